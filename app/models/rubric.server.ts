@@ -1,0 +1,56 @@
+import { desc, eq } from "drizzle-orm";
+import { getDb, type Db } from "../../db/client";
+import { rubricVersions, variants } from "../../db/schema";
+import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
+import type { Rubric } from "~/domain/rubric/types";
+import { RubricSchema } from "~/schemas/rubric-schema";
+
+export interface RubricVersion {
+  id: number;
+  rubric: Rubric;
+  createdAt: string;
+}
+
+/** Stores a new rubric version (validated again: the database only ever holds valid rubrics). */
+export function createRubricVersion(db: Db, input: unknown, opts: { note?: string; createdBy?: number } = {}): RubricVersion {
+  const rubric = RubricSchema.parse(input);
+  const latest = db.select({ id: rubricVersions.id }).from(rubricVersions).orderBy(desc(rubricVersions.id)).limit(1).get();
+  const id = (latest?.id ?? 0) + 1;
+  const row = db
+    .insert(rubricVersions)
+    .values({ id, content: rubric, scaleMin: rubric.scale.min, scaleMax: rubric.scale.max, note: opts.note, createdBy: opts.createdBy })
+    .returning({ createdAt: rubricVersions.createdAt })
+    .get();
+  db.insert(variants)
+    .values(rubric.variants.map((v) => ({ rubricVersionId: id, key: v.key, company: v.company, name: v.name })))
+    .run();
+  return { id, rubric, createdAt: row.createdAt };
+}
+
+/** Seeds version 1 from the seeds-derived default when the database has no rubric yet. */
+export function ensureDefaultRubric(db: Db): void {
+  const any = db.select({ id: rubricVersions.id }).from(rubricVersions).limit(1).get();
+  if (!any) createRubricVersion(db, DEFAULT_RUBRIC, { note: "Default rubric derived from seeds 000 and 004" });
+}
+
+// Rubric versions never change once written, so a parsed copy is kept per database.
+const cache = new WeakMap<Db, Map<number, RubricVersion>>();
+
+export function getRubricVersion(id: number, db: Db = getDb()): RubricVersion | undefined {
+  let versions = cache.get(db);
+  if (!versions) cache.set(db, (versions = new Map()));
+  const cached = versions.get(id);
+  if (cached) return cached;
+  const row = db.select().from(rubricVersions).where(eq(rubricVersions.id, id)).get();
+  if (!row) return undefined;
+  const version = { id: row.id, rubric: row.content as Rubric, createdAt: row.createdAt };
+  versions.set(id, version);
+  return version;
+}
+
+export function getLatestRubricVersion(db: Db = getDb()): RubricVersion {
+  const row = db.select({ id: rubricVersions.id }).from(rubricVersions).orderBy(desc(rubricVersions.id)).limit(1).get();
+  const version = row && getRubricVersion(row.id, db);
+  if (!version) throw new Error("No rubric version: run the migrations and seed first");
+  return version;
+}

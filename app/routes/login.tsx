@@ -1,0 +1,72 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { ErrorPage } from "~/components/error-page";
+import { TextField } from "~/components/text-field";
+import { verifyLogin } from "~/models/user.server";
+import { LoginFormSchema, type LoginForm } from "~/schemas/login-form-schema";
+import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
+import { getUser, safeRedirect, signIn } from "~/utils/session.server";
+
+const WRONG_CREDENTIALS = "That email and password don't match an active account.";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = LoginFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors }, { status: 400 });
+  const user = await verifyLogin(parsed.data.email, parsed.data.password);
+  if (!user) return json({ errors: { form: WRONG_CREDENTIALS } as FieldErrors }, { status: 401 });
+  return signIn(request, user.id, safeRedirect(parsed.data.redirectTo ?? null));
+}
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Panel Scorecard" }];
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<LoginForm>({ resolver: zodResolver(LoginFormSchema), mode: "onTouched" });
+  const serverErrors = actionData?.errors ?? {};
+  const fieldError = (name: keyof LoginForm) => errors[name]?.message ?? serverErrors[name];
+
+  return (
+    <main className="page narrow login">
+      <h1>Panel Scorecard</h1>
+      <p className="muted">Sign in to score your interviews.</p>
+      <Form
+        method="post"
+        noValidate
+        onSubmit={(event) => {
+          const form = event.currentTarget;
+          handleSubmit(() => submit(form))(event);
+        }}
+        className="card stack"
+      >
+        {serverErrors.form ? (
+          <p className="form-error" role="alert">
+            {serverErrors.form}
+          </p>
+        ) : null}
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField label="Email" type="email" autoComplete="username" autoFocus error={fieldError("email")} {...register("email")} />
+        <TextField label="Password" type="password" autoComplete="current-password" error={fieldError("password")} {...register("password")} />
+        <button type="submit" className="button primary" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+        </button>
+      </Form>
+    </main>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -1,0 +1,52 @@
+// `npm start`: migrate, seed the demo organisation if the database is empty, build if the build is
+// missing or stale, then serve. One command from a fresh clone to a running app.
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { databasePath, openDatabase } from "../../db/client";
+import { applyMigrations } from "../../db/migrate";
+import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from "../../db/seed";
+import { ensureDefaultRubric } from "../models/rubric.server";
+import { isBuildStale } from "./build-freshness";
+import { createApp } from "./http";
+
+const root = process.cwd();
+const serverBuild = resolve(root, "build/index.js");
+process.env.NODE_ENV ??= "production";
+
+async function prepareDatabase() {
+  // A connection of its own, closed before the app opens the process's one connection.
+  const connection = openDatabase(databasePath());
+  applyMigrations(connection.db);
+  ensureDefaultRubric(connection.db);
+  const seeded = process.env.SEED_DEMO === "0" ? null : await seedDemo(connection.db);
+  connection.sqlite.close();
+  return seeded;
+}
+
+function buildIfStale() {
+  if (!isBuildStale(root, serverBuild)) return;
+  console.log("Building the app (the build is missing or older than the source)…");
+  const env = { ...process.env, NODE_ENV: "production" as const };
+  const result = spawnSync(resolve(root, "node_modules/.bin/remix"), ["build"], { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error("The build failed; see the output above.");
+    process.exit(1);
+  }
+}
+
+const seeded = await prepareDatabase();
+buildIfStale();
+const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+createApp(build).listen(port, host, () => {
+  const lines = [`Panel Scorecard is running at http://localhost:${port}`, `Database: ${databasePath()}`];
+  if (seeded?.seeded) lines.push(`Seeded the demo organisation: ${seeded.users} people, ${seeded.candidates} candidates, ${seeded.submittedScorecards} submitted scorecards.`);
+  if (seeded) {
+    lines.push(`Demo sign-ins (demo data only), password "${DEMO_PASSWORD}":`);
+    for (const s of DEMO_SIGN_INS) lines.push(`  ${s.email}  — ${s.roles}`);
+  }
+  console.log(lines.join("\n"));
+});

@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { createSession, deleteSession, findUserBySession, type Role, type SessionUser } from "~/models/user.server";
+import { sessionSecret } from "./env.server";
+
+// The cookie carries only the session id, signed with the session secret; the session itself
+// lives in the database so sign-out (and, later, deactivation) can end it.
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  cookie ??= createCookie("__session", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 30 * 86_400,
+    secrets: [sessionSecret()],
+  });
+  return cookie;
+}
+
+function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === "https:";
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const id = await readSessionId(request);
+  return id ? findUserBySession(id) : null;
+}
+
+/** The signed-in user; anyone else is sent to /login and brought back afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  throw redirect(back === "/" ? "/login" : `/login?${new URLSearchParams({ redirectTo: back })}`);
+}
+
+export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.some((r) => user.roles.includes(r))) throw new Response("Not found", { status: 404 });
+  return user;
+}
+
+/** Starts a fresh session (a new id on every sign-in) and redirects with its cookie. */
+export async function signIn(request: Request, userId: number, redirectTo: string) {
+  const id = randomBytes(32).toString("base64url");
+  createSession(userId, id);
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie().serialize(id, { secure: isHttps(request) }) },
+  });
+}
+
+export async function signOut(request: Request) {
+  const id = await readSessionId(request);
+  if (id) deleteSession(id);
+  return redirect("/login", {
+    headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0, secure: isHttps(request) }) },
+  });
+}
+
+/** Only same-site paths, so a crafted ?redirectTo= cannot send a user elsewhere after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null, fallback = "/interviews"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,66 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export interface Connection {
+  sqlite: Database.Database;
+  db: Db;
+}
+
+export function databasePath(): string {
+  return process.env.DATABASE_PATH || "data/panel-scorecard.db";
+}
+
+export function openDatabase(path: string): Connection {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  // Set after WAL on purpose: on a new database the switch to WAL leaves the connection at FULL.
+  // NORMAL in WAL mode loses nothing on a process crash (kill -9), only on power loss.
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return { sqlite, db: drizzle(sqlite, { schema }) };
+}
+
+let connection: Connection | undefined;
+
+/** The process's one connection, opened on first use at DATABASE_PATH. */
+export function getConnection(): Connection {
+  connection ??= openDatabase(databasePath());
+  return connection;
+}
+
+export function getDb(): Db {
+  return getConnection().db;
+}
+
+/**
+ * Runs read-then-write work in a BEGIN IMMEDIATE transaction: a deferred transaction that later
+ * wants to write fails at once with SQLITE_BUSY under a concurrent writer, whatever the busy timeout.
+ */
+export function writeTransaction<T>(work: (db: Db) => T, db: Db = getDb()): T {
+  return db.$client.transaction(() => work(db)).immediate();
+}
+
+/** A statement prepared once per connection: drizzle's per-call query building costs ~4x. */
+export function preparedOnce<T>(build: (db: Db) => T): () => T {
+  const cache = new WeakMap<Connection, T>();
+  return () => {
+    const current = getConnection();
+    let statement = cache.get(current);
+    if (statement === undefined) {
+      statement = build(current.db);
+      cache.set(current, statement);
+    }
+    return statement;
+  };
+}
+
+export function closeConnection(): void {
+  connection?.sqlite.close();
+  connection = undefined;
+}

@@ -1,0 +1,251 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+// Times are ISO-8601 UTC strings: they sort correctly as text and read well in the audit log.
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+const createdAt = () => text("created_at").notNull().default(now);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const userRoles = sqliteTable(
+  "user_roles",
+  {
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["interviewer", "lead", "admin"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] }), check("user_roles_role", sql`${t.role} in ('interviewer','lead','admin')`)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("login_attempts_email_at").on(t.email, t.at)],
+);
+
+/** Organisation-wide settings as key/value, e.g. who may see other panellists' scorecards. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export const candidates = sqliteTable(
+  "candidates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    targetLevel: text("target_level", { enum: ["mid", "senior", "staff"] }).notNull(),
+    /** Set when the candidate's name and free text were erased on request. */
+    erasedAt: text("erased_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("candidates_level", sql`${t.targetLevel} in ('mid','senior','staff')`)],
+);
+
+/** One row per rubric version; `content` is the whole rubric as validated JSON. */
+export const rubricVersions = sqliteTable(
+  "rubric_versions",
+  {
+    id: integer("id").primaryKey(),
+    content: text("content", { mode: "json" }).notNull(),
+    scaleMin: integer("scale_min").notNull(),
+    scaleMax: integer("scale_max").notNull(),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [check("rubric_versions_scale", sql`${t.scaleMax} > ${t.scaleMin}`)],
+);
+
+/** A company variant of the question, as it stands in one rubric version. */
+export const variants = sqliteTable(
+  "variants",
+  {
+    rubricVersionId: integer("rubric_version_id").notNull().references(() => rubricVersions.id),
+    key: text("key").notNull(),
+    company: text("company"),
+    name: text("name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rubricVersionId, t.key] })],
+);
+
+export const interviews = sqliteTable(
+  "interviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    candidateId: integer("candidate_id").notNull().references(() => candidates.id),
+    rubricVersionId: integer("rubric_version_id").notNull(),
+    variantKey: text("variant_key").notNull(),
+    scheduledAt: text("scheduled_at").notNull(),
+    durationMinutes: integer("duration_minutes").notNull().default(45),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.rubricVersionId, t.variantKey], foreignColumns: [variants.rubricVersionId, variants.key] }),
+    index("interviews_scheduled").on(t.scheduledAt),
+    index("interviews_candidate").on(t.candidateId),
+    check("interviews_duration", sql`${t.durationMinutes} between 5 and 480`),
+  ],
+);
+
+export const panelAssignments = sqliteTable(
+  "panel_assignments",
+  {
+    interviewId: integer("interview_id").notNull().references(() => interviews.id, { onDelete: "cascade" }),
+    interviewerId: integer("interviewer_id").notNull().references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.interviewerId] }), index("panel_interviewer").on(t.interviewerId)],
+);
+
+export const scorecards = sqliteTable(
+  "scorecards",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    interviewId: integer("interview_id").notNull(),
+    interviewerId: integer("interviewer_id").notNull(),
+    /** The rubric version the scorecard began with; a later rubric edit never changes it. */
+    rubricVersionId: integer("rubric_version_id").notNull(),
+    variantKey: text("variant_key").notNull(),
+    status: text("status", { enum: ["draft", "submitted"] }).notNull().default("draft"),
+    /** Bumped by every accepted save; a save based on an older revision is refused. */
+    revision: integer("revision").notNull().default(0),
+    timerElapsedMs: integer("timer_elapsed_ms").notNull().default(0),
+    /** Epoch ms when the running timer was last started; null while paused. */
+    timerRunningSince: integer("timer_running_since"),
+    recommendation: text("recommendation", { enum: ["strong_no", "no", "yes", "strong_yes"] }),
+    recommendationJustification: text("recommendation_justification").notNull().default(""),
+    weightedScore: real("weighted_score"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull().default(now),
+    submittedAt: text("submitted_at"),
+  },
+  (t) => [
+    uniqueIndex("scorecards_one_per_interviewer").on(t.interviewId, t.interviewerId),
+    foreignKey({ columns: [t.interviewId, t.interviewerId], foreignColumns: [panelAssignments.interviewId, panelAssignments.interviewerId] }),
+    foreignKey({ columns: [t.rubricVersionId, t.variantKey], foreignColumns: [variants.rubricVersionId, variants.key] }),
+    index("scorecards_interviewer").on(t.interviewerId),
+    check("scorecards_status", sql`${t.status} in ('draft','submitted')`),
+    check("scorecards_revision", sql`${t.revision} >= 0`),
+    check("scorecards_timer", sql`${t.timerElapsedMs} >= 0`),
+    check("scorecards_recommendation", sql`${t.recommendation} is null or ${t.recommendation} in ('strong_no','no','yes','strong_yes')`),
+    check("scorecards_submitted", sql`(${t.status} = 'submitted') = (${t.submittedAt} is not null)`),
+    check("scorecards_justification_length", sql`length(${t.recommendationJustification}) <= 500`),
+  ],
+);
+
+export const ratings = sqliteTable(
+  "ratings",
+  {
+    scorecardId: integer("scorecard_id").notNull().references(() => scorecards.id, { onDelete: "cascade" }),
+    dimensionKey: text("dimension_key").notNull(),
+    // The scale check against the scorecard's rubric version is a trigger (migration 0001):
+    // a CHECK constraint cannot look at another table.
+    score: integer("score").notNull(),
+    capJustification: text("cap_justification").notNull().default(""),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scorecardId, t.dimensionKey] }),
+    check("ratings_score_integer", sql`typeof(${t.score}) = 'integer'`),
+    check("ratings_justification_length", sql`length(${t.capJustification}) <= 500`),
+  ],
+);
+
+export const raisedRedFlags = sqliteTable(
+  "raised_red_flags",
+  {
+    scorecardId: integer("scorecard_id").notNull().references(() => scorecards.id, { onDelete: "cascade" }),
+    flagKey: text("flag_key").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scorecardId, t.flagKey] })],
+);
+
+export const starTicks = sqliteTable(
+  "star_ticks",
+  {
+    scorecardId: integer("scorecard_id").notNull().references(() => scorecards.id, { onDelete: "cascade" }),
+    starKey: text("star_key").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scorecardId, t.starKey] })],
+);
+
+export const evidenceNotes = sqliteTable(
+  "evidence_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    scorecardId: integer("scorecard_id").notNull().references(() => scorecards.id, { onDelete: "cascade" }),
+    /** A client-made id, so a note added offline is stored once however often it is re-sent. */
+    clientId: text("client_id").notNull(),
+    dimensionKey: text("dimension_key").notNull(),
+    elapsedSeconds: integer("elapsed_seconds").notNull(),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("evidence_notes_client").on(t.scorecardId, t.clientId),
+    check("evidence_notes_elapsed", sql`${t.elapsedSeconds} >= 0`),
+    check("evidence_notes_length", sql`length(${t.text}) <= 5000`),
+  ],
+);
+
+/** Snapshots of a submitted scorecard: one per submission and one per amendment. */
+export const scorecardRevisions = sqliteTable(
+  "scorecard_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    scorecardId: integer("scorecard_id").notNull().references(() => scorecards.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).notNull(),
+    reason: text("reason"),
+    /** True when the author had seen other panellists' scorecards before this revision. */
+    afterSeeingOthers: integer("after_seeing_others", { mode: "boolean" }).notNull().default(false),
+    createdBy: integer("created_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("scorecard_revisions_unique").on(t.scorecardId, t.revision)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(now),
+    actorId: integer("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: integer("entity_id"),
+    detail: text("detail", { mode: "json" }),
+  },
+  (t) => [index("audit_log_entity").on(t.entity, t.entityId)],
+);

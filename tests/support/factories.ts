@@ -1,0 +1,65 @@
+// Test data made through the same tables the app uses; each test file has its own database.
+import { getDb } from "../../db/client";
+import * as t from "../../db/schema";
+import { getLatestRubricVersion } from "~/models/rubric.server";
+import type { Role } from "~/models/user.server";
+import { hashPassword } from "~/utils/password.server";
+import { signIn } from "~/utils/session.server";
+
+export const BASE_URL = "http://localhost";
+export const PASSWORD = "correct horse battery";
+
+let sequence = 0;
+
+export async function createUser(opts: { roles?: Role[]; name?: string; email?: string; active?: boolean } = {}) {
+  sequence++;
+  const email = opts.email ?? `user${sequence}@example.test`;
+  const user = getDb()
+    .insert(t.users)
+    .values({ email, name: opts.name ?? `User ${sequence}`, passwordHash: await hashPassword(PASSWORD), active: opts.active ?? true })
+    .returning()
+    .get();
+  const roles = opts.roles ?? ["interviewer"];
+  if (roles.length) getDb().insert(t.userRoles).values(roles.map((role) => ({ userId: user.id, role }))).run();
+  return { ...user, roles };
+}
+
+export function createInterview(opts: { panel: { id: number }[]; scheduledAt?: Date; variantKey?: string; candidateName?: string }) {
+  const version = getLatestRubricVersion();
+  const candidate = getDb()
+    .insert(t.candidates)
+    .values({ name: opts.candidateName ?? `Candidate ${++sequence}`, targetLevel: "senior" })
+    .returning()
+    .get();
+  const interview = getDb()
+    .insert(t.interviews)
+    .values({
+      candidateId: candidate.id,
+      rubricVersionId: version.id,
+      variantKey: opts.variantKey ?? "default",
+      scheduledAt: (opts.scheduledAt ?? new Date(Date.now() + 3_600_000)).toISOString(),
+    })
+    .returning()
+    .get();
+  if (opts.panel.length) {
+    getDb().insert(t.panelAssignments).values(opts.panel.map((p) => ({ interviewId: interview.id, interviewerId: p.id }))).run();
+  }
+  return { ...interview, candidate };
+}
+
+/** A Cookie header for a real session of this user, made by the real sign-in code. */
+export async function sessionCookieFor(userId: number): Promise<string> {
+  const response = await signIn(new Request(`${BASE_URL}/login`), userId, "/");
+  return response.headers.get("Set-Cookie")!.split(";")[0];
+}
+
+export async function request(path: string, init: RequestInit & { cookie?: string; form?: Record<string, string> } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.cookie) headers.set("Cookie", init.cookie);
+  let body = init.body;
+  if (init.form) {
+    body = new URLSearchParams(init.form);
+    headers.set("Content-Type", "application/x-www-form-urlencoded");
+  }
+  return new Request(`${BASE_URL}${path}`, { method: init.form ? "POST" : init.method, headers, body });
+}

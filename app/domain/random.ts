@@ -15,8 +15,7 @@ export function createRandom(seed: number) {
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
     chance: (p: number) => next() < p,
-    /** Standard normal by Box–Muller. */
-    normal: (mean = 0, sd = 1) => mean + sd * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
+    normal: (mean = 0, sd = 1) => mean + sd * standardNormal(next),
     /** k distinct items, in random order. */
     sample: <T>(items: readonly T[], k: number): T[] => {
       const copy = [...items];
@@ -30,3 +29,8 @@ export function createRandom(seed: number) {
 }
 
 export type Random = ReturnType<typeof createRandom>;
+
+/** A standard normal draw by Box–Muller, from any uniform [0, 1) source. */
+export function standardNormal(uniform: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+}

@@ -1,0 +1,94 @@
+// Calibration report on a CSV of historical ratings, without any database:
+//   tsx app/cli/calibrate.ts --input FILE.csv [--scale MIN-MAX] [--json]
+// Exit codes: 0 done, 1 bad data (unreadable file, invalid CSV), 2 bad usage. Errors are one line
+// on stderr and nothing on stdout, so `--json` output can always be piped to a JSON parser.
+import { readFileSync } from "node:fs";
+import process from "node:process";
+
+import {
+  CalibrationInputError,
+  computeCalibrationReport,
+  formatCalibrationText,
+  parseRatingsCsv,
+  toCalibrationJson,
+  type Scale,
+} from "../domain/calibration";
+
+const USAGE = "usage: calibrate --input FILE.csv [--scale MIN-MAX] [--json]";
+
+class CliError extends Error {
+  constructor(
+    readonly exitCode: 1 | 2,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface CliOptions {
+  input: string;
+  scale?: Scale;
+  json: boolean;
+}
+
+function parseScale(text: string): Scale {
+  const match = /^(-?\d+)-(-?\d+)$/.exec(text);
+  const scale = match === null ? null : { min: Number(match[1]), max: Number(match[2]) };
+  if (scale === null || scale.min >= scale.max) {
+    throw new CliError(2, `--scale must be MIN-MAX with integers MIN < MAX (e.g. 1-4), got "${text}"`);
+  }
+  return scale;
+}
+
+function parseArguments(args: readonly string[]): CliOptions | "help" {
+  let input: string | undefined;
+  let scale: Scale | undefined;
+  let json = false;
+  for (let k = 0; k < args.length; k++) {
+    const equals = args[k].startsWith("--") ? args[k].indexOf("=") : -1;
+    const flag = equals > 0 ? args[k].slice(0, equals) : args[k];
+    const inlineValue = equals > 0 ? args[k].slice(equals + 1) : undefined;
+    const value = (): string => {
+      const next = inlineValue ?? args[++k];
+      if (next === undefined) throw new CliError(2, `${flag} needs a value; ${USAGE}`);
+      return next;
+    };
+    if (flag === "--help" || flag === "-h") return "help";
+    else if (flag === "--input") input = value();
+    else if (flag === "--scale") scale = parseScale(value());
+    else if (args[k] === "--json") json = true;
+    else throw new CliError(2, `unknown argument "${args[k]}"; ${USAGE}`);
+  }
+  if (input === undefined) throw new CliError(2, `missing --input; ${USAGE}`);
+  return { input, scale, json };
+}
+
+function readInput(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+    throw new CliError(1, `cannot read ${path} (${reason})`);
+  }
+}
+
+function run(args: readonly string[]): string {
+  const options = parseArguments(args);
+  if (options === "help") return `${USAGE}\n`;
+  const parsed = parseRatingsCsv(readInput(options.input), { scale: options.scale });
+  if (!parsed.ok) {
+    const where = parsed.error.line === null ? "" : `line ${parsed.error.line}: `;
+    throw new CliError(1, `${options.input}: ${where}${parsed.error.message}`);
+  }
+  const report = computeCalibrationReport(parsed.ratings, { scale: parsed.scale });
+  return options.json ? `${JSON.stringify(toCalibrationJson(report))}\n` : formatCalibrationText(report);
+}
+
+try {
+  process.stdout.write(run(process.argv.slice(2)));
+} catch (error) {
+  if (!(error instanceof CliError || error instanceof CalibrationInputError)) throw error;
+  // A value quoted in the message may hold line breaks; the error must stay on one line.
+  process.stderr.write(`calibrate: ${error.message.replace(/\s*[\r\n]+\s*/g, " ")}\n`);
+  process.exitCode = error instanceof CliError ? error.exitCode : 1;
+}

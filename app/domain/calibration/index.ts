@@ -1,0 +1,22 @@
+// The calibration statistics' public surface, for routes, models and the CLI.
+export { computeCalibrationReport, CalibrationInputError } from "./report";
+export type { CalibrationOptions, CalibrationReport, InterviewerCalibration } from "./report";
+export type { DimensionAgreement, PairAgreement } from "./dimension-agreement";
+export type { LeniencyEstimate, MonthlyLeniency } from "./leniency";
+export type { RaterHalo, RaterRedFlags, RaterSpread, ScoreCount } from "./rater-profile";
+export type { VariantDimensionSummary, VariantDifference } from "./variant-comparison";
+export type { Disagreement, PanelDisagreements } from "./panel-disagreement";
+export type { AdjustedScore, AdjustedScores, InterviewerSeverity } from "./adjusted-scores";
+export { toCalibrationJson } from "./report-json";
+export type { CalibrationJson } from "./report-json";
+export { formatCalibrationText } from "./report-text";
+export { parseRatingsCsv, serializeRatingsCsv } from "./csv";
+export type { ParseRatingsCsvResult } from "./csv";
+export { krippendorffAlpha } from "./krippendorff-alpha";
+export type { MeasurementLevel } from "./krippendorff-alpha";
+export { intraclassCorrelations } from "./intraclass-correlation";
+export type { IccSet } from "./intraclass-correlation";
+export { fleissKappa } from "./fleiss-kappa";
+export { cohenKappas } from "./cohen-kappa";
+export { RECOMMENDATIONS, scaleCategories } from "./types";
+export type { Rating, Recommendation, Scale, ScorecardRedFlags } from "./types";

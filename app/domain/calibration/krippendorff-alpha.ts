@@ -1,0 +1,103 @@
+export type MeasurementLevel = "nominal" | "ordinal" | "interval" | "ratio";
+
+export const MEASUREMENT_LEVELS: readonly MeasurementLevel[] = ["nominal", "ordinal", "interval", "ratio"];
+
+/** Krippendorff's coincidence matrix over the distinct values, sorted ascending. */
+export interface CoincidenceMatrix {
+  readonly values: readonly number[];
+  /** o[c][k], row-major: coincidences[c * values.length + k]. */
+  readonly coincidences: Float64Array;
+}
+
+/**
+ * o_ck = Σ_u (number of c-k pairs of values from different coders in unit u) / (m_u − 1), over the
+ * units with m_u >= 2 values (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability", §B).
+ * Counting values per unit makes each unit cost O(m_u + distinct²) instead of O(m_u²).
+ */
+export function buildCoincidenceMatrix(units: readonly (readonly number[])[]): CoincidenceMatrix {
+  const distinct = new Set<number>();
+  for (const unit of units) if (unit.length >= 2) for (const v of unit) distinct.add(v);
+  const values = [...distinct].sort((a, b) => a - b);
+  const indexOf = new Map(values.map((v, i) => [v, i]));
+  const q = values.length;
+  const coincidences = new Float64Array(q * q);
+  const counts = new Float64Array(q);
+  const present: number[] = [];
+  for (const unit of units) {
+    const m = unit.length;
+    if (m < 2) continue;
+    for (const v of unit) {
+      const c = indexOf.get(v) as number;
+      if (counts[c] === 0) present.push(c);
+      counts[c] += 1;
+    }
+    for (const c of present) {
+      for (const k of present) {
+        const pairs = c === k ? counts[c] * (counts[c] - 1) : counts[c] * counts[k];
+        coincidences[c * q + k] += pairs / (m - 1);
+      }
+    }
+    for (const c of present) counts[c] = 0;
+    present.length = 0;
+  }
+  return { values, coincidences };
+}
+
+/**
+ * δ²_ck for the four metrics of Krippendorff (2011, §C): nominal [c≠k]; interval (c−k)²;
+ * ratio ((c−k)/(c+k))²; ordinal (Σ_{g=c..k} n_g − (n_c + n_k)/2)², built on the marginals n_g.
+ */
+function squaredDifference(
+  level: MeasurementLevel,
+  values: readonly number[],
+  marginals: Float64Array,
+  c: number,
+  k: number,
+): number {
+  const a = values[c];
+  const b = values[k];
+  switch (level) {
+    case "nominal":
+      return c === k ? 0 : 1;
+    case "interval":
+      return (a - b) ** 2;
+    case "ratio":
+      // Both 0 is the only way to reach a + b = 0: negative values are refused for ratio data.
+      return a + b === 0 ? 0 : ((a - b) / (a + b)) ** 2;
+    case "ordinal": {
+      let between = 0;
+      for (let g = Math.min(c, k); g <= Math.max(c, k); g++) between += marginals[g];
+      return (between - (marginals[c] + marginals[k]) / 2) ** 2;
+    }
+  }
+}
+
+/**
+ * α = 1 − D_o/D_e = 1 − (n − 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck (Krippendorff 2011, §A–C).
+ * Null when no pairable values exist, the expected disagreement is 0 (every value the same), or
+ * the level is ratio and a value is negative (a ratio scale has an absolute zero).
+ */
+export function alphaFromCoincidences(matrix: CoincidenceMatrix, level: MeasurementLevel): number | null {
+  const { values, coincidences } = matrix;
+  if (level === "ratio" && values.some((v) => v < 0)) return null;
+  const q = values.length;
+  const marginals = new Float64Array(q);
+  for (let c = 0; c < q; c++) for (let k = 0; k < q; k++) marginals[c] += coincidences[c * q + k];
+  const n = marginals.reduce((sum, nc) => sum + nc, 0);
+  let observed = 0;
+  let expected = 0;
+  for (let c = 0; c < q; c++) {
+    for (let k = 0; k < q; k++) {
+      const delta = squaredDifference(level, values, marginals, c, k);
+      observed += coincidences[c * q + k] * delta;
+      expected += marginals[c] * marginals[k] * delta;
+    }
+  }
+  if (n < 2 || expected === 0) return null;
+  return 1 - ((n - 1) * observed) / expected;
+}
+
+/** Krippendorff's alpha of units given as the values they received (missing ratings left out). */
+export function krippendorffAlpha(units: readonly (readonly number[])[], level: MeasurementLevel): number | null {
+  return alphaFromCoincidences(buildCoincidenceMatrix(units), level);
+}

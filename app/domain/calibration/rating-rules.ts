@@ -1,0 +1,43 @@
+import type { RatingTable } from "./rating-table";
+import { isRecommendation, RECOMMENDATIONS, type Rating, type Scale } from "./types";
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// Arithmetic, not Date objects: this runs once per rating, 400,000 times in a large report.
+function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const monthDays = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= monthDays;
+}
+
+/** What is wrong with one rating, in words for the person who supplied it; null when it is valid. */
+export function describeRatingProblem(rating: Rating, scale: Scale): string | null {
+  for (const field of ["candidate", "interviewer", "dimension"] as const) {
+    if (rating[field] === "") return `${field} is empty`;
+  }
+  if (!Number.isInteger(rating.score)) return `score ${rating.score} is not an integer`;
+  if (rating.score < scale.min || rating.score > scale.max) {
+    return `score ${rating.score} is outside the scale ${scale.min}-${scale.max}`;
+  }
+  if (rating.date !== undefined && !isIsoDate(rating.date)) return `date "${rating.date}" is not a yyyy-mm-dd date`;
+  if (rating.recommendation !== undefined && !isRecommendation(rating.recommendation)) {
+    return `recommendation "${rating.recommendation}" is not one of ${RECOMMENDATIONS.join(", ")}`;
+  }
+  return null;
+}
+
+/** The index of a rating that repeats an earlier (candidate, interviewer, dimension), or null. */
+export function findDuplicateRating(table: RatingTable): number | null {
+  const { scorecards, dimensionOf } = table;
+  for (let g = 0; g < scorecards.count; g++) {
+    for (let p = scorecards.start[g] + 1; p < scorecards.start[g + 1]; p++) {
+      for (let q = scorecards.start[g]; q < p; q++) {
+        if (dimensionOf[scorecards.order[p]] === dimensionOf[scorecards.order[q]]) return scorecards.order[p];
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,121 @@
+import type { Rating } from "./types";
+
+/** Ratings ordered so that each group is a contiguous run: group g is order[start[g] .. start[g+1]). */
+export interface Grouping {
+  readonly order: Int32Array;
+  readonly start: Int32Array;
+  readonly count: number;
+}
+
+/**
+ * Ratings with their names interned to dense integer ids, grouped into units (one dimension x one
+ * candidate, the "unit" of the reliability literature) and scorecards (one candidate x one
+ * interviewer). Integer ids and counting sorts keep the report linear in the number of ratings.
+ */
+export interface RatingTable {
+  readonly size: number;
+  readonly candidates: readonly string[];
+  readonly interviewers: readonly string[];
+  readonly dimensions: readonly string[];
+  readonly candidateOf: Int32Array;
+  readonly interviewerOf: Int32Array;
+  readonly dimensionOf: Int32Array;
+  readonly scoreOf: Float64Array;
+  /** Units sorted by dimension, then candidate. */
+  readonly units: Grouping;
+  /** Units of dimension d are units [dimensionUnitStart[d], dimensionUnitStart[d + 1]). */
+  readonly dimensionUnitStart: Int32Array;
+  readonly scorecards: Grouping;
+}
+
+function internInto(names: string[], ids: Map<string, number>, name: string): number {
+  let id = ids.get(name);
+  if (id === undefined) {
+    id = names.length;
+    ids.set(name, id);
+    names.push(name);
+  }
+  return id;
+}
+
+/** Stable counting sort of `order` by keys[order[i]], keys in [0, keyCount). */
+function sortByKey(order: Int32Array, keys: Int32Array, keyCount: number): Int32Array {
+  const offsets = new Int32Array(keyCount + 1);
+  for (const i of order) offsets[keys[i] + 1] += 1;
+  for (let k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k];
+  const sorted = new Int32Array(order.length);
+  for (const i of order) sorted[offsets[keys[i]]++] = i;
+  return sorted;
+}
+
+/** Groups ratings by (primary, secondary) with two stable counting sorts (LSD radix sort). */
+function groupBy(
+  size: number,
+  primary: Int32Array,
+  primaryCount: number,
+  secondary: Int32Array,
+  secondaryCount: number,
+): Grouping {
+  const identity = Int32Array.from({ length: size }, (_, i) => i);
+  const order = sortByKey(sortByKey(identity, secondary, secondaryCount), primary, primaryCount);
+  const starts: number[] = [];
+  for (let p = 0; p < size; p++) {
+    const i = order[p];
+    const j = order[p - 1];
+    if (p === 0 || primary[i] !== primary[j] || secondary[i] !== secondary[j]) starts.push(p);
+  }
+  starts.push(size);
+  return { order, start: Int32Array.from(starts), count: starts.length - 1 };
+}
+
+export function buildRatingTable(ratings: readonly Rating[]): RatingTable {
+  const size = ratings.length;
+  const candidates: string[] = [];
+  const interviewers: string[] = [];
+  const dimensions: string[] = [];
+  const candidateIds = new Map<string, number>();
+  const interviewerIds = new Map<string, number>();
+  const dimensionIds = new Map<string, number>();
+  const candidateOf = new Int32Array(size);
+  const interviewerOf = new Int32Array(size);
+  const dimensionOf = new Int32Array(size);
+  const scoreOf = new Float64Array(size);
+  ratings.forEach((rating, i) => {
+    candidateOf[i] = internInto(candidates, candidateIds, rating.candidate);
+    interviewerOf[i] = internInto(interviewers, interviewerIds, rating.interviewer);
+    dimensionOf[i] = internInto(dimensions, dimensionIds, rating.dimension);
+    scoreOf[i] = rating.score;
+  });
+
+  const units = groupBy(size, dimensionOf, dimensions.length, candidateOf, candidates.length);
+  const dimensionUnitStart = new Int32Array(dimensions.length + 1);
+  for (let u = 0; u < units.count; u++) dimensionUnitStart[dimensionOf[units.order[units.start[u]]] + 1] += 1;
+  for (let d = 0; d < dimensions.length; d++) dimensionUnitStart[d + 1] += dimensionUnitStart[d];
+
+  const scorecards = groupBy(size, candidateOf, candidates.length, interviewerOf, interviewers.length);
+  return {
+    size,
+    candidates,
+    interviewers,
+    dimensions,
+    candidateOf,
+    interviewerOf,
+    dimensionOf,
+    scoreOf,
+    units,
+    dimensionUnitStart,
+    scorecards,
+  };
+}
+
+/** The scores of every unit of one dimension, as value lists (missing ratings simply absent). */
+export function unitScoresOfDimension(table: RatingTable, dimension: number): number[][] {
+  const { units, dimensionUnitStart, scoreOf } = table;
+  const scores: number[][] = [];
+  for (let u = dimensionUnitStart[dimension]; u < dimensionUnitStart[dimension + 1]; u++) {
+    const values: number[] = [];
+    for (let p = units.start[u]; p < units.start[u + 1]; p++) values.push(scoreOf[units.order[p]]);
+    scores.push(values);
+  }
+  return scores;
+}

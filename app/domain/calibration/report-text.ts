@@ -1,0 +1,111 @@
+import type { CalibrationReport } from "./report";
+import { formatNumber, formatTable } from "./text-table";
+import { RECOMMENDATIONS } from "./types";
+
+/** Long lists (disagreements, adjustments) show only their head in the text report. */
+const LIST_LIMIT = 20;
+
+function formatInterval(low: number | null, high: number | null): string {
+  return low === null || high === null ? "n/a" : `[${formatNumber(low)}, ${formatNumber(high)}]`;
+}
+
+function formatAgreement(report: CalibrationReport): string {
+  return formatTable(
+    ["Dimension", "Rated", "Alpha nom", "Alpha ord", "Alpha int", "Alpha ratio", "Fleiss k", "ICC(2,1)", "Pairs"],
+    report.dimensions.map((d) => [
+      d.dimension,
+      String(d.candidates),
+      formatNumber(d.alpha.nominal, 3),
+      formatNumber(d.alpha.ordinal, 3),
+      formatNumber(d.alpha.interval, 3),
+      formatNumber(d.alpha.ratio, 3),
+      formatNumber(d.fleissKappa, 3),
+      formatNumber(d.icc?.["ICC(2,1)"] ?? null, 3),
+      String(d.pairs.length),
+    ]),
+  );
+}
+
+function formatInterviewers(report: CalibrationReport): string {
+  return formatTable(
+    ["Interviewer", "Ratings", "Leniency", "95% CI", "Flag", "SD", "At ends", "Halo", "Red flags vs peers"],
+    report.interviewers.map((i) => [
+      i.interviewer,
+      String(i.ratings),
+      i.leniency.reason ?? formatNumber(i.leniency.leniency),
+      formatInterval(i.leniency.ciLow, i.leniency.ciHigh),
+      i.leniency.flag ?? "",
+      formatNumber(i.spread.sd),
+      formatNumber(i.spread.extremeShare),
+      formatNumber(i.halo.share),
+      formatNumber(i.redFlags.difference),
+    ]),
+  );
+}
+
+function formatVariants(report: CalibrationReport): string {
+  if (report.variants.length === 0) return "No ratings carry a variant.";
+  return formatTable(
+    ["Variant", "Dimension", "n", "Mean", "SD", "Diff vs rest", "95% CI", "Beyond noise"],
+    report.variants.map((v) => [
+      v.variant,
+      v.dimension,
+      String(v.n),
+      formatNumber(v.mean),
+      formatNumber(v.sd),
+      formatNumber(v.versusRest?.difference ?? null),
+      formatInterval(v.versusRest?.ciLow ?? null, v.versusRest?.ciHigh ?? null),
+      v.versusRest?.differs ? "yes" : "",
+    ]),
+  );
+}
+
+function formatDisagreements(report: CalibrationReport): string {
+  const { queue } = report.disagreements;
+  if (queue.length === 0) return "No panel disagrees by 2+ points or splits yes/no.";
+  const table = formatTable(
+    ["Candidate", "Panel", "Spread", "On", "Split", "strong_no/no/yes/strong_yes"],
+    queue.slice(0, LIST_LIMIT).map((d) => [
+      d.candidate,
+      String(d.panel),
+      d.maxSpread === null ? "n/a" : String(d.maxSpread),
+      d.spreadDimension ?? "",
+      d.split ? "split" : "",
+      RECOMMENDATIONS.map((r) => d.recommendations[r]).join("/"),
+    ]),
+  );
+  return `${queue.length} candidates to review${queue.length > LIST_LIMIT ? ` (first ${LIST_LIMIT})` : ""}:\n${table}`;
+}
+
+function formatAdjustments(report: CalibrationReport): string {
+  const largest = [...report.adjusted.candidates]
+    .sort((x, y) => Math.abs(y.adjustedMean - y.rawMean) - Math.abs(x.adjustedMean - x.rawMean))
+    .slice(0, LIST_LIMIT);
+  const table = formatTable(
+    ["Candidate", "Ratings", "Raw mean", "Adjusted", "Change"],
+    largest.map((c) => [
+      c.candidate,
+      String(c.ratings),
+      formatNumber(c.rawMean),
+      formatNumber(c.adjustedMean),
+      formatNumber(c.adjustedMean - c.rawMean),
+    ]),
+  );
+  const { iterations, converged, groups } = report.adjusted;
+  return `Largest adjustments (${groups} connected group(s), ${iterations} iterations${converged ? "" : ", not converged"}):\n${table}`;
+}
+
+/** The report as aligned text tables, for a terminal. */
+export function formatCalibrationText(report: CalibrationReport): string {
+  const { totals, scale } = report;
+  return [
+    `Calibration report: ${totals.ratings} ratings, ${totals.candidates} candidates, ${totals.interviewers} interviewers, ` +
+      `${totals.dimensions} dimensions, scale ${scale.min}-${scale.max}`,
+    `\nAgreement per dimension\n${formatAgreement(report)}`,
+    `Fleiss' kappa of recommendations: ${formatNumber(report.disagreements.recommendationKappa, 3)}`,
+    `\nInterviewers (leniency = mean of own rating minus the other panellists' mean)\n${formatInterviewers(report)}`,
+    `\nVariants\n${formatVariants(report)}`,
+    `\nDisagreements\n${formatDisagreements(report)}`,
+    `\n${formatAdjustments(report)}`,
+  ].join("\n") + "\n";
+}

@@ -1,0 +1,92 @@
+import type { ScoreCount } from "./rater-profile";
+import {
+  addToMoments,
+  createMoments,
+  excludesZero,
+  meanOf,
+  standardDeviationOf,
+  subtractMoments,
+  welchDifferenceInterval,
+  type Moments,
+} from "./summary-stats";
+import { scaleCategories, type Rating, type Scale } from "./types";
+
+/** Below this many ratings on either side, a difference of means is not reported. */
+export const MIN_VARIANT_RATINGS = 5;
+
+export interface VariantDifference {
+  restN: number;
+  restMean: number;
+  /** This variant's mean minus the mean of every other variant's ratings on the dimension. */
+  difference: number;
+  /** Welch 95% interval; null when neither side varies. */
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** True when the interval excludes 0: the difference is larger than noise. */
+  differs: boolean | null;
+}
+
+export interface VariantDimensionSummary {
+  variant: string;
+  dimension: string;
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  distribution: ScoreCount[];
+  /** Null when either side has fewer than MIN_VARIANT_RATINGS ratings. */
+  versusRest: VariantDifference | null;
+}
+
+function compareWithRest(own: Moments, all: Moments): VariantDifference | null {
+  const rest = subtractMoments(all, own);
+  if (own.n < MIN_VARIANT_RATINGS || rest.n < MIN_VARIANT_RATINGS) return null;
+  const interval = welchDifferenceInterval(own, rest);
+  const restMean = rest.sum / rest.n;
+  return {
+    restN: rest.n,
+    restMean,
+    difference: own.sum / own.n - restMean,
+    ciLow: interval?.low ?? null,
+    ciHigh: interval?.high ?? null,
+    differs: interval === null ? null : excludesZero(interval),
+  };
+}
+
+interface VariantCell {
+  moments: Moments;
+  counts: number[];
+}
+
+/**
+ * Per company variant and dimension: n, mean, SD and distribution, and whether the mean differs from
+ * the other variants' by more than noise. Ratings without a variant are left out. Variants are sorted
+ * by name; dimensions keep their first-seen (rubric) order.
+ */
+export function compareVariants(ratings: readonly Rating[], scale: Scale): VariantDimensionSummary[] {
+  const categories = scaleCategories(scale);
+  const cells = new Map<string, Map<string, VariantCell>>();
+  const dimensionTotals = new Map<string, Moments>();
+  for (const { variant, dimension, score } of ratings) {
+    if (variant === undefined) continue;
+    let byDimension = cells.get(variant);
+    if (byDimension === undefined) cells.set(variant, (byDimension = new Map()));
+    let cell = byDimension.get(dimension);
+    if (cell === undefined) byDimension.set(dimension, (cell = { moments: createMoments(), counts: categories.map(() => 0) }));
+    addToMoments(cell.moments, score);
+    cell.counts[score - scale.min] += 1;
+    let total = dimensionTotals.get(dimension);
+    if (total === undefined) dimensionTotals.set(dimension, (total = createMoments()));
+    addToMoments(total, score);
+  }
+  return [...cells.keys()].sort().flatMap((variant) =>
+    [...(cells.get(variant) as Map<string, VariantCell>)].map(([dimension, { moments, counts }]) => ({
+      variant,
+      dimension,
+      n: moments.n,
+      mean: meanOf(moments),
+      sd: standardDeviationOf(moments),
+      distribution: categories.map((score, k) => ({ score, count: counts[k] })),
+      versusRest: compareWithRest(moments, dimensionTotals.get(dimension) as Moments),
+    })),
+  );
+}

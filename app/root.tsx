@@ -3,10 +3,14 @@ import { json } from "@remix-run/node";
 import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
+import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
 import { getUser } from "~/utils/session.server";
 import styles from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -51,6 +55,8 @@ export function Layout({ children }: { children: ReactNode }) {
     </html>
   );
 }
+
+export const shouldRevalidate = skipRevalidationAfterAutosave;
 
 export default function App() {
   return <Outlet />;

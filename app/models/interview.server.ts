@@ -42,3 +42,36 @@ export function listInterviewsForInterviewer(userId: number): InterviewListItem[
     .all({ userId })
     .map(({ status, ...row }) => ({ ...row, scorecardStatus: status ?? "not_started" }));
 }
+
+export interface PanelInterview {
+  id: number;
+  candidateName: string;
+  level: LevelKey;
+  variantKey: string;
+  rubricVersionId: number;
+  scheduledAt: string;
+  durationMinutes: number;
+}
+
+const panelInterview = preparedOnce((db) =>
+  db
+    .select({
+      id: interviews.id,
+      candidateName: candidates.name,
+      level: candidates.targetLevel,
+      variantKey: interviews.variantKey,
+      rubricVersionId: interviews.rubricVersionId,
+      scheduledAt: interviews.scheduledAt,
+      durationMinutes: interviews.durationMinutes,
+    })
+    .from(panelAssignments)
+    .innerJoin(interviews, eq(interviews.id, panelAssignments.interviewId))
+    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+    .where(and(eq(panelAssignments.interviewId, sql.placeholder("interviewId")), eq(panelAssignments.interviewerId, sql.placeholder("userId"))))
+    .prepare(),
+);
+
+/** The interview, if the user sits on its panel; otherwise null, and the caller answers 404. */
+export function getPanelInterview(interviewId: number, userId: number): PanelInterview | null {
+  return panelInterview().get({ interviewId, userId }) ?? null;
+}

@@ -4,6 +4,8 @@ import { Form, useActionData, useNavigation, useSearchParams, useSubmit } from "
 import { useForm } from "react-hook-form";
 import { ErrorPage } from "~/components/error-page";
 import { TextField } from "~/components/text-field";
+import { throttledMessage } from "~/domain/login-throttle";
+import { beginSignInAttempt, recordSignInSuccess } from "~/models/login-throttle.server";
 import { verifyLogin } from "~/models/user.server";
 import { LoginFormSchema, type LoginForm } from "~/schemas/login-form-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
@@ -20,8 +22,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = LoginFormSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors }, { status: 400 });
+  // Throttled per account before the password is even looked at, so a right password gets the
+  // same 429 as a wrong one; an unknown email is throttled the same way as a real one.
+  const attempt = beginSignInAttempt(parsed.data.email);
+  if (!attempt.allowed) {
+    return json(
+      { errors: { form: throttledMessage(attempt.retryAfterSeconds) } as FieldErrors },
+      { status: 429, headers: { "Retry-After": String(attempt.retryAfterSeconds) } },
+    );
+  }
   const user = await verifyLogin(parsed.data.email, parsed.data.password);
   if (!user) return json({ errors: { form: WRONG_CREDENTIALS } as FieldErrors }, { status: 401 });
+  recordSignInSuccess(attempt.attemptId);
   return signIn(request, user.id, safeRedirect(parsed.data.redirectTo ?? null));
 }
 

@@ -1,0 +1,75 @@
+import type { RecommendationKey, Rubric } from "~/domain/rubric/types";
+import type { ScorecardScores } from "~/domain/scoring";
+import type { EvidenceNote, InterviewTimer, ScorecardContent } from "~/domain/scorecard-content";
+
+// The form's own shape: radios hold strings, so ratings are "" (unrated) or "1".."4" here, and
+// become numbers at the edges (scores for the rules, the payload for the server).
+
+export interface ScorecardFormValues {
+  ratings: Record<string, string>;
+  capJustifications: Record<string, string>;
+  redFlags: string[];
+  star: string[];
+  recommendation: string;
+  recommendationJustification: string;
+  notes: EvidenceNote[];
+  /** Half-typed notes: kept on the device so a reload loses no keystroke, never sent. */
+  noteDrafts: Record<string, string>;
+}
+
+export type TimerState = InterviewTimer;
+export type StoredScorecard = ScorecardContent;
+
+export function toFormValues(rubric: Rubric, stored: StoredScorecard | null): ScorecardFormValues {
+  const perDimension = (pick: (key: string) => string) => Object.fromEntries(rubric.dimensions.map((d) => [d.key, pick(d.key)]));
+  return {
+    ratings: perDimension((k) => (stored?.ratings[k] != null ? String(stored.ratings[k]) : "")),
+    capJustifications: perDimension((k) => stored?.capJustifications[k] ?? ""),
+    redFlags: stored?.redFlags ?? [],
+    star: stored?.star ?? [],
+    recommendation: stored?.recommendation ?? "",
+    recommendationJustification: stored?.recommendationJustification ?? "",
+    notes: stored?.notes ?? [],
+    noteDrafts: perDimension(() => ""),
+  };
+}
+
+/** A lone checked checkbox may come back from the DOM as a string; the rules want a list. */
+export const asList = (v: string[] | string | false | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+
+export function toScores(values: ScorecardFormValues): ScorecardScores {
+  const ratings: Record<string, number | null> = {};
+  for (const [key, value] of Object.entries(values.ratings ?? {})) ratings[key] = value ? Number(value) : null;
+  return {
+    ratings,
+    redFlags: asList(values.redFlags),
+    recommendation: (values.recommendation || null) as RecommendationKey | null,
+    capJustifications: values.capJustifications ?? {},
+    recommendationJustification: values.recommendationJustification ?? "",
+  };
+}
+
+export function toPayload(values: ScorecardFormValues, timer: TimerState, meta: { intent: "save" | "submit"; baseRevision: number; rubricVersionId: number }) {
+  const scores = toScores(values);
+  return {
+    ...meta,
+    ratings: scores.ratings,
+    capJustifications: scores.capJustifications,
+    redFlags: scores.redFlags,
+    star: asList(values.star),
+    recommendation: scores.recommendation,
+    recommendationJustification: scores.recommendationJustification,
+    notes: values.notes ?? [],
+    timer,
+  };
+}
+
+/** Elapsed interview time now, from the stored timer. */
+export function elapsedMs(timer: TimerState, now: number): number {
+  return timer.elapsedMs + (timer.runningSince ? Math.max(0, now - timer.runningSince) : 0);
+}
+
+/** A note id made on the device, so a note added offline is stored once however often it is sent. */
+export function newNoteId(): string {
+  return `n${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}

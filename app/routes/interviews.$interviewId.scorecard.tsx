@@ -1,0 +1,145 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData, type ClientActionFunctionArgs } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { ScorecardContext } from "~/components/scorecard/scorecard-context";
+import { ScorecardEditor } from "~/components/scorecard/scorecard-editor";
+import { findMissingForSubmit } from "~/domain/scoring";
+import { getPanelInterview } from "~/models/interview.server";
+import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server";
+import { getOwnScorecard, saveScorecard } from "~/models/scorecard.server";
+import type { EvidenceNote } from "~/domain/scorecard-content";
+import { formDataToDraftInput, scorecardDraftSchema } from "~/schemas/scorecard-schema";
+import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
+import { parseId } from "~/utils/params";
+import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
+import { requireUser } from "~/utils/session.server";
+
+async function requirePanelInterview(request: Request, interviewIdParam: string | undefined) {
+  const user = await requireUser(request);
+  const interview = getPanelInterview(parseId(interviewIdParam), user.id);
+  // Not on the panel and no such interview look the same: no hint that it exists.
+  if (!interview) throw new Response("Not found", { status: 404 });
+  return { user, interview };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, interview } = await requirePanelInterview(request, params.interviewId);
+  const scorecard = getOwnScorecard(interview.id, user.id);
+  // A started scorecard keeps its rubric version; a new one starts on the latest.
+  const version = scorecard ? getRubricVersion(scorecard.rubricVersionId)! : getLatestRubricVersion();
+  const variantKey = scorecard?.variantKey ?? interview.variantKey;
+  const variant = version.rubric.variants.find((v) => v.key === variantKey) ?? version.rubric.variants[0];
+  const level = version.rubric.levels.find((l) => l.key === interview.level)!;
+  return json({
+    userId: user.id,
+    interview: { id: interview.id, candidateName: interview.candidateName, scheduledAt: interview.scheduledAt },
+    level,
+    variant,
+    rubric: version.rubric,
+    rubricVersionId: version.id,
+    scorecard,
+  });
+}
+
+const reply = (body: Record<string, unknown>, status = 200) => json({ autosave: true as const, ...body }, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, interview } = await requirePanelInterview(request, params.interviewId);
+  const isJson = request.headers.get("Content-Type")?.includes("application/json") ?? false;
+  let input: Record<string, unknown>;
+  try {
+    input = isJson ? await request.json() : formDataToDraftInput(await request.formData());
+  } catch {
+    return reply({ errors: { form: "The request body could not be read" }, message: "The request body could not be read" }, 400);
+  }
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return reply({ errors: { form: "Expected a scorecard object" }, message: "Expected a scorecard object" }, 400);
+  }
+
+  const existing = getOwnScorecard(interview.id, user.id);
+  const version = existing ? getRubricVersion(existing.rubricVersionId) : getRubricVersion(Number(input.rubricVersionId) || 0);
+  if (!version) return reply({ errors: { rubricVersionId: "Unknown rubric version" }, message: "Unknown rubric version" }, 400);
+  const variantKey = existing?.variantKey ?? interview.variantKey;
+
+  const parsed = scorecardDraftSchema(version.rubric).safeParse(input);
+  const fail = (errors: FieldErrors) => {
+    const message = Object.values(errors)[0] ?? "Check the highlighted fields";
+    if (isJson) return reply({ errors, message }, 400);
+    // A plain HTML post re-renders the page: send back what was typed, beside the errors.
+    return json({ rejected: { values: toStoredValues(input, existing?.notes ?? []), errors } }, { status: 400 });
+  };
+  if (!parsed.success) return fail(toFieldErrors(parsed.error));
+  const draft = parsed.data;
+  if (existing && draft.rubricVersionId !== existing.rubricVersionId) {
+    return reply({ errors: { rubricVersionId: "This scorecard uses another rubric version; reload the page" }, message: "Reload the page" }, 409);
+  }
+  const submit = draft.intent === "submit";
+  if (submit) {
+    const missing = findMissingForSubmit(version.rubric, variantKey, draft);
+    if (missing.length) return fail(Object.fromEntries(missing.map((m) => [m.field, m.message])));
+  }
+
+  const result = saveScorecard({ interviewId: interview.id, userId: user.id, rubricVersionId: version.id, rubric: version.rubric, variantKey, draft, submit });
+  if (result.kind === "already_submitted") {
+    return reply({ errors: { form: "This scorecard is submitted and read-only" }, message: "This scorecard is submitted and read-only" }, 409);
+  }
+  if (result.kind === "stale") {
+    const message = "This scorecard was changed in another tab or on another device; your change was not saved.";
+    return reply({ conflict: true, message, state: result.state }, 409);
+  }
+  if (submit && !isJson) return redirect(`/interviews/${interview.id}/scorecard`);
+  return reply({ revision: result.state.revision, savedAt: result.state.updatedAt, submitted: submit });
+}
+
+/** Network failures become an "offline" answer instead of an error page: the draft stays on the device. */
+export async function clientAction({ serverAction }: ClientActionFunctionArgs) {
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (error instanceof TypeError) return { offline: true as const };
+    throw error;
+  }
+}
+
+export const shouldRevalidate = skipRevalidationAfterAutosave;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Scorecard · ${data.interview.candidateName} · Panel Scorecard` : "Scorecard · Panel Scorecard" },
+];
+
+export default function ScorecardPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { rejected?: { values: never; errors: FieldErrors } } | undefined;
+  return (
+    <main className="page wide scorecard-page">
+      <p className="breadcrumb">
+        <Link to="/interviews">← Your interviews</Link>
+      </p>
+      <ScorecardContext {...data} />
+      <ScorecardEditor key={data.interview.id} {...data} rejected={actionData?.rejected ?? null} />
+    </main>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;
+
+/** The posted values in the stored shape, to re-fill the form after a no-JavaScript submit fails. */
+function toStoredValues(input: Record<string, unknown>, notes: EvidenceNote[]) {
+  const strings = (v: unknown) => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : []);
+  return {
+    ratings: Object.fromEntries(Object.entries(strings(input.ratings)).filter(([, v]) => v !== "").map(([k, v]) => [k, Number(v)])),
+    capJustifications: Object.fromEntries(Object.entries(strings(input.capJustifications)).map(([k, v]) => [k, String(v)])),
+    redFlags: list(input.redFlags),
+    star: list(input.star),
+    recommendation: typeof input.recommendation === "string" && input.recommendation ? input.recommendation : null,
+    recommendationJustification: typeof input.recommendationJustification === "string" ? input.recommendationJustification : "",
+    notes,
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from "zod/v3";
+import type { Rubric } from "~/domain/rubric/types";
+
+// One schema per rubric version, used twice: by react-hook-form on the page and by the action
+// as the authority. Unknown dimension, flag and STAR keys are refused (strict objects / enums),
+// not dropped, so a bad client never has part of its save silently ignored.
+
+export const NOTE_MAX = 5000;
+export const JUSTIFICATION_MAX = 500;
+
+/** "" and null both mean "not rated yet"; numbers may arrive as strings from a plain HTML post. */
+const optionalRating = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? null : v),
+    z.coerce
+      .number({ invalid_type_error: "Choose a rating" })
+      .int("Ratings are whole numbers")
+      .min(min, `Ratings run from ${min} to ${max}`)
+      .max(max, `Ratings run from ${min} to ${max}`)
+      .nullable(),
+  );
+
+const keyEnum = (keys: string[], what: string) =>
+  z.string().refine((k) => keys.includes(k), (k) => ({ message: `Unknown ${what} "${String(k).slice(0, 40)}"` }));
+
+/** A checkbox group posts one string for one tick and an array for several. */
+const keyList = (keys: string[], what: string) =>
+  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(keyEnum(keys, what)).max(keys.length));
+
+export function scorecardDraftSchema(rubric: Rubric) {
+  const dimensionKeys = rubric.dimensions.map((d) => d.key);
+  const { min, max } = rubric.scale;
+  const perDimension = <T extends z.ZodTypeAny>(value: T) =>
+    z.object(Object.fromEntries(dimensionKeys.map((k) => [k, value.optional()])) as Record<string, z.ZodOptional<T>>).strict("Unknown dimension");
+
+  return z.object({
+    intent: z.enum(["save", "submit"]),
+    baseRevision: z.coerce.number().int().min(0),
+    rubricVersionId: z.coerce.number().int().positive(),
+    ratings: perDimension(optionalRating(min, max)).default({}),
+    capJustifications: perDimension(z.string().trim().max(JUSTIFICATION_MAX, `At most ${JUSTIFICATION_MAX} characters`)).default({}),
+    redFlags: keyList(rubric.redFlags.map((f) => f.key), "red flag"),
+    star: keyList(rubric.star.map((s) => s.key), "STAR part"),
+    recommendation: z.preprocess(
+      (v) => (v === "" || v === undefined ? null : v),
+      z.enum(["strong_no", "no", "yes", "strong_yes"], { errorMap: () => ({ message: "Unknown recommendation" }) }).nullable(),
+    ),
+    recommendationJustification: z.string().trim().max(JUSTIFICATION_MAX, `At most ${JUSTIFICATION_MAX} characters`).default(""),
+    // Absent (a plain HTML post) keeps the stored notes; present, it is the whole list.
+    notes: z
+      .array(
+        z.object({
+          id: z.string().min(1).max(64).regex(/^[\w-]+$/, "Invalid note id"),
+          dimension: keyEnum(dimensionKeys, "dimension"),
+          elapsedSeconds: z.coerce.number().int().min(0).max(86_400),
+          text: z.string().trim().min(1, "A note cannot be empty").max(NOTE_MAX, `A note holds at most ${NOTE_MAX.toLocaleString("en")} characters`),
+        }),
+      )
+      .max(500, "At most 500 notes")
+      .optional(),
+    timer: z
+      .object({
+        elapsedMs: z.coerce.number().int().min(0).max(86_400_000),
+        runningSince: z.coerce.number().int().positive().nullable(),
+      })
+      .optional(),
+  });
+}
+
+export type ScorecardDraft = z.infer<ReturnType<typeof scorecardDraftSchema>>;
+
+/**
+ * A plain HTML form post ("ratings.ownership=3", repeated "redFlags") as the nested object the
+ * schema reads, so submit works without JavaScript.
+ */
+export function formDataToDraftInput(form: FormData): Record<string, unknown> {
+  // Null-prototype objects: a field named "__proto__.x" must not reach Object.prototype.
+  const input: Record<string, unknown> = Object.create(null);
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    const [head, tail] = name.split(".", 2);
+    if (tail !== undefined) {
+      let group = input[head];
+      if (typeof group !== "object" || group === null || Array.isArray(group)) input[head] = group = Object.create(null);
+      (group as Record<string, unknown>)[tail] = value;
+    } else if (name === "redFlags" || name === "star") {
+      ((input[name] ??= []) as string[]).push(value);
+    } else {
+      input[name] = value;
+    }
+  }
+  return input;
+}

@@ -1,0 +1,164 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { baseURL, launchBrowser, screenshot, signInAs } from "../support/browser";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+  await signInAs(page, "interviewer@demo.test");
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+/** Opens the demo interviewer's next interview whose scorecard has not been started. */
+async function openUnstartedScorecard(p: Page): Promise<string> {
+  await p.goto(`${baseURL()}/interviews`);
+  const row = p.getByRole("row").filter({ hasText: "Not started" }).first();
+  const href = await row.getByRole("link").getAttribute("href");
+  await p.goto(`${baseURL()}${href}`);
+  await waitForHydration(p);
+  return `${baseURL()}${href}`;
+}
+
+/** Keyboard shortcuts are attached after hydration; the status line appears with it. */
+async function waitForHydration(p: Page) {
+  await p.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext && document.querySelector('[role="status"]'));
+  await p.waitForLoadState("networkidle");
+}
+
+const status = (p: Page) => p.getByRole("status");
+const radio = (p: Page, group: string, name: RegExp) => p.getByRole("radiogroup", { name: group }).getByRole("radio", { name });
+const expectSaved = (p: Page) => expect.poll(() => status(p).textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
+
+it("scores a whole scorecard with the keyboard alone and submits it", async () => {
+  await openUnstartedScorecard(page);
+  const k = page.keyboard;
+  await k.press("t"); // start the interview timer
+  await k.press("3"); // Ownership = 3
+  await k.press("n");
+  await k.type("Named the decision in first person.");
+  await k.press("Enter");
+  await k.press("Escape");
+  await k.press("j");
+  await k.press("3"); // Accountability
+  await k.press("j");
+  await k.press("2"); // Repair
+  await k.press("p"); // probes for Repair
+  await k.press("j");
+  await k.press("4"); // Behavioural change
+  await k.press("Shift+S");
+  await k.press("Shift+A");
+  await k.press("Shift+R");
+  await k.press("f");
+  await k.press("ArrowDown");
+  await k.press("r");
+  await k.press("ArrowRight"); // strong no -> no
+  await k.press("ArrowRight"); // -> yes
+  await k.press("?");
+  await expect.poll(() => page.getByRole("dialog", { name: "Keyboard shortcuts" }).isVisible()).toBe(true);
+  await k.press("Escape");
+
+  expect(await radio(page, "Ownership", /^3 — A specific decision/).isChecked()).toBe(true);
+  expect(await radio(page, "Accountability", /^3 — /).isChecked()).toBe(true);
+  expect(await radio(page, "Repair", /^2 — /).isChecked()).toBe(true);
+  expect(await radio(page, "Behavioural change", /^4 — As 3, with evidence it stuck/).isChecked()).toBe(true);
+  expect(await radio(page, "Recommendation", /^Yes$/).isChecked()).toBe(true);
+  expect(await page.getByRole("checkbox", { name: "Situation" }).isChecked()).toBe(true);
+  expect(await page.getByRole("checkbox", { name: "Task" }).isChecked()).toBe(false);
+  expect(await page.getByRole("list", { name: "Ownership evidence notes" }).textContent()).toMatch(/0:0\d\s*Named the decision in first person\./);
+  expect(await page.getByText("What did you do in the first hours after you found out?").isVisible()).toBe(true);
+  await expectSaved(page);
+  await screenshot(page, "scorecard-filled");
+
+  await k.press("Control+Enter");
+  await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/Submitted .* read-only/);
+  expect(await radio(page, "Ownership", /^3 — /).isDisabled()).toBe(true);
+  await screenshot(page, "scorecard-submitted");
+});
+
+it("shows what is missing beside each field when submitting too early, and changes nothing", async () => {
+  await openUnstartedScorecard(page);
+  await page.keyboard.press("2");
+  await page.getByRole("checkbox", { name: /Passive voice/ }).check();
+  await page.getByRole("radiogroup", { name: "Ownership" }).getByRole("radio", { name: /^3 — / }).check({ force: true });
+  await expect.poll(() => page.getByText(/Rated 3, above the cap of 2 set by Passive voice/).isVisible()).toBe(true);
+  await page.getByRole("button", { name: "Submit scorecard" }).click();
+  expect(await page.getByText("Rate Repair").isVisible()).toBe(true);
+  expect(await page.getByText("Choose a recommendation").isVisible()).toBe(true);
+  expect(await page.getByRole("radiogroup", { name: "Repair" }).getAttribute("aria-invalid")).toBe("true");
+  expect(await page.getByLabel("Why Ownership is rated above its cap").getAttribute("aria-invalid")).toBe("true");
+  expect(await radio(page, "Ownership", /^3 — /).isChecked()).toBe(true); // the rating is never changed for them
+  await screenshot(page, "scorecard-errors");
+});
+
+it("keeps everything through a reload, including a change made just before it", async () => {
+  const url = await openUnstartedScorecard(page);
+  await page.keyboard.press("4");
+  await page.keyboard.press("n");
+  await page.keyboard.type("Paired with the frontend team for three days.");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await expectSaved(page);
+  await page.keyboard.press("j");
+  await page.keyboard.press("1"); // reload at once: only the device has this one
+  await page.keyboard.press("n");
+  await page.keyboard.type("half-typed");
+  await page.goto(url);
+  await waitForHydration(page);
+  expect(await radio(page, "Ownership", /^4 — /).isChecked()).toBe(true);
+  expect(await radio(page, "Accountability", /^1 — /).isChecked()).toBe(true);
+  expect(await page.getByText("Paired with the frontend team for three days.").isVisible()).toBe(true);
+  expect(await page.getByLabel("Add a Accountability note").inputValue()).toBe("half-typed");
+  await expectSaved(page);
+  // And the server has it: a fresh device sees the restored change.
+  const other = await (await browser.newContext()).newPage();
+  await signInAs(other, "interviewer@demo.test");
+  await other.goto(url);
+  expect(await radio(other, "Accountability", /^1 — /).isChecked()).toBe(true);
+  await other.context().close();
+});
+
+it("keeps scoring offline and syncs when the network returns", async () => {
+  const url = await openUnstartedScorecard(page);
+  await context.setOffline(true);
+  await page.keyboard.press("3");
+  await page.keyboard.press("j");
+  await page.keyboard.press("2");
+  await expect.poll(() => status(page).textContent()).toMatch(/Offline — kept on this device/);
+  await context.setOffline(false);
+  await expectSaved(page);
+  await page.goto(url);
+  expect(await radio(page, "Ownership", /^3 — /).isChecked()).toBe(true);
+  expect(await radio(page, "Accountability", /^2 — /).isChecked()).toBe(true);
+});
+
+it("refuses a save from a stale second tab and shows the newer version", async () => {
+  const url = await openUnstartedScorecard(page);
+  const second = await context.newPage();
+  await second.goto(url);
+  await waitForHydration(second);
+
+  await page.keyboard.press("3");
+  await expectSaved(page);
+  await second.keyboard.press("1"); // based on the revision before the first tab's save
+  await expect.poll(() => second.getByRole("alert").textContent(), { timeout: 10_000 }).toMatch(/changed in another tab/);
+  expect(await status(second).textContent()).toMatch(/Not saved: changed elsewhere/);
+  expect(await radio(second, "Ownership", /^3 — /).isChecked()).toBe(true);
+  await screenshot(second, "scorecard-conflict");
+
+  await second.getByRole("button", { name: "Use my version instead" }).click();
+  await expectSaved(second);
+  await page.goto(url);
+  expect(await radio(page, "Ownership", /^1 — /).isChecked()).toBe(true);
+});

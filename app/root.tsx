@@ -37,6 +37,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="brand">Panel Scorecard</span>
             <nav aria-label="Main">
               <NavLink to="/interviews">Interviews</NavLink>
+              {user.roles.includes("lead") ? <NavLink to="/overdue">Overdue</NavLink> : null}
+              {user.roles.includes("admin") ? <NavLink to="/admin">Admin</NavLink> : null}
             </nav>
             <span className="topbar-user">
               {user.name}

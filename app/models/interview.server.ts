@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { preparedOnce } from "../../db/client";
-import { candidates, interviews, panelAssignments, scorecards, variants } from "../../db/schema";
+import { getDb, preparedOnce } from "../../db/client";
+import { candidates, interviews, panelAssignments, scorecards, users, variants } from "../../db/schema";
 import type { LevelKey } from "~/domain/rubric/types";
 
 export interface InterviewListItem {
@@ -74,4 +74,93 @@ const panelInterview = preparedOnce((db) =>
 /** The interview, if the user sits on its panel; otherwise null, and the caller answers 404. */
 export function getPanelInterview(interviewId: number, userId: number): PanelInterview | null {
   return panelInterview().get({ interviewId, userId }) ?? null;
+}
+
+export interface InterviewDetail extends PanelInterview {
+  variantName: string;
+  candidateId: number;
+}
+
+const interviewDetail = preparedOnce((db) =>
+  db
+    .select({
+      id: interviews.id,
+      candidateId: candidates.id,
+      candidateName: candidates.name,
+      level: candidates.targetLevel,
+      variantKey: interviews.variantKey,
+      variantName: variants.name,
+      rubricVersionId: interviews.rubricVersionId,
+      scheduledAt: interviews.scheduledAt,
+      durationMinutes: interviews.durationMinutes,
+    })
+    .from(interviews)
+    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+    .innerJoin(variants, and(eq(variants.rubricVersionId, interviews.rubricVersionId), eq(variants.key, interviews.variantKey)))
+    .where(eq(interviews.id, sql.placeholder("interviewId")))
+    .prepare(),
+);
+
+export function getInterview(interviewId: number): InterviewDetail | null {
+  return interviewDetail().get({ interviewId }) ?? null;
+}
+
+export interface PanelMember {
+  interviewerId: number;
+  name: string;
+  status: "not_started" | "draft" | "submitted";
+  submittedAt: string | null;
+}
+
+const panelMembers = preparedOnce((db) =>
+  db
+    .select({ interviewerId: users.id, name: users.name, status: scorecards.status, submittedAt: scorecards.submittedAt })
+    .from(panelAssignments)
+    .innerJoin(users, eq(users.id, panelAssignments.interviewerId))
+    .leftJoin(scorecards, and(eq(scorecards.interviewId, panelAssignments.interviewId), eq(scorecards.interviewerId, panelAssignments.interviewerId)))
+    .where(eq(panelAssignments.interviewId, sql.placeholder("interviewId")))
+    .orderBy(users.name)
+    .prepare(),
+);
+
+export function getPanel(interviewId: number): PanelMember[] {
+  return panelMembers()
+    .all({ interviewId })
+    .map((m) => ({ ...m, status: m.status ?? "not_started" }));
+}
+
+export interface OverdueScorecard {
+  interviewId: number;
+  candidateName: string;
+  interviewerName: string;
+  scheduledAt: string;
+  durationMinutes: number;
+  status: "not_started" | "draft";
+}
+
+/** Panellists who have not submitted, for interviews that ended before `endedBefore`. */
+export function listOverdueScorecards(endedBefore: Date): OverdueScorecard[] {
+  return getDb()
+    .select({
+      interviewId: interviews.id,
+      candidateName: candidates.name,
+      interviewerName: users.name,
+      scheduledAt: interviews.scheduledAt,
+      durationMinutes: interviews.durationMinutes,
+      status: scorecards.status,
+    })
+    .from(panelAssignments)
+    .innerJoin(interviews, eq(interviews.id, panelAssignments.interviewId))
+    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+    .innerJoin(users, eq(users.id, panelAssignments.interviewerId))
+    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, panelAssignments.interviewerId)))
+    .where(
+      and(
+        sql`(${scorecards.status} is null or ${scorecards.status} = 'draft')`,
+        sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${interviews.scheduledAt}, '+' || ${interviews.durationMinutes} || ' minutes') < ${endedBefore.toISOString()}`,
+      ),
+    )
+    .orderBy(interviews.scheduledAt)
+    .all()
+    .map((row) => ({ ...row, status: row.status === "draft" ? "draft" : "not_started" }));
 }

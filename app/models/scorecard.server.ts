@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
-import { preparedOnce, writeTransaction } from "../../db/client";
+import { getDb, preparedOnce, writeTransaction } from "../../db/client";
 import * as t from "../../db/schema";
 import type { Rubric } from "~/domain/rubric/types";
 import type { InterviewTimer, ScorecardContent } from "~/domain/scorecard-content";
+import { diffScorecards } from "~/domain/scorecard-diff";
 import { computeWeightedScore } from "~/domain/scoring";
 import type { ScorecardDraft } from "~/schemas/scorecard-schema";
 
@@ -34,6 +35,14 @@ const q = {
   star: preparedOnce((db) => db.select().from(t.starTicks).where(eq(t.starTicks.scorecardId, p("id"))).prepare()),
   notes: preparedOnce((db) =>
     db.select().from(t.evidenceNotes).where(eq(t.evidenceNotes.scorecardId, p("id"))).orderBy(t.evidenceNotes.elapsedSeconds, t.evidenceNotes.id).prepare(),
+  ),
+  submittedForInterview: preparedOnce((db) =>
+    db
+      .select()
+      .from(t.scorecards)
+      .where(and(eq(t.scorecards.interviewId, p("interviewId")), eq(t.scorecards.status, "submitted")))
+      .orderBy(t.scorecards.submittedAt)
+      .prepare(),
   ),
   insertCard: preparedOnce((db) =>
     db
@@ -115,6 +124,23 @@ function toState(card: CardRow): ScorecardState {
   };
 }
 
+/** Replaces what the scorecard holds with the draft's content (notes only when the draft has them). */
+function writeContent(id: number, draft: ScorecardDraft) {
+  q.deleteRatings().run({ id });
+  for (const [dimension, score] of Object.entries(draft.ratings)) {
+    if (score == null) continue;
+    q.insertRating().run({ id, dimension, score, justification: draft.capJustifications[dimension] ?? "" });
+  }
+  q.deleteFlags().run({ id });
+  for (const key of new Set(draft.redFlags)) q.insertFlag().run({ id, key });
+  q.deleteStar().run({ id });
+  for (const key of new Set(draft.star)) q.insertStar().run({ id, key });
+  if (draft.notes) {
+    q.deleteNotesExcept().run({ id, keep: JSON.stringify(draft.notes.map((n) => n.id)) });
+    for (const n of draft.notes) q.upsertNote().run({ id, clientId: n.id, dimension: n.dimension, elapsed: n.elapsedSeconds, text: n.text });
+  }
+}
+
 export function getOwnScorecard(interviewId: number, userId: number): ScorecardState | null {
   const card = q.card().get({ interviewId, userId });
   return card ? toState(card) : null;
@@ -164,20 +190,7 @@ export function saveScorecard(opts: {
       now,
     })!;
 
-    q.deleteRatings().run({ id: card.id });
-    for (const [dimension, score] of Object.entries(draft.ratings)) {
-      if (score == null) continue;
-      q.insertRating().run({ id: card.id, dimension, score, justification: draft.capJustifications[dimension] ?? "" });
-    }
-    q.deleteFlags().run({ id: card.id });
-    for (const key of new Set(draft.redFlags)) q.insertFlag().run({ id: card.id, key });
-    q.deleteStar().run({ id: card.id });
-    for (const key of new Set(draft.star)) q.insertStar().run({ id: card.id, key });
-    if (draft.notes) {
-      q.deleteNotesExcept().run({ id: card.id, keep: JSON.stringify(draft.notes.map((n) => n.id)) });
-      for (const n of draft.notes) q.upsertNote().run({ id: card.id, clientId: n.id, dimension: n.dimension, elapsed: n.elapsedSeconds, text: n.text });
-    }
-
+    writeContent(card.id, draft);
     const state = toState(updated);
     if (opts.submit) {
       db.insert(t.scorecardRevisions).values({ scorecardId: card.id, revision: state.revision, snapshot: state, createdBy: userId }).run();
@@ -187,4 +200,106 @@ export function saveScorecard(opts: {
     }
     return { kind: "saved", state };
   });
+}
+
+/** The interview's submitted scorecards, each with its author. */
+export function listSubmittedScorecards(interviewId: number): (ScorecardState & { interviewerId: number })[] {
+  return q
+    .submittedForInterview()
+    .all({ interviewId })
+    .map((card) => ({ ...toState(card), interviewerId: card.interviewerId }));
+}
+
+/** Other panellists' scorecards were shown to this interviewer (the debrief logs it). */
+export function hasSeenOthers(interviewId: number, userId: number): boolean {
+  return !!getDb()
+    .select({ id: t.auditLog.id })
+    .from(t.auditLog)
+    .where(and(eq(t.auditLog.action, "debrief.viewed"), eq(t.auditLog.entityId, interviewId), eq(t.auditLog.actorId, userId)))
+    .get();
+}
+
+export function recordDebriefView(interviewId: number, userId: number): void {
+  writeTransaction((db) => {
+    if (hasSeenOthers(interviewId, userId)) return;
+    db.insert(t.auditLog).values({ actorId: userId, action: "debrief.viewed", entity: "interview", entityId: interviewId }).run();
+  });
+}
+
+export type AmendResult =
+  | { kind: "amended"; state: ScorecardState; afterSeeingOthers: boolean }
+  | { kind: "not_submitted" }
+  | { kind: "stale"; state: ScorecardState }
+  | { kind: "unchanged" };
+
+/**
+ * A submitted scorecard changes only by amendment: a new revision with the author's reason, the
+ * previous one kept, and an audit entry of who, when, why and what changed.
+ */
+export function amendScorecard(opts: { interviewId: number; userId: number; rubric: Rubric; draft: ScorecardDraft; reason: string }): AmendResult {
+  const { interviewId, userId, rubric, draft } = opts;
+  try {
+    return amendInTransaction(interviewId, userId, rubric, draft, opts.reason);
+  } catch (error) {
+    if (error instanceof UnchangedAmendment) return { kind: "unchanged" };
+    throw error;
+  }
+}
+
+function amendInTransaction(interviewId: number, userId: number, rubric: Rubric, draft: ScorecardDraft, reason: string): AmendResult {
+  return writeTransaction((db) => {
+    const card = q.card().get({ interviewId, userId });
+    if (!card || card.status !== "submitted") return { kind: "not_submitted" };
+    if (card.revision !== draft.baseRevision) return { kind: "stale", state: toState(card) };
+    const before = toState(card);
+    writeContent(card.id, draft);
+    const changes = diffScorecards(before, toState(card));
+    if (changes.length === 0) throw new UnchangedAmendment();
+
+    const updated = q.updateCard().get({
+      id: card.id,
+      recommendation: draft.recommendation,
+      recommendationJustification: draft.recommendationJustification,
+      timerElapsedMs: card.timerElapsedMs,
+      timerRunningSince: null,
+      status: "submitted",
+      weightedScore: computeWeightedScore(rubric, card.variantKey, draft.ratings).score,
+      submittedAt: card.submittedAt,
+      now: new Date().toISOString(),
+    })!;
+    const state = toState(updated);
+    const afterSeeingOthers = hasSeenOthers(interviewId, userId);
+    db.insert(t.scorecardRevisions)
+      .values({ scorecardId: card.id, revision: state.revision, snapshot: state, reason, afterSeeingOthers, createdBy: userId })
+      .run();
+    db.insert(t.auditLog)
+      .values({ actorId: userId, action: "scorecard.amended", entity: "scorecard", entityId: card.id, detail: { reason, afterSeeingOthers, changes } })
+      .run();
+    return { kind: "amended", state, afterSeeingOthers };
+  });
+}
+
+/** Thrown inside the transaction so that rewriting identical content is rolled back. */
+class UnchangedAmendment extends Error {}
+
+export interface RevisionEntry {
+  revision: number;
+  reason: string | null;
+  afterSeeingOthers: boolean;
+  createdAt: string;
+}
+
+/** The submission and every amendment of a scorecard, oldest first. */
+export function listRevisions(scorecardId: number): RevisionEntry[] {
+  return getDb()
+    .select({
+      revision: t.scorecardRevisions.revision,
+      reason: t.scorecardRevisions.reason,
+      afterSeeingOthers: t.scorecardRevisions.afterSeeingOthers,
+      createdAt: t.scorecardRevisions.createdAt,
+    })
+    .from(t.scorecardRevisions)
+    .where(eq(t.scorecardRevisions.scorecardId, scorecardId))
+    .orderBy(t.scorecardRevisions.revision)
+    .all();
 }

@@ -9,12 +9,13 @@ import { Link, useActionData, useLoaderData, type ClientActionFunctionArgs } fro
 import { ErrorPage } from "~/components/error-page";
 import { ScorecardContext } from "~/components/scorecard/scorecard-context";
 import { ScorecardEditor } from "~/components/scorecard/scorecard-editor";
+import type { Rubric } from "~/domain/rubric/types";
+import type { EvidenceNote } from "~/domain/scorecard-content";
 import { findMissingForSubmit } from "~/domain/scoring";
 import { getPanelInterview } from "~/models/interview.server";
 import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server";
-import { getOwnScorecard, saveScorecard } from "~/models/scorecard.server";
-import type { EvidenceNote } from "~/domain/scorecard-content";
-import { formDataToDraftInput, scorecardDraftSchema } from "~/schemas/scorecard-schema";
+import { amendScorecard, getOwnScorecard, listRevisions, saveScorecard } from "~/models/scorecard.server";
+import { formDataToDraftInput, scorecardDraftSchema, type ScorecardDraft } from "~/schemas/scorecard-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
@@ -44,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rubric: version.rubric,
     rubricVersionId: version.id,
     scorecard,
+    revisions: scorecard?.status === "submitted" ? listRevisions(scorecard.id) : [],
   });
 }
 
@@ -80,10 +82,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply({ errors: { rubricVersionId: "This scorecard uses another rubric version; reload the page" }, message: "Reload the page" }, 409);
   }
   const submit = draft.intent === "submit";
-  if (submit) {
+  if (submit || draft.intent === "amend") {
     const missing = findMissingForSubmit(version.rubric, variantKey, draft);
+    if (draft.intent === "amend" && !draft.reason) missing.push({ field: "reason", message: "Say why you are amending this scorecard" });
     if (missing.length) return fail(Object.fromEntries(missing.map((m) => [m.field, m.message])));
   }
+  if (draft.intent === "amend") return amend(interview.id, user.id, version.rubric, draft);
 
   const result = saveScorecard({ interviewId: interview.id, userId: user.id, rubricVersionId: version.id, rubric: version.rubric, variantKey, draft, submit });
   if (result.kind === "already_submitted") {
@@ -95,6 +99,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (submit && !isJson) return redirect(`/interviews/${interview.id}/scorecard`);
   return reply({ revision: result.state.revision, savedAt: result.state.updatedAt, submitted: submit });
+}
+
+function amend(interviewId: number, userId: number, rubric: Rubric, draft: ScorecardDraft) {
+  const result = amendScorecard({ interviewId, userId, rubric, draft, reason: draft.reason! });
+  switch (result.kind) {
+    case "not_submitted":
+      return json({ errors: { form: "Only a submitted scorecard can be amended" }, message: "Only a submitted scorecard can be amended" }, { status: 409 });
+    case "stale":
+      return json({ errors: { form: "This scorecard was amended elsewhere meanwhile; reload to see it" }, message: "Amended elsewhere" }, { status: 409 });
+    case "unchanged":
+      return json({ errors: { form: "Nothing changed: an amendment must change something" }, message: "Nothing changed" }, { status: 400 });
+    case "amended":
+      return json({ amended: true, revision: result.state.revision, afterSeeingOthers: result.afterSeeingOthers });
+  }
 }
 
 /** Network failures become an "offline" answer instead of an error page: the draft stays on the device. */
@@ -122,7 +140,12 @@ export default function ScorecardPage() {
         <Link to="/interviews">← Your interviews</Link>
       </p>
       <ScorecardContext {...data} />
-      <ScorecardEditor key={data.interview.id} {...data} rejected={actionData?.rejected ?? null} />
+      {/* A new key after submit or amendment: the editor starts again from what the server holds. */}
+      <ScorecardEditor
+        key={`${data.interview.id}:${data.scorecard?.status === "submitted" ? data.scorecard.revision : "draft"}`}
+        {...data}
+        rejected={actionData?.rejected ?? null}
+      />
     </main>
   );
 }

@@ -63,6 +63,9 @@ function InterviewTable({ title, items, empty }: { title: string; items: Intervi
               <th scope="col">Variant</th>
               <th scope="col">Panel</th>
               <th scope="col">Your scorecard</th>
+              <th scope="col">
+                <span className="visually-hidden">Debrief</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -77,6 +80,11 @@ function InterviewTable({ title, items, empty }: { title: string; items: Intervi
                 <td>{item.panelSize}</td>
                 <td>
                   <span className={`badge badge-${item.scorecardStatus}`}>{STATUS_LABEL[item.scorecardStatus]}</span>
+                </td>
+                <td>
+                  <Link to={`/interviews/${item.id}`} aria-label={`Debrief for ${item.candidateName}`}>
+                    Debrief
+                  </Link>
                 </td>
               </tr>
             ))}

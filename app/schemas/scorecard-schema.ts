@@ -34,7 +34,9 @@ export function scorecardDraftSchema(rubric: Rubric) {
     z.object(Object.fromEntries(dimensionKeys.map((k) => [k, value.optional()])) as Record<string, z.ZodOptional<T>>).strict("Unknown dimension");
 
   return z.object({
-    intent: z.enum(["save", "submit"]),
+    intent: z.enum(["save", "submit", "amend"]),
+    /** Why a submitted scorecard is amended; required for intent "amend". */
+    reason: z.string().trim().max(JUSTIFICATION_MAX, `At most ${JUSTIFICATION_MAX} characters`).optional(),
     baseRevision: z.coerce.number().int().min(0),
     rubricVersionId: z.coerce.number().int().positive(),
     ratings: perDimension(optionalRating(min, max)).default({}),

@@ -49,7 +49,7 @@ export function toScores(values: ScorecardFormValues): ScorecardScores {
   };
 }
 
-export function toPayload(values: ScorecardFormValues, timer: TimerState, meta: { intent: "save" | "submit"; baseRevision: number; rubricVersionId: number }) {
+export function toPayload(values: ScorecardFormValues, timer: TimerState, meta: { intent: "save" | "submit" | "amend"; baseRevision: number; rubricVersionId: number }) {
   const scores = toScores(values);
   return {
     ...meta,

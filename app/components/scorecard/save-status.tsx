@@ -5,18 +5,23 @@ const timeOfDay = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: 
 /** The one place that says whether the server has the latest change: "Saved" means acknowledged. */
 export function SaveStatusLine({
   status,
-  readOnly,
+  submitted,
+  amending,
   submittedAt,
   hasServerCopy,
 }: {
   status: SaveStatus;
-  readOnly: boolean;
+  submitted: boolean;
+  amending: boolean;
   submittedAt: string | null;
   hasServerCopy: boolean;
 }) {
   let text: string;
   let tone = "neutral";
-  if (readOnly) {
+  if (amending) {
+    text = "Amending — nothing changes until you save the amendment";
+    tone = "warn";
+  } else if (submitted) {
     text = submittedAt ? `Submitted ${new Date(submittedAt).toISOString().slice(0, 16).replace("T", " ")} UTC · read-only` : "Submitted · read-only";
     tone = "ok";
   } else {

@@ -24,13 +24,25 @@ export interface ScorecardEditorProps {
   scorecard: (StoredScorecard & { revision: number; status: "draft" | "submitted"; timer: TimerState; submittedAt: string | null; weightedScore: number | null }) | null;
   /** A no-JavaScript submit that failed: what was posted, and why. */
   rejected?: { values: StoredScorecard; errors: FieldErrors } | null;
+  /** The submission and its amendments, for a submitted scorecard. */
+  revisions: RevisionEntry[];
+}
+
+export interface RevisionEntry {
+  revision: number;
+  reason: string | null;
+  afterSeeingOthers: boolean;
+  createdAt: string;
 }
 
 type Conflict = { values: ScorecardFormValues; timer: TimerState; source: "tab" | "device" };
 
 export function ScorecardEditor(props: ScorecardEditorProps) {
   const { rubric, variant, interview, scorecard, rubricVersionId } = props;
-  const readOnly = scorecard?.status === "submitted";
+  const submitted = scorecard?.status === "submitted";
+  const [amending, setAmending] = useState(false);
+  const [reason, setReason] = useState("");
+  const readOnly = submitted && !amending;
   const storageKey = localDraftKey(props.userId, interview.id);
   const schema = useMemo(() => scorecardDraftSchema(rubric), [rubric]);
   const weights = dimensionWeights(rubric, variant.key);
@@ -51,6 +63,10 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   const applyingRemote = useRef(false);
 
   const fetcher = useFetcher({ key: `scorecard-${interview.id}` });
+  const amendFetcher = useFetcher<{ errors?: FieldErrors; amended?: boolean }>({ key: `scorecard-amend-${interview.id}` });
+  useEffect(() => {
+    if (amendFetcher.state === "idle" && amendFetcher.data?.errors) setErrors(amendFetcher.data.errors);
+  }, [amendFetcher.state, amendFetcher.data]);
 
   const persistLocally = useCallback(
     (baseRevision: number) =>
@@ -102,7 +118,8 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   // Every change: onto the device at once, to the server within about a second.
   useEffect(() => {
     const subscription = watch((_values, { name }) => {
-      if (applyingRemote.current) return;
+      // A submitted scorecard changes only by an explicit amendment, never by autosave.
+      if (applyingRemote.current || submitted) return;
       if (name && !name.startsWith("noteDrafts")) {
         live.current.dirty = true;
         setErrors((e) => (e[name] ? withoutKey(e, name) : e));
@@ -111,11 +128,11 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
       persistLocally(autosaveRef.current.revision());
     });
     return () => subscription.unsubscribe();
-  }, [watch, persistLocally]);
+  }, [watch, persistLocally, submitted]);
 
   // Once, in the browser: bring back what this device has that the server has not.
   useEffect(() => {
-    if (readOnly) return clearLocalDraft(storageKey);
+    if (submitted) return clearLocalDraft(storageKey);
     const local = readLocalDraft(storageKey);
     if (!local) return;
     const serverRevision = scorecard?.revision ?? 0;
@@ -173,13 +190,17 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
 
   const submit = () => {
     if (readOnly) return;
-    const payload = toPayload(getValues(), live.current.timer, { intent: "submit", baseRevision: autosave.revision(), rubricVersionId });
+    const intent = amending ? "amend" : "submit";
+    const payload = { ...toPayload(getValues(), live.current.timer, { intent, baseRevision: autosave.revision(), rubricVersionId }), reason };
     const parsed = schema.safeParse(payload);
     const found: FieldErrors = parsed.success ? {} : noteErrorsByDimension(toFieldErrors(parsed.error), getValues());
     for (const missing of findMissingForSubmit(rubric, variant.key, toScores(getValues()))) found[missing.field] ??= missing.message;
+    if (amending && !reason.trim()) found.reason ??= "Say why you are amending this scorecard";
     setErrors(found);
     if (Object.keys(found).length) return focusFirstError(found);
-    autosave.requestSubmit();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body; Remix types it loosely
+    if (amending) amendFetcher.submit(payload as any, { method: "post", encType: "application/json" });
+    else autosave.requestSubmit();
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -277,8 +298,27 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
           onMarkAnswer={markAnswerStart}
           weighted={readOnly && scorecard?.weightedScore != null ? { score: scorecard.weightedScore, complete: true } : weighted}
           recommendationConflict={recommendationConflict}
-          status={<SaveStatusLine status={autosave.status} readOnly={readOnly} submittedAt={scorecard?.submittedAt ?? null} hasServerCopy={!!scorecard} />}
-          submitting={fetcher.state !== "idle" && autosave.status.state === "saving"}
+          status={<SaveStatusLine status={autosave.status} submitted={submitted} amending={amending} submittedAt={scorecard?.submittedAt ?? null} hasServerCopy={!!scorecard} />}
+          submitting={(fetcher.state !== "idle" && autosave.status.state === "saving") || amendFetcher.state !== "idle"}
+          amendment={
+            submitted
+              ? {
+                  active: amending,
+                  reason,
+                  revisions: props.revisions,
+                  onReason: (text) => {
+                    setReason(text);
+                    setErrors((e) => withoutKey(e, "reason"));
+                  },
+                  onStart: () => setAmending(true),
+                  onCancel: () => {
+                    reset();
+                    setErrors({});
+                    setAmending(false);
+                  },
+                }
+              : null
+          }
           onShowHelp={() => setHelpOpen(true)}
         />
       </Form>

@@ -4,6 +4,7 @@ import type { Rubric } from "~/domain/rubric/types";
 import type { WeightedScore } from "~/domain/scoring";
 import type { FieldErrors } from "~/utils/form-errors";
 import type { ScorecardFormValues, TimerState } from "./form-values";
+import type { RevisionEntry } from "./scorecard-editor";
 import { TimerPanel } from "./timer-panel";
 
 interface SidebarProps {
@@ -20,6 +21,15 @@ interface SidebarProps {
   status: ReactNode;
   submitting: boolean;
   onShowHelp: () => void;
+  /** For a submitted scorecard: its history, and the amendment being written. */
+  amendment: {
+    active: boolean;
+    reason: string;
+    revisions: RevisionEntry[];
+    onReason: (text: string) => void;
+    onStart: () => void;
+    onCancel: () => void;
+  } | null;
 }
 
 /** Everything beside the four dimensions: time, save state, flags, STAR, the recommendation. */
@@ -134,7 +144,8 @@ export function ScorecardSidebar(props: SidebarProps) {
         ) : null}
       </section>
 
-      {readOnly ? null : (
+      {props.amendment ? <AmendmentPanel {...props.amendment} errors={errors} submitting={props.submitting} /> : null}
+      {readOnly || props.amendment ? null : (
         <div className="submit-row">
           <button type="submit" className="button primary" disabled={props.submitting}>
             Submit scorecard
@@ -148,5 +159,57 @@ export function ScorecardSidebar(props: SidebarProps) {
         </div>
       )}
     </aside>
+  );
+}
+
+function AmendmentPanel(props: NonNullable<SidebarProps["amendment"]> & { errors: FieldErrors; submitting: boolean }) {
+  const error = props.errors.reason ?? props.errors.form;
+  return (
+    <section className="card amendment" aria-labelledby="amendment-title">
+      <h2 id="amendment-title">{props.active ? "Amend this scorecard" : "Submitted"}</h2>
+      {props.active ? (
+        <div className="stack">
+          <div className="field">
+            <label htmlFor="amendment-reason">Why are you amending it?</label>
+            <textarea
+              id="amendment-reason"
+              rows={2}
+              value={props.reason}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? "amendment-reason-error" : undefined}
+              onChange={(e) => props.onReason(e.target.value)}
+            />
+            {error ? (
+              <span id="amendment-reason-error" className="field-error">
+                {error}
+              </span>
+            ) : null}
+          </div>
+          <div className="conflict-actions">
+            <button type="submit" className="button primary" disabled={props.submitting}>
+              Save amendment
+            </button>
+            <button type="button" className="button" onClick={props.onCancel}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="button" onClick={props.onStart}>
+          Amend…
+        </button>
+      )}
+      {props.revisions.length ? (
+        <ol className="revisions" aria-label="Revision history">
+          {props.revisions.map((r, i) => (
+            <li key={r.revision}>
+              <strong>{i === 0 ? "Submitted" : "Amended"}</strong> <span className="muted">{r.createdAt.slice(0, 16).replace("T", " ")} UTC</span>
+              {r.reason ? <span className="reason"> — {r.reason}</span> : null}
+              {r.afterSeeingOthers ? <span className="badge badge-draft">after seeing the panel</span> : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
   );
 }

@@ -8,6 +8,11 @@ export const DISAGREEMENT_SPREAD = 2;
 const YES_SIDE: ReadonlySet<string> = new Set<Recommendation>(["yes", "strong_yes"]);
 const NO_SIDE: ReadonlySet<string> = new Set<Recommendation>(["no", "strong_no"]);
 
+/** A panel is split when it holds at least one yes-side and one no-side recommendation. */
+export function isSplitPanel(recommendations: readonly string[]): boolean {
+  return recommendations.some((r) => YES_SIDE.has(r)) && recommendations.some((r) => NO_SIDE.has(r));
+}
+
 export interface Disagreement {
   candidate: string;
   /** Interviewers who rated the candidate. */
@@ -71,7 +76,7 @@ export function findDisagreements(table: RatingTable, ratings: readonly Rating[]
 
   const queue: Disagreement[] = [];
   table.candidates.forEach((candidate, c) => {
-    const split = recommendations[c].some((r) => YES_SIDE.has(r)) && recommendations[c].some((r) => NO_SIDE.has(r));
+    const split = isSplitPanel(recommendations[c]);
     if (!split && spread[c] < DISAGREEMENT_SPREAD) return;
     const counts = Object.fromEntries(RECOMMENDATIONS.map((r) => [r, 0])) as Record<Recommendation, number>;
     for (const r of recommendations[c]) counts[r] += 1;

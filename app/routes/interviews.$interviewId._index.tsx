@@ -1,0 +1,136 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { PanelComparison } from "~/components/debrief/panel-comparison";
+import { computePanelSpread, isOverdue } from "~/domain/debrief";
+import { canSeeOthersScorecards, type IndependenceMode } from "~/domain/independence";
+import { getInterview, getPanel } from "~/models/interview.server";
+import { getRubricVersion } from "~/models/rubric.server";
+import { listSubmittedScorecards, recordDebriefView } from "~/models/scorecard.server";
+import { getIndependenceMode } from "~/models/settings.server";
+import { formatDateTime } from "~/utils/format";
+import { parseId } from "~/utils/params";
+import { requireUser } from "~/utils/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const interview = getInterview(parseId(params.interviewId));
+  const isLead = user.roles.includes("lead");
+  const panel = interview ? getPanel(interview.id) : [];
+  const own = panel.find((m) => m.interviewerId === user.id);
+  // Neither on the panel nor a lead: the interview does not exist for them.
+  if (!interview || (!isLead && !own)) throw new Response("Not found", { status: 404 });
+
+  const mode = getIndependenceMode();
+  const canSeeOthers = canSeeOthersScorecards({ mode, isLead, ownSubmitted: own?.status === "submitted" });
+  const submitted = listSubmittedScorecards(interview.id);
+  // Independence is enforced here, in what the loader sends, not by hiding it in the page.
+  const visible = canSeeOthers ? submitted : submitted.filter((card) => card.interviewerId === user.id);
+  if (!isLead && visible.some((card) => card.interviewerId !== user.id)) recordDebriefView(interview.id, user.id);
+
+  const rubric = getRubricVersion(visible[0]?.rubricVersionId ?? interview.rubricVersionId)!.rubric;
+  const names = new Map(panel.map((m) => [m.interviewerId, m.name]));
+  const now = new Date();
+  return json({
+    interview,
+    mode,
+    canSeeOthers,
+    isLead,
+    ownStatus: own?.status ?? null,
+    spread: computePanelSpread(rubric.dimensions, visible),
+    panel: panel.map((m) => ({ ...m, overdue: isOverdue(interview, m.status === "submitted", now), isYou: m.interviewerId === user.id })),
+    rubric: { dimensions: rubric.dimensions, redFlags: rubric.redFlags, recommendations: rubric.recommendations, scale: rubric.scale },
+    scorecards: visible.map((card) => ({
+      interviewerId: card.interviewerId,
+      name: names.get(card.interviewerId) ?? "Former panellist",
+      ratings: card.ratings,
+      capJustifications: card.capJustifications,
+      redFlags: card.redFlags,
+      recommendation: card.recommendation,
+      recommendationJustification: card.recommendationJustification,
+      weightedScore: card.weightedScore,
+      notes: card.notes,
+      submittedAt: card.submittedAt,
+    })),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Debrief · ${data.interview.candidateName} · Panel Scorecard` : "Debrief · Panel Scorecard" },
+];
+
+const STATUS_LABEL = { not_started: "Not started", draft: "Draft", submitted: "Submitted" } as const;
+
+function hiddenMessage(mode: IndependenceMode, ownStatus: string | null) {
+  if (mode === "never") return "Your organisation does not show interviewers other panellists' scorecards.";
+  return ownStatus === "submitted"
+    ? "No other panellist has submitted yet."
+    : "Submit your own scorecard first: the panel's scores stay hidden until then, so they cannot anchor yours.";
+}
+
+export default function DebriefPage() {
+  const data = useLoaderData<typeof loader>();
+  const { interview, panel } = data;
+  return (
+    <main className="page wide">
+      <p className="breadcrumb">
+        <Link to="/interviews">← Your interviews</Link>
+      </p>
+      <header className="context card">
+        <div className="context-main">
+          <h1>Debrief · {interview.candidateName}</h1>
+          <p className="context-meta">
+            <span className="pill">{interview.level === "staff" ? "Staff+" : interview.level === "senior" ? "Senior" : "Mid-level"}</span>
+            <span>{interview.variantName}</span>
+            <span className="muted">{formatDateTime(interview.scheduledAt)}</span>
+          </p>
+        </div>
+      </header>
+
+      <section className="section" aria-labelledby="panel-title">
+        <h2 id="panel-title">Panel</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Interviewer</th>
+              <th scope="col">Scorecard</th>
+              <th scope="col">Submitted</th>
+            </tr>
+          </thead>
+          <tbody>
+            {panel.map((m) => (
+              <tr key={m.interviewerId}>
+                <td>
+                  {m.name}
+                  {m.isYou ? (
+                    <>
+                      {" "}
+                      (you) · <Link to={`/interviews/${interview.id}/scorecard`}>open your scorecard</Link>
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <span className={`badge badge-${m.status}`}>{STATUS_LABEL[m.status]}</span>{" "}
+                  {m.overdue ? <span className="badge badge-overdue">Overdue</span> : null}
+                </td>
+                <td>{m.submittedAt ? formatDateTime(m.submittedAt) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="section" aria-labelledby="scores-title">
+        <h2 id="scores-title">Scores side by side</h2>
+        {data.canSeeOthers && data.scorecards.length ? (
+          <PanelComparison rubric={data.rubric} scorecards={data.scorecards} spread={data.spread} />
+        ) : (
+          <p className="empty">{data.canSeeOthers ? "No scorecard has been submitted yet." : hiddenMessage(data.mode, data.ownStatus)}</p>
+        )}
+        {!data.canSeeOthers && data.scorecards.length ? <PanelComparison rubric={data.rubric} scorecards={data.scorecards} spread={data.spread} /> : null}
+      </section>
+    </main>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -1,0 +1,104 @@
+// Historical ratings from a long-format CSV into the database at DATABASE_PATH, all or nothing:
+//   npm run --silent db:import -- --input FILE.csv
+// The CSV is what `db:export` writes (candidate,interviewer,dimension,score[,variant,level,date,
+// recommendation,rubric_version]); app/models/rating-import.server.ts says how rows map onto the
+// schema. Exit codes: 0 imported, 1 bad data (nothing was changed), 2 bad usage. An error is one
+// line on stderr; large files report progress on stderr while they are written.
+import { readFileSync } from "node:fs";
+import process from "node:process";
+
+import { getDb } from "../../db/client";
+import { applyMigrations } from "../../db/migrate";
+import { importRatings, RatingImportError, readRatingsCsv, type ImportSummary } from "../models/rating-import.server";
+import { ensureDefaultRubric } from "../models/rubric.server";
+
+const USAGE = "usage: db:import --input FILE.csv";
+/** Files with at least this many ratings show progress. */
+const PROGRESS_FROM = 20_000;
+
+class CliError extends Error {
+  constructor(
+    readonly exitCode: 1 | 2,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function parseArguments(args: readonly string[]): { input: string } | "help" {
+  let input: string | undefined;
+  for (let k = 0; k < args.length; k++) {
+    const equals = args[k].startsWith("--") ? args[k].indexOf("=") : -1;
+    const flag = equals > 0 ? args[k].slice(0, equals) : args[k];
+    if (flag === "--help" || flag === "-h") return "help";
+    if (flag !== "--input") throw new CliError(2, `unknown argument "${args[k]}"; ${USAGE}`);
+    input = equals > 0 ? args[k].slice(equals + 1) : args[++k];
+    if (input === undefined || input === "") throw new CliError(2, `--input needs a value; ${USAGE}`);
+  }
+  if (input === undefined) throw new CliError(2, `missing --input; ${USAGE}`);
+  return { input };
+}
+
+function readInput(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+    throw new CliError(1, `cannot read ${path} (${reason})`);
+  }
+}
+
+const where = (line: number | null) => (line === null ? "" : `line ${line}: `);
+
+function describe(summary: ImportSummary, input: string): string {
+  const lines = [
+    `imported ${summary.ratings} ratings from ${input}`,
+    `  scorecards:   ${summary.scorecards} (submitted)`,
+    `  interviews:   ${summary.interviewsCreated} created, ${summary.interviewsReused} existing`,
+    `  candidates:   ${summary.candidatesCreated} created, ${summary.candidatesMatched} existing`,
+    `  interviewers: ${summary.interviewersCreated} created (inactive), ${summary.interviewersMatched} existing`,
+  ];
+  if (summary.rubricVersionFallbacks > 0) {
+    lines.push(`  ${summary.rubricVersionFallbacks} rows named a rubric version the database does not have: the latest was used`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+function progressReporter(total: number): ((done: number, total: number) => void) | undefined {
+  if (total < PROGRESS_FROM) return undefined;
+  const tty = process.stderr.isTTY === true;
+  let lastPercent = 0;
+  return (done) => {
+    const percent = Math.floor((done / total) * 100);
+    if (tty) {
+      process.stderr.write(`\rimporting: ${done}/${total} ratings (${percent}%)${done === total ? "\n" : ""}`);
+    } else if (percent >= lastPercent + 10 || done === total) {
+      lastPercent = percent;
+      process.stderr.write(`importing: ${done}/${total} ratings (${percent}%)\n`);
+    }
+  };
+}
+
+function run(args: readonly string[]): string {
+  const options = parseArguments(args);
+  if (options === "help") return `${USAGE}\n`;
+  const text = readInput(options.input);
+  const parsed = readRatingsCsv(text);
+  if (!parsed.ok) throw new CliError(1, `${where(parsed.error.line)}${parsed.error.message}`);
+
+  const db = getDb();
+  applyMigrations(db);
+  ensureDefaultRubric(db);
+  const summary = importRatings(parsed.ratings, { lines: parsed.lines, onProgress: progressReporter(parsed.ratings.length) });
+  return describe(summary, options.input);
+}
+
+try {
+  process.stdout.write(run(process.argv.slice(2)));
+} catch (error) {
+  if (!(error instanceof CliError || error instanceof RatingImportError)) throw error;
+  const message = error instanceof RatingImportError ? `${where(error.line)}${error.message}` : error.message;
+  // A value quoted in the message may hold line breaks; the error must stay on one line.
+  process.stderr.write(`import: ${message.replace(/\s*[\r\n]+\s*/g, " ")}\n`);
+  process.exitCode = error instanceof CliError ? error.exitCode : 1;
+}

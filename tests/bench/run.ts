@@ -1,0 +1,136 @@
+// `npm run bench`: every bench section, as a table; each figure is also shown as a ratio against a
+// baseline measured in the same run (so the figures compare across machines).
+//   npm run --silent bench [-- --json] [--only calibration,js] [--runs N] [--build]
+// --json prints exactly one JSON object on stdout and nothing else (progress goes to stderr).
+// --build rebuilds the app before measuring its JavaScript (by default only a missing build is built).
+// Timings are never asserted anywhere: this reports, it does not judge.
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+
+import { round, type BenchContext, type BenchSection, type Figure } from "./bench-kit";
+import { calibrationSection } from "./calibration-section";
+import { jsSizeSection } from "./js-size-section";
+
+/** The sections, in the order they run. Add a module to tests/bench/ and list it here. */
+const SECTIONS: readonly BenchSection[] = [calibrationSection, jsSizeSection];
+
+const USAGE = "usage: bench [--json] [--only SECTION[,SECTION]] [--runs N] [--build]";
+
+interface Options {
+  json: boolean;
+  only: string[] | null;
+  runs: number;
+  build: boolean;
+}
+
+function parseArguments(args: readonly string[]): Options {
+  const options: Options = { json: false, only: null, runs: 5, build: false };
+  for (let k = 0; k < args.length; k++) {
+    const [flag, inline] = args[k].startsWith("--") && args[k].includes("=") ? [args[k].slice(0, args[k].indexOf("=")), args[k].slice(args[k].indexOf("=") + 1)] : [args[k], undefined];
+    const value = () => inline ?? args[++k] ?? usage(`${flag} needs a value`);
+    if (flag === "--json") options.json = true;
+    else if (flag === "--build") options.build = true;
+    else if (flag === "--only") {
+      options.only = value().split(",");
+      const unknown = options.only.find((name) => !SECTIONS.some((s) => s.name === name));
+      if (unknown !== undefined) usage(`unknown section "${unknown}" (sections: ${SECTIONS.map((s) => s.name).join(", ")})`);
+    } else if (flag === "--runs") {
+      options.runs = Number(value());
+      if (!Number.isInteger(options.runs) || options.runs < 1) usage("--runs must be a positive integer");
+    } else usage(`unknown argument "${args[k]}"`);
+  }
+  return options;
+}
+
+function usage(message: string): never {
+  process.stderr.write(`bench: ${message}; ${USAGE}\n`);
+  process.exit(2);
+}
+
+function setPath(target: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = key.split(".");
+  let node = target;
+  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+  node[parts[parts.length - 1]] = value;
+}
+
+interface Row {
+  section: string;
+  figure: Figure;
+  ratio: number | null;
+}
+
+/** Each figure with its ratio to its baseline of the same run (null when either is missing). */
+function withRatios(measured: { section: string; figure: Figure }[]): Row[] {
+  const valueOf = new Map(measured.map(({ figure }) => [figure.key, figure.value]));
+  return measured.map(({ section, figure }) => {
+    const base = figure.baseline ? valueOf.get(figure.baseline.key) : undefined;
+    const ratio = figure.value !== null && typeof base === "number" && base > 0 ? round(figure.value / base, 2) : null;
+    return { section, figure, ratio };
+  });
+}
+
+function toJson(rows: Row[]): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  for (const { figure } of rows) setPath(json, figure.key, figure.value);
+  for (const { figure, ratio } of rows) if (figure.baseline) setPath(json, figure.baseline.ratioKey, ratio);
+  return json;
+}
+
+function toTable(rows: Row[]): string {
+  const format = (value: number | null, unit: string) => (value === null ? "n/a" : `${value.toLocaleString("en-US", { maximumFractionDigits: 1 })} ${unit}`);
+  const cells = [
+    ["section", "figure", "value", "against (same run)", "ratio", "how"],
+    ...rows.map(({ section, figure, ratio }) => [
+      section,
+      figure.key,
+      format(figure.value, figure.unit),
+      figure.baseline?.key ?? "",
+      figure.baseline ? (ratio === null ? "n/a" : `${ratio.toFixed(2)}x`) : "",
+      figure.note ?? "",
+    ]),
+  ];
+  const widths = cells[0].map((_, column) => Math.max(...cells.map((row) => row[column].length)));
+  const lines = cells.map((row) => row.map((cell, column) => (column === 2 || column === 4 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join("  ").trimEnd());
+  lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
+  const runs = rows.filter(({ figure }) => figure.runs).map(({ figure }) => `  ${figure.key} runs (ms): ${figure.runs!.map((ms) => ms.toFixed(0)).join(", ")}`);
+  return [...lines, "", ...runs].join("\n") + "\n";
+}
+
+async function main(): Promise<void> {
+  const options = parseArguments(process.argv.slice(2));
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const temps: string[] = [];
+  const context: BenchContext = {
+    root,
+    runs: options.runs,
+    build: options.build,
+    tempDir: () => {
+      const dir = mkdtempSync(join(tmpdir(), "panel-scorecard-bench-"));
+      temps.push(dir);
+      return dir;
+    },
+    log: (message) => process.stderr.write(`${message}\n`),
+  };
+  const measured: { section: string; figure: Figure }[] = [];
+  try {
+    for (const section of SECTIONS) {
+      if (options.only && !options.only.includes(section.name)) continue;
+      for (const figure of await section.measure(context)) measured.push({ section: section.name, figure });
+    }
+  } finally {
+    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  }
+  const rows = withRatios(measured);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(toJson(rows))}\n`);
+  } else {
+    process.stdout.write(`Panel Scorecard bench: node ${process.version}, ${availableParallelism()} CPUs, ${new Date().toISOString()}\n\n`);
+    process.stdout.write(toTable(rows));
+  }
+}
+
+await main();

@@ -14,6 +14,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           setupFiles: ["tests/support/fresh-database.ts"],
+          globalSetup: ["tests/support/build-once.ts"],
           testTimeout: 30_000,
         },
       },

@@ -1,5 +1,5 @@
 import { and, eq, gt, sql } from "drizzle-orm";
-import { getDb, preparedOnce } from "../../db/client";
+import { getDb, preparedOnce, writeTransaction } from "../../db/client";
 import { sessions, userRoles, users } from "../../db/schema";
 import { decoyHash, verifyPassword } from "~/utils/password.server";
 
@@ -56,4 +56,17 @@ export function createSession(userId: number, id: string): void {
 
 export function deleteSession(id: string): void {
   getDb().delete(sessions).where(eq(sessions.id, id)).run();
+}
+
+/**
+ * Deactivates an account and ends every session it has, in one transaction: the person is signed
+ * out everywhere at once, and `verifyLogin` and `findUserBySession` refuse the account from then on.
+ * False if there is no such user.
+ */
+export function deactivateUser(userId: number): boolean {
+  return writeTransaction((db) => {
+    const updated = db.update(users).set({ active: false }).where(eq(users.id, userId)).returning({ id: users.id }).all();
+    db.delete(sessions).where(eq(sessions.userId, userId)).run();
+    return updated.length > 0;
+  });
 }

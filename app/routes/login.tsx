@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { ErrorPage } from "~/components/error-page";
@@ -36,6 +36,15 @@ export async function action({ request }: ActionFunctionArgs) {
   recordSignInSuccess(attempt.attemptId);
   return signIn(request, user.id, safeRedirect(parsed.data.redirectTo ?? null));
 }
+
+// A document response (a sign-in without JavaScript) takes its headers from here, not from the
+// action's response: pass a throttled sign-in's Retry-After on.
+export const headers: HeadersFunction = ({ parentHeaders, actionHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Panel Scorecard" }];
 

@@ -1,14 +1,36 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { limitRequestBody, MAX_BODY_BYTES, refusedForSize } from "./body-limit";
+import { refuseCrossSiteRequests } from "./cross-site";
 
-/** The HTTP front of the app: static assets, then every other request to Remix. */
-export function createApp(build: ServerBuild) {
+export interface AppOptions {
+  /**
+   * Express's "trust proxy" setting: only when set are X-Forwarded-Host and X-Forwarded-Proto
+   * believed. Off by default; set it (e.g. to "loopback" or a hop count) behind a reverse proxy.
+   */
+  trustProxy?: boolean | number | string | string[];
+  /** The largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+/**
+ * The HTTP front of the app: cross-site state-changing requests are refused (403) and oversized
+ * bodies cut off (413) before anything else; then static assets; then every other request to Remix.
+ */
+export function createApp(build: ServerBuild, options: AppOptions = {}) {
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
+  app.use(refuseCrossSiteRequests());
+  app.use(limitRequestBody(options.maxBodyBytes ?? MAX_BODY_BYTES));
   // Fingerprinted by the Remix build, so they can be cached for good.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  const remix = createRequestHandler({ build, mode: process.env.NODE_ENV });
+  app.all("*", (req, res, next) =>
+    // After a 413 mid-body the action fails reading it and Remix cannot send its answer: expected.
+    remix(req, res, (error?: unknown) => (refusedForSize(res) ? undefined : next(error))),
+  );
   return app;
 }

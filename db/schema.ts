@@ -101,11 +101,30 @@ export const variants = sqliteTable(
   (t) => [primaryKey({ columns: [t.rubricVersionId, t.key] })],
 );
 
+/**
+ * A worked answer with a reference key, for calibration practice: interviewers score it in the
+ * scorecard's practice mode, and the dashboard shows how far each lands from the key.
+ */
+export const exemplars = sqliteTable("exemplars", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  title: text("title").notNull(),
+  answer: text("answer").notNull(),
+  source: text("source").notNull(),
+  level: text("level", { enum: ["mid", "senior", "staff"] }).notNull(),
+  rubricVersionId: integer("rubric_version_id").notNull().references(() => rubricVersions.id),
+  /** { ratings: { [dimension]: score }, recommendation, redFlags: [], rationale: { [dimension]: why } } */
+  referenceKey: text("reference_key", { mode: "json" }).notNull(),
+  createdBy: integer("created_by").references(() => users.id),
+  createdAt: createdAt(),
+});
+
 export const interviews = sqliteTable(
   "interviews",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     candidateId: integer("candidate_id").notNull().references(() => candidates.id),
+    /** Set for a practice interview on an exemplar: kept out of every real statistic. */
+    exemplarId: integer("exemplar_id").references(() => exemplars.id),
     rubricVersionId: integer("rubric_version_id").notNull(),
     variantKey: text("variant_key").notNull(),
     scheduledAt: text("scheduled_at").notNull(),
@@ -248,4 +267,27 @@ export const auditLog = sqliteTable(
     detail: text("detail", { mode: "json" }),
   },
   (t) => [index("audit_log_entity").on(t.entity, t.entityId)],
+);
+
+/** A lead's calibration review of a split panel: what was agreed, and what follows from it. */
+export const calibrationReviews = sqliteTable(
+  "calibration_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    interviewId: integer("interview_id").notNull().references(() => interviews.id),
+    status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+    agreedReading: text("agreed_reading").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    followUps: text("follow_ups").notNull().default(""),
+    openedBy: integer("opened_by").notNull().references(() => users.id),
+    openedAt: text("opened_at").notNull().default(now),
+    closedBy: integer("closed_by").references(() => users.id),
+    closedAt: text("closed_at"),
+  },
+  (t) => [
+    index("calibration_reviews_interview").on(t.interviewId),
+    check("calibration_reviews_status", sql`${t.status} in ('open','closed')`),
+    check("calibration_reviews_closed", sql`(${t.status} = 'closed') = (${t.closedAt} is not null)`),
+    check("calibration_reviews_lengths", sql`length(${t.agreedReading}) <= 5000 and length(${t.notes}) <= 10000 and length(${t.followUps}) <= 5000`),
+  ],
 );

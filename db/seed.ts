@@ -140,7 +140,7 @@ function insertScorecard(
   const { min, max } = rubric.scale;
   const clamp = (x: number, lo = min, hi = max) => Math.min(hi, Math.max(lo, Math.round(x)));
   const latent = rubric.dimensions.map((d) => {
-    const variantEffect = variantKey === "amazon" && d.key === "repair" ? -0.45 : 0;
+    const variantEffect = variantKey === "amazon" && d.key === "repair" ? -0.9 : 0;
     const dimensionEffect = d.key === "behavioural_change" ? -0.2 : 0;
     return ability + dimensionEffect + variantEffect + (person.severity ?? 0) + random.normal(0, 0.45);
   });

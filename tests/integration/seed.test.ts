@@ -76,6 +76,14 @@ describe("the demo organisation", () => {
     expect(meanOf("morgan@demo.test")).toMatchObject({ min: 2, max: 3 });
   });
 
+  it("scores the Amazon variant harsher on Repair than the other variants", () => {
+    const repairMean = (amazon: boolean) =>
+      getDb().get<{ mean: number }>(sql`
+        select avg(r.score) as mean from ratings r join scorecards s on s.id = r.scorecard_id join interviews i on i.id = s.interview_id
+        where r.dimension_key = 'repair' and (i.variant_key = 'amazon') = ${amazon ? 1 : 0}`).mean;
+    expect(repairMean(false) - repairMean(true)).toBeGreaterThan(0.3);
+  });
+
   it("is deterministic: the same seed gives the same organisation", async () => {
     const other = openDatabase(join(mkdtempSync(join(tmpdir(), "seed-twin-")), "twin.db"));
     applyMigrations(other.db);

@@ -1,0 +1,52 @@
+import { MIN_SHOWN, type DashboardContext } from "./dashboard";
+import { addToMoments, createMoments, meanConfidenceInterval } from "./summary-stats";
+
+// The variants side by side per dimension, and candidates' raw against rater-adjusted scores.
+
+export function buildVariantView(ctx: DashboardContext) {
+  const moments = new Map<string, ReturnType<typeof createMoments>>();
+  for (const r of ctx.ratings) {
+    if (r.variant === undefined) continue;
+    const key = `${r.variant}\u0000${r.dimension}`;
+    const m = moments.get(key) ?? createMoments();
+    addToMoments(m, r.score);
+    moments.set(key, m);
+  }
+  const dimensions = [...new Set(ctx.report.variants.map((v) => v.dimension))];
+  return dimensions.map((dimension) => ({
+    dimension,
+    name: ctx.dimensionNames[dimension] ?? dimension,
+    variants: ctx.report.variants
+      .filter((v) => v.dimension === dimension)
+      .map((v) => {
+        const shown = v.n >= MIN_SHOWN;
+        const interval = shown ? meanConfidenceInterval(moments.get(`${v.variant}\u0000${dimension}`)!) : null;
+        return {
+          variant: v.variant,
+          name: ctx.variantNames[v.variant] ?? v.variant,
+          n: v.n,
+          mean: shown ? v.mean : null,
+          ciLow: interval?.low ?? null,
+          ciHigh: interval?.high ?? null,
+          distribution: v.distribution,
+          versusRest: v.versusRest,
+        };
+      }),
+  }));
+}
+
+export function buildCandidateView(ctx: DashboardContext, limit = 200) {
+  const { adjusted } = ctx.report;
+  const rows = adjusted.candidates.map((c) => ({ ...c, change: c.adjustedMean - c.rawMean }));
+  // Whose standing changes most once interviewer severity is accounted for comes first.
+  rows.sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+  return {
+    rows: rows.slice(0, limit),
+    total: rows.length,
+    severities: adjusted.severities
+      .filter((s) => s.estimated)
+      .map((s) => ({ ...s, name: ctx.interviewerNames[s.interviewer] ?? s.interviewer }))
+      .sort((a, b) => b.severity - a.severity),
+    converged: adjusted.converged,
+  };
+}

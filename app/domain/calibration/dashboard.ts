@@ -1,0 +1,128 @@
+import { MIN_LENIENCY_RATINGS } from "./leniency";
+import type { CalibrationReport } from "./report";
+import { RECOMMENDATIONS, scaleCategories, type Rating, type Recommendation } from "./types";
+
+// Chart-ready views of a calibration report for the dashboard. Components draw these and compute
+// nothing; every figure resting on fewer than MIN_SHOWN ratings is withheld (value null, n kept).
+
+export const MIN_SHOWN = MIN_LENIENCY_RATINGS;
+
+/**
+ * Krippendorff (2004, Content Analysis, 2nd ed., §11.4.4): rely on variables with alpha >= .800;
+ * alpha >= .667 allows only tentative conclusions.
+ */
+export const AGREEMENT_MARKS = { tentative: 0.667, reliable: 0.8 } as const;
+
+export interface DashboardContext {
+  report: CalibrationReport;
+  ratings: readonly Rating[];
+  interviewerNames: Record<string, string>;
+  dimensionNames: Record<string, string>;
+  variantNames: Record<string, string>;
+}
+
+const nameOf = (names: Record<string, string>, key: string) => names[key] ?? key;
+const honest = (value: number | null, n: number) => (n >= MIN_SHOWN ? value : null);
+
+export function agreementBand(alpha: number | null): "reliable" | "tentative" | "unreliable" | null {
+  if (alpha === null) return null;
+  return alpha >= AGREEMENT_MARKS.reliable ? "reliable" : alpha >= AGREEMENT_MARKS.tentative ? "tentative" : "unreliable";
+}
+
+export function buildOverview(ctx: DashboardContext, splitLimit = 5) {
+  const { report } = ctx;
+  return {
+    totals: report.totals,
+    agreement: report.dimensions.map((d) => {
+      const alpha = honest(d.alpha.ordinal, d.ratings);
+      return { dimension: d.dimension, name: nameOf(ctx.dimensionNames, d.dimension), alpha, n: d.ratings, band: agreementBand(alpha) };
+    }),
+    flagged: report.interviewers
+      .filter((i) => i.leniency.flag !== null)
+      .map((i) => ({ interviewer: i.interviewer, name: nameOf(ctx.interviewerNames, i.interviewer), ...i.leniency })),
+    split: buildQueue(ctx).slice(0, splitLimit),
+  };
+}
+
+export function buildQueue(ctx: DashboardContext) {
+  return ctx.report.disagreements.queue.map((d) => ({
+    ...d,
+    spreadDimensionName: d.spreadDimension ? nameOf(ctx.dimensionNames, d.spreadDimension) : null,
+  }));
+}
+
+/** One recommendation per scorecard (candidate x interviewer), counted per interviewer. */
+function recommendationMix(ratings: readonly Rating[]) {
+  const seen = new Set<string>();
+  const mix = new Map<string, Record<Recommendation, number>>();
+  for (const r of ratings) {
+    const card = `${r.candidate}\u0000${r.interviewer}`;
+    if (!r.recommendation || seen.has(card)) continue;
+    seen.add(card);
+    const counts = mix.get(r.interviewer) ?? (Object.fromEntries(RECOMMENDATIONS.map((k) => [k, 0])) as Record<Recommendation, number>);
+    counts[r.recommendation as Recommendation] += 1;
+    mix.set(r.interviewer, counts);
+  }
+  return mix;
+}
+
+export function buildInterviewerView(ctx: DashboardContext) {
+  const mix = recommendationMix(ctx.ratings);
+  const rows = ctx.report.interviewers.map((i) => {
+    const counts = mix.get(i.interviewer) ?? (Object.fromEntries(RECOMMENDATIONS.map((k) => [k, 0])) as Record<Recommendation, number>);
+    return {
+      interviewer: i.interviewer,
+      name: nameOf(ctx.interviewerNames, i.interviewer),
+      ratings: i.ratings,
+      leniency: i.leniency,
+      recommendations: { ...counts, total: RECOMMENDATIONS.reduce((sum, k) => sum + counts[k], 0) },
+      sd: honest(i.spread.sd, i.ratings),
+      extremeShare: honest(i.spread.extremeShare, i.ratings),
+      middleShare: honest(i.spread.middleShare, i.ratings),
+      distribution: i.spread.distribution,
+      haloShare: honest(i.halo.share, i.halo.scorecards),
+      haloScorecards: i.halo.scorecards,
+      redFlagMean: honest(i.redFlags.meanRedFlags, i.redFlags.scorecards),
+      peerRedFlagMean: i.redFlags.peerMeanRedFlags,
+      redFlagScorecards: i.redFlags.scorecards,
+      drift: i.drift.map((m) => ({ month: m.month, leniency: m.leniency, ciLow: m.ciLow, ciHigh: m.ciHigh, n: m.n })),
+    };
+  });
+  // Largest |leniency| first, so the outliers lead; withheld figures last.
+  const byLeniency = [...rows].sort((a, b) => Math.abs(b.leniency.leniency ?? -1) - Math.abs(a.leniency.leniency ?? -1));
+  return { rows: byLeniency, months: [...new Set(rows.flatMap((r) => r.drift.map((d) => d.month)))].sort() };
+}
+
+export function buildDimensionView(ctx: DashboardContext) {
+  const categories = scaleCategories(ctx.report.scale);
+  const counts = new Map<string, Map<number, number>>();
+  for (const r of ctx.ratings) {
+    const perScore = counts.get(r.dimension) ?? new Map<number, number>();
+    perScore.set(r.score, (perScore.get(r.score) ?? 0) + 1);
+    counts.set(r.dimension, perScore);
+  }
+  return ctx.report.dimensions.map((d) => {
+    const interviewers = [...new Set(d.pairs.flatMap((p) => [p.a, p.b]))].sort();
+    const kappaOf = (a: string, b: string) => d.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
+    return {
+      dimension: d.dimension,
+      name: nameOf(ctx.dimensionNames, d.dimension),
+      distribution: categories.map((score) => ({ score, count: counts.get(d.dimension)?.get(score) ?? 0 })),
+      ratings: d.ratings,
+      candidates: d.candidates,
+      alpha: d.alpha,
+      band: agreementBand(d.alpha.ordinal),
+      icc: d.icc,
+      fleissKappa: d.fleissKappa,
+      heatmap: {
+        interviewers: interviewers.map((k) => ({ key: k, name: nameOf(ctx.interviewerNames, k) })),
+        cells: interviewers.map((a) =>
+          interviewers.map((b) => {
+            const pair = a === b ? undefined : kappaOf(a, b);
+            return pair ? { n: pair.n, kappa: pair.kappa.quadratic } : null;
+          }),
+        ),
+      },
+    };
+  });
+}

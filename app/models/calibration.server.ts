@@ -1,0 +1,87 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import * as t from "../../db/schema";
+import { computeCalibrationReport } from "~/domain/calibration";
+import type { DashboardContext } from "~/domain/calibration/dashboard";
+import type { CalibrationFilter } from "~/schemas/calibration-filter-schema";
+import { exportRatings, exportScorecardRedFlags } from "./rating-export.server";
+import { getLatestRubricVersion } from "./rubric.server";
+
+// The calibration report behind every dashboard view, for one filter. Computing it reads every
+// rating in view, so results are cached per filter until the data changes. Every change that can
+// move a statistic (submit, amendment, import, erasure, rubric edit) writes the audit log, so the
+// newest audit id is the data's version; autosaved drafts do not count and do not invalidate.
+
+const CACHE_SIZE = 8;
+const cache = new Map<string, { version: number; context: DashboardContext }>();
+
+function dataVersion(): number {
+  return getDb().select({ id: t.auditLog.id }).from(t.auditLog).orderBy(desc(t.auditLog.id)).limit(1).get()?.id ?? 0;
+}
+
+/** The widest scale any rubric version has used, so that every stored rating fits. */
+function ratingScale() {
+  const row = getDb()
+    .select({ min: sql<number>`min(${t.rubricVersions.scaleMin})`, max: sql<number>`max(${t.rubricVersions.scaleMax})` })
+    .from(t.rubricVersions)
+    .get()!;
+  return { min: row.min, max: row.max };
+}
+
+export function loadCalibration(filter: CalibrationFilter): DashboardContext {
+  const key = JSON.stringify(filter);
+  const version = dataVersion();
+  const hit = cache.get(key);
+  if (hit && hit.version === version) {
+    cache.delete(key);
+    cache.set(key, hit); // most recently used last
+    return hit.context;
+  }
+  const context = computeContext(filter);
+  cache.set(key, { version, context });
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return context;
+}
+
+function computeContext(filter: CalibrationFilter): DashboardContext {
+  const ratings = exportRatings(filter);
+  const report = computeCalibrationReport(ratings, { scale: ratingScale(), scorecards: exportScorecardRedFlags(filter) });
+  const { rubric } = getLatestRubricVersion();
+  const people = getDb().select({ email: t.users.email, name: t.users.name }).from(t.users).all();
+  return {
+    report,
+    ratings,
+    interviewerNames: Object.fromEntries(people.map((p) => [p.email, p.name])),
+    dimensionNames: Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.name])),
+    variantNames: Object.fromEntries(rubric.variants.map((v) => [v.key, v.name])),
+  };
+}
+
+/** What the filter bar offers: the latest rubric's variants and dimensions, and every interviewer. */
+export function getFilterOptions() {
+  const { rubric } = getLatestRubricVersion();
+  const interviewers = getDb()
+    .select({ id: t.users.id, name: t.users.name, email: t.users.email })
+    .from(t.users)
+    .innerJoin(t.userRoles, eq(t.userRoles.userId, t.users.id))
+    .where(eq(t.userRoles.role, "interviewer"))
+    .orderBy(t.users.name)
+    .all();
+  return {
+    variants: rubric.variants.map((v) => ({ key: v.key, name: v.name })),
+    levels: rubric.levels.map((l) => ({ key: l.key, name: l.name })),
+    dimensions: rubric.dimensions.map((d) => ({ key: d.key, name: d.name })),
+    interviewers,
+  };
+}
+
+/** The newest interview of each listed candidate (export labels end in "#<candidate id>"), for links. */
+export function latestInterviewOfCandidates(labels: string[]): Record<string, number> {
+  const ids = labels.map((l) => Number(/#(\d+)$/.exec(l)?.[1])).filter((id) => Number.isSafeInteger(id));
+  if (!ids.length) return {};
+  const rows = getDb().all<{ candidate_id: number; interview_id: number }>(sql`
+    select candidate_id, max(id) as interview_id from interviews
+    where exemplar_id is null and candidate_id in (select value from json_each(${JSON.stringify(ids)})) group by candidate_id`);
+  const byId = new Map(rows.map((r) => [r.candidate_id, r.interview_id]));
+  return Object.fromEntries(labels.map((l) => [l, byId.get(Number(/#(\d+)$/.exec(l)?.[1]))]).filter(([, id]) => id !== undefined));
+}

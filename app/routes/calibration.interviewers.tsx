@@ -1,0 +1,171 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ChartFrame, fmt, pct, withheld } from "~/components/charts/chart-frame";
+import { DriftChart } from "~/components/charts/drift-chart";
+import { LeniencyChart } from "~/components/charts/leniency-chart";
+import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
+import { ErrorPage } from "~/components/error-page";
+import { buildInterviewerView } from "~/domain/calibration/dashboard";
+import { loadCalibration } from "~/models/calibration.server";
+import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filter } = await requireCalibrationRequest(request);
+  const ctx = loadCalibration(filter);
+  return json({ ...buildInterviewerView(ctx), scale: ctx.report.scale });
+}
+
+const RECOMMENDATION_SERIES = [
+  { key: "strong_no", name: "Strong no", colour: "#b42318" },
+  { key: "no", name: "No", colour: "#f09a8f" },
+  { key: "yes", name: "Yes", colour: "#8fb3f0" },
+  { key: "strong_yes", name: "Strong yes", colour: "#2f5bd3" },
+];
+
+export default function CalibrationInterviewers() {
+  const { rows, months, scale } = useLoaderData<typeof loader>();
+  if (rows.length === 0) return <p className="empty">No interviewer has submitted ratings in this view.</p>;
+  const shown = rows.filter((r) => r.leniency.leniency !== null);
+  return (
+    <div className="stack">
+      <ChartFrame
+        title="Leniency and severity"
+        summary="Mean of each interviewer's rating minus the other panellists' mean on the same candidate and dimension, with its 95% interval. Dashed lines at ±0.5."
+        height={Math.max(160, shown.length * 30 + 40)}
+        chart={
+          <LeniencyChart
+            scaleSpan={scale.max - scale.min}
+            points={shown.map((r) => ({ name: r.name, leniency: r.leniency.leniency!, ciLow: r.leniency.ciLow ?? r.leniency.leniency!, ciHigh: r.leniency.ciHigh ?? r.leniency.leniency!, flag: r.leniency.flag }))}
+          />
+        }
+        table={
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Interviewer</th>
+                <th scope="col">Leniency</th>
+                <th scope="col">95% interval</th>
+                <th scope="col">n</th>
+                <th scope="col">Flag</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.interviewer} data-interviewer={r.name}>
+                  <th scope="row">{r.name}</th>
+                  <td>{r.leniency.leniency === null ? withheld(r.leniency.n) : fmt(r.leniency.leniency)}</td>
+                  <td>{r.leniency.ciLow === null ? "—" : `${fmt(r.leniency.ciLow)} to ${fmt(r.leniency.ciHigh)}`}</td>
+                  <td>{r.leniency.n}</td>
+                  <td>{r.leniency.flag ? <span className={`badge badge-${r.leniency.flag}`}>{r.leniency.flag}</span> : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+
+      <ChartFrame
+        title="Recommendation mix"
+        summary="Share of each interviewer's scorecards per recommendation."
+        height={Math.max(160, rows.length * 28 + 60)}
+        chart={<StackedBarChart percent categoryKey="name" series={RECOMMENDATION_SERIES} data={rows.map((r) => ({ name: r.name, ...r.recommendations }))} />}
+        table={
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Interviewer</th>
+                {RECOMMENDATION_SERIES.map((s) => (
+                  <th scope="col" key={s.key}>
+                    {s.name}
+                  </th>
+                ))}
+                <th scope="col">Scorecards</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.interviewer}>
+                  <th scope="row">{r.name}</th>
+                  {RECOMMENDATION_SERIES.map((s) => (
+                    <td key={s.key}>{r.recommendations[s.key as keyof typeof r.recommendations]}</td>
+                  ))}
+                  <td>{r.recommendations.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+
+      <section className="card" aria-labelledby="profile-title">
+        <h3 id="profile-title">Use of the scale, halo and red flags, beside their peers</h3>
+        <p className="hint">
+          SD of their ratings; share at the ends of the scale and in the middle (central tendency); halo = scorecards with the same rating on every dimension; red
+          flags per scorecard against everyone else's.
+        </p>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Interviewer</th>
+              <th scope="col">Ratings</th>
+              <th scope="col">SD</th>
+              <th scope="col">At the ends</th>
+              <th scope="col">In the middle</th>
+              <th scope="col">Halo</th>
+              <th scope="col">Red flags / card</th>
+              <th scope="col">Peers</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.interviewer}>
+                <th scope="row">{r.name}</th>
+                <td>{r.ratings}</td>
+                <td>{r.sd === null ? withheld(r.ratings) : fmt(r.sd)}</td>
+                <td>{pct(r.extremeShare)}</td>
+                <td>{pct(r.middleShare)}</td>
+                <td>{r.haloShare === null ? withheld(r.haloScorecards) : pct(r.haloShare)}</td>
+                <td>{r.redFlagMean === null ? withheld(r.redFlagScorecards) : fmt(r.redFlagMean)}</td>
+                <td>{fmt(r.peerRedFlagMean)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <ChartFrame
+        title="Drift: leniency by month"
+        summary="Gaps are months with fewer than 5 comparable ratings."
+        height={320}
+        chart={<DriftChart months={months} lines={rows.map((r) => ({ name: r.name, values: Object.fromEntries(r.drift.map((d) => [d.month, d.leniency])) }))} />}
+        table={
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Interviewer</th>
+                {months.map((m) => (
+                  <th scope="col" key={m}>
+                    {m}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.interviewer}>
+                  <th scope="row">{r.name}</th>
+                  {months.map((m) => {
+                    const d = r.drift.find((x) => x.month === m);
+                    return <td key={m}>{!d ? "—" : d.leniency === null ? withheld(d.n) : fmt(d.leniency)}</td>;
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

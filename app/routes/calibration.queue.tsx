@@ -1,0 +1,67 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { buildQueue } from "~/domain/calibration/dashboard";
+import { latestInterviewOfCandidates, loadCalibration } from "~/models/calibration.server";
+import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+
+const QUEUE_LIMIT = 100;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filter } = await requireCalibrationRequest(request);
+  const queue = buildQueue(loadCalibration(filter));
+  const shown = queue.slice(0, QUEUE_LIMIT);
+  return json({ queue: shown, total: queue.length, interviews: latestInterviewOfCandidates(shown.map((d) => d.candidate)) });
+}
+
+export default function CalibrationQueue() {
+  const { queue, total, interviews } = useLoaderData<typeof loader>();
+  if (total === 0) return <p className="empty">No panel in this view disagrees by 2+ points on a dimension or splits yes/no.</p>;
+  return (
+    <section className="card" aria-labelledby="queue-title">
+      <h2 id="queue-title">Disagreement queue</h2>
+      <p className="hint">
+        Panels whose ratings of one dimension are 2+ points apart, or whose recommendations split yes/no — widest first. {total > queue.length ? `Showing ${queue.length} of ${total}.` : ""}
+      </p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Candidate</th>
+            <th scope="col">Panel</th>
+            <th scope="col">Widest spread</th>
+            <th scope="col">Recommendations</th>
+            <th scope="col">Review</th>
+          </tr>
+        </thead>
+        <tbody>
+          {queue.map((d) => {
+            const interviewId = interviews[d.candidate];
+            return (
+              <tr key={d.candidate} className={d.split ? "wide-spread" : undefined}>
+                <th scope="row">{interviewId ? <Link to={`/interviews/${interviewId}`}>{d.candidate}</Link> : d.candidate}</th>
+                <td>{d.panel}</td>
+                <td>{d.maxSpread === null ? "—" : `${d.maxSpread} on ${d.spreadDimensionName}`}</td>
+                <td>
+                  {d.recommendations.strong_no + d.recommendations.no} no · {d.recommendations.yes + d.recommendations.strong_yes} yes{d.split ? " — split" : ""}
+                </td>
+                <td>
+                  {interviewId ? (
+                    <Form method="post" action="/calibration/reviews">
+                      <input type="hidden" name="intent" value="open" />
+                      <input type="hidden" name="interviewId" value={interviewId} />
+                      <button type="submit" className="link-button">
+                        Open review<span className="visually-hidden"> of {d.candidate}</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -1,0 +1,102 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { getFilterOptions } from "~/models/calibration.server";
+import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filter, search } = await requireCalibrationRequest(request);
+  return json({ filter, search, options: getFilterOptions() });
+}
+
+export const meta: MetaFunction = () => [{ title: "Calibration · Panel Scorecard" }];
+
+const TABS = [
+  { to: "/calibration", label: "Overview", end: true },
+  { to: "/calibration/interviewers", label: "Interviewers" },
+  { to: "/calibration/dimensions", label: "Dimensions" },
+  { to: "/calibration/variants", label: "Variants" },
+  { to: "/calibration/candidates", label: "Candidates" },
+  { to: "/calibration/queue", label: "Disagreements" },
+  { to: "/calibration/reviews", label: "Reviews", keepFilter: false },
+  { to: "/calibration/practice", label: "Practice", keepFilter: false },
+];
+
+export default function CalibrationLayout() {
+  const { filter, search, options } = useLoaderData<typeof loader>();
+  const { pathname } = useLocation();
+  const active = (list: string[] | undefined, key: string) => list?.includes(key) ?? false;
+  return (
+    <main className="page wide calibration">
+      <header className="calibration-head">
+        <h1>Calibration</h1>
+        <a className="button" href={`/calibration/export.csv${search}`} download>
+          Export CSV of this view
+        </a>
+      </header>
+      <Form method="get" action={pathname} className="filters card" aria-label="Filters">
+        <div className="field">
+          <label htmlFor="filter-from">From</label>
+          <input id="filter-from" type="date" name="from" defaultValue={filter.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-to">To</label>
+          <input id="filter-to" type="date" name="to" defaultValue={filter.to ?? ""} />
+        </div>
+        <fieldset className="filter-group">
+          <legend>Variants</legend>
+          {options.variants.map((v) => (
+            <label key={v.key}>
+              <input type="checkbox" name="variant" value={v.key} defaultChecked={active(filter.variants, v.key)} /> {v.name}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="filter-group">
+          <legend>Levels</legend>
+          {options.levels.map((l) => (
+            <label key={l.key}>
+              <input type="checkbox" name="level" value={l.key} defaultChecked={active(filter.levels, l.key)} /> {l.name}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="filter-interviewers">Interviewers</label>
+          <select id="filter-interviewers" name="interviewer" multiple size={5} defaultValue={(filter.interviewerIds ?? []).map(String)}>
+            {options.interviewers.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-dimension">Dimension</label>
+          <select id="filter-dimension" name="dimension" defaultValue={filter.dimension ?? ""}>
+            <option value="">All dimensions</option>
+            {options.dimensions.map((d) => (
+              <option key={d.key} value={d.key}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="button primary">
+            Apply filters
+          </button>
+          <Link to={pathname}>Clear</Link>
+        </div>
+      </Form>
+      <nav className="tabs" aria-label="Calibration views">
+        {TABS.map((tab) => (
+          <NavLink key={tab.to} to={`${tab.to}${tab.keepFilter === false ? "" : search}`} end={tab.end}>
+            {tab.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Outlet />
+    </main>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -1,0 +1,74 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ChartFrame, fmt, withheld } from "~/components/charts/chart-frame";
+import { MeansChart } from "~/components/charts/means-chart";
+import { ErrorPage } from "~/components/error-page";
+import { buildVariantView } from "~/domain/calibration/dashboard-comparisons";
+import { loadCalibration } from "~/models/calibration.server";
+import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filter } = await requireCalibrationRequest(request);
+  const ctx = loadCalibration(filter);
+  return json({ dimensions: buildVariantView(ctx), scale: ctx.report.scale });
+}
+
+export default function CalibrationVariants() {
+  const { dimensions, scale } = useLoaderData<typeof loader>();
+  if (dimensions.length === 0) return <p className="empty">No submitted ratings with a variant match these filters.</p>;
+  return (
+    <div className="stack">
+      <p className="hint">
+        Each variant's mean per dimension with its 95% interval. A variant is highlighted when it differs from all the other variants by more than noise (the
+        Welch interval of the difference excludes 0).
+      </p>
+      <div className="chart-grid">
+        {dimensions.map((d) => (
+          <ChartFrame
+            key={d.dimension}
+            title={d.name}
+            height={d.variants.length * 34 + 50}
+            chart={
+              <MeansChart
+                scale={scale}
+                points={d.variants
+                  .filter((v) => v.mean !== null)
+                  .map((v) => ({ name: v.name, mean: v.mean!, ciLow: v.ciLow ?? v.mean!, ciHigh: v.ciHigh ?? v.mean!, highlight: !!v.versusRest?.differs }))}
+              />
+            }
+            table={
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Variant</th>
+                    <th scope="col">n</th>
+                    <th scope="col">Mean</th>
+                    <th scope="col">95% interval</th>
+                    <th scope="col">vs the rest</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.variants.map((v) => (
+                    <tr key={v.variant} className={v.versusRest?.differs ? "wide-spread" : undefined}>
+                      <th scope="row">{v.name}</th>
+                      <td>{v.n}</td>
+                      <td>{v.mean === null ? withheld(v.n) : fmt(v.mean)}</td>
+                      <td>{v.ciLow === null ? "—" : `${fmt(v.ciLow)} to ${fmt(v.ciHigh)}`}</td>
+                      <td>
+                        {v.versusRest
+                          ? `${v.versusRest.difference > 0 ? "+" : ""}${fmt(v.versusRest.difference)}${v.versusRest.differs ? " — larger than noise" : ""}`
+                          : "—"}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -1,0 +1,53 @@
+import { z } from "zod/v3";
+
+// The dashboard's filters live in the URL (so a view can be shared) and apply to every chart,
+// every number and the CSV export alike.
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a yyyy-mm-dd date")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Not a calendar date");
+const key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Unknown key");
+
+export const CalibrationFilterSchema = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    variants: z.array(key).max(50).optional(),
+    levels: z.array(z.enum(["mid", "senior", "staff"], { errorMap: () => ({ message: "Unknown level" }) })).max(3).optional(),
+    interviewerIds: z.array(z.coerce.number().int().positive("Unknown interviewer")).max(500).optional(),
+    dimension: key.optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date is after the end date", path: ["to"] });
+
+export type CalibrationFilter = z.infer<typeof CalibrationFilterSchema>;
+
+/** URL parameter names: short and repeatable (?variant=amazon&variant=meta). */
+const PARAMS = { from: "from", to: "to", variants: "variant", levels: "level", interviewerIds: "interviewer", dimension: "dimension" } as const;
+
+export function parseCalibrationFilter(params: URLSearchParams) {
+  const list = (name: string) => {
+    const values = params.getAll(name).filter((v) => v !== "");
+    return values.length ? values : undefined;
+  };
+  const single = (name: string) => params.get(name) || undefined;
+  return CalibrationFilterSchema.safeParse({
+    from: single(PARAMS.from),
+    to: single(PARAMS.to),
+    variants: list(PARAMS.variants),
+    levels: list(PARAMS.levels),
+    interviewerIds: list(PARAMS.interviewerIds),
+    dimension: single(PARAMS.dimension),
+  });
+}
+
+export function filterToSearchParams(filter: CalibrationFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.from) params.set(PARAMS.from, filter.from);
+  if (filter.to) params.set(PARAMS.to, filter.to);
+  for (const v of filter.variants ?? []) params.append(PARAMS.variants, v);
+  for (const l of filter.levels ?? []) params.append(PARAMS.levels, l);
+  for (const i of filter.interviewerIds ?? []) params.append(PARAMS.interviewerIds, String(i));
+  if (filter.dimension) params.set(PARAMS.dimension, filter.dimension);
+  return params;
+}

@@ -1,0 +1,15 @@
+import { parseCalibrationFilter, type CalibrationFilter } from "~/schemas/calibration-filter-schema";
+import { toFieldErrors } from "./form-errors";
+import { requireRole } from "./session.server";
+
+/** Every dashboard loader: leads only (others get 404), and a filter that parses, or a 400. */
+export async function requireCalibrationRequest(request: Request): Promise<{ filter: CalibrationFilter; search: string }> {
+  await requireRole(request, "lead");
+  const url = new URL(request.url);
+  const parsed = parseCalibrationFilter(url.searchParams);
+  if (!parsed.success) {
+    const errors = toFieldErrors(parsed.error);
+    throw new Response(`Invalid filter: ${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join("; ")}`, { status: 400 });
+  }
+  return { filter: parsed.data, search: url.search };
+}

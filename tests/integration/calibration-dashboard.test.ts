@@ -1,3 +1,4 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { seedDemo } from "../../db/seed";
@@ -13,7 +14,7 @@ import { loader as layoutLoader } from "~/routes/calibration";
 import { loader as variantsLoader } from "~/routes/calibration.variants";
 import { request, sessionCookieFor } from "../support/factories";
 
-type Loader = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>;
+type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 const LOADERS: [string, Loader][] = [
   ["/calibration", layoutLoader],
   ["/calibration", overviewLoader],
@@ -36,8 +37,7 @@ beforeAll(async () => {
 });
 
 async function load(loader: Loader, path: string, cookie = lead) {
-  const res = await loader({ request: await request(path, { cookie }), params: {}, context: {} }).catch((e: unknown) => e as Response);
-  return res;
+  return (await loader({ request: await request(path, { cookie }), params: {}, context: {} }).catch((e: unknown) => e)) as Response;
 }
 const json = async (loader: Loader, path: string) => (await load(loader, path)).json();
 

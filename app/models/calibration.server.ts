@@ -3,20 +3,43 @@ import { getDb } from "../../db/client";
 import * as t from "../../db/schema";
 import { computeCalibrationReport } from "~/domain/calibration";
 import type { DashboardContext } from "~/domain/calibration/dashboard";
+import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter } from "~/schemas/calibration-filter-schema";
 import { exportRatings, exportScorecardRedFlags } from "./rating-export.server";
 import { getLatestRubricVersion } from "./rubric.server";
 
-// The calibration report behind every dashboard view, for one filter. Computing it reads every
-// rating in view, so results are cached per filter until the data changes. Every change that can
-// move a statistic (submit, amendment, import, erasure, rubric edit) writes the audit log, so the
-// newest audit id is the data's version; autosaved drafts do not count and do not invalidate.
+// The dashboard's views for one filter. Computing them reads every rating in view, so they are
+// cached per filter until the data changes: every change that can move a statistic (submit,
+// amendment, import, erasure, rubric edit) writes the audit log, so the newest audit id is the
+// data's version. Autosaved drafts do not count and do not invalidate.
+//
+// The server computes them on a worker thread (app/server/calibration-worker.ts), so a lead opening
+// the dashboard never stalls an interviewer's autosave; without one (tests) they are computed here.
+
+export type ComputeDashboard = (filter: CalibrationFilter) => Promise<DashboardViews>;
 
 const CACHE_SIZE = 8;
-const cache = new Map<string, { version: number; context: DashboardContext }>();
+const cache = new Map<string, { version: number; views: Promise<DashboardViews> }>();
 
 function dataVersion(): number {
   return getDb().select({ id: t.auditLog.id }).from(t.auditLog).orderBy(desc(t.auditLog.id)).limit(1).get()?.id ?? 0;
+}
+
+export function loadDashboard(filter: CalibrationFilter, compute: ComputeDashboard = async (f) => computeDashboard(f)): Promise<DashboardViews> {
+  const key = JSON.stringify(filter);
+  const version = dataVersion();
+  const hit = cache.get(key);
+  cache.delete(key);
+  // A pending computation is shared too, so concurrent requests for one view compute it once.
+  const entry = hit && hit.version === version ? hit : { version, views: compute(filter) };
+  cache.set(key, entry);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  entry.views.catch(() => cache.get(key) === entry && cache.delete(key));
+  return entry.views;
+}
+
+export function computeDashboard(filter: CalibrationFilter): DashboardViews {
+  return buildDashboardViews(loadDashboardContext(filter));
 }
 
 /** The widest scale any rubric version has used, so that every stored rating fits. */
@@ -28,22 +51,7 @@ function ratingScale() {
   return { min: row.min, max: row.max };
 }
 
-export function loadCalibration(filter: CalibrationFilter): DashboardContext {
-  const key = JSON.stringify(filter);
-  const version = dataVersion();
-  const hit = cache.get(key);
-  if (hit && hit.version === version) {
-    cache.delete(key);
-    cache.set(key, hit); // most recently used last
-    return hit.context;
-  }
-  const context = computeContext(filter);
-  cache.set(key, { version, context });
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return context;
-}
-
-function computeContext(filter: CalibrationFilter): DashboardContext {
+export function loadDashboardContext(filter: CalibrationFilter): DashboardContext {
   const ratings = exportRatings(filter);
   const report = computeCalibrationReport(ratings, { scale: ratingScale(), scorecards: exportScorecardRedFlags(filter) });
   const { rubric } = getLatestRubricVersion();

@@ -2,13 +2,13 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { fmt, withheld } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
-import { AGREEMENT_MARKS, buildOverview } from "~/domain/calibration/dashboard";
-import { latestInterviewOfCandidates, loadCalibration } from "~/models/calibration.server";
-import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+import { AGREEMENT_MARKS } from "~/domain/calibration/dashboard";
+import { latestInterviewOfCandidates } from "~/models/calibration.server";
+import { loadDashboardViews } from "~/utils/calibration-request.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { filter, search } = await requireCalibrationRequest(request);
-  const overview = buildOverview(loadCalibration(filter));
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { search, views } = await loadDashboardViews(request, context);
+  const { overview } = views;
   return json({ ...overview, search, interviews: latestInterviewOfCandidates(overview.split.map((d) => d.candidate)) });
 }
 

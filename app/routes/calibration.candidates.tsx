@@ -3,14 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { AdjustedScatter } from "~/components/charts/adjusted-scatter";
 import { ChartFrame, fmt } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
-import { buildCandidateView } from "~/domain/calibration/dashboard-comparisons";
-import { loadCalibration } from "~/models/calibration.server";
-import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+import { loadDashboardViews } from "~/utils/calibration-request.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { filter } = await requireCalibrationRequest(request);
-  const ctx = loadCalibration(filter);
-  return json({ ...buildCandidateView(ctx, 100), scale: ctx.report.scale });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { views } = await loadDashboardViews(request, context);
+  return json({ ...views.candidates, scale: views.scale });
 }
 
 export default function CalibrationCandidates() {

@@ -3,13 +3,12 @@ import { useLoaderData } from "@remix-run/react";
 import { ChartFrame, fmt, withheld } from "~/components/charts/chart-frame";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { ErrorPage } from "~/components/error-page";
-import { buildDimensionView, MIN_SHOWN } from "~/domain/calibration/dashboard";
-import { loadCalibration } from "~/models/calibration.server";
-import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+import { MIN_SHOWN } from "~/domain/calibration/dashboard";
+import { loadDashboardViews } from "~/utils/calibration-request.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { filter } = await requireCalibrationRequest(request);
-  return json({ dimensions: buildDimensionView(loadCalibration(filter)), minShown: MIN_SHOWN });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { views } = await loadDashboardViews(request, context);
+  return json({ dimensions: views.dimensions, minShown: MIN_SHOWN });
 }
 
 const SCORE_COLOURS = ["#b42318", "#f09a8f", "#8fb3f0", "#2f5bd3", "#1f4fbf", "#173b8f", "#0f2a66"];

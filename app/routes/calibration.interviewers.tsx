@@ -5,14 +5,11 @@ import { DriftChart } from "~/components/charts/drift-chart";
 import { LeniencyChart } from "~/components/charts/leniency-chart";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { ErrorPage } from "~/components/error-page";
-import { buildInterviewerView } from "~/domain/calibration/dashboard";
-import { loadCalibration } from "~/models/calibration.server";
-import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+import { loadDashboardViews } from "~/utils/calibration-request.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { filter } = await requireCalibrationRequest(request);
-  const ctx = loadCalibration(filter);
-  return json({ ...buildInterviewerView(ctx), scale: ctx.report.scale });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { views } = await loadDashboardViews(request, context);
+  return json({ ...views.interviewers, scale: views.scale });
 }
 
 const RECOMMENDATION_SERIES = [

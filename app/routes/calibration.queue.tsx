@@ -1,17 +1,13 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { buildQueue } from "~/domain/calibration/dashboard";
-import { latestInterviewOfCandidates, loadCalibration } from "~/models/calibration.server";
-import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+import { latestInterviewOfCandidates } from "~/models/calibration.server";
+import { loadDashboardViews } from "~/utils/calibration-request.server";
 
-const QUEUE_LIMIT = 100;
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { filter } = await requireCalibrationRequest(request);
-  const queue = buildQueue(loadCalibration(filter));
-  const shown = queue.slice(0, QUEUE_LIMIT);
-  return json({ queue: shown, total: queue.length, interviews: latestInterviewOfCandidates(shown.map((d) => d.candidate)) });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { views } = await loadDashboardViews(request, context);
+  const { rows, total } = views.queue;
+  return json({ queue: rows, total, interviews: latestInterviewOfCandidates(rows.map((d) => d.candidate)) });
 }
 
 export default function CalibrationQueue() {

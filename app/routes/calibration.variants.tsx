@@ -3,14 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { ChartFrame, fmt, withheld } from "~/components/charts/chart-frame";
 import { MeansChart } from "~/components/charts/means-chart";
 import { ErrorPage } from "~/components/error-page";
-import { buildVariantView } from "~/domain/calibration/dashboard-comparisons";
-import { loadCalibration } from "~/models/calibration.server";
-import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+import { loadDashboardViews } from "~/utils/calibration-request.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { filter } = await requireCalibrationRequest(request);
-  const ctx = loadCalibration(filter);
-  return json({ dimensions: buildVariantView(ctx), scale: ctx.report.scale });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { views } = await loadDashboardViews(request, context);
+  return json({ dimensions: views.variants, scale: views.scale });
 }
 
 export default function CalibrationVariants() {

@@ -1,5 +1,5 @@
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express from "express";
 import { limitRequestBody, MAX_BODY_BYTES, refusedForSize } from "./body-limit";
 import { refuseCrossSiteRequests } from "./cross-site";
@@ -12,6 +12,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string | string[];
   /** The largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Handed to every loader and action as `context`. */
+  loadContext?: AppLoadContext;
 }
 
 /**
@@ -27,7 +29,7 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   // Fingerprinted by the Remix build, so they can be cached for good.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  const remix = createRequestHandler({ build, mode: process.env.NODE_ENV });
+  const remix = createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: () => options.loadContext ?? {} });
   app.all("*", (req, res, next) =>
     // After a 413 mid-body the action fails reading it and Remix cannot send its answer: expected.
     remix(req, res, (error?: unknown) => (refusedForSize(res) ? undefined : next(error))),

@@ -141,13 +141,19 @@ function writeContent(id: number, draft: ScorecardDraft) {
   }
 }
 
+/** Which rubric version and variant the user's scorecard was started with, if it was: one row. */
+export function getScorecardBasis(interviewId: number, userId: number): { rubricVersionId: number; variantKey: string } | null {
+  const card = q.card().get({ interviewId, userId });
+  return card ? { rubricVersionId: card.rubricVersionId, variantKey: card.variantKey } : null;
+}
+
 export function getOwnScorecard(interviewId: number, userId: number): ScorecardState | null {
   const card = q.card().get({ interviewId, userId });
   return card ? toState(card) : null;
 }
 
 export type SaveResult =
-  | { kind: "saved"; state: ScorecardState }
+  | { kind: "saved"; revision: number; updatedAt: string }
   | { kind: "stale"; state: ScorecardState | null }
   | { kind: "already_submitted"; state: ScorecardState };
 
@@ -191,14 +197,15 @@ export function saveScorecard(opts: {
     })!;
 
     writeContent(card.id, draft);
-    const state = toState(updated);
+    // An autosave answers with its revision only; reading the whole scorecard back is for the snapshot.
     if (opts.submit) {
+      const state = toState(updated);
       db.insert(t.scorecardRevisions).values({ scorecardId: card.id, revision: state.revision, snapshot: state, createdBy: userId }).run();
       db.insert(t.auditLog)
         .values({ actorId: userId, action: "scorecard.submitted", entity: "scorecard", entityId: card.id, detail: { weightedScore: weighted.score, revision: state.revision } })
         .run();
     }
-    return { kind: "saved", state };
+    return { kind: "saved", revision: updated.revision, updatedAt: updated.updatedAt };
   });
 }
 

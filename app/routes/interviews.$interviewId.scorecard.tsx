@@ -12,9 +12,10 @@ import { ScorecardEditor } from "~/components/scorecard/scorecard-editor";
 import type { Rubric } from "~/domain/rubric/types";
 import type { EvidenceNote } from "~/domain/scorecard-content";
 import { findMissingForSubmit } from "~/domain/scoring";
+import { getExemplarForInterview } from "~/models/exemplar.server";
 import { getPanelInterview } from "~/models/interview.server";
 import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server";
-import { amendScorecard, getOwnScorecard, listRevisions, saveScorecard } from "~/models/scorecard.server";
+import { amendScorecard, getOwnScorecard, getScorecardBasis, listRevisions, saveScorecard } from "~/models/scorecard.server";
 import { formDataToDraftInput, scorecardDraftSchema, type ScorecardDraft } from "~/schemas/scorecard-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
@@ -46,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rubricVersionId: version.id,
     scorecard,
     revisions: scorecard?.status === "submitted" ? listRevisions(scorecard.id) : [],
+    // A practice interview scores an exemplar's written answer instead of a live candidate.
+    practice: getExemplarForInterview(interview.id),
   });
 }
 
@@ -64,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply({ errors: { form: "Expected a scorecard object" }, message: "Expected a scorecard object" }, 400);
   }
 
-  const existing = getOwnScorecard(interview.id, user.id);
+  const existing = getScorecardBasis(interview.id, user.id);
   const version = existing ? getRubricVersion(existing.rubricVersionId) : getRubricVersion(Number(input.rubricVersionId) || 0);
   if (!version) return reply({ errors: { rubricVersionId: "Unknown rubric version" }, message: "Unknown rubric version" }, 400);
   const variantKey = existing?.variantKey ?? interview.variantKey;
@@ -74,7 +77,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const message = Object.values(errors)[0] ?? "Check the highlighted fields";
     if (isJson) return reply({ errors, message }, 400);
     // A plain HTML post re-renders the page: send back what was typed, beside the errors.
-    return json({ rejected: { values: toStoredValues(input, existing?.notes ?? []), errors } }, { status: 400 });
+    const notes = getOwnScorecard(interview.id, user.id)?.notes ?? [];
+    return json({ rejected: { values: toStoredValues(input, notes), errors } }, { status: 400 });
   };
   if (!parsed.success) return fail(toFieldErrors(parsed.error));
   const draft = parsed.data;
@@ -98,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply({ conflict: true, message, state: result.state }, 409);
   }
   if (submit && !isJson) return redirect(`/interviews/${interview.id}/scorecard`);
-  return reply({ revision: result.state.revision, savedAt: result.state.updatedAt, submitted: submit });
+  return reply({ revision: result.revision, savedAt: result.updatedAt, submitted: submit });
 }
 
 function amend(interviewId: number, userId: number, rubric: Rubric, draft: ScorecardDraft) {
@@ -136,9 +140,7 @@ export default function ScorecardPage() {
   const actionData = useActionData<typeof action>() as { rejected?: { values: never; errors: FieldErrors } } | undefined;
   return (
     <main className="page wide scorecard-page">
-      <p className="breadcrumb">
-        <Link to="/interviews">← Your interviews</Link>
-      </p>
+      <p className="breadcrumb">{data.practice ? <Link to="/practice">← Practice</Link> : <Link to="/interviews">← Your interviews</Link>}</p>
       <ScorecardContext {...data} />
       {/* A new key after submit or amendment: the editor starts again from what the server holds. */}
       <ScorecardEditor

@@ -27,7 +27,16 @@ const keyEnum = (keys: string[], what: string) =>
 const keyList = (keys: string[], what: string) =>
   z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(keyEnum(keys, what)).max(keys.length));
 
+// A rubric version never changes, so its schema is built once (building it costs more than parsing).
+const schemas = new WeakMap<Rubric, ReturnType<typeof buildScorecardDraftSchema>>();
+
 export function scorecardDraftSchema(rubric: Rubric) {
+  let schema = schemas.get(rubric);
+  if (!schema) schemas.set(rubric, (schema = buildScorecardDraftSchema(rubric)));
+  return schema;
+}
+
+function buildScorecardDraftSchema(rubric: Rubric) {
   const dimensionKeys = rubric.dimensions.map((d) => d.key);
   const { min, max } = rubric.scale;
   const perDimension = <T extends z.ZodTypeAny>(value: T) =>
@@ -69,7 +78,7 @@ export function scorecardDraftSchema(rubric: Rubric) {
   });
 }
 
-export type ScorecardDraft = z.infer<ReturnType<typeof scorecardDraftSchema>>;
+export type ScorecardDraft = z.infer<ReturnType<typeof buildScorecardDraftSchema>>;
 
 /**
  * A plain HTML form post ("ratings.ownership=3", repeated "redFlags") as the nested object the

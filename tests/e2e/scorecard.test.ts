@@ -25,7 +25,7 @@ afterEach(async () => {
 async function openUnstartedScorecard(p: Page): Promise<string> {
   await p.goto(`${baseURL()}/interviews`);
   const row = p.getByRole("row").filter({ hasText: "Not started" }).first();
-  const href = await row.getByRole("link").getAttribute("href");
+  const href = await row.getByRole("link").first().getAttribute("href");
   await p.goto(`${baseURL()}${href}`);
   await waitForHydration(p);
   return `${baseURL()}${href}`;

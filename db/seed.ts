@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import { writeTransaction, type Db } from "./client";
 import * as t from "./schema";
+import { ensureSeedExemplars, listExemplars } from "~/models/exemplar.server";
 import { ensureDefaultRubric, getLatestRubricVersion } from "~/models/rubric.server";
 import { createRandom, type Random } from "~/domain/random";
 import { computeWeightedScore, findCapViolations, findRecommendationConflict } from "~/domain/scoring";
@@ -61,11 +62,14 @@ export interface SeedSummary {
   users: number;
   candidates: number;
   submittedScorecards: number;
+  /** Submitted practice scorecards on the exemplars, not counted in submittedScorecards. */
+  practiceScorecards?: number;
 }
 
 /** Seeds the demo organisation into an empty database; does nothing when any user exists. */
 export async function seedDemo(db: Db, opts: { now?: Date; seed?: number } = {}): Promise<SeedSummary> {
   ensureDefaultRubric(db);
+  ensureSeedExemplars(db);
   const existing = db.select({ n: count() }).from(t.users).get()?.n ?? 0;
   if (existing > 0) return { seeded: false, users: existing, candidates: 0, submittedScorecards: 0 };
 
@@ -76,6 +80,7 @@ export async function seedDemo(db: Db, opts: { now?: Date; seed?: number } = {})
 
   let submitted = 0;
   let candidateCount = 0;
+  let practised = 0;
   writeTransaction((tx) => {
     const userIds = PEOPLE.map((p, i) => {
       const { id } = tx.insert(t.users).values({ email: p.email, name: p.name, passwordHash: hashes[i] }).returning({ id: t.users.id }).get();
@@ -123,8 +128,25 @@ export async function seedDemo(db: Db, opts: { now?: Date; seed?: number } = {})
       const others = random.sample(interviewers.filter((p) => p !== demoInterviewer), 1 + (k % 3));
       schedule(hours * 3_600_000, [demoInterviewer, ...others], variantKeys[k % variantKeys.length]);
     }
+    // Practice on the seeds' two exemplars, so /practice and the distance from the key have data:
+    // every interviewer practised both in their own style, except the demo interviewer, who
+    // practised the first and has the second left to try.
+    const exemplars = listExemplars(tx).slice(0, 2);
+    interviewers.forEach((person, i) => {
+      for (const exemplar of person === demoInterviewer ? exemplars.slice(0, 1) : exemplars) {
+        const candidate = tx.insert(t.candidates).values({ name: `Practice: ${exemplar.title}`, targetLevel: exemplar.level }).returning({ id: t.candidates.id }).get();
+        const interview = tx
+          .insert(t.interviews)
+          .values({ candidateId: candidate.id, exemplarId: exemplar.id, rubricVersionId: version.id, variantKey: "default", scheduledAt: new Date(today - (20 - i) * DAY + 14 * 3_600_000).toISOString() })
+          .returning({ id: t.interviews.id, scheduledAt: t.interviews.scheduledAt })
+          .get();
+        tx.insert(t.panelAssignments).values({ interviewId: interview.id, interviewerId: person.id }).run();
+        insertScorecard(tx, random, version, interview, person, 0, "default", exemplar.referenceKey.ratings);
+        practised++;
+      }
+    });
   }, db);
-  return { seeded: true, users: PEOPLE.length, candidates: candidateCount, submittedScorecards: submitted };
+  return { seeded: true, users: PEOPLE.length, candidates: candidateCount, submittedScorecards: submitted, practiceScorecards: practised };
 }
 
 function insertScorecard(
@@ -135,6 +157,8 @@ function insertScorecard(
   person: Person & { id: number },
   ability: number,
   variantKey: string,
+  /** For practice: the reference key's ratings, in place of the candidate's ability. */
+  keyRatings?: Record<string, number>,
 ) {
   const { rubric } = version;
   const { min, max } = rubric.scale;
@@ -142,7 +166,8 @@ function insertScorecard(
   const latent = rubric.dimensions.map((d) => {
     const variantEffect = variantKey === "amazon" && d.key === "repair" ? -0.9 : 0;
     const dimensionEffect = d.key === "behavioural_change" ? -0.2 : 0;
-    return ability + dimensionEffect + variantEffect + (person.severity ?? 0) + random.normal(0, 0.45);
+    const centre = keyRatings?.[d.key] ?? ability + dimensionEffect + variantEffect;
+    return centre + (person.severity ?? 0) + random.normal(0, 0.45);
   });
   const haloScore = clamp(latent.reduce((a, b) => a + b, 0) / latent.length);
   const ratings: Record<string, number> = {};

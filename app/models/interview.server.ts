@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, preparedOnce } from "../../db/client";
 import { candidates, interviews, panelAssignments, scorecards, users, variants } from "../../db/schema";
 import type { LevelKey } from "~/domain/rubric/types";
@@ -31,12 +31,13 @@ const listForInterviewer = preparedOnce((db) =>
     .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
     .innerJoin(variants, and(eq(variants.rubricVersionId, interviews.rubricVersionId), eq(variants.key, interviews.variantKey)))
     .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, panelAssignments.interviewerId)))
-    .where(eq(panelAssignments.interviewerId, sql.placeholder("userId")))
+    // Practice interviews (on an exemplar) are listed on /practice, not here.
+    .where(and(eq(panelAssignments.interviewerId, sql.placeholder("userId")), isNull(interviews.exemplarId)))
     .orderBy(desc(interviews.scheduledAt))
     .prepare(),
 );
 
-/** Every interview the user sits on the panel of, newest first, with their own scorecard's state. */
+/** Every real interview the user sits on the panel of, newest first, with their own scorecard's state. */
 export function listInterviewsForInterviewer(userId: number): InterviewListItem[] {
   return listForInterviewer()
     .all({ userId })
@@ -138,7 +139,7 @@ export interface OverdueScorecard {
   status: "not_started" | "draft";
 }
 
-/** Panellists who have not submitted, for interviews that ended before `endedBefore`. */
+/** Panellists who have not submitted, for real interviews that ended before `endedBefore`. */
 export function listOverdueScorecards(endedBefore: Date): OverdueScorecard[] {
   return getDb()
     .select({
@@ -156,6 +157,7 @@ export function listOverdueScorecards(endedBefore: Date): OverdueScorecard[] {
     .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, panelAssignments.interviewerId)))
     .where(
       and(
+        isNull(interviews.exemplarId),
         sql`(${scorecards.status} is null or ${scorecards.status} = 'draft')`,
         sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${interviews.scheduledAt}, '+' || ${interviews.durationMinutes} || ' minutes') < ${endedBefore.toISOString()}`,
       ),

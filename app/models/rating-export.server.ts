@@ -1,4 +1,4 @@
-import { and, eq, gte, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, gte, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "../../db/client";
 import * as t from "../../db/schema";
 import { serializeRatingsCsv, type Rating, type ScorecardRedFlags } from "~/domain/calibration";
@@ -82,7 +82,8 @@ const inList = (column: AnyColumn, name: string) =>
  * which keeps the interviews_scheduled index usable.
  */
 function scorecardConditions(shape: readonly FilterKey[]): SQL[] {
-  const where: SQL[] = [eq(t.scorecards.status, "submitted")];
+  // Practice scorecards (interviews on an exemplar) never count in a real statistic.
+  const where: SQL[] = [eq(t.scorecards.status, "submitted"), isNull(t.interviews.exemplarId)];
   if (shape.includes("from")) where.push(gte(t.interviews.scheduledAt, p("from")));
   if (shape.includes("to")) where.push(sql`${t.interviews.scheduledAt} < date(${p("to")}, '+1 day')`);
   if (shape.includes("variants")) where.push(inList(t.interviews.variantKey, "variants"));

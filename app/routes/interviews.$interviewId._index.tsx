@@ -2,10 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { PanelComparison } from "~/components/debrief/panel-comparison";
-import { computePanelSpread, isOverdue } from "~/domain/debrief";
+import { isOverdue } from "~/domain/debrief";
 import { canSeeOthersScorecards, type IndependenceMode } from "~/domain/independence";
 import { getInterview, getPanel } from "~/models/interview.server";
-import { getRubricVersion } from "~/models/rubric.server";
+import { buildPanelComparison } from "~/models/panel-comparison.server";
 import { listSubmittedScorecards, recordDebriefView } from "~/models/scorecard.server";
 import { getIndependenceMode } from "~/models/settings.server";
 import { formatDateTime } from "~/utils/format";
@@ -28,30 +28,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const visible = canSeeOthers ? submitted : submitted.filter((card) => card.interviewerId === user.id);
   if (!isLead && visible.some((card) => card.interviewerId !== user.id)) recordDebriefView(interview.id, user.id);
 
-  const rubric = getRubricVersion(visible[0]?.rubricVersionId ?? interview.rubricVersionId)!.rubric;
-  const names = new Map(panel.map((m) => [m.interviewerId, m.name]));
   const now = new Date();
+  const comparison = buildPanelComparison(interview, panel, visible);
   return json({
     interview,
     mode,
     canSeeOthers,
     isLead,
     ownStatus: own?.status ?? null,
-    spread: computePanelSpread(rubric.dimensions, visible),
+    spread: comparison.spread,
     panel: panel.map((m) => ({ ...m, overdue: isOverdue(interview, m.status === "submitted", now), isYou: m.interviewerId === user.id })),
-    rubric: { dimensions: rubric.dimensions, redFlags: rubric.redFlags, recommendations: rubric.recommendations, scale: rubric.scale },
-    scorecards: visible.map((card) => ({
-      interviewerId: card.interviewerId,
-      name: names.get(card.interviewerId) ?? "Former panellist",
-      ratings: card.ratings,
-      capJustifications: card.capJustifications,
-      redFlags: card.redFlags,
-      recommendation: card.recommendation,
-      recommendationJustification: card.recommendationJustification,
-      weightedScore: card.weightedScore,
-      notes: card.notes,
-      submittedAt: card.submittedAt,
-    })),
+    rubric: comparison.rubric,
+    scorecards: comparison.scorecards,
   });
 }
 

@@ -7,8 +7,10 @@ import type { ServerBuild } from "@remix-run/node";
 import { databasePath, openDatabase } from "../../db/client";
 import { applyMigrations } from "../../db/migrate";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from "../../db/seed";
+import { ensureSeedExemplars } from "../models/exemplar.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
 import { isBuildStale } from "./build-freshness";
+import { startCalibrationWorker } from "./calibration-pool";
 import { createApp } from "./http";
 
 const root = process.cwd();
@@ -20,6 +22,7 @@ async function prepareDatabase() {
   const connection = openDatabase(databasePath());
   applyMigrations(connection.db);
   ensureDefaultRubric(connection.db);
+  ensureSeedExemplars(connection.db);
   const seeded = process.env.SEED_DEMO === "0" ? null : await seedDemo(connection.db);
   connection.sqlite.close();
   return seeded;
@@ -41,7 +44,8 @@ buildIfStale();
 const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-createApp(build).listen(port, host, () => {
+const calibration = startCalibrationWorker();
+createApp(build, { loadContext: { computeDashboard: calibration.compute } }).listen(port, host, () => {
   const lines = [`Panel Scorecard is running at http://localhost:${port}`, `Database: ${databasePath()}`];
   if (seeded?.seeded) lines.push(`Seeded the demo organisation: ${seeded.users} people, ${seeded.candidates} candidates, ${seeded.submittedScorecards} submitted scorecards.`);
   if (seeded) {

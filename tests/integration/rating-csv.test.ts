@@ -60,12 +60,12 @@ function refusal(work: () => unknown): { line: number | null; message: string } 
 const HEADER = "candidate,interviewer,dimension,score,variant,level,date,recommendation,rubric_version";
 const csv = (...rows: string[]) => [HEADER, ...rows].join("\n") + "\n";
 
-/** Submitted ratings counted by hand-written SQL, with an extra condition on r, s, i, c. */
+/** Submitted ratings of real (not practice) interviews counted by hand-written SQL, with an extra condition on r, s, i, c. */
 function sqlCount(condition = "1 = 1", params: unknown[] = []): number {
   return getConnection()
     .sqlite.prepare(
       `select count(*) from ratings r join scorecards s on s.id = r.scorecard_id join interviews i on i.id = s.interview_id
-       join candidates c on c.id = i.candidate_id where s.status = 'submitted' and ${condition}`,
+       join candidates c on c.id = i.candidate_id where s.status = 'submitted' and i.exemplar_id is null and ${condition}`,
     )
     .pluck()
     .get(...params) as number;
@@ -97,7 +97,7 @@ describe("exportRatings", () => {
         `select c.id, c.name, c.target_level, u.email, r.dimension_key, r.score, i.variant_key, i.scheduled_at, s.recommendation, s.rubric_version_id
          from ratings r join scorecards s on s.id = r.scorecard_id join interviews i on i.id = s.interview_id
          join candidates c on c.id = i.candidate_id join users u on u.id = s.interviewer_id
-         where s.status = 'submitted' order by i.scheduled_at, i.id, s.id, r.rowid limit 1`,
+         where s.status = 'submitted' and i.exemplar_id is null order by i.scheduled_at, i.id, s.id, r.rowid limit 1`,
       )
       .get() as Record<string, string | number>;
     expect(ratings[0]).toEqual({
@@ -181,9 +181,9 @@ describe("exportRatings", () => {
   it("lists red flags per submitted scorecard for the same scorecards and filter", () => {
     const count = (sql: string, params: unknown[] = []) => getConnection().sqlite.prepare(sql).pluck().get(...params) as number;
     const all = exportScorecardRedFlags();
-    expect(all).toHaveLength(count("select count(*) from scorecards s where s.status = 'submitted' and exists (select 1 from ratings r where r.scorecard_id = s.id)"));
+    expect(all).toHaveLength(count("select count(*) from scorecards s join interviews i on i.id = s.interview_id where s.status = 'submitted' and i.exemplar_id is null and exists (select 1 from ratings r where r.scorecard_id = s.id)"));
     expect(all.reduce((sum, card) => sum + card.redFlags, 0)).toBe(
-      count("select count(*) from raised_red_flags f join scorecards s on s.id = f.scorecard_id where s.status = 'submitted'"),
+      count("select count(*) from raised_red_flags f join scorecards s on s.id = f.scorecard_id join interviews i on i.id = s.interview_id where s.status = 'submitted' and i.exemplar_id is null"),
     );
     const filter: RatingFilter = { variants: ["amazon"], from: "2026-08-01" };
     const cards = exportScorecardRedFlags(filter);

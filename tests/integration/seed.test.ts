@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, openDatabase, type Db } from "../../db/client";
 import { applyMigrations } from "../../db/migrate";
@@ -44,9 +44,12 @@ describe("the demo organisation", () => {
     expect(variants).toHaveLength(7);
     const levels = getDb().selectDistinct({ l: t.candidates.targetLevel }).from(t.candidates).all();
     expect(levels).toHaveLength(3);
+    // Real interviews only: a practice interview on an exemplar has the practising interviewer alone on it.
     const panelSizes = getDb()
       .select({ size: count() })
       .from(t.panelAssignments)
+      .innerJoin(t.interviews, eq(t.interviews.id, t.panelAssignments.interviewId))
+      .where(isNull(t.interviews.exemplarId))
       .groupBy(t.panelAssignments.interviewId)
       .all()
       .map((r) => r.size);

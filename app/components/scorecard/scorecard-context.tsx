@@ -6,10 +6,12 @@ interface ScorecardContextProps {
   level: Level;
   variant: Variant;
   rubricVersionId: number;
+  /** Set for a practice interview: the exemplar's answer, read instead of listened to. */
+  practice?: { title: string; answer: string; source: string } | null;
 }
 
 /** Who is being interviewed, at what level, and which phrasing of the question is asked. */
-export function ScorecardContext({ interview, level, variant, rubricVersionId }: ScorecardContextProps) {
+export function ScorecardContext({ interview, level, variant, rubricVersionId, practice }: ScorecardContextProps) {
   return (
     <header className="context card">
       <div className="context-main">
@@ -21,8 +23,22 @@ export function ScorecardContext({ interview, level, variant, rubricVersionId }:
           <span className="muted">Rubric v{rubricVersionId}</span>
         </p>
         <blockquote className="question">{variant.question}</blockquote>
+        {practice ? (
+          <section aria-labelledby="practice-answer-title" style={{ marginTop: "0.75rem" }}>
+            <h2 id="practice-answer-title" className="notice">
+              Practice — not part of any real statistic
+            </h2>
+            <p className="hint">Read the answer below and score it as if you had heard it. After you submit, compare your scores with the reference key on the Practice page.</p>
+            <blockquote style={{ margin: "0.75rem 0 0" }}>
+              {practice.answer.split("\n").map((paragraph, i) => (
+                <p key={i}>{paragraph}</p>
+              ))}
+            </blockquote>
+            <p className="hint">Source: {practice.source}</p>
+          </section>
+        ) : null}
       </div>
-      <dl className="context-facts">
+      <dl className="context-facts" style={practice ? { alignContent: "start" } : undefined}>
         <div>
           <dt>Focus</dt>
           <dd>{variant.focus}</dd>

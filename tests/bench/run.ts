@@ -1,8 +1,9 @@
 // `npm run bench`: every bench section, as a table; each figure is also shown as a ratio against a
 // baseline measured in the same run (so the figures compare across machines).
-//   npm run --silent bench [-- --json] [--only calibration,js] [--runs N] [--build]
+//   npm run --silent bench [-- --json] [--only calibration,js,autosave] [--runs N] [--build]
 // --json prints exactly one JSON object on stdout and nothing else (progress goes to stderr).
-// --build rebuilds the app before measuring its JavaScript (by default only a missing build is built).
+// --build rebuilds the app before measuring its JavaScript (by default only a missing build is built;
+// autosave also rebuilds a stale one, as the server it loads would).
 // Timings are never asserted anywhere: this reports, it does not judge.
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -11,11 +12,12 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 
 import { round, type BenchContext, type BenchSection, type Figure } from "./bench-kit";
+import { autosaveSection } from "./autosave-section";
 import { calibrationSection } from "./calibration-section";
 import { jsSizeSection } from "./js-size-section";
 
 /** The sections, in the order they run. Add a module to tests/bench/ and list it here. */
-const SECTIONS: readonly BenchSection[] = [calibrationSection, jsSizeSection];
+const SECTIONS: readonly BenchSection[] = [calibrationSection, jsSizeSection, autosaveSection];
 
 const USAGE = "usage: bench [--json] [--only SECTION[,SECTION]] [--runs N] [--build]";
 

@@ -1,0 +1,221 @@
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb, writeTransaction, type Db } from "../../db/client";
+import {
+  auditLog,
+  calibrationReviews,
+  candidates,
+  evidenceNotes,
+  interviews,
+  panelAssignments,
+  ratings,
+  scorecardRevisions,
+  scorecards,
+  variants,
+} from "../../db/schema";
+import type { LevelKey } from "~/domain/rubric/types";
+
+export interface CandidateRow {
+  id: number;
+  name: string;
+  targetLevel: LevelKey;
+  erasedAt: string | null;
+  createdAt: string;
+  interviews: number;
+}
+
+// Correlated subqueries name the outer table explicitly: drizzle leaves columns unqualified in a
+// query without joins, where "id" would silently mean the subquery's own id.
+const interviewCount = sql<number>`(select count(*) from ${interviews} i where i.candidate_id = "candidates"."id")`;
+/** Practice interviews on exemplars come with a stand-in candidate: not a real person to manage. */
+const isReal = sql`not exists (select 1 from ${interviews} i where i.candidate_id = "candidates"."id" and i.exemplar_id is not null)`;
+
+/** Newest first; `query` matches part of the name. */
+export function listCandidates(opts: { query?: string; limit?: number } = {}): { rows: CandidateRow[]; total: number } {
+  const db = getDb();
+  const pattern = opts.query ? `%${opts.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const filter = pattern ? and(isReal, sql`${candidates.name} like ${pattern} escape '\\'`) : isReal;
+  const rows = db
+    .select({
+      id: candidates.id,
+      name: candidates.name,
+      targetLevel: candidates.targetLevel,
+      erasedAt: candidates.erasedAt,
+      createdAt: candidates.createdAt,
+      interviews: interviewCount,
+    })
+    .from(candidates)
+    .where(filter)
+    .orderBy(desc(candidates.id))
+    .limit(opts.limit ?? 50)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(candidates).where(filter).get()?.n ?? 0;
+  return { rows, total };
+}
+
+/** Candidates an interview can be scheduled for: everyone not erased. */
+export function listSchedulableCandidates(): { id: number; name: string; targetLevel: LevelKey }[] {
+  return getDb()
+    .select({ id: candidates.id, name: candidates.name, targetLevel: candidates.targetLevel })
+    .from(candidates)
+    .where(and(isNull(candidates.erasedAt), isReal))
+    .orderBy(desc(candidates.id))
+    .all();
+}
+
+export function countCandidates(): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(candidates).where(and(isNull(candidates.erasedAt), isReal)).get()?.n ?? 0;
+}
+
+export function createCandidate(input: { name: string; targetLevel: LevelKey }, actorId: number): number {
+  return writeTransaction((db) => {
+    const { id } = db.insert(candidates).values(input).returning({ id: candidates.id }).get();
+    db.insert(auditLog).values({ actorId, action: "candidate.created", entity: "candidate", entityId: id, detail: { name: input.name, targetLevel: input.targetLevel } }).run();
+    return id;
+  });
+}
+
+export interface CandidateDetail extends Omit<CandidateRow, "interviews"> {
+  interviews: { id: number; scheduledAt: string; durationMinutes: number; variantName: string; panelSize: number; scorecards: number; submitted: number }[];
+}
+
+export function getCandidate(id: number): CandidateDetail | null {
+  const db = getDb();
+  const candidate = db.select().from(candidates).where(and(eq(candidates.id, id), isReal)).get();
+  if (!candidate) return null;
+  const rows = db
+    .select({
+      id: interviews.id,
+      scheduledAt: interviews.scheduledAt,
+      durationMinutes: interviews.durationMinutes,
+      variantName: variants.name,
+      panelSize: sql<number>`(select count(*) from ${panelAssignments} p where p.interview_id = "interviews"."id")`,
+      scorecards: sql<number>`(select count(*) from ${scorecards} s where s.interview_id = "interviews"."id")`,
+      submitted: sql<number>`(select count(*) from ${scorecards} s where s.interview_id = "interviews"."id" and s.status = 'submitted')`,
+    })
+    .from(interviews)
+    .innerJoin(variants, and(eq(variants.rubricVersionId, interviews.rubricVersionId), eq(variants.key, interviews.variantKey)))
+    .where(eq(interviews.candidateId, id))
+    .orderBy(desc(interviews.scheduledAt))
+    .all();
+  return { ...candidate, interviews: rows };
+}
+
+export const erasedName = (id: number) => `Erased candidate #${id}`;
+const ERASED = "[erased]";
+
+export interface ErasureSummary {
+  scorecards: number;
+  notesRemoved: number;
+  justificationsBlanked: number;
+  revisionsScrubbed: number;
+  reviewsBlanked: number;
+}
+
+export type EraseResult = { kind: "erased"; summary: ErasureSummary } | { kind: "already_erased" } | { kind: "not_found" };
+
+/** Audit entries quote free text as { reason, changes: [{ field, from, to }] }: replaced, keeping the shape. */
+function scrubAuditChanges(db: Db, entity: string, ids: number[], isFreeText: (field: string) => boolean) {
+  const entries = db
+    .select({ id: auditLog.id, detail: auditLog.detail })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, entity), inArray(auditLog.entityId, ids)))
+    .all();
+  for (const entry of entries) {
+    const detail = entry.detail as { reason?: unknown; changes?: { field: string; from: unknown; to: unknown }[] } | null;
+    if (!detail || (detail.reason === undefined && !Array.isArray(detail.changes))) continue;
+    const erase = (v: unknown) => (v == null || v === "" ? v : ERASED);
+    const scrubbed = {
+      ...detail,
+      ...(detail.reason !== undefined ? { reason: erase(detail.reason) } : {}),
+      ...(Array.isArray(detail.changes)
+        ? { changes: detail.changes.map((c) => (isFreeText(c.field) ? { ...c, from: erase(c.from), to: erase(c.to) } : c)) }
+        : {}),
+    };
+    db.update(auditLog).set({ detail: scrubbed }).where(eq(auditLog.id, entry.id)).run();
+  }
+}
+
+/** The free-text fields an amendment's audit entry may quote (see diffScorecards). */
+const isFreeTextChange = (field: string) => field.startsWith("notes.") || field.startsWith("capJustifications.") || field === "recommendationJustification";
+
+/**
+ * Erases a candidate on request: the name becomes a pseudonym, and every free text written about
+ * them — evidence notes, cap and recommendation justifications, amendment reasons, the outcome of
+ * calibration reviews of their interviews, and the copies of these in scorecard snapshots and the
+ * audit log — is removed. Ratings, flags, recommendations and weighted scores stay, so calibration
+ * statistics keep their data. The audit entry of the erasure itself names no one.
+ *
+ * The erased scorecards' revision is bumped, so a tab still open on one cannot save the old notes back.
+ */
+export function eraseCandidate(id: number, actorId: number): EraseResult {
+  return writeTransaction((db) => {
+    const candidate = db.select({ erasedAt: candidates.erasedAt }).from(candidates).where(eq(candidates.id, id)).get();
+    if (!candidate) return { kind: "not_found" };
+    if (candidate.erasedAt) return { kind: "already_erased" };
+    const now = new Date().toISOString();
+    const pseudonym = erasedName(id);
+
+    const cardIds = db
+      .select({ id: scorecards.id })
+      .from(scorecards)
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .where(eq(interviews.candidateId, id))
+      .all()
+      .map((c) => c.id);
+    const summary: ErasureSummary = { scorecards: cardIds.length, notesRemoved: 0, justificationsBlanked: 0, revisionsScrubbed: 0, reviewsBlanked: 0 };
+
+    if (cardIds.length) {
+      summary.notesRemoved = db.delete(evidenceNotes).where(inArray(evidenceNotes.scorecardId, cardIds)).run().changes;
+      summary.justificationsBlanked += db
+        .update(ratings)
+        .set({ capJustification: "" })
+        .where(and(inArray(ratings.scorecardId, cardIds), sql`${ratings.capJustification} <> ''`))
+        .run().changes;
+      summary.justificationsBlanked += db
+        .update(scorecards)
+        .set({ recommendationJustification: "" })
+        .where(and(inArray(scorecards.id, cardIds), sql`${scorecards.recommendationJustification} <> ''`))
+        .run().changes;
+      db.update(scorecards)
+        .set({ revision: sql`${scorecards.revision} + 1`, updatedAt: now })
+        .where(inArray(scorecards.id, cardIds))
+        .run();
+      summary.revisionsScrubbed = db
+        .update(scorecardRevisions)
+        .set({
+          snapshot: sql`json_set(${scorecardRevisions.snapshot}, '$.notes', json('[]'), '$.capJustifications', json('{}'), '$.recommendationJustification', '')`,
+          reason: sql`case when ${scorecardRevisions.reason} is null then null else ${ERASED} end`,
+        })
+        .where(inArray(scorecardRevisions.scorecardId, cardIds))
+        .run().changes;
+
+      scrubAuditChanges(db, "scorecard", cardIds, isFreeTextChange);
+    }
+
+    const reviewIds = db
+      .select({ id: calibrationReviews.id })
+      .from(calibrationReviews)
+      .innerJoin(interviews, eq(interviews.id, calibrationReviews.interviewId))
+      .where(eq(interviews.candidateId, id))
+      .all()
+      .map((r) => r.id);
+    if (reviewIds.length) {
+      summary.reviewsBlanked = db
+        .update(calibrationReviews)
+        .set({ agreedReading: "", notes: "", followUps: "" })
+        .where(inArray(calibrationReviews.id, reviewIds))
+        .run().changes;
+      scrubAuditChanges(db, "calibration_review", reviewIds, () => true);
+    }
+
+    // Earlier audit entries about the candidate (their creation) quote the name.
+    for (const entry of db.select({ id: auditLog.id, detail: auditLog.detail }).from(auditLog).where(and(eq(auditLog.entity, "candidate"), eq(auditLog.entityId, id))).all()) {
+      const detail = entry.detail as Record<string, unknown> | null;
+      if (detail && "name" in detail) db.update(auditLog).set({ detail: { ...detail, name: pseudonym } }).where(eq(auditLog.id, entry.id)).run();
+    }
+
+    db.update(candidates).set({ name: pseudonym, erasedAt: now }).where(eq(candidates.id, id)).run();
+    db.insert(auditLog).values({ actorId, action: "candidate.erased", entity: "candidate", entityId: id, detail: { ...summary } }).run();
+    return { kind: "erased", summary };
+  });
+}

@@ -1,0 +1,129 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormError, Notice } from "~/components/admin/fields";
+import { PanelForm } from "~/components/admin/panel-form";
+import { ErrorPage } from "~/components/error-page";
+import { listActiveInterviewers } from "~/models/people.server";
+import { changePanel, getInterviewForAdmin, PANEL_LOCKED } from "~/models/schedule.server";
+import { LEVEL_LABELS } from "~/schemas/admin-candidate-schema";
+import { formDataToObject } from "~/schemas/admin-form-data";
+import { PanelSchema } from "~/schemas/admin-interview-schema";
+import { formatDateTime } from "~/utils/format";
+import { toFieldErrors } from "~/utils/form-errors";
+import { parseId } from "~/utils/params";
+import { requireRole } from "~/utils/session.server";
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const interview = getInterviewForAdmin(parseId(params.interviewId));
+  if (!interview) throw notFound();
+  return json({ interview, interviewers: listActiveInterviewers() });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "admin");
+  const interviewId = parseId(params.interviewId);
+  const input = formDataToObject(await request.formData());
+  if (input.intent !== "panel") return json({ errors: { form: "Unknown action" } }, { status: 400 });
+  const parsed = PanelSchema.safeParse(input);
+  if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) }, { status: 400 });
+  const result = changePanel(interviewId, parsed.data.panel, admin.id);
+  switch (result.kind) {
+    case "not_found":
+      throw notFound();
+    case "locked":
+      return json({ errors: { form: PANEL_LOCKED } }, { status: 409 });
+    case "invalid":
+      return json({ errors: result.errors }, { status: 400 });
+    default:
+      return redirect(`/admin/interviews/${interviewId}?saved=1`);
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Interview · ${data.interview.candidateName} · Admin · Panel Scorecard` : "Interview · Admin · Panel Scorecard" },
+];
+
+const STATUS = { not_started: "Not started", draft: "Draft", submitted: "Submitted" } as const;
+
+export default function AdminInterviewPage() {
+  const { interview, interviewers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const locked = interview.scorecards > 0;
+  const panelIds = interview.panel.map((m) => m.interviewerId);
+  const choices = [
+    ...interviewers.map((i) => ({ id: i.id, name: i.name })),
+    ...interview.panel
+      .filter((m) => !interviewers.some((i) => i.id === m.interviewerId))
+      .map((m) => ({ id: m.interviewerId, name: m.name, note: m.active ? "no longer an interviewer" : "deactivated" })),
+  ];
+  return (
+    <main className="page">
+      <p className="breadcrumb">
+        <Link to="/admin/interviews">← Interviews</Link>
+      </p>
+      <h1>Interview with {interview.candidateName}</h1>
+      <dl className="facts">
+        <div>
+          <dt>When</dt>
+          <dd>
+            {formatDateTime(interview.scheduledAt)}, {interview.durationMinutes} min
+          </dd>
+        </div>
+        <div>
+          <dt>Candidate</dt>
+          <dd>
+            <Link to={`/admin/candidates/${interview.candidateId}`}>{interview.candidateName}</Link> · {LEVEL_LABELS[interview.level]}
+          </dd>
+        </div>
+        <div>
+          <dt>Variant</dt>
+          <dd>{interview.variantName}</dd>
+        </div>
+        <div>
+          <dt>Rubric</dt>
+          <dd>Version {interview.rubricVersionId}</dd>
+        </div>
+      </dl>
+      {searchParams.get("saved") ? <Notice>Panel saved.</Notice> : null}
+
+      <section className="section card" aria-labelledby="panel-heading">
+        <h2 id="panel-heading">Panel</h2>
+        {locked ? (
+          <>
+            <FormError message={actionData?.errors?.form} />
+            <p className="locked">
+              <strong>Locked.</strong> Scoring has started ({interview.scorecards} scorecard{interview.scorecards === 1 ? "" : "s"}), so the panel can no
+              longer change.
+            </p>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Interviewer</th>
+                  <th scope="col">Scorecard</th>
+                </tr>
+              </thead>
+              <tbody>
+                {interview.panel.map((m) => (
+                  <tr key={m.interviewerId}>
+                    <td>{m.name}</td>
+                    <td>
+                      <span className={`badge badge-${m.status}`}>{STATUS[m.status]}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <PanelForm key={panelIds.join()} choices={choices} current={panelIds} result={actionData} />
+        )}
+      </section>
+    </main>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -45,9 +45,9 @@ function Cell({ cell }: { cell: DistanceCell | undefined }) {
 export default function CalibrationPracticePage() {
   const { canAdd, dimensions, recommendations, redFlags, interviewers, exemplars } = useLoaderData<typeof loader>();
   return (
-    <main className="page">
+    <div className="stack">
       <div className="exemplar-head">
-        <h1>Practice: distance from the key</h1>
+        <h2>Practice: distance from the key</h2>
         {canAdd ? (
           <Link className="button" to="/calibration/practice/new">
             Add an exemplar
@@ -132,7 +132,7 @@ export default function CalibrationPracticePage() {
           ))}
         </div>
       </section>
-    </main>
+    </div>
   );
 }
 

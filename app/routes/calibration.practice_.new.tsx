@@ -37,18 +37,18 @@ export default function NewExemplarPage() {
   const { rubric, rubricVersionId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
-    <main className="page">
+    <div className="stack">
       <p className="breadcrumb">
         <Link to="/calibration/practice">← Practice</Link>
       </p>
-      <h1>Add an exemplar</h1>
+      <h2>Add an exemplar</h2>
       <p className="muted">
         A worked answer interviewers will score in practice, and the reference key they are compared with — checked against rubric v{rubricVersionId}: every
         dimension rated on its {rubric.scale.min}–{rubric.scale.max} scale with a one-line reason, no rating above a raised flag&apos;s cap, and a
         recommendation that agrees with the key&apos;s weighted score.
       </p>
       <ExemplarForm rubric={rubric} values={actionData?.values} serverErrors={actionData?.errors} />
-    </main>
+    </div>
   );
 }
 

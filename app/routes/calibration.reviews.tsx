@@ -40,8 +40,8 @@ export default function ReviewsPage() {
   const actionData = useActionData<typeof action>();
   const filtered = search.q !== "" || search.status !== "all";
   return (
-    <main className="page">
-      <h1>Calibration reviews</h1>
+    <div className="stack">
+      <h2>Calibration reviews</h2>
       <p className="muted">Split panels a lead has reviewed: the agreed reading, notes and follow-ups. Open a review from the disagreement queue.</p>
       {actionData?.errors ? (
         <p className="form-error" role="alert">
@@ -124,7 +124,7 @@ export default function ReviewsPage() {
         )}
         {reviews.length >= limit ? <p className="hint">Showing the newest {limit}; search to narrow the list.</p> : null}
       </section>
-    </main>
+    </div>
   );
 }
 

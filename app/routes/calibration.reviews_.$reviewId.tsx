@@ -87,14 +87,14 @@ export default function ReviewPage() {
   const actionData = useActionData<typeof action>();
   const closed = review.status === "closed";
   return (
-    <main className="page wide">
+    <div className="stack">
       <p className="breadcrumb">
         <Link to="/calibration/reviews">← Calibration reviews</Link>
       </p>
       <header className="context card">
         <div className="context-main">
           <div className="review-head">
-            <h1>Review · {interview.candidateName}</h1>
+            <h2>Review · {interview.candidateName}</h2>
             <span className={`badge badge-${review.status}`}>{closed ? "Closed — read-only" : "Open"}</span>
           </div>
           <p className="context-meta">
@@ -159,7 +159,7 @@ export default function ReviewPage() {
           ))}
         </ol>
       </section>
-    </main>
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, Outlet, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { getFilterOptions } from "~/models/calibration.server";
 import { requireCalibrationRequest } from "~/utils/calibration-request.server";
@@ -25,6 +25,7 @@ const TABS = [
 export default function CalibrationLayout() {
   const { filter, search, options } = useLoaderData<typeof loader>();
   const { pathname } = useLocation();
+  const navigate = useNavigate();
   const active = (list: string[] | undefined, key: string) => list?.includes(key) ?? false;
   return (
     <main className="page wide calibration">
@@ -34,7 +35,19 @@ export default function CalibrationLayout() {
           Export CSV of this view
         </a>
       </header>
-      <Form method="get" action={pathname} className="filters card" aria-label="Filters">
+      <Form
+        method="get"
+        action={pathname}
+        className="filters card"
+        aria-label="Filters"
+        onSubmit={(event) => {
+          // Leave empty fields out of the URL, so a shared link says only what is filtered.
+          event.preventDefault();
+          const params = new URLSearchParams();
+          for (const [name, value] of new FormData(event.currentTarget)) if (typeof value === "string" && value) params.append(name, value);
+          navigate(`${pathname}?${params}`);
+        }}
+      >
         <div className="field">
           <label htmlFor="filter-from">From</label>
           <input id="filter-from" type="date" name="from" defaultValue={filter.from ?? ""} />

@@ -1,0 +1,62 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { baseURL, launchBrowser, screenshot, signInAs } from "../support/browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(email: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  await signInAs(page, email);
+  return page;
+}
+
+async function scoreAndSubmit(page: Page, href: string, keys: string[]) {
+  await page.goto(`${baseURL()}${href}`);
+  await page.waitForFunction(() => document.querySelector('[role="status"]'));
+  await page.waitForLoadState("networkidle");
+  for (const key of keys) await page.keyboard.press(key);
+  await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
+  await page.keyboard.press("Control+Enter");
+  await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/Submitted/);
+}
+
+it("hides the panel's scores until the interviewer has submitted their own, then shows them side by side", async () => {
+  const me = await newPage("interviewer@demo.test");
+  await me.goto(`${baseURL()}/interviews`);
+  const row = me.getByRole("region", { name: /Today/ }).getByRole("row").filter({ hasText: "Not started" }).first();
+  const scorecardHref = (await row.getByRole("link").first().getAttribute("href"))!;
+  const interviewId = /\/interviews\/(\d+)\//.exec(scorecardHref)![1];
+
+  const lead = await newPage("lead@demo.test");
+  const panel = await (await lead.request.get(`${baseURL()}/interviews/${interviewId}?_data=routes%2Finterviews.%24interviewId._index`)).json();
+  const colleague = panel.panel.find((m: { name: string }) => m.name !== "Alex Chen");
+  expect(colleague).toBeDefined();
+
+  // A colleague scores and submits first (demo emails are the first name, lower-cased).
+  const other = await newPage(`${colleague.name.split(" ")[0].toLowerCase()}@demo.test`);
+  await scoreAndSubmit(other, scorecardHref, ["1", "j", "1", "j", "1", "j", "1", "r", " "]);
+
+  // Before my own submission: nothing of theirs reaches my page, and it says why.
+  await me.goto(`${baseURL()}/interviews/${interviewId}`);
+  const scores = me.getByRole("region", { name: "Scores side by side" });
+  expect(await scores.textContent()).toMatch(/Submit your own scorecard first/);
+  expect(await scores.getByRole("table").count()).toBe(0);
+  await screenshot(me, "debrief-before");
+
+  await scoreAndSubmit(me, scorecardHref, ["3", "j", "3", "j", "3", "j", "3", "r", "ArrowRight", "ArrowRight"]);
+
+  // After: the panel side by side, the 2-point spread highlighted, the split recommendation named.
+  await me.goto(`${baseURL()}/interviews/${interviewId}`);
+  const table = me.getByRole("region", { name: "Scores side by side" }).getByRole("table");
+  expect(await table.textContent()).toMatch(new RegExp(`Alex Chen.*${colleague.name}|${colleague.name}.*Alex Chen`));
+  expect(await table.getByRole("row", { name: /Ownership/ }).textContent()).toMatch(/2 — panel disagrees/);
+  expect(await table.getByRole("row", { name: /Recommendation/ }).textContent()).toMatch(/Split yes \/ no/);
+  await screenshot(me, "debrief-after");
+  for (const page of [me, other, lead]) await page.context().close();
+});

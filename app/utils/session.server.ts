@@ -36,8 +36,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getUser(request);
   if (user) return user;
   const url = new URL(request.url);
-  const back = url.pathname + url.search;
-  throw redirect(back === "/" ? "/login" : `/login?${new URLSearchParams({ redirectTo: back })}`);
+  throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
 }
 
 export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {

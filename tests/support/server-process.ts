@@ -34,7 +34,8 @@ export function freePort(): Promise<number> {
 
 export async function startServer(opts: { databasePath: string; port?: number; env?: Record<string, string> }): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
-  const child = spawn(resolve(root, "node_modules/.bin/tsx"), ["app/server/start.ts"], {
+  // One process, not the tsx wrapper and a child: a SIGKILL must reach the server itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: opts.databasePath, ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
 import { getUser } from "~/utils/session.server";
@@ -62,6 +62,10 @@ export function Layout({ children }: { children: ReactNode }) {
 export const shouldRevalidate = skipRevalidationAfterAutosave;
 
 export default function App() {
+  // Marks the page as interactive: keyboard shortcuts and autosave exist only from here on.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <Outlet />;
 }
 

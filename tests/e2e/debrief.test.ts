@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { baseURL, launchBrowser, screenshot, signInAs } from "../support/browser";
+import { baseURL, launchBrowser, screenshot, signInAs, waitForHydration } from "../support/browser";
+import { scheduleInterview } from "../support/e2e-data";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,8 +19,7 @@ async function newPage(email: string): Promise<Page> {
 
 async function scoreAndSubmit(page: Page, href: string, keys: string[]) {
   await page.goto(`${baseURL()}${href}`);
-  await page.waitForFunction(() => document.querySelector('[role="status"]'));
-  await page.waitForLoadState("networkidle");
+  await waitForHydration(page);
   for (const key of keys) await page.keyboard.press(key);
   await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
   await page.keyboard.press("Control+Enter");
@@ -27,19 +27,13 @@ async function scoreAndSubmit(page: Page, href: string, keys: string[]) {
 }
 
 it("hides the panel's scores until the interviewer has submitted their own, then shows them side by side", async () => {
+  const interviewId = scheduleInterview(["interviewer@demo.test", "casey@demo.test"], { at: new Date(Date.now() - 3_600_000), candidate: "Debrief Dana" });
+  const scorecardHref = `/interviews/${interviewId}/scorecard`;
   const me = await newPage("interviewer@demo.test");
-  await me.goto(`${baseURL()}/interviews`);
-  const row = me.getByRole("region", { name: /Today/ }).getByRole("row").filter({ hasText: "Not started" }).first();
-  const scorecardHref = (await row.getByRole("link").first().getAttribute("href"))!;
-  const interviewId = /\/interviews\/(\d+)\//.exec(scorecardHref)![1];
+  const colleague = { name: "Casey Novak" };
 
-  const lead = await newPage("lead@demo.test");
-  const panel = await (await lead.request.get(`${baseURL()}/interviews/${interviewId}?_data=routes%2Finterviews.%24interviewId._index`)).json();
-  const colleague = panel.panel.find((m: { name: string }) => m.name !== "Alex Chen");
-  expect(colleague).toBeDefined();
-
-  // A colleague scores and submits first (demo emails are the first name, lower-cased).
-  const other = await newPage(`${colleague.name.split(" ")[0].toLowerCase()}@demo.test`);
+  // A colleague scores and submits first.
+  const other = await newPage("casey@demo.test");
   await scoreAndSubmit(other, scorecardHref, ["1", "j", "1", "j", "1", "j", "1", "r", " "]);
 
   // Before my own submission: nothing of theirs reaches my page, and it says why.
@@ -58,5 +52,5 @@ it("hides the panel's scores until the interviewer has submitted their own, then
   expect(await table.getByRole("row", { name: /Ownership/ }).textContent()).toMatch(/2 — panel disagrees/);
   expect(await table.getByRole("row", { name: /Recommendation/ }).textContent()).toMatch(/Split yes \/ no/);
   await screenshot(me, "debrief-after");
-  for (const page of [me, other, lead]) await page.context().close();
+  for (const page of [me, other]) await page.context().close();
 });

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
-import { baseURL, launchBrowser, screenshot, signInAs } from "../support/browser";
+import { baseURL, launchBrowser, screenshot, signInAs, waitForHydration } from "../support/browser";
+import { scheduleInterview } from "../support/e2e-data";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -21,20 +22,12 @@ afterEach(async () => {
   await context?.close();
 });
 
-/** Opens the demo interviewer's next interview whose scorecard has not been started. */
+/** Opens the scorecard of a fresh interview of the demo interviewer's, made for this test. */
 async function openUnstartedScorecard(p: Page): Promise<string> {
-  await p.goto(`${baseURL()}/interviews`);
-  const row = p.getByRole("row").filter({ hasText: "Not started" }).first();
-  const href = await row.getByRole("link").first().getAttribute("href");
-  await p.goto(`${baseURL()}${href}`);
+  const url = `${baseURL()}/interviews/${scheduleInterview(["interviewer@demo.test", "jordan@demo.test"])}/scorecard`;
+  await p.goto(url);
   await waitForHydration(p);
-  return `${baseURL()}${href}`;
-}
-
-/** Keyboard shortcuts are attached after hydration; the status line appears with it. */
-async function waitForHydration(p: Page) {
-  await p.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext && document.querySelector('[role="status"]'));
-  await p.waitForLoadState("networkidle");
+  return url;
 }
 
 const status = (p: Page) => p.getByRole("status");
@@ -120,7 +113,8 @@ it("keeps everything through a reload, including a change made just before it", 
   expect(await radio(page, "Accountability", /^1 — /).isChecked()).toBe(true);
   expect(await page.getByText("Paired with the frontend team for three days.").isVisible()).toBe(true);
   expect(await page.getByLabel("Add a Accountability note").inputValue()).toBe("half-typed");
-  await expectSaved(page);
+  // "Saved at …": acknowledged by the server after the reload, not the page's initial "Saved".
+  await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/^Saved at/);
   // And the server has it: a fresh device sees the restored change.
   const other = await (await browser.newContext()).newPage();
   await signInAs(other, "interviewer@demo.test");
@@ -161,4 +155,29 @@ it("refuses a save from a stale second tab and shows the newer version", async (
   await expectSaved(second);
   await page.goto(url);
   expect(await radio(page, "Ownership", /^1 — /).isChecked()).toBe(true);
+});
+
+it("shows what is saved and submits without JavaScript", async () => {
+  const url = await openUnstartedScorecard(page);
+  await page.keyboard.press("2");
+  await expectSaved(page);
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1400, height: 1000 } });
+  const plain = await noScript.newPage();
+  await signInAs(plain, "interviewer@demo.test");
+  await plain.goto(url);
+  expect(await radio(plain, "Ownership", /^2 — /).isChecked()).toBe(true);
+
+  // Submitting too early: the page comes back with the errors and what was chosen.
+  await radio(plain, "Accountability", /^3 — /).check({ force: true });
+  await plain.getByRole("button", { name: "Submit scorecard" }).click();
+  expect(await plain.getByText("Rate Repair").isVisible()).toBe(true);
+  expect(await radio(plain, "Accountability", /^3 — /).isChecked()).toBe(true);
+
+  await radio(plain, "Repair", /^3 — /).check({ force: true });
+  await radio(plain, "Behavioural change", /^3 — /).check({ force: true });
+  await radio(plain, "Recommendation", /^Yes$/).check({ force: true });
+  await plain.getByRole("button", { name: "Submit scorecard" }).click();
+  expect(await status(plain).textContent()).toMatch(/Submitted .* read-only/);
+  await noScript.close();
 });

@@ -25,3 +25,8 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync("test-results", { recursive: true });
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }
+
+/** Keyboard shortcuts and autosave exist once the page has hydrated (app/root.tsx marks <html>). */
+export async function waitForHydration(page: Page) {
+  await page.waitForSelector("html[data-hydrated]");
+}

@@ -8,14 +8,17 @@ import { ensureBuild, startServer } from "./server-process";
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
+    databasePath: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   ensureBuild();
   const dir = mkdtempSync(join(tmpdir(), "panel-scorecard-e2e-"));
-  const server = await startServer({ databasePath: join(dir, "e2e.db"), env: { SESSION_SECRET: "e2e-secret" } });
+  const databasePath = join(dir, "e2e.db");
+  const server = await startServer({ databasePath, env: { SESSION_SECRET: "e2e-secret" } });
   project.provide("baseURL", server.url);
+  project.provide("databasePath", databasePath);
   return async () => {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChar
 export function AdjustedScatter({ points, scale }: { points: { candidate: string; rawMean: number; adjustedMean: number }[]; scale: { min: number; max: number } }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <ScatterChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+      <ScatterChart accessibilityLayer={false} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
         <CartesianGrid stroke="#e5e8ee" />
         <XAxis type="number" dataKey="rawMean" name="Raw mean" domain={[scale.min, scale.max]} label={{ value: "Raw mean", position: "insideBottom", offset: -12 }} />
         <YAxis type="number" dataKey="adjustedMean" name="Adjusted mean" domain={[scale.min, scale.max]} label={{ value: "Adjusted", angle: -90, position: "insideLeft" }} />

@@ -7,7 +7,7 @@ export function DriftChart({ months, lines }: { months: string[]; lines: { name:
   const data = months.map((month) => ({ month, ...Object.fromEntries(lines.map((l) => [l.name, l.values[month] ?? null])) }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+      <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid stroke="#e5e8ee" />
         <XAxis dataKey="month" />
         <YAxis tickFormatter={(v: number) => v.toFixed(1)} />

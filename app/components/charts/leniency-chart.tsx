@@ -16,7 +16,7 @@ export function LeniencyChart({ points, scaleSpan }: { points: LeniencyPoint[]; 
   const bound = Math.min(scaleSpan, Math.max(1, ...points.flatMap((p) => [Math.abs(p.ciLow), Math.abs(p.ciHigh)])));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart layout="vertical" data={data} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+      <ComposedChart accessibilityLayer={false} layout="vertical" data={data} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="#e5e8ee" />
         <XAxis type="number" domain={[-bound, bound]} tickFormatter={(v: number) => v.toFixed(1)} />
         <YAxis type="category" dataKey="name" width={130} interval={0} />

@@ -13,7 +13,7 @@ export function MeansChart({ points, scale }: { points: MeanPoint[]; scale: { mi
   const data = points.map((p) => ({ ...p, interval: [p.ciLow, p.ciHigh] as [number, number], fill: p.highlight ? "#b45309" : "#2f5bd3" }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart layout="vertical" data={data} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+      <ComposedChart accessibilityLayer={false} layout="vertical" data={data} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="#e5e8ee" />
         <XAxis type="number" domain={[scale.min, scale.max]} tickCount={scale.max - scale.min + 1} />
         <YAxis type="category" dataKey="name" width={190} interval={0} />

@@ -1,11 +1,10 @@
 import { useState, type KeyboardEvent } from "react";
-import type { UseFormRegister } from "react-hook-form";
 import type { Dimension } from "~/domain/rubric/types";
 import type { CapViolation } from "~/domain/scoring";
 import type { EvidenceNote } from "~/domain/scorecard-content";
 import { NOTE_MAX } from "~/schemas/scorecard-schema";
 import { formatElapsed } from "~/utils/format";
-import type { ScorecardFormValues } from "./form-values";
+import type { FieldBinder } from "./form-values";
 
 interface DimensionCardProps {
   dimension: Dimension;
@@ -17,7 +16,7 @@ interface DimensionCardProps {
   violation: CapViolation | undefined;
   notes: EvidenceNote[];
   errors: Record<string, string | undefined>;
-  register: UseFormRegister<ScorecardFormValues>;
+  bind: FieldBinder;
   onFocusWithin: () => void;
   onToggleProbes: () => void;
   /** Adds the note typed in this dimension's note field (kept in the form as noteDrafts). */
@@ -28,7 +27,7 @@ interface DimensionCardProps {
 
 /** One dimension: anchors visible while scoring, probes a keystroke away, timestamped notes. */
 export function DimensionCard(props: DimensionCardProps) {
-  const { dimension: d, register, violation, errors, readOnly } = props;
+  const { dimension: d, bind, violation, errors, readOnly } = props;
   const headingId = `dimension-${d.key}`;
   const ratingError = errors[`ratings.${d.key}`];
   const justificationError = errors[`capJustifications.${d.key}`];
@@ -56,7 +55,7 @@ export function DimensionCard(props: DimensionCardProps) {
       >
         {d.anchors.map((a) => (
           <label key={a.score} className="anchor">
-            <input type="radio" value={String(a.score)} disabled={readOnly} {...register(`ratings.${d.key}`)} />
+            <input type="radio" disabled={readOnly} {...bind.choice(`ratings.${d.key}`, String(a.score))} />
             <span className="anchor-score" aria-hidden="true">
               {a.score}
             </span>
@@ -89,7 +88,7 @@ export function DimensionCard(props: DimensionCardProps) {
             disabled={readOnly}
             aria-invalid={justificationError ? true : undefined}
             aria-describedby={justificationError ? `${headingId}-justification-error` : undefined}
-            {...register(`capJustifications.${d.key}`)}
+            {...bind.text(`capJustifications.${d.key}`)}
           />
           {justificationError ? (
             <p id={`${headingId}-justification-error`} className="field-error">
@@ -121,7 +120,7 @@ function NoteList({
   readOnly,
   errors,
   headingId,
-  register,
+  bind,
   onAddNote,
   onEditNote,
   onRemoveNote,
@@ -194,7 +193,7 @@ function NoteList({
             aria-invalid={noteError ? true : undefined}
             aria-describedby={noteError ? `${headingId}-note-error` : undefined}
             onKeyDown={onDraftKey}
-            {...register(`noteDrafts.${d.key}`)}
+            {...bind.text(`noteDrafts.${d.key}`)}
           />
           {noteError ? (
             <p id={`${headingId}-note-error`} className="field-error">

@@ -1,3 +1,4 @@
+import type { UseFormRegister } from "react-hook-form";
 import type { RecommendationKey, Rubric } from "~/domain/rubric/types";
 import type { ScorecardScores } from "~/domain/scoring";
 import type { EvidenceNote, InterviewTimer, ScorecardContent } from "~/domain/scorecard-content";
@@ -73,3 +74,27 @@ export function elapsedMs(timer: TimerState, now: number): number {
 export function newNoteId(): string {
   return `n${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
+
+type FieldPath = `ratings.${string}` | `capJustifications.${string}` | `noteDrafts.${string}` | "redFlags" | "star" | "recommendation" | "recommendationJustification";
+
+function valueAt(values: ScorecardFormValues, path: FieldPath): string | string[] | undefined {
+  const [group, key] = path.split(".") as [keyof ScorecardFormValues, string | undefined];
+  const value = values[group] as unknown;
+  return key === undefined ? (value as string | string[]) : (value as Record<string, string> | undefined)?.[key];
+}
+
+/**
+ * register() plus the stored value as the element's default, so the server-rendered page already
+ * shows what is saved — before hydration, and without JavaScript at all.
+ */
+export function bindFields(register: UseFormRegister<ScorecardFormValues>, defaults: ScorecardFormValues) {
+  return {
+    choice: (path: FieldPath, value: string) => {
+      const current = valueAt(defaults, path);
+      return { ...register(path), value, defaultChecked: Array.isArray(current) ? current.includes(value) : current === value };
+    },
+    text: (path: FieldPath) => ({ ...register(path), defaultValue: (valueAt(defaults, path) as string | undefined) ?? "" }),
+  };
+}
+
+export type FieldBinder = ReturnType<typeof bindFields>;

@@ -6,7 +6,7 @@ import { computeWeightedScore, dimensionWeights, findCapViolations, findMissingF
 import { scorecardDraftSchema } from "~/schemas/scorecard-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { DimensionCard } from "./dimension-card";
-import { asList, elapsedMs, newNoteId, toFormValues, toPayload, toScores, type ScorecardFormValues, type StoredScorecard, type TimerState } from "./form-values";
+import { asList, bindFields, elapsedMs, newNoteId, toFormValues, toPayload, toScores, type ScorecardFormValues, type StoredScorecard, type TimerState } from "./form-values";
 import { clearLocalDraft, localDraftKey, readLocalDraft, writeLocalDraft } from "./local-draft";
 import { SaveStatusLine } from "./save-status";
 import { ScorecardSidebar } from "./scorecard-sidebar";
@@ -49,6 +49,10 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
 
   const form = useForm<ScorecardFormValues>({ defaultValues: toFormValues(rubric, props.rejected?.values ?? scorecard) });
   const { register, watch, getValues, setValue, reset } = form;
+  // The first values only: they render the page; afterwards react-hook-form owns the inputs, and
+  // changing an uncontrolled input's default under it would fight a reset.
+  const [initialValues] = useState(() => form.formState.defaultValues as ScorecardFormValues);
+  const bind = useMemo(() => bindFields(register, initialValues), [register, initialValues]);
   const [timer, setTimer] = useState<TimerState>(scorecard?.timer ?? { elapsedMs: 0, runningSince: null });
   const [answerStartedAt, setAnswerStartedAt] = useState<number | null>(null);
   const [current, setCurrent] = useState(0);
@@ -278,7 +282,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
               violation={violations.find((v) => v.dimension === d.key)}
               notes={(notes ?? []).filter((n) => n.dimension === d.key)}
               errors={errors}
-              register={register}
+              bind={bind}
               onFocusWithin={() => setCurrent(i)}
               onToggleProbes={() => setProbesOpen((open) => ({ ...open, [d.key]: !open[d.key] }))}
               onAddNote={() => addNote(d.key)}
@@ -289,7 +293,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
         </div>
         <ScorecardSidebar
           rubric={rubric}
-          register={register}
+          bind={bind}
           readOnly={readOnly}
           errors={errors}
           timer={timer}

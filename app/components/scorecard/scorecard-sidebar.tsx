@@ -1,15 +1,14 @@
 import type { ReactNode } from "react";
-import type { UseFormRegister } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
 import type { WeightedScore } from "~/domain/scoring";
 import type { FieldErrors } from "~/utils/form-errors";
-import type { ScorecardFormValues, TimerState } from "./form-values";
+import type { FieldBinder, TimerState } from "./form-values";
 import type { RevisionEntry } from "./scorecard-editor";
 import { TimerPanel } from "./timer-panel";
 
 interface SidebarProps {
   rubric: Rubric;
-  register: UseFormRegister<ScorecardFormValues>;
+  bind: FieldBinder;
   readOnly: boolean;
   errors: FieldErrors;
   timer: TimerState;
@@ -34,7 +33,7 @@ interface SidebarProps {
 
 /** Everything beside the four dimensions: time, save state, flags, STAR, the recommendation. */
 export function ScorecardSidebar(props: SidebarProps) {
-  const { rubric, register, readOnly, errors } = props;
+  const { rubric, bind, readOnly, errors } = props;
   const dimensionName = (key: string) => rubric.dimensions.find((d) => d.key === key)?.name ?? key;
   const recError = errors.recommendation;
   const justificationError = errors.recommendationJustification;
@@ -59,7 +58,7 @@ export function ScorecardSidebar(props: SidebarProps) {
           {rubric.redFlags.map((flag) => (
             <li key={flag.key}>
               <label>
-                <input type="checkbox" value={flag.key} aria-describedby={`flag-${flag.key}`} {...register("redFlags")} />
+                <input type="checkbox" aria-describedby={`flag-${flag.key}`} {...bind.choice("redFlags", flag.key)} />
                 <span>
                   <strong>{flag.name}</strong>
                   <span id={`flag-${flag.key}`} className="hint">
@@ -81,7 +80,7 @@ export function ScorecardSidebar(props: SidebarProps) {
           {rubric.star.map((part) => (
             <li key={part.key}>
               <label title={part.prompt}>
-                <input type="checkbox" value={part.key} {...register("star")} />
+                <input type="checkbox" {...bind.choice("star", part.key)} />
                 {part.name}
               </label>
             </li>
@@ -110,7 +109,7 @@ export function ScorecardSidebar(props: SidebarProps) {
         >
           {rubric.recommendations.map((r) => (
             <label key={r.key} className={`recommendation-option ${r.key}`}>
-              <input type="radio" value={r.key} disabled={readOnly} {...register("recommendation")} />
+              <input type="radio" disabled={readOnly} {...bind.choice("recommendation", r.key)} />
               <span>{r.name}</span>
             </label>
           ))}
@@ -133,7 +132,7 @@ export function ScorecardSidebar(props: SidebarProps) {
               disabled={readOnly}
               aria-invalid={justificationError ? true : undefined}
               aria-describedby={justificationError ? "recommendation-justification-error" : undefined}
-              {...register("recommendationJustification")}
+              {...bind.text("recommendationJustification")}
             />
             {justificationError ? (
               <p id="recommendation-justification-error" className="field-error">

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EraseCandidateForm } from "~/components/admin/erase-candidate-form";
-import { Notice } from "~/components/admin/fields";
+import { Notice } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { eraseCandidate, getCandidate } from "~/models/candidate.server";
 import { eraseCandidateSchema, LEVEL_LABELS } from "~/schemas/admin-candidate-schema";

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FormError, Notice } from "~/components/admin/fields";
+import { FormError, Notice } from "~/components/form-fields";
 import { PanelForm } from "~/components/admin/panel-form";
 import { ErrorPage } from "~/components/error-page";
 import { listActiveInterviewers } from "~/models/people.server";
@@ -96,8 +96,8 @@ export default function AdminInterviewPage() {
           <>
             <FormError message={actionData?.errors?.form} />
             <p className="locked">
-              <strong>Locked.</strong> Scoring has started ({interview.scorecards} scorecard{interview.scorecards === 1 ? "" : "s"}), so the panel can no
-              longer change.
+              <strong>Locked.</strong> Scoring has started ({interview.scorecards} scorecard{interview.scorecards === 1 ? "" : "s"}), so the panel can no longer
+              change.
             </p>
             <table className="table">
               <thead>

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Notice } from "~/components/admin/fields";
+import { Notice } from "~/components/form-fields";
 import { InterviewTable } from "~/components/admin/interview-table";
 import { ScheduleForm } from "~/components/admin/schedule-form";
 import { ErrorPage } from "~/components/error-page";

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Notice } from "~/components/admin/fields";
+import { Notice } from "~/components/form-fields";
 import { RubricForm } from "~/components/admin/rubric-form";
 import { ErrorPage } from "~/components/error-page";
 import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server";
@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
         },
         values: input,
       },
-      { status: 409 },
+      { status: 409 }
     );
   if (!base) return json({ errors: { form: "Unknown rubric version: reload the page" }, values: input }, { status: 400 });
   if (base.id !== latest.id) return stale(latest.id);
@@ -54,8 +54,8 @@ export default function RubricPage() {
     <main className="page">
       <h1>Rubric</h1>
       <p className="muted">
-        Version <strong>{version.id}</strong> is current. Saving makes a new version: interviews and scorecards keep the version they began with, and
-        interviews scheduled from then on use the new one.
+        Version <strong>{version.id}</strong> is current. Saving makes a new version: interviews and scorecards keep the version they began with, and interviews
+        scheduled from then on use the new one.
       </p>
       {searchParams.get("saved") === String(version.id) ? <Notice>Saved as version {version.id}.</Notice> : null}
       <div className="rubric-layout">

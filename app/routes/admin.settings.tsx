@@ -1,8 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useForm } from "react-hook-form";
-import { ChoiceGroup, Notice, useFieldErrors } from "~/components/admin/fields";
 import { ErrorPage } from "~/components/error-page";
 import { INDEPENDENCE_LABELS, INDEPENDENCE_MODES } from "~/domain/independence";
 import { getIndependenceMode, setIndependenceMode } from "~/models/settings.server";
@@ -10,6 +9,7 @@ import { formDataToObject } from "~/schemas/admin-form-data";
 import { SettingsSchema, type SettingsForm } from "~/schemas/admin-settings-schema";
 import { toFieldErrors } from "~/utils/form-errors";
 import { requireRole } from "~/utils/session.server";
+import { ChoiceGroup, Notice, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -30,7 +30,6 @@ export default function SettingsPage() {
   const { independence } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const submit = useSubmit();
   const navigation = useNavigation();
   const {
     register,
@@ -42,15 +41,7 @@ export default function SettingsPage() {
     <main className="page">
       <h1>Settings</h1>
       {searchParams.get("saved") ? <Notice>Settings saved.</Notice> : null}
-      <Form
-        method="post"
-        noValidate
-        className="card stack"
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          handleSubmit(() => submit(form))(event);
-        }}
-      >
+      <ValidatedForm handleSubmit={handleSubmit} className="card stack">
         <ChoiceGroup
           legend="Independence: may interviewers see other panellists' scorecards?"
           type="radio"
@@ -66,7 +57,7 @@ export default function SettingsPage() {
             {navigation.state === "submitting" ? "Saving…" : "Save settings"}
           </button>
         </div>
-      </Form>
+      </ValidatedForm>
     </main>
   );
 }

@@ -1,9 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { ErrorPage } from "~/components/error-page";
-import { TextField } from "~/components/text-field";
+import { FormError, TextField, ValidatedForm } from "~/components/form-fields";
 import { throttledMessage } from "~/domain/login-throttle";
 import { beginSignInAttempt, recordSignInSuccess } from "~/models/login-throttle.server";
 import { verifyLogin } from "~/models/user.server";
@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!attempt.allowed) {
     return json(
       { errors: { form: throttledMessage(attempt.retryAfterSeconds) } as FieldErrors },
-      { status: 429, headers: { "Retry-After": String(attempt.retryAfterSeconds) } },
+      { status: 429, headers: { "Retry-After": String(attempt.retryAfterSeconds) } }
     );
   }
   const user = await verifyLogin(parsed.data.email, parsed.data.password);
@@ -52,7 +52,6 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const submit = useSubmit();
   const {
     register,
     handleSubmit,
@@ -65,27 +64,15 @@ export default function LoginPage() {
     <main className="page narrow login">
       <h1>Panel Scorecard</h1>
       <p className="muted">Sign in to score your interviews.</p>
-      <Form
-        method="post"
-        noValidate
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          handleSubmit(() => submit(form))(event);
-        }}
-        className="card stack"
-      >
-        {serverErrors.form ? (
-          <p className="form-error" role="alert">
-            {serverErrors.form}
-          </p>
-        ) : null}
+      <ValidatedForm handleSubmit={handleSubmit} className="card stack">
+        <FormError message={serverErrors.form} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField label="Email" type="email" autoComplete="username" autoFocus error={fieldError("email")} {...register("email")} />
         <TextField label="Password" type="password" autoComplete="current-password" error={fieldError("password")} {...register("password")} />
         <button type="submit" className="button primary" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
         </button>
-      </Form>
+      </ValidatedForm>
     </main>
   );
 }

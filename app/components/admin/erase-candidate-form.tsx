@@ -1,14 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
-import { TextField } from "~/components/text-field";
 import { eraseCandidateSchema, type EraseCandidateForm } from "~/schemas/admin-candidate-schema";
 import type { FieldErrors } from "~/utils/form-errors";
-import { FormError, useFieldErrors } from "./fields";
+import { FormError, TextField, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 
 export function EraseCandidateForm({ name, scorecards, result }: { name: string; scorecards: number; result?: { errors?: FieldErrors } }) {
-  const submit = useSubmit();
   const navigation = useNavigation();
   const schema = useMemo(() => eraseCandidateSchema(name), [name]);
   const {
@@ -22,19 +20,11 @@ export function EraseCandidateForm({ name, scorecards, result }: { name: string;
     <section className="card danger-zone" aria-labelledby="erase-heading">
       <h2 id="erase-heading">Erase this candidate</h2>
       <p>
-        For a request to erase their data. Their name becomes a pseudonym, and the evidence notes and justifications on their {scorecards}{" "}
-        scorecard{scorecards === 1 ? "" : "s"} are removed. Ratings, red flags and recommendations stay, without anything that identifies them, so
-        calibration keeps its data. <strong>This cannot be undone.</strong>
+        For a request to erase their data. Their name becomes a pseudonym, and the evidence notes and justifications on their {scorecards} scorecard
+        {scorecards === 1 ? "" : "s"} are removed. Ratings, red flags and recommendations stay, without anything that identifies them, so calibration keeps its
+        data. <strong>This cannot be undone.</strong>
       </p>
-      <Form
-        method="post"
-        noValidate
-        className="stack"
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          handleSubmit(() => submit(form))(event);
-        }}
-      >
+      <ValidatedForm handleSubmit={handleSubmit} className="stack">
         <FormError message={result?.errors?.form} />
         <input type="hidden" name="intent" value="erase" />
         <TextField
@@ -51,7 +41,7 @@ export function EraseCandidateForm({ name, scorecards, result }: { name: string;
             {busy ? "Erasing…" : "Erase candidate"}
           </button>
         </div>
-      </Form>
+      </ValidatedForm>
     </section>
   );
 }

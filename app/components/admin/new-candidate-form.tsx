@@ -1,15 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
-import { TextField } from "~/components/text-field";
 import { LEVEL_LABELS, LEVELS, NewCandidateSchema, type NewCandidate, type NewCandidateForm as Values } from "~/schemas/admin-candidate-schema";
 import type { FieldErrors } from "~/utils/form-errors";
-import { field, FormError, SelectField, useFieldErrors } from "./fields";
+import { field, FormError, SelectField, TextField, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 export function NewCandidateForm({ result }: { result?: { errors?: FieldErrors; values?: Record<string, unknown> } }) {
-  const submit = useSubmit();
   const navigation = useNavigation();
   const form = useForm<Values, unknown, NewCandidate>({
     resolver: zodResolver(NewCandidateSchema),
@@ -25,15 +23,7 @@ export function NewCandidateForm({ result }: { result?: { errors?: FieldErrors; 
   return (
     <section className="card" aria-labelledby="new-candidate-heading">
       <h2 id="new-candidate-heading">Add a candidate</h2>
-      <Form
-        method="post"
-        noValidate
-        className="stack"
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          handleSubmit(() => submit(form))(event);
-        }}
-      >
+      <ValidatedForm handleSubmit={handleSubmit} className="stack">
         <FormError message={result?.errors?.form} />
         <div className="admin-grid">
           <TextField type="text" label="Name" autoComplete="off" error={errorAt("name")} {...field(form, "name")} />
@@ -51,7 +41,7 @@ export function NewCandidateForm({ result }: { result?: { errors?: FieldErrors; 
             {busy ? "Adding…" : "Add candidate"}
           </button>
         </div>
-      </Form>
+      </ValidatedForm>
     </section>
   );
 }

@@ -1,16 +1,22 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
-import { TextField } from "~/components/text-field";
-import { NewPersonSchema, PASSWORD_MIN, ROLE_LABELS, ROLES, type NewPerson, type NewPersonForm as Values, type PeopleActionData } from "~/schemas/admin-person-schema";
-import { ChoiceGroup, field, FormError, useFieldErrors } from "./fields";
+import {
+  NewPersonSchema,
+  PASSWORD_MIN,
+  ROLE_LABELS,
+  ROLES,
+  type NewPerson,
+  type NewPersonForm as Values,
+  type PeopleActionData,
+} from "~/schemas/admin-person-schema";
+import { ChoiceGroup, field, FormError, TextField, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : []);
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 export function NewPersonForm({ result }: { result?: PeopleActionData }) {
-  const submit = useSubmit();
   const navigation = useNavigation();
   const posted = result?.values; // a no-JavaScript post that failed: show what was typed
   const form = useForm<Values, unknown, NewPerson>({
@@ -55,15 +61,7 @@ export function NewPersonForm({ result }: { result?: PeopleActionData }) {
           ) : null}
         </div>
       ) : null}
-      <Form
-        method="post"
-        noValidate
-        className="stack"
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          handleSubmit(() => submit(form))(event);
-        }}
-      >
+      <ValidatedForm handleSubmit={handleSubmit} className="stack">
         <FormError message={result?.errors?.form} />
         <input type="hidden" name="intent" value="create" />
         <div className="admin-grid">
@@ -107,7 +105,7 @@ export function NewPersonForm({ result }: { result?: PeopleActionData }) {
             {busy ? "Adding…" : "Add person"}
           </button>
         </div>
-      </Form>
+      </ValidatedForm>
     </section>
   );
 }

@@ -1,8 +1,8 @@
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { PANEL_MAX, PANEL_MIN, PanelSchema, type PanelForm as Values } from "~/schemas/admin-interview-schema";
 import type { FieldErrors } from "~/utils/form-errors";
-import { ChoiceGroup, FormError, schemaResolver, useFieldErrors } from "./fields";
+import { ChoiceGroup, FormError, schemaResolver, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 
 interface PanelFormProps {
   /** Everyone who may be chosen: active interviewers, and whoever is on the panel now. */
@@ -12,7 +12,6 @@ interface PanelFormProps {
 }
 
 export function PanelForm({ choices, current, result }: PanelFormProps) {
-  const submit = useSubmit();
   const navigation = useNavigation();
   const {
     register,
@@ -26,15 +25,7 @@ export function PanelForm({ choices, current, result }: PanelFormProps) {
   const errorAt = useFieldErrors(errors, result?.errors);
   const busy = navigation.state === "submitting";
   return (
-    <Form
-      method="post"
-      noValidate
-      className="stack"
-      onSubmit={(event) => {
-        const form = event.currentTarget;
-        handleSubmit(() => submit(form))(event);
-      }}
-    >
+    <ValidatedForm handleSubmit={handleSubmit} className="stack">
       <FormError message={result?.errors?.form} />
       <ChoiceGroup
         legend="Panel"
@@ -53,6 +44,6 @@ export function PanelForm({ choices, current, result }: PanelFormProps) {
         </button>
       </div>
       <input type="hidden" name="intent" value="panel" />
-    </Form>
+    </ValidatedForm>
   );
 }

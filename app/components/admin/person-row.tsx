@@ -1,8 +1,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
-import { PersonRolesSchema, ROLE_LABELS, ROLES, type PeopleActionData, type PersonRoles, type PersonRolesForm, type RoleKey } from "~/schemas/admin-person-schema";
-import { ChoiceGroup, FormError, useFieldErrors } from "./fields";
+import {
+  PersonRolesSchema,
+  ROLE_LABELS,
+  ROLES,
+  type PeopleActionData,
+  type PersonRoles,
+  type PersonRolesForm,
+  type RoleKey,
+} from "~/schemas/admin-person-schema";
+import { ChoiceGroup, FormError, useFieldErrors } from "~/components/form-fields";
 
 interface PersonRowProps {
   person: { id: number; name: string; email: string; active: boolean; roles: RoleKey[]; scorecards: number };
@@ -59,7 +67,13 @@ export function PersonRow({ person, isSelf, result }: PersonRowProps) {
             />
             <span className="roles-actions">
               <button type="submit" className="button small" disabled={pending}>
-                {pending ? "Saving…" : <>Save<span className="visually-hidden"> roles of {person.name}</span></>}
+                {pending ? (
+                  "Saving…"
+                ) : (
+                  <>
+                    Save<span className="visually-hidden"> roles of {person.name}</span>
+                  </>
+                )}
               </button>
               {result?.intent === "roles" && result.saved && !isDirty ? (
                 <span className="saved" role="status">

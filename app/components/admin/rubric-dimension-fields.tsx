@@ -1,7 +1,6 @@
 import { useWatch } from "react-hook-form";
-import { TextField } from "~/components/text-field";
-import { field, TextAreaField } from "./fields";
 import type { RubricPartProps } from "./rubric-fields";
+import { field, TextAreaField, TextField } from "~/components/form-fields";
 
 export function DimensionFields({ form, index, errorAt, hasErrorsUnder }: RubricPartProps) {
   const at = `dimensions.${index}` as const;
@@ -25,17 +24,18 @@ export function DimensionFields({ form, index, errorAt, hasErrorsUnder }: Rubric
           {dimension.anchors.map((anchor, j) => (
             <div key={j} className="anchor-edit">
               <input type="hidden" name={`${at}.anchors.${j}.score`} value={anchor.score} />
-              <TextAreaField
-                label={`Score ${anchor.score}`}
-                rows={2}
-                error={errorAt(`${at}.anchors.${j}.text`)}
-                {...field(form, `${at}.anchors.${j}.text`)}
-              />
+              <TextAreaField label={`Score ${anchor.score}`} rows={2} error={errorAt(`${at}.anchors.${j}.text`)} {...field(form, `${at}.anchors.${j}.text`)} />
             </div>
           ))}
         </fieldset>
         <TextAreaField label="Probes" hint="One per line, at most 8." rows={3} error={errorAt(`${at}.probes`)} {...field(form, `${at}.probes`)} />
-        <TextAreaField label="Source" hint="Where the dimension and its weight come from." rows={2} error={errorAt(`${at}.source`)} {...field(form, `${at}.source`)} />
+        <TextAreaField
+          label="Source"
+          hint="Where the dimension and its weight come from."
+          rows={2}
+          error={errorAt(`${at}.source`)}
+          {...field(form, `${at}.source`)}
+        />
       </div>
     </details>
   );

@@ -1,7 +1,7 @@
 import { forwardRef, useId, type InputHTMLAttributes } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { RubricEdit, RubricFormValues } from "~/schemas/admin-rubric-schema";
-import { field, FieldMessages } from "./fields";
+import { field, FieldMessages } from "~/components/form-fields";
 
 // Shared by the rubric editor's parts.
 
@@ -17,7 +17,19 @@ export interface RubricPartProps {
 }
 
 /** Keys name an item across versions (calibration compares by key): fixed once saved. */
-export function KeyField({ form, name, error, isNew, label = "Key" }: { form: RubricForm; name: `${string}.key`; error?: string; isNew: boolean; label?: string }) {
+export function KeyField({
+  form,
+  name,
+  error,
+  isNew,
+  label = "Key",
+}: {
+  form: RubricForm;
+  name: `${string}.key`;
+  error?: string;
+  isNew: boolean;
+  label?: string;
+}) {
   const id = useId();
   const hint = isNew ? "Lower-case letters, digits and _; it can't change once saved." : "Fixed: it names this item in every version.";
   return (
@@ -41,24 +53,23 @@ export function KeyField({ form, name, error, isNew, label = "Key" }: { form: Ru
 }
 
 /** A small number input (a weight, a cap) whose error may also be a group's (the weights' total). */
-export const NumberInput = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; groupErrorId?: string }>(function NumberInput(
-  { label, error, groupErrorId, ...input },
-  ref,
-) {
-  const id = useId();
-  return (
-    <div className="field number-field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        ref={ref}
-        type="number"
-        inputMode="numeric"
-        aria-invalid={error || groupErrorId ? true : undefined}
-        aria-describedby={[error && `${id}-error`, groupErrorId].filter(Boolean).join(" ") || undefined}
-        {...input}
-      />
-      <FieldMessages id={id} error={error} />
-    </div>
-  );
-});
+export const NumberInput = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; groupErrorId?: string }>(
+  function NumberInput({ label, error, groupErrorId, ...input }, ref) {
+    const id = useId();
+    return (
+      <div className="field number-field">
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          ref={ref}
+          type="number"
+          inputMode="numeric"
+          aria-invalid={error || groupErrorId ? true : undefined}
+          aria-describedby={[error && `${id}-error`, groupErrorId].filter(Boolean).join(" ") || undefined}
+          {...input}
+        />
+        <FieldMessages id={id} error={error} />
+      </div>
+    );
+  }
+);

@@ -1,7 +1,6 @@
 import { useFieldArray, useWatch } from "react-hook-form";
-import { TextField } from "~/components/text-field";
-import { field, SelectField, TextAreaField } from "./fields";
 import { KeyField, type RubricPartProps } from "./rubric-fields";
+import { field, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 
 interface FlagFieldsProps extends RubricPartProps {
   dimensions: { key: string; name: string }[];
@@ -53,7 +52,11 @@ export function FlagFields({ form, index, errorAt, hasErrorsUnder, dimensions, s
                 ))}
               </SelectField>
               <button type="button" className="link-button danger" onClick={() => caps.remove(j)}>
-                Remove cap<span className="visually-hidden"> {j + 1} of {name}</span>
+                Remove cap
+                <span className="visually-hidden">
+                  {" "}
+                  {j + 1} of {name}
+                </span>
               </button>
             </div>
           ))}

@@ -1,14 +1,14 @@
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
 import { postedToFormValues, rubricFormSchema, toRubricFormValues, type RubricEdit, type RubricFormValues } from "~/schemas/admin-rubric-schema";
 import type { FieldErrors } from "~/utils/form-errors";
-import { field, flattenErrors, FormError, schemaResolver, TextAreaField } from "./fields";
 import { DimensionFields } from "./rubric-dimension-fields";
 import { FlagFields } from "./rubric-flag-fields";
 import { VariantFields } from "./rubric-variant-fields";
 import { WeightsFieldset } from "./rubric-weights";
+import { field, flattenErrors, FormError, schemaResolver, TextAreaField, ValidatedForm } from "~/components/form-fields";
 
 interface RubricFormProps {
   rubric: Rubric;
@@ -17,7 +17,6 @@ interface RubricFormProps {
 }
 
 export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
-  const submit = useSubmit();
   const navigation = useNavigation();
   const schema = useMemo(() => rubricFormSchema(rubric), [rubric]);
   const form = useForm<RubricFormValues, unknown, RubricEdit>({
@@ -44,15 +43,7 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
   const busy = navigation.state === "submitting";
 
   return (
-    <Form
-      method="post"
-      noValidate
-      className="stack rubric-form"
-      onSubmit={(event) => {
-        const element = event.currentTarget;
-        handleSubmit(() => submit(element))(event);
-      }}
-    >
+    <ValidatedForm handleSubmit={handleSubmit} className="stack rubric-form">
       <FormError message={server.form} />
       {problemCount > 0 ? (
         <p className="form-error" role="alert">
@@ -85,7 +76,11 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
           />
         ))}
         <div>
-          <button type="button" className="button small" onClick={() => flags.append({ key: "", name: "", description: "", caps: [], source: "", isNew: true })}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => flags.append({ key: "", name: "", description: "", caps: [], source: "", isNew: true })}
+          >
             Add a red flag
           </button>
         </div>
@@ -133,13 +128,7 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
 
       <section className="card stack save-bar" aria-labelledby="save-heading">
         <h2 id="save-heading">Save as version {versionId + 1}</h2>
-        <TextAreaField
-          label="What changed"
-          hint="Required. Shown in the version history."
-          rows={2}
-          error={errorAt("note")}
-          {...field(form, "note")}
-        />
+        <TextAreaField label="What changed" hint="Required. Shown in the version history." rows={2} error={errorAt("note")} {...field(form, "note")} />
         {problemCount > 0 || server.form ? (
           <p className="field-error" role="status">
             Not saved: {server.form ?? `${problemCount === 1 ? "one field needs" : `${problemCount} fields need`} attention above.`}
@@ -153,6 +142,6 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
         <p className="hint">Interviews already scheduled and scorecards already started keep the version they have.</p>
       </section>
       <input type="hidden" name="baseVersionId" value={versionId} />
-    </Form>
+    </ValidatedForm>
   );
 }

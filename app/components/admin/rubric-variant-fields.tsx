@@ -1,8 +1,7 @@
 import { useWatch } from "react-hook-form";
-import { TextField } from "~/components/text-field";
-import { field, TextAreaField } from "./fields";
 import { KeyField, type RubricPartProps } from "./rubric-fields";
 import { WeightsFieldset } from "./rubric-weights";
+import { field, TextAreaField, TextField } from "~/components/form-fields";
 
 interface VariantFieldsProps extends RubricPartProps {
   dimensions: { key: string; name: string }[];
@@ -27,7 +26,13 @@ export function VariantFields({ form, index, errorAt, hasErrorsUnder, dimensions
         <div className="admin-grid">
           <KeyField form={form} name={`${at}.key`} isNew={isNew} error={errorAt(`${at}.key`)} />
           <TextField type="text" label="Name" error={errorAt(`${at}.name`)} {...field(form, `${at}.name`)} />
-          <TextField type="text" label="Company" hint="Blank for a focus without a company." error={errorAt(`${at}.company`)} {...field(form, `${at}.company`)} />
+          <TextField
+            type="text"
+            label="Company"
+            hint="Blank for a focus without a company."
+            error={errorAt(`${at}.company`)}
+            {...field(form, `${at}.company`)}
+          />
           <TextField type="text" label="Focus" error={errorAt(`${at}.focus`)} {...field(form, `${at}.focus`)} />
         </div>
         <TextAreaField label="Question" rows={2} error={errorAt(`${at}.question`)} {...field(form, `${at}.question`)} />
@@ -46,7 +51,13 @@ export function VariantFields({ form, index, errorAt, hasErrorsUnder, dimensions
             totalError={errorAt(`${at}.weights`)}
           />
         ) : null}
-        <TextAreaField label="Rationale" hint="Why this variant exists and where its focus comes from." rows={3} error={errorAt(`${at}.rationale`)} {...field(form, `${at}.rationale`)} />
+        <TextAreaField
+          label="Rationale"
+          hint="Why this variant exists and where its focus comes from."
+          rows={3}
+          error={errorAt(`${at}.rationale`)}
+          {...field(form, `${at}.rationale`)}
+        />
         {onRemove ? (
           <div>
             <button type="button" className="link-button danger" onClick={onRemove}>

@@ -1,5 +1,5 @@
 import { useWatch } from "react-hook-form";
-import { field, FieldMessages } from "./fields";
+import { field, FieldMessages } from "~/components/form-fields";
 import type { ErrorAt, RubricForm } from "./rubric-fields";
 import { NumberInput } from "./rubric-fields";
 

@@ -1,11 +1,10 @@
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
-import { TextField } from "~/components/text-field";
 import { LEVEL_LABELS } from "~/schemas/admin-candidate-schema";
 import { PANEL_MAX, PANEL_MIN, scheduleInterviewSchema, type ScheduleInterview, type ScheduleInterviewForm } from "~/schemas/admin-interview-schema";
 import type { FieldErrors } from "~/utils/form-errors";
-import { ChoiceGroup, field, FormError, schemaResolver, SelectField, useFieldErrors } from "./fields";
+import { ChoiceGroup, field, FormError, schemaResolver, SelectField, TextField, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 
 interface ScheduleFormProps {
   candidates: { id: number; name: string; targetLevel: keyof typeof LEVEL_LABELS }[];
@@ -22,7 +21,6 @@ const text = (v: unknown, fallback = "") => (typeof v === "string" ? v : fallbac
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : []);
 
 export function ScheduleForm({ candidates, variants, interviewers, rubricVersionId, now, preselectCandidate, result }: ScheduleFormProps) {
-  const submit = useSubmit();
   const navigation = useNavigation();
   const schema = useMemo(() => scheduleInterviewSchema(variants.map((v) => v.key)), [variants]);
   const posted = result?.values;
@@ -32,7 +30,7 @@ export function ScheduleForm({ candidates, variants, interviewers, rubricVersion
     mode: "onSubmit",
     defaultValues: {
       candidateId: text(posted?.candidateId, preselectCandidate ?? ""),
-      variantKey: text(posted?.variantKey, variants.some((v) => v.key === "default") ? "default" : (variants[0]?.key ?? "")),
+      variantKey: text(posted?.variantKey, variants.some((v) => v.key === "default") ? "default" : variants[0]?.key ?? ""),
       scheduledAt: text(posted?.scheduledAt),
       durationMinutes: text(posted?.durationMinutes, "45"),
       panel: list(posted?.panel),
@@ -52,15 +50,7 @@ export function ScheduleForm({ candidates, variants, interviewers, rubricVersion
     <section className="card" aria-labelledby="schedule-heading" id="schedule">
       <h2 id="schedule-heading">Schedule an interview</h2>
       <p className="hint">It uses rubric version {rubricVersionId}, the latest, and keeps it even if the rubric is edited later.</p>
-      <Form
-        method="post"
-        noValidate
-        className="stack"
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          handleSubmit(() => submit(form))(event);
-        }}
-      >
+      <ValidatedForm handleSubmit={handleSubmit} className="stack">
         <FormError message={result?.errors?.form} />
         <div className="admin-grid two">
           <SelectField label="Candidate" error={errorAt("candidateId")} {...field(form, "candidateId")}>
@@ -113,7 +103,7 @@ export function ScheduleForm({ candidates, variants, interviewers, rubricVersion
             {busy ? "Scheduling…" : "Schedule interview"}
           </button>
         </div>
-      </Form>
+      </ValidatedForm>
     </section>
   );
 }

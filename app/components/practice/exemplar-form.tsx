@@ -1,12 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
-import { TextAreaField } from "~/components/review/text-area-field";
-import { TextField } from "~/components/text-field";
 import type { Rubric } from "~/domain/rubric/types";
 import { exemplarFormSchema, RATIONALE_MAX, type ExemplarFormValues, type ExemplarInput } from "~/schemas/exemplar-form-schema";
 import type { FieldErrors } from "~/utils/form-errors";
+import { TextAreaField, TextField, ValidatedForm } from "~/components/form-fields";
 
 type FormRubric = Pick<Rubric, "scale" | "dimensions" | "recommendations" | "redFlags" | "levels">;
 
@@ -20,7 +19,6 @@ interface ExemplarFormProps {
 /** An admin's exemplar: the answer, where it comes from, and its reference key. */
 export function ExemplarForm({ rubric, values, serverErrors }: ExemplarFormProps) {
   const schema = useMemo(() => exemplarFormSchema(rubric as Rubric), [rubric]);
-  const submit = useSubmit();
   const navigation = useNavigation();
   const {
     register,
@@ -42,15 +40,7 @@ export function ExemplarForm({ rubric, values, serverErrors }: ExemplarFormProps
   const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i);
 
   return (
-    <Form
-      method="post"
-      noValidate
-      className="card stack exemplar-form"
-      onSubmit={(event) => {
-        const form = event.currentTarget;
-        handleSubmit(() => submit(form))(event);
-      }}
-    >
+    <ValidatedForm handleSubmit={handleSubmit} className="card stack exemplar-form">
       {serverErrors?.form ? (
         <p className="form-error" role="alert">
           {serverErrors.form}
@@ -79,7 +69,13 @@ export function ExemplarForm({ rubric, values, serverErrors }: ExemplarFormProps
           ) : null}
         </div>
       </div>
-      <TextAreaField label="Answer" hint="The worked answer, verbatim, as the interviewers will read it." rows={10} error={fieldError("answer")} {...register("answer")} />
+      <TextAreaField
+        label="Answer"
+        hint="The worked answer, verbatim, as the interviewers will read it."
+        rows={10}
+        error={fieldError("answer")}
+        {...register("answer")}
+      />
       <TextField label="Source" type="text" hint="Where the answer comes from." maxLength={400} error={fieldError("source")} {...register("source")} />
 
       <h2>Reference key</h2>
@@ -109,7 +105,13 @@ export function ExemplarForm({ rubric, values, serverErrors }: ExemplarFormProps
                 {ratingError}
               </p>
             ) : null}
-            <TextField label="Why, in one line" type="text" maxLength={RATIONALE_MAX} error={fieldError(`rationale.${d.key}`)} {...register(`rationale.${d.key}`)} />
+            <TextField
+              label="Why, in one line"
+              type="text"
+              maxLength={RATIONALE_MAX}
+              error={fieldError(`rationale.${d.key}`)}
+              {...register(`rationale.${d.key}`)}
+            />
           </fieldset>
         );
       })}
@@ -150,6 +152,6 @@ export function ExemplarForm({ rubric, values, serverErrors }: ExemplarFormProps
           Add exemplar
         </button>
       </div>
-    </Form>
+    </ValidatedForm>
   );
 }

@@ -1,9 +1,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
-import { AGREED_READING_MAX, FOLLOW_UPS_MAX, REVIEW_NOTES_MAX, ReviewOutcomeSchema, type ReviewOutcome, type ReviewOutcomeForm as Values } from "~/schemas/review-outcome-schema";
+import {
+  AGREED_READING_MAX,
+  FOLLOW_UPS_MAX,
+  REVIEW_NOTES_MAX,
+  ReviewOutcomeSchema,
+  type ReviewOutcome,
+  type ReviewOutcomeForm as Values,
+} from "~/schemas/review-outcome-schema";
 import type { FieldErrors } from "~/utils/form-errors";
-import { TextAreaField } from "./text-area-field";
+import { TextAreaField } from "~/components/form-fields";
 
 interface ReviewOutcomeFormProps {
   /** What the form starts from: the stored outcome, or what a refused post carried. */
@@ -58,7 +65,14 @@ export function ReviewOutcomeForm({ values, serverErrors }: ReviewOutcomeFormPro
         error={fieldError("agreedReading")}
         {...register("agreedReading")}
       />
-      <TextAreaField label="Notes" hint="How the discussion went, what each reading rested on." rows={5} maxLength={REVIEW_NOTES_MAX} error={fieldError("notes")} {...register("notes")} />
+      <TextAreaField
+        label="Notes"
+        hint="How the discussion went, what each reading rested on."
+        rows={5}
+        maxLength={REVIEW_NOTES_MAX}
+        error={fieldError("notes")}
+        {...register("notes")}
+      />
       <TextAreaField
         label="Follow-ups"
         hint="E.g. “revisit the Repair anchors with these interviewers”."

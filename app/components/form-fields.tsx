@@ -1,11 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { Form, useSubmit, type FormProps } from "@remix-run/react";
+import { forwardRef, useId, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import type { FieldErrors as FormErrors, FieldPath, FieldValues, Resolver, UseFormRegisterReturn, UseFormReturn } from "react-hook-form";
 import type { z } from "zod/v3";
 import type { FieldErrors } from "~/utils/form-errors";
 
-// Fields for the admin forms, made like TextField: labelled, the error announced and tied to
-// the control (aria-invalid, aria-describedby), the hint kept separate from the error.
+// The form fields every form uses: labelled, the error announced and tied to the control
+// (aria-invalid, aria-describedby), the hint kept separate from the error.
 
 /**
  * zodResolver for a schema whose input is looser than the form's values (preprocessed fields read
@@ -63,6 +64,24 @@ export function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNod
     </>
   );
 }
+
+interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+}
+
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField({ label, error, hint, className, ...input }, ref) {
+  const id = useId();
+  return (
+    <div className={["field", className].filter(Boolean).join(" ")}>
+      <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} hint={hint} />
+      <input id={id} ref={ref} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+      <FieldMessages id={id} error={error} />
+    </div>
+  );
+});
 
 interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   label: string;
@@ -151,6 +170,28 @@ export function ChoiceGroup({ legend, type, options, field, checked, error, hint
       </div>
       <FieldMessages id={id} error={error} />
     </fieldset>
+  );
+}
+
+/**
+ * A Remix <Form> that react-hook-form checks first (instant field errors in the browser) and then
+ * posts as a plain form, so the action — the authority — sees exactly what a no-JavaScript post sends.
+ */
+export function ValidatedForm({ handleSubmit, children, ...props }: Omit<FormProps, "onSubmit"> & { handleSubmit: (onValid: () => void) => (event: FormEvent) => Promise<void> }) {
+  const submit = useSubmit();
+  return (
+    <Form
+      method="post"
+      noValidate
+      {...props}
+      onSubmit={(event) => {
+        const form = event.currentTarget;
+        const submitter = (event.nativeEvent as SubmitEvent).submitter;
+        void handleSubmit(() => submit(submitter instanceof HTMLButtonElement && submitter.name ? submitter : form))(event);
+      }}
+    >
+      {children}
+    </Form>
   );
 }
 

@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 
 import { databasePath } from "../../db/client";
+import { CliError, reportCliError } from "./cli-error";
 
 const USAGE = "usage: db:backup [--force] [--step-pages N] [--pause-ms N] FILE";
 const JOURNAL = fileURLToPath(new URL("../../migrations/meta/_journal.json", import.meta.url));
@@ -26,15 +27,6 @@ const ALL_PAGES = 0x7fffffff;
 /** Give up if the source stays locked (SQLITE_BUSY) this long without a page copied. */
 const BUSY_LIMIT_MS = 30_000;
 const SIDECARS = ["-wal", "-shm", "-journal"];
-
-class CliError extends Error {
-  constructor(
-    readonly exitCode: 1 | 2,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 interface CliOptions {
   file: string;
@@ -313,11 +305,6 @@ try {
   await run(process.argv.slice(2));
 } catch (error) {
   removeTemporary();
-  if (!(error instanceof CliError)) {
-    process.stderr.write(`backup: failed: ${errorText(error).replace(/\s*[\r\n]+\s*/g, " ")}\n`);
-    process.exitCode = 1;
-  } else {
-    process.stderr.write(`backup: ${error.message.replace(/\s*[\r\n]+\s*/g, " ")}\n`);
-    process.exitCode = error.exitCode;
-  }
+  if (error instanceof CliError) reportCliError("backup", error.message, error.exitCode);
+  else reportCliError("backup", `failed: ${errorText(error)}`, 1);
 }

@@ -13,17 +13,9 @@ import {
   toCalibrationJson,
   type Scale,
 } from "../domain/calibration";
+import { CliError, reportCliError } from "./cli-error";
 
 const USAGE = "usage: calibrate --input FILE.csv [--scale MIN-MAX] [--json]";
-
-class CliError extends Error {
-  constructor(
-    readonly exitCode: 1 | 2,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 interface CliOptions {
   input: string;
@@ -88,7 +80,5 @@ try {
   process.stdout.write(run(process.argv.slice(2)));
 } catch (error) {
   if (!(error instanceof CliError || error instanceof CalibrationInputError)) throw error;
-  // A value quoted in the message may hold line breaks; the error must stay on one line.
-  process.stderr.write(`calibrate: ${error.message.replace(/\s*[\r\n]+\s*/g, " ")}\n`);
-  process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  reportCliError("calibrate", error.message, error instanceof CliError ? error.exitCode : 1);
 }

@@ -13,19 +13,11 @@ import { applyMigrations } from "../../db/migrate";
 import { users } from "../../db/schema";
 import { exportRatingsCsv, RatingFilterError, type RatingFilter } from "../models/rating-export.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
+import { CliError, reportCliError } from "./cli-error";
 
 const USAGE =
   "usage: db:export [--output FILE] [--from yyyy-mm-dd] [--to yyyy-mm-dd] [--variant KEY ...] [--level LEVEL ...] [--interviewer EMAIL ...] [--dimension KEY]";
 const LEVELS = ["mid", "senior", "staff"];
-
-class CliError extends Error {
-  constructor(
-    readonly exitCode: 1 | 2,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 interface CliOptions {
   output?: string;
@@ -105,6 +97,5 @@ try {
   run(process.argv.slice(2));
 } catch (error) {
   if (!(error instanceof CliError)) throw error;
-  process.stderr.write(`export: ${error.message.replace(/\s*[\r\n]+\s*/g, " ")}\n`);
-  process.exitCode = error.exitCode;
+  reportCliError("export", error.message, error.exitCode);
 }

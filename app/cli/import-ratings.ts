@@ -11,19 +11,11 @@ import { getDb } from "../../db/client";
 import { applyMigrations } from "../../db/migrate";
 import { importRatings, RatingImportError, readRatingsCsv, type ImportSummary } from "../models/rating-import.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
+import { CliError, reportCliError } from "./cli-error";
 
 const USAGE = "usage: db:import --input FILE.csv";
 /** Files with at least this many ratings show progress. */
 const PROGRESS_FROM = 20_000;
-
-class CliError extends Error {
-  constructor(
-    readonly exitCode: 1 | 2,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function parseArguments(args: readonly string[]): { input: string } | "help" {
   let input: string | undefined;
@@ -98,7 +90,5 @@ try {
 } catch (error) {
   if (!(error instanceof CliError || error instanceof RatingImportError)) throw error;
   const message = error instanceof RatingImportError ? `${where(error.line)}${error.message}` : error.message;
-  // A value quoted in the message may hold line breaks; the error must stay on one line.
-  process.stderr.write(`import: ${message.replace(/\s*[\r\n]+\s*/g, " ")}\n`);
-  process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  reportCliError("import", message, error instanceof CliError ? error.exitCode : 1);
 }

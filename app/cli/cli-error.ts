@@ -1,0 +1,15 @@
+/** A failure a command explains in one line: exit code 2 for bad usage, 1 for everything else. */
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: 1 | 2,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** "<command>: <message>" as one line on stderr (a quoted value may hold line breaks), and the exit code. */
+export function reportCliError(command: string, message: string, exitCode: number): void {
+  process.stderr.write(`${command}: ${message.replace(/\s*[\r\n]+\s*/g, " ")}\n`);
+  process.exitCode = exitCode;
+}

@@ -259,10 +259,6 @@ function amendInTransaction(interviewId: number, userId: number, rubric: Rubric,
     if (!card || card.status !== "submitted") return { kind: "not_submitted" };
     if (card.revision !== draft.baseRevision) return { kind: "stale", state: toState(card) };
     const before = toState(card);
-    writeContent(card.id, draft);
-    const changes = diffScorecards(before, toState(card));
-    if (changes.length === 0) throw new UnchangedAmendment();
-
     const updated = q.updateCard().get({
       id: card.id,
       recommendation: draft.recommendation,
@@ -274,7 +270,11 @@ function amendInTransaction(interviewId: number, userId: number, rubric: Rubric,
       submittedAt: card.submittedAt,
       now: new Date().toISOString(),
     })!;
+    writeContent(card.id, draft);
+    // Compared with the whole stored result, recommendation included (it lives on the card row).
     const state = toState(updated);
+    const changes = diffScorecards(before, state);
+    if (changes.length === 0) throw new UnchangedAmendment();
     const afterSeeingOthers = hasSeenOthers(interviewId, userId);
     db.insert(t.scorecardRevisions)
       .values({ scorecardId: card.id, revision: state.revision, snapshot: state, reason, afterSeeingOthers, createdBy: userId })

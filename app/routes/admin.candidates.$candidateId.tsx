@@ -10,6 +10,7 @@ import { formatDateTime } from "~/utils/format";
 import { toFieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
 import { requireRole } from "~/utils/session.server";
+import { readFormData } from "~/utils/read-form.server";
 
 function requireCandidate(id: string | undefined) {
   const candidate = getCandidate(parseId(id));
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const candidate = requireCandidate(params.candidateId);
-  const input = formDataToObject(await request.formData());
+  const input = formDataToObject(await readFormData(request));
   if (input.intent !== "erase") return json({ errors: { form: "Unknown action" } }, { status: 400 });
   if (candidate.erasedAt) return json({ errors: { form: "This candidate was already erased" } }, { status: 409 });
   const parsed = eraseCandidateSchema(candidate.name).safeParse(input);

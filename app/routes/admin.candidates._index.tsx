@@ -7,6 +7,7 @@ import { LEVEL_LABELS, NewCandidateSchema } from "~/schemas/admin-candidate-sche
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { toFieldErrors } from "~/utils/form-errors";
 import { requireRole } from "~/utils/session.server";
+import { readFormData } from "~/utils/read-form.server";
 
 const PAGE = 50;
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const input = formDataToObject(await request.formData());
+  const input = formDataToObject(await readFormData(request));
   const parsed = NewCandidateSchema.safeParse(input);
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error), values: input }, { status: 400 });
   const id = createCandidate(parsed.data, admin.id);

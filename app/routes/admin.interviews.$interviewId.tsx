@@ -12,6 +12,7 @@ import { formatDateTime } from "~/utils/format";
 import { toFieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
 import { requireRole } from "~/utils/session.server";
+import { readFormData } from "~/utils/read-form.server";
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const interviewId = parseId(params.interviewId);
-  const input = formDataToObject(await request.formData());
+  const input = formDataToObject(await readFormData(request));
   if (input.intent !== "panel") return json({ errors: { form: "Unknown action" } }, { status: 400 });
   const parsed = PanelSchema.safeParse(input);
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) }, { status: 400 });

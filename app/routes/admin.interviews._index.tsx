@@ -13,6 +13,7 @@ import { scheduleInterviewSchema } from "~/schemas/admin-interview-schema";
 import { formatDateTime } from "~/utils/format";
 import { toFieldErrors } from "~/utils/form-errors";
 import { requireRole } from "~/utils/session.server";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const input = formDataToObject(await request.formData());
+  const input = formDataToObject(await readFormData(request));
   const variantKeys = getLatestRubricVersion().rubric.variants.map((v) => v.key);
   const parsed = scheduleInterviewSchema(variantKeys).safeParse(input);
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error), values: input }, { status: 400 });

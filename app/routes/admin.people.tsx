@@ -9,6 +9,7 @@ import { DeactivatePersonSchema, EMAIL_TAKEN, NewPersonSchema, PersonRolesSchema
 import { toFieldErrors } from "~/utils/form-errors";
 import { hashPassword } from "~/utils/password.server";
 import { requireRole } from "~/utils/session.server";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
@@ -20,7 +21,7 @@ const notFound = () => new Response("Not found", { status: 404 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const input = formDataToObject(await request.formData());
+  const input = formDataToObject(await readFormData(request));
 
   if (input.intent === "create") {
     const values = { ...input, password: "" }; // what was typed comes back, never the password

@@ -9,6 +9,7 @@ import { formDataToObject } from "~/schemas/admin-form-data";
 import { rubricFormSchema } from "~/schemas/admin-rubric-schema";
 import { toFieldErrors } from "~/utils/form-errors";
 import { requireRole } from "~/utils/session.server";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const input = formDataToObject(await request.formData());
+  const input = formDataToObject(await readFormData(request));
   const latest = getLatestRubricVersion();
   const base = getRubricVersion(Number(input.baseVersionId) || 0);
   const stale = (latestId: number) =>

@@ -10,6 +10,7 @@ import { SettingsSchema, type SettingsForm } from "~/schemas/admin-settings-sche
 import { toFieldErrors } from "~/utils/form-errors";
 import { requireRole } from "~/utils/session.server";
 import { ChoiceGroup, Notice, useFieldErrors, ValidatedForm } from "~/components/form-fields";
+import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const parsed = SettingsSchema.safeParse(formDataToObject(await request.formData()));
+  const parsed = SettingsSchema.safeParse(formDataToObject(await readFormData(request)));
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) }, { status: 400 });
   if (parsed.data.independence !== getIndependenceMode()) setIndependenceMode(parsed.data.independence, admin.id);
   return redirect("/admin/settings?saved=1");

@@ -8,6 +8,7 @@ import { getLatestRubricVersion } from "~/models/rubric.server";
 import { exemplarFormSchema, formDataToExemplarInput } from "~/schemas/exemplar-form-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { requireRole } from "~/utils/session.server";
+import { readFormData } from "~/utils/read-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: practiceStyles }];
 
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
   // The key is checked against the rubric practice interviews are started on: the latest.
   const version = getLatestRubricVersion();
-  const input = formDataToExemplarInput(await request.formData());
+  const input = formDataToExemplarInput(await readFormData(request));
   const parsed = exemplarFormSchema(version.rubric).safeParse(input);
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors, values: input }, { status: 400 });
   createExemplar(parsed.data, version.id, user.id);

@@ -7,6 +7,7 @@ import { ReviewOpenSchema, ReviewSearchSchema } from "~/schemas/review-outcome-s
 import { formatDateTime } from "~/utils/format";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { requireRole } from "~/utils/session.server";
+import { readFormData } from "~/utils/read-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyles }];
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** intent=open&interviewId=…: opens the interview's review, or goes to the one it has. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "lead");
-  const parsed = ReviewOpenSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ReviewOpenSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors }, { status: 400 });
   const result = openReview(parsed.data.interviewId, user.id);
   if (result.kind === "not_found") throw new Response("Not found", { status: 404 });

@@ -13,6 +13,7 @@ import { formatDateTime } from "~/utils/format";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
 import { requireRole } from "~/utils/session.server";
+import { readFormData } from "~/utils/read-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyles }];
 
@@ -37,7 +38,7 @@ const text = (form: FormData, name: string) => {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "lead");
   const reviewId = parseId(params.reviewId);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const back = () => redirect(`/calibration/reviews/${reviewId}`);
 
   if (form.get("intent") === "reopen") {

@@ -16,6 +16,7 @@ import { getExemplarForInterview } from "~/models/exemplar.server";
 import { getPanelInterview } from "~/models/interview.server";
 import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server";
 import { amendScorecard, getOwnScorecard, getScorecardBasis, listRevisions, saveScorecard } from "~/models/scorecard.server";
+import { numberFromText } from "~/schemas/form-number";
 import { formDataToDraftInput, scorecardDraftSchema, type ScorecardDraft } from "~/schemas/scorecard-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
@@ -68,7 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const existing = getScorecardBasis(interview.id, user.id);
-  const version = existing ? getRubricVersion(existing.rubricVersionId) : getRubricVersion(Number(input.rubricVersionId) || 0);
+  const requestedVersion = numberFromText(input.rubricVersionId);
+  const version = getRubricVersion(existing?.rubricVersionId ?? (typeof requestedVersion === "number" && Number.isSafeInteger(requestedVersion) ? requestedVersion : 0));
   if (!version) return reply({ errors: { rubricVersionId: "Unknown rubric version" }, message: "Unknown rubric version" }, 400);
   const variantKey = existing?.variantKey ?? interview.variantKey;
 

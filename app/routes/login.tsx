@@ -10,6 +10,7 @@ import { verifyLogin } from "~/models/user.server";
 import { LoginFormSchema, type LoginForm } from "~/schemas/login-form-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { getUser, safeRedirect, signIn } from "~/utils/session.server";
+import { readFormData } from "~/utils/read-form.server";
 
 const WRONG_CREDENTIALS = "That email and password don't match an active account.";
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = LoginFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = LoginFormSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors }, { status: 400 });
   // Throttled per account before the password is even looked at, so a right password gets the
   // same 429 as a wrong one; an unknown email is throttled the same way as a real one.

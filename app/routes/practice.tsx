@@ -9,6 +9,7 @@ import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server
 import { PracticeStartSchema } from "~/schemas/exemplar-practice-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { requireUser } from "~/utils/session.server";
+import { readFormData } from "~/utils/read-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: practiceStyles }];
 
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** intent=practise&exemplarId=…: the user's practice interview on it, then its scorecard. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = PracticeStartSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = PracticeStartSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors }, { status: 400 });
   const result = startPractice(parsed.data.exemplarId, user.id);
   if (result.kind === "not_found") throw new Response("Not found", { status: 404 });

@@ -54,8 +54,10 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
 /** A checkbox group: absent or unticked is [], one tick is a string, several are a list. */
 export const checkedList = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((v) => {
-    const list = v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v];
-    return [...new Set(list.map(String))];
+    if (v === undefined || v === null || v === false || v === "") return [];
+    const list = Array.isArray(v) ? v : [v];
+    // Anything but text (a "panel.x=…" post nests an object here) goes on unchanged, to be refused.
+    return list.every((item) => typeof item === "string") ? [...new Set(list)] : v;
   }, z.array(item));
 
 /** A lone checkbox: "on" from a plain post, true from react-hook-form. */

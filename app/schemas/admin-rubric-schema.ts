@@ -189,23 +189,38 @@ export function toRubricFormValues(rubric: Rubric, baseVersionId: number): Rubri
   };
 }
 
+/**
+ * The posted value in the template's shape: text where the template has text (or a number), lists
+ * item by item, objects key by key. A hostile post (an object where text was, a missing item) then
+ * re-renders as the form's own shape instead of crashing the page.
+ */
+function shapeLike(template: unknown, posted: unknown): unknown {
+  if (typeof template === "string" || typeof template === "number") return typeof posted === "string" || typeof posted === "number" ? posted : template;
+  if (typeof template === "boolean") return posted === "on" || posted === true;
+  // Lists follow the post (caps and anchors can be added), each item shaped like its counterpart.
+  if (Array.isArray(template)) {
+    if (!Array.isArray(posted) || template.length === 0) return template;
+    return posted.map((item, i) => shapeLike(template[i] ?? template[0], item));
+  }
+  if (template && typeof template === "object") {
+    const source = posted && typeof posted === "object" && !Array.isArray(posted) ? (posted as Record<string, unknown>) : {};
+    return Object.fromEntries(Object.entries(template).map(([key, value]) => [key, shapeLike(value, source[key])]));
+  }
+  return template;
+}
+
+
 /** A plain post that failed comes back as it was typed: turned back into the form's values. */
 export function postedToFormValues(posted: Record<string, unknown>, base: Rubric, baseVersionId: number): RubricFormValues {
-  const values = posted as Partial<RubricFormValues>;
   const flagKeys = new Set(base.redFlags.map((f) => f.key));
   const variantKeys = new Set(base.variants.map((v) => v.key));
   const fallback = toRubricFormValues(base, baseVersionId);
-  const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
   return {
     baseVersionId,
-    note: typeof values.note === "string" ? values.note : "",
-    dimensions: Array.isArray(values.dimensions) ? values.dimensions.map((d) => ({ ...d, anchors: arr(d.anchors) })) : fallback.dimensions,
-    redFlags: arr<RubricFormValues["redFlags"][number]>(values.redFlags).map((f) => ({ ...f, caps: arr(f.caps), isNew: !flagKeys.has(f.key) })),
-    variants: arr<RubricFormValues["variants"][number]>(values.variants).map((v) => ({
-      ...v,
-      ownWeights: v.ownWeights === "on" || v.ownWeights === true,
-      weights: { ...Object.fromEntries(base.dimensions.map((d) => [d.key, d.weight])), ...v.weights },
-      isNew: !variantKeys.has(v.key),
-    })),
+    note: typeof posted.note === "string" ? posted.note : "",
+    // The dimensions are fixed: each one the form has, whatever the post holds or lacks.
+    dimensions: fallback.dimensions.map((d, i) => shapeLike(d, Array.isArray(posted.dimensions) ? posted.dimensions[i] : undefined)) as RubricFormValues["dimensions"],
+    redFlags: (shapeLike(fallback.redFlags, posted.redFlags) as RubricFormValues["redFlags"]).map((f) => ({ ...f, isNew: !flagKeys.has(f.key) })),
+    variants: (shapeLike(fallback.variants, posted.variants) as RubricFormValues["variants"]).map((v) => ({ ...v, isNew: !variantKeys.has(v.key) })),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod/v3";
+import { numberFromText } from "./form-number";
 
 // The dashboard's filters live in the URL (so a view can be shared) and apply to every chart,
 // every number and the CSV export alike.
@@ -15,7 +16,7 @@ export const CalibrationFilterSchema = z
     to: isoDate.optional(),
     variants: z.array(key).max(50).optional(),
     levels: z.array(z.enum(["mid", "senior", "staff"], { errorMap: () => ({ message: "Unknown level" }) })).max(3).optional(),
-    interviewerIds: z.array(z.coerce.number().int().positive("Unknown interviewer")).max(500).optional(),
+    interviewerIds: z.array(z.preprocess(numberFromText, z.number().int().positive("Unknown interviewer"))).max(500).optional(),
     dimension: key.optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date is after the end date", path: ["to"] });

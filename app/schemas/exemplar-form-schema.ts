@@ -1,4 +1,5 @@
 import { z } from "zod/v3";
+import { numberFromText } from "./form-number";
 import type { Rubric } from "~/domain/rubric/types";
 import { computeWeightedScore, findCapViolations, findRecommendationConflict } from "~/domain/scoring";
 
@@ -25,8 +26,8 @@ function referenceKeyParts(rubric: Rubric) {
   const perDimension = <T extends z.ZodTypeAny>(value: T) =>
     z.object(Object.fromEntries(rubric.dimensions.map((d) => [d.key, value])) as Record<string, T>).strict("Unknown dimension");
   const rating = z.preprocess(
-    (v) => (v === "" || v === null ? undefined : v),
-    z.coerce
+    (v) => (v === "" || v === null ? undefined : numberFromText(v)),
+    z
       .number({ required_error: "Choose the key's rating", invalid_type_error: "Choose the key's rating" })
       .int("Ratings are whole numbers")
       .min(min, `Ratings run from ${min} to ${max}`)

@@ -1,5 +1,6 @@
 import { z } from "zod/v3";
 import type { Rubric } from "~/domain/rubric/types";
+import { numberFromText } from "./form-number";
 
 // One schema per rubric version, used twice: by react-hook-form on the page and by the action
 // as the authority. Unknown dimension, flag and STAR keys are refused (strict objects / enums),
@@ -11,8 +12,8 @@ export const JUSTIFICATION_MAX = 500;
 /** "" and null both mean "not rated yet"; numbers may arrive as strings from a plain HTML post. */
 const optionalRating = (min: number, max: number) =>
   z.preprocess(
-    (v) => (v === "" || v === null || v === undefined ? null : v),
-    z.coerce
+    (v) => (v === "" || v === null || v === undefined ? null : numberFromText(v)),
+    z
       .number({ invalid_type_error: "Choose a rating" })
       .int("Ratings are whole numbers")
       .min(min, `Ratings run from ${min} to ${max}`)
@@ -46,8 +47,8 @@ function buildScorecardDraftSchema(rubric: Rubric) {
     intent: z.enum(["save", "submit", "amend"]),
     /** Why a submitted scorecard is amended; required for intent "amend". */
     reason: z.string().trim().max(JUSTIFICATION_MAX, `At most ${JUSTIFICATION_MAX} characters`).optional(),
-    baseRevision: z.coerce.number().int().min(0),
-    rubricVersionId: z.coerce.number().int().positive(),
+    baseRevision: z.preprocess(numberFromText, z.number().int().min(0)),
+    rubricVersionId: z.preprocess(numberFromText, z.number().int().positive()),
     ratings: perDimension(optionalRating(min, max)).default({}),
     capJustifications: perDimension(z.string().trim().max(JUSTIFICATION_MAX, `At most ${JUSTIFICATION_MAX} characters`)).default({}),
     redFlags: keyList(rubric.redFlags.map((f) => f.key), "red flag"),
@@ -63,7 +64,7 @@ function buildScorecardDraftSchema(rubric: Rubric) {
         z.object({
           id: z.string().min(1).max(64).regex(/^[\w-]+$/, "Invalid note id"),
           dimension: keyEnum(dimensionKeys, "dimension"),
-          elapsedSeconds: z.coerce.number().int().min(0).max(86_400),
+          elapsedSeconds: z.preprocess(numberFromText, z.number().int().min(0).max(86_400)),
           text: z.string().trim().min(1, "A note cannot be empty").max(NOTE_MAX, `A note holds at most ${NOTE_MAX.toLocaleString("en")} characters`),
         }),
       )
@@ -71,8 +72,8 @@ function buildScorecardDraftSchema(rubric: Rubric) {
       .optional(),
     timer: z
       .object({
-        elapsedMs: z.coerce.number().int().min(0).max(86_400_000),
-        runningSince: z.coerce.number().int().positive().nullable(),
+        elapsedMs: z.preprocess(numberFromText, z.number().int().min(0).max(86_400_000)),
+        runningSince: z.preprocess(numberFromText, z.number().int().positive().nullable()),
       })
       .optional(),
   });

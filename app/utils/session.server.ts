@@ -48,10 +48,12 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<S
 /** Starts a fresh session (a new id on every sign-in) and redirects with its cookie. */
 export async function signIn(request: Request, userId: number, redirectTo: string) {
   const id = randomBytes(32).toString("base64url");
-  createSession(userId, id);
-  return redirect(redirectTo, {
+  // The response first: should it fail, no session is left behind without a cookie to end it.
+  const response = redirect(redirectTo, {
     headers: { "Set-Cookie": await sessionCookie().serialize(id, { secure: isHttps(request) }) },
   });
+  createSession(userId, id);
+  return response;
 }
 
 export async function signOut(request: Request) {
@@ -62,8 +64,12 @@ export async function signOut(request: Request) {
   });
 }
 
-/** Only same-site paths, so a crafted ?redirectTo= cannot send a user elsewhere after sign-in. */
+/**
+ * Only a path on this site, so a crafted ?redirectTo= cannot send a user elsewhere after sign-in.
+ * Printable ASCII only: browsers drop tabs and newlines ("/\t/evil.example" becomes
+ * "//evil.example"), and a Location header cannot carry other characters at all.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null, fallback = "/interviews"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || !/^\/[\x21-\x7e]*$/.test(to) || to.startsWith("//") || to.includes("\\")) return fallback;
   return to;
 }

@@ -1,21 +1,10 @@
 import { Link } from "@remix-run/react";
+import type { AdminInterviewRow } from "~/models/schedule.server";
 import { LEVEL_LABELS } from "~/schemas/admin-candidate-schema";
 import { formatDateTime } from "~/utils/format";
 
-interface Row {
-  id: number;
-  candidateId: number;
-  candidateName: string;
-  level: keyof typeof LEVEL_LABELS;
-  variantName: string;
-  scheduledAt: string;
-  durationMinutes: number;
-  rubricVersionId: number;
-  panel: string;
-  panelSize: number;
-  scorecards: number;
-  submitted: number;
-}
+// Rows as the loader serialises them: the model's type, read-only here.
+type Row = AdminInterviewRow;
 
 function ScoringBadge({ row }: { row: Row }) {
   if (row.scorecards === 0) return <span className="badge badge-not_started">Not started</span>;

@@ -37,6 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="brand">Panel Scorecard</span>
             <nav aria-label="Main">
               <NavLink to="/interviews">Interviews</NavLink>
+              <NavLink to="/practice">Practice</NavLink>
               {user.roles.includes("lead") ? <NavLink to="/calibration">Calibration</NavLink> : null}
               {user.roles.includes("lead") ? <NavLink to="/overdue">Overdue</NavLink> : null}
               {user.roles.includes("admin") ? <NavLink to="/admin">Admin</NavLink> : null}

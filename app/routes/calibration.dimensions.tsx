@@ -116,7 +116,12 @@ export default function CalibrationDimensions() {
       {dimensions.map((d) => (
         <section key={d.dimension} className="card" aria-labelledby={`pairs-${d.dimension}`}>
           <h3 id={`pairs-${d.dimension}`}>Pairwise agreement · {d.name}</h3>
-          <p className="hint">Quadratic-weighted Cohen's kappa for every pair of interviewers with 5 or more candidates in common; empty cells have fewer.</p>
+          <p className="hint">
+            Quadratic-weighted Cohen's kappa for every pair of interviewers with 5 or more candidates in common; empty cells have fewer.
+            {d.heatmap.pairedInterviewers > d.heatmap.interviewers.length
+              ? ` Showing the ${d.heatmap.interviewers.length} interviewers with the most such pairs, of ${d.heatmap.pairedInterviewers}; narrow the filter to see others.`
+              : ""}
+          </p>
           {d.heatmap.interviewers.length < 2 ? (
             <p className="empty">No pair of interviewers rated 5 candidates in common.</p>
           ) : (

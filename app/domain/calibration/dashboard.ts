@@ -93,6 +93,22 @@ export function buildInterviewerView(ctx: DashboardContext) {
   return { rows: byLeniency, months: [...new Set(rows.flatMap((r) => r.drift.map((d) => d.month)))].sort() };
 }
 
+/** A heat map past this many interviewers is unreadable (and heavy): it shows the best-paired ones. */
+export const HEATMAP_LIMIT = 30;
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/** The interviewers with the most qualifying pairs, in name order. */
+function busiestInterviewers(pairs: { a: string; b: string }[], limit: number): string[] {
+  const counts = new Map<string, number>();
+  for (const p of pairs) for (const k of [p.a, p.b]) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([k]) => k)
+    .sort();
+}
+
 export function buildDimensionView(ctx: DashboardContext) {
   const categories = scaleCategories(ctx.report.scale);
   const counts = new Map<string, Map<number, number>>();
@@ -102,8 +118,9 @@ export function buildDimensionView(ctx: DashboardContext) {
     counts.set(r.dimension, perScore);
   }
   return ctx.report.dimensions.map((d) => {
-    const interviewers = [...new Set(d.pairs.flatMap((p) => [p.a, p.b]))].sort();
-    const kappaOf = (a: string, b: string) => d.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
+    const byPair = new Map(d.pairs.map((p) => [pairKey(p.a, p.b), p]));
+    const interviewers = busiestInterviewers(d.pairs, HEATMAP_LIMIT);
+    const kappaOf = (a: string, b: string) => byPair.get(pairKey(a, b));
     return {
       dimension: d.dimension,
       name: nameOf(ctx.dimensionNames, d.dimension),
@@ -115,6 +132,7 @@ export function buildDimensionView(ctx: DashboardContext) {
       icc: d.icc,
       fleissKappa: d.fleissKappa,
       heatmap: {
+        pairedInterviewers: new Set(d.pairs.flatMap((p) => [p.a, p.b])).size,
         interviewers: interviewers.map((k) => ({ key: k, name: nameOf(ctx.interviewerNames, k) })),
         cells: interviewers.map((a) =>
           interviewers.map((b) => {

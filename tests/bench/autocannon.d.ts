@@ -30,6 +30,8 @@ declare module "autocannon" {
       duration?: number;
       amount?: number;
       pipelining?: number;
+      /** Requests per second per connection (open loop; latencies corrected for coordinated omission). */
+      connectionRate?: number;
       timeout?: number;
       method?: string;
       headers?: Record<string, string>;

@@ -1,35 +1,40 @@
 // Bench section "autosave": the autosave action's throughput and p50/p99 latency under 50
 // concurrent signed-in interviewers, each saving their own draft, against the real built server
-// (`npm start`'s entry, a child process) on loopback, with autocannon. Read beside two floors
-// measured in the same run, each in a child process of its own, with the same load:
+// (`npm start`'s entry, a child process) on loopback, with autocannon — the server and the large
+// database (100,000 submitted scorecards) shared with the interference and dashboard sections
+// (big-server.ts). Read beside two floors measured in the same run, each in a child process of its
+// own, with the same load:
 //   - framework_rps: a bare Remix resource-route action that does nothing, in the real build and the
 //     app's own createApp (autosave-noop-server.ts): what express + Remix cost on their own;
 //   - raw_rps: a bare node:http handler doing the same SQLite transaction as one autosave
 //     (autosave-raw-server.ts): what storage costs on its own.
 // Targets (from the issue, reported, never asserted): p99 under 50 ms, and rps at least 0.7x
-// framework_rps.
+// framework_rps. Beside them, the server's worst event-loop delay during the measured run
+// (event-loop-probe.mjs): the interference section's figure without a dashboard in the way.
 //
 // The three loads run one after the other, never at once (2 cores: autocannon takes one). Each
 // connection is one interviewer: its own session cookie, its own interview, and the baseRevision
 // of its previous reply, so a run has no 409s unless something is wrong.
 //
-// startAutosaveFixture / loadAutosave / runInterviewerLoad are exported for other sections (e.g. an
-// "interference" section loading a dashboard route while the autosaves run).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// loadAutosave / runInterviewerLoad are exported for other sections (dashboard-section.ts's
+// interference loads the dashboard while they run); startAutosaveFixture starts a server on a small
+// database of its own (the demo organisation plus the interviewers), for profiling by hand.
+import { type ChildProcess } from "node:child_process";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import autocannon from "autocannon";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 
-import { isBuildStale } from "../../app/server/build-freshness";
 import { hashPassword } from "../../app/utils/password.server";
 import { openDatabase } from "../../db/client";
 import * as t from "../../db/schema";
 import { DEMO_PASSWORD, seedDemo } from "../../db/seed";
-import { freePort, startServer, type RunningServer } from "../support/server-process";
+import { freePort, type RunningServer } from "../support/server-process";
 import { round, type BenchContext, type BenchSection, type Figure } from "./bench-kit";
+import { bigServer, describeEventLoop, ensureCurrentBuild, SEATS, signIn, spawnGroup, startAppServer, waitForOutput, type EventLoopReading } from "./big-server";
 
-export const INTERVIEWERS = 50;
+/** Connections of the autosave load: the large database's seats (big-server.ts). */
+export const INTERVIEWERS = SEATS;
 export const WARMUP_SECONDS = 3;
 export const MEASURE_SECONDS = 10;
 export const TARGET_P99_MS = 50;
@@ -114,20 +119,6 @@ export function draftBody(baseRevision: number, rubricVersionId: number, running
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-function ensureCurrentBuild(context: BenchContext): void {
-  const serverBuild = join(context.root, "build/index.js");
-  // Stale only: with --build the js section has just rebuilt.
-  if (!isBuildStale(context.root, serverBuild)) return;
-  context.log("autosave: the build is missing or older than the source: running remix build…");
-  // Not tests/support's ensureBuild: it lets the build print to stdout, which --json keeps for the report.
-  const result = spawnSync(join(context.root, "node_modules/.bin/remix"), ["build"], {
-    cwd: context.root,
-    env: { ...process.env, NODE_ENV: "production" },
-    stdio: ["ignore", 2, 2],
-  });
-  if (result.status !== 0) throw new Error("remix build failed");
-}
-
 /**
  * A fresh database in `dir`: migrations, the demo organisation, and `count` more interviewers, each
  * alone on the panel of an upcoming interview of their own. All share the demo password.
@@ -163,18 +154,6 @@ async function prepareDatabase(root: string, databasePath: string, count: number
   }
 }
 
-async function signIn(url: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password }),
-    redirect: "manual",
-    signal: AbortSignal.timeout(15_000),
-  });
-  const cookie = res.headers.get("set-cookie")?.split(";")[0];
-  if (res.status !== 302 || !cookie) throw new Error(`sign-in of ${email} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
-  return cookie;
-}
-
 /**
  * Starts the real built server on a fresh database with `count` interviewers (INTERVIEWERS by
  * default), all signed in. `serverEnv` is added to the server's environment (e.g. NODE_OPTIONS to
@@ -189,7 +168,7 @@ export async function startAutosaveFixture(
   const databasePath = join(context.tempDir(), "autosave.db");
   context.log(`autosave: a fresh database with the demo organisation and ${count} interviewers…`);
   const { rubricVersionId, seats } = await prepareDatabase(context.root, databasePath, count);
-  const server = await startServer({ databasePath, env: { SESSION_SECRET, SEED_DEMO: "0", ...opts.serverEnv } });
+  const server = await startAppServer(context.root, databasePath, { SESSION_SECRET, SEED_DEMO: "0", ...opts.serverEnv });
   try {
     const interviewers: BenchInterviewer[] = [];
     for (const seat of seats) interviewers.push({ ...seat, cookie: await signIn(server.url, seat.email, DEMO_PASSWORD) });
@@ -201,9 +180,8 @@ export async function startAutosaveFixture(
 }
 
 async function stopServer(server: RunningServer): Promise<void> {
-  const killer = setTimeout(() => server.child.kill("SIGKILL"), 5_000);
+  // startAppServer's stop: SIGTERM to the process group, SIGKILL to it after 5 s.
   await server.stop("SIGTERM");
-  clearTimeout(killer);
 }
 
 /**
@@ -231,12 +209,20 @@ export async function storedRevisions(databasePath: string, interviewers: readon
 /**
  * Closed-loop load with one connection per seat: each connection sends its seat's draft, reads the
  * revision from the reply (the new one on 200, the stored one on a 409) and sends the next save on
- * it, until `seconds` are up.
+ * it, until `seconds` are up — at once, or with `connectionRate` at that pace (still one in flight).
  */
 export async function runInterviewerLoad(
   url: string,
   seats: Seat[],
-  opts: { seconds: number; rubricVersionId: number; runningSince: number },
+  opts: {
+    seconds: number;
+    rubricVersionId: number;
+    runningSince: number;
+    /** Called once the load has started, with a function that ends it early (the result covers the time run). */
+    control?: (stop: () => void) => void;
+    /** Saves per second per interviewer; unset: closed loop, each connection saves again as soon as answered. */
+    connectionRate?: number;
+  },
 ): Promise<LoadResult> {
   let next = 0;
   const instance = autocannon({
@@ -245,6 +231,7 @@ export async function runInterviewerLoad(
     duration: opts.seconds,
     timeout: 10,
     pipelining: 1,
+    ...(opts.connectionRate ? { connectionRate: opts.connectionRate } : {}),
     method: "POST",
     setupClient: (client) => {
       const seat = seats[next++ % seats.length];
@@ -269,6 +256,7 @@ export async function runInterviewerLoad(
   });
   let firstError: string | null = null;
   instance.on("reqError", (error: Error) => (firstError ??= error.message));
+  opts.control?.(() => instance.stop());
   const result = await instance;
   const statusCounts = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
   return {
@@ -287,8 +275,15 @@ export async function runInterviewerLoad(
   };
 }
 
-/** Warm-up, then the measured run, of the autosave action against the fixture's server. */
-export async function loadAutosave(fixture: AutosaveFixture, opts: { seconds?: number; warmupSeconds?: number } = {}): Promise<LoadResult> {
+/**
+ * Warm-up, then the measured run, of the autosave action against the fixture's server. `around`
+ * is awaited right before the measured run starts and after it ends (e.g. to reset and read the
+ * server's event-loop probe).
+ */
+export async function loadAutosave(
+  fixture: AutosaveFixture,
+  opts: { seconds?: number; warmupSeconds?: number; before?: () => Promise<void>; after?: () => Promise<void> } = {},
+): Promise<LoadResult> {
   const runningSince = Date.now() - 600_000;
   const seatsNow = async () => {
     // From the database, not the last run's replies (see storedRevisions).
@@ -299,13 +294,16 @@ export async function loadAutosave(fixture: AutosaveFixture, opts: { seconds?: n
   if ((opts.warmupSeconds ?? WARMUP_SECONDS) > 0) {
     await runInterviewerLoad(fixture.url, await seatsNow(), { ...common, seconds: opts.warmupSeconds ?? WARMUP_SECONDS });
   }
-  const result = await runInterviewerLoad(fixture.url, await seatsNow(), { ...common, seconds: opts.seconds ?? MEASURE_SECONDS });
+  const seats = await seatsNow();
+  await opts.before?.();
+  const result = await runInterviewerLoad(fixture.url, seats, { ...common, seconds: opts.seconds ?? MEASURE_SECONDS });
+  await opts.after?.();
   assertAlive(fixture.server.child, fixture.server.output);
   return result;
 }
 
 /** A server that died under load makes every figure meaningless: say so, with its output. */
-function assertAlive(child: ChildProcess, output: () => string): void {
+export function assertAlive(child: ChildProcess, output: () => string): void {
   if (child.exitCode === null && child.signalCode === null) return;
   throw new Error(`the server under load exited (${child.exitCode ?? child.signalCode}):\n${output().slice(-4000)}`);
 }
@@ -318,44 +316,25 @@ interface ChildServer {
   stop(): Promise<void>;
 }
 
-/** Runs a bench server script (tests/bench/*-server.ts) like startServer runs the app: tsx, production, loopback. */
+/** Runs a bench server script (tests/bench/*-server.ts) like the app server: tsx, production, loopback, a process group of its own. */
 async function startBenchServer(root: string, script: string, env: Record<string, string>): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(resolve(root, "node_modules/.bin/tsx"), [script], {
+  const group = spawnGroup(resolve(root, "node_modules/.bin/tsx"), [script], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
   const stop = async () => {
-    assertAlive(child, () => output);
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    await exited;
-    clearTimeout(killer);
+    const died = group.alive() ? null : group.output();
+    await group.stop("SIGTERM");
+    if (died !== null) assertAlive(group.child, () => died);
   };
   try {
-    await new Promise<void>((ready, fail) => {
-      const timer = setTimeout(() => fail(new Error(`${script} did not start in 60 s:\n${output}`)), 60_000);
-      child.stdout!.on("data", () => {
-        if (output.includes(`listening on ${port}`)) {
-          clearTimeout(timer);
-          ready();
-        }
-      });
-      child.once("exit", (code) => {
-        clearTimeout(timer);
-        fail(new Error(`${script} exited with ${code}:\n${output}`));
-      });
-    });
+    await waitForOutput(group, `listening on ${port}`, script, 60_000);
   } catch (error) {
-    await stop();
+    await group.stop("SIGKILL");
     throw error;
   }
-  return { url: `http://127.0.0.1:${port}`, child, stop, output: () => output };
+  return { url: `http://127.0.0.1:${port}`, child: group.child, stop, output: group.output };
 }
 
 async function loadFloor(
@@ -388,27 +367,32 @@ export interface AutosaveBench {
   autosave: LoadResult;
   framework: LoadResult;
   raw: LoadResult;
+  /** The server's event-loop delay during the measured autosave run; null without the probe. */
+  eventLoop: EventLoopReading | null;
 }
 
-/** The three loads, one after another: the bare Remix action, the bare SQLite handler, the autosave action. */
+/**
+ * The three loads, one after another: the bare Remix action, the bare SQLite handler, the autosave
+ * action — on the large database and its server (big-server.ts), which the run stops at its end.
+ */
 export async function benchAutosave(context: BenchContext): Promise<AutosaveBench> {
-  const fixture = await startAutosaveFixture(context);
-  try {
-    const framework = await loadFloor(context, fixture, "framework floor (bare Remix action)", "tests/bench/autosave-noop-server.ts", {}, () => NOOP_PATH);
-    const raw = await loadFloor(
-      context,
-      fixture,
-      "storage floor (node:http + SQLite)",
-      "tests/bench/autosave-raw-server.ts",
-      { DATABASE_PATH: fixture.databasePath },
-      (i) => `/save?interview=${i.interviewId}&user=${i.userId}`,
-    );
-    context.log(`autosave: the autosave action on the real server: ${WARMUP_SECONDS} s warm-up, ${MEASURE_SECONDS} s measured, ${fixture.interviewers.length} interviewers…`);
-    const autosave = await loadAutosave(fixture);
-    return { autosave, framework, raw };
-  } finally {
-    await fixture.stop();
-  }
+  const fixture = await bigServer(context);
+  const framework = await loadFloor(context, fixture, "framework floor (bare Remix action)", "tests/bench/autosave-noop-server.ts", {}, () => NOOP_PATH);
+  const raw = await loadFloor(
+    context,
+    fixture,
+    "storage floor (node:http + SQLite)",
+    "tests/bench/autosave-raw-server.ts",
+    { DATABASE_PATH: fixture.databasePath },
+    (i) => `/save?interview=${i.interviewId}&user=${i.userId}`,
+  );
+  context.log(`autosave: the autosave action on the real server: ${WARMUP_SECONDS} s warm-up, ${MEASURE_SECONDS} s measured, ${fixture.interviewers.length} interviewers…`);
+  let eventLoop: EventLoopReading | null = null;
+  const autosave = await loadAutosave(fixture, {
+    before: async () => void (await fixture.probe?.reset()),
+    after: async () => void (eventLoop = (await fixture.probe?.read()) ?? null),
+  });
+  return { autosave, framework, raw, eventLoop };
 }
 
 function describe(result: LoadResult): string {
@@ -421,7 +405,7 @@ function describe(result: LoadResult): string {
 export const autosaveSection: BenchSection = {
   name: "autosave",
   async measure(context) {
-    const { autosave, framework, raw } = await benchAutosave(context);
+    const { autosave, framework, raw, eventLoop } = await benchAutosave(context);
     for (const [name, result] of Object.entries({ autosave, framework, raw })) {
       context.log(`autosave: ${name}: ${result.rps} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.responses} responses, ${describe(result)}`);
       if (result.non2xx > 0 || result.errors > 0) {
@@ -429,7 +413,7 @@ export const autosaveSection: BenchSection = {
       }
     }
     const rawRatio = raw.rps > 0 ? round(autosave.rps / raw.rps, 2) : null;
-    const load = `${INTERVIEWERS} connections, ${MEASURE_SECONDS} s after ${WARMUP_SECONDS} s warm-up`;
+    const load = `${INTERVIEWERS} connections, ${MEASURE_SECONDS} s after ${WARMUP_SECONDS} s warm-up, 100k-scorecard database`;
     const figures: Figure[] = [
       {
         key: "autosave.rps",
@@ -451,6 +435,14 @@ export const autosaveSection: BenchSection = {
         value: raw.rps,
         unit: "ops/s",
         note: `bare node:http + the same SQLite transaction; p50 ${raw.p50Ms} / p99 ${raw.p99Ms} ms; ${describe(raw)}; raw ratio (autosave/raw) ${rawRatio === null ? "n/a" : `${rawRatio.toFixed(2)}x`}`,
+      },
+      {
+        key: "autosave.event_loop_max_ms",
+        value: eventLoop?.max_ms ?? null,
+        unit: "ms",
+        note: eventLoop
+          ? `server's worst event-loop delay in the measured autosave run (perf_hooks, 10 ms resolution: idle reads ~10); ${describeEventLoop(eventLoop)}`
+          : "no event-loop probe in the server",
       },
     ];
     return figures;

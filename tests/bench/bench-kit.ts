@@ -1,8 +1,8 @@
 // The shape every bench section shares. A section is a module in tests/bench/ that measures some
 // figures; tests/bench/run.ts runs the sections, prints one table (or, with --json, one JSON object)
 // and reads each figure against a baseline measured in the same run, never against a number from
-// another machine or day. New sections (autosave throughput against a running server, dashboard
-// timing, ...) are new modules listed in run.ts's SECTIONS.
+// another machine or day. New sections are new modules listed in run.ts's SECTIONS; sections that
+// need the large database and its running server share one (big-server.ts), stopped via defer().
 
 export interface Figure {
   /** Dotted path of the figure in the --json object, e.g. "calibrate_400k_ms" or "js_kb_gz.bare". */
@@ -23,12 +23,19 @@ export interface BenchContext {
   root: string;
   /** Timed runs per figure (a median is reported). */
   runs: number;
+  /** True when --runs was given: sections with a default of their own (e.g. 7 slow dashboard runs) then use `runs`. */
+  runsGiven: boolean;
   /** Rebuild the app even when a build exists. */
   build: boolean;
   /** A temporary directory of the section's own, removed after the run. */
   tempDir(): string;
   /** Progress and notes: stderr, so stdout stays one JSON object under --json. */
   log(message: string): void;
+  /**
+   * Work to do once every section has run (or the run failed or was interrupted), newest first and
+   * before the temporary directories go: e.g. stopping a server that several sections share.
+   */
+  defer(cleanup: () => Promise<void> | void): void;
 }
 
 export interface BenchSection {

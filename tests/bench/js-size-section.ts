@@ -28,17 +28,17 @@ export const PAGES: readonly { name: string; routeId: string | null }[] = [
   { name: "bare", routeId: null },
   { name: "scorecard", routeId: "routes/interviews.$interviewId.scorecard" },
   { name: "interviews", routeId: "routes/interviews._index" },
+  // The dashboard's overview: routes/calibration._index under its parent routes/calibration.
+  { name: "calibration", routeId: "routes/calibration._index" },
 ];
 
 function ensureBuild(context: BenchContext): void {
   const missing = !existsSync(join(context.root, "public/build"));
-  if (!missing && !context.build) {
-    if (isBuildStale(context.root, join(context.root, "build/index.js"))) {
-      context.log("js: note: the build is older than the source; `npm run bench -- --build` measures the current code");
-    }
-    return;
-  }
-  context.log(`js: ${missing ? "public/build is missing: " : ""}running remix build…`);
+  // A stale build is rebuilt too: the server sections of the same run would rebuild it before
+  // loading it, and every figure of a run should be of the same code.
+  const stale = !missing && isBuildStale(context.root, join(context.root, "build/index.js"));
+  if (!missing && !stale && !context.build) return;
+  context.log(`js: ${missing ? "public/build is missing: " : stale ? "the build is older than the source: " : ""}running remix build…`);
   // Vitest or a shell may have set NODE_ENV; the figures are for the production build.
   const result = spawnSync(join(context.root, "node_modules/.bin/remix"), ["build"], {
     cwd: context.root,

@@ -1,9 +1,12 @@
 // `npm run bench`: every bench section, as a table; each figure is also shown as a ratio against a
 // baseline measured in the same run (so the figures compare across machines).
-//   npm run --silent bench [-- --json] [--only calibration,js,autosave] [--runs N] [--build]
+//   npm run --silent bench [-- --json] [--only calibration,js,autosave,interference,dashboard] [--runs N] [--build]
 // --json prints exactly one JSON object on stdout and nothing else (progress goes to stderr).
-// --build rebuilds the app before measuring its JavaScript (by default only a missing build is built;
-// autosave also rebuilds a stale one, as the server it loads would).
+// --build rebuilds the app before measuring its JavaScript (by default only a missing or stale build
+// is built, as the server the later sections load would rebuild it).
+// autosave, interference and dashboard share one large database (big-database.ts: 100,000 submitted
+// scorecards) and one running server on it (big-server.ts), built and started by the first of them
+// that runs and stopped at the end, whatever happens (Ctrl-C included).
 // Timings are never asserted anywhere: this reports, it does not judge.
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -14,10 +17,15 @@ import { fileURLToPath } from "node:url";
 import { round, type BenchContext, type BenchSection, type Figure } from "./bench-kit";
 import { autosaveSection } from "./autosave-section";
 import { calibrationSection } from "./calibration-section";
+import { dashboardSection, interferenceSection } from "./dashboard-section";
 import { jsSizeSection } from "./js-size-section";
 
-/** The sections, in the order they run. Add a module to tests/bench/ and list it here. */
-const SECTIONS: readonly BenchSection[] = [calibrationSection, jsSizeSection, autosaveSection];
+/**
+ * The sections, in the order they run. Add a module to tests/bench/ and list it here. The server
+ * sections run in this order on purpose: autosave on a server that has never computed a dashboard,
+ * then interference (whose window includes that first computation), then dashboard timing.
+ */
+const SECTIONS: readonly BenchSection[] = [calibrationSection, jsSizeSection, autosaveSection, interferenceSection, dashboardSection];
 
 const USAGE = "usage: bench [--json] [--only SECTION[,SECTION]] [--runs N] [--build]";
 
@@ -25,11 +33,12 @@ interface Options {
   json: boolean;
   only: string[] | null;
   runs: number;
+  runsGiven: boolean;
   build: boolean;
 }
 
 function parseArguments(args: readonly string[]): Options {
-  const options: Options = { json: false, only: null, runs: 5, build: false };
+  const options: Options = { json: false, only: null, runs: 5, runsGiven: false, build: false };
   for (let k = 0; k < args.length; k++) {
     const [flag, inline] = args[k].startsWith("--") && args[k].includes("=") ? [args[k].slice(0, args[k].indexOf("=")), args[k].slice(args[k].indexOf("=") + 1)] : [args[k], undefined];
     const value = () => inline ?? args[++k] ?? usage(`${flag} needs a value`);
@@ -41,6 +50,7 @@ function parseArguments(args: readonly string[]): Options {
       if (unknown !== undefined) usage(`unknown section "${unknown}" (sections: ${SECTIONS.map((s) => s.name).join(", ")})`);
     } else if (flag === "--runs") {
       options.runs = Number(value());
+      options.runsGiven = true;
       if (!Number.isInteger(options.runs) || options.runs < 1) usage("--runs must be a positive integer");
     } else usage(`unknown argument "${args[k]}"`);
   }
@@ -106,17 +116,40 @@ async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const root = fileURLToPath(new URL("../../", import.meta.url));
   const temps: string[] = [];
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const log = (message: string) => process.stderr.write(`${message}\n`);
   const context: BenchContext = {
     root,
     runs: options.runs,
+    runsGiven: options.runsGiven,
     build: options.build,
     tempDir: () => {
       const dir = mkdtempSync(join(tmpdir(), "panel-scorecard-bench-"));
       temps.push(dir);
       return dir;
     },
-    log: (message) => process.stderr.write(`${message}\n`),
+    log,
+    defer: (cleanup) => void cleanups.push(cleanup),
   };
+  let cleaned: Promise<void> | null = null;
+  const cleanUp = () =>
+    (cleaned ??= (async () => {
+      for (const cleanup of cleanups.reverse()) {
+        try {
+          await cleanup();
+        } catch (error) {
+          log(`bench: cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+    })());
+  // Ctrl-C or a kill: stop the servers and remove the temporary files before going.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      log(`bench: ${signal}: stopping…`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
   const measured: { section: string; figure: Figure }[] = [];
   try {
     for (const section of SECTIONS) {
@@ -124,7 +157,7 @@ async function main(): Promise<void> {
       for (const figure of await section.measure(context)) measured.push({ section: section.name, figure });
     }
   } finally {
-    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+    await cleanUp();
   }
   const rows = withRatios(measured);
   if (options.json) {

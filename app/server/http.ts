@@ -1,6 +1,6 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
-import express from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
 import { limitRequestBody, MAX_BODY_BYTES, refusedForSize } from "./body-limit";
 import { refuseCrossSiteRequests } from "./cross-site";
 
@@ -17,6 +17,20 @@ export interface AppOptions {
 }
 
 /**
+ * A route that answers without reading the body (a sign-out, a refusal) leaves it unread, and a
+ * kept-alive connection then stalls on the next request until it is reset: read it to the end.
+ */
+function drainUnreadBodies(req: Request, res: Response, next: NextFunction) {
+  res.on("finish", () => {
+    if (req.complete || req.destroyed) return;
+    // Remix's body stream pauses the request whenever its own unread queue is full: detach it.
+    req.removeAllListeners("data");
+    req.resume();
+  });
+  next();
+}
+
+/**
  * The HTTP front of the app: cross-site state-changing requests are refused (403) and oversized
  * bodies cut off (413) before anything else; then static assets; then every other request to Remix.
  */
@@ -24,6 +38,7 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
+  app.use(drainUnreadBodies);
   app.use(refuseCrossSiteRequests());
   app.use(limitRequestBody(options.maxBodyBytes ?? MAX_BODY_BYTES));
   // Fingerprinted by the Remix build, so they can be cached for good.

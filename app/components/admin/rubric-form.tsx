@@ -9,6 +9,7 @@ import { FlagFields } from "./rubric-flag-fields";
 import { VariantFields } from "./rubric-variant-fields";
 import { WeightsFieldset } from "./rubric-weights";
 import { field, flattenErrors, FormError, schemaResolver, TextAreaField, ValidatedForm } from "~/components/form-fields";
+import { numberFromText } from "~/schemas/form-number";
 
 interface RubricFormProps {
   rubric: Rubric;
@@ -23,7 +24,7 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
     resolver: schemaResolver<RubricFormValues, RubricEdit>(schema),
     // What a failed plain post typed comes back, unless it was typed on an older version.
     defaultValues:
-      result?.values && Number(result.values.baseVersionId) === versionId
+      result?.values && numberFromText(result.values.baseVersionId) === versionId
         ? postedToFormValues(result.values, rubric, versionId)
         : toRubricFormValues(rubric, versionId),
   });

@@ -1,0 +1,385 @@
+// Script tags stored through the real actions wherever text is accepted, then every page that shows
+// them rendered by the real built app over HTTP: the markup must come out escaped, never live.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../db/client";
+import * as t from "../../db/schema";
+import { getLatestRubricVersion } from "~/models/rubric.server";
+import { getReview } from "~/models/review.server";
+import { action as candidatesAction } from "~/routes/admin.candidates._index";
+import { action as interviewsAction } from "~/routes/admin.interviews._index";
+import { action as peopleAction } from "~/routes/admin.people";
+import { action as rubricAction } from "~/routes/admin.rubric";
+import { action as newExemplarAction } from "~/routes/calibration.practice_.new";
+import { action as openAction } from "~/routes/calibration.reviews";
+import { action as reviewAction } from "~/routes/calibration.reviews_.$reviewId";
+import { action as scorecardAction } from "~/routes/interviews.$interviewId.scorecard";
+import { action as practiceAction } from "~/routes/practice";
+import { toRubricFormValues } from "~/schemas/admin-rubric-schema";
+import { createUser, PASSWORD, sessionCookieFor } from "../support/factories";
+import { flattenForm, formRequest, FUZZ_SEED, IMG_TAG, jsonRequest, SCRIPT, SCRIPT_ESCAPED, settle, type Action, type Pairs } from "../support/fuzz-kit";
+import { startBuiltApp } from "../support/fuzz-server";
+
+// Live markup an escaping slip would leave in the page.
+const LIVE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>", "<script>alert(2)</script>"];
+
+let base: string;
+let close: (() => Promise<void>) | undefined;
+let adminCookie: string;
+let leadCookie: string;
+let ivyCookie: string;
+let ids: { candidate: number; interview: number; review: number; practice: number; ivy: number };
+
+async function call(act: Action, path: string, params: Record<string, string>, request: Request): Promise<Response> {
+  const res = await settle(() => act({ request, params, context: {} }));
+  if (res.status >= 400) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res;
+}
+const form = (act: Action, path: string, pairs: Pairs, cookie: string, params: Record<string, string> = {}) =>
+  call(act, path, params, formRequest(path, pairs, { cookie }));
+const idFrom = (res: Response, pattern: RegExp) => Number(pattern.exec(res.headers.get("Location") ?? "")?.[1]);
+
+beforeAll(async () => {
+  ({ base, close } = await startBuiltApp());
+  const admin = await createUser({ roles: ["admin", "lead"], name: `Ada ${SCRIPT}` });
+  const lead = await createUser({ roles: ["lead"], name: `Lena ${IMG_TAG}` });
+  adminCookie = await sessionCookieFor(admin.id);
+  leadCookie = await sessionCookieFor(lead.id);
+
+  // People, through the admin action: names are markup.
+  const people: number[] = [];
+  for (const name of [`Ivy ${SCRIPT}`, `Otto ${IMG_TAG}`]) {
+    const email = `${name.split(" ")[0].toLowerCase()}@example.test`;
+    const res = await form(
+      peopleAction,
+      "/admin/people",
+      [
+        ["intent", "create"],
+        ["name", name],
+        ["email", email],
+        ["roles", "interviewer"],
+        ["passwordMode", "set"],
+        ["password", PASSWORD],
+      ],
+      adminCookie
+    );
+    people.push(((await res.json()) as { created: { id: number } }).created.id);
+  }
+  const [ivy, otto] = people;
+  ivyCookie = await sessionCookieFor(ivy);
+  const ottoCookie = await sessionCookieFor(otto);
+
+  // The rubric: a dimension's name and anchor, a red flag, a variant's question, the change note.
+  const latest = getLatestRubricVersion();
+  const values = toRubricFormValues(latest.rubric, latest.id);
+  values.note = `Note ${SCRIPT}`;
+  values.dimensions[0].name = `Ownership ${SCRIPT}`;
+  values.dimensions[0].covers = `Covers ${IMG_TAG}`;
+  values.dimensions[0].anchors[0].text = `Anchor ${SCRIPT}`;
+  values.redFlags[0].name = `Flag ${SCRIPT}`;
+  values.redFlags[0].description = `Flag ${IMG_TAG}`;
+  values.variants[0].question = `Question ${SCRIPT}`;
+  values.variants[0].focus = `Focus ${IMG_TAG}`;
+  await form(rubricAction, "/admin/rubric", flattenForm(values as unknown as Record<string, unknown>), adminCookie);
+  const rubric = getLatestRubricVersion();
+  expect(rubric.id).toBe(latest.id + 1);
+
+  // A candidate and an interview with Ivy and Otto on the panel.
+  const created = await form(
+    candidatesAction,
+    "/admin/candidates",
+    [
+      ["name", `Cand ${SCRIPT}`],
+      ["targetLevel", "senior"],
+    ],
+    adminCookie
+  );
+  const candidate = idFrom(created, /\/admin\/candidates\/(\d+)/);
+  const scheduled = await form(
+    interviewsAction,
+    "/admin/interviews",
+    [
+      ["candidateId", String(candidate)],
+      ["variantKey", rubric.rubric.variants[0].key],
+      ["scheduledAt", "2031-03-05T14:30"],
+      ["durationMinutes", "60"],
+      ["panel", String(ivy)],
+      ["panel", String(otto)],
+    ],
+    adminCookie
+  );
+  const interview = idFrom(scheduled, /scheduled=(\d+)/);
+
+  // Scorecards: notes, a cap justification, a recommendation justification; then an amendment's reason.
+  const dims = rubric.rubric.dimensions.map((d) => d.key);
+  const card = (ratings: number[], recommendation: string, extra: Record<string, unknown> = {}) => ({
+    intent: "submit",
+    baseRevision: 0,
+    rubricVersionId: rubric.id,
+    ratings: Object.fromEntries(dims.map((d, i) => [d, ratings[i]])),
+    capJustifications: {},
+    redFlags: [],
+    star: ["situation"],
+    recommendation,
+    recommendationJustification: `Why ${SCRIPT}`,
+    notes: [
+      { id: "n-1", dimension: dims[0], elapsedSeconds: 30, text: `Note ${SCRIPT}` },
+      { id: "n-2", dimension: dims[1], elapsedSeconds: 60, text: `Note ${IMG_TAG}` },
+    ],
+    ...extra,
+  });
+  const path = `/interviews/${interview}/scorecard`;
+  const ivyCard = card([3, 3, 3, 4], "strong_yes", {
+    redFlags: [rubric.rubric.redFlags.find((f) => f.caps.some((c) => c.dimension === dims[0]))!.key],
+    capJustifications: { [dims[0]]: `Cap ${SCRIPT}` },
+  });
+  await call(scorecardAction, path, { interviewId: String(interview) }, jsonRequest(path, JSON.stringify(ivyCard), ivyCookie));
+  await call(scorecardAction, path, { interviewId: String(interview) }, jsonRequest(path, JSON.stringify(card([1, 1, 2, 1], "strong_no")), ottoCookie));
+  const amended = {
+    ...ivyCard,
+    intent: "amend",
+    baseRevision: 1,
+    reason: `Reason ${SCRIPT}`,
+    ratings: { ...ivyCard.ratings, [dims[3]]: 3 },
+    notes: [...ivyCard.notes, { id: "n-3", dimension: dims[3], elapsedSeconds: 90, text: `Later ${SCRIPT}` }],
+  };
+  await call(scorecardAction, path, { interviewId: String(interview) }, jsonRequest(path, JSON.stringify(amended), ivyCookie));
+
+  // A calibration review of the split panel, with its outcome saved.
+  const opened = await form(
+    openAction,
+    "/calibration/reviews",
+    [
+      ["intent", "open"],
+      ["interviewId", String(interview)],
+    ],
+    leadCookie
+  );
+  const review = idFrom(opened, /\/calibration\/reviews\/(\d+)/);
+  await form(
+    reviewAction,
+    `/calibration/reviews/${review}`,
+    [
+      ["intent", "save"],
+      ["agreedReading", `Agreed ${SCRIPT}`],
+      ["notes", `Notes ${IMG_TAG}`],
+      ["followUps", `Follow ${SCRIPT}`],
+      ["version", getReview(review)!.version],
+    ],
+    leadCookie,
+    { reviewId: String(review) }
+  );
+
+  // An exemplar, then Ivy practising on it.
+  const exemplarPairs: Pairs = [
+    ["title", `Title ${SCRIPT}`],
+    ["level", "senior"],
+    ["answer", `Answer ${SCRIPT} ${IMG_TAG}`],
+    ["source", `Source ${IMG_TAG}`],
+    ["recommendation", "yes"],
+    ...dims.map((d): [string, string] => [`ratings.${d}`, "3"]),
+    ...dims.map((d): [string, string] => [`rationale.${d}`, `Why ${SCRIPT}`]),
+  ];
+  await form(newExemplarAction, "/calibration/practice/new", exemplarPairs, adminCookie);
+  const exemplar = getDb().select().from(t.exemplars).all().at(-1)!;
+  const practiced = await form(
+    practiceAction,
+    "/practice",
+    [
+      ["intent", "practise"],
+      ["exemplarId", String(exemplar.id)],
+    ],
+    ivyCookie
+  );
+  const practice = idFrom(practiced, /\/interviews\/(\d+)\/scorecard/);
+  ids = { candidate, interview, review, practice, ivy };
+}, 300_000);
+
+afterAll(() => close?.());
+
+async function page(path: string, cookie?: string, init: RequestInit = {}) {
+  const res = await fetch(`${base}${path}`, {
+    ...init,
+    headers: { ...(cookie ? { Cookie: cookie } : {}), ...(init.headers as Record<string, string>) },
+    redirect: "manual",
+  });
+  return { status: res.status, html: await res.text() };
+}
+
+function expectEscaped(path: string, html: string, mustShow: boolean) {
+  for (const live of LIVE) expect(html.includes(live), `${path} contains live ${live}`).toBe(false);
+  if (mustShow) expect(html, `${path} should show the stored text, escaped`).toContain(SCRIPT_ESCAPED);
+}
+
+describe("stored markup is rendered escaped", () => {
+  it("on every page that shows it, for the person who sees it", { timeout: 120_000 }, async () => {
+    const pages: [string, string, boolean][] = [
+      // [path, who, does the page show stored text with <script>]
+      ["/admin", adminCookie, false],
+      ["/admin/people", adminCookie, true],
+      ["/admin/candidates", adminCookie, true],
+      [`/admin/candidates/${ids.candidate}`, adminCookie, true],
+      ["/admin/interviews", adminCookie, true],
+      [`/admin/interviews/${ids.interview}`, adminCookie, true],
+      ["/admin/rubric", adminCookie, true],
+      ["/interviews", ivyCookie, true],
+      [`/interviews/${ids.interview}/scorecard`, ivyCookie, true],
+      [`/interviews/${ids.interview}`, ivyCookie, true],
+      [`/interviews/${ids.interview}`, leadCookie, true],
+      ["/practice", ivyCookie, true],
+      [`/interviews/${ids.practice}/scorecard`, ivyCookie, true],
+      ["/overdue", leadCookie, false],
+      ["/calibration", leadCookie, false],
+      ["/calibration/queue", leadCookie, true],
+      ["/calibration/reviews", leadCookie, true],
+      [`/calibration/reviews/${ids.review}`, leadCookie, true],
+      ["/calibration/practice", leadCookie, true],
+      ["/calibration/practice/new", adminCookie, true],
+      ["/calibration/interviewers", leadCookie, true],
+      ["/calibration/candidates", leadCookie, true],
+      ["/calibration/dimensions", leadCookie, false],
+      ["/calibration/variants", leadCookie, false],
+    ];
+    const report: string[] = [];
+    for (const [path, cookie, mustShow] of pages) {
+      const { status, html } = await page(path, cookie);
+      report.push(`${status} ${path} shows-escaped=${html.includes(SCRIPT_ESCAPED)}`);
+      expect(status, path).toBe(200);
+      expectEscaped(path, html, mustShow);
+    }
+    console.log(`[fuzz] escaping, pages rendered:\n  ${report.join("\n  ")}`);
+  });
+
+  it("in what a page reflects back: search boxes, redirectTo, and forms re-shown with what was typed", { timeout: 60_000 }, async () => {
+    const q = encodeURIComponent(`${SCRIPT}"'><svg/onload=alert(1)>`);
+    for (const [path, cookie] of [
+      [`/login?redirectTo=${q}`, undefined],
+      [`/admin/candidates?q=${q}`, adminCookie],
+      [`/calibration/reviews?q=${q}`, leadCookie],
+      [`/calibration/reviews?status=${q}`, leadCookie],
+    ] as const) {
+      const { status, html } = await page(path, cookie);
+      expect(status, path).toBeLessThan(500);
+      expectEscaped(path, html, true);
+    }
+    // Plain (no-JavaScript) posts refused with 400: the page comes back with what was typed.
+    const posts: [string, string, Pairs][] = [
+      [
+        "/admin/candidates",
+        adminCookie,
+        [
+          ["name", `${SCRIPT}${"x".repeat(120)}`],
+          ["targetLevel", "senior"],
+        ],
+      ],
+      [
+        "/admin/people",
+        adminCookie,
+        [
+          ["intent", "create"],
+          ["name", SCRIPT],
+          ["email", `${SCRIPT}@x`],
+          ["roles", "interviewer"],
+          ["passwordMode", "generate"],
+        ],
+      ],
+      [
+        `/calibration/reviews/${ids.review}`,
+        leadCookie,
+        [
+          ["intent", "save"],
+          ["agreedReading", SCRIPT],
+          ["notes", `${SCRIPT}${"x".repeat(10_001)}`],
+          ["followUps", ""],
+          ["version", "0"],
+        ],
+      ],
+      [
+        "/calibration/practice/new",
+        adminCookie,
+        [
+          ["title", SCRIPT],
+          ["level", "senior"],
+          ["answer", SCRIPT],
+          ["source", ""],
+        ],
+      ],
+      [
+        // The whole rubric form, a name set to markup and the weights broken (no longer 100).
+        "/admin/rubric",
+        adminCookie,
+        flattenForm(toRubricFormValues(getLatestRubricVersion().rubric, getLatestRubricVersion().id) as unknown as Record<string, unknown>).map(
+          ([k, v]): [string, string] => (k === "note" ? [k, SCRIPT] : k === "dimensions.0.name" ? [k, SCRIPT] : k === "dimensions.0.weight" ? [k, "1"] : [k, v])
+        ),
+      ],
+      [
+        `/interviews/${ids.practice}/scorecard`,
+        ivyCookie,
+        [
+          ["intent", "submit"],
+          ["baseRevision", "0"],
+          ["rubricVersionId", "1"],
+          ["recommendationJustification", SCRIPT],
+          ["capJustifications.ownership", SCRIPT],
+        ],
+      ],
+    ];
+    for (const [path, cookie, pairs] of posts) {
+      const body = new URLSearchParams(pairs).toString();
+      const { status, html } = await page(path, cookie, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+      expect(status, path).toBe(400);
+      expectEscaped(path, html, true);
+    }
+  });
+
+  it("for arbitrary stored candidate names (property, 60 runs)", { timeout: 120_000 }, async () => {
+    // Markup fragments in any arrangement: whatever is stored, the page has exactly the tags it has
+    // for a harmless name (its own <script>s and comments), and no more.
+    const TAGS = ["<script", "</script", "<img", "<svg", "<!--", "</title", "<iframe", "<a "];
+    const tagCounts = (html: string) => TAGS.map((tag) => `${tag}×${html.split(tag).length - 1}`).join(" ");
+    const candidatePage = async (name: string) => {
+      const created = await form(
+        candidatesAction,
+        "/admin/candidates",
+        [
+          ["name", name],
+          ["targetLevel", "mid"],
+        ],
+        adminCookie
+      );
+      const { status, html } = await page(`/admin/candidates/${idFrom(created, /\/admin\/candidates\/(\d+)/)}`, adminCookie);
+      expect(status).toBe(200);
+      return html;
+    };
+    const baseline = tagCounts(await candidatePage("N plain"));
+    const fragment = fc.constantFrom(
+      "<script>",
+      "</script>",
+      "alert(2)",
+      "<img src=x onerror=alert(1)>",
+      '"',
+      "'",
+      "&",
+      "&lt;",
+      "<!--",
+      "-->",
+      "]]>",
+      "\u2028",
+      "</title>",
+      "<svg/onload=alert(1)>",
+      "<iframe src=javascript:alert(1)>",
+      "<a href=x>",
+      " "
+    );
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fragment, { minLength: 1, maxLength: 8 }), async (parts) => {
+        runs++;
+        const name = `N ${parts.join("")}`.slice(0, 120);
+        expect(tagCounts(await candidatePage(name)), JSON.stringify(name)).toBe(baseline);
+      }),
+      { numRuns: 60, seed: FUZZ_SEED }
+    );
+    console.log(`[fuzz] escaping: ${runs} candidate names stored and rendered`);
+  });
+});

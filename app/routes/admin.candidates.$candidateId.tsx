@@ -4,13 +4,14 @@ import { EraseCandidateForm } from "~/components/admin/erase-candidate-form";
 import { Notice } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { eraseCandidate, getCandidate } from "~/models/candidate.server";
-import { eraseCandidateSchema, LEVEL_LABELS } from "~/schemas/admin-candidate-schema";
+import { eraseCandidateSchema } from "~/schemas/admin-candidate-schema";
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { formatDateTime } from "~/utils/format";
 import { toFieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
 import { requireRole } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
+import { LEVEL_LABELS } from "~/utils/labels";
 
 function requireCandidate(id: string | undefined) {
   const candidate = getCandidate(parseId(id));

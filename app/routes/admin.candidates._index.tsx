@@ -3,11 +3,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewCandidateForm } from "~/components/admin/new-candidate-form";
 import { ErrorPage } from "~/components/error-page";
 import { createCandidate, listCandidates } from "~/models/candidate.server";
-import { LEVEL_LABELS, NewCandidateSchema } from "~/schemas/admin-candidate-schema";
+import { NewCandidateSchema } from "~/schemas/admin-candidate-schema";
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { toFieldErrors } from "~/utils/form-errors";
 import { requireRole } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
+import { LEVEL_LABELS } from "~/utils/labels";
 
 const PAGE = 50;
 
@@ -78,7 +79,11 @@ export default function CandidatesPage() {
             </tbody>
           </table>
         )}
-        {total > rows.length ? <p className="hint">Showing the newest {rows.length} of {total}. Search to find others.</p> : null}
+        {total > rows.length ? (
+          <p className="hint">
+            Showing the newest {rows.length} of {total}. Search to find others.
+          </p>
+        ) : null}
       </section>
     </main>
   );

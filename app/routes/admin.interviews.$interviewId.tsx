@@ -5,7 +5,6 @@ import { PanelForm } from "~/components/admin/panel-form";
 import { ErrorPage } from "~/components/error-page";
 import { listActiveInterviewers } from "~/models/people.server";
 import { changePanel, getInterviewForAdmin, PANEL_LOCKED } from "~/models/schedule.server";
-import { LEVEL_LABELS } from "~/schemas/admin-candidate-schema";
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { PanelSchema } from "~/schemas/admin-interview-schema";
 import { formatDateTime } from "~/utils/format";
@@ -13,6 +12,7 @@ import { toFieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
 import { requireRole } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
+import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -46,8 +46,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Interview · ${data.interview.candidateName} · Admin · Panel Scorecard` : "Interview · Admin · Panel Scorecard" },
 ];
-
-const STATUS = { not_started: "Not started", draft: "Draft", submitted: "Submitted" } as const;
 
 export default function AdminInterviewPage() {
   const { interview, interviewers } = useLoaderData<typeof loader>();
@@ -112,7 +110,7 @@ export default function AdminInterviewPage() {
                   <tr key={m.interviewerId}>
                     <td>{m.name}</td>
                     <td>
-                      <span className={`badge badge-${m.status}`}>{STATUS[m.status]}</span>
+                      <span className={`badge badge-${m.status}`}>{SCORECARD_STATUS_LABELS[m.status]}</span>
                     </td>
                   </tr>
                 ))}

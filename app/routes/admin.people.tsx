@@ -10,7 +10,7 @@ import { toFieldErrors } from "~/utils/form-errors";
 import { hashPassword } from "~/utils/password.server";
 import { requireRole } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
-import { numberFromText } from "~/schemas/form-number";
+import { idFromText } from "~/schemas/form-number";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
@@ -37,8 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (input.intent === "roles") {
     const parsed = PersonRolesSchema.safeParse(input);
-    const requested = numberFromText(input.userId);
-    const userId = typeof requested === "number" && Number.isSafeInteger(requested) && requested > 0 ? requested : undefined;
+    const userId = idFromText(input.userId) ?? undefined;
     if (!parsed.success) return reply({ intent: "roles", userId, errors: toFieldErrors(parsed.error) }, 400);
     if (parsed.data.userId === admin.id && !parsed.data.roles.includes("admin")) {
       return reply({ intent: "roles", userId, errors: { roles: "You can't remove your own admin role" } }, 400);

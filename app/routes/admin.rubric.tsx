@@ -10,7 +10,7 @@ import { rubricFormSchema } from "~/schemas/admin-rubric-schema";
 import { toFieldErrors } from "~/utils/form-errors";
 import { requireRole } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
-import { numberFromText } from "~/schemas/form-number";
+import { idFromText } from "~/schemas/form-number";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -22,8 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const input = formDataToObject(await readFormData(request));
   const latest = getLatestRubricVersion();
-  const requested = numberFromText(input.baseVersionId);
-  const base = getRubricVersion(typeof requested === "number" && Number.isSafeInteger(requested) ? requested : 0);
+  const base = getRubricVersion(idFromText(input.baseVersionId) ?? 0);
   const stale = (latestId: number) =>
     json(
       {

@@ -14,6 +14,7 @@ import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
 import { requireRole } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
+import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyles }];
 
@@ -48,7 +49,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return back();
   }
 
-  const values = { intent: text(form, "intent"), agreedReading: text(form, "agreedReading"), notes: text(form, "notes"), followUps: text(form, "followUps"), version: text(form, "version") };
+  const values = {
+    intent: text(form, "intent"),
+    agreedReading: text(form, "agreedReading"),
+    notes: text(form, "notes"),
+    followUps: text(form, "followUps"),
+    version: text(form, "version"),
+  };
   const typed = { agreedReading: values.agreedReading ?? "", notes: values.notes ?? "", followUps: values.followUps ?? "", version: values.version ?? "" };
   const parsed = ReviewOutcomeSchema.safeParse(values);
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors, values: typed }, { status: 400 });
@@ -61,8 +68,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ errors: { form: "This review is closed and read-only: reopen it to change the outcome." } as FieldErrors, values: typed }, { status: 409 });
     case "stale":
       return json(
-        { errors: { form: "Another lead changed this review after you opened it, so nothing was saved. Copy your text, then reload the page to see theirs." } as FieldErrors, values: typed },
-        { status: 409 },
+        {
+          errors: {
+            form: "Another lead changed this review after you opened it, so nothing was saved. Copy your text, then reload the page to see theirs.",
+          } as FieldErrors,
+          values: typed,
+        },
+        { status: 409 }
       );
     case "saved":
       return back();
@@ -73,8 +85,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Review · ${data.interview.candidateName} · Panel Scorecard` : "Review · Panel Scorecard" },
 ];
 
-const LEVEL_LABEL = { mid: "Mid-level", senior: "Senior", staff: "Staff+" } as const;
-const STATUS_LABEL = { not_started: "Not started", draft: "Draft", submitted: "Submitted" } as const;
 const HISTORY_LABEL: Record<string, string> = {
   "review.opened": "opened the review",
   "review.saved": "saved the outcome",
@@ -99,7 +109,7 @@ export default function ReviewPage() {
             <span className={`badge badge-${review.status}`}>{closed ? "Closed — read-only" : "Open"}</span>
           </div>
           <p className="context-meta">
-            <span className="pill">{LEVEL_LABEL[interview.level]}</span>
+            <span className="pill">{LEVEL_LABELS[interview.level]}</span>
             <span>{interview.variantName}</span>
             <span className="muted">Interview {formatDateTime(interview.scheduledAt)}</span>
             <Link to={`/interviews/${interview.id}`}>Debrief</Link>
@@ -113,7 +123,7 @@ export default function ReviewPage() {
           {panel.map((m) => (
             <div key={m.interviewerId}>
               <dt>{m.name}</dt>
-              <dd>{STATUS_LABEL[m.status]}</dd>
+              <dd>{SCORECARD_STATUS_LABELS[m.status]}</dd>
             </div>
           ))}
         </dl>

@@ -11,6 +11,7 @@ import { getIndependenceMode } from "~/models/settings.server";
 import { formatDateTime } from "~/utils/format";
 import { parseId } from "~/utils/params";
 import { requireUser } from "~/utils/session.server";
+import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -47,8 +48,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Debrief · ${data.interview.candidateName} · Panel Scorecard` : "Debrief · Panel Scorecard" },
 ];
 
-const STATUS_LABEL = { not_started: "Not started", draft: "Draft", submitted: "Submitted" } as const;
-
 function hiddenMessage(mode: IndependenceMode, ownStatus: string | null) {
   if (mode === "never") return "Your organisation does not show interviewers other panellists' scorecards.";
   return ownStatus === "submitted"
@@ -68,7 +67,7 @@ export default function DebriefPage() {
         <div className="context-main">
           <h1>Debrief · {interview.candidateName}</h1>
           <p className="context-meta">
-            <span className="pill">{interview.level === "staff" ? "Staff+" : interview.level === "senior" ? "Senior" : "Mid-level"}</span>
+            <span className="pill">{LEVEL_LABELS[interview.level]}</span>
             <span>{interview.variantName}</span>
             <span className="muted">{formatDateTime(interview.scheduledAt)}</span>
           </p>
@@ -98,7 +97,7 @@ export default function DebriefPage() {
                   ) : null}
                 </td>
                 <td>
-                  <span className={`badge badge-${m.status}`}>{STATUS_LABEL[m.status]}</span>{" "}
+                  <span className={`badge badge-${m.status}`}>{SCORECARD_STATUS_LABELS[m.status]}</span>{" "}
                   {m.overdue ? <span className="badge badge-overdue">Overdue</span> : null}
                 </td>
                 <td>{m.submittedAt ? formatDateTime(m.submittedAt) : "—"}</td>

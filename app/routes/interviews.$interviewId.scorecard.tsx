@@ -1,10 +1,4 @@
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ClientActionFunctionArgs } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ScorecardContext } from "~/components/scorecard/scorecard-context";
@@ -16,7 +10,7 @@ import { getExemplarForInterview } from "~/models/exemplar.server";
 import { getPanelInterview } from "~/models/interview.server";
 import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server";
 import { amendScorecard, getOwnScorecard, getScorecardBasis, listRevisions, saveScorecard } from "~/models/scorecard.server";
-import { numberFromText } from "~/schemas/form-number";
+import { idFromText } from "~/schemas/form-number";
 import { formDataToDraftInput, scorecardDraftSchema, type ScorecardDraft } from "~/schemas/scorecard-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
@@ -69,8 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const existing = getScorecardBasis(interview.id, user.id);
-  const requestedVersion = numberFromText(input.rubricVersionId);
-  const version = getRubricVersion(existing?.rubricVersionId ?? (typeof requestedVersion === "number" && Number.isSafeInteger(requestedVersion) ? requestedVersion : 0));
+  const version = getRubricVersion(existing?.rubricVersionId ?? idFromText(input.rubricVersionId) ?? 0);
   if (!version) return reply({ errors: { rubricVersionId: "Unknown rubric version" }, message: "Unknown rubric version" }, 400);
   const variantKey = existing?.variantKey ?? interview.variantKey;
 
@@ -161,7 +154,11 @@ function toStoredValues(input: Record<string, unknown>, notes: EvidenceNote[]) {
   const strings = (v: unknown) => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
   const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : []);
   return {
-    ratings: Object.fromEntries(Object.entries(strings(input.ratings)).filter(([, v]) => v !== "").map(([k, v]) => [k, Number(v)])),
+    ratings: Object.fromEntries(
+      Object.entries(strings(input.ratings))
+        .filter(([, v]) => v !== "")
+        .map(([k, v]) => [k, Number(v)])
+    ),
     capJustifications: Object.fromEntries(Object.entries(strings(input.capJustifications)).map(([k, v]) => [k, String(v)])),
     redFlags: list(input.redFlags),
     star: list(input.star),

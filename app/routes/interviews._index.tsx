@@ -5,6 +5,7 @@ import { groupBySchedule } from "~/domain/interview-schedule";
 import { listInterviewsForInterviewer, type InterviewListItem } from "~/models/interview.server";
 import { formatDateTime } from "~/utils/format";
 import { requireUser } from "~/utils/session.server";
+import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -16,13 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction = () => [{ title: "Your interviews · Panel Scorecard" }];
-
-const STATUS_LABEL: Record<InterviewListItem["scorecardStatus"], string> = {
-  not_started: "Not started",
-  draft: "Draft",
-  submitted: "Submitted",
-};
-const LEVEL_LABEL = { mid: "Mid-level", senior: "Senior", staff: "Staff+" } as const;
 
 export default function InterviewsPage() {
   const { name, isInterviewer, groups } = useLoaderData<typeof loader>();
@@ -75,11 +69,11 @@ function InterviewTable({ title, items, empty }: { title: string; items: Intervi
                 <td>
                   <Link to={`/interviews/${item.id}/scorecard`}>{item.candidateName}</Link>
                 </td>
-                <td>{LEVEL_LABEL[item.level]}</td>
+                <td>{LEVEL_LABELS[item.level]}</td>
                 <td>{item.variantName}</td>
                 <td>{item.panelSize}</td>
                 <td>
-                  <span className={`badge badge-${item.scorecardStatus}`}>{STATUS_LABEL[item.scorecardStatus]}</span>
+                  <span className={`badge badge-${item.scorecardStatus}`}>{SCORECARD_STATUS_LABELS[item.scorecardStatus]}</span>
                 </td>
                 <td>
                   <Link to={`/interviews/${item.id}`} aria-label={`Debrief for ${item.candidateName}`}>

@@ -5,6 +5,7 @@ import { OVERDUE_AFTER_MS } from "~/domain/debrief";
 import { listOverdueScorecards } from "~/models/interview.server";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
+import { SCORECARD_STATUS_LABELS } from "~/utils/labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "lead");
@@ -46,7 +47,7 @@ export default function OverduePage() {
                 </td>
                 <td className="nowrap">{formatDateTime(row.scheduledAt)}</td>
                 <td>
-                  <span className={`badge badge-${row.status}`}>{row.status === "draft" ? "Draft" : "Not started"}</span>
+                  <span className={`badge badge-${row.status}`}>{SCORECARD_STATUS_LABELS[row.status]}</span>
                 </td>
                 <td>{row.hoursLate < 48 ? `${row.hoursLate} h` : `${Math.floor(row.hoursLate / 24)} days`}</td>
               </tr>

@@ -10,6 +10,7 @@ import { PracticeStartSchema } from "~/schemas/exemplar-practice-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { requireUser } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
+import { LEVEL_LABELS } from "~/utils/labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: practiceStyles }];
 
@@ -57,7 +58,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: "Practice · Panel Scorecard" }];
 
-const LEVEL_LABEL = { mid: "Mid-level", senior: "Senior", staff: "Staff+" } as const;
 const STATUS_LABEL = { not_started: "Not started", draft: "In progress", submitted: "Submitted" } as const;
 
 export default function PracticePage() {
@@ -68,8 +68,8 @@ export default function PracticePage() {
     <main className="page">
       <h1>Practice</h1>
       <p className="muted">
-        Score a worked answer on the live scorecard, then see your scores beside its reference key. Practice is not part of any real statistic: it never reaches a
-        candidate, a debrief or the calibration numbers — only the practice view, where leads see how far each interviewer lands from the key.
+        Score a worked answer on the live scorecard, then see your scores beside its reference key. Practice is not part of any real statistic: it never reaches
+        a candidate, a debrief or the calibration numbers — only the practice view, where leads see how far each interviewer lands from the key.
       </p>
       {actionData?.errors ? (
         <p className="form-error" role="alert">
@@ -83,7 +83,7 @@ export default function PracticePage() {
             <div className="exemplar-head">
               <h2 id={`exemplar-${e.id}`}>{e.title}</h2>
               <span>
-                <span className="pill">{LEVEL_LABEL[e.level]}</span> <span className={`badge badge-${e.status}`}>{STATUS_LABEL[e.status]}</span>
+                <span className="pill">{LEVEL_LABELS[e.level]}</span> <span className={`badge badge-${e.status}`}>{STATUS_LABEL[e.status]}</span>
               </span>
             </div>
             <p className="hint">{e.source}</p>
@@ -91,7 +91,7 @@ export default function PracticePage() {
               <>
                 <KeyComparisonTable
                   comparison={e.comparison}
-                  recommendationName={(key) => (key ? (names.recommendations[key] ?? key) : "—")}
+                  recommendationName={(key) => (key ? names.recommendations[key] ?? key : "—")}
                   flagName={(key) => names.redFlags[key] ?? key}
                 />
                 <p className="exemplar-actions">

@@ -1,7 +1,6 @@
 import { z } from "zod/v3";
 
 export const LEVELS = ["mid", "senior", "staff"] as const;
-export const LEVEL_LABELS: Record<(typeof LEVELS)[number], string> = { mid: "Mid-level", senior: "Senior", staff: "Staff+" };
 
 export const NewCandidateSchema = z.object({
   name: z.string().trim().min(1, "Enter the candidate's name").max(120, "At most 120 characters"),

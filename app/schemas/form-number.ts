@@ -7,3 +7,9 @@ export function numberFromText(value: unknown): unknown {
   if (typeof value !== "string") return value;
   return value.trim() === "" ? value : Number(value);
 }
+
+/** A record id posted as text (or a number): a positive safe integer, else null. */
+export function idFromText(value: unknown): number | null {
+  const id = numberFromText(value);
+  return typeof id === "number" && Number.isSafeInteger(id) && id > 0 ? id : null;
+}

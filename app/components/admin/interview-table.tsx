@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { AdminInterviewRow } from "~/models/schedule.server";
-import { LEVEL_LABELS } from "~/schemas/admin-candidate-schema";
+import { LEVEL_LABELS } from "~/utils/labels";
 import { formatDateTime } from "~/utils/format";
 
 // Rows as the loader serialises them: the model's type, read-only here.
@@ -34,7 +34,9 @@ export function InterviewTable({ rows, highlight }: { rows: Row[]; highlight?: n
             <td className="nowrap">
               <Link to={`/admin/interviews/${row.id}`}>{formatDateTime(row.scheduledAt)}</Link>
               <br />
-              <span className="hint">{row.durationMinutes} min · rubric v{row.rubricVersionId}</span>
+              <span className="hint">
+                {row.durationMinutes} min · rubric v{row.rubricVersionId}
+              </span>
             </td>
             <td className="nowrap">
               {row.candidateName}

@@ -1,7 +1,7 @@
 import { useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
-import { LEVEL_LABELS } from "~/schemas/admin-candidate-schema";
+import { LEVEL_LABELS } from "~/utils/labels";
 import { PANEL_MAX, PANEL_MIN, scheduleInterviewSchema, type ScheduleInterview, type ScheduleInterviewForm } from "~/schemas/admin-interview-schema";
 import type { FieldErrors } from "~/utils/form-errors";
 import { ChoiceGroup, field, FormError, schemaResolver, SelectField, TextField, useFieldErrors, ValidatedForm } from "~/components/form-fields";

@@ -6,13 +6,25 @@ import { computeWeightedScore, dimensionWeights, findCapViolations, findMissingF
 import { scorecardDraftSchema } from "~/schemas/scorecard-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { DimensionCard } from "./dimension-card";
-import { asList, bindFields, elapsedMs, newNoteId, toFormValues, toPayload, toScores, type ScorecardFormValues, type StoredScorecard, type TimerState } from "./form-values";
+import {
+  asList,
+  bindFields,
+  elapsedMs,
+  newNoteId,
+  toFormValues,
+  toPayload,
+  toScores,
+  type ScorecardFormValues,
+  type StoredScorecard,
+  type TimerState,
+} from "./form-values";
 import { clearLocalDraft, localDraftKey, readLocalDraft, writeLocalDraft } from "./local-draft";
 import { SaveStatusLine } from "./save-status";
 import { ScorecardSidebar } from "./scorecard-sidebar";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { useAutosave } from "./use-autosave";
 import { useShortcuts } from "./use-shortcuts";
+import type { RevisionEntry } from "~/models/scorecard.server";
 
 export interface ScorecardEditorProps {
   userId: number;
@@ -21,18 +33,13 @@ export interface ScorecardEditorProps {
   variant: Variant;
   rubric: Rubric;
   rubricVersionId: number;
-  scorecard: (StoredScorecard & { revision: number; status: "draft" | "submitted"; timer: TimerState; submittedAt: string | null; weightedScore: number | null }) | null;
+  scorecard:
+    | (StoredScorecard & { revision: number; status: "draft" | "submitted"; timer: TimerState; submittedAt: string | null; weightedScore: number | null })
+    | null;
   /** A no-JavaScript submit that failed: what was posted, and why. */
   rejected?: { values: StoredScorecard; errors: FieldErrors } | null;
   /** The submission and its amendments, for a submitted scorecard. */
   revisions: RevisionEntry[];
-}
-
-export interface RevisionEntry {
-  revision: number;
-  reason: string | null;
-  afterSeeingOthers: boolean;
-  createdAt: string;
 }
 
 type Conflict = { values: ScorecardFormValues; timer: TimerState; source: "tab" | "device" };
@@ -82,7 +89,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
         dirty: live.current.dirty,
         savedAt: Date.now(),
       }),
-    [getValues, storageKey],
+    [getValues, storageKey]
   );
 
   const replaceValues = useCallback(
@@ -93,7 +100,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
       setTimer(nextTimer);
       live.current.timer = nextTimer;
     },
-    [reset],
+    [reset]
   );
 
   const autosave = useAutosave({
@@ -239,12 +246,15 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
       },
       toggleTimer,
       markAnswerStart,
-      focusRecommendation: () => (document.querySelector<HTMLElement>("[data-recommendation] input:checked") ?? document.querySelector<HTMLElement>("[data-recommendation] input"))?.focus(),
+      focusRecommendation: () =>
+        (
+          document.querySelector<HTMLElement>("[data-recommendation] input:checked") ?? document.querySelector<HTMLElement>("[data-recommendation] input")
+        )?.focus(),
       submit,
       toggleHelp: () => setHelpOpen((open) => !open),
       closeHelp: () => setHelpOpen(false),
     },
-    !readOnly,
+    !readOnly
   );
 
   const resolveConflict = (keepMine: boolean) => {
@@ -302,7 +312,15 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
           onMarkAnswer={markAnswerStart}
           weighted={readOnly && scorecard?.weightedScore != null ? { score: scorecard.weightedScore, complete: true } : weighted}
           recommendationConflict={recommendationConflict}
-          status={<SaveStatusLine status={autosave.status} submitted={submitted} amending={amending} submittedAt={scorecard?.submittedAt ?? null} hasServerCopy={!!scorecard} />}
+          status={
+            <SaveStatusLine
+              status={autosave.status}
+              submitted={submitted}
+              amending={amending}
+              submittedAt={scorecard?.submittedAt ?? null}
+              hasServerCopy={!!scorecard}
+            />
+          }
           submitting={(fetcher.state !== "idle" && autosave.status.state === "saving") || amendFetcher.state !== "idle"}
           amendment={
             submitted
@@ -378,9 +396,9 @@ function focusFirstError(errors: FieldErrors) {
     group === "ratings"
       ? `[data-dimension="${key}"] input[type=radio]`
       : group === "notes"
-        ? `[data-note-input="${key}"]`
-        : group === "recommendation"
-          ? "[data-recommendation] input"
-          : `[name="${first}"]`;
+      ? `[data-note-input="${key}"]`
+      : group === "recommendation"
+      ? "[data-recommendation] input"
+      : `[name="${first}"]`;
   document.querySelector<HTMLElement>(selector)?.focus();
 }

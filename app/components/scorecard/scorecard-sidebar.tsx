@@ -3,7 +3,7 @@ import type { Rubric } from "~/domain/rubric/types";
 import type { WeightedScore } from "~/domain/scoring";
 import type { FieldErrors } from "~/utils/form-errors";
 import type { FieldBinder, TimerState } from "./form-values";
-import type { RevisionEntry } from "./scorecard-editor";
+import type { RevisionEntry } from "~/models/scorecard.server";
 import { TimerPanel } from "./timer-panel";
 
 interface SidebarProps {
@@ -94,8 +94,7 @@ export function ScorecardSidebar(props: SidebarProps) {
             Recommendation <kbd>r</kbd>
           </h2>
           <p className="weighted" aria-live="polite">
-            <span className="muted">Weighted</span>{" "}
-            <strong>{props.weighted.score === null ? "—" : props.weighted.score.toFixed(2)}</strong>
+            <span className="muted">Weighted</span> <strong>{props.weighted.score === null ? "—" : props.weighted.score.toFixed(2)}</strong>
             {props.weighted.score !== null && !props.weighted.complete ? <span className="muted"> (partial)</span> : null}
           </p>
         </div>

@@ -3,20 +3,33 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "~": fileURLToPath(new URL("./app", import.meta.url)) };
 
-// Three projects: `npm test` runs unit + integration; `npm run test:e2e` runs the browser tests.
+// A file named *.slow.test.ts spawns processes (CLIs, servers) or hammers the app (fuzzing, crash,
+// backup): it runs in `npm run test:slow`, so `npm test` stays the fast loop.
+const SLOW = "tests/**/*.slow.test.ts";
+
+// Integration and slow files each get a fresh SQLite file; the app is built once before any of them.
+const withDatabase = {
+  setupFiles: ["tests/support/fresh-database.ts"],
+  globalSetup: ["tests/support/build-once.ts"],
+  testTimeout: 30_000,
+};
+
+// Four projects: `npm test` runs unit + integration, `npm run test:slow` the slow files,
+// `npm run test:e2e` the browser tests.
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       {
         resolve: { alias },
-        test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
-          setupFiles: ["tests/support/fresh-database.ts"],
-          globalSetup: ["tests/support/build-once.ts"],
-          testTimeout: 30_000,
-        },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], exclude: [SLOW] },
+      },
+      {
+        resolve: { alias },
+        test: { name: "integration", include: ["tests/integration/**/*.test.ts"], exclude: [SLOW], ...withDatabase },
+      },
+      {
+        resolve: { alias },
+        test: { name: "slow", include: [SLOW], ...withDatabase, testTimeout: 120_000 },
       },
       {
         resolve: { alias },

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Form, Links, LiveReload, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
@@ -55,6 +55,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <div id="main">{children}</div>
         <ScrollRestoration />
         <Scripts />
+        {/* Renders nothing outside `npm run dev`. */}
+        <LiveReload />
       </body>
     </html>
   );

@@ -66,7 +66,7 @@ export default function CalibrationDimensions() {
         <h3 id="agreement-stats">Agreement statistics</h3>
         <p className="hint">Krippendorff's alpha at four levels (missing ratings allowed); ICCs only when every candidate met the same interviewers; Fleiss' kappa (Gwet's form for unequal panels).</p>
         {/* Focusable, so a keyboard user can scroll a table wider than the page. */}
-        <div className="table-scroll" tabIndex={0} role="group" aria-labelledby="agreement-stats">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="agreement-stats">
           <table className="table">
             <thead>
               <tr>
@@ -125,7 +125,7 @@ export default function CalibrationDimensions() {
           {d.heatmap.interviewers.length < 2 ? (
             <p className="empty">No pair of interviewers rated 5 candidates in common.</p>
           ) : (
-            <div className="table-scroll" tabIndex={0} role="group" aria-labelledby={`pairs-${d.dimension}`}>
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`pairs-${d.dimension}`}>
               <table className="table heatmap">
                 <thead>
                   <tr>

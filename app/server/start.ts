@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { databasePath, openDatabase } from "../../db/client";
 import { applyMigrations } from "../../db/migrate";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from "../../db/seed";
@@ -29,7 +29,8 @@ async function prepareDatabase() {
 }
 
 function buildIfStale() {
-  if (!isBuildStale(root, serverBuild)) return;
+  // Under `npm run dev` the Remix compiler has just built and keeps building on every change.
+  if (process.env.NODE_ENV === "development" || !isBuildStale(root, serverBuild)) return;
   console.log("Building the app (the build is missing or older than the source)…");
   const env = { ...process.env, NODE_ENV: "production" as const };
   const result = spawnSync(resolve(root, "node_modules/.bin/remix"), ["build"], { stdio: "inherit", env });
@@ -53,4 +54,6 @@ createApp(build, { loadContext: { computeDashboard: calibration.compute } }).lis
     for (const s of DEMO_SIGN_INS) lines.push(`  ${s.email}  — ${s.roles}`);
   }
   console.log(lines.join("\n"));
+  // `remix dev` restarts this process after each rebuild and waits for this signal to reload the page.
+  if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
 });

@@ -1,4 +1,4 @@
-// Hostile payloads for the fuzz tests (tests/integration/fuzz-*.test.ts), and the property every
+// Hostile payloads for the fuzz tests (tests/integration/fuzz-*.slow.test.ts), and the property every
 // action must keep under them: the answer is a Response below 500, and a refused request leaves
 // every table of the database as it was.
 import { createHash } from "node:crypto";

@@ -101,7 +101,12 @@ async function signIn(url: string): Promise<string> {
   return res.headers.get("set-cookie")!.split(";")[0];
 }
 
-async function getJson(url: string, cookie: string): Promise<any> {
+/** What the scorecard loader answers, as far as this test reads it. */
+type ScorecardData = { scorecard: { revision: number; notes: unknown[]; timer: unknown } };
+type ListItem = { id: number; scorecardStatus: string };
+type ListData = { groups: { today: ListItem[]; upcoming: ListItem[] } };
+
+async function getJson<T = Record<string, unknown>>(url: string, cookie: string): Promise<T> {
   const res = await fetch(url, { headers: { Cookie: cookie }, signal: timeout() });
   expect(res.status, url).toBe(200);
   return res.json();
@@ -151,17 +156,17 @@ describe("db:backup", () => {
     const live = await start(liveDb);
     const cookie = await signIn(live.url);
 
-    const before = await getJson(`${live.url}/interviews${LIST_DATA}`, cookie);
+    const before = await getJson<ListData>(`${live.url}/interviews${LIST_DATA}`, cookie);
     const targets: number[] = [...before.groups.today, ...before.groups.upcoming]
-      .filter((item: { scorecardStatus: string }) => item.scorecardStatus !== "submitted")
-      .map((item: { id: number }) => item.id)
+      .filter((item) => item.scorecardStatus !== "submitted")
+      .map((item) => item.id)
       .slice(0, 4);
     expect(targets.length).toBeGreaterThanOrEqual(2);
 
     // One save each first, so the list's scorecard statuses no longer change under the load.
     const acknowledged = new Map<number, number>();
     for (const id of targets) {
-      const { scorecard } = await getJson(`${live.url}/interviews/${id}/scorecard${SCORECARD_DATA}`, cookie);
+      const { scorecard } = await getJson<ScorecardData>(`${live.url}/interviews/${id}/scorecard${SCORECARD_DATA}`, cookie);
       acknowledged.set(id, await save(live.url, cookie, id, scorecard?.revision ?? 0));
     }
     const listed = await getJson(`${live.url}/interviews${LIST_DATA}`, cookie);
@@ -235,7 +240,7 @@ describe("db:backup", () => {
 
     expect(await getJson(`${restored.url}/interviews${LIST_DATA}`, restoredCookie)).toEqual(listed);
     for (const id of targets) {
-      const { scorecard } = await getJson(`${restored.url}/interviews/${id}/scorecard${SCORECARD_DATA}`, restoredCookie);
+      const { scorecard } = await getJson<ScorecardData>(`${restored.url}/interviews/${id}/scorecard${SCORECARD_DATA}`, restoredCookie);
       expect(scorecard.revision, `interview ${id}`).toBeGreaterThanOrEqual(acknowledgedBefore.get(id)!);
       expect(scorecard.revision, `interview ${id}`).toBeLessThanOrEqual(acknowledgedAfter.get(id)!);
       // The stored content is the one saved as that revision, not a mix of two saves.
@@ -246,7 +251,7 @@ describe("db:backup", () => {
     }
     // The restored server goes on from there: the next autosave builds on the restored revision.
     const first = targets[0];
-    const { scorecard } = await getJson(`${restored.url}/interviews/${first}/scorecard${SCORECARD_DATA}`, restoredCookie);
+    const { scorecard } = await getJson<ScorecardData>(`${restored.url}/interviews/${first}/scorecard${SCORECARD_DATA}`, restoredCookie);
     expect(await save(restored.url, restoredCookie, first, scorecard.revision)).toBe(scorecard.revision + 1);
 
     for (const server of [live, restored]) await stopChild(server.child);

@@ -7,7 +7,6 @@ import { getDb } from "../../db/client";
 import * as t from "../../db/schema";
 import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
 import { action } from "~/routes/interviews.$interviewId.scorecard";
-import { formDataToDraftInput } from "~/schemas/scorecard-schema";
 import { createInterview, createUser } from "../support/factories";
 import {
   actor,
@@ -30,7 +29,6 @@ import {
   resolvePairs,
   SCRIPT,
   formRequest,
-  toFormData,
   toJsonText,
   useHttpBase,
   type Actor,

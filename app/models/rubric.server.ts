@@ -1,7 +1,8 @@
-import { desc, eq } from "drizzle-orm";
-import { getDb, type Db } from "../../db/client";
-import { rubricVersions, variants } from "../../db/schema";
+import { desc, eq, sql } from "drizzle-orm";
+import { getDb, writeTransaction, type Db } from "../../db/client";
+import { auditLog, interviews, rubricVersions, scorecards, users, variants } from "../../db/schema";
 import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
+import { describeRubricChanges } from "~/domain/rubric/describe-changes";
 import type { Rubric } from "~/domain/rubric/types";
 import { RubricSchema } from "~/schemas/rubric-schema";
 
@@ -53,4 +54,50 @@ export function getLatestRubricVersion(db: Db = getDb()): RubricVersion {
   const version = row && getRubricVersion(row.id, db);
   if (!version) throw new Error("No rubric version: run the migrations and seed first");
   return version;
+}
+
+export interface RubricVersionSummary {
+  id: number;
+  note: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  interviews: number;
+  scorecards: number;
+}
+
+export function listRubricVersions(): RubricVersionSummary[] {
+  return getDb()
+    .select({
+      id: rubricVersions.id,
+      note: rubricVersions.note,
+      createdAt: rubricVersions.createdAt,
+      createdBy: users.name,
+      interviews: sql<number>`(select count(*) from ${interviews} i where i.rubric_version_id = "rubric_versions"."id")`,
+      scorecards: sql<number>`(select count(*) from ${scorecards} s where s.rubric_version_id = "rubric_versions"."id")`,
+    })
+    .from(rubricVersions)
+    .leftJoin(users, eq(users.id, rubricVersions.createdBy))
+    .orderBy(desc(rubricVersions.id))
+    .all();
+}
+
+export type SaveRubricResult = { kind: "saved"; id: number; changes: string[] } | { kind: "stale"; latestId: number } | { kind: "unchanged" };
+
+/**
+ * Saves an edit as a NEW rubric version, if it was made on the latest one. Interviews and
+ * scorecards keep the version they have; only interviews scheduled from now on get this one.
+ */
+export function saveRubricVersion(edit: { baseVersionId: number; note: string; rubric: Rubric }, actorId: number): SaveRubricResult {
+  return writeTransaction((db) => {
+    const latest = getLatestRubricVersion(db);
+    if (latest.id !== edit.baseVersionId) return { kind: "stale", latestId: latest.id };
+    const rubric = RubricSchema.parse(edit.rubric);
+    const changes = describeRubricChanges(latest.rubric, rubric);
+    if (changes.length === 0) return { kind: "unchanged" };
+    const version = createRubricVersion(db, rubric, { note: edit.note, createdBy: actorId });
+    db.insert(auditLog)
+      .values({ actorId, action: "rubric.version_created", entity: "rubric_version", entityId: version.id, detail: { basedOn: latest.id, note: edit.note, changes } })
+      .run();
+    return { kind: "saved", id: version.id, changes };
+  });
 }

@@ -1,15 +1,14 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { getDb, writeTransaction, type Db } from "../../db/client";
-import { auditLog, candidates, interviews, panelAssignments, rubricVersions, scorecards, userRoles, users, variants } from "../../db/schema";
-import type { LevelKey, Rubric } from "~/domain/rubric/types";
+import { auditLog, candidates, interviews, panelAssignments, scorecards, userRoles, users, variants } from "../../db/schema";
+import type { LevelKey } from "~/domain/rubric/types";
 import type { ScheduleInterview } from "~/schemas/admin-interview-schema";
-import { RubricSchema } from "~/schemas/rubric-schema";
 import type { FieldErrors } from "~/utils/form-errors";
 import { getInterview, getPanel, type InterviewDetail, type PanelMember } from "./interview.server";
-import { createRubricVersion, getLatestRubricVersion } from "./rubric.server";
+import { getLatestRubricVersion } from "./rubric.server";
 
-// The admin's side of interviews: scheduling, panels, and the rubric versions interviews are
-// scheduled on (an interview keeps the version that was latest when it was scheduled).
+// The admin's side of interviews: scheduling and panels. An interview keeps the rubric version
+// that was latest when it was scheduled (rubric versions live in rubric.server.ts).
 
 export interface AdminInterviewRow {
   id: number;
@@ -181,75 +180,5 @@ export function changePanel(interviewId: number, panel: number[], actorId: numbe
     db.insert(panelAssignments).values(after.map((interviewerId) => ({ interviewId, interviewerId }))).run();
     db.insert(auditLog).values({ actorId, action: "interview.panel_changed", entity: "interview", entityId: interviewId, detail: { before, after } }).run();
     return { kind: "changed", before, after };
-  });
-}
-
-/* ---- Rubric versions ---- */
-
-export interface RubricVersionSummary {
-  id: number;
-  note: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  interviews: number;
-  scorecards: number;
-}
-
-export function listRubricVersions(): RubricVersionSummary[] {
-  return getDb()
-    .select({
-      id: rubricVersions.id,
-      note: rubricVersions.note,
-      createdAt: rubricVersions.createdAt,
-      createdBy: users.name,
-      interviews: sql<number>`(select count(*) from ${interviews} i where i.rubric_version_id = "rubric_versions"."id")`,
-      scorecards: sql<number>`(select count(*) from ${scorecards} s where s.rubric_version_id = "rubric_versions"."id")`,
-    })
-    .from(rubricVersions)
-    .leftJoin(users, eq(users.id, rubricVersions.createdBy))
-    .orderBy(desc(rubricVersions.id))
-    .all();
-}
-
-/** What an edit changed, as paths: "dimensions.repair.weight", "variants.acme added". */
-export function describeRubricChanges(before: Rubric, after: Rubric): string[] {
-  const changes: string[] = [];
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  for (const section of ["dimensions", "redFlags", "variants"] as const) {
-    const old = new Map<string, Record<string, unknown>>(before[section].map((item) => [item.key, item as unknown as Record<string, unknown>]));
-    const now = new Map<string, Record<string, unknown>>(after[section].map((item) => [item.key, item as unknown as Record<string, unknown>]));
-    for (const [key, item] of now) {
-      const was = old.get(key);
-      if (!was) changes.push(`${section}.${key} added`);
-      else for (const field of new Set([...Object.keys(was), ...Object.keys(item)])) if (!same(was[field], item[field])) changes.push(`${section}.${key}.${field}`);
-    }
-    for (const key of old.keys()) if (!now.has(key)) changes.push(`${section}.${key} removed`);
-    const order = (items: { key: string }[]) => items.map((i) => i.key).filter((k) => old.has(k) && now.has(k));
-    if (!same(order(before[section]), order(after[section]))) changes.push(`${section} reordered`);
-  }
-  for (const field of Object.keys(after) as (keyof Rubric)[]) {
-    if (field !== "dimensions" && field !== "redFlags" && field !== "variants" && !same(before[field], after[field])) changes.push(field);
-  }
-  return changes;
-}
-
-export type SaveRubricResult = { kind: "saved"; id: number; changes: string[] } | { kind: "stale"; latestId: number } | { kind: "unchanged" };
-
-/**
- * Saves an edit as a NEW rubric version, if it was made on the latest one. Interviews and
- * scorecards keep the version they have; only interviews scheduled from now on get this one.
- */
-export function saveRubricVersion(edit: { baseVersionId: number; note: string; rubric: Rubric }, actorId: number): SaveRubricResult {
-  return writeTransaction((db) => {
-    const latest = getLatestRubricVersion(db);
-    if (latest.id !== edit.baseVersionId) return { kind: "stale", latestId: latest.id };
-    const rubric = RubricSchema.parse(edit.rubric);
-    const changes = describeRubricChanges(latest.rubric, rubric);
-    if (changes.length === 0) return { kind: "unchanged" };
-    const version = createRubricVersion(db, rubric, { note: edit.note, createdBy: actorId });
-    db.insert(auditLog)
-      .values({ actorId, action: "rubric.version_created", entity: "rubric_version", entityId: version.id, detail: { basedOn: latest.id, note: edit.note, changes } })
-      .run();
-    return { kind: "saved", id: version.id, changes };
   });
 }

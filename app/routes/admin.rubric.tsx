@@ -4,7 +4,7 @@ import { Notice } from "~/components/form-fields";
 import { RubricForm } from "~/components/admin/rubric-form";
 import { ErrorPage } from "~/components/error-page";
 import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server";
-import { listRubricVersions, saveRubricVersion } from "~/models/schedule.server";
+import { listRubricVersions, saveRubricVersion } from "~/models/rubric.server";
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { rubricFormSchema } from "~/schemas/admin-rubric-schema";
 import { toFieldErrors } from "~/utils/form-errors";

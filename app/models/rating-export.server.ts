@@ -4,7 +4,7 @@ import * as t from "../../db/schema";
 import { serializeRatingsCsv, type Rating, type ScorecardRedFlags } from "~/domain/calibration";
 
 // Submitted ratings in the calibration domain's long format, for the calibrate CLI, the export CLI
-// and (later) the calibration dashboard. Only submitted scorecards count: a draft may still change.
+// and the calibration dashboard. Only submitted scorecards count: a draft may still change.
 //
 // Identities in the CSV:
 // - an interviewer is their email (unique in `users`);

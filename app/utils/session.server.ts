@@ -4,7 +4,7 @@ import { createSession, deleteSession, findUserBySession, type Role, type Sessio
 import { sessionSecret } from "./env.server";
 
 // The cookie carries only the session id, signed with the session secret; the session itself
-// lives in the database so sign-out (and, later, deactivation) can end it.
+// lives in the database so sign-out and deactivation can end it.
 let cookie: ReturnType<typeof createCookie> | undefined;
 function sessionCookie() {
   cookie ??= createCookie("__session", {

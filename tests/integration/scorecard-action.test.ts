@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import * as t from "../../db/schema";
 import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
-import { computeWeightedScore } from "~/domain/scoring";
 import { createRubricVersion } from "~/models/rubric.server";
 import { action, loader } from "~/routes/interviews.$interviewId.scorecard";
 import { createInterview, createUser, request, sessionCookieFor } from "../support/factories";
@@ -186,8 +185,8 @@ describe("submit", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ submitted: true, revision: 1 });
     const card = getDb().select().from(t.scorecards).where(eq(t.scorecards.interviewId, interviewId)).get()!;
-    const expected = computeWeightedScore(DEFAULT_RUBRIC, "default", { ownership: 2, accountability: 3, repair: 3, behavioural_change: 4 }).score;
-    expect(card).toMatchObject({ status: "submitted", weightedScore: expected, timerRunningSince: null });
+    // By hand, with the seeds' weights 25/20/20/35: (2·25 + 3·20 + 3·20 + 4·35) / 100 = 3.10.
+    expect(card).toMatchObject({ status: "submitted", weightedScore: 3.1, timerRunningSince: null });
     expect(card.submittedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(getDb().select().from(t.scorecardRevisions).where(eq(t.scorecardRevisions.scorecardId, card.id)).all()).toHaveLength(1);
     expect(getDb().select().from(t.auditLog).where(eq(t.auditLog.entityId, card.id)).all()).toEqual([

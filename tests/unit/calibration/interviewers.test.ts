@@ -114,16 +114,18 @@ describe("red flags against peers", () => {
   const ratings = ["ann", "bob", "cat"].flatMap((interviewer) => scorecard("c1", interviewer, { ownership: 2 }));
 
   it("compares mean flags per scorecard with everyone else's", () => {
+    // Ann's own scorecards must not count among her peers': everyone's mean is 1.5, the others' 1.
     const scorecards = [
-      { candidate: "c1", interviewer: "ann", redFlags: 2 },
-      { candidate: "c2", interviewer: "ann", redFlags: 0 },
+      { candidate: "c1", interviewer: "ann", redFlags: 3 },
+      { candidate: "c2", interviewer: "ann", redFlags: 1 },
       { candidate: "c1", interviewer: "bob", redFlags: 1 },
       { candidate: "c3", interviewer: "bob", redFlags: 1 },
       { candidate: "c4", interviewer: "ghost", redFlags: 9 },
     ];
     const byName = interviewersOf(ratings, { scale: SCALE, scorecards });
-    expect(byName.get("ann")?.redFlags).toEqual({ scorecards: 2, meanRedFlags: 1, peerMeanRedFlags: 1, difference: 0 });
-    expect(byName.get("cat")?.redFlags).toEqual({ scorecards: 0, meanRedFlags: null, peerMeanRedFlags: 1, difference: null });
+    expect(byName.get("ann")?.redFlags).toEqual({ scorecards: 2, meanRedFlags: 2, peerMeanRedFlags: 1, difference: 1 });
+    expect(byName.get("bob")?.redFlags).toEqual({ scorecards: 2, meanRedFlags: 1, peerMeanRedFlags: 2, difference: -1 });
+    expect(byName.get("cat")?.redFlags).toEqual({ scorecards: 0, meanRedFlags: null, peerMeanRedFlags: 1.5, difference: null });
   });
 
   it("is null throughout without red-flag data", () => {

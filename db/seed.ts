@@ -5,7 +5,7 @@ import { ensureSeedExemplars, listExemplars } from "~/models/exemplar.server";
 import { ensureDefaultRubric, getLatestRubricVersion } from "~/models/rubric.server";
 import { createRandom, type Random } from "~/domain/random";
 import { computeWeightedScore, findCapViolations, findRecommendationConflict } from "~/domain/scoring";
-import type { LevelKey, RecommendationKey, Rubric } from "~/domain/rubric/types";
+import { LEVELS, type Recommendation, type Rubric } from "~/domain/rubric/types";
 import { hashPassword } from "~/utils/password.server";
 
 // The demo organisation: deterministic (fixed seed), and shaped so the calibration dashboard has
@@ -45,7 +45,6 @@ const PEOPLE: Person[] = [
 
 const FIRST = ["Ana", "Ben", "Chloe", "Dev", "Elif", "Farah", "Gabe", "Hana", "Ivan", "Jun", "Kemi", "Luis", "Maya", "Noor", "Omar", "Pia", "Ravi", "Sofia", "Theo", "Uma", "Vik", "Wen", "Yara", "Zoe"];
 const LAST = ["Abbott", "Bianchi", "Costa", "Dubois", "Eriksen", "Ferreira", "Gupta", "Haddad", "Ito", "Jensen", "Kim", "Larsen", "Mensah", "Nowak", "Ortiz", "Petrov", "Reyes", "Silva", "Tan", "Varga", "Weber", "Zhou"];
-const LEVELS: LevelKey[] = ["mid", "senior", "staff"];
 
 const NOTES: Record<string, string[]> = {
   ownership: ["Named the decision in first person: skipped the design review.", "Said \"we missed it\" twice before owning it.", "Stakes clear: two weeks of frontend work lost."],
@@ -185,7 +184,7 @@ function insertScorecard(
 
   const weighted = computeWeightedScore(rubric, variantKey, ratings).score!;
   const leaning = weighted + (person.severity ?? 0) * 0.3 + random.normal(0, 0.3);
-  const recommendation: RecommendationKey = leaning >= 3.2 ? "strong_yes" : leaning >= 2.5 ? "yes" : leaning >= 1.8 ? "no" : "strong_no";
+  const recommendation: Recommendation = leaning >= 3.2 ? "strong_yes" : leaning >= 2.5 ? "yes" : leaning >= 1.8 ? "no" : "strong_no";
   const conflict = findRecommendationConflict(rubric, recommendation, weighted);
 
   const scheduled = Date.parse(interview.scheduledAt);

@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 
 import { databasePath } from "../../db/client";
+import { parseCliArguments } from "./cli-arguments";
 import { CliError, reportCliError } from "./cli-error";
 
 const USAGE = "usage: db:backup [--force] [--step-pages N] [--pause-ms N] FILE";
@@ -36,37 +37,21 @@ interface CliOptions {
 }
 
 function parseArguments(args: readonly string[]): CliOptions | "help" {
-  const files: string[] = [];
-  let force = false;
-  let stepPages = DEFAULT_STEP_PAGES;
-  let pauseMs = 0;
-  let optionsEnded = false;
-  for (let k = 0; k < args.length; k++) {
-    const arg = args[k];
-    if (optionsEnded || !arg.startsWith("-") || arg === "-") {
-      files.push(arg);
-      continue;
-    }
-    const equals = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const flag = equals > 0 ? arg.slice(0, equals) : arg;
-    const inlineValue = equals > 0 ? arg.slice(equals + 1) : undefined;
-    if (flag === "--") optionsEnded = true;
-    else if (flag === "--help" || flag === "-h") return "help";
-    else if (flag === "--force" && inlineValue === undefined) force = true;
-    else if (flag === "--step-pages") {
-      const text = inlineValue ?? args[++k];
-      if (text === undefined || !/^[1-9]\d{0,8}$/.test(text)) throw new CliError(2, `--step-pages needs a whole number of pages ≥ 1; ${USAGE}`);
-      stepPages = Number(text);
-    } else if (flag === "--pause-ms") {
-      const text = inlineValue ?? args[++k];
-      if (text === undefined || !/^\d{1,6}$/.test(text)) throw new CliError(2, `--pause-ms needs a whole number of milliseconds; ${USAGE}`);
-      pauseMs = Number(text);
-    } else throw new CliError(2, `unknown option "${arg}"; ${USAGE}`);
-  }
+  const { values, positionals: files } = parseCliArguments(
+    args,
+    { force: { type: "boolean" }, "step-pages": { type: "string" }, "pause-ms": { type: "string" } },
+    USAGE,
+    { positionals: true },
+  );
+  if (values.help) return "help";
+  const stepPages = values["step-pages"] ?? String(DEFAULT_STEP_PAGES);
+  if (!/^[1-9]\d{0,8}$/.test(stepPages)) throw new CliError(2, `--step-pages needs a whole number of pages ≥ 1; ${USAGE}`);
+  const pauseMs = values["pause-ms"] ?? "0";
+  if (!/^\d{1,6}$/.test(pauseMs)) throw new CliError(2, `--pause-ms needs a whole number of milliseconds; ${USAGE}`);
   if (files.length === 0) throw new CliError(2, `no backup FILE given; ${USAGE}`);
   if (files.length > 1) throw new CliError(2, `one backup FILE only, got ${files.length}; ${USAGE}`);
   if (files[0] === "") throw new CliError(2, `the backup FILE name is empty; ${USAGE}`);
-  return { file: files[0], force, stepPages, pauseMs };
+  return { file: files[0], force: values.force ?? false, stepPages: Number(stepPages), pauseMs: Number(pauseMs) };
 }
 
 const exists = (path: string) => existsSync(path);

@@ -13,11 +13,12 @@ import { applyMigrations } from "../../db/migrate";
 import { users } from "../../db/schema";
 import { exportRatingsCsv, RatingFilterError, type RatingFilter } from "../models/rating-export.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
+import { isLevel, LEVELS } from "../domain/rubric/types";
+import { parseCliArguments } from "./cli-arguments";
 import { CliError, reportCliError } from "./cli-error";
 
 const USAGE =
   "usage: db:export [--output FILE] [--from yyyy-mm-dd] [--to yyyy-mm-dd] [--variant KEY ...] [--level LEVEL ...] [--interviewer EMAIL ...] [--dimension KEY]";
-const LEVELS = ["mid", "senior", "staff"];
 
 interface CliOptions {
   output?: string;
@@ -26,31 +27,33 @@ interface CliOptions {
 }
 
 function parseArguments(args: readonly string[]): CliOptions | "help" {
-  const options: CliOptions = { filter: {} };
-  const { filter } = options;
-  for (let k = 0; k < args.length; k++) {
-    const equals = args[k].startsWith("--") ? args[k].indexOf("=") : -1;
-    const flag = equals > 0 ? args[k].slice(0, equals) : args[k];
-    const inlineValue = equals > 0 ? args[k].slice(equals + 1) : undefined;
-    const value = (): string => {
-      const next = inlineValue ?? args[++k];
-      if (next === undefined || next === "") throw new CliError(2, `${flag} needs a value; ${USAGE}`);
-      return next;
-    };
-    if (flag === "--help" || flag === "-h") return "help";
-    else if (flag === "--output") options.output = value();
-    else if (flag === "--from") filter.from = value();
-    else if (flag === "--to") filter.to = value();
-    else if (flag === "--variant") (filter.variants ??= []).push(value());
-    else if (flag === "--level") {
-      const level = value();
-      if (!LEVELS.includes(level)) throw new CliError(2, `--level must be one of ${LEVELS.join(", ")}, got "${level}"`);
-      (filter.levels ??= []).push(level);
-    } else if (flag === "--interviewer") (options.interviewers ??= []).push(value().toLowerCase());
-    else if (flag === "--dimension") filter.dimension = value();
-    else throw new CliError(2, `unknown argument "${args[k]}"; ${USAGE}`);
+  const { values } = parseCliArguments(
+    args,
+    {
+      output: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      variant: { type: "string", multiple: true },
+      level: { type: "string", multiple: true },
+      interviewer: { type: "string", multiple: true },
+      dimension: { type: "string" },
+    },
+    USAGE,
+  );
+  if (values.help) return "help";
+  for (const [name, value] of Object.entries(values)) {
+    const empty = Array.isArray(value) ? value.includes("") : value === "";
+    if (empty) throw new CliError(2, `--${name} needs a value; ${USAGE}`);
   }
-  return options;
+  const levels = values.level?.map((level) => {
+    if (!isLevel(level)) throw new CliError(2, `--level must be one of ${LEVELS.join(", ")}, got "${level}"`);
+    return level;
+  });
+  return {
+    output: values.output,
+    filter: { from: values.from, to: values.to, variants: values.variant, levels, dimension: values.dimension },
+    interviewers: values.interviewer?.map((email) => email.toLowerCase()),
+  };
 }
 
 function run(args: readonly string[]): void {

@@ -1,4 +1,4 @@
-import type { Dimension, LevelKey, RecommendationKey } from "./rubric/types";
+import type { Dimension, LevelKey, Recommendation } from "./rubric/types";
 
 // Calibration practice: interviewers score a worked answer (an exemplar) and are compared with
 // its reference key. A difference is the interviewer's rating minus the key's, so a positive
@@ -8,7 +8,7 @@ import type { Dimension, LevelKey, RecommendationKey } from "./rubric/types";
 export interface ReferenceKey {
   /** The key's rating per dimension, on the rubric's scale. */
   ratings: Record<string, number>;
-  recommendation: RecommendationKey;
+  recommendation: Recommendation;
   redFlags: string[];
   /** One line per dimension: why the key gives that rating, from the anchors and the source. */
   rationale: Record<string, string>;
@@ -86,13 +86,13 @@ export function computeKeyDistances(ratings: readonly PracticeRating[], keys: Re
 
 export interface PracticeScores {
   ratings: Record<string, number | null | undefined>;
-  recommendation: RecommendationKey | null;
+  recommendation: Recommendation | null;
   redFlags: string[];
 }
 
 export interface KeyComparison {
   dimensions: { dimension: string; name: string; score: number | null; key: number | null; difference: number | null; rationale: string }[];
-  recommendation: { yours: RecommendationKey | null; key: RecommendationKey; same: boolean };
+  recommendation: { yours: Recommendation | null; key: Recommendation; same: boolean };
   redFlags: { both: string[]; onlyYours: string[]; onlyKey: string[] };
   /** Mean |rating − key| over the dimensions both rated; null when none. */
   meanAbsolute: number | null;

@@ -1,4 +1,4 @@
-import type { RecommendationKey } from "./rubric/types";
+import type { Recommendation } from "./rubric/types";
 
 // What an interviewer puts on a scorecard, as stored: the shape the server sends the page and
 // the page turns into form values.
@@ -22,7 +22,7 @@ export interface ScorecardContent {
   capJustifications: Record<string, string>;
   redFlags: string[];
   star: string[];
-  recommendation: RecommendationKey | null;
+  recommendation: Recommendation | null;
   recommendationJustification: string;
   notes: EvidenceNote[];
 }

@@ -1,4 +1,4 @@
-import type { RecommendationKey, RedFlag, Rubric } from "./rubric/types";
+import type { Recommendation, RedFlag, Rubric } from "./rubric/types";
 
 // The scoring rules of a scorecard, shared by the live page (instant feedback) and the server
 // (the authority at submit). Nothing here changes an interviewer's rating: rules only report.
@@ -6,7 +6,7 @@ import type { RecommendationKey, RedFlag, Rubric } from "./rubric/types";
 export interface ScorecardScores {
   ratings: Record<string, number | null | undefined>;
   redFlags: string[];
-  recommendation: RecommendationKey | null;
+  recommendation: Recommendation | null;
   /** One line per dimension rated above a raised flag's cap. */
   capJustifications: Record<string, string | undefined>;
   recommendationJustification: string;
@@ -77,7 +77,7 @@ export function findCapViolations(rubric: Rubric, card: Pick<ScorecardScores, "r
 /** The weighted-score range the recommendation agrees with, when the score falls outside it. */
 export function findRecommendationConflict(
   rubric: Rubric,
-  recommendation: RecommendationKey | null,
+  recommendation: Recommendation | null,
   weighted: number | null,
 ): { min: number; max: number } | null {
   if (recommendation == null || weighted == null) return null;

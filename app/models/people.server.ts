@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { getDb, writeTransaction } from "../../db/client";
 import { auditLog, scorecards, userRoles, users } from "../../db/schema";
-import { deactivateUser, type Role } from "./user.server";
+import { ROLES, type Role } from "~/domain/roles";
+import { deactivateUser } from "./user.server";
 
 // People as the admin sees them: accounts, their roles, whether they may still sign in.
 
@@ -16,8 +17,7 @@ export interface Person {
   createdAt: string;
 }
 
-const ROLE_ORDER: Role[] = ["interviewer", "lead", "admin"];
-const sortRoles = (roles: Iterable<Role>) => ROLE_ORDER.filter((r) => [...roles].includes(r));
+const sortRoles = (roles: Iterable<Role>) => ROLES.filter((r) => [...roles].includes(r));
 
 // Correlated subqueries name the outer table explicitly: drizzle leaves columns unqualified in a
 // query without joins, where "id" would silently mean the subquery's own id.

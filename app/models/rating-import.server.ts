@@ -5,7 +5,7 @@ import * as t from "../../db/schema";
 import { parseRatingsCsv, type Rating, type Scale } from "~/domain/calibration";
 import { parseCsvRecords } from "~/domain/calibration/csv-records";
 import { describeRatingProblem } from "~/domain/calibration/rating-rules";
-import type { LevelKey, RecommendationKey } from "~/domain/rubric/types";
+import { LEVELS, type LevelKey, type Recommendation } from "~/domain/rubric/types";
 import { computeWeightedScore } from "~/domain/scoring";
 import { getLatestRubricVersion, getRubricVersion, type RubricVersion } from "./rubric.server";
 
@@ -65,7 +65,6 @@ export interface ImportSummary {
   rubricVersionFallbacks: number;
 }
 
-const LEVELS: readonly LevelKey[] = ["mid", "senior", "staff"];
 const DEFAULT_PROGRESS_EVERY = 1000;
 const UNUSABLE_PASSWORD_HASH = "!";
 const CANDIDATE_LABEL = /^(.*\S)\s+#(\d+)$/;
@@ -100,7 +99,7 @@ interface CardPlan {
   user: UserPlan;
   version: RubricVersion;
   versionLine: number;
-  recommendation: RecommendationKey | undefined;
+  recommendation: Recommendation | undefined;
   recommendationLine: number;
   ratings: { dimension: string; score: number }[];
 }
@@ -249,7 +248,7 @@ export function importRatings(ratings: readonly Rating[], opts: ImportOptions = 
         fail(`rubric version ${version.id} differs from line ${card.versionLine} (${card.version.id}) on the same scorecard`);
       }
       if (rating.recommendation !== undefined) {
-        const recommendation = rating.recommendation as RecommendationKey;
+        const recommendation = rating.recommendation as Recommendation;
         if (card.recommendation === undefined) Object.assign(card, { recommendation, recommendationLine: line });
         else if (card.recommendation !== recommendation) {
           fail(`recommendation "${recommendation}" differs from line ${card.recommendationLine} ("${card.recommendation}") on the same scorecard`);

@@ -2,8 +2,9 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { getDb, preparedOnce, writeTransaction } from "../../db/client";
 import { sessions, userRoles, users } from "../../db/schema";
 import { decoyHash, verifyPassword } from "~/utils/password.server";
+import type { Role } from "~/domain/roles";
 
-export type Role = "interviewer" | "lead" | "admin";
+
 
 export interface SessionUser {
   id: number;

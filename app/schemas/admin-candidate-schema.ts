@@ -1,6 +1,5 @@
 import { z } from "zod/v3";
-
-export const LEVELS = ["mid", "senior", "staff"] as const;
+import { LEVELS } from "~/domain/rubric/types";
 
 export const NewCandidateSchema = z.object({
   name: z.string().trim().min(1, "Enter the candidate's name").max(120, "At most 120 characters"),

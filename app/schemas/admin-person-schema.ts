@@ -1,10 +1,9 @@
 import { z } from "zod/v3";
+import { ROLES, type Role } from "~/domain/roles";
 import type { FieldErrors } from "~/utils/form-errors";
 import { checkedList, idField } from "./admin-form-data";
 
-export const ROLES = ["interviewer", "lead", "admin"] as const;
-export type RoleKey = (typeof ROLES)[number];
-export const ROLE_LABELS: Record<RoleKey, string> = { interviewer: "Interviewer", lead: "Recruiting lead", admin: "Admin" };
+export const ROLE_LABELS: Record<Role, string> = { interviewer: "Interviewer", lead: "Recruiting lead", admin: "Admin" };
 
 export const PASSWORD_MIN = 10;
 export const EMAIL_TAKEN = "That email is already in use";

@@ -1,4 +1,5 @@
 import { z } from "zod/v3";
+import { LEVELS } from "~/domain/rubric/types";
 import { numberFromText } from "./form-number";
 
 // The dashboard's filters live in the URL (so a view can be shared) and apply to every chart,
@@ -15,7 +16,7 @@ export const CalibrationFilterSchema = z
     from: isoDate.optional(),
     to: isoDate.optional(),
     variants: z.array(key).max(50).optional(),
-    levels: z.array(z.enum(["mid", "senior", "staff"], { errorMap: () => ({ message: "Unknown level" }) })).max(3).optional(),
+    levels: z.array(z.enum(LEVELS, { errorMap: () => ({ message: "Unknown level" }) })).max(3).optional(),
     interviewerIds: z.array(z.preprocess(numberFromText, z.number().int().positive("Unknown interviewer"))).max(500).optional(),
     dimension: key.optional(),
   })

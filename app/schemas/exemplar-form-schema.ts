@@ -1,6 +1,6 @@
 import { z } from "zod/v3";
 import { numberFromText } from "./form-number";
-import type { Rubric } from "~/domain/rubric/types";
+import { LEVELS, RECOMMENDATIONS, type Rubric } from "~/domain/rubric/types";
 import { computeWeightedScore, findCapViolations, findRecommendationConflict } from "~/domain/scoring";
 
 // A calibration exemplar: a worked answer and its reference key, checked against the rubric it
@@ -9,10 +9,8 @@ import { computeWeightedScore, findCapViolations, findRecommendationConflict } f
 // flag's cap, no recommendation that contradicts the weighted score — because a key that breaks
 // them would teach the wrong reading.
 
-export const EXEMPLAR_LEVELS = ["mid", "senior", "staff"] as const;
 export const RATIONALE_MAX = 400;
 
-const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
 
 /** A checkbox group posts nothing, one string or a list. */
 const keyList = (keys: string[], what: string) =>
@@ -87,7 +85,7 @@ export function exemplarFormSchema(rubric: Rubric) {
   return z
     .object({
       title: text("title", 120),
-      level: z.enum(EXEMPLAR_LEVELS, { errorMap: () => ({ message: "Choose a level" }) }),
+      level: z.enum(LEVELS, { errorMap: () => ({ message: "Choose a level" }) }),
       answer: text("answer", 10_000),
       source: text("source", 400),
       ...shape,

@@ -1,5 +1,5 @@
 import { z } from "zod/v3";
-import type { Rubric } from "~/domain/rubric/types";
+import { LEVELS, RECOMMENDATIONS, type Rubric } from "~/domain/rubric/types";
 
 // The invariants every rubric version keeps, seeded or edited by an admin: weights positive and
 // summing to 100, unique keys, every level of the scale anchored exactly once, caps inside the scale.
@@ -61,12 +61,12 @@ export const RubricSchema: z.ZodType<Rubric, z.ZodTypeDef, unknown> = z
     star: z.array(z.object({ key, name: text(40), prompt: text(200) })).superRefine((s, ctx) => uniqueKeys(s, ctx, "STAR")),
     answerGuide: z.object({ minSeconds: z.number().int().positive(), maxSeconds: z.number().int().positive(), source: text(300) }),
     levels: z
-      .array(z.object({ key: z.enum(["mid", "senior", "staff"]), name: text(40), scope: text(400) }))
+      .array(z.object({ key: z.enum(LEVELS), name: text(40), scope: text(400) }))
       .superRefine((l, ctx) => uniqueKeys(l, ctx, "level")),
     recommendations: z
       .array(
         z.object({
-          key: z.enum(["strong_no", "no", "yes", "strong_yes"]),
+          key: z.enum(RECOMMENDATIONS),
           name: text(40),
           consistentWith: z.object({ min: z.number(), max: z.number() }),
         }),

@@ -1,5 +1,5 @@
 import { z } from "zod/v3";
-import type { Rubric } from "~/domain/rubric/types";
+import { RECOMMENDATIONS, type Rubric } from "~/domain/rubric/types";
 import { numberFromText } from "./form-number";
 
 // One schema per rubric version, used twice: by react-hook-form on the page and by the action
@@ -55,7 +55,7 @@ function buildScorecardDraftSchema(rubric: Rubric) {
     star: keyList(rubric.star.map((s) => s.key), "STAR part"),
     recommendation: z.preprocess(
       (v) => (v === "" || v === undefined ? null : v),
-      z.enum(["strong_no", "no", "yes", "strong_yes"], { errorMap: () => ({ message: "Unknown recommendation" }) }).nullable(),
+      z.enum(RECOMMENDATIONS, { errorMap: () => ({ message: "Unknown recommendation" }) }).nullable(),
     ),
     recommendationJustification: z.string().trim().max(JUSTIFICATION_MAX, `At most ${JUSTIFICATION_MAX} characters`).default(""),
     // Absent (a plain HTML post) keeps the stored notes; present, it is the whole list.

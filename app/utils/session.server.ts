@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { createSession, deleteSession, findUserBySession, type Role, type SessionUser } from "~/models/user.server";
+import type { Role } from "~/domain/roles";
+import { createSession, deleteSession, findUserBySession, type SessionUser } from "~/models/user.server";
 import { sessionSecret } from "./env.server";
 
 // The cookie carries only the session id, signed with the session secret; the session itself

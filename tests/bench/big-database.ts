@@ -18,7 +18,7 @@ import { openDatabase } from "../../db/client";
 import { ensureDefaultRubric, getLatestRubricVersion } from "../../app/models/rubric.server";
 import { createRandom } from "../../app/domain/random";
 import { computeWeightedScore, findCapViolations, findRecommendationConflict } from "../../app/domain/scoring";
-import type { RecommendationKey } from "../../app/domain/rubric/types";
+import type { Recommendation } from "../../app/domain/rubric/types";
 import { hashPassword } from "../../app/utils/password.server";
 
 export const BIG_SIZE = { scorecards: 100_000, interviewers: 300, candidates: 40_000, leads: 2, draftInterviews: 1_000 } as const;
@@ -176,7 +176,7 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
           const capped = new Set(findCapViolations(rubric, { ratings, redFlags }).map((v) => v.dimension));
           const weighted = computeWeightedScore(rubric, variantKey, ratings).score!;
           const leaning = weighted + person.severity * 0.3 + random.normal(0, 0.3);
-          const recommendation: RecommendationKey = leaning >= 3.2 ? "strong_yes" : leaning >= 2.5 ? "yes" : leaning >= 1.8 ? "no" : "strong_no";
+          const recommendation: Recommendation = leaning >= 3.2 ? "strong_yes" : leaning >= 2.5 ? "yes" : leaning >= 1.8 ? "no" : "strong_no";
           const conflict = findRecommendationConflict(rubric, recommendation, weighted);
           const submittedAt = iso(scheduled + (1 + random.int(0, 20)) * HOUR);
           const id = ++scorecardId;

@@ -86,7 +86,7 @@ describe("db:export", { timeout: 60_000 }, () => {
   it.each([
     ["a malformed date", 2, ["--from", "2026-02-30"], /^export: from "2026-02-30" is not a yyyy-mm-dd date\n$/],
     ["an unknown level", 2, ["--level", "staff+"], /^export: --level must be one of mid, senior, staff/],
-    ["an unknown argument", 2, ["--format", "json"], /^export: unknown argument "--format"; usage: /],
+    ["an unknown option", 2, ["--format", "json"], /^export: unknown option "--format"; usage: /],
     ["a missing value", 2, ["--variant"], /^export: --variant needs a value/],
     ["an unknown interviewer", 1, ["--interviewer", "nobody@demo.test"], /^export: no user has the email "nobody@demo.test"\n$/],
   ])("refuses %s: exit %i, one line on stderr", async (_name, exitCode, args, message) => {

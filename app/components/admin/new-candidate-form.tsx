@@ -1,7 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
-import { LEVELS, NewCandidateSchema, type NewCandidate, type NewCandidateForm as Values } from "~/schemas/admin-candidate-schema";
+import { LEVELS } from "~/domain/rubric/types";
+import { NewCandidateSchema, type NewCandidate, type NewCandidateForm as Values } from "~/schemas/admin-candidate-schema";
 import type { FieldErrors } from "~/utils/form-errors";
 import { field, FormError, SelectField, TextField, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 import { LEVEL_LABELS } from "~/utils/labels";

@@ -6,11 +6,11 @@ import {
   NewPersonSchema,
   PASSWORD_MIN,
   ROLE_LABELS,
-  ROLES,
   type NewPerson,
   type NewPersonForm as Values,
   type PeopleActionData,
 } from "~/schemas/admin-person-schema";
+import { ROLES } from "~/domain/roles";
 import { ChoiceGroup, field, FormError, TextField, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : []);

@@ -4,16 +4,15 @@ import { useForm } from "react-hook-form";
 import {
   PersonRolesSchema,
   ROLE_LABELS,
-  ROLES,
   type PeopleActionData,
   type PersonRoles,
   type PersonRolesForm,
-  type RoleKey,
 } from "~/schemas/admin-person-schema";
+import { ROLES, type Role } from "~/domain/roles";
 import { ChoiceGroup, FormError, useFieldErrors } from "~/components/form-fields";
 
 interface PersonRowProps {
-  person: { id: number; name: string; email: string; active: boolean; roles: RoleKey[]; scorecards: number };
+  person: { id: number; name: string; email: string; active: boolean; roles: Role[]; scorecards: number };
   isSelf: boolean;
   /** The action's answer, when it was about this person. */
   result?: PeopleActionData;

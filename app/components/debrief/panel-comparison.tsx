@@ -1,5 +1,5 @@
 import type { DimensionSpread } from "~/domain/debrief";
-import type { Dimension, Recommendation, RedFlag, Scale } from "~/domain/rubric/types";
+import type { Dimension, RecommendationOption, RedFlag, Scale } from "~/domain/rubric/types";
 import type { EvidenceNote } from "~/domain/scorecard-content";
 import { formatElapsed } from "~/utils/format";
 
@@ -16,7 +16,7 @@ interface PanelScorecard {
 }
 
 interface PanelComparisonProps {
-  rubric: { dimensions: Dimension[]; redFlags: RedFlag[]; recommendations: Recommendation[]; scale: Scale };
+  rubric: { dimensions: Dimension[]; redFlags: RedFlag[]; recommendations: RecommendationOption[]; scale: Scale };
   scorecards: PanelScorecard[];
   spread: { dimensions: DimensionSpread[]; split: boolean };
 }

@@ -1,5 +1,5 @@
 import type { UseFormRegister } from "react-hook-form";
-import type { RecommendationKey, Rubric } from "~/domain/rubric/types";
+import type { Recommendation, Rubric } from "~/domain/rubric/types";
 import type { ScorecardScores } from "~/domain/scoring";
 import type { EvidenceNote, InterviewTimer, ScorecardContent } from "~/domain/scorecard-content";
 
@@ -44,7 +44,7 @@ export function toScores(values: ScorecardFormValues): ScorecardScores {
   return {
     ratings,
     redFlags: asList(values.redFlags),
-    recommendation: (values.recommendation || null) as RecommendationKey | null,
+    recommendation: (values.recommendation || null) as Recommendation | null,
     capJustifications: values.capJustifications ?? {},
     recommendationJustification: values.recommendationJustification ?? "",
   };

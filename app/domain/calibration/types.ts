@@ -21,18 +21,9 @@ export interface ScorecardRedFlags {
   redFlags: number;
 }
 
-/** An integer rating scale, both ends included. */
-export interface Scale {
-  min: number;
-  max: number;
-}
+import type { Scale } from "../rubric/types";
 
-export const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
-
-export function isRecommendation(value: string): value is Recommendation {
-  return (RECOMMENDATIONS as readonly string[]).includes(value);
-}
+export { isRecommendation, RECOMMENDATIONS, type Recommendation, type Scale } from "../rubric/types";
 
 /** Every integer category of the scale, lowest first. */
 export function scaleCategories(scale: Scale): number[] {

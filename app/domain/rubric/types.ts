@@ -1,9 +1,22 @@
 // The rubric is data: versioned in the database, edited by admins, validated by
 // RubricSchema (app/schemas/rubric-schema.ts). These types are its shape.
 
-export type LevelKey = "mid" | "senior" | "staff";
-export type RecommendationKey = "strong_no" | "no" | "yes" | "strong_yes";
+export const LEVELS = ["mid", "senior", "staff"] as const;
+export type LevelKey = (typeof LEVELS)[number];
 
+export function isLevel(value: string): value is LevelKey {
+  return (LEVELS as readonly string[]).includes(value);
+}
+
+/** The four-point recommendation, most negative first. */
+export const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+export function isRecommendation(value: string): value is Recommendation {
+  return (RECOMMENDATIONS as readonly string[]).includes(value);
+}
+
+/** An integer rating scale, both ends included. */
 export interface Scale {
   min: number;
   max: number;
@@ -50,8 +63,8 @@ export interface Level {
   scope: string;
 }
 
-export interface Recommendation {
-  key: RecommendationKey;
+export interface RecommendationOption {
+  key: Recommendation;
   name: string;
   /** Weighted scores this recommendation agrees with; outside it, a justification is required. */
   consistentWith: { min: number; max: number };
@@ -79,7 +92,7 @@ export interface Rubric {
   star: StarPart[];
   answerGuide: { minSeconds: number; maxSeconds: number; source: string };
   levels: Level[];
-  recommendations: Recommendation[];
+  recommendations: RecommendationOption[];
   variants: Variant[];
   rationale: string;
 }

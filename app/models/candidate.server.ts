@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb, writeTransaction, type Db } from "../../db/client";
 import {
   auditLog,
@@ -138,6 +139,17 @@ function scrubAuditChanges(db: Db, entity: string, ids: number[], isFreeText: (f
 /** The free-text fields an amendment's audit entry may quote (see diffScorecards). */
 const isFreeTextChange = (field: string) => field.startsWith("notes.") || field.startsWith("capJustifications.") || field === "recommendationJustification";
 
+/** The ids of a table's rows that belong to one candidate's interviews (scorecards, reviews). */
+function idsOfCandidate(db: Db, table: typeof scorecards | typeof calibrationReviews, interviewId: SQLiteColumn, candidateId: number): number[] {
+  return db
+    .select({ id: table.id })
+    .from(table)
+    .innerJoin(interviews, eq(interviews.id, interviewId))
+    .where(eq(interviews.candidateId, candidateId))
+    .all()
+    .map((row) => row.id);
+}
+
 /**
  * Erases a candidate on request: the name becomes a pseudonym, and every free text written about
  * them — evidence notes, cap and recommendation justifications, amendment reasons, the outcome of
@@ -155,13 +167,7 @@ export function eraseCandidate(id: number, actorId: number): EraseResult {
     const now = new Date().toISOString();
     const pseudonym = erasedName(id);
 
-    const cardIds = db
-      .select({ id: scorecards.id })
-      .from(scorecards)
-      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-      .where(eq(interviews.candidateId, id))
-      .all()
-      .map((c) => c.id);
+    const cardIds = idsOfCandidate(db, scorecards, scorecards.interviewId, id);
     const summary: ErasureSummary = { scorecards: cardIds.length, notesRemoved: 0, justificationsBlanked: 0, revisionsScrubbed: 0, reviewsBlanked: 0 };
 
     if (cardIds.length) {
@@ -192,13 +198,7 @@ export function eraseCandidate(id: number, actorId: number): EraseResult {
       scrubAuditChanges(db, "scorecard", cardIds, isFreeTextChange);
     }
 
-    const reviewIds = db
-      .select({ id: calibrationReviews.id })
-      .from(calibrationReviews)
-      .innerJoin(interviews, eq(interviews.id, calibrationReviews.interviewId))
-      .where(eq(interviews.candidateId, id))
-      .all()
-      .map((r) => r.id);
+    const reviewIds = idsOfCandidate(db, calibrationReviews, calibrationReviews.interviewId, id);
     if (reviewIds.length) {
       summary.reviewsBlanked = db
         .update(calibrationReviews)

@@ -1,14 +1,27 @@
 import { useNavigation } from "@remix-run/react";
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
-import { postedToFormValues, rubricFormSchema, toRubricFormValues, type RubricEdit, type RubricFormValues } from "~/schemas/admin-rubric-schema";
+import {
+  postedToFormValues,
+  rubricFormSchema,
+  toRubricFormValues,
+  type RubricEdit,
+  type RubricFormValues,
+} from "~/schemas/admin-rubric-schema";
 import type { FieldErrors } from "~/utils/form-errors";
 import { DimensionFields } from "./rubric-dimension-fields";
 import { FlagFields } from "./rubric-flag-fields";
 import { VariantFields } from "./rubric-variant-fields";
 import { WeightsFieldset } from "./rubric-weights";
-import { field, flattenErrors, FormError, schemaResolver, TextAreaField, ValidatedForm } from "~/components/form-fields";
+import {
+  field,
+  flattenErrors,
+  FormError,
+  schemaResolver,
+  TextAreaField,
+  ValidatedForm,
+} from "~/components/form-fields";
 import { numberFromText } from "~/schemas/form-number";
 
 interface RubricFormProps {
@@ -37,7 +50,8 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
   const errorAt = (path: string) => client[path] ?? server[path];
   const allErrors = { ...server, ...client };
   const problemCount = Object.keys(allErrors).filter((k) => k !== "form").length;
-  const hasErrorsUnder = (prefix: string) => Object.keys(allErrors).some((k) => k === prefix || k.startsWith(`${prefix}.`));
+  const hasErrorsUnder = (prefix: string) =>
+    Object.keys(allErrors).some((k) => k === prefix || k.startsWith(`${prefix}.`));
 
   const dimensions = rubric.dimensions.map((d) => ({ key: d.key, name: d.name }));
   const defaultWeights = Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.weight]));
@@ -48,22 +62,33 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
       <FormError message={server.form} />
       {problemCount > 0 ? (
         <p className="form-error" role="alert">
-          {problemCount === 1 ? "One field needs" : `${problemCount} fields need`} attention: see the highlighted sections below. Nothing was saved.
+          {problemCount === 1 ? "One field needs" : `${problemCount} fields need`} attention: see the highlighted
+          sections below. Nothing was saved.
         </p>
       ) : null}
       <section className="card stack" aria-labelledby="dimensions-heading">
         <h2 id="dimensions-heading">Dimensions</h2>
-        <WeightsFieldset form={form} dimensions={dimensions} prefix="dimensions" errorAt={errorAt} legend="Default weights" totalError={errorAt("weights")} />
+        <WeightsFieldset
+          form={form}
+          dimensions={dimensions}
+          prefix="dimensions"
+          errorAt={errorAt}
+          legend="Default weights"
+          totalError={errorAt("weights")}
+        />
         {rubric.dimensions.map((d, i) => (
           <DimensionFields key={d.key} form={form} index={i} errorAt={errorAt} hasErrorsUnder={hasErrorsUnder} />
         ))}
       </section>
 
-      <section className="card stack" aria-labelledby="flags-heading">
-        <h2 id="flags-heading">
-          Red flags <span className="count">{flags.fields.length}</span>
-        </h2>
-        {errorAt("redFlags") ? <p className="field-error">{errorAt("redFlags")}</p> : null}
+      <ListSection
+        id="flags"
+        title="Red flags"
+        count={flags.fields.length}
+        error={errorAt("redFlags")}
+        addLabel="Add a red flag"
+        onAdd={() => flags.append({ key: "", name: "", description: "", caps: [], source: "", isNew: true })}
+      >
         {flags.fields.map((item, i) => (
           <FlagFields
             key={item.id}
@@ -76,22 +101,29 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
             onRemove={() => flags.remove(i)}
           />
         ))}
-        <div>
-          <button
-            type="button"
-            className="button small"
-            onClick={() => flags.append({ key: "", name: "", description: "", caps: [], source: "", isNew: true })}
-          >
-            Add a red flag
-          </button>
-        </div>
-      </section>
+      </ListSection>
 
-      <section className="card stack" aria-labelledby="variants-heading">
-        <h2 id="variants-heading">
-          Variants <span className="count">{variants.fields.length}</span>
-        </h2>
-        {errorAt("variants") ? <p className="field-error">{errorAt("variants")}</p> : null}
+      <ListSection
+        id="variants"
+        title="Variants"
+        count={variants.fields.length}
+        error={errorAt("variants")}
+        addLabel="Add a variant"
+        onAdd={() =>
+          variants.append({
+            key: "",
+            company: "",
+            name: "",
+            focus: "",
+            question: rubric.question,
+            probes: "",
+            ownWeights: false,
+            weights: defaultWeights,
+            rationale: "",
+            isNew: true,
+          })
+        }
+      >
         {variants.fields.map((item, i) => (
           <VariantFields
             key={item.id}
@@ -103,36 +135,22 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
             onRemove={variants.fields.length > 1 ? () => variants.remove(i) : undefined}
           />
         ))}
-        <div>
-          <button
-            type="button"
-            className="button small"
-            onClick={() =>
-              variants.append({
-                key: "",
-                company: "",
-                name: "",
-                focus: "",
-                question: rubric.question,
-                probes: "",
-                ownWeights: false,
-                weights: defaultWeights,
-                rationale: "",
-                isNew: true,
-              })
-            }
-          >
-            Add a variant
-          </button>
-        </div>
-      </section>
+      </ListSection>
 
       <section className="card stack save-bar" aria-labelledby="save-heading">
         <h2 id="save-heading">Save as version {versionId + 1}</h2>
-        <TextAreaField label="What changed" hint="Required. Shown in the version history." rows={2} error={errorAt("note")} {...field(form, "note")} />
+        <TextAreaField
+          label="What changed"
+          hint="Required. Shown in the version history."
+          rows={2}
+          error={errorAt("note")}
+          {...field(form, "note")}
+        />
         {problemCount > 0 || server.form ? (
           <p className="field-error" role="status">
-            Not saved: {server.form ?? `${problemCount === 1 ? "one field needs" : `${problemCount} fields need`} attention above.`}
+            Not saved:{" "}
+            {server.form ??
+              `${problemCount === 1 ? "one field needs" : `${problemCount} fields need`} attention above.`}
           </p>
         ) : null}
         <div>
@@ -144,5 +162,32 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
       </section>
       <input type="hidden" name="baseVersionId" value={versionId} />
     </ValidatedForm>
+  );
+}
+
+/** A list the admin can grow: its heading and count, the list's own error, the items, an add button. */
+function ListSection(props: {
+  id: string;
+  title: string;
+  count: number;
+  error?: string;
+  addLabel: string;
+  onAdd: () => void;
+  children: ReactNode;
+}) {
+  const { id, title, count, error, addLabel, onAdd, children } = props;
+  return (
+    <section className="card stack" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>
+        {title} <span className="count">{count}</span>
+      </h2>
+      {error ? <p className="field-error">{error}</p> : null}
+      {children}
+      <div>
+        <button type="button" className="button small" onClick={onAdd}>
+          {addLabel}
+        </button>
+      </div>
+    </section>
   );
 }

@@ -1,10 +1,23 @@
 import { Link } from "@remix-run/react";
-import type { AdminInterviewRow } from "~/models/schedule.server";
+import type { LevelKey } from "~/domain/rubric/types";
 import { LEVEL_LABELS } from "~/utils/labels";
 import { formatDateTime } from "~/utils/format";
 
-// Rows as the loader serialises them: the model's type, read-only here.
-type Row = AdminInterviewRow;
+/** One scheduled interview, as the table shows it. */
+interface Row {
+  id: number;
+  candidateName: string;
+  level: LevelKey;
+  variantName: string;
+  scheduledAt: string;
+  durationMinutes: number;
+  rubricVersionId: number;
+  /** The panellists' names, comma-separated. */
+  panel: string;
+  panelSize: number;
+  scorecards: number;
+  submitted: number;
+}
 
 function ScoringBadge({ row }: { row: Row }) {
   if (row.scorecards === 0) return <span className="badge badge-not_started">Not started</span>;

@@ -1,6 +1,6 @@
 import { computePanelSpread } from "~/domain/debrief";
 import type { PanelMember } from "./interview.server";
-import { getRubricVersion } from "./rubric.server";
+import { requireRubricVersion } from "./rubric.server";
 import type { listSubmittedScorecards } from "./scorecard.server";
 
 type SubmittedScorecard = ReturnType<typeof listSubmittedScorecards>[number];
@@ -12,7 +12,7 @@ type SubmittedScorecard = ReturnType<typeof listSubmittedScorecards>[number];
  * viewer may see (independence) is the caller's decision, made before this is called.
  */
 export function buildPanelComparison(interview: { rubricVersionId: number }, panel: PanelMember[], scorecards: SubmittedScorecard[]) {
-  const rubric = getRubricVersion(scorecards[0]?.rubricVersionId ?? interview.rubricVersionId)!.rubric;
+  const rubric = requireRubricVersion(scorecards[0]?.rubricVersionId ?? interview.rubricVersionId).rubric;
   const names = new Map(panel.map((m) => [m.interviewerId, m.name]));
   return {
     spread: computePanelSpread(rubric.dimensions, scorecards),

@@ -8,7 +8,7 @@ import type { EvidenceNote } from "~/domain/scorecard-content";
 import { findMissingForSubmit } from "~/domain/scoring";
 import { getExemplarForInterview } from "~/models/exemplar.server";
 import { getPanelInterview } from "~/models/interview.server";
-import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server";
+import { getLatestRubricVersion, getRubricVersion, requireRubricVersion } from "~/models/rubric.server";
 import { amendScorecard, getOwnScorecard, getScorecardBasis, listRevisions, saveScorecard } from "~/models/scorecard.server";
 import { idFromText } from "~/schemas/form-number";
 import { formDataToDraftInput, scorecardDraftSchema, type ScorecardDraft } from "~/schemas/scorecard-schema";
@@ -16,12 +16,13 @@ import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
 import { requireUser } from "~/utils/session.server";
+import { invariantFound } from "~/utils/invariant";
 
 async function requirePanelInterview(request: Request, interviewIdParam: string | undefined) {
   const user = await requireUser(request);
   const interview = getPanelInterview(parseId(interviewIdParam), user.id);
   // Not on the panel and no such interview look the same: no hint that it exists.
-  if (!interview) throw new Response("Not found", { status: 404 });
+  invariantFound(interview);
   return { user, interview };
 }
 
@@ -29,10 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, interview } = await requirePanelInterview(request, params.interviewId);
   const scorecard = getOwnScorecard(interview.id, user.id);
   // A started scorecard keeps its rubric version; a new one starts on the latest.
-  const version = scorecard ? getRubricVersion(scorecard.rubricVersionId)! : getLatestRubricVersion();
+  const version = scorecard ? requireRubricVersion(scorecard.rubricVersionId) : getLatestRubricVersion();
   const variantKey = scorecard?.variantKey ?? interview.variantKey;
   const variant = version.rubric.variants.find((v) => v.key === variantKey) ?? version.rubric.variants[0];
-  const level = version.rubric.levels.find((l) => l.key === interview.level)!;
+  const level = version.rubric.levels.find((l) => l.key === interview.level);
+  invariantFound(level);
   return json({
     userId: user.id,
     interview: { id: interview.id, candidateName: interview.candidateName, scheduledAt: interview.scheduledAt },

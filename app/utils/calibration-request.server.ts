@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { loadDashboard, type ComputeDashboard } from "~/models/calibration.server";
 import { parseCalibrationFilter, type CalibrationFilter } from "~/schemas/calibration-filter-schema";
 import { toFieldErrors } from "./form-errors";
-import { requireRole } from "./session.server";
+import { requireLead } from "./session.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -13,7 +13,7 @@ declare module "@remix-run/node" {
 
 /** Every dashboard loader: leads only (others get 404), and a filter that parses, or a 400. */
 export async function requireCalibrationRequest(request: Request): Promise<{ filter: CalibrationFilter; search: string }> {
-  await requireRole(request, "lead");
+  await requireLead(request);
   const url = new URL(request.url);
   const parsed = parseCalibrationFilter(url.searchParams);
   if (!parsed.success) {

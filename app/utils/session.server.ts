@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { createSession, deleteSession, findUserBySession, type Role, type SessionUser } from "~/models/user.server";
 import { sessionSecret } from "./env.server";
+import { invariantFound } from "./invariant";
 
 // The cookie carries only the session id, signed with the session secret; the session itself
 // lives in the database so sign-out (and, later, deactivation) can end it.
@@ -39,11 +40,22 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
 }
 
+/** A user holding at least one of `roles`; anyone else gets a 404 (no hint that the page exists). */
 export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!roles.some((r) => user.roles.includes(r))) throw new Response("Not found", { status: 404 });
+  invariantFound(roles.some((r) => user.roles.includes(r)));
   return user;
 }
+
+/** A user holding every one of `roles` (e.g. an admin page inside the leads' calibration area). */
+export async function requireEveryRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  invariantFound(roles.every((r) => user.roles.includes(r)));
+  return user;
+}
+
+export const requireLead = (request: Request) => requireRole(request, "lead");
+export const requireAdmin = (request: Request) => requireRole(request, "admin");
 
 /** Starts a fresh session (a new id on every sign-in) and redirects with its cookie. */
 export async function signIn(request: Request, userId: number, redirectTo: string) {

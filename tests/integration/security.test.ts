@@ -1,7 +1,7 @@
 // The HTTP front (app/server/http.ts) with the real Remix build, in-process on a free port:
 // cross-site requests, body size, sign-in throttling over HTTP, and deactivation ending sessions.
 import { once } from "node:events";
-import { request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,57 +15,9 @@ import { CROSS_SITE_MESSAGE, isCrossSiteRequest } from "~/server/cross-site";
 import { createApp, type AppOptions } from "~/server/http";
 import { createUser, PASSWORD, sessionCookieFor } from "../support/factories";
 import { ensureBuild } from "../support/server-process";
+import { send } from "../support/http-send";
 
 const MB = 1024 * 1024;
-
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-}
-
-/**
- * One HTTP request with full control of the headers (fetch adds and forbids some). `chunks` are
- * written one by one without a Content-Length, so they go chunked. Resolves on the response even
- * if the server closed the connection while the body was still being sent.
- */
-function send(
-  base: string,
-  method: string,
-  path: string,
-  opts: { headers?: Record<string, string>; body?: string | Buffer; chunks?: (string | Buffer)[]; leaveOpen?: boolean } = {},
-): Promise<Reply> {
-  return new Promise((done, fail) => {
-    let answered = false;
-    const req = httpRequest(`${base}${path}`, { method, headers: opts.headers, agent: false }, (res) => {
-      answered = true;
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => done({ status: res.statusCode!, headers: res.headers, text }));
-      res.on("error", () => done({ status: res.statusCode!, headers: res.headers, text }));
-      if (opts.leaveOpen) res.on("end", () => req.destroy());
-    });
-    req.on("error", (error) => {
-      if (!answered) fail(error);
-    });
-    if (opts.chunks) {
-      const chunks = [...opts.chunks];
-      const writeMore = () => {
-        while (chunks.length) {
-          if (req.destroyed) return;
-          if (!req.write(chunks.shift()!)) return void req.once("drain", writeMore);
-        }
-        req.end();
-      };
-      writeMore();
-    } else if (opts.leaveOpen) {
-      if (opts.body !== undefined) req.write(opts.body);
-    } else {
-      req.end(opts.body);
-    }
-  });
-}
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };

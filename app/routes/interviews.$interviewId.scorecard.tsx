@@ -5,6 +5,7 @@ import { ScorecardContext } from "~/components/scorecard/scorecard-context";
 import { ScorecardEditor } from "~/components/scorecard/scorecard-editor";
 import type { Rubric } from "~/domain/rubric/types";
 import type { EvidenceNote } from "~/domain/scorecard-content";
+import { submitTooEarlyMessage } from "~/domain/interview-schedule";
 import { findMissingForSubmit } from "~/domain/scoring";
 import { getExemplarForInterview } from "~/models/exemplar.server";
 import { getPanelInterview } from "~/models/interview.server";
@@ -88,6 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (draft.intent === "amend" && !draft.reason) missing.push({ field: "reason", message: "Say why you are amending this scorecard" });
     if (missing.length) return fail(Object.fromEntries(missing.map((m) => [m.field, m.message])));
   }
+  const early = submit ? submitTooEarlyMessage(interview, new Date()) : null;
+  if (early) return fail({ form: early });
   if (draft.intent === "amend") return amend(interview.id, user.id, version.rubric, draft);
 
   const result = saveScorecard({ interviewId: interview.id, userId: user.id, rubricVersionId: version.id, rubric: version.rubric, variantKey, draft, submit });

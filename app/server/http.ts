@@ -30,8 +30,17 @@ function drainUnreadBodies(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** The methods the app answers: pages (GET, HEAD) and form posts (POST). No route uses another. */
+const METHODS = new Set(["GET", "HEAD", "POST"]);
+
+/** TRACE, OPTIONS, PUT, PROPFIND…: 405 with the Allow header, before any route runs (not a 500). */
+function refuseOtherMethods(req: Request, res: Response, next: NextFunction) {
+  if (METHODS.has(req.method)) return next();
+  res.status(405).set("Allow", [...METHODS].join(", ")).type("text/plain").send("Method not allowed");
+}
+
 /**
- * The HTTP front of the app: cross-site state-changing requests are refused (403) and oversized
+ * The HTTP front of the app: methods other than GET, HEAD and POST get 405; cross-site state-changing requests are refused (403) and oversized
  * bodies cut off (413) before anything else; then static assets; then every other request to Remix.
  */
 export function createApp(build: ServerBuild, options: AppOptions = {}) {
@@ -39,6 +48,7 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
   app.use(drainUnreadBodies);
+  app.use(refuseOtherMethods);
   app.use(refuseCrossSiteRequests());
   app.use(limitRequestBody(options.maxBodyBytes ?? MAX_BODY_BYTES));
   // Fingerprinted by the Remix build, so they can be cached for good.

@@ -54,7 +54,7 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   // Fingerprinted by the Remix build, so they can be cached for good.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  const remix = createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: () => options.loadContext ?? {} });
+  const remix = createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ ...options.loadContext, clientAddress: req.ip ?? "" }) });
   app.all("*", (req, res, next) =>
     // After a 413 mid-body the action fails reading it and Remix cannot send its answer: expected.
     remix(req, res, (error?: unknown) => (refusedForSize(res) ? undefined : next(error))),

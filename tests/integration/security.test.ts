@@ -244,7 +244,7 @@ describe("the HTTP front, with the built app", () => {
       expect(reply.status).toBe(429);
       expect(Number(reply.headers["retry-after"])).toBeGreaterThan(14 * 60);
       expect(reply.headers["set-cookie"]).toBeUndefined();
-      expect(reply.text).toContain("Too many failed sign-ins for this account. Try again in 15 minutes.");
+      expect(reply.text).toContain("Too many failed sign-ins. Try again in 15 minutes.");
       expect(sessionsOf(user.id)).toBe(0);
       // The same through Remix's data request (a sign-in with JavaScript).
       const data = await send(base, "POST", "/login?_data=routes%2Flogin", {
@@ -253,7 +253,7 @@ describe("the HTTP front, with the built app", () => {
       });
       expect(data.status).toBe(429);
       expect(Number(data.headers["retry-after"])).toBeGreaterThan(14 * 60);
-      expect(JSON.parse(data.text).errors.form).toMatch(/^Too many failed sign-ins for this account\. Try again in 15 minutes\.$/);
+      expect(JSON.parse(data.text).errors.form).toMatch(/^Too many failed sign-ins\. Try again in 15 minutes\.$/);
       expect(sessionsOf(user.id)).toBe(0);
       // Another account is unaffected.
       expect((await login("http-bystander@example.test", PASSWORD, ownOrigin())).status).toBe(302);

@@ -9,6 +9,7 @@ import { applyMigrations } from "../../db/migrate";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from "../../db/seed";
 import { ensureSeedExemplars } from "../models/exemplar.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
+import { sessionLifetime } from "../utils/env.server";
 import { isBuildStale } from "./build-freshness";
 import { startCalibrationWorker } from "./calibration-pool";
 import { parseTrustProxy, shouldSeedDemo } from "./config";
@@ -21,6 +22,7 @@ const seedAllowed = shouldSeedDemo(process.env);
 process.env.NODE_ENV ??= "production";
 
 async function prepareDatabase() {
+  sessionLifetime(); // a malformed SESSION_IDLE_MINUTES or SESSION_MAX_DAYS stops the start here
   // A connection of its own, closed before the app opens the process's one connection.
   const connection = openDatabase(databasePath());
   applyMigrations(connection.db);

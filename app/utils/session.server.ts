@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { createSession, deleteSession, findUserBySession, type Role, type SessionUser } from "~/models/user.server";
-import { sessionSecret } from "./env.server";
+import { sessionLifetime, sessionSecret } from "./env.server";
 import { invariantFound } from "./invariant";
 
 declare module "@remix-run/node" {
@@ -19,7 +19,8 @@ function sessionCookie() {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    maxAge: 30 * 86_400,
+    // The browser may drop it at the session's absolute end; the server enforces both limits.
+    maxAge: Math.floor(sessionLifetime().maxMs / 1000),
     secrets: [sessionSecret()],
   });
   return cookie;

@@ -10,7 +10,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import * as t from "../../db/schema";
-import { deactivateUser, findUserBySession, verifyLogin } from "~/models/user.server";
+import { deactivateUser, findUserBySession, hashSessionToken, verifyLogin } from "~/models/user.server";
 import { CROSS_SITE_MESSAGE, isCrossSiteRequest } from "~/server/cross-site";
 import { createApp, type AppOptions } from "~/server/http";
 import { createUser, PASSWORD, sessionCookieFor } from "../support/factories";
@@ -295,7 +295,9 @@ describe("the HTTP front, with the built app", () => {
 
     it("keeps an inactive user's leftover session refused (findUserBySession checks active)", async () => {
       const user = await createUser({ email: "leftover@example.test" });
-      getDb().insert(t.sessions).values({ id: "leftover-session", userId: user.id, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }).run();
+      const lastSeenAt = new Date().toISOString();
+      getDb().insert(t.sessions).values({ id: hashSessionToken("leftover-session"), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), lastSeenAt }).run();
+      expect(findUserBySession("leftover-session")).not.toBeNull();
       getDb().update(t.users).set({ active: false }).where(eq(t.users.id, user.id)).run();
       expect(findUserBySession("leftover-session")).toBeNull();
     });

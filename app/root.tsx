@@ -4,6 +4,7 @@ import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRout
 import { useEffect, type ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { clearDeviceDrafts } from "~/components/scorecard/local-draft";
+import { useNonce } from "~/utils/nonce-provider";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
 import { getUser } from "~/utils/session.server";
 import styles from "~/styles/app.css";
@@ -21,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user;
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -55,8 +57,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </header>
         ) : null}
         <div id="main">{children}</div>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import { computePanelSpread } from "~/domain/debrief";
+import { listAmendedAfterSeeing } from "./amendment.server";
 import type { PanelMember } from "./interview.server";
 import { requireRubricVersion } from "./rubric.server";
 import type { listSubmittedScorecards } from "./scorecard.server";
@@ -14,6 +15,7 @@ type SubmittedScorecard = ReturnType<typeof listSubmittedScorecards>[number];
 export function buildPanelComparison(interview: { rubricVersionId: number }, panel: PanelMember[], scorecards: SubmittedScorecard[]) {
   const rubric = requireRubricVersion(scorecards[0]?.rubricVersionId ?? interview.rubricVersionId).rubric;
   const names = new Map(panel.map((m) => [m.interviewerId, m.name]));
+  const amended = listAmendedAfterSeeing(scorecards.map((card) => card.id));
   return {
     spread: computePanelSpread(rubric.dimensions, scorecards),
     rubric: { dimensions: rubric.dimensions, redFlags: rubric.redFlags, recommendations: rubric.recommendations, scale: rubric.scale },
@@ -28,6 +30,7 @@ export function buildPanelComparison(interview: { rubricVersionId: number }, pan
       weightedScore: card.weightedScore,
       notes: card.notes,
       submittedAt: card.submittedAt,
+      amendedAfterSeeing: amended.get(card.id) ?? null,
     })),
   };
 }

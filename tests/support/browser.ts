@@ -24,6 +24,11 @@ function watchPage(page: Page) {
     if (message.type() === "error" && !EXPECTED.test(message.text())) problems.push(`console.error on ${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+  // A missing script, stylesheet or image is never on purpose (unlike a refused fetch, above).
+  page.on("response", (response) => {
+    const type = response.request().resourceType();
+    if (response.status() >= 400 && ["script", "stylesheet", "image", "font"].includes(type)) problems.push(`${type} ${response.url()} answered ${response.status()}`);
+  });
 }
 
 async function watchContext(context: BrowserContext) {

@@ -64,12 +64,17 @@ it("shows the lead an amendment made after seeing the panel, with the scores it 
   await scoreAndSubmit(me, scorecardHref, ["3", "j", "3", "j", "3", "j", "3", "r", "ArrowRight", "ArrowRight"]);
   // I read the panel, then amend to match it (the amendment posted as the scorecard page does).
   await me.goto(`${baseURL()}/interviews/${interviewId}`);
-  const amended = await me.request.post(`${baseURL()}${scorecardHref}`, {
+  const data = `?_data=${encodeURIComponent("routes/interviews.$interviewId.scorecard")}`;
+  const loaded = await me.request.get(`${baseURL()}${scorecardHref}${data}`);
+  const body = await loaded.text();
+  if (!body.startsWith("{")) throw new Error(`${loaded.status()} ${loaded.url()} ${body.slice(0, 300)}`);
+  const { revision } = (JSON.parse(body) as { scorecard: { revision: number } }).scorecard;
+  const amended = await me.request.post(`${baseURL()}${scorecardHref}${data}`, {
     headers: { "Content-Type": "application/json", Origin: baseURL() },
     data: {
       intent: "amend",
       reason: "Matched the panel",
-      baseRevision: 1,
+      baseRevision: revision,
       rubricVersionId: 1,
       ratings: { ownership: 1, accountability: 1, repair: 1, behavioural_change: 1 },
       capJustifications: {},

@@ -3,6 +3,8 @@ import { json } from "@remix-run/node";
 import { Form, Links, LiveReload, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
+import { clearDeviceDrafts } from "~/components/scorecard/local-draft";
+import { useNonce } from "~/utils/nonce-provider";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
 import { getUser } from "~/utils/session.server";
 import styles from "~/styles/app.css";
@@ -14,12 +16,13 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return json({ user: user && { name: user.name, roles: user.roles } });
+  return json({ user: user && { id: user.id, name: user.name, roles: user.roles } });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user;
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -44,7 +47,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </nav>
             <span className="topbar-user">
               {user.name}
-              <Form method="post" action="/logout">
+              {/* Drafts live in localStorage (JavaScript only), so clearing them here covers them all. */}
+              <Form method="post" action="/logout" onSubmit={() => clearDeviceDrafts(user.id)}>
                 <button type="submit" className="link-button">
                   Sign out
                 </button>
@@ -53,10 +57,10 @@ export function Layout({ children }: { children: ReactNode }) {
           </header>
         ) : null}
         <div id="main">{children}</div>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
         {/* Renders nothing outside `npm run dev`. */}
-        <LiveReload />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

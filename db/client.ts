@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
@@ -14,10 +14,25 @@ export function databasePath(): string {
   return process.env.DATABASE_PATH || "data/panel-scorecard.db";
 }
 
+/**
+ * The database holds sessions and password hashes: owner-only (0600). The file is created 0600
+ * before SQLite opens it (SQLite then gives its -wal and -shm the database file's mode), and an
+ * existing file, -wal or -shm left readable by an older version is tightened.
+ */
+function restrictToOwner(path: string, created: boolean): void {
+  if (created) closeSync(openSync(path, "a", 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+}
+
 export function openDatabase(path: string): Connection {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const onDisk = path !== ":memory:" && path !== "";
+  if (onDisk) {
+    mkdirSync(dirname(path), { recursive: true });
+    restrictToOwner(path, !existsSync(path));
+  }
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
+  if (onDisk) restrictToOwner(path, false);
   // Set after WAL on purpose: on a new database the switch to WAL leaves the connection at FULL.
   // NORMAL in WAL mode loses nothing on a process crash (kill -9), only on power loss.
   sqlite.pragma("synchronous = NORMAL");

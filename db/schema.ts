@@ -36,10 +36,15 @@ export const userRoles = sqliteTable(
 export const sessions = sqliteTable(
   "sessions",
   {
+    /** SHA-256 (hex) of the session token in the cookie: a copy of this table signs no one in. */
     id: text("id").primaryKey(),
     userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
+    /** The absolute end (SESSION_MAX_DAYS after sign-in). */
     expiresAt: text("expires_at").notNull(),
+    /** Moved forward as the session is used; idle longer than SESSION_IDLE_MINUTES, it has ended. ''
+     *  (rows from before this column, whose ids were stored in clear) never counts as seen. */
+    lastSeenAt: text("last_seen_at").notNull().default(""),
   },
   (t) => [index("sessions_user").on(t.userId)],
 );
@@ -49,10 +54,12 @@ export const loginAttempts = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     email: text("email").notNull(),
+    /** The client's IP address ('' when unknown), so throttling can tell a guesser from the owner. */
+    client: text("client").notNull().default(""),
     succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
     at: text("at").notNull().default(now),
   },
-  (t) => [index("login_attempts_email_at").on(t.email, t.at)],
+  (t) => [index("login_attempts_email_at").on(t.email, t.at), index("login_attempts_client_at").on(t.client, t.at)],
 );
 
 /** Organisation-wide settings as key/value, e.g. who may see other panellists' scorecards. */

@@ -9,7 +9,7 @@
 // Progress (pages) goes to stderr, a one-line summary to stdout. Exit codes: 0 done, 1 cannot back
 // up (no database, FILE's directory missing, FILE exists without --force, check failed), 2 bad
 // usage. Errors are one line on stderr; nothing is left behind.
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
@@ -113,6 +113,9 @@ async function copyPages(source: Database.Database, temporary: string, options: 
   let copiedBefore = -1;
   let lastProgressAt = Date.now();
   let lastLogAt = 0;
+  // Created owner-only (0600) before SQLite writes a page: the copy holds sessions and password hashes.
+  closeSync(openSync(temporary, "w", 0o600));
+  chmodSync(temporary, 0o600);
   const result = await source.backup(temporary, {
     progress({ totalPages, remainingPages }) {
       const copied = totalPages - remainingPages;

@@ -25,3 +25,12 @@ export function groupBySchedule<T extends Scheduled>(items: T[], dayStart: Date,
   groups.past.sort((a, b) => byTime(b, a));
   return groups;
 }
+
+/**
+ * A real interview's scorecard is submitted once the interview has begun: scores for an interview
+ * that has not happened yet are a placeholder, not evidence. Practice (an exemplar) has no time.
+ */
+export function submitTooEarlyMessage(interview: { scheduledAt: string; practice: boolean }, now: Date): string | null {
+  if (interview.practice || Date.parse(interview.scheduledAt) <= now.getTime()) return null;
+  return "This interview has not started yet: a scorecard can be submitted once it has begun.";
+}

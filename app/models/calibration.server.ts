@@ -4,7 +4,7 @@ import * as t from "../../db/schema";
 import { computeCalibrationReport } from "~/domain/calibration";
 import type { DashboardContext } from "~/domain/calibration/dashboard";
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
-import type { CalibrationFilter } from "~/schemas/calibration-filter-schema";
+import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
 import { exportRatings, exportScorecardRedFlags } from "./rating-export.server";
 import { getLatestRubricVersion } from "./rubric.server";
 
@@ -62,6 +62,21 @@ export function loadDashboardContext(filter: CalibrationFilter): DashboardContex
     interviewerNames: Object.fromEntries(people.map((p) => [p.email, p.name])),
     dimensionNames: Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.name])),
     variantNames: Object.fromEntries(rubric.variants.map((v) => [v.key, v.name])),
+  };
+}
+
+/** Every name a filter may use (any rubric version's variants and dimensions, any user), for the 400 rule. */
+export function getFilterVocabulary(filter: CalibrationFilter): FilterVocabulary {
+  const db = getDb();
+  const versions = db.select({ content: t.rubricVersions.content }).from(t.rubricVersions).all();
+  const ids = filter.interviewerIds ?? [];
+  const found = ids.length
+    ? db.all<{ id: number }>(sql`select id from users where id in (select value from json_each(${JSON.stringify(ids)}))`).map((r) => r.id)
+    : [];
+  return {
+    variants: new Set(db.selectDistinct({ key: t.variants.key }).from(t.variants).all().map((v) => v.key)),
+    dimensions: new Set(versions.flatMap((v) => (v.content as { dimensions: { key: string }[] }).dimensions.map((d) => d.key))),
+    interviewerIds: new Set(found),
   };
 }
 

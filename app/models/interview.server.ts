@@ -64,6 +64,7 @@ const panelInterview = preparedOnce((db) =>
       rubricVersionId: interviews.rubricVersionId,
       scheduledAt: interviews.scheduledAt,
       durationMinutes: interviews.durationMinutes,
+      practice: sql<number>`${interviews.exemplarId} is not null`,
     })
     .from(panelAssignments)
     .innerJoin(interviews, eq(interviews.id, panelAssignments.interviewId))
@@ -73,8 +74,10 @@ const panelInterview = preparedOnce((db) =>
 );
 
 /** The interview, if the user sits on its panel; otherwise null, and the caller answers 404. */
-export function getPanelInterview(interviewId: number, userId: number): PanelInterview | null {
-  return panelInterview().get({ interviewId, userId }) ?? null;
+/** `practice`: the interview scores an exemplar (practice), not a live candidate. */
+export function getPanelInterview(interviewId: number, userId: number): (PanelInterview & { practice: boolean }) | null {
+  const row = panelInterview().get({ interviewId, userId });
+  return row ? { ...row, practice: row.practice === 1 } : null;
 }
 
 export interface InterviewDetail extends PanelInterview {

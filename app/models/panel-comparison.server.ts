@@ -1,6 +1,7 @@
 import { computePanelSpread } from "~/domain/debrief";
+import { listAmendedAfterSeeing } from "./amendment.server";
 import type { PanelMember } from "./interview.server";
-import { getRubricVersion } from "./rubric.server";
+import { requireRubricVersion } from "./rubric.server";
 import type { listSubmittedScorecards } from "./scorecard.server";
 
 type SubmittedScorecard = ReturnType<typeof listSubmittedScorecards>[number];
@@ -12,8 +13,9 @@ type SubmittedScorecard = ReturnType<typeof listSubmittedScorecards>[number];
  * viewer may see (independence) is the caller's decision, made before this is called.
  */
 export function buildPanelComparison(interview: { rubricVersionId: number }, panel: PanelMember[], scorecards: SubmittedScorecard[]) {
-  const rubric = getRubricVersion(scorecards[0]?.rubricVersionId ?? interview.rubricVersionId)!.rubric;
+  const rubric = requireRubricVersion(scorecards[0]?.rubricVersionId ?? interview.rubricVersionId).rubric;
   const names = new Map(panel.map((m) => [m.interviewerId, m.name]));
+  const amended = listAmendedAfterSeeing(scorecards.map((card) => card.id));
   return {
     spread: computePanelSpread(rubric.dimensions, scorecards),
     rubric: { dimensions: rubric.dimensions, redFlags: rubric.redFlags, recommendations: rubric.recommendations, scale: rubric.scale },
@@ -28,6 +30,7 @@ export function buildPanelComparison(interview: { rubricVersionId: number }, pan
       weightedScore: card.weightedScore,
       notes: card.notes,
       submittedAt: card.submittedAt,
+      amendedAfterSeeing: amended.get(card.id) ?? null,
     })),
   };
 }

@@ -59,7 +59,8 @@ export type CreatePersonResult = { kind: "created"; id: number } | { kind: "emai
  * Adds an account. Emails are stored lower-case and compared without case, inside the same
  * immediate transaction as the insert, so two admins adding one address cannot both succeed.
  */
-export function createPerson(input: { name: string; email: string; roles: Role[]; passwordHash: string }, actorId: number): CreatePersonResult {
+/** `actorId` null: made outside the app (the user:create CLI), by whoever runs the server. */
+export function createPerson(input: { name: string; email: string; roles: Role[]; passwordHash: string }, actorId: number | null): CreatePersonResult {
   const email = input.email.trim().toLowerCase();
   return writeTransaction((db) => {
     const taken = db.select({ id: users.id }).from(users).where(sql`${users.email} = ${email} collate nocase`).get();

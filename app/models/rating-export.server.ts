@@ -59,10 +59,10 @@ type FilterKey = keyof RatingFilter;
 const FILTER_KEYS: readonly FilterKey[] = ["from", "to", "variants", "levels", "interviewerIds", "dimension"];
 
 /** The filters in use, e.g. "from,variants": one prepared statement per shape, not per value. */
-const shapeOf = (filter: RatingFilter): FilterKey[] => FILTER_KEYS.filter((key) => filter[key] !== undefined);
+export const shapeOf = (filter: RatingFilter): FilterKey[] => FILTER_KEYS.filter((key) => filter[key] !== undefined);
 
 /** Placeholder values; lists travel as JSON, read in SQL with json_each. */
-function paramsOf(filter: RatingFilter): Record<string, string | number> {
+export function paramsOf(filter: RatingFilter): Record<string, string | number> {
   const params: Record<string, string | number> = {};
   if (filter.from !== undefined) params.from = filter.from;
   if (filter.to !== undefined) params.to = filter.to;
@@ -81,7 +81,7 @@ const inList = (column: AnyColumn, name: string) =>
  * `to` is inclusive: scheduled_at (a full timestamp) is compared with the start of the next day,
  * which keeps the interviews_scheduled index usable.
  */
-function scorecardConditions(shape: readonly FilterKey[]): SQL[] {
+export function scorecardConditions(shape: readonly FilterKey[]): SQL[] {
   // Practice scorecards (interviews on an exemplar) never count in a real statistic.
   const where: SQL[] = [eq(t.scorecards.status, "submitted"), isNull(t.interviews.exemplarId)];
   if (shape.includes("from")) where.push(gte(t.interviews.scheduledAt, p("from")));

@@ -49,6 +49,13 @@ export function getRubricVersion(id: number, db: Db = getDb()): RubricVersion | 
   return version;
 }
 
+/** A version a stored row refers to (a foreign key): its absence is a broken database, not a 404. */
+export function requireRubricVersion(id: number, db: Db = getDb()): RubricVersion {
+  const version = getRubricVersion(id, db);
+  if (!version) throw new Error(`Rubric version ${id} is missing`);
+  return version;
+}
+
 export function getLatestRubricVersion(db: Db = getDb()): RubricVersion {
   const row = db.select({ id: rubricVersions.id }).from(rubricVersions).orderBy(desc(rubricVersions.id)).limit(1).get();
   const version = row && getRubricVersion(row.id, db);

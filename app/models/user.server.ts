@@ -1,6 +1,8 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, eq, gt, lt, or, sql } from "drizzle-orm";
 import { getDb, preparedOnce, writeTransaction } from "../../db/client";
 import { sessions, userRoles, users } from "../../db/schema";
+import { sessionLifetime } from "~/utils/env.server";
 import { decoyHash, verifyPassword } from "~/utils/password.server";
 import type { Role } from "~/domain/roles";
 
@@ -13,7 +15,16 @@ export interface SessionUser {
   roles: Role[];
 }
 
-const SESSION_DAYS = 30;
+/** last_seen_at is written at most this often per session, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * What the sessions table stores instead of the token: its SHA-256. The token is 256 random bits,
+ * so a plain hash (no salt, no slow hash) is enough: a leaked table or backup signs no one in.
+ */
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
 
 const findBySessionStatement = preparedOnce((db) =>
   db
@@ -25,14 +36,35 @@ const findBySessionStatement = preparedOnce((db) =>
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sql.placeholder("sessionId")), eq(users.active, true), gt(sessions.expiresAt, sql.placeholder("now"))))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("sessionId")),
+        eq(users.active, true),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+        gt(sessions.lastSeenAt, sql.placeholder("idleSince")),
+      ),
+    )
     .prepare(),
 );
 
-/** The active user behind a live session id, or null. */
-export function findUserBySession(sessionId: string): SessionUser | null {
-  const row = findBySessionStatement().get({ sessionId, now: new Date().toISOString() });
+const touchSessionStatement = preparedOnce((db) =>
+  db
+    .update(sessions)
+    .set({ lastSeenAt: sql.placeholder("now") as unknown as string })
+    .where(and(eq(sessions.id, sql.placeholder("sessionId")), lt(sessions.lastSeenAt, sql.placeholder("touchBefore"))))
+    .prepare(),
+);
+
+/**
+ * The active user behind a live session token, or null: the session has not passed its absolute
+ * end and was used within the idle timeout (see sessionLifetime). Using it moves the idle clock on.
+ */
+export function findUserBySession(token: string, now = new Date()): SessionUser | null {
+  const { idleMs } = sessionLifetime();
+  const sessionId = hashSessionToken(token);
+  const row = findBySessionStatement().get({ sessionId, now: now.toISOString(), idleSince: new Date(now.getTime() - idleMs).toISOString() });
   if (!row) return null;
+  touchSessionStatement().run({ sessionId, now: now.toISOString(), touchBefore: new Date(now.getTime() - TOUCH_EVERY_MS).toISOString() });
   return { id: row.id, email: row.email, name: row.name, roles: (row.roles?.split(",") ?? []) as Role[] };
 }
 
@@ -50,13 +82,20 @@ export async function verifyLogin(email: string, password: string): Promise<{ id
   return ok && user?.active ? { id: user.id } : null;
 }
 
-export function createSession(userId: number, id: string): void {
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
-  getDb().insert(sessions).values({ id, userId, expiresAt }).run();
+/** Stores a new session under its token's hash, and prunes the sessions that have ended. */
+export function createSession(userId: number, token: string, now = new Date()): void {
+  const { idleMs, maxMs } = sessionLifetime();
+  writeTransaction((db) => {
+    const ended = or(lt(sessions.expiresAt, now.toISOString()), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs).toISOString()));
+    db.delete(sessions).where(ended).run();
+    db.insert(sessions)
+      .values({ id: hashSessionToken(token), userId, expiresAt: new Date(now.getTime() + maxMs).toISOString(), lastSeenAt: now.toISOString() })
+      .run();
+  });
 }
 
-export function deleteSession(id: string): void {
-  getDb().delete(sessions).where(eq(sessions.id, id)).run();
+export function deleteSession(token: string): void {
+  getDb().delete(sessions).where(eq(sessions.id, hashSessionToken(token))).run();
 }
 
 /**

@@ -7,10 +7,10 @@ import { countActivePeople } from "~/models/people.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { countUpcomingInterviews } from "~/models/schedule.server";
 import { getIndependenceMode } from "~/models/settings.server";
-import { requireRole } from "~/utils/session.server";
+import { requireAdmin } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requireAdmin(request);
   return json({
     people: countActivePeople(),
     candidates: countCandidates(),

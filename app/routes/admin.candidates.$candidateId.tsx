@@ -9,23 +9,24 @@ import { formDataToObject } from "~/schemas/admin-form-data";
 import { formatDateTime } from "~/utils/format";
 import { toFieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
-import { requireRole } from "~/utils/session.server";
+import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { LEVEL_LABELS } from "~/utils/labels";
+import { invariantFound } from "~/utils/invariant";
 
 function requireCandidate(id: string | undefined) {
   const candidate = getCandidate(parseId(id));
-  if (!candidate) throw new Response("Not found", { status: 404 });
+  invariantFound(candidate);
   return candidate;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requireAdmin(request);
   return json({ candidate: requireCandidate(params.candidateId) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireAdmin(request);
   const candidate = requireCandidate(params.candidateId);
   const input = formDataToObject(await readFormData(request));
   if (input.intent !== "erase") return json({ errors: { form: "Unknown action" } }, { status: 400 });
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = eraseCandidateSchema(candidate.name).safeParse(input);
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) }, { status: 400 });
   const result = eraseCandidate(candidate.id, admin.id);
-  if (result.kind === "not_found") throw new Response("Not found", { status: 404 });
+  invariantFound(result.kind !== "not_found");
   if (result.kind === "already_erased") return json({ errors: { form: "This candidate was already erased" } }, { status: 409 });
   return redirect(`/admin/candidates/${candidate.id}?erased=1`);
 }

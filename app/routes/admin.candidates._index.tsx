@@ -6,20 +6,20 @@ import { createCandidate, listCandidates } from "~/models/candidate.server";
 import { NewCandidateSchema } from "~/schemas/admin-candidate-schema";
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { toFieldErrors } from "~/utils/form-errors";
-import { requireRole } from "~/utils/session.server";
+import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { LEVEL_LABELS } from "~/utils/labels";
 
 const PAGE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requireAdmin(request);
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 120);
   return json({ query, ...listCandidates({ query, limit: PAGE }) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireAdmin(request);
   const input = formDataToObject(await readFormData(request));
   const parsed = NewCandidateSchema.safeParse(input);
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error), values: input }, { status: 400 });

@@ -10,30 +10,28 @@ import { PanelSchema } from "~/schemas/admin-interview-schema";
 import { formatDateTime } from "~/utils/format";
 import { toFieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
-import { requireRole } from "~/utils/session.server";
+import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";
-
-const notFound = () => new Response("Not found", { status: 404 });
+import { invariantFound } from "~/utils/invariant";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requireAdmin(request);
   const interview = getInterviewForAdmin(parseId(params.interviewId));
-  if (!interview) throw notFound();
+  invariantFound(interview);
   return json({ interview, interviewers: listActiveInterviewers() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireAdmin(request);
   const interviewId = parseId(params.interviewId);
   const input = formDataToObject(await readFormData(request));
   if (input.intent !== "panel") return json({ errors: { form: "Unknown action" } }, { status: 400 });
   const parsed = PanelSchema.safeParse(input);
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) }, { status: 400 });
   const result = changePanel(interviewId, parsed.data.panel, admin.id);
+  invariantFound(result.kind !== "not_found");
   switch (result.kind) {
-    case "not_found":
-      throw notFound();
     case "locked":
       return json({ errors: { form: PANEL_LOCKED } }, { status: 409 });
     case "invalid":

@@ -12,11 +12,11 @@ import { formDataToObject } from "~/schemas/admin-form-data";
 import { scheduleInterviewSchema } from "~/schemas/admin-interview-schema";
 import { formatDateTime } from "~/utils/format";
 import { toFieldErrors } from "~/utils/form-errors";
-import { requireRole } from "~/utils/session.server";
+import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requireAdmin(request);
   const version = getLatestRubricVersion();
   return json({
     ...listInterviewsForAdmin(),
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireAdmin(request);
   const input = formDataToObject(await readFormData(request));
   const variantKeys = getLatestRubricVersion().rubric.variants.map((v) => v.key);
   const parsed = scheduleInterviewSchema(variantKeys).safeParse(input);

@@ -8,20 +8,20 @@ import { formDataToObject } from "~/schemas/admin-form-data";
 import { DeactivatePersonSchema, EMAIL_TAKEN, NewPersonSchema, PersonRolesSchema, type PeopleActionData } from "~/schemas/admin-person-schema";
 import { toFieldErrors } from "~/utils/form-errors";
 import { hashPassword } from "~/utils/password.server";
-import { requireRole } from "~/utils/session.server";
+import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { idFromText } from "~/schemas/form-number";
+import { invariantFound } from "~/utils/invariant";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireAdmin(request);
   return json({ people: listPeople(), selfId: admin.id });
 }
 
 const reply = (data: PeopleActionData, status = 200) => json(data, { status, headers: { "Cache-Control": "no-store" } });
-const notFound = () => new Response("Not found", { status: 404 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireAdmin(request);
   const input = formDataToObject(await readFormData(request));
 
   if (input.intent === "create") {
@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return reply({ intent: "roles", userId, errors: { roles: "You can't remove your own admin role" } }, 400);
     }
     const result = changeRoles(parsed.data.userId, parsed.data.roles, admin.id);
-    if (result.kind === "not_found") throw notFound();
+    invariantFound(result.kind !== "not_found");
     return reply({ intent: "roles", userId, saved: true });
   }
 
@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) return reply({ intent: "deactivate", errors: toFieldErrors(parsed.error) }, 400);
     const { userId } = parsed.data;
     if (userId === admin.id) return reply({ intent: "deactivate", userId, errors: { form: "You can't deactivate your own account" } }, 400);
-    if (deactivatePerson(userId, admin.id).kind === "not_found") throw notFound();
+    invariantFound(deactivatePerson(userId, admin.id).kind !== "not_found");
     return reply({ intent: "deactivate", userId, saved: true });
   }
 

@@ -8,18 +8,18 @@ import { listRubricVersions, saveRubricVersion } from "~/models/rubric.server";
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { rubricFormSchema } from "~/schemas/admin-rubric-schema";
 import { toFieldErrors } from "~/utils/form-errors";
-import { requireRole } from "~/utils/session.server";
+import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { idFromText } from "~/schemas/form-number";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requireAdmin(request);
   const latest = getLatestRubricVersion();
   return json({ version: { id: latest.id, rubric: latest.rubric }, versions: listRubricVersions() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireAdmin(request);
   const input = formDataToObject(await readFormData(request));
   const latest = getLatestRubricVersion();
   const base = getRubricVersion(idFromText(input.baseVersionId) ?? 0);

@@ -8,17 +8,17 @@ import { getIndependenceMode, setIndependenceMode } from "~/models/settings.serv
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { SettingsSchema, type SettingsForm } from "~/schemas/admin-settings-schema";
 import { toFieldErrors } from "~/utils/form-errors";
-import { requireRole } from "~/utils/session.server";
+import { requireAdmin } from "~/utils/session.server";
 import { ChoiceGroup, Notice, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 import { readFormData } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requireAdmin(request);
   return json({ independence: getIndependenceMode() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireAdmin(request);
   const parsed = SettingsSchema.safeParse(formDataToObject(await readFormData(request)));
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) }, { status: 400 });
   if (parsed.data.independence !== getIndependenceMode()) setIndependenceMode(parsed.data.independence, admin.id);

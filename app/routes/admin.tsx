@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { requireRole } from "~/utils/session.server";
+import { requireAdmin } from "~/utils/session.server";
 
 const SECTIONS = [
   { to: "/admin", label: "Overview", end: true },
@@ -13,7 +13,7 @@ const SECTIONS = [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requireAdmin(request);
   return null;
 }
 

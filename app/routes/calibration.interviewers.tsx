@@ -5,11 +5,12 @@ import { DriftChart } from "~/components/charts/drift-chart";
 import { LeniencyChart } from "~/components/charts/leniency-chart";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { ErrorPage } from "~/components/error-page";
+import { countAmendedAfterSeeing } from "~/models/amendment.server";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { views } = await loadDashboardViews(request, context);
-  return json({ ...views.interviewers, scale: views.scale });
+  const { views, filter } = await loadDashboardViews(request, context);
+  return json({ ...views.interviewers, scale: views.scale, amendedAfterSeeing: countAmendedAfterSeeing(filter) });
 }
 
 const RECOMMENDATION_SERIES = [
@@ -20,7 +21,7 @@ const RECOMMENDATION_SERIES = [
 ];
 
 export default function CalibrationInterviewers() {
-  const { rows, months, scale } = useLoaderData<typeof loader>();
+  const { rows, months, scale, amendedAfterSeeing } = useLoaderData<typeof loader>();
   if (rows.length === 0) return <p className="empty">No interviewer has submitted ratings in this view.</p>;
   const shown = rows.filter((r) => r.leniency.leniency !== null);
   return (
@@ -98,7 +99,7 @@ export default function CalibrationInterviewers() {
         <h3 id="profile-title">Use of the scale, halo and red flags, beside their peers</h3>
         <p className="hint">
           SD of their ratings; share at the ends of the scale and in the middle (central tendency); halo = scorecards with the same rating on every dimension; red
-          flags per scorecard against everyone else's.
+          flags per scorecard against everyone else's; amendments made after seeing the panel's scorecards.
         </p>
         <table className="table">
           <thead>
@@ -111,6 +112,7 @@ export default function CalibrationInterviewers() {
               <th scope="col">Halo</th>
               <th scope="col">Red flags / card</th>
               <th scope="col">Peers</th>
+              <th scope="col">Amended after seeing the panel</th>
             </tr>
           </thead>
           <tbody>
@@ -124,6 +126,7 @@ export default function CalibrationInterviewers() {
                 <td>{r.haloShare === null ? withheld(r.haloScorecards) : pct(r.haloShare)}</td>
                 <td>{r.redFlagMean === null ? withheld(r.redFlagScorecards) : fmt(r.redFlagMean)}</td>
                 <td>{fmt(r.peerRedFlagMean)}</td>
+                <td>{amendedAfterSeeing[r.interviewer] ?? 0}</td>
               </tr>
             ))}
           </tbody>

@@ -5,12 +5,12 @@ import practiceStyles from "~/components/practice/practice.css";
 import { computeKeyDistances, type DistanceCell } from "~/domain/practice";
 import { listExemplars, listPracticeRatings } from "~/models/exemplar.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
-import { requireRole } from "~/utils/session.server";
+import { requireLead } from "~/utils/session.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: practiceStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "lead");
+  const user = await requireLead(request);
   const rubric = getLatestRubricVersion().rubric;
   const exemplars = listExemplars();
   const ratings = listPracticeRatings();

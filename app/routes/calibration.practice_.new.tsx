@@ -7,13 +7,13 @@ import { createExemplar } from "~/models/exemplar.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { exemplarFormSchema, formDataToExemplarInput } from "~/schemas/exemplar-form-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
-import { requireRole } from "~/utils/session.server";
+import { requireEveryRole } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: practiceStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requireEveryRole(request, "lead", "admin");
   const { id, rubric } = getLatestRubricVersion();
   return json({
     rubricVersionId: id,
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "admin");
+  const user = await requireEveryRole(request, "lead", "admin");
   // The key is checked against the rubric practice interviews are started on: the latest.
   const version = getLatestRubricVersion();
   const input = formDataToExemplarInput(await readFormData(request));

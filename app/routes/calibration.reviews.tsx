@@ -6,13 +6,14 @@ import { listReviews, openReview, REVIEW_LIST_LIMIT, type ReviewListItem } from 
 import { ReviewOpenSchema, ReviewSearchSchema } from "~/schemas/review-outcome-schema";
 import { formatDateTime } from "~/utils/format";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
-import { requireRole } from "~/utils/session.server";
+import { requireLead } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
+import { invariantFound } from "~/utils/invariant";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "lead");
+  await requireLead(request);
   const params = new URL(request.url).searchParams;
   const raw = { q: params.get("q") ?? "", status: params.get("status") || "all" };
   const parsed = ReviewSearchSchema.safeParse(raw);
@@ -24,11 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** intent=open&interviewId=…: opens the interview's review, or goes to the one it has. */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "lead");
+  const user = await requireLead(request);
   const parsed = ReviewOpenSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors }, { status: 400 });
   const result = openReview(parsed.data.interviewId, user.id);
-  if (result.kind === "not_found") throw new Response("Not found", { status: 404 });
+  invariantFound(result.kind !== "not_found");
   return redirect(`/calibration/reviews/${result.reviewId}`);
 }
 

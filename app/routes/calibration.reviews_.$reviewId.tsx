@@ -12,19 +12,18 @@ import { ReviewOutcomeSchema } from "~/schemas/review-outcome-schema";
 import { formatDateTime } from "~/utils/format";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
-import { requireRole } from "~/utils/session.server";
+import { requireLead } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";
+import { invariantFound } from "~/utils/invariant";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyles }];
 
-const notFound = () => new Response("Not found", { status: 404 });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "lead");
+  await requireLead(request);
   const review = getReview(parseId(params.reviewId));
   const interview = review && getInterview(review.interviewId);
-  if (!review || !interview) throw notFound();
+  invariantFound(review && interview);
   const panel = getPanel(interview.id);
   // Leads see every submitted scorecard, as on the debrief.
   const comparison = buildPanelComparison(interview, panel, listSubmittedScorecards(interview.id));
@@ -37,14 +36,14 @@ const text = (form: FormData, name: string) => {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "lead");
+  const user = await requireLead(request);
   const reviewId = parseId(params.reviewId);
   const form = await readFormData(request);
   const back = () => redirect(`/calibration/reviews/${reviewId}`);
 
   if (form.get("intent") === "reopen") {
     const result = reopenReview(reviewId, user.id);
-    if (result.kind === "not_found") throw notFound();
+    invariantFound(result.kind !== "not_found");
     if (result.kind === "already_open") return json({ errors: { form: "This review is already open." } as FieldErrors, values: null }, { status: 409 });
     return back();
   }
@@ -61,9 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors, values: typed }, { status: 400 });
 
   const result = saveReviewOutcome(reviewId, user.id, parsed.data);
+  invariantFound(result.kind !== "not_found");
   switch (result.kind) {
-    case "not_found":
-      throw notFound();
     case "read_only":
       return json({ errors: { form: "This review is closed and read-only: reopen it to change the outcome." } as FieldErrors, values: typed }, { status: 409 });
     case "stale":

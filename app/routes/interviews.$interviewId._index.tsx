@@ -12,6 +12,7 @@ import { formatDateTime } from "~/utils/format";
 import { parseId } from "~/utils/params";
 import { requireUser } from "~/utils/session.server";
 import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";
+import { invariantFound } from "~/utils/invariant";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const panel = interview ? getPanel(interview.id) : [];
   const own = panel.find((m) => m.interviewerId === user.id);
   // Neither on the panel nor a lead: the interview does not exist for them.
-  if (!interview || (!isLead && !own)) throw new Response("Not found", { status: 404 });
+  invariantFound(interview && (isLead || own));
 
   const mode = getIndependenceMode();
   const canSeeOthers = canSeeOthersScorecards({ mode, isLead, ownSubmitted: own?.status === "submitted" });

@@ -5,10 +5,11 @@ import { ScorecardContext } from "~/components/scorecard/scorecard-context";
 import { ScorecardEditor } from "~/components/scorecard/scorecard-editor";
 import type { Rubric } from "~/domain/rubric/types";
 import type { EvidenceNote } from "~/domain/scorecard-content";
+import { submitTooEarlyMessage } from "~/domain/interview-schedule";
 import { findMissingForSubmit } from "~/domain/scoring";
 import { getExemplarForInterview } from "~/models/exemplar.server";
 import { getPanelInterview } from "~/models/interview.server";
-import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server";
+import { getLatestRubricVersion, getRubricVersion, requireRubricVersion } from "~/models/rubric.server";
 import { amendScorecard, getOwnScorecard, getScorecardBasis, listRevisions, saveScorecard } from "~/models/scorecard.server";
 import { idFromText } from "~/schemas/form-number";
 import { formDataToDraftInput, scorecardDraftSchema, type ScorecardDraft } from "~/schemas/scorecard-schema";
@@ -16,12 +17,13 @@ import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
 import { requireUser } from "~/utils/session.server";
+import { invariantFound } from "~/utils/invariant";
 
 async function requirePanelInterview(request: Request, interviewIdParam: string | undefined) {
   const user = await requireUser(request);
   const interview = getPanelInterview(parseId(interviewIdParam), user.id);
   // Not on the panel and no such interview look the same: no hint that it exists.
-  if (!interview) throw new Response("Not found", { status: 404 });
+  invariantFound(interview);
   return { user, interview };
 }
 
@@ -29,10 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, interview } = await requirePanelInterview(request, params.interviewId);
   const scorecard = getOwnScorecard(interview.id, user.id);
   // A started scorecard keeps its rubric version; a new one starts on the latest.
-  const version = scorecard ? getRubricVersion(scorecard.rubricVersionId)! : getLatestRubricVersion();
+  const version = scorecard ? requireRubricVersion(scorecard.rubricVersionId) : getLatestRubricVersion();
   const variantKey = scorecard?.variantKey ?? interview.variantKey;
   const variant = version.rubric.variants.find((v) => v.key === variantKey) ?? version.rubric.variants[0];
-  const level = version.rubric.levels.find((l) => l.key === interview.level)!;
+  const level = version.rubric.levels.find((l) => l.key === interview.level);
+  invariantFound(level);
   return json({
     userId: user.id,
     interview: { id: interview.id, candidateName: interview.candidateName, scheduledAt: interview.scheduledAt },
@@ -86,6 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (draft.intent === "amend" && !draft.reason) missing.push({ field: "reason", message: "Say why you are amending this scorecard" });
     if (missing.length) return fail(Object.fromEntries(missing.map((m) => [m.field, m.message])));
   }
+  const early = submit ? submitTooEarlyMessage(interview, new Date()) : null;
+  if (early) return fail({ form: early });
   if (draft.intent === "amend") return amend(interview.id, user.id, version.rubric, draft);
 
   const result = saveScorecard({ interviewId: interview.id, userId: user.id, rubricVersionId: version.id, rubric: version.rubric, variantKey, draft, submit });

@@ -20,12 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = LoginFormSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors }, { status: 400 });
-  // Throttled per account before the password is even looked at, so a right password gets the
-  // same 429 as a wrong one; an unknown email is throttled the same way as a real one.
-  const attempt = beginSignInAttempt(parsed.data.email);
+  // Throttled per client and account before the password is even looked at (see decideSignIn), so
+  // a right password gets the same 429 as a wrong one; an unknown email is throttled like a real one.
+  const attempt = beginSignInAttempt({ email: parsed.data.email, client: context.clientAddress ?? "" });
   if (!attempt.allowed) {
     return json(
       { errors: { form: throttledMessage(attempt.retryAfterSeconds) } as FieldErrors },

@@ -4,11 +4,11 @@ import { ErrorPage } from "~/components/error-page";
 import { OVERDUE_AFTER_MS } from "~/domain/debrief";
 import { listOverdueScorecards } from "~/models/interview.server";
 import { formatDateTime } from "~/utils/format";
-import { requireRole } from "~/utils/session.server";
+import { requireLead } from "~/utils/session.server";
 import { SCORECARD_STATUS_LABELS } from "~/utils/labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "lead");
+  await requireLead(request);
   const now = Date.now();
   const overdue = listOverdueScorecards(new Date(now - OVERDUE_AFTER_MS)).map((row) => ({
     ...row,

@@ -5,12 +5,13 @@ import { KeyComparisonTable } from "~/components/practice/key-comparison";
 import practiceStyles from "~/components/practice/practice.css";
 import { compareWithKey } from "~/domain/practice";
 import { listExemplars, listPracticeAttempts, startPractice } from "~/models/exemplar.server";
-import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server";
+import { getLatestRubricVersion, requireRubricVersion } from "~/models/rubric.server";
 import { PracticeStartSchema } from "~/schemas/exemplar-practice-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { requireUser } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { LEVEL_LABELS } from "~/utils/labels";
+import { invariantFound } from "~/utils/invariant";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: practiceStyles }];
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const attempt = attempts.get(e.id);
     const card = attempt?.scorecard ?? null;
     const submitted = card?.status === "submitted";
-    const rubric = card ? getRubricVersion(card.rubricVersionId)!.rubric : latest;
+    const rubric = card ? requireRubricVersion(card.rubricVersionId).rubric : latest;
     return {
       id: e.id,
       title: e.title,
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = PracticeStartSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors }, { status: 400 });
   const result = startPractice(parsed.data.exemplarId, user.id);
-  if (result.kind === "not_found") throw new Response("Not found", { status: 404 });
+  invariantFound(result.kind !== "not_found");
   return redirect(`/interviews/${result.interviewId}/scorecard`);
 }
 

@@ -17,7 +17,7 @@ export const CalibrationFilterSchema = z
     to: isoDate.optional(),
     variants: z.array(key).max(50).optional(),
     levels: z.array(z.enum(LEVELS, { errorMap: () => ({ message: "Unknown level" }) })).max(3).optional(),
-    interviewerIds: z.array(z.preprocess(numberFromText, z.number().int().positive("Unknown interviewer"))).max(500).optional(),
+    interviewerIds: z.array(z.preprocess(numberFromText, z.number().int().positive("Unknown interviewer").max(Number.MAX_SAFE_INTEGER, "Unknown interviewer"))).max(500).optional(),
     dimension: key.optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date is after the end date", path: ["to"] });
@@ -52,4 +52,30 @@ export function filterToSearchParams(filter: CalibrationFilter): URLSearchParams
   for (const i of filter.interviewerIds ?? []) params.append(PARAMS.interviewerIds, String(i));
   if (filter.dimension) params.set(PARAMS.dimension, filter.dimension);
   return params;
+}
+
+/** What exists to filter by: every variant and dimension key of any rubric version, every user id. */
+export interface FilterVocabulary {
+  variants: ReadonlySet<string>;
+  dimensions: ReadonlySet<string>;
+  interviewerIds: ReadonlySet<number>;
+}
+
+/**
+ * The one rule for a filter value that parses but names nothing (?dimension=evil,
+ * ?interviewer=424242): a field error under the URL parameter's name, as for a malformed value,
+ * rather than a quietly empty dashboard.
+ */
+export function findUnknownFilterValues(filter: CalibrationFilter, known: FilterVocabulary): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (filter.variants?.some((v) => !known.variants.has(v))) errors[PARAMS.variants] = "Unknown variant";
+  if (filter.dimension !== undefined && !known.dimensions.has(filter.dimension)) errors[PARAMS.dimension] = "Unknown dimension";
+  if (filter.interviewerIds?.some((id) => !known.interviewerIds.has(id))) errors[PARAMS.interviewerIds] = "Unknown interviewer";
+  return errors;
+}
+
+/** A schema path ("interviewerIds.0") as the URL parameter the user typed ("interviewer"). */
+export function filterParamName(path: string): string {
+  const head = path.split(".")[0] as keyof typeof PARAMS;
+  return PARAMS[head] ?? path;
 }

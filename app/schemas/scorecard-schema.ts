@@ -69,6 +69,14 @@ function buildScorecardDraftSchema(rubric: Rubric) {
         }),
       )
       .max(500, "At most 500 notes")
+      // Notes are stored keyed by id: a repeated id would silently keep only one of them.
+      .superRefine((notes, ctx) => {
+        const seen = new Set<string>();
+        for (const [k, note] of notes.entries()) {
+          if (seen.has(note.id)) ctx.addIssue({ code: "custom", path: [k, "id"], message: `Two notes share the id "${note.id}"` });
+          seen.add(note.id);
+        }
+      })
       .optional(),
     timer: z
       .object({

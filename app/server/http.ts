@@ -1,6 +1,9 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
 import { limitRequestBody, MAX_BODY_BYTES, refusedForSize } from "./body-limit";
 import { refuseCrossSiteRequests } from "./cross-site";
 
@@ -30,8 +33,60 @@ function drainUnreadBodies(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** The methods the app answers: pages (GET, HEAD) and form posts (POST). No route uses another. */
+const METHODS = new Set(["GET", "HEAD", "POST"]);
+
+/** TRACE, OPTIONS, PUT, PROPFIND…: 405 with the Allow header, before any route runs (not a 500). */
+function refuseOtherMethods(req: Request, res: Response, next: NextFunction) {
+  if (METHODS.has(req.method)) return next();
+  res.status(405).set("Allow", [...METHODS].join(", ")).type("text/plain").send("Method not allowed");
+}
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** This response's Content-Security-Policy nonce, for the inline scripts Remix renders. */
+    cspNonce?: string;
+  }
+}
+
+/** A fresh nonce per response: scripts run only from this origin or with this response's nonce. */
+function makeNonce(_req: Request, res: Response, next: NextFunction) {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+}
+
+const nonceOf = (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as Response).locals.cspNonce as string}'`;
+
 /**
- * The HTTP front of the app: cross-site state-changing requests are refused (403) and oversized
+ * helmet's headers. The CSP allows scripts from this origin and Remix's inline scripts carrying the
+ * nonce, never 'unsafe-inline' scripts; styles may be inline because recharts (and React's `style`
+ * props) set style attributes. No framing at all (frame-ancestors 'none', X-Frame-Options DENY).
+ * upgrade-insecure-requests is left out: the app is also served over plain http (localhost, or
+ * behind a TLS proxy that talks http to it), where it would break every asset.
+ */
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", nonceOf],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", "data:"],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      scriptSrcAttr: ["'none'"],
+    },
+  },
+  xFrameOptions: { action: "deny" },
+  referrerPolicy: { policy: "same-origin" },
+});
+
+/**
+ * The HTTP front of the app: methods other than GET, HEAD and POST get 405; cross-site state-changing requests are refused (403) and oversized
  * bodies cut off (413) before anything else; then static assets; then every other request to Remix.
  */
 export function createApp(build: ServerBuild, options: AppOptions = {}) {
@@ -39,12 +94,15 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
   app.use(drainUnreadBodies);
+  app.use(refuseOtherMethods);
+  app.use(makeNonce);
+  app.use(securityHeaders);
   app.use(refuseCrossSiteRequests());
   app.use(limitRequestBody(options.maxBodyBytes ?? MAX_BODY_BYTES));
   // Fingerprinted by the Remix build, so they can be cached for good.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  const remix = createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: () => options.loadContext ?? {} });
+  const remix = createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ ...options.loadContext, clientAddress: req.ip ?? "", cspNonce: res.locals.cspNonce as string }) });
   app.all("*", (req, res, next) =>
     // After a 413 mid-body the action fails reading it and Remix cannot send its answer: expected.
     remix(req, res, (error?: unknown) => (refusedForSize(res) ? undefined : next(error))),

@@ -9,23 +9,29 @@ import { applyMigrations } from "../../db/migrate";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from "../../db/seed";
 import { ensureSeedExemplars } from "../models/exemplar.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
+import { sessionLifetime } from "../utils/env.server";
 import { isBuildStale } from "./build-freshness";
 import { startCalibrationWorker } from "./calibration-pool";
+import { parseTrustProxy, shouldSeedDemo } from "./config";
 import { createApp } from "./http";
 
 const root = process.cwd();
 const serverBuild = resolve(root, "build/index.js");
+// Read before the default below: only an explicit NODE_ENV=production means "a real deployment".
+const seedAllowed = shouldSeedDemo(process.env);
 process.env.NODE_ENV ??= "production";
 
 async function prepareDatabase() {
+  sessionLifetime(); // a malformed SESSION_IDLE_MINUTES or SESSION_MAX_DAYS stops the start here
   // A connection of its own, closed before the app opens the process's one connection.
   const connection = openDatabase(databasePath());
   applyMigrations(connection.db);
   ensureDefaultRubric(connection.db);
   ensureSeedExemplars(connection.db);
-  const seeded = process.env.SEED_DEMO === "0" ? null : await seedDemo(connection.db);
+  const seeded = seedAllowed ? await seedDemo(connection.db) : null;
+  const people = connection.sqlite.prepare("select count(*) from users where active = 1").pluck().get() as number;
   connection.sqlite.close();
-  return seeded;
+  return { seeded, people };
 }
 
 function buildIfStale() {
@@ -40,19 +46,20 @@ function buildIfStale() {
   }
 }
 
-const seeded = await prepareDatabase();
+const { seeded, people } = await prepareDatabase();
 buildIfStale();
 const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const calibration = startCalibrationWorker();
-createApp(build, { loadContext: { computeDashboard: calibration.compute } }).listen(port, host, () => {
+createApp(build, { trustProxy: parseTrustProxy(process.env.TRUST_PROXY), loadContext: { computeDashboard: calibration.compute } }).listen(port, host, () => {
   const lines = [`Panel Scorecard is running at http://localhost:${port}`, `Database: ${databasePath()}`];
   if (seeded?.seeded) lines.push(`Seeded the demo organisation: ${seeded.users} people, ${seeded.candidates} candidates, ${seeded.submittedScorecards} submitted scorecards.`);
   if (seeded) {
     lines.push(`Demo sign-ins (demo data only), password "${DEMO_PASSWORD}":`);
     for (const s of DEMO_SIGN_INS) lines.push(`  ${s.email}  — ${s.roles}`);
   }
+  if (people === 0) lines.push("No one can sign in yet: create the first admin with npm run user:create -- --email you@example.com --role admin");
   console.log(lines.join("\n"));
   // `remix dev` restarts this process after each rebuild and waits for this signal to reload the page.
   if (process.env.NODE_ENV === "development") void broadcastDevReady(build);

@@ -1,8 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { loadDashboard, type ComputeDashboard } from "~/models/calibration.server";
-import { parseCalibrationFilter, type CalibrationFilter } from "~/schemas/calibration-filter-schema";
+import { getFilterVocabulary, loadDashboard, type ComputeDashboard } from "~/models/calibration.server";
+import { filterParamName, findUnknownFilterValues, parseCalibrationFilter, type CalibrationFilter } from "~/schemas/calibration-filter-schema";
 import { toFieldErrors } from "./form-errors";
-import { requireRole } from "./session.server";
+import { invariantResponse } from "./invariant";
+import { requireLead } from "./session.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -13,13 +14,13 @@ declare module "@remix-run/node" {
 
 /** Every dashboard loader: leads only (others get 404), and a filter that parses, or a 400. */
 export async function requireCalibrationRequest(request: Request): Promise<{ filter: CalibrationFilter; search: string }> {
-  await requireRole(request, "lead");
+  await requireLead(request);
   const url = new URL(request.url);
   const parsed = parseCalibrationFilter(url.searchParams);
-  if (!parsed.success) {
-    const errors = toFieldErrors(parsed.error);
-    throw new Response(`Invalid filter: ${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join("; ")}`, { status: 400 });
-  }
+  const errors = parsed.success ? findUnknownFilterValues(parsed.data, getFilterVocabulary(parsed.data)) : toFieldErrors(parsed.error);
+  const named = Object.entries(errors).map(([path, message]) => `${filterParamName(path)}: ${message}`);
+  // One rule for every filter parameter: malformed or naming nothing, a 400 that names the field.
+  invariantResponse(parsed.success && named.length === 0, () => `Invalid filter: ${named.join("; ")}`, { status: 400 });
   return { filter: parsed.data, search: url.search };
 }
 

@@ -2,7 +2,15 @@ import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import type { Role } from "~/domain/roles";
 import { createSession, deleteSession, findUserBySession, type SessionUser } from "~/models/user.server";
-import { sessionSecret } from "./env.server";
+import { sessionLifetime, sessionSecret } from "./env.server";
+import { invariantFound } from "./invariant";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The client's IP address (Express's req.ip: X-Forwarded-For only with TRUST_PROXY). */
+    clientAddress?: string;
+  }
+}
 
 // The cookie carries only the session id, signed with the session secret; the session itself
 // lives in the database so sign-out and deactivation can end it.
@@ -12,7 +20,8 @@ function sessionCookie() {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    maxAge: 30 * 86_400,
+    // The browser may drop it at the session's absolute end; the server enforces both limits.
+    maxAge: Math.floor(sessionLifetime().maxMs / 1000),
     secrets: [sessionSecret()],
   });
   return cookie;
@@ -40,11 +49,22 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
 }
 
+/** A user holding at least one of `roles`; anyone else gets a 404 (no hint that the page exists). */
 export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!roles.some((r) => user.roles.includes(r))) throw new Response("Not found", { status: 404 });
+  invariantFound(roles.some((r) => user.roles.includes(r)));
   return user;
 }
+
+/** A user holding every one of `roles` (e.g. an admin page inside the leads' calibration area). */
+export async function requireEveryRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  invariantFound(roles.every((r) => user.roles.includes(r)));
+  return user;
+}
+
+export const requireLead = (request: Request) => requireRole(request, "lead");
+export const requireAdmin = (request: Request) => requireRole(request, "admin");
 
 /** Starts a fresh session (a new id on every sign-in) and redirects with its cookie. */
 export async function signIn(request: Request, userId: number, redirectTo: string) {

@@ -54,3 +54,45 @@ it("hides the panel's scores until the interviewer has submitted their own, then
   await screenshot(me, "debrief-after");
   for (const page of [me, other]) await page.context().close();
 });
+
+it("shows the lead an amendment made after seeing the panel, with the scores it replaced", async () => {
+  const interviewId = scheduleInterview(["interviewer@demo.test", "casey@demo.test"], { at: new Date(Date.now() - 3_600_000), candidate: "Amended Avery" });
+  const scorecardHref = `/interviews/${interviewId}/scorecard`;
+  const other = await newPage("casey@demo.test");
+  await scoreAndSubmit(other, scorecardHref, ["1", "j", "1", "j", "1", "j", "1", "r", " "]);
+  const me = await newPage("interviewer@demo.test");
+  await scoreAndSubmit(me, scorecardHref, ["3", "j", "3", "j", "3", "j", "3", "r", "ArrowRight", "ArrowRight"]);
+  // I read the panel, then amend to match it (the amendment posted as the scorecard page does).
+  await me.goto(`${baseURL()}/interviews/${interviewId}`);
+  const data = `?_data=${encodeURIComponent("routes/interviews.$interviewId.scorecard")}`;
+  const loaded = await me.request.get(`${baseURL()}${scorecardHref}${data}`);
+  const body = await loaded.text();
+  if (!body.startsWith("{")) throw new Error(`${loaded.status()} ${loaded.url()} ${body.slice(0, 300)}`);
+  const { revision } = (JSON.parse(body) as { scorecard: { revision: number } }).scorecard;
+  const amended = await me.request.post(`${baseURL()}${scorecardHref}${data}`, {
+    headers: { "Content-Type": "application/json", Origin: baseURL() },
+    data: {
+      intent: "amend",
+      reason: "Matched the panel",
+      baseRevision: revision,
+      rubricVersionId: 1,
+      ratings: { ownership: 1, accountability: 1, repair: 1, behavioural_change: 1 },
+      capJustifications: {},
+      redFlags: [],
+      star: [],
+      recommendation: "strong_no",
+      recommendationJustification: "",
+    },
+  });
+  expect(amended.status()).toBe(200);
+  expect(await amended.json()).toMatchObject({ amended: true, afterSeeingOthers: true });
+
+  const lead = await newPage("lead@demo.test");
+  await lead.goto(`${baseURL()}/interviews/${interviewId}`);
+  const table = lead.getByRole("region", { name: "Scores side by side" }).getByRole("table");
+  expect(await table.getByRole("columnheader", { name: /Alex Chen/ }).textContent()).toMatch(/amended after seeing the panel/);
+  expect(await table.getByRole("row", { name: /Ownership/ }).textContent()).toMatch(/1 \(was 3\)/);
+  expect(await lead.getByRole("list", { name: "Amendments after seeing the panel" }).textContent()).toMatch(/Alex Chen amended .*Matched the panel/);
+  await screenshot(lead, "debrief-amended-after-seeing");
+  for (const page of [me, other, lead]) await page.context().close();
+});

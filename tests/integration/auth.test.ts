@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import * as t from "../../db/schema";
+import { hashSessionToken } from "~/models/user.server";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { loader as interviewsLoader } from "~/routes/interviews._index";
@@ -26,10 +27,11 @@ describe("sign-in", () => {
     expect(setCookie).toMatch(/SameSite=Lax/);
     expect(setCookie).not.toMatch(/Secure/);
     expect(sessionCount()).toBe(before + 1);
-    // The cookie carries only the (signed) session id: "<base64 of the JSON id>.<signature>".
+    // The cookie carries only the (signed) session token: "<base64 of the JSON token>.<signature>";
+    // the table keeps only the token's SHA-256.
     const session = getDb().select().from(t.sessions).where(eq(t.sessions.userId, user.id)).get()!;
     const [payload] = decodeURIComponent(setCookie.split(";")[0].slice("__session=".length)).split(".");
-    expect(JSON.parse(Buffer.from(payload, "base64").toString())).toBe(session.id);
+    expect(hashSessionToken(JSON.parse(Buffer.from(payload, "base64").toString()))).toBe(session.id);
   });
 
   it("stores passwords as argon2id at the OWASP ASVS minimum (19 MiB, 2 iterations, parallelism 1)", async () => {

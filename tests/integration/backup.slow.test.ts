@@ -2,7 +2,7 @@
 // restored into a second real server that must serve the same data. Loopback only; every child
 // process is stopped and every file removed at the end.
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -302,6 +302,8 @@ describe("db:backup", () => {
       expect(result.stdout).toMatch(/^backed up .*existing\.db: .*integrity ok; newest migration \S+ \((\d+) of \1 in this checkout\)\n$/);
       expect(integrity(existing)).toBe("ok");
       expect(readdirSync(work).filter((name) => name.startsWith("."))).toEqual([]);
+      // The copy holds sessions and password hashes: owner-only, whatever the umask.
+      expect((statSync(existing).mode & 0o777).toString(8)).toBe("600");
     });
   });
 });

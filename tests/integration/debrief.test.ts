@@ -155,6 +155,38 @@ describe("amendments", () => {
     expect(await res.json()).toMatchObject({ amended: true, afterSeeingOthers: true });
   });
 
+  it("shows the panel and the lead the marker and the scores from before the author saw the panel", async () => {
+    await post(alice, card());
+    await debriefAs(bob); // Bob reads Alice's scorecard, then amends to match it
+    expect((await amend({ reason: "Matched the panel.", ratings: { ownership: 3, accountability: 3, repair: 2, behavioural_change: 3 }, recommendation: "yes" })).status).toBe(200);
+    for (const viewer of [alice, lead]) {
+      const { status, text } = await debriefAs(viewer);
+      expect(status).toBe(200);
+      const bobsCard = (JSON.parse(text) as { scorecards: { interviewerId: number; ratings: Record<string, number>; amendedAfterSeeing: unknown }[] }).scorecards.find((c) => c.interviewerId === bob.id)!;
+      expect(bobsCard.ratings).toEqual({ ownership: 3, accountability: 3, repair: 2, behavioural_change: 3 });
+      expect(bobsCard.amendedAfterSeeing).toMatchObject({
+        count: 1,
+        lastReason: "Matched the panel.",
+        original: { ratings: { ownership: 1, accountability: 2, repair: 4, behavioural_change: 1 }, recommendation: "no" },
+      });
+      const alicesCard = JSON.parse(text).scorecards.find((c: { interviewerId: number }) => c.interviewerId === alice.id);
+      expect(alicesCard.amendedAfterSeeing).toBeNull();
+    }
+    // The calibration dashboard counts it for Bob, and for no one else.
+    const { loader: interviewersLoader } = await import("~/routes/calibration.interviewers");
+    const res = (await interviewersLoader({ request: await request("/calibration/interviewers", { cookie: await cookieOf(lead) }), params: {}, context: {} })) as Response;
+    const counts = (await res.json()).amendedAfterSeeing as Record<string, number>;
+    expect([counts[bob.email], counts[alice.email]]).toEqual([1, undefined]);
+  });
+
+  it("shows no marker for an amendment made before seeing the panel", async () => {
+    expect((await amend({ reason: "Re-read my notes." })).status).toBe(200);
+    await post(alice, card());
+    const { text } = await debriefAs(lead);
+    const bobsCard = JSON.parse(text).scorecards.find((c: { interviewerId: number }) => c.interviewerId === bob.id);
+    expect(bobsCard.amendedAfterSeeing).toBeNull();
+  });
+
   it("refuses an amendment that changes nothing, one on a stale revision, and one on a draft", async () => {
     const same = await post(bob, card({ intent: "amend", baseRevision: 1, reason: "no-op", ratings: { ownership: 1, accountability: 2, repair: 4, behavioural_change: 1 }, recommendation: "no", notes: undefined }));
     expect(same.status).toBe(400);

@@ -54,7 +54,7 @@ beforeAll(async () => {
   close = app.close;
   useHttpBase(app.base);
   lead = await createUser({ roles: ["lead"], name: "Lena Lead" });
-  admin = await createUser({ roles: ["admin"], name: "Ada Admin" });
+  admin = await createUser({ roles: ["admin", "lead"], name: "Ada Admin" }); // exemplars need both roles
   alice = await createUser({ name: "Alice" });
   bob = await createUser({ name: "Bob" });
   leadCookie = await actorCookies(lead, alice); // an interviewer is the wrong role for reviews

@@ -1,5 +1,6 @@
 // Script tags stored through the real actions wherever text is accepted, then every page that shows
 // them rendered by the real built app over HTTP: the markup must come out escaped, never live.
+import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
@@ -109,6 +110,8 @@ beforeAll(async () => {
     adminCookie
   );
   const interview = idFrom(scheduled, /scheduled=(\d+)/);
+  // The interview has taken place (an admin schedules in the future; a real scorecard is submitted after it begins).
+  getDb().update(t.interviews).set({ scheduledAt: new Date(Date.now() - 3_600_000).toISOString() }).where(eq(t.interviews.id, interview)).run();
 
   // Scorecards: notes, a cap justification, a recommendation justification; then an amendment's reason.
   const dims = rubric.rubric.dimensions.map((d) => d.key);

@@ -1,7 +1,7 @@
 // The HTTP front (app/server/http.ts) with the real Remix build, in-process on a free port:
 // cross-site requests, body size, sign-in throttling over HTTP, and deactivation ending sessions.
 import { once } from "node:events";
-import { request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,62 +10,14 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import * as t from "../../db/schema";
-import { deactivateUser, findUserBySession, verifyLogin } from "~/models/user.server";
+import { deactivateUser, findUserBySession, hashSessionToken, verifyLogin } from "~/models/user.server";
 import { CROSS_SITE_MESSAGE, isCrossSiteRequest } from "~/server/cross-site";
 import { createApp, type AppOptions } from "~/server/http";
 import { createUser, PASSWORD, sessionCookieFor } from "../support/factories";
 import { ensureBuild } from "../support/server-process";
+import { send } from "../support/http-send";
 
 const MB = 1024 * 1024;
-
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-}
-
-/**
- * One HTTP request with full control of the headers (fetch adds and forbids some). `chunks` are
- * written one by one without a Content-Length, so they go chunked. Resolves on the response even
- * if the server closed the connection while the body was still being sent.
- */
-function send(
-  base: string,
-  method: string,
-  path: string,
-  opts: { headers?: Record<string, string>; body?: string | Buffer; chunks?: (string | Buffer)[]; leaveOpen?: boolean } = {},
-): Promise<Reply> {
-  return new Promise((done, fail) => {
-    let answered = false;
-    const req = httpRequest(`${base}${path}`, { method, headers: opts.headers, agent: false }, (res) => {
-      answered = true;
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => done({ status: res.statusCode!, headers: res.headers, text }));
-      res.on("error", () => done({ status: res.statusCode!, headers: res.headers, text }));
-      if (opts.leaveOpen) res.on("end", () => req.destroy());
-    });
-    req.on("error", (error) => {
-      if (!answered) fail(error);
-    });
-    if (opts.chunks) {
-      const chunks = [...opts.chunks];
-      const writeMore = () => {
-        while (chunks.length) {
-          if (req.destroyed) return;
-          if (!req.write(chunks.shift()!)) return void req.once("drain", writeMore);
-        }
-        req.end();
-      };
-      writeMore();
-    } else if (opts.leaveOpen) {
-      if (opts.body !== undefined) req.write(opts.body);
-    } else {
-      req.end(opts.body);
-    }
-  });
-}
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
@@ -292,7 +244,7 @@ describe("the HTTP front, with the built app", () => {
       expect(reply.status).toBe(429);
       expect(Number(reply.headers["retry-after"])).toBeGreaterThan(14 * 60);
       expect(reply.headers["set-cookie"]).toBeUndefined();
-      expect(reply.text).toContain("Too many failed sign-ins for this account. Try again in 15 minutes.");
+      expect(reply.text).toContain("Too many failed sign-ins. Try again in 15 minutes.");
       expect(sessionsOf(user.id)).toBe(0);
       // The same through Remix's data request (a sign-in with JavaScript).
       const data = await send(base, "POST", "/login?_data=routes%2Flogin", {
@@ -301,7 +253,7 @@ describe("the HTTP front, with the built app", () => {
       });
       expect(data.status).toBe(429);
       expect(Number(data.headers["retry-after"])).toBeGreaterThan(14 * 60);
-      expect(JSON.parse(data.text).errors.form).toMatch(/^Too many failed sign-ins for this account\. Try again in 15 minutes\.$/);
+      expect(JSON.parse(data.text).errors.form).toMatch(/^Too many failed sign-ins\. Try again in 15 minutes\.$/);
       expect(sessionsOf(user.id)).toBe(0);
       // Another account is unaffected.
       expect((await login("http-bystander@example.test", PASSWORD, ownOrigin())).status).toBe(302);
@@ -343,7 +295,9 @@ describe("the HTTP front, with the built app", () => {
 
     it("keeps an inactive user's leftover session refused (findUserBySession checks active)", async () => {
       const user = await createUser({ email: "leftover@example.test" });
-      getDb().insert(t.sessions).values({ id: "leftover-session", userId: user.id, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }).run();
+      const lastSeenAt = new Date().toISOString();
+      getDb().insert(t.sessions).values({ id: hashSessionToken("leftover-session"), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), lastSeenAt }).run();
+      expect(findUserBySession("leftover-session")).not.toBeNull();
       getDb().update(t.users).set({ active: false }).where(eq(t.users.id, user.id)).run();
       expect(findUserBySession("leftover-session")).toBeNull();
     });

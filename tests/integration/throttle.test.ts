@@ -1,7 +1,7 @@
 // Sign-in throttling through the real login action and the real login_attempts table.
 // (tests/integration/security.test.ts checks the same through HTTP, against the built app.)
 import { and, count, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import * as t from "../../db/schema";
 import { beginSignInAttempt, recordSignInSuccess } from "~/models/login-throttle.server";
@@ -9,16 +9,22 @@ import { action as loginAction } from "~/routes/login";
 import { createUser, PASSWORD, request } from "../support/factories";
 
 const MINUTE = 60_000;
-const callLogin = async (email: string, password: string) => {
+// Each test signs in from a client (IP address) of its own, as the HTTP front passes it on.
+let clientNo = 0;
+let client = "";
+beforeEach(() => {
+  client = `198.51.100.${++clientNo}`;
+});
+const callLogin = async (email: string, password: string, from = client) => {
   const req = await request("/login", { form: { email, password } });
-  return (await loginAction({ request: req, params: {}, context: {} })) as Response;
+  return (await loginAction({ request: req, params: {}, context: { clientAddress: from } })) as Response;
 };
 const sessionsOf = (userId: number) => getDb().select({ n: count() }).from(t.sessions).where(eq(t.sessions.userId, userId)).get()!.n;
 const attemptsOf = (email: string) => getDb().select().from(t.loginAttempts).where(eq(t.loginAttempts.email, email)).all();
 const failedAttempts = (email: string, at: Date, n: number) =>
   getDb()
     .insert(t.loginAttempts)
-    .values(Array.from({ length: n }, (_, i) => ({ email, succeeded: false, at: new Date(at.getTime() - i * 1000).toISOString() })))
+    .values(Array.from({ length: n }, (_, i) => ({ email, client, succeeded: false, at: new Date(at.getTime() - i * 1000).toISOString() })))
     .run();
 
 describe("sign-in throttling, through the login action", () => {
@@ -32,7 +38,7 @@ describe("sign-in throttling, through the login action", () => {
     const retryAfter = Number(response.headers.get("Retry-After"));
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    expect((await response.json()).errors.form).toBe("Too many failed sign-ins for this account. Try again in 15 minutes.");
+    expect((await response.json()).errors.form).toBe("Too many failed sign-ins. Try again in 15 minutes.");
     expect(sessionsOf(user.id)).toBe(0);
     // Refused attempts checked no password and are not recorded: the wait does not grow.
     expect(attemptsOf("tess@example.test")).toHaveLength(5);
@@ -106,11 +112,44 @@ describe("sign-in throttling, through the login action", () => {
     expect(attemptsOf("burst@example.test")).toHaveLength(5);
   });
 
+  it("locks the guessing client out of the account, not the owner on another client", async () => {
+    const owner = await createUser({ email: "owner@example.test" });
+    for (let i = 0; i < 5; i++) expect((await callLogin("owner@example.test", "guess", "203.0.113.66")).status).toBe(401);
+    expect((await callLogin("owner@example.test", PASSWORD, "203.0.113.66")).status).toBe(429);
+    // The owner, from their own client: in.
+    expect((await callLogin("owner@example.test", PASSWORD, "192.0.2.10")).status).toBe(302);
+    expect(sessionsOf(owner.id)).toBe(1);
+  });
+
+  it("refuses one client spraying guesses over accounts after 10 failures, whichever accounts", async () => {
+    for (let k = 0; k < 5; k++) await createUser({ email: `spray${k}@example.test` });
+    const statuses: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      for (let k = 0; k < 5; k++) statuses.push((await callLogin(`spray${k}@example.test`, `guess ${round}`, "203.0.113.77")).status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual(Array(10).fill(429));
+    // Each account is still open to its owners elsewhere.
+    expect((await callLogin("spray0@example.test", PASSWORD, "192.0.2.20")).status).toBe(302);
+  });
+
+  it("stops distributed guessing of one account at 10 failures from unknown clients, but not a client the owner used before", async () => {
+    const owner = await createUser({ email: "target@example.test" });
+    expect((await callLogin("target@example.test", PASSWORD, "192.0.2.30")).status).toBe(302);
+    for (let k = 0; k < 10; k++) expect((await callLogin("target@example.test", "guess", `203.0.113.${100 + k}`)).status).toBe(401);
+    // An eleventh guesser, and the owner on a device never used before, wait.
+    expect((await callLogin("target@example.test", "guess", "203.0.113.200")).status).toBe(429);
+    expect((await callLogin("target@example.test", PASSWORD, "192.0.2.31")).status).toBe(429);
+    // The owner's usual client is let in.
+    expect((await callLogin("target@example.test", PASSWORD, "192.0.2.30")).status).toBe(302);
+    expect(sessionsOf(owner.id)).toBe(2);
+  });
+
   it("prunes attempts older than a day", async () => {
     const now = new Date();
     failedAttempts("old@example.test", new Date(now.getTime() - 25 * 60 * MINUTE), 3);
     failedAttempts("old@example.test", new Date(now.getTime() - 23 * 60 * MINUTE), 2);
-    const attempt = beginSignInAttempt("old@example.test", now);
+    const attempt = beginSignInAttempt({ email: "old@example.test", client }, now);
     expect(attempt.allowed).toBe(true);
     const left = attemptsOf("old@example.test");
     expect(left).toHaveLength(3); // the 2 from 23 hours ago and this one

@@ -9,7 +9,8 @@ export function scheduleInterview(panelEmails: string[], opts: { at?: Date; cand
   try {
     return db.transaction(() => {
       const candidate = db.prepare("insert into candidates (name, target_level) values (?, 'senior') returning id").get(opts.candidate ?? "E2E Candidate") as { id: number };
-      const at = (opts.at ?? new Date(Date.now() + 3_600_000)).toISOString();
+      // Begun ten minutes ago by default: a real scorecard can be submitted once its interview has begun.
+      const at = (opts.at ?? new Date(Date.now() - 600_000)).toISOString();
       const interview = db
         .prepare("insert into interviews (candidate_id, rubric_version_id, variant_key, scheduled_at) values (?, 1, 'default', ?) returning id")
         .get(candidate.id, at) as { id: number };

@@ -37,7 +37,8 @@ export function createInterview(opts: { panel: { id: number }[]; scheduledAt?: D
       candidateId: candidate.id,
       rubricVersionId: version.id,
       variantKey: opts.variantKey ?? "default",
-      scheduledAt: (opts.scheduledAt ?? new Date(Date.now() + 3_600_000)).toISOString(),
+      // Begun ten minutes ago by default: a real scorecard can be submitted once its interview has begun.
+      scheduledAt: (opts.scheduledAt ?? new Date(Date.now() - 600_000)).toISOString(),
     })
     .returning()
     .get();

@@ -572,6 +572,9 @@ export async function actorCookies(right: { id: number }, wrongRole: { id: numbe
 
 // ---------------------------------------------------------------- the property
 
+/** Columns any request moves on its own: a session's idle clock is "used", not "changed". */
+const VOLATILE_COLUMNS: Record<string, readonly string[]> = { sessions: ["last_seen_at"] };
+
 /** Every table (sqlite_sequence included) as row count and a hash of its rows. */
 export function fingerprint(ignore: readonly string[] = []): Map<string, string> {
   const sqlite = getDb().$client;
@@ -579,7 +582,11 @@ export function fingerprint(ignore: readonly string[] = []): Map<string, string>
   const out = new Map<string, string>();
   for (const table of tables) {
     if (ignore.includes(table)) continue;
-    let rows = sqlite.prepare(`select * from "${table}"`).raw().all() as unknown[][];
+    const volatile = VOLATILE_COLUMNS[table] ?? [];
+    const columns = volatile.length
+      ? (sqlite.prepare(`select name from pragma_table_info('${table}')`).pluck().all() as string[]).filter((c) => !volatile.includes(c)).map((c) => `"${c}"`).join(", ")
+      : "*";
+    let rows = sqlite.prepare(`select ${columns} from "${table}"`).raw().all() as unknown[][];
     // An ignored table's AUTOINCREMENT counter moves with it.
     if (table === "sqlite_sequence") rows = rows.filter(([name]) => !ignore.includes(name as string));
     const lines = rows.map((r) => JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? String(v) : v))).sort();

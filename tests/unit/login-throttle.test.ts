@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideLoginAttempt, LOGIN_THROTTLE, throttledMessage, windowStart } from "~/domain/login-throttle";
+import { decideLoginAttempt, decideSignIn, LOGIN_THROTTLE, SIGN_IN_THROTTLE, throttledMessage, windowStart } from "~/domain/login-throttle";
 
 const MINUTE = 60_000;
 const now = new Date("2025-03-01T12:00:00.000Z");
@@ -65,10 +65,39 @@ describe("sign-in throttling rule", () => {
 
 describe("the throttled message", () => {
   it("says when to try again, in whole minutes rounded up", () => {
-    expect(throttledMessage(11 * 60 + 1)).toBe("Too many failed sign-ins for this account. Try again in 12 minutes.");
-    expect(throttledMessage(12 * 60)).toBe("Too many failed sign-ins for this account. Try again in 12 minutes.");
+    expect(throttledMessage(11 * 60 + 1)).toBe("Too many failed sign-ins. Try again in 12 minutes.");
+    expect(throttledMessage(12 * 60)).toBe("Too many failed sign-ins. Try again in 12 minutes.");
     expect(throttledMessage(61)).toMatch(/Try again in 2 minutes\.$/);
     expect(throttledMessage(60)).toMatch(/Try again in 1 minute\.$/);
     expect(throttledMessage(1)).toMatch(/Try again in 1 minute\.$/);
+  });
+});
+
+describe("decideSignIn", () => {
+  const now = new Date("2026-11-29T12:00:00Z");
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * MINUTE);
+  const times = (n: number, minutes = 1) => Array.from({ length: n }, () => ago(minutes));
+  const none = { clientAccountFailures: [], clientFailures: [], accountFailuresFromUnknownClients: [], clientKnown: false };
+
+  it("allows below every limit", () => {
+    expect(decideSignIn({ clientAccountFailures: times(4), clientFailures: times(9), accountFailuresFromUnknownClients: times(9), clientKnown: false }, now)).toEqual({ allowed: true });
+  });
+
+  it("refuses per client and account at 5, per client at 10, per account from unknown clients at 10", () => {
+    expect(decideSignIn({ ...none, clientAccountFailures: times(5) }, now)).toMatchObject({ allowed: false, rule: "client_account" });
+    expect(decideSignIn({ ...none, clientFailures: times(10) }, now)).toMatchObject({ allowed: false, rule: "client" });
+    expect(decideSignIn({ ...none, accountFailuresFromUnknownClients: times(10) }, now)).toMatchObject({ allowed: false, rule: "account" });
+  });
+
+  it("exempts a client the owner signed in from before from the account-wide limit only", () => {
+    expect(decideSignIn({ ...none, accountFailuresFromUnknownClients: times(50), clientKnown: true }, now)).toEqual({ allowed: true });
+    expect(decideSignIn({ ...none, clientFailures: times(10), clientKnown: true }, now)).toMatchObject({ allowed: false, rule: "client" });
+  });
+
+  it("ignores failures older than the window, and waits for the rule that frees up last", () => {
+    expect(decideSignIn({ ...none, clientAccountFailures: times(5, 16) }, now)).toEqual({ allowed: true });
+    const both = decideSignIn({ ...none, clientAccountFailures: times(5, 10), clientFailures: times(10, 2) }, now);
+    expect(both).toMatchObject({ allowed: false, rule: "client", retryAfterSeconds: 13 * 60 });
+    expect(SIGN_IN_THROTTLE).toEqual({ windowMs: 15 * MINUTE, perClientAccount: 5, perClient: 10, perAccountFromUnknownClients: 10 });
   });
 });

@@ -13,6 +13,12 @@ interface PanelScorecard {
   recommendationJustification: string;
   weightedScore: number | null;
   notes: EvidenceNote[];
+  /** Amended after its author had seen the panel's scorecards: shown with the scores it replaced. */
+  amendedAfterSeeing?: {
+    count: number;
+    lastReason: string | null;
+    original: { ratings: Record<string, number>; recommendation: string | null; weightedScore: number | null } | null;
+  } | null;
 }
 
 interface PanelComparisonProps {
@@ -35,6 +41,12 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
             {scorecards.map((c) => (
               <th scope="col" key={c.interviewerId}>
                 {c.name}
+                {c.amendedAfterSeeing ? (
+                  <>
+                    {" "}
+                    <span className="badge badge-draft">amended after seeing the panel</span>
+                  </>
+                ) : null}
               </th>
             ))}
             <th scope="col">Spread</th>
@@ -49,6 +61,7 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
                 {scorecards.map((c) => (
                   <td key={c.interviewerId} className="score-cell">
                     {c.ratings[d.key] ?? "—"}
+                    <Original card={c} now={c.ratings[d.key]} was={c.amendedAfterSeeing?.original?.ratings[d.key]} />
                     {c.capJustifications[d.key] ? <span className="hint"> (above cap: {c.capJustifications[d.key]})</span> : null}
                   </td>
                 ))}
@@ -61,6 +74,7 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
             {scorecards.map((c) => (
               <td key={c.interviewerId} className="score-cell">
                 {c.weightedScore?.toFixed(2) ?? "—"}
+                <Original card={c} now={c.weightedScore?.toFixed(2)} was={c.amendedAfterSeeing?.original?.weightedScore?.toFixed(2)} />
               </td>
             ))}
             <td />
@@ -70,6 +84,7 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
             {scorecards.map((c) => (
               <td key={c.interviewerId}>
                 {recommendationName(c.recommendation)}
+                <Original card={c} now={c.recommendation} was={c.amendedAfterSeeing?.original?.recommendation} label={recommendationName} />
                 {c.recommendationJustification ? <span className="hint"> — {c.recommendationJustification}</span> : null}
               </td>
             ))}
@@ -84,6 +99,21 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
           </tr>
         </tbody>
       </table>
+
+      {scorecards.some((c) => c.amendedAfterSeeing) ? (
+        <ul className="hint" aria-label="Amendments after seeing the panel">
+          {scorecards
+            .filter((c) => c.amendedAfterSeeing)
+            .map((c) => (
+              <li key={c.interviewerId}>
+                {c.name} amended their scorecard after seeing the panel&apos;s
+                {c.amendedAfterSeeing!.count > 1 ? ` (${c.amendedAfterSeeing!.count} times)` : ""}
+                {c.amendedAfterSeeing!.lastReason ? `: “${c.amendedAfterSeeing!.lastReason}”` : ""}.{" "}
+                {c.amendedAfterSeeing!.original ? "Where a score changed, the one submitted before is shown as “was”." : "It was submitted after seeing them."}
+              </li>
+            ))}
+        </ul>
+      ) : null}
 
       <h3>Evidence notes</h3>
       <div className="evidence-grid">
@@ -112,4 +142,10 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
       </div>
     </div>
   );
+}
+
+/** "(was 2)" beside a value its author changed after seeing the panel. */
+function Original({ card, now, was, label }: { card: PanelScorecard; now: string | number | null | undefined; was: string | number | null | undefined; label?: (key: string | null) => string }) {
+  if (!card.amendedAfterSeeing?.original || was === undefined || String(was) === String(now ?? "")) return null;
+  return <span className="amended-was"> (was {label ? label(was === null ? null : String(was)) : (was ?? "—")})</span>;
 }

@@ -13,7 +13,21 @@ export interface LocalDraft {
   savedAt: number;
 }
 
-export const localDraftKey = (userId: number, interviewId: number) => `panel-scorecard:draft:${userId}:${interviewId}`;
+const draftPrefix = (userId: number) => `panel-scorecard:draft:${userId}:`;
+export const localDraftKey = (userId: number, interviewId: number) => `${draftPrefix(userId)}${interviewId}`;
+
+/**
+ * Removes every draft this user keeps on this device: called as they sign out, so the next person
+ * at a shared laptop cannot read their notes. Other people's drafts stay.
+ */
+export function clearDeviceDrafts(userId: number): void {
+  try {
+    const keys = Array.from({ length: window.localStorage.length }, (_, k) => window.localStorage.key(k));
+    for (const key of keys) if (key?.startsWith(draftPrefix(userId))) window.localStorage.removeItem(key);
+  } catch {
+    /* storage disabled: nothing was kept */
+  }
+}
 
 export function readLocalDraft(key: string): LocalDraft | null {
   try {

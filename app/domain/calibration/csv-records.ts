@@ -71,3 +71,23 @@ export function parseCsvRecords(input: string): CsvRecordsResult {
 export function formatCsvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
+
+/**
+ * CSV formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with `=`,
+ * `+`, `-` or `@` as a formula, and tab or carriage return can hide one. Such a text cell is written
+ * with a leading single quote, which spreadsheets show as text and do not display. To keep the round
+ * trip exact, a value that already starts with quotes before one of those characters gets one more
+ * quote, and reading removes exactly one: `=x` -> `'=x` -> `=x`, `'=x` -> `''=x` -> `'=x`.
+ * Only text columns are treated: numbers are written from numbers (e.g. a score `-1`), which a
+ * spreadsheet reads as a number, never as a formula.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The inverse of neutraliseFormula on everything it writes. */
+export function restoreFormula(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value) ? value.slice(1) : value;
+}

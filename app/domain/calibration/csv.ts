@@ -1,4 +1,4 @@
-import { formatCsvField, parseCsvRecords } from "./csv-records";
+import { formatCsvField, neutraliseFormula, parseCsvRecords, restoreFormula } from "./csv-records";
 import { describeRatingProblem } from "./rating-rules";
 import { isValidScale, type Rating, type Scale } from "./types";
 
@@ -27,7 +27,8 @@ export type ParseRatingsCsvResult =
 const failure = (line: number | null, message: string): ParseRatingsCsvResult => ({ ok: false, error: { line, message } });
 
 /**
- * Parses long-format ratings: a header naming candidate, interviewer, dimension and score, and any
+ * Parses long-format ratings (text cells written by serializeRatingsCsv lose their formula guard,
+ * see neutraliseFormula): a header naming candidate, interviewer, dimension and score, and any
  * of variant, level, date, recommendation, rubric_version. The scale is `options.scale` when given,
  * else the lowest to the highest score in the file. The first problem found is returned with the
  * line on which its record starts (the header is line 1).
@@ -64,7 +65,7 @@ export function parseRatingsCsv(text: string, options: { scale?: Scale } = {}): 
         if (!INTEGER.test(value.trim())) return failure(line, `score "${value}" is not an integer`);
         rating.score = Number(value);
       } else if (value !== "") {
-        rating[field] = value;
+        rating[field] = restoreFormula(value);
       }
     }
     const problem = describeRatingProblem(rating, options.scale ?? ANY_SCORE);
@@ -91,7 +92,9 @@ export function serializeRatingsCsv(ratings: readonly Rating[]): string {
   );
   const lines = [columns.map((column) => column.name).join(",")];
   for (const rating of ratings) {
-    lines.push(columns.map(({ field }) => formatCsvField(String(rating[field] ?? ""))).join(","));
+    // Text cells are neutralised against formula injection; the score is a number and written as one.
+    const cell = (field: RatingField) => (field === "score" ? String(rating.score) : neutraliseFormula(rating[field] ?? ""));
+    lines.push(columns.map(({ field }) => formatCsvField(cell(field))).join(","));
   }
   return lines.join("\r\n") + "\r\n";
 }

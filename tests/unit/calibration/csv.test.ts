@@ -86,3 +86,22 @@ describe("serializeRatingsCsv", () => {
     expect(parsed).toEqual({ ok: true, ratings: awkward, scale: { min: 1, max: 4 } });
   });
 });
+
+describe("formula injection", () => {
+  const hostile = ["=1+1", "+1", "-1", "@x", "\tx", "\rx", "'=x", "''+x", "'plain", "plain", "", "a=b", "'"];
+  it("neutralises every text cell starting with = + - @ tab or CR, and reads each value back exactly", () => {
+    const ratings: Rating[] = hostile.map((name, k) => ({ candidate: name === "" ? "empty" : name, interviewer: `${name}@x`, dimension: "d", score: k % 4 + 1, variant: name || undefined }));
+    const text = serializeRatingsCsv(ratings);
+    for (const line of text.split("\r\n").slice(1)) {
+      for (const cell of line.split(",")) expect(cell.replace(/^"/, "")).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    const back = parseRatingsCsv(text);
+    expect(back.ok && back.ratings).toEqual(ratings.map((r) => (r.variant === undefined ? (({ variant: _, ...rest }) => rest)(r) : r)));
+  });
+
+  it("writes numbers as numbers: a negative score is not quoted", () => {
+    const text = serializeRatingsCsv([{ candidate: "c", interviewer: "i", dimension: "d", score: -1 }]);
+    expect(text.split("\r\n")[1]).toBe("c,i,d,-1");
+    expect(parseRatingsCsv(text)).toMatchObject({ ok: true, ratings: [{ score: -1 }] });
+  });
+});

@@ -16,13 +16,14 @@ export type Term = {
 
 export type Sentence = { terms: Term[]; start: number; end: number };
 
-type JsonTerm = {
+/** compromise's own term objects (read directly: its json() output costs several times more). */
+type RawTerm = {
   text: string;
   normal: string;
   implicit?: string;
   machine?: string;
   root?: string;
-  tags: string[];
+  tags: Set<string>;
   offset: { start: number; length: number };
 };
 
@@ -30,16 +31,16 @@ export type ParsedNote = { doc: ReturnType<typeof nlp>; sentences: Sentence[] };
 
 export function parseNote(text: string): ParsedNote {
   const doc = nlp(text);
-  doc.compute("root");
+  doc.compute(["root", "offset"]);
   return { doc, sentences: readSentences(doc) };
 }
 
 function readSentences(doc: ReturnType<typeof nlp>): Sentence[] {
-  const sentences = doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: JsonTerm[] }>;
+  const sentences = doc.docs as unknown as RawTerm[][];
   return sentences
     .map((sentence) => {
       const terms: Term[] = [];
-      for (const term of sentence.terms) {
+      for (const term of sentence) {
         const implicit = term.offset.length === 0 && terms.length > 0;
         const host = implicit ? terms[terms.length - 1] : null;
         const normal = (term.implicit || term.machine || term.normal || "").toLowerCase();
@@ -47,7 +48,7 @@ function readSentences(doc: ReturnType<typeof nlp>): Sentence[] {
           text: term.text,
           normal: implicit ? normal : term.normal.toLowerCase(),
           root: (term.root || normal).toLowerCase(),
-          tags: new Set(term.tags),
+          tags: term.tags,
           start: host ? host.start : term.offset.start,
           end: host ? host.end : term.offset.start + term.offset.length,
         });
@@ -73,13 +74,20 @@ export function isWord(term: Term | undefined, words: ReadonlySet<string>): bool
  * Spans of the text matched by a compromise pattern ("{learn} to communicate better"); bounds come
  * from the terms, so trailing punctuation and quotation marks stay outside the span.
  */
-export function matchSpans(doc: ParsedNote["doc"], pattern: string): Array<{ start: number; end: number }> {
-  const matches = doc.match(pattern).json({ offset: true, terms: { offset: true } }) as Array<{ terms: JsonTerm[] }>;
+export function matchSpans(doc: ParsedNote["doc"], pattern: Pattern): Array<{ start: number; end: number }> {
+  const matches = doc.match(pattern).docs as unknown as RawTerm[][];
   const spans: Array<{ start: number; end: number }> = [];
   for (const match of matches) {
-    const visible = match.terms.filter((t) => t.offset.length > 0);
+    const visible = match.filter((t) => t.offset && t.offset.length > 0);
     if (visible.length === 0) continue;
     spans.push({ start: visible[0].offset.start, end: Math.max(...visible.map((t) => t.offset.start + t.offset.length)) });
   }
   return spans;
+}
+
+export type Pattern = ReturnType<typeof nlp.parseMatch>;
+
+/** Patterns are parsed once, at module load, not on every note. */
+export function compilePatterns(patterns: string[]): Pattern[] {
+  return patterns.map((p) => nlp.parseMatch(p));
 }

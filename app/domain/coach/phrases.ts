@@ -1,4 +1,4 @@
-import { matchSpans, type ParsedNote } from "./parse-note";
+import { compilePatterns, matchSpans, type ParsedNote, type Pattern } from "./parse-note";
 import { makeSignal, type Signal, type SignalKind } from "./signal-kinds";
 
 // Fixed phrasings, matched with compromise patterns so that inflections ({affect} = affects,
@@ -45,14 +45,14 @@ const HEDGING = [
   "a bit #Adjective",
 ];
 
-const PHRASES: Array<[SignalKind, string[]]> = [
-  ["minimising", MINIMISING],
-  ["claims_immunity", CLAIMS_IMMUNITY],
-  ["hedging", HEDGING],
+const PHRASES: Array<[SignalKind, Pattern[]]> = [
+  ["minimising", compilePatterns(MINIMISING)],
+  ["claims_immunity", compilePatterns(CLAIMS_IMMUNITY)],
+  ["hedging", compilePatterns(HEDGING)],
 ];
 
 /** "I thought it was minor" is the candidate's misjudgement, not consequences played down. */
-const OWN_MISJUDGEMENT = "(felt|seemed|seems|thought|think|assumed|looked) #Adverb? (it was|was)? #Adverb? (minor|small|trivial)";
+const [OWN_MISJUDGEMENT] = compilePatterns(["(felt|seemed|seems|thought|think|assumed|looked) #Adverb? (it was|was)? #Adverb? (minor|small|trivial)"]);
 
 export function findPhrases(note: ParsedNote): Signal[] {
   const signals: Signal[] = [];

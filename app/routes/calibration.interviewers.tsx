@@ -4,12 +4,15 @@ import { ChartFrame, fmt, pct, withheld } from "~/components/charts/chart-frame"
 import { DriftChart } from "~/components/charts/drift-chart";
 import { LeniencyChart } from "~/components/charts/leniency-chart";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
+import { FlagEvidenceTable } from "~/components/coach/flag-evidence-table";
 import { ErrorPage } from "~/components/error-page";
+import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
+import { getInterviewerFlagEvidence } from "~/models/coach.server";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { views } = await loadDashboardViews(request, context);
-  return json({ ...views.interviewers, scale: views.scale });
+  const { views, filter } = await loadDashboardViews(request, context);
+  return json({ ...views.interviewers, scale: views.scale, flagEvidence: getInterviewerFlagEvidence(filter) });
 }
 
 const RECOMMENDATION_SERIES = [
@@ -20,7 +23,7 @@ const RECOMMENDATION_SERIES = [
 ];
 
 export default function CalibrationInterviewers() {
-  const { rows, months, scale } = useLoaderData<typeof loader>();
+  const { rows, months, scale, flagEvidence } = useLoaderData<typeof loader>();
   if (rows.length === 0) return <p className="empty">No interviewer has submitted ratings in this view.</p>;
   const shown = rows.filter((r) => r.leniency.leniency !== null);
   return (
@@ -161,8 +164,24 @@ export default function CalibrationInterviewers() {
           </table>
         }
       />
+      <section className="card" aria-labelledby="flag-evidence-title">
+        <h2 id="flag-evidence-title">Red flags against the notes</h2>
+        <p className="muted">
+          How often each interviewer raised a red flag their own notes point to (the evidence coach&apos;s suggestion), and
+          how often they raised one that no note of theirs supports. Counted per scorecard and flag, on the flags the coach
+          can read.
+        </p>
+        {flagEvidence.length ? (
+          <FlagEvidenceTable rows={flagEvidence} flagName={flagName} />
+        ) : (
+          <p className="empty">No submitted scorecard in this view.</p>
+        )}
+      </section>
     </div>
   );
 }
+
+// Flags are named from the default rubric; a key a later version added is shown as it is.
+const flagName = (key: string) => DEFAULT_RUBRIC.redFlags.find((f) => f.key === key)?.name ?? key;
 
 export const ErrorBoundary = ErrorPage;

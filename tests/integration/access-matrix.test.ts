@@ -20,6 +20,7 @@ const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/interviews/:interviewId": () => import("~/routes/interviews.$interviewId._index"),
   "/interviews/:interviewId/scorecard": () => import("~/routes/interviews.$interviewId.scorecard"),
   "/practice": () => import("~/routes/practice"),
+  "/coach/signals": () => import("~/routes/coach.signals"),
   "/overdue": () => import("~/routes/overdue"),
   "/calibration": () => import("~/routes/calibration._index"),
   "/calibration/interviewers": () => import("~/routes/calibration.interviewers"),

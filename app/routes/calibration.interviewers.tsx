@@ -6,13 +6,15 @@ import { LeniencyChart } from "~/components/charts/leniency-chart";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { FlagEvidenceTable } from "~/components/coach/flag-evidence-table";
 import { ErrorPage } from "~/components/error-page";
-import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
 import { getInterviewerFlagEvidence } from "~/models/coach.server";
+import { getLatestRubricVersion } from "~/models/rubric.server";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { views, filter } = await loadDashboardViews(request, context);
-  return json({ ...views.interviewers, scale: views.scale, flagEvidence: getInterviewerFlagEvidence(filter) });
+  // Flags are named as the current rubric names them; a key it no longer has is shown as it is.
+  const flagNames = Object.fromEntries(getLatestRubricVersion().rubric.redFlags.map((f) => [f.key, f.name]));
+  return json({ ...views.interviewers, scale: views.scale, flagEvidence: getInterviewerFlagEvidence(filter), flagNames });
 }
 
 const RECOMMENDATION_SERIES = [
@@ -23,7 +25,8 @@ const RECOMMENDATION_SERIES = [
 ];
 
 export default function CalibrationInterviewers() {
-  const { rows, months, scale, flagEvidence } = useLoaderData<typeof loader>();
+  const { rows, months, scale, flagEvidence, flagNames } = useLoaderData<typeof loader>();
+  const flagName = (key: string) => flagNames[key] ?? key;
   if (rows.length === 0) return <p className="empty">No interviewer has submitted ratings in this view.</p>;
   const shown = rows.filter((r) => r.leniency.leniency !== null);
   return (
@@ -180,8 +183,5 @@ export default function CalibrationInterviewers() {
     </div>
   );
 }
-
-// Flags are named from the default rubric; a key a later version added is shown as it is.
-const flagName = (key: string) => DEFAULT_RUBRIC.redFlags.find((f) => f.key === key)?.name ?? key;
 
 export const ErrorBoundary = ErrorPage;

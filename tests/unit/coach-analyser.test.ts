@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyseNote, COACHED_FLAGS, FLAG_FOR_KIND } from "~/domain/coach/analyse-note";
 import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
@@ -45,5 +46,18 @@ describe("analyseNote", () => {
         expect(s.flag).toBe(FLAG_FOR_KIND[s.kind]);
       }
     }
+  });
+
+  it("never throws and keeps every span inside the text, whatever is typed", () => {
+    const words = fc.constantFrom("was", "made", "we", "the team", "I", "learned", "better", "n't", "’s", "—", "“", "\u0000", "😀", "\n", " ", ".", "kind of");
+    const note = fc.oneof(fc.string({ unit: "grapheme", maxLength: 200 }), fc.array(words, { maxLength: 40 }).map((w) => w.join(" ")));
+    fc.assert(
+      fc.property(note, (text) => {
+        const found = analyseNote(text);
+        for (const s of found) expect(0 <= s.start && s.start < s.end && s.end <= text.length).toBe(true);
+        expect(found.map((s) => s.start)).toEqual([...found.map((s) => s.start)].sort((a, b) => a - b));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

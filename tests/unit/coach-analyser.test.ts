@@ -11,6 +11,7 @@ describe("analyseNote", () => {
     expect(spans("The assumption was made that it would be compatible.")).toEqual([["passive_voice", "was made", "passive_voice"]]);
     expect(spans("\"It was a small thing really.\"")).toEqual([["minimising", "a small thing", "consequence_free"]]);
     expect(spans("\"I guess it was on me.\"")).toEqual([["hedging", "I guess", null]]);
+    expect(spans("No one checked the config.")).toEqual([["blame_diffusion", "No one checked", "blame_diffusion"]]);
   });
 
   it("keeps offsets exact around emoji, curly quotes, dashes and contractions", () => {
@@ -46,7 +47,7 @@ describe("analyseNote", () => {
         expect(s.flag).toBe(FLAG_FOR_KIND[s.kind]);
       }
     }
-  });
+  }, 120_000); // about 10 ms a note; generous, the machine is shared
 
   it("never throws and keeps every span inside the text, whatever is typed", () => {
     const words = fc.constantFrom("was", "made", "we", "the team", "I", "learned", "better", "n't", "’s", "—", "“", "\u0000", "😀", "\n", " ", ".", "kind of");
@@ -59,5 +60,5 @@ describe("analyseNote", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 });

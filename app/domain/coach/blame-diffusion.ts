@@ -27,9 +27,9 @@ function candidateActs(terms: Term[]): boolean {
   return terms.some((t, i) => t.normal === "i" && terms.slice(i + 1).some((n) => n.tags.has("Verb")));
 }
 
-function isAgent(term: Term): boolean {
+function isAgent(term: Term, previous: Term | undefined): boolean {
   if (AGENT_PRONOUNS.has(term.normal)) return true;
-  if (term.normal === "no" ) return false;
+  if (term.normal === "one") return previous?.normal === "no"; // "no one checked"
   return (term.tags.has("Noun") || term.normal === "engineering") && !term.tags.has("Pronoun") &&
     (isWord(term, AGENT_NOUNS) || term.tags.has("Person"));
 }
@@ -54,7 +54,7 @@ function blameAt(terms: Term[], i: number): number | null {
     const t = terms[j];
     if (t.normal === "not" || t.normal === "never") negated = true;
     else if (t.normal === "should" || t.normal === "ought") should = true;
-    else if (!(isWord(t, SKIP) || t.tags.has("Adverb") || t.tags.has("Modal") || (t.tags.has("Auxiliary") && !t.tags.has("Copula")) || t.normal === "did" || t.normal === "no" || t.normal === "one")) break;
+    else if (!(isWord(t, SKIP) || t.tags.has("Adverb") || t.tags.has("Modal") || (t.tags.has("Auxiliary") && !t.tags.has("Copula")) || t.normal === "did")) break;
     j++;
   }
   const verb = terms[j];
@@ -95,9 +95,9 @@ export function findBlameDiffusion(sentences: Sentence[]): Signal[] {
         signals.push(makeSignal("blame_diffusion", terms[phraseStart(terms, i)].start, terms[i + 1].end));
         continue;
       }
-      if (!isAgent(t)) continue;
+      if (!isAgent(t, terms[i - 1])) continue;
       // The head of "the other team changed" is the last noun before the verb.
-      if (terms[i + 1] && isAgent(terms[i + 1])) continue;
+      if (terms[i + 1] && isAgent(terms[i + 1], t)) continue;
       const end = blameAt(terms, i);
       if (end !== null) signals.push(makeSignal("blame_diffusion", terms[phraseStart(terms, t.normal === "one" ? i - 1 : i)].start, end));
     }

@@ -24,7 +24,7 @@ export function FlagEvidenceTable({ rows, flagName, showFlags = false }: { rows:
       </thead>
       <tbody>
         {rows.map(({ interviewerId, name, evidence: e }) => (
-          <tr key={interviewerId} data-interviewer={name}>
+          <tr key={interviewerId} data-flag-evidence-for={name}>
             <th scope="row">{name}</th>
             <td>{e.scorecards}</td>
             <td>{share(e.taken, e.suggested, e.uptake)}</td>

@@ -245,6 +245,18 @@ export const evidenceNotes = sqliteTable(
   ],
 );
 
+/**
+ * The red flags the evidence coach (app/domain/coach) finds in a note: a cache, so calibration
+ * figures do not re-read every note. A row is stale when the note's text or the analyser changes.
+ */
+export const evidenceNoteFlags = sqliteTable("evidence_note_flags", {
+  noteId: integer("note_id").primaryKey().references(() => evidenceNotes.id, { onDelete: "cascade" }),
+  textHash: text("text_hash").notNull(),
+  analyserVersion: text("analyser_version").notNull(),
+  /** The rubric red-flag keys suggested by the note's signals, e.g. ["passive_voice"]. */
+  flags: text("flags", { mode: "json" }).$type<string[]>().notNull(),
+});
+
 /** Snapshots of a submitted scorecard: one per submission and one per amendment. */
 export const scorecardRevisions = sqliteTable(
   "scorecard_revisions",

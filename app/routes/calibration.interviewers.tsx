@@ -4,13 +4,24 @@ import { ChartFrame, fmt, pct, withheld } from "~/components/charts/chart-frame"
 import { DriftChart } from "~/components/charts/drift-chart";
 import { LeniencyChart } from "~/components/charts/leniency-chart";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
+import { FlagEvidenceTable } from "~/components/coach/flag-evidence-table";
 import { ErrorPage } from "~/components/error-page";
 import { countAmendedAfterSeeing } from "~/models/amendment.server";
+import { getInterviewerFlagEvidence } from "~/models/coach.server";
+import { getLatestRubricVersion } from "~/models/rubric.server";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { views, filter } = await loadDashboardViews(request, context);
-  return json({ ...views.interviewers, scale: views.scale, amendedAfterSeeing: countAmendedAfterSeeing(filter) });
+  // Flags are named as the current rubric names them; a key it no longer has is shown as it is.
+  const flagNames = Object.fromEntries(getLatestRubricVersion().rubric.redFlags.map((f) => [f.key, f.name]));
+  return json({
+    ...views.interviewers,
+    scale: views.scale,
+    amendedAfterSeeing: countAmendedAfterSeeing(filter),
+    flagEvidence: getInterviewerFlagEvidence(filter),
+    flagNames,
+  });
 }
 
 const RECOMMENDATION_SERIES = [
@@ -21,7 +32,8 @@ const RECOMMENDATION_SERIES = [
 ];
 
 export default function CalibrationInterviewers() {
-  const { rows, months, scale, amendedAfterSeeing } = useLoaderData<typeof loader>();
+  const { rows, months, scale, amendedAfterSeeing, flagEvidence, flagNames } = useLoaderData<typeof loader>();
+  const flagName = (key: string) => flagNames[key] ?? key;
   if (rows.length === 0) return <p className="empty">No interviewer has submitted ratings in this view.</p>;
   const shown = rows.filter((r) => r.leniency.leniency !== null);
   return (
@@ -164,6 +176,19 @@ export default function CalibrationInterviewers() {
           </table>
         }
       />
+      <section className="card" aria-labelledby="flag-evidence-title">
+        <h2 id="flag-evidence-title">Red flags against the notes</h2>
+        <p className="muted">
+          How often each interviewer raised a red flag their own notes point to (the evidence coach&apos;s suggestion), and
+          how often they raised one that no note of theirs supports. Counted per scorecard and flag, on the flags the coach
+          can read.
+        </p>
+        {flagEvidence.length ? (
+          <FlagEvidenceTable rows={flagEvidence} flagName={flagName} />
+        ) : (
+          <p className="empty">No submitted scorecard in this view.</p>
+        )}
+      </section>
     </div>
   );
 }

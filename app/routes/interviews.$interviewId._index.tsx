@@ -1,9 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { FlagEvidenceTable } from "~/components/coach/flag-evidence-table";
 import { PanelComparison } from "~/components/debrief/panel-comparison";
 import { isOverdue } from "~/domain/debrief";
 import { canSeeOthersScorecards, type IndependenceMode } from "~/domain/independence";
+import { getDebriefFlagEvidence } from "~/models/coach.server";
 import { getInterview, getPanel } from "~/models/interview.server";
 import { buildPanelComparison } from "~/models/panel-comparison.server";
 import { listSubmittedScorecards, recordDebriefView } from "~/models/scorecard.server";
@@ -32,6 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const now = new Date();
   const comparison = buildPanelComparison(interview, panel, visible);
+  const flagEvidence = getDebriefFlagEvidence(
+    comparison.scorecards.map((card, k) => ({ id: visible[k].id, interviewerId: card.interviewerId, interviewerName: card.name })),
+  );
   return json({
     interview,
     mode,
@@ -42,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     panel: panel.map((m) => ({ ...m, overdue: isOverdue(interview, m.status === "submitted", now), isYou: m.interviewerId === user.id })),
     rubric: comparison.rubric,
     scorecards: comparison.scorecards,
+    flagEvidence,
   });
 }
 
@@ -117,6 +123,21 @@ export default function DebriefPage() {
         )}
         {!data.canSeeOthers && data.scorecards.length ? <PanelComparison rubric={data.rubric} scorecards={data.scorecards} spread={data.spread} /> : null}
       </section>
+
+      {data.flagEvidence.length ? (
+        <section className="section" aria-labelledby="coach-title">
+          <h2 id="coach-title">Red flags and the notes behind them</h2>
+          <p className="muted">
+            The evidence coach reads each note for passive voice, blame diffusion, generic lessons, lessons without a
+            mechanism, consequence-free stumbles and claimed immunity. It suggests; the interviewer decides.
+          </p>
+          <FlagEvidenceTable
+            rows={data.flagEvidence}
+            showFlags
+            flagName={(key) => data.rubric.redFlags.find((f) => f.key === key)?.name ?? key}
+          />
+        </section>
+      ) : null}
     </main>
   );
 }

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { groupBySchedule } from "~/domain/interview-schedule";
 import { listInterviewsForInterviewer, type InterviewListItem } from "~/models/interview.server";
-import { formatDateTime } from "~/utils/format";
+import { LocalTime } from "~/components/local-time";
 import { requireUser } from "~/utils/session.server";
 import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";
 
@@ -65,7 +65,9 @@ function InterviewTable({ title, items, empty }: { title: string; items: Intervi
           <tbody>
             {items.map((item) => (
               <tr key={item.id}>
-                <td className="nowrap">{formatDateTime(item.scheduledAt)}</td>
+                <td className="nowrap">
+                  <LocalTime iso={item.scheduledAt} />
+                </td>
                 <td>
                   <Link to={`/interviews/${item.id}/scorecard`}>{item.candidateName}</Link>
                 </td>

@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core (`npx playwright install` cannot work here).
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 export const baseURL = () => inject("baseURL");
 
@@ -29,4 +29,18 @@ export async function screenshot(page: Page, name: string) {
 /** Keyboard shortcuts and autosave exist once the page has hydrated (app/root.tsx marks <html>). */
 export async function waitForHydration(page: Page) {
   await page.waitForSelector("html[data-hydrated]");
+}
+
+/**
+ * Collects every console.error and uncaught page error (React's hydration warnings included);
+ * a test calls `expectNoErrors()` at its end, so any of them fails it.
+ */
+export function watchConsole(page: Page) {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    // An offline test provokes failed requests on purpose; the browser logs those, the app does not.
+    if (message.type() === "error" && !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(message.text())) errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  return { errors, expectNoErrors: () => expect(errors).toEqual([]) };
 }

@@ -1,5 +1,5 @@
 import type { Level, Variant } from "~/domain/rubric/types";
-import { formatDateTime } from "~/utils/format";
+import { LocalTime } from "~/components/local-time";
 
 interface ScorecardContextProps {
   interview: { candidateName: string; scheduledAt: string };
@@ -19,7 +19,9 @@ export function ScorecardContext({ interview, level, variant, rubricVersionId, p
         <p className="context-meta">
           <span className="pill">{level.name}</span>
           <span>{variant.name}</span>
-          <span className="muted">{formatDateTime(interview.scheduledAt)}</span>
+          <span className="muted">
+            <LocalTime iso={interview.scheduledAt} />
+          </span>
           <span className="muted">Rubric v{rubricVersionId}</span>
         </p>
         <blockquote className="question">{variant.question}</blockquote>

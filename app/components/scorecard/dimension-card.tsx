@@ -56,6 +56,7 @@ export function DimensionCard(props: DimensionCardProps) {
       aria-labelledby={headingId}
       data-dimension={d.key}
       onFocus={props.onFocusWithin}
+      onClick={props.current ? undefined : props.onFocusWithin}
     >
       <header className="dimension-head">
         <h2 id={headingId}>{d.name}</h2>

@@ -40,16 +40,20 @@ export function ScorecardContext({ interview, level, variant, rubricVersionId, p
           </section>
         ) : null}
       </div>
-      <dl className="context-facts" style={practice ? { alignContent: "start" } : undefined}>
-        <div>
-          <dt>Focus</dt>
-          <dd>{variant.focus}</dd>
-        </div>
-        <div>
-          <dt>{level.name} scope</dt>
-          <dd>{level.scope}</dd>
-        </div>
-      </dl>
+      {/* Folded by default: beside a call the screen belongs to the dimension being scored. */}
+      <details className="context-more">
+        <summary>Focus and {level.name.toLowerCase()} scope</summary>
+        <dl className="context-facts">
+          <div>
+            <dt>Focus</dt>
+            <dd>{variant.focus}</dd>
+          </div>
+          <div>
+            <dt>{level.name} scope</dt>
+            <dd>{level.scope}</dd>
+          </div>
+        </dl>
+      </details>
     </header>
   );
 }

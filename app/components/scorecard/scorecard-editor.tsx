@@ -1,17 +1,16 @@
-import { Form, useFetcher } from "@remix-run/react";
-import { useMemo, useReducer, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { Form } from "@remix-run/react";
+import { useMemo, useReducer, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { Level, Rubric, Variant } from "~/domain/rubric/types";
 import type { ScorecardTiming } from "~/domain/scorecard-content";
 import { NO_TIMING } from "~/domain/scorecard-content";
-import { computeWeightedScore, dimensionWeights, findMissingForSubmit } from "~/domain/scoring";
+import { computeWeightedScore, dimensionWeights } from "~/domain/scoring";
 import type { RevisionEntry } from "~/models/scorecard.server";
-import { scorecardDraftSchema } from "~/schemas/scorecard-schema";
-import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/utils/form-errors";
 import { ConflictBeside, conflictDimension } from "./conflict-notice";
 import { DimensionCard } from "./dimension-card";
 import { editorReducer, initialEditorState } from "./editor-state";
-import { asList, bindFields, newNoteId, toContent, toFormValues, toPayload, toScores, type ScorecardFormValues, type StoredScorecard, type TimerState } from "./form-values";
+import { asList, bindFields, newNoteId, toFormValues, toScores, type ScorecardFormValues, type StoredScorecard, type TimerState } from "./form-values";
 import { LiveBar } from "./live-bar";
 import { localDraftKey } from "./local-draft";
 import { ReviewDialog } from "./review-dialog";
@@ -22,6 +21,7 @@ import { TimerPanel } from "./timer-panel";
 import { useInterviewClock } from "./use-interview-clock";
 import { useScorecardSync } from "./use-scorecard-sync";
 import { useShortcuts } from "./use-shortcuts";
+import { useSubmitFlow } from "./use-submit-flow";
 
 export interface ScorecardEditorProps {
   userId: number;
@@ -78,9 +78,20 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   });
   onClockChange.current = sync.changed;
   const { autosave } = sync;
-  const amendFetcher = useFetcher<{ errors?: FieldErrors }>({ key: `scorecard-amend-${interview.id}` });
-  const amendErrors = amendFetcher.state === "idle" ? amendFetcher.data?.errors : undefined;
-  const errors = amendErrors && ui.amending ? { ...ui.errors, ...amendErrors } : ui.errors;
+  const flow = useSubmitFlow({
+    form,
+    clock,
+    sync,
+    rubric,
+    variantKey: variant.key,
+    rubricVersionId,
+    interviewId: interview.id,
+    storedRevision: scorecard?.revision ?? 0,
+    readOnly,
+    ui,
+    dispatch,
+  });
+  const errors = flow.amendErrors && ui.amending ? { ...ui.errors, ...flow.amendErrors } : ui.errors;
 
   const setNotes = (next: ScorecardFormValues["notes"]) => setValue("notes", next, { shouldDirty: true });
   const addNote = (dimension: string) => {
@@ -89,48 +100,6 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
     clock.ensureStarted();
     setValue(`noteDrafts.${dimension}`, "");
     setNotes([...getValues("notes"), { id: newNoteId(), dimension, elapsedSeconds: clock.seconds(), text }]);
-  };
-
-  /** Errors a submit would meet, found here first so they show beside their fields. */
-  const findErrors = (): FieldErrors => {
-    const payload = { ...toPayload(toContent(getValues(), clock.latest.current), { intent: ui.amending ? "amend" : "submit", baseRevision: 0, rubricVersionId }), reason: ui.reason };
-    const parsed = scorecardDraftSchema(rubric).safeParse(payload);
-    const found: FieldErrors = parsed.success ? {} : noteErrorsByDimension(toFieldErrors(parsed.error), getValues());
-    for (const missing of findMissingForSubmit(rubric, variant.key, toScores(getValues()))) found[missing.field] ??= missing.message;
-    if (ui.amending && !ui.reason.trim()) found.reason ??= "Say why you are amending this scorecard";
-    return found;
-  };
-  const openReview = () => {
-    if (readOnly) return;
-    if (ui.amending) return saveAmendment();
-    dispatch({ type: "review", open: true });
-  };
-  const confirmSubmit = () => {
-    dispatch({ type: "review", open: false });
-    const found = findErrors();
-    dispatch({ type: "errors", errors: found });
-    if (Object.keys(found).length) return focusFirstError(found);
-    sync.persist(autosave.revision(), true);
-    autosave.requestSubmit();
-  };
-  const saveAmendment = () => {
-    const found = findErrors();
-    dispatch({ type: "errors", errors: found });
-    if (Object.keys(found).length) return focusFirstError(found);
-    const payload = { ...toPayload(toContent(getValues(), clock.latest.current), { intent: "amend", baseRevision: scorecard?.revision ?? 0, rubricVersionId }), reason: ui.reason };
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body; Remix types it loosely
-    amendFetcher.submit(payload as any, { method: "post", encType: "application/json" });
-  };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (submitter?.value === "save") return autosave.flush();
-    openReview();
-  };
-  // Enter in a one-line box (a justification) keeps what was typed; it never submits the card.
-  const onFormKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    const target = event.target as HTMLElement;
-    if (event.key === "Enter" && !event.ctrlKey && !event.metaKey && target instanceof HTMLInputElement && target.type !== "submit") event.preventDefault();
   };
 
   const dimensionKeys = rubric.dimensions.map((d) => d.key);
@@ -171,7 +140,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
       toggleFullAnchors: () => dispatch({ type: "toggleFullAnchors" }),
       focusRecommendation: () =>
         (document.querySelector<HTMLElement>("[data-recommendation] input:checked") ?? document.querySelector<HTMLElement>("[data-recommendation] input"))?.focus(),
-      submit: openReview,
+      submit: flow.openReview,
       toggleHelp: () => dispatch({ type: "help", open: "toggle" }),
       closeHelp: () => dispatch({ type: "help", open: false }),
     },
@@ -185,15 +154,15 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   const firstConflictField = ui.conflicts[0]?.field ?? null;
   const sideConflicts = ui.conflicts.filter((c) => conflictDimension(c) === null);
   const reviewValues = ui.reviewOpen ? toScores(getValues()) : null;
-  const submitting = autosave.status.state === "saving" || amendFetcher.state !== "idle";
+  const submitting = autosave.status.state === "saving" || flow.amending;
 
   return (
     <>
       <Form
         method="post"
         noValidate
-        onSubmit={onSubmit}
-        onKeyDown={onFormKeyDown}
+        onSubmit={flow.onSubmit}
+        onKeyDown={flow.onFormKeyDown}
         className={`scorecard-grid${readOnly ? " read-only" : " live"}${ui.fullAnchors ? " full-anchors" : ""}`}
         aria-label="Scorecard"
       >
@@ -300,36 +269,11 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
         rubric={rubric}
         scores={reviewValues ?? toScores(initialValues)}
         weighted={computeWeightedScore(rubric, variant.key, (reviewValues ?? toScores(initialValues)).ratings)}
-        missing={ui.reviewOpen ? Object.entries(findErrors()).map(([field, message]) => ({ field, message })) : []}
-        onConfirm={confirmSubmit}
-        onGoToMissing={confirmSubmit}
+        missing={ui.reviewOpen ? flow.missing() : []}
+        onConfirm={flow.confirmSubmit}
+        onGoToMissing={flow.confirmSubmit}
         onClose={() => dispatch({ type: "review", open: false })}
       />
     </>
   );
-}
-
-/** "notes.3.text" names a note by its position; the page shows it beside its dimension's notes. */
-function noteErrorsByDimension(errors: FieldErrors, values: ScorecardFormValues): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [key, message] of Object.entries(errors)) {
-    const match = /^notes\.(\d+)/.exec(key);
-    const dimension = match ? values.notes[Number(match[1])]?.dimension : undefined;
-    out[dimension ? `notes.${dimension}` : key] ??= message;
-  }
-  return out;
-}
-
-function focusFirstError(errors: FieldErrors) {
-  const first = Object.keys(errors)[0];
-  const [group, key] = first.split(".");
-  const selector =
-    group === "ratings"
-      ? `[data-dimension="${key}"] input[type=radio]`
-      : group === "notes"
-      ? `[data-note-input="${key}"]`
-      : group === "recommendation"
-      ? "[data-recommendation] input"
-      : `[name="${first}"]`;
-  document.querySelector<HTMLElement>(selector)?.focus();
 }

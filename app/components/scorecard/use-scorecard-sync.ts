@@ -124,6 +124,10 @@ export function useScorecardSync(opts: {
       dispatch({ type: "restored" });
       if (local.submitQueued) autosave.requestSubmit();
       else autosave.notifyChange();
+    } else if (local.baseRevision > opts.serverRevision) {
+      // An older copy of the page (opened offline from the service worker's cache): the device knows better.
+      apply({ ...local.values, clock: local.clock });
+      autosave.rebase(local.baseRevision);
     } else if (local.baseRevision === opts.serverRevision) {
       for (const [key, text] of Object.entries(local.values.noteDrafts ?? {})) if (text) setValue(`noteDrafts.${key}`, text);
     }

@@ -19,20 +19,31 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// The page names today's scorecards (from the interview list) so they open offline even unvisited.
+const keep = (cacheName, urls, test) =>
+  caches.open(cacheName).then((cache) =>
+    Promise.all(
+      urls
+        .map((u) => new URL(u, self.location.origin))
+        .filter((u) => u.origin === self.location.origin && test(u.pathname))
+        .map((u) =>
+          fetch(u.href, { credentials: "same-origin" })
+            .then((res) => (res.ok && !res.redirected ? cache.put(u.pathname, res) : undefined))
+            .catch(() => undefined),
+        ),
+    ),
+  );
+
+// The page names the scorecards to keep (the one open, today's from the interview list) and the
+// build files it runs on: the first visit happened before this worker could see its requests.
 self.addEventListener("message", (event) => {
   const data = event.data || {};
-  if (data.type === "cache-scorecards" && Array.isArray(data.urls)) {
-    event.waitUntil(
-      caches.open(PAGES).then((cache) =>
-        Promise.all(
-          data.urls
-            .filter((u) => SCORECARD_PAGE.test(new URL(u, self.location.origin).pathname))
-            .map((u) => fetch(u, { credentials: "same-origin" }).then((res) => (res.ok ? cache.put(u, res) : undefined)).catch(() => undefined)),
-        ),
-      ),
-    );
-  }
+  if (data.type !== "cache-scorecards") return;
+  event.waitUntil(
+    Promise.all([
+      keep(PAGES, Array.isArray(data.urls) ? data.urls : [], (path) => SCORECARD_PAGE.test(path)),
+      keep(ASSETS, Array.isArray(data.assets) ? data.assets : [], (path) => path.startsWith("/build/")),
+    ]),
+  );
 });
 
 self.addEventListener("fetch", (event) => {
@@ -49,11 +60,11 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname.startsWith("/build/")) {
     event.respondWith(
       caches.open(ASSETS).then((cache) =>
-        cache.match(request).then(
+        cache.match(url.pathname).then(
           (hit) =>
             hit ||
             fetch(request).then((res) => {
-              if (res.ok) cache.put(request, res.clone());
+              if (res.ok) cache.put(url.pathname, res.clone());
               return res;
             }),
         ),

@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ClientActionFunctionArgs } from "@remix-run/react";
+import { useEffect } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { ScorecardContext } from "~/components/scorecard/scorecard-context";
 import { ScorecardEditor } from "~/components/scorecard/scorecard-editor";
@@ -17,6 +18,7 @@ import { formDataToDraftInput, scorecardDraftSchema, type ScorecardDraft } from 
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
+import { cacheScorecards } from "~/utils/service-worker";
 import { requireUser } from "~/utils/session.server";
 
 async function requirePanelInterview(request: Request, interviewIdParam: string | undefined) {
@@ -134,6 +136,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function ScorecardPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { rejected?: { values: never; errors: FieldErrors } } | undefined;
+  // This card opens offline from now on (the service worker keeps its latest copy).
+  useEffect(() => cacheScorecards([`/interviews/${data.interview.id}/scorecard`]), [data.interview.id, data.scorecard?.revision]);
   return (
     <main className="page wide scorecard-page">
       <p className="breadcrumb">{data.practice ? <Link to="/practice">← Practice</Link> : <Link to="/interviews">← Your interviews</Link>}</p>

@@ -7,8 +7,16 @@ export function registerServiceWorker(): void {
   });
 }
 
-/** Asks the worker to keep these scorecard pages (today's interviews), so they open offline. */
+/**
+ * Asks the worker to keep these scorecard pages (the one open, today's interviews) and the build
+ * files this page runs on, so they open offline after this one visit.
+ */
 export function cacheScorecards(urls: string[]): void {
   if (typeof navigator === "undefined" || !("serviceWorker" in navigator) || !urls.length) return;
-  navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "cache-scorecards", urls })).catch(() => {});
+  const assets = [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>("script[src], link[rel=modulepreload], link[rel=stylesheet]")].map((el) =>
+    "src" in el && el.src ? el.src : (el as HTMLLinkElement).href,
+  );
+  navigator.serviceWorker.ready
+    .then((registration) => registration.active?.postMessage({ type: "cache-scorecards", urls, assets }))
+    .catch(() => {});
 }

@@ -36,12 +36,12 @@ for (const viewport of [LAPTOP, HALF_SCREEN]) {
       if (i > 0) await page.keyboard.press("j");
       await page.keyboard.press("3");
       await page.waitForTimeout(400); // the smooth scroll settles
+      await page.screenshot({ path: `test-results/scorecard-live-${viewport.width}-${dimension}.png` });
       const offScreen: string[] = [];
       for (const [name, selector] of Object.entries(LIVE_CONTROLS)) if (!(await inViewport(page, selector))) offScreen.push(name);
       expect(offScreen, dimension).toEqual([]);
       // A short anchor label is always visible; the full text is a key away.
       expect(await page.locator("section.dimension.current .anchor-short").first().isVisible()).toBe(true);
-      await page.screenshot({ path: `test-results/scorecard-live-${viewport.width}-${dimension}.png` });
     }
     await expectSaved(page);
     expect(storedCard(card.id)!.ratings).toEqual({ ownership: 3, accountability: 3, repair: 3, behavioural_change: 3 });

@@ -31,8 +31,7 @@ it("defect 8: an offline reload opens the card with its local draft; an offline 
   expect(await radio(page, "Ownership", /^3 — /).isChecked()).toBe(true);
   expect(await radio(page, "Accountability", /^2 — /).isChecked()).toBe(true);
 
-  await page.keyboard.press("j");
-  for (const key of ["3", "j", "3"]) await page.keyboard.press(key);
+  for (const key of ["j", "j", "3", "j", "3"]) await page.keyboard.press(key); // Repair and Behavioural change
   await page.keyboard.press("r");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");

@@ -6,6 +6,7 @@ import { mergeDraft, type MergeConflict } from "~/domain/scorecard/merge-draft";
 import { EMPTY_DRAFT, type DraftContent, type InterviewTimer, type ScorecardContent, type ScorecardTiming } from "~/domain/scorecard-content";
 import { computeWeightedScore, dropStaleJustifications } from "~/domain/scoring";
 import type { ScorecardDraft } from "~/schemas/scorecard-schema";
+import { draftContent } from "./scorecard-draft.server";
 import { readDraftSnapshot, writeDraftSnapshot } from "./scorecard-snapshot.server";
 
 export interface ScorecardState extends ScorecardContent {
@@ -149,35 +150,6 @@ function writeContent(id: number, content: ScorecardContent) {
 export function contentOf(state: ScorecardState): DraftContent {
   const { ratings, capJustifications, redFlags, star, recommendation, recommendationJustification, notes, timer, timing } = state;
   return { ratings, capJustifications, redFlags, star, recommendation, recommendationJustification, notes, timer, timing };
-}
-
-/**
- * What a save asks for, as content: a plain HTML post sends no notes list (it keeps the stored
- * notes and adds the ones typed), and an older client sends no timing (it keeps the stored marks).
- */
-function draftContent(draft: ScorecardDraft, stored: DraftContent, now: number): DraftContent {
-  const ratings = Object.fromEntries(Object.entries(draft.ratings).filter((e): e is [string, number] => e[1] != null));
-  const capJustifications = Object.fromEntries(Object.entries(draft.capJustifications).filter((e): e is [string, string] => !!e[1]));
-  const typed = Object.entries(draft.noteDrafts ?? {})
-    .filter((e): e is [string, string] => !!e[1])
-    .map(([dimension, text], i) => ({ id: `f${now.toString(36)}${i}`, dimension, elapsedSeconds: clockSeconds(stored, now), text }));
-  return {
-    ratings,
-    capJustifications,
-    redFlags: [...new Set(draft.redFlags)],
-    star: [...new Set(draft.star)],
-    recommendation: draft.recommendation,
-    recommendationJustification: draft.recommendationJustification,
-    notes: [...(draft.notes ?? stored.notes), ...typed],
-    timer: draft.timer ?? stored.timer,
-    timing: draft.timing ?? stored.timing,
-  };
-}
-
-/** Seconds on the interview clock now (0 when it never started). */
-function clockSeconds(card: DraftContent, now: number): number {
-  const ms = card.timer.elapsedMs + (card.timer.runningSince ? Math.max(0, now - card.timer.runningSince) : 0);
-  return Math.floor(ms / 1000);
 }
 
 /** Which rubric version and variant the user's scorecard was started with, if it was: one row. */

@@ -48,6 +48,7 @@ it("scores a whole scorecard with the keyboard alone and submits it", async () =
   await k.press("j");
   await k.press("2"); // Repair
   await k.press("p"); // probes for Repair
+  await expect.poll(() => page.getByText("What did you do in the first hours after you found out?").isVisible()).toBe(true);
   await k.press("j");
   await k.press("4"); // Behavioural change
   await k.press("Shift+S");
@@ -70,7 +71,6 @@ it("scores a whole scorecard with the keyboard alone and submits it", async () =
   expect(await page.getByRole("checkbox", { name: "Situation" }).isChecked()).toBe(true);
   expect(await page.getByRole("checkbox", { name: "Task" }).isChecked()).toBe(false);
   expect(await page.getByRole("list", { name: "Ownership evidence notes" }).textContent()).toMatch(/0:0\d\s*Named the decision in first person\./);
-  expect(await page.getByText("What did you do in the first hours after you found out?").isVisible()).toBe(true);
   await expectSaved(page);
   await screenshot(page, "scorecard-filled");
 

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useMemo, useReducer, useRef, useState } from "react";
+import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { Level, Rubric, Variant } from "~/domain/rubric/types";
 import type { ScorecardTiming } from "~/domain/scorecard-content";
@@ -52,6 +52,10 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   const submitted = scorecard?.status === "submitted";
   const [ui, dispatch] = useReducer(editorReducer, props.rejected?.errors, initialEditorState);
   const readOnly = submitted && !ui.amending;
+  // Live mode (folded dimensions, short anchors) needs the keys that unfold them: after hydration
+  // only, so without JavaScript every dimension stays open.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const weights = dimensionWeights(rubric, variant.key);
 
   const form = useForm<ScorecardFormValues>({ defaultValues: toFormValues(rubric, props.rejected?.values ?? scorecard) });
@@ -163,7 +167,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
         noValidate
         onSubmit={flow.onSubmit}
         onKeyDown={flow.onFormKeyDown}
-        className={`scorecard-grid${readOnly ? " read-only" : " live"}${ui.fullAnchors ? " full-anchors" : ""}`}
+        className={`scorecard-grid${readOnly ? " read-only" : hydrated ? " live" : ""}${ui.fullAnchors ? " full-anchors" : ""}`}
         aria-label="Scorecard"
       >
         <input type="hidden" name="baseRevision" value={scorecard?.revision ?? 0} />

@@ -137,6 +137,18 @@ const rows: Row[] = [
     merged: { timing: { clockStartedAt: 3_000, answerStartSeconds: null, answerEndSeconds: null } },
   },
   {
+    name: "the clock started in both tabs: the one running longest is the interview's",
+    mine: { timer: { elapsedMs: 0, runningSince: 9_000 } },
+    theirs: { timer: { elapsedMs: 0, runningSince: 4_000 } },
+    merged: { timer: { elapsedMs: 0, runningSince: 4_000 } },
+  },
+  {
+    name: "a running clock beats a paused one",
+    mine: { timer: { elapsedMs: 5_000, runningSince: null } },
+    theirs: { timer: { elapsedMs: 0, runningSince: 4_000 } },
+    merged: { timer: { elapsedMs: 0, runningSince: 4_000 } },
+  },
+  {
     name: "the answer end marked differently on both sides",
     mine: { timing: { clockStartedAt: null, answerStartSeconds: null, answerEndSeconds: 150 } },
     theirs: { timing: { clockStartedAt: null, answerStartSeconds: null, answerEndSeconds: 170 } },

@@ -102,9 +102,18 @@ const same = (a: FieldValue | undefined, b: FieldValue | undefined) => JSON.stri
 function settle(field: string, mine: FieldValue, theirs: FieldValue): { value: FieldValue } | null {
   // The clock starts once: the earlier start is the interview's start.
   if (field === "timing.clockStartedAt") return { value: Math.min(Number(mine ?? Infinity), Number(theirs ?? Infinity)) };
-  // One stopwatch pressed by one person in two places: the newer press (this save) wins.
-  if (field === "timer") return { value: mine };
+  // One interview, one clock: a running clock beats a paused one, and of two running clocks the one
+  // that started first (more time on it) is the interview's; two paused ones: the newer press wins.
+  if (field === "timer") return { value: pickTimer(mine as DraftContent["timer"] | null, theirs as DraftContent["timer"] | null) };
   return null;
+}
+
+function pickTimer(mine: DraftContent["timer"] | null, theirs: DraftContent["timer"] | null): DraftContent["timer"] | null {
+  if (!mine || !theirs) return mine ?? theirs;
+  if (mine.runningSince != null && theirs.runningSince != null) {
+    return theirs.elapsedMs - theirs.runningSince > mine.elapsedMs - mine.runningSince ? theirs : mine;
+  }
+  return theirs.runningSince != null ? theirs : mine;
 }
 
 export function mergeDraft(base: DraftContent, mine: DraftContent, theirs: DraftContent): MergeResult {

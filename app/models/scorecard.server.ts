@@ -103,6 +103,13 @@ const q = {
 
 type CardRow = typeof t.scorecards.$inferSelect;
 
+const timerOf = (card: CardRow): InterviewTimer => ({ elapsedMs: card.timerElapsedMs, runningSince: card.timerRunningSince });
+const timingOf = (card: CardRow): ScorecardTiming => ({
+  clockStartedAt: card.clockStartedAt,
+  answerStartSeconds: card.answerStartSeconds,
+  answerEndSeconds: card.answerEndSeconds,
+});
+
 function toState(card: CardRow): ScorecardState {
   const ratings: Record<string, number> = {};
   const capJustifications: Record<string, string> = {};
@@ -123,8 +130,8 @@ function toState(card: CardRow): ScorecardState {
     recommendation: card.recommendation,
     recommendationJustification: card.recommendationJustification,
     notes: q.notes().all({ id: card.id }).map((n) => ({ id: n.clientId, dimension: n.dimensionKey, elapsedSeconds: n.elapsedSeconds, text: n.text })),
-    timer: { elapsedMs: card.timerElapsedMs, runningSince: card.timerRunningSince },
-    timing: { clockStartedAt: card.clockStartedAt, answerStartSeconds: card.answerStartSeconds, answerEndSeconds: card.answerEndSeconds },
+    timer: timerOf(card),
+    timing: timingOf(card),
     weightedScore: card.weightedScore,
     updatedAt: card.updatedAt,
     submittedAt: card.submittedAt,
@@ -196,7 +203,10 @@ export function saveScorecard(opts: {
     if (draft.baseRevision > card.revision) return { kind: "stale", state: toState(card) };
 
     const nowMs = Date.now();
-    const stored = contentOf(toState(card));
+    // The stored lists are read only when needed (a merge, or a plain HTML post that keeps the
+    // notes): the common autosave stays one row read, as the bench measures it.
+    const needsStored = draft.baseRevision !== card.revision || !draft.notes;
+    const stored = needsStored ? contentOf(toState(card)) : { ...EMPTY_DRAFT, timer: timerOf(card), timing: timingOf(card) };
     let content = draftContent(draft, stored, nowMs);
     let merged: DraftContent | null = null;
     let conflicts: MergeConflict[] = [];

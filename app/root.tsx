@@ -8,6 +8,7 @@ import { useNonce } from "~/utils/nonce-provider";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
 import { getUser } from "~/utils/session.server";
 import styles from "~/styles/app.css";
+import { registerServiceWorker } from "~/utils/service-worker";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -72,6 +73,7 @@ export default function App() {
   // Marks the page as interactive: keyboard shortcuts and autosave exist only from here on.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
+    registerServiceWorker();
   }, []);
   return <Outlet />;
 }

@@ -170,6 +170,11 @@ export const scorecards = sqliteTable(
     timerElapsedMs: integer("timer_elapsed_ms").notNull().default(0),
     /** Epoch ms when the running timer was last started; null while paused. */
     timerRunningSince: integer("timer_running_since"),
+    /** Epoch ms of this interviewer's first start of the interview clock; set once, never moved. */
+    clockStartedAt: integer("clock_started_at"),
+    /** Interview-clock seconds at which the candidate's answer started and ended. */
+    answerStartSeconds: integer("answer_start_seconds"),
+    answerEndSeconds: integer("answer_end_seconds"),
     recommendation: text("recommendation", { enum: ["strong_no", "no", "yes", "strong_yes"] }),
     recommendationJustification: text("recommendation_justification").notNull().default(""),
     weightedScore: real("weighted_score"),
@@ -272,6 +277,20 @@ export const scorecardRevisions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("scorecard_revisions_unique").on(t.scorecardId, t.revision)],
+);
+
+/**
+ * The content of recent draft revisions, so a save based on an older revision can be merged
+ * field by field against the revision it started from (the newest few are kept per scorecard).
+ */
+export const scorecardDraftSnapshots = sqliteTable(
+  "scorecard_draft_snapshots",
+  {
+    scorecardId: integer("scorecard_id").notNull().references(() => scorecards.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    content: text("content", { mode: "json" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scorecardId, t.revision] })],
 );
 
 export const auditLog = sqliteTable(

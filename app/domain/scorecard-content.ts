@@ -26,3 +26,36 @@ export interface ScorecardContent {
   recommendationJustification: string;
   notes: EvidenceNote[];
 }
+
+/**
+ * The interview clock's marks, kept on the server so they survive reloads, devices and offline work.
+ * The clock starts once (the interviewer's first start, or first change to the card) and note
+ * stamps and answer marks are seconds on it.
+ */
+export interface ScorecardTiming {
+  /** Epoch ms of the first start; never moved afterwards. */
+  clockStartedAt: number | null;
+  /** Interview-clock seconds at which the candidate's answer started and ended. */
+  answerStartSeconds: number | null;
+  answerEndSeconds: number | null;
+}
+
+export const NO_TIMING: ScorecardTiming = { clockStartedAt: null, answerStartSeconds: null, answerEndSeconds: null };
+
+/** Everything an autosave carries and a merge compares. */
+export interface DraftContent extends ScorecardContent {
+  timer: InterviewTimer;
+  timing: ScorecardTiming;
+}
+
+export const EMPTY_DRAFT: DraftContent = {
+  ratings: {},
+  capJustifications: {},
+  redFlags: [],
+  star: [],
+  recommendation: null,
+  recommendationJustification: "",
+  notes: [],
+  timer: { elapsedMs: 0, runningSince: null },
+  timing: NO_TIMING,
+};

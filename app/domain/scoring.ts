@@ -121,3 +121,29 @@ export function findMissingForSubmit(rubric: Rubric, variantKey: string, card: S
   }
   return missing;
 }
+
+/**
+ * Justifications whose reason has gone (the rating came back under its cap, the recommendation
+ * back in line with the score): they must not reach the debrief as if they still explained something.
+ */
+export function findStaleJustifications(rubric: Rubric, variantKey: string, card: ScorecardScores): string[] {
+  const stale: string[] = [];
+  const violated = new Set(findCapViolations(rubric, card).map((v) => v.dimension));
+  for (const [dimension, text] of Object.entries(card.capJustifications)) {
+    if (text?.trim() && !violated.has(dimension)) stale.push(`capJustifications.${dimension}`);
+  }
+  const weighted = computeWeightedScore(rubric, variantKey, card.ratings).score;
+  if (card.recommendationJustification.trim() && !findRecommendationConflict(rubric, card.recommendation, weighted)) {
+    stale.push("recommendationJustification");
+  }
+  return stale;
+}
+
+/** The card with its stale justifications emptied (a copy). */
+export function dropStaleJustifications<T extends ScorecardScores>(rubric: Rubric, variantKey: string, card: T): T {
+  const stale = findStaleJustifications(rubric, variantKey, card);
+  if (!stale.length) return card;
+  const capJustifications = { ...card.capJustifications };
+  for (const field of stale) if (field.startsWith("capJustifications.")) delete capJustifications[field.slice("capJustifications.".length)];
+  return { ...card, capJustifications, recommendationJustification: stale.includes("recommendationJustification") ? "" : card.recommendationJustification };
+}

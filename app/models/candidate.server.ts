@@ -9,6 +9,7 @@ import {
   interviews,
   panelAssignments,
   ratings,
+  scorecardDraftSnapshots,
   scorecardRevisions,
   scorecards,
   variants,
@@ -194,6 +195,9 @@ export function eraseCandidate(id: number, actorId: number): EraseResult {
         })
         .where(inArray(scorecardRevisions.scorecardId, cardIds))
         .run().changes;
+
+      // Draft snapshots exist only to merge concurrent edits; they hold free text, so they go.
+      db.delete(scorecardDraftSnapshots).where(inArray(scorecardDraftSnapshots.scorecardId, cardIds)).run();
 
       scrubAuditChanges(db, "scorecard", cardIds, isFreeTextChange);
     }

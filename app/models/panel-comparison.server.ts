@@ -1,4 +1,5 @@
 import { computePanelSpread } from "~/domain/debrief";
+import { answerLength } from "~/domain/scorecard/answer-guide";
 import { listAmendedAfterSeeing } from "./amendment.server";
 import type { PanelMember } from "./interview.server";
 import { requireRubricVersion } from "./rubric.server";
@@ -18,7 +19,7 @@ export function buildPanelComparison(interview: { rubricVersionId: number }, pan
   const amended = listAmendedAfterSeeing(scorecards.map((card) => card.id));
   return {
     spread: computePanelSpread(rubric.dimensions, scorecards),
-    rubric: { dimensions: rubric.dimensions, redFlags: rubric.redFlags, recommendations: rubric.recommendations, scale: rubric.scale },
+    rubric: { dimensions: rubric.dimensions, redFlags: rubric.redFlags, recommendations: rubric.recommendations, scale: rubric.scale, answerGuide: rubric.answerGuide },
     scorecards: scorecards.map((card) => ({
       interviewerId: card.interviewerId,
       name: names.get(card.interviewerId) ?? "Former panellist",
@@ -29,6 +30,8 @@ export function buildPanelComparison(interview: { rubricVersionId: number }, pan
       recommendationJustification: card.recommendationJustification,
       weightedScore: card.weightedScore,
       notes: card.notes,
+      // Only an answer whose end was marked has a length worth comparing with the guide.
+      answerSeconds: card.timing.answerEndSeconds == null ? null : answerLength(card.timing, null),
       submittedAt: card.submittedAt,
       amendedAfterSeeing: amended.get(card.id) ?? null,
     })),

@@ -2,10 +2,12 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, preparedOnce, writeTransaction } from "../../db/client";
 import * as t from "../../db/schema";
 import type { Rubric } from "~/domain/rubric/types";
-import type { InterviewTimer, ScorecardContent } from "~/domain/scorecard-content";
-import { diffScorecards } from "~/domain/scorecard-diff";
-import { computeWeightedScore } from "~/domain/scoring";
+import { mergeDraft, type MergeConflict } from "~/domain/scorecard/merge-draft";
+import { EMPTY_DRAFT, type DraftContent, type InterviewTimer, type ScorecardContent, type ScorecardTiming } from "~/domain/scorecard-content";
+import { computeWeightedScore, dropStaleJustifications } from "~/domain/scoring";
 import type { ScorecardDraft } from "~/schemas/scorecard-schema";
+import { draftContent } from "./scorecard-draft.server";
+import { readDraftSnapshot, writeDraftSnapshot } from "./scorecard-snapshot.server";
 
 export interface ScorecardState extends ScorecardContent {
   id: number;
@@ -14,6 +16,7 @@ export interface ScorecardState extends ScorecardContent {
   rubricVersionId: number;
   variantKey: string;
   timer: InterviewTimer;
+  timing: ScorecardTiming;
   weightedScore: number | null;
   updatedAt: string;
   submittedAt: string | null;
@@ -60,6 +63,9 @@ const q = {
         recommendationJustification: sql`${p("recommendationJustification")}`,
         timerElapsedMs: sql`${p("timerElapsedMs")}`,
         timerRunningSince: sql`${p("timerRunningSince")}`,
+        clockStartedAt: sql`${p("clockStartedAt")}`,
+        answerStartSeconds: sql`${p("answerStartSeconds")}`,
+        answerEndSeconds: sql`${p("answerEndSeconds")}`,
         status: sql`${p("status")}`,
         weightedScore: sql`${p("weightedScore")}`,
         submittedAt: sql`${p("submittedAt")}`,
@@ -97,6 +103,13 @@ const q = {
 
 type CardRow = typeof t.scorecards.$inferSelect;
 
+const timerOf = (card: CardRow): InterviewTimer => ({ elapsedMs: card.timerElapsedMs, runningSince: card.timerRunningSince });
+const timingOf = (card: CardRow): ScorecardTiming => ({
+  clockStartedAt: card.clockStartedAt,
+  answerStartSeconds: card.answerStartSeconds,
+  answerEndSeconds: card.answerEndSeconds,
+});
+
 function toState(card: CardRow): ScorecardState {
   const ratings: Record<string, number> = {};
   const capJustifications: Record<string, string> = {};
@@ -117,28 +130,33 @@ function toState(card: CardRow): ScorecardState {
     recommendation: card.recommendation,
     recommendationJustification: card.recommendationJustification,
     notes: q.notes().all({ id: card.id }).map((n) => ({ id: n.clientId, dimension: n.dimensionKey, elapsedSeconds: n.elapsedSeconds, text: n.text })),
-    timer: { elapsedMs: card.timerElapsedMs, runningSince: card.timerRunningSince },
+    timer: timerOf(card),
+    timing: timingOf(card),
     weightedScore: card.weightedScore,
     updatedAt: card.updatedAt,
     submittedAt: card.submittedAt,
   };
 }
 
-/** Replaces what the scorecard holds with the draft's content (notes only when the draft has them). */
-function writeContent(id: number, draft: ScorecardDraft) {
+/** Replaces what the scorecard holds with this content (ratings, flags, STAR ticks, notes). */
+function writeContent(id: number, content: ScorecardContent) {
   q.deleteRatings().run({ id });
-  for (const [dimension, score] of Object.entries(draft.ratings)) {
+  for (const [dimension, score] of Object.entries(content.ratings)) {
     if (score == null) continue;
-    q.insertRating().run({ id, dimension, score, justification: draft.capJustifications[dimension] ?? "" });
+    q.insertRating().run({ id, dimension, score, justification: content.capJustifications[dimension] ?? "" });
   }
   q.deleteFlags().run({ id });
-  for (const key of new Set(draft.redFlags)) q.insertFlag().run({ id, key });
+  for (const key of new Set(content.redFlags)) q.insertFlag().run({ id, key });
   q.deleteStar().run({ id });
-  for (const key of new Set(draft.star)) q.insertStar().run({ id, key });
-  if (draft.notes) {
-    q.deleteNotesExcept().run({ id, keep: JSON.stringify(draft.notes.map((n) => n.id)) });
-    for (const n of draft.notes) q.upsertNote().run({ id, clientId: n.id, dimension: n.dimension, elapsed: n.elapsedSeconds, text: n.text });
-  }
+  for (const key of new Set(content.star)) q.insertStar().run({ id, key });
+  q.deleteNotesExcept().run({ id, keep: JSON.stringify(content.notes.map((n) => n.id)) });
+  for (const n of content.notes) q.upsertNote().run({ id, clientId: n.id, dimension: n.dimension, elapsed: n.elapsedSeconds, text: n.text });
+}
+
+/** The mergeable content of a stored scorecard. */
+export function contentOf(state: ScorecardState): DraftContent {
+  const { ratings, capJustifications, redFlags, star, recommendation, recommendationJustification, notes, timer, timing } = state;
+  return { ratings, capJustifications, redFlags, star, recommendation, recommendationJustification, notes, timer, timing };
 }
 
 /** Which rubric version and variant the user's scorecard was started with, if it was: one row. */
@@ -153,13 +171,16 @@ export function getOwnScorecard(interviewId: number, userId: number): ScorecardS
 }
 
 export type SaveResult =
-  | { kind: "saved"; revision: number; updatedAt: string }
+  | { kind: "saved"; revision: number; updatedAt: string; submitted: boolean; merged: DraftContent | null; conflicts: MergeConflict[] }
   | { kind: "stale"; state: ScorecardState | null }
   | { kind: "already_submitted"; state: ScorecardState };
 
 /**
- * Writes the whole draft in one immediate transaction, if it was based on the stored revision.
- * With `submit`, the scorecard also becomes read-only, with its weighted score computed here.
+ * Writes the draft in one immediate transaction. A draft based on an older revision (another tab,
+ * another device, an offline spell) is merged field by field with what is stored, against the
+ * revision it started from; fields changed on both sides keep the stored value and come back as
+ * conflicts, and a submit with conflicts is saved as a draft instead. With `submit`, the scorecard
+ * also becomes read-only, with its weighted score computed here.
  */
 export function saveScorecard(opts: {
   interviewId: number;
@@ -179,33 +200,58 @@ export function saveScorecard(opts: {
       card = q.insertCard().get({ interviewId, userId, rubricVersionId: opts.rubricVersionId, variantKey: opts.variantKey })!;
     }
     if (card.status === "submitted") return { kind: "already_submitted", state: toState(card) };
-    if (card.revision !== draft.baseRevision) return { kind: "stale", state: toState(card) };
+    if (draft.baseRevision > card.revision) return { kind: "stale", state: toState(card) };
 
-    const now = new Date().toISOString();
-    const weighted = computeWeightedScore(rubric, card.variantKey, draft.ratings);
-    const timer = draft.timer ?? { elapsedMs: card.timerElapsedMs, runningSince: card.timerRunningSince };
+    const nowMs = Date.now();
+    // The stored lists are read only when needed (a merge, or a plain HTML post that keeps the
+    // notes): the common autosave stays one row read, as the bench measures it.
+    const needsStored = draft.baseRevision !== card.revision || !draft.notes;
+    const stored = needsStored ? contentOf(toState(card)) : { ...EMPTY_DRAFT, timer: timerOf(card), timing: timingOf(card) };
+    let content = draftContent(draft, stored, nowMs);
+    let merged: DraftContent | null = null;
+    let conflicts: MergeConflict[] = [];
+    if (draft.baseRevision !== card.revision) {
+      const base = draft.baseRevision === 0 ? EMPTY_DRAFT : readDraftSnapshot(card.id, draft.baseRevision) ?? EMPTY_DRAFT;
+      ({ merged, conflicts } = mergeDraft(base, content, stored));
+      content = merged;
+    }
+    // The clock starts once: a later "first start" from another device never moves it.
+    const clockStartedAt = [stored.timing.clockStartedAt, content.timing.clockStartedAt].filter((v): v is number => v != null);
+    content.timing = { ...content.timing, clockStartedAt: clockStartedAt.length ? Math.min(...clockStartedAt) : null };
+    content = dropStaleJustifications(rubric, card.variantKey, content);
+    const submit = opts.submit && conflicts.length === 0;
+
+    const now = new Date(nowMs).toISOString();
+    const weighted = computeWeightedScore(rubric, card.variantKey, content.ratings);
+    const timer = content.timer;
+    // Submitting stops the clock: the elapsed time is what ran until now, not what ran until the last pause.
+    const elapsedMs = submit && timer.runningSince ? timer.elapsedMs + Math.max(0, nowMs - timer.runningSince) : timer.elapsedMs;
     const updated = q.updateCard().get({
       id: card.id,
-      recommendation: draft.recommendation,
-      recommendationJustification: draft.recommendationJustification,
-      timerElapsedMs: timer.elapsedMs,
-      timerRunningSince: opts.submit ? null : timer.runningSince,
-      status: opts.submit ? "submitted" : "draft",
-      weightedScore: opts.submit ? weighted.score : null,
-      submittedAt: opts.submit ? now : null,
+      recommendation: content.recommendation,
+      recommendationJustification: content.recommendationJustification,
+      timerElapsedMs: Math.min(elapsedMs, 86_400_000),
+      timerRunningSince: submit ? null : timer.runningSince,
+      clockStartedAt: content.timing.clockStartedAt,
+      answerStartSeconds: content.timing.answerStartSeconds,
+      answerEndSeconds: content.timing.answerEndSeconds,
+      status: submit ? "submitted" : "draft",
+      weightedScore: submit ? weighted.score : null,
+      submittedAt: submit ? now : null,
       now,
     })!;
 
-    writeContent(card.id, draft);
+    writeContent(card.id, content);
+    writeDraftSnapshot(card.id, updated.revision, content);
     // An autosave answers with its revision only; reading the whole scorecard back is for the snapshot.
-    if (opts.submit) {
+    if (submit) {
       const state = toState(updated);
       db.insert(t.scorecardRevisions).values({ scorecardId: card.id, revision: state.revision, snapshot: state, createdBy: userId }).run();
       db.insert(t.auditLog)
         .values({ actorId: userId, action: "scorecard.submitted", entity: "scorecard", entityId: card.id, detail: { weightedScore: weighted.score, revision: state.revision } })
         .run();
     }
-    return { kind: "saved", revision: updated.revision, updatedAt: updated.updatedAt };
+    return { kind: "saved", revision: updated.revision, updatedAt: updated.updatedAt, submitted: submit, merged: merged && content, conflicts };
   });
 }
 
@@ -233,62 +279,6 @@ export function recordDebriefView(interviewId: number, userId: number): void {
   });
 }
 
-export type AmendResult =
-  | { kind: "amended"; state: ScorecardState; afterSeeingOthers: boolean }
-  | { kind: "not_submitted" }
-  | { kind: "stale"; state: ScorecardState }
-  | { kind: "unchanged" };
-
-/**
- * A submitted scorecard changes only by amendment: a new revision with the author's reason, the
- * previous one kept, and an audit entry of who, when, why and what changed.
- */
-export function amendScorecard(opts: { interviewId: number; userId: number; rubric: Rubric; draft: ScorecardDraft; reason: string }): AmendResult {
-  const { interviewId, userId, rubric, draft } = opts;
-  try {
-    return amendInTransaction(interviewId, userId, rubric, draft, opts.reason);
-  } catch (error) {
-    if (error instanceof UnchangedAmendment) return { kind: "unchanged" };
-    throw error;
-  }
-}
-
-function amendInTransaction(interviewId: number, userId: number, rubric: Rubric, draft: ScorecardDraft, reason: string): AmendResult {
-  return writeTransaction((db) => {
-    const card = q.card().get({ interviewId, userId });
-    if (!card || card.status !== "submitted") return { kind: "not_submitted" };
-    if (card.revision !== draft.baseRevision) return { kind: "stale", state: toState(card) };
-    const before = toState(card);
-    const updated = q.updateCard().get({
-      id: card.id,
-      recommendation: draft.recommendation,
-      recommendationJustification: draft.recommendationJustification,
-      timerElapsedMs: card.timerElapsedMs,
-      timerRunningSince: null,
-      status: "submitted",
-      weightedScore: computeWeightedScore(rubric, card.variantKey, draft.ratings).score,
-      submittedAt: card.submittedAt,
-      now: new Date().toISOString(),
-    })!;
-    writeContent(card.id, draft);
-    // Compared with the whole stored result, recommendation included (it lives on the card row).
-    const state = toState(updated);
-    const changes = diffScorecards(before, state);
-    if (changes.length === 0) throw new UnchangedAmendment();
-    const afterSeeingOthers = hasSeenOthers(interviewId, userId);
-    db.insert(t.scorecardRevisions)
-      .values({ scorecardId: card.id, revision: state.revision, snapshot: state, reason, afterSeeingOthers, createdBy: userId })
-      .run();
-    db.insert(t.auditLog)
-      .values({ actorId: userId, action: "scorecard.amended", entity: "scorecard", entityId: card.id, detail: { reason, afterSeeingOthers, changes } })
-      .run();
-    return { kind: "amended", state, afterSeeingOthers };
-  });
-}
-
-/** Thrown inside the transaction so that rewriting identical content is rolled back. */
-class UnchangedAmendment extends Error {}
-
 export interface RevisionEntry {
   revision: number;
   reason: string | null;
@@ -310,3 +300,6 @@ export function listRevisions(scorecardId: number): RevisionEntry[] {
     .orderBy(t.scorecardRevisions.revision)
     .all();
 }
+
+/** For the amendment module: the statements and row mapping it shares with saving. */
+export const scorecardStore = { q, toState, writeContent };

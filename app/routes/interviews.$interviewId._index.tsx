@@ -10,7 +10,7 @@ import { getInterview, getPanel } from "~/models/interview.server";
 import { buildPanelComparison } from "~/models/panel-comparison.server";
 import { listSubmittedScorecards, recordDebriefView } from "~/models/scorecard.server";
 import { getIndependenceMode } from "~/models/settings.server";
-import { formatDateTime } from "~/utils/format";
+import { LocalTime } from "~/components/local-time";
 import { parseId } from "~/utils/params";
 import { requireUser } from "~/utils/session.server";
 import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";
@@ -76,7 +76,9 @@ export default function DebriefPage() {
           <p className="context-meta">
             <span className="pill">{LEVEL_LABELS[interview.level]}</span>
             <span>{interview.variantName}</span>
-            <span className="muted">{formatDateTime(interview.scheduledAt)}</span>
+            <span className="muted">
+              <LocalTime iso={interview.scheduledAt} />
+            </span>
           </p>
         </div>
       </header>
@@ -107,7 +109,7 @@ export default function DebriefPage() {
                   <span className={`badge badge-${m.status}`}>{SCORECARD_STATUS_LABELS[m.status]}</span>{" "}
                   {m.overdue ? <span className="badge badge-overdue">Overdue</span> : null}
                 </td>
-                <td>{m.submittedAt ? formatDateTime(m.submittedAt) : "—"}</td>
+                <td>{m.submittedAt ? <LocalTime iso={m.submittedAt} /> : "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ClientActionFunctionArgs } from "@remix-run/react";
+import { useEffect } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { ScorecardContext } from "~/components/scorecard/scorecard-context";
 import { ScorecardEditor } from "~/components/scorecard/scorecard-editor";
@@ -10,12 +11,15 @@ import { findMissingForSubmit } from "~/domain/scoring";
 import { getExemplarForInterview } from "~/models/exemplar.server";
 import { getPanelInterview } from "~/models/interview.server";
 import { getLatestRubricVersion, getRubricVersion, requireRubricVersion } from "~/models/rubric.server";
-import { amendScorecard, getOwnScorecard, getScorecardBasis, listRevisions, saveScorecard } from "~/models/scorecard.server";
+import type { AutosaveReply } from "~/domain/scorecard/autosave-reply";
+import { amendScorecard } from "~/models/scorecard-amend.server";
+import { getOwnScorecard, getScorecardBasis, listRevisions, saveScorecard } from "~/models/scorecard.server";
 import { idFromText } from "~/schemas/form-number";
 import { formDataToDraftInput, scorecardDraftSchema, type ScorecardDraft } from "~/schemas/scorecard-schema";
 import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
 import { parseId } from "~/utils/params";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
+import { cacheScorecards } from "~/utils/service-worker";
 import { requireUser } from "~/utils/session.server";
 import { invariantFound } from "~/utils/invariant";
 
@@ -47,10 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     revisions: scorecard?.status === "submitted" ? listRevisions(scorecard.id) : [],
     // A practice interview scores an exemplar's written answer instead of a live candidate.
     practice: getExemplarForInterview(interview.id),
+    // The server's clock at render time: a running timer renders the same text on both sides of hydration.
+    serverNow: Date.now(),
   });
 }
 
-const reply = (body: Record<string, unknown>, status = 200) => json({ autosave: true as const, ...body }, { status });
+const reply = (body: AutosaveReply, status = 200) => json<AutosaveReply>(body, { status });
+const refuse = (message: string, status: number, errors: FieldErrors = { form: message }) =>
+  reply({ autosave: true, kind: "refused", errors, message }, status);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, interview } = await requirePanelInterview(request, params.interviewId);
@@ -59,29 +67,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     input = isJson ? await request.json() : formDataToDraftInput(await request.formData());
   } catch {
-    return reply({ errors: { form: "The request body could not be read" }, message: "The request body could not be read" }, 400);
+    return refuse("The request body could not be read", 400);
   }
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return reply({ errors: { form: "Expected a scorecard object" }, message: "Expected a scorecard object" }, 400);
-  }
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return refuse("Expected a scorecard object", 400);
 
   const existing = getScorecardBasis(interview.id, user.id);
   const version = getRubricVersion(existing?.rubricVersionId ?? idFromText(input.rubricVersionId) ?? 0);
-  if (!version) return reply({ errors: { rubricVersionId: "Unknown rubric version" }, message: "Unknown rubric version" }, 400);
+  if (!version) return refuse("Unknown rubric version", 400, { rubricVersionId: "Unknown rubric version" });
   const variantKey = existing?.variantKey ?? interview.variantKey;
 
   const parsed = scorecardDraftSchema(version.rubric).safeParse(input);
   const fail = (errors: FieldErrors) => {
     const message = Object.values(errors)[0] ?? "Check the highlighted fields";
-    if (isJson) return reply({ errors, message }, 400);
-    // A plain HTML post re-renders the page: send back what was typed, beside the errors.
+    if (isJson) return refuse(message, 400, errors);
+    // A plain HTML post re-renders the page: send back what was typed, notes too, beside the errors.
     const notes = getOwnScorecard(interview.id, user.id)?.notes ?? [];
     return json({ rejected: { values: toStoredValues(input, notes), errors } }, { status: 400 });
   };
   if (!parsed.success) return fail(toFieldErrors(parsed.error));
   const draft = parsed.data;
   if (existing && draft.rubricVersionId !== existing.rubricVersionId) {
-    return reply({ errors: { rubricVersionId: "This scorecard uses another rubric version; reload the page" }, message: "Reload the page" }, 409);
+    return refuse("Reload the page", 409, { rubricVersionId: "This scorecard uses another rubric version; reload the page" });
   }
   const submit = draft.intent === "submit";
   if (submit || draft.intent === "amend") {
@@ -94,28 +100,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (draft.intent === "amend") return amend(interview.id, user.id, version.rubric, draft);
 
   const result = saveScorecard({ interviewId: interview.id, userId: user.id, rubricVersionId: version.id, rubric: version.rubric, variantKey, draft, submit });
-  if (result.kind === "already_submitted") {
-    return reply({ errors: { form: "This scorecard is submitted and read-only" }, message: "This scorecard is submitted and read-only" }, 409);
-  }
-  if (result.kind === "stale") {
-    const message = "This scorecard was changed in another tab or on another device; your change was not saved.";
-    return reply({ conflict: true, message, state: result.state }, 409);
-  }
-  if (submit && !isJson) return redirect(`/interviews/${interview.id}/scorecard`);
-  return reply({ revision: result.revision, savedAt: result.updatedAt, submitted: submit });
+  if (result.kind === "already_submitted") return refuse("This scorecard is submitted and read-only", 409);
+  if (result.kind === "stale") return refuse("This scorecard was changed in another tab or on another device, from a version this server never had; reload the page", 409);
+  // A plain HTML post (Save draft or Submit without JavaScript) lands back on the page, showing what is stored.
+  if (!isJson) return redirect(`/interviews/${interview.id}/scorecard`);
+  const { revision, updatedAt: savedAt, submitted, merged, conflicts } = result;
+  return reply({ autosave: true, kind: "saved", revision, savedAt, submitted, merged, conflicts });
 }
 
 function amend(interviewId: number, userId: number, rubric: Rubric, draft: ScorecardDraft) {
   const result = amendScorecard({ interviewId, userId, rubric, draft, reason: draft.reason! });
   switch (result.kind) {
     case "not_submitted":
-      return json({ errors: { form: "Only a submitted scorecard can be amended" }, message: "Only a submitted scorecard can be amended" }, { status: 409 });
+      return refuse("Only a submitted scorecard can be amended", 409);
     case "stale":
-      return json({ errors: { form: "This scorecard was amended elsewhere meanwhile; reload to see it" }, message: "Amended elsewhere" }, { status: 409 });
+      return refuse("This scorecard was amended elsewhere meanwhile; reload to see it", 409);
     case "unchanged":
-      return json({ errors: { form: "Nothing changed: an amendment must change something" }, message: "Nothing changed" }, { status: 400 });
+      return refuse("Nothing changed: an amendment must change something", 400);
     case "amended":
-      return json({ amended: true, revision: result.state.revision, afterSeeingOthers: result.afterSeeingOthers });
+      return reply({ autosave: true, kind: "amended", revision: result.state.revision, afterSeeingOthers: result.afterSeeingOthers });
   }
 }
 
@@ -124,7 +127,7 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs) {
   try {
     return await serverAction<typeof action>();
   } catch (error) {
-    if (error instanceof TypeError) return { offline: true as const };
+    if (error instanceof TypeError) return { autosave: true, kind: "offline" } satisfies AutosaveReply;
     throw error;
   }
 }
@@ -138,6 +141,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function ScorecardPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { rejected?: { values: never; errors: FieldErrors } } | undefined;
+  // This card opens offline from now on (the service worker keeps its latest copy).
+  useEffect(() => cacheScorecards([`/interviews/${data.interview.id}/scorecard`]), [data.interview.id, data.scorecard?.revision]);
   return (
     <main className="page wide scorecard-page">
       <p className="breadcrumb">{data.practice ? <Link to="/practice">← Practice</Link> : <Link to="/interviews">← Your interviews</Link>}</p>
@@ -170,5 +175,6 @@ function toStoredValues(input: Record<string, unknown>, notes: EvidenceNote[]) {
     recommendation: typeof input.recommendation === "string" && input.recommendation ? input.recommendation : null,
     recommendationJustification: typeof input.recommendationJustification === "string" ? input.recommendationJustification : "",
     notes,
+    noteDrafts: Object.fromEntries(Object.entries(strings(input.noteDrafts)).map(([k, v]) => [k, String(v)])),
   };
 }

@@ -1,11 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { groupBySchedule } from "~/domain/interview-schedule";
 import { listInterviewsForInterviewer, type InterviewListItem } from "~/models/interview.server";
-import { formatDateTime } from "~/utils/format";
+import { LocalTime } from "~/components/local-time";
 import { requireUser } from "~/utils/session.server";
 import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";
+import { cacheScorecards } from "~/utils/service-worker";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -21,6 +23,8 @@ export const meta: MetaFunction = () => [{ title: "Your interviews · Panel Scor
 export default function InterviewsPage() {
   const { name, isInterviewer, groups } = useLoaderData<typeof loader>();
   const total = groups.today.length + groups.upcoming.length + groups.past.length;
+  // Today's scorecards are kept for offline use, so a dropped connection mid-interview still opens them.
+  useEffect(() => cacheScorecards(groups.today.map((item) => `/interviews/${item.id}/scorecard`)), [groups.today]);
   return (
     <main className="page">
       <h1>Your interviews</h1>
@@ -65,7 +69,9 @@ function InterviewTable({ title, items, empty }: { title: string; items: Intervi
           <tbody>
             {items.map((item) => (
               <tr key={item.id}>
-                <td className="nowrap">{formatDateTime(item.scheduledAt)}</td>
+                <td className="nowrap">
+                  <LocalTime iso={item.scheduledAt} />
+                </td>
                 <td>
                   <Link to={`/interviews/${item.id}/scorecard`}>{item.candidateName}</Link>
                 </td>

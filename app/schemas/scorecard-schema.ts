@@ -84,6 +84,17 @@ function buildScorecardDraftSchema(rubric: Rubric) {
         runningSince: z.preprocess(numberFromText, z.number().int().positive().nullable()),
       })
       .optional(),
+    /** The interview clock's first start and the answer's marks (seconds on that clock). */
+    timing: z
+      .object({
+        clockStartedAt: z.preprocess(numberFromText, z.number().int().positive().nullable()),
+        answerStartSeconds: z.preprocess(numberFromText, z.number().int().min(0).max(86_400).nullable()),
+        answerEndSeconds: z.preprocess(numberFromText, z.number().int().min(0).max(86_400).nullable()),
+      })
+      .strict()
+      .optional(),
+    /** Notes typed but not yet added (a plain HTML post): they become notes when the form is posted. */
+    noteDrafts: perDimension(z.string().trim().max(NOTE_MAX, `A note holds at most ${NOTE_MAX.toLocaleString("en")} characters`)).optional(),
   });
 }
 

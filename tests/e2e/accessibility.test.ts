@@ -141,8 +141,11 @@ describe("the demo interviewer", () => {
     await expectAccessible(page, "a11y-scorecard-filled");
   });
 
-  it("scorecard, submitted too early: errors beside the fields", async () => {
+  it("scorecard, submitted too early: the review says what is missing, then errors beside the fields", async () => {
     await page.getByRole("button", { name: "Submit scorecard" }).click();
+    await expect.poll(() => page.getByRole("dialog", { name: /Review/ }).isVisible()).toBe(true);
+    await expectAccessible(page, "a11y-scorecard-review");
+    await page.keyboard.press("Enter");
     await expect.poll(() => page.getByText("Choose a recommendation").isVisible()).toBe(true);
     expect(await page.getByLabel("Why Ownership is rated above its cap").getAttribute("aria-invalid")).toBe("true");
     await expectAccessible(page, "a11y-scorecard-errors");

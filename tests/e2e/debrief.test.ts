@@ -23,6 +23,8 @@ async function scoreAndSubmit(page: Page, href: string, keys: string[]) {
   for (const key of keys) await page.keyboard.press(key);
   await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
   await page.keyboard.press("Control+Enter");
+  await expect.poll(() => page.getByRole("dialog", { name: /Review/ }).isVisible()).toBe(true);
+  await page.keyboard.press("Enter");
   await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/Submitted/);
 }
 

@@ -129,7 +129,7 @@ describe("amendments", () => {
   it("keeps the previous revision, logs who, when, why and what changed", async () => {
     const res = await amend({ reason: "Misheard the ownership part; re-read my notes." });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ amended: true, revision: 2, afterSeeingOthers: false });
+    expect(await res.json()).toMatchObject({ autosave: true, kind: "amended", revision: 2, afterSeeingOthers: false });
     const scorecard = getDb().select().from(t.scorecards).where(eq(t.scorecards.interviewerId, bob.id)).get()!;
     expect(scorecard).toMatchObject({ status: "submitted", revision: 2, weightedScore: 2.05 });
     const revisions = getDb().select().from(t.scorecardRevisions).where(eq(t.scorecardRevisions.scorecardId, scorecard.id)).orderBy(t.scorecardRevisions.revision).all();
@@ -152,7 +152,7 @@ describe("amendments", () => {
     await post(alice, card());
     await debriefAs(bob); // Bob reads Alice's scorecard
     const res = await amend({ reason: "Changed my mind after the debrief." });
-    expect(await res.json()).toMatchObject({ amended: true, afterSeeingOthers: true });
+    expect(await res.json()).toMatchObject({ autosave: true, kind: "amended", afterSeeingOthers: true });
   });
 
   it("shows the panel and the lead the marker and the scores from before the author saw the panel", async () => {

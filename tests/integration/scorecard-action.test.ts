@@ -100,20 +100,34 @@ describe("autosave", () => {
     expect(JSON.parse(row.n)).toEqual(["note-2:Rolled back."]);
   });
 
-  it("refuses a save based on a stale revision (a second tab) and sends back the newer version", async () => {
+  it("merges a save based on an older revision (a second tab) field by field, and reports a field changed on both sides", async () => {
     await post(draft());
     await post(draft({ baseRevision: 1, ratings: { ownership: 4 } }));
-    const before = stored();
-    const res = await post(draft({ baseRevision: 1, ratings: { ownership: 1 } }));
-    expect(res.status).toBe(409);
+    // The second tab, still on revision 1: Ownership changed on both sides, a STAR tick only here.
+    const res = await post(draft({ baseRevision: 1, ratings: { ownership: 1 }, star: ["situation", "action", "result"] }));
+    expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ conflict: true, message: expect.stringMatching(/changed in another tab/) });
-    expect(body.state).toMatchObject({ revision: 2, ratings: { ownership: 4 } });
-    expect(stored()).toEqual(before);
+    expect(body).toMatchObject({ autosave: true, kind: "saved", revision: 3, submitted: false });
+    expect(body.conflicts).toEqual([{ field: "ratings.ownership", base: 3, mine: 1, theirs: 4 }]);
+    // Nothing replaced silently: the stored 4 stands until the interviewer chooses; the tick is merged in.
+    expect(body.merged).toMatchObject({ ratings: { ownership: 4 }, star: ["action", "result", "situation"] });
+    const [row] = stored() as { r: string; x: string }[];
+    expect(JSON.parse(row.r)).toEqual(["ownership=4"]);
+    expect(JSON.parse(row.x).sort()).toEqual(["action", "result", "situation"]);
+  });
+
+  it("does not submit a card whose save met a conflict: it is saved as a draft, with the conflict", async () => {
+    await post(complete());
+    await post(complete({ baseRevision: 1, recommendation: "strong_yes", recommendationJustification: "exceptional" }));
+    const res = await post(complete({ baseRevision: 1, intent: "submit", recommendation: "no", recommendationJustification: "weak repair" }));
+    const body = await res.json();
+    expect(body).toMatchObject({ kind: "saved", submitted: false });
+    expect(body.conflicts.map((c: { field: string }) => c.field)).toContain("recommendation");
+    expect((stored() as { status: string }[])[0].status).toBe("draft");
   });
 
   it("refuses a first save that claims a revision the server never had", async () => {
-    await expectRefused(post(draft({ baseRevision: 3 })), 409, /changed in another tab/);
+    await expectRefused(post(draft({ baseRevision: 3 })), 409, /never had/);
   });
 });
 

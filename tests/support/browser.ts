@@ -86,3 +86,17 @@ export async function screenshot(page: Page, name: string) {
 export async function waitForHydration(page: Page) {
   await page.waitForSelector("html[data-hydrated]");
 }
+
+/**
+ * Collects every console.error and uncaught page error (React's hydration warnings included);
+ * a test calls `expectNoErrors()` at its end, so any of them fails it.
+ */
+export function watchConsole(page: Page) {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    // An offline test provokes failed requests on purpose; the browser logs those, the app does not.
+    if (message.type() === "error" && !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(message.text())) errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  return { errors, expectNoErrors: () => expect(errors).toEqual([]) };
+}

@@ -3,6 +3,8 @@ import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
 import type { Rubric } from "~/domain/rubric/types";
 import {
   computeWeightedScore,
+  dropStaleJustifications,
+  findStaleJustifications,
   findCapViolations,
   findMissingForSubmit,
   findRecommendationConflict,
@@ -119,5 +121,19 @@ describe("findMissingForSubmit", () => {
     ]);
     expect(findMissingForSubmit(rubric, "default", { ...contradicting, recommendationJustification: "   " })).toHaveLength(1);
     expect(findMissingForSubmit(rubric, "default", { ...contradicting, recommendationJustification: "Culture concerns." })).toEqual([]);
+  });
+});
+
+describe("stale justifications (issue #15, defect 6)", () => {
+  const base = { ratings: { ownership: 1, accountability: 1, repair: 1, behavioural_change: 1 }, redFlags: [] as string[], capJustifications: {}, recommendationJustification: "" };
+  it.each([
+    ["a recommendation justification once the recommendation agrees with the score", { ...base, recommendation: "strong_no" as const, recommendationJustification: "r" }, ["recommendationJustification"]],
+    ["none while the recommendation still contradicts the score", { ...base, recommendation: "strong_yes" as const, recommendationJustification: "r" }, []],
+    ["a cap justification once the flag is lowered", { ...base, ratings: { ...base.ratings, ownership: 3 }, recommendation: null, capJustifications: { ownership: "x" } }, ["capJustifications.ownership"]],
+    ["none while the rating is above the raised flag's cap", { ...base, ratings: { ...base.ratings, ownership: 3 }, redFlags: ["passive_voice"], recommendation: null, capJustifications: { ownership: "x" } }, []],
+  ])("%s", (_name, card, expected) => {
+    expect(findStaleJustifications(DEFAULT_RUBRIC, "default", card)).toEqual(expected);
+    const dropped = dropStaleJustifications(DEFAULT_RUBRIC, "default", card);
+    expect(findStaleJustifications(DEFAULT_RUBRIC, "default", dropped)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { DimensionSpread } from "~/domain/debrief";
 import type { Dimension, RecommendationOption, RedFlag, Scale } from "~/domain/rubric/types";
 import type { EvidenceNote } from "~/domain/scorecard-content";
+import { answerAgainstGuide, type AnswerGuide } from "~/domain/scorecard/answer-guide";
 import { formatElapsed } from "~/utils/format";
 
 interface PanelScorecard {
@@ -19,10 +20,12 @@ interface PanelScorecard {
     lastReason: string | null;
     original: { ratings: Record<string, number>; recommendation: string | null; weightedScore: number | null } | null;
   } | null;
+  /** The candidate's answer length as this interviewer marked it; null when not marked. */
+  answerSeconds: number | null;
 }
 
 interface PanelComparisonProps {
-  rubric: { dimensions: Dimension[]; redFlags: RedFlag[]; recommendations: RecommendationOption[]; scale: Scale };
+  rubric: { dimensions: Dimension[]; redFlags: RedFlag[]; recommendations: RecommendationOption[]; scale: Scale; answerGuide: AnswerGuide };
   scorecards: PanelScorecard[];
   spread: { dimensions: DimensionSpread[]; split: boolean };
 }
@@ -89,6 +92,15 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
               </td>
             ))}
             <td>{spread.split ? <strong>Split yes / no</strong> : null}</td>
+          </tr>
+          <tr>
+            <th scope="row">Answer length</th>
+            {scorecards.map((c) => (
+              <td key={c.interviewerId}>
+                {c.answerSeconds == null ? "not marked" : `Answer ${formatElapsed(c.answerSeconds)} — ${answerAgainstGuide(c.answerSeconds, rubric.answerGuide).text}`}
+              </td>
+            ))}
+            <td />
           </tr>
           <tr>
             <th scope="row">Red flags</th>

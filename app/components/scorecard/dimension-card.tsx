@@ -1,48 +1,71 @@
-import { useState, type KeyboardEvent } from "react";
-import type { Dimension } from "~/domain/rubric/types";
-import type { CapViolation } from "~/domain/scoring";
-import type { EvidenceNote } from "~/domain/scorecard-content";
-import { NOTE_MAX } from "~/schemas/scorecard-schema";
-import { formatElapsed } from "~/utils/format";
-import type { FieldBinder } from "./form-values";
+import { useWatch, type Control } from "react-hook-form";
+import type { Dimension, Rubric } from "~/domain/rubric/types";
+import type { MergeConflict } from "~/domain/scorecard/merge-draft";
+import { findCapViolations } from "~/domain/scoring";
+import { ConflictBeside, type ChooseConflict } from "./conflict-notice";
+import type { FieldBinder, ScorecardFormValues } from "./form-values";
+import { NoteList, type NoteListProps } from "./note-list";
+import { choiceLock, textLock } from "./read-lock";
 
 interface DimensionCardProps {
+  rubric: Rubric;
+  control: Control<ScorecardFormValues>;
   dimension: Dimension;
   weight: number;
   current: boolean;
   readOnly: boolean;
   probesOpen: boolean;
   extraProbes: string[];
-  violation: CapViolation | undefined;
-  notes: EvidenceNote[];
   errors: Record<string, string | undefined>;
   bind: FieldBinder;
+  conflicts: MergeConflict[];
+  firstConflictField: string | null;
+  onChooseConflict: ChooseConflict;
   onFocusWithin: () => void;
   onToggleProbes: () => void;
-  /** Adds the note typed in this dimension's note field (kept in the form as noteDrafts). */
   onAddNote: () => void;
   onEditNote: (id: string, text: string) => void;
   onRemoveNote: (id: string) => void;
+  renderNoteAdornment?: NoteListProps["renderNoteAdornment"];
+}
+
+/** The short label always on screen while listening; the full anchor is a key (x) or a hover away. */
+export function shortAnchor(text: string): string {
+  const head = text.split(/[:;.]/)[0].trim();
+  if (head.length <= 40) return head;
+  const cut = head.slice(0, 40);
+  return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
 }
 
 /** One dimension: anchors visible while scoring, probes a keystroke away, timestamped notes. */
 export function DimensionCard(props: DimensionCardProps) {
-  const { dimension: d, bind, violation, errors, readOnly } = props;
+  const { dimension: d, bind, errors, readOnly, control } = props;
+  // Subscribed here, not in the editor: a keystroke elsewhere re-renders only what it changes.
+  const [rating, redFlags, allNotes] = useWatch({ control, name: [`ratings.${d.key}`, "redFlags", "notes"] });
+  const violation = findCapViolations(props.rubric, { ratings: { [d.key]: rating ? Number(rating) : null }, redFlags: Array.isArray(redFlags) ? redFlags : [] })[0];
+  const notes = (allNotes ?? []).filter((n) => n.dimension === d.key);
   const headingId = `dimension-${d.key}`;
   const ratingError = errors[`ratings.${d.key}`];
   const justificationError = errors[`capJustifications.${d.key}`];
   const probes = [...d.probes, ...props.extraProbes];
+  const chosen = d.anchors.find((a) => String(a.score) === rating);
 
   return (
+    // A click on a folded card is a mouse shortcut; the keyboard gets the same through onFocus (Tab, or j/k).
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events
     <section
       className={`dimension card${props.current ? " current" : ""}`}
       aria-labelledby={headingId}
       data-dimension={d.key}
       onFocus={props.onFocusWithin}
+      onClick={props.current ? undefined : props.onFocusWithin}
     >
       <header className="dimension-head">
         <h2 id={headingId}>{d.name}</h2>
         <span className="weight">{props.weight}%</span>
+        <span className="chosen" aria-hidden="true">
+          {chosen ? `${chosen.score} · ${shortAnchor(chosen.text)}` : "not rated"}
+        </span>
       </header>
       <p className="covers">{d.covers}</p>
 
@@ -54,10 +77,13 @@ export function DimensionCard(props: DimensionCardProps) {
         className="anchors"
       >
         {d.anchors.map((a) => (
-          <label key={a.score} className="anchor">
-            <input type="radio" disabled={readOnly} {...bind.choice(`ratings.${d.key}`, String(a.score))} />
+          <label key={a.score} className="anchor" title={a.text}>
+            <input type="radio" {...choiceLock(readOnly)} {...bind.choice(`ratings.${d.key}`, String(a.score))} />
             <span className="anchor-score" aria-hidden="true">
               {a.score}
+            </span>
+            <span className="anchor-short" aria-hidden="true">
+              {shortAnchor(a.text)}
             </span>
             <span className="anchor-text">
               <span className="visually-hidden">{a.score} — </span>
@@ -84,10 +110,10 @@ export function DimensionCard(props: DimensionCardProps) {
           <input
             id={`${headingId}-justification`}
             type="text"
-            placeholder="Why the rating stands despite the flag"
-            disabled={readOnly}
+            placeholder="Why the rating stands despite the flag (Enter keeps it; it never submits)"
             aria-invalid={justificationError ? true : undefined}
             aria-describedby={justificationError ? `${headingId}-justification-error` : undefined}
+            {...textLock(readOnly)}
             {...bind.text(`capJustifications.${d.key}`)}
           />
           {justificationError ? (
@@ -97,6 +123,10 @@ export function DimensionCard(props: DimensionCardProps) {
           ) : null}
         </div>
       ) : null}
+
+      {props.conflicts.map((c) => (
+        <ConflictBeside key={c.field} rubric={props.rubric} conflict={c} onChoose={props.onChooseConflict} first={c.field === props.firstConflictField} />
+      ))}
 
       <div className="probes">
         <button type="button" className="link-button" aria-expanded={props.probesOpen} aria-controls={`${headingId}-probes`} onClick={props.onToggleProbes}>
@@ -109,99 +139,18 @@ export function DimensionCard(props: DimensionCardProps) {
         </ul>
       </div>
 
-      <NoteList {...props} headingId={headingId} />
+      <NoteList
+        dimension={d}
+        notes={notes}
+        readOnly={readOnly}
+        error={errors[`notes.${d.key}`]}
+        headingId={headingId}
+        bind={bind}
+        onAddNote={props.onAddNote}
+        onEditNote={props.onEditNote}
+        onRemoveNote={props.onRemoveNote}
+        renderNoteAdornment={props.renderNoteAdornment}
+      />
     </section>
-  );
-}
-
-function NoteList({
-  dimension: d,
-  notes,
-  readOnly,
-  errors,
-  headingId,
-  bind,
-  onAddNote,
-  onEditNote,
-  onRemoveNote,
-}: DimensionCardProps & { headingId: string }) {
-  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
-  const noteError = errors[`notes.${d.key}`];
-
-  const onDraftKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && !event.shiftKey) {
-      event.preventDefault();
-      onAddNote();
-    }
-  };
-  const onEditKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && !event.shiftKey && editing) {
-      event.preventDefault();
-      if (editing.text.trim()) onEditNote(editing.id, editing.text.trim());
-      setEditing(null);
-    } else if (event.key === "Escape") {
-      setEditing(null);
-    }
-  };
-
-  return (
-    <div className="notes">
-      <h3 className="visually-hidden">{d.name} evidence notes</h3>
-      {notes.length ? (
-        <ol className="note-list" aria-label={`${d.name} evidence notes`}>
-          {notes.map((note) => (
-            <li key={note.id}>
-              <span className="stamp">{formatElapsed(note.elapsedSeconds)}</span>
-              {editing?.id === note.id ? (
-                <textarea
-                  aria-label={`Edit note at ${formatElapsed(note.elapsedSeconds)}`}
-                  value={editing.text}
-                  maxLength={NOTE_MAX}
-                  autoFocus
-                  onChange={(e) => setEditing({ id: note.id, text: e.target.value })}
-                  onKeyDown={onEditKey}
-                  onBlur={() => setEditing(null)}
-                />
-              ) : (
-                <span className="note-text">{note.text}</span>
-              )}
-              {readOnly || editing?.id === note.id ? null : (
-                <span className="note-actions">
-                  <button type="button" className="link-button" onClick={() => setEditing({ id: note.id, text: note.text })}>
-                    Edit<span className="visually-hidden"> note at {formatElapsed(note.elapsedSeconds)}</span>
-                  </button>
-                  <button type="button" className="link-button danger" onClick={() => onRemoveNote(note.id)}>
-                    Remove<span className="visually-hidden"> note at {formatElapsed(note.elapsedSeconds)}</span>
-                  </button>
-                </span>
-              )}
-            </li>
-          ))}
-        </ol>
-      ) : null}
-      {readOnly ? null : (
-        <div className="note-add">
-          <label htmlFor={`${headingId}-note`} className="visually-hidden">
-            Add a {d.name} note
-          </label>
-          <textarea
-            id={`${headingId}-note`}
-            data-note-input={d.key}
-            rows={1}
-            maxLength={NOTE_MAX}
-            placeholder={`Evidence for ${d.name} — Enter adds, stamped with the time`}
-            aria-invalid={noteError ? true : undefined}
-            aria-describedby={noteError ? `${headingId}-note-error` : undefined}
-            onKeyDown={onDraftKey}
-            {...bind.text(`noteDrafts.${d.key}`)}
-          />
-          {noteError ? (
-            <p id={`${headingId}-note-error`} className="field-error">
-              {noteError}
-            </p>
-          ) : null}
-        </div>
-      )}
-    </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { UseFormRegister } from "react-hook-form";
 import type { Recommendation, Rubric } from "~/domain/rubric/types";
 import type { ScorecardScores } from "~/domain/scoring";
-import type { EvidenceNote, InterviewTimer, ScorecardContent } from "~/domain/scorecard-content";
+import type { DraftContent, EvidenceNote, InterviewTimer, ScorecardContent, ScorecardTiming } from "~/domain/scorecard-content";
 
 // The form's own shape: radios hold strings, so ratings are "" (unrated) or "1".."4" here, and
 // become numbers at the edges (scores for the rules, the payload for the server).
@@ -21,7 +21,7 @@ export interface ScorecardFormValues {
 export type TimerState = InterviewTimer;
 export type StoredScorecard = ScorecardContent;
 
-export function toFormValues(rubric: Rubric, stored: StoredScorecard | null): ScorecardFormValues {
+export function toFormValues(rubric: Rubric, stored: (StoredScorecard & { noteDrafts?: Record<string, string> }) | null): ScorecardFormValues {
   const perDimension = (pick: (key: string) => string) => Object.fromEntries(rubric.dimensions.map((d) => [d.key, pick(d.key)]));
   return {
     ratings: perDimension((k) => (stored?.ratings[k] != null ? String(stored.ratings[k]) : "")),
@@ -31,7 +31,31 @@ export function toFormValues(rubric: Rubric, stored: StoredScorecard | null): Sc
     recommendation: stored?.recommendation ?? "",
     recommendationJustification: stored?.recommendationJustification ?? "",
     notes: stored?.notes ?? [],
-    noteDrafts: perDimension(() => ""),
+    noteDrafts: perDimension((k) => stored?.noteDrafts?.[k] ?? ""),
+  };
+}
+
+/** The clock state beside the form: the stopwatch and the marks on it. */
+export interface ClockState {
+  timer: TimerState;
+  timing: ScorecardTiming;
+}
+
+/** The form and the clock as the content a save carries and a merge compares. */
+export function toContent(values: ScorecardFormValues, clock: ClockState): DraftContent {
+  const scores = toScores(values);
+  const ratings = Object.fromEntries(Object.entries(scores.ratings).filter((e): e is [string, number] => e[1] != null));
+  const capJustifications = Object.fromEntries(Object.entries(scores.capJustifications).filter((e): e is [string, string] => !!e[1]));
+  return {
+    ratings,
+    capJustifications,
+    redFlags: [...scores.redFlags].sort(),
+    star: [...asList(values.star)].sort(),
+    recommendation: scores.recommendation,
+    recommendationJustification: scores.recommendationJustification,
+    notes: values.notes ?? [],
+    timer: clock.timer,
+    timing: clock.timing,
   };
 }
 
@@ -50,19 +74,10 @@ export function toScores(values: ScorecardFormValues): ScorecardScores {
   };
 }
 
-export function toPayload(values: ScorecardFormValues, timer: TimerState, meta: { intent: "save" | "submit" | "amend"; baseRevision: number; rubricVersionId: number }) {
-  const scores = toScores(values);
-  return {
-    ...meta,
-    ratings: scores.ratings,
-    capJustifications: scores.capJustifications,
-    redFlags: scores.redFlags,
-    star: asList(values.star),
-    recommendation: scores.recommendation,
-    recommendationJustification: scores.recommendationJustification,
-    notes: values.notes ?? [],
-    timer,
-  };
+export type SaveIntent = "save" | "submit" | "amend";
+
+export function toPayload(content: DraftContent, meta: { intent: SaveIntent; baseRevision: number; rubricVersionId: number }) {
+  return { ...meta, ...content };
 }
 
 /** Elapsed interview time now, from the stored timer. */

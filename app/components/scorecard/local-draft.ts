@@ -1,15 +1,17 @@
-import type { ScorecardFormValues, TimerState } from "./form-values";
+import type { ClockState, ScorecardFormValues } from "./form-values";
 
 // The draft kept on the device (localStorage): written on every change, so a tab crash, a reload
-// or a network loss loses nothing. `dirty` means "changed here and not yet acknowledged".
+// or a network loss loses nothing. `dirty` means "changed here and not yet acknowledged"; its
+// first save after a reload carries `baseRevision`, and the server merges it with anything saved
+// meanwhile from elsewhere.
 
 export interface LocalDraft {
   values: ScorecardFormValues;
-  timer: TimerState;
-  /** Elapsed seconds at which the candidate's answer started; kept on the device only. */
-  answerStartedAt: number | null;
+  clock: ClockState;
   baseRevision: number;
   dirty: boolean;
+  /** A submit made offline, still to be sent. */
+  submitQueued?: boolean;
   savedAt: number;
 }
 
@@ -32,7 +34,9 @@ export function clearDeviceDrafts(userId: number): void {
 export function readLocalDraft(key: string): LocalDraft | null {
   try {
     const raw = window.localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as LocalDraft) : null;
+    const draft = raw ? (JSON.parse(raw) as LocalDraft) : null;
+    // A draft from before the clock was saved with the card has no `clock`: nothing to restore from it.
+    return draft && draft.clock ? draft : null;
   } catch {
     return null;
   }

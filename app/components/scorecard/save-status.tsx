@@ -1,3 +1,7 @@
+import type { Rubric } from "~/domain/rubric/types";
+import type { MergeConflict } from "~/domain/scorecard/merge-draft";
+import { LocalTime } from "~/components/local-time";
+import { conflictLabel, conflictValue, type ChooseConflict } from "./conflict-notice";
 import type { SaveStatus } from "./use-autosave";
 
 const timeOfDay = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
@@ -9,21 +13,37 @@ export function SaveStatusLine({
   amending,
   submittedAt,
   hasServerCopy,
+  conflicts,
+  rubric,
+  onChoose,
 }: {
   status: SaveStatus;
   submitted: boolean;
   amending: boolean;
   submittedAt: string | null;
   hasServerCopy: boolean;
+  conflicts: MergeConflict[];
+  rubric: Rubric;
+  onChoose: ChooseConflict;
 }) {
-  let text: string;
+  let text: React.ReactNode;
   let tone = "neutral";
   if (amending) {
     text = "Amending — nothing changes until you save the amendment";
     tone = "warn";
   } else if (submitted) {
-    text = submittedAt ? `Submitted ${new Date(submittedAt).toISOString().slice(0, 16).replace("T", " ")} UTC · read-only` : "Submitted · read-only";
+    text = submittedAt ? (
+      <>
+        Submitted <LocalTime iso={submittedAt} /> · read-only
+      </>
+    ) : (
+      "Submitted · read-only"
+    );
     tone = "ok";
+  } else if (conflicts.length) {
+    const first = conflicts[0];
+    text = `${conflicts.length} conflict${conflicts.length > 1 ? "s" : ""}: ${conflictLabel(rubric, first.field, first)} — yours ${conflictValue(rubric, first.field, first.mine)}, the other ${conflictValue(rubric, first.field, first.theirs)}. m keeps yours, o the other.`;
+    tone = "danger";
   } else {
     switch (status.state) {
       case "idle":
@@ -41,12 +61,10 @@ export function SaveStatusLine({
         tone = "ok";
         break;
       case "offline":
-        text = "Offline — kept on this device, will sync when back online";
+        text = status.submitQueued
+          ? "Offline — submit queued: it will be sent when the network returns"
+          : "Offline — kept on this device, will sync when back online";
         tone = "warn";
-        break;
-      case "conflict":
-        text = "Not saved: changed elsewhere";
-        tone = "danger";
         break;
       case "error":
         text = `Not saved: ${status.message}`;
@@ -55,8 +73,20 @@ export function SaveStatusLine({
     }
   }
   return (
-    <p role="status" className={`save-status ${tone}`}>
-      {text}
-    </p>
+    <div className="save-status-area">
+      <p role="status" className={`save-status ${tone}`}>
+        {text}
+      </p>
+      {conflicts.length && !submitted ? (
+        <span className="conflict-actions">
+          <button type="button" className="button small" onClick={() => onChoose(conflicts[0].field, "mine")}>
+            Keep yours <kbd>m</kbd>
+          </button>
+          <button type="button" className="button small" onClick={() => onChoose(conflicts[0].field, "theirs")}>
+            Keep the other <kbd>o</kbd>
+          </button>
+        </span>
+      ) : null}
+    </div>
   );
 }

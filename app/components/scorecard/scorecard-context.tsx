@@ -1,5 +1,5 @@
 import type { Level, Variant } from "~/domain/rubric/types";
-import { formatDateTime } from "~/utils/format";
+import { LocalTime } from "~/components/local-time";
 
 interface ScorecardContextProps {
   interview: { candidateName: string; scheduledAt: string };
@@ -19,7 +19,9 @@ export function ScorecardContext({ interview, level, variant, rubricVersionId, p
         <p className="context-meta">
           <span className="pill">{level.name}</span>
           <span>{variant.name}</span>
-          <span className="muted">{formatDateTime(interview.scheduledAt)}</span>
+          <span className="muted">
+            <LocalTime iso={interview.scheduledAt} />
+          </span>
           <span className="muted">Rubric v{rubricVersionId}</span>
         </p>
         <blockquote className="question">{variant.question}</blockquote>
@@ -38,16 +40,20 @@ export function ScorecardContext({ interview, level, variant, rubricVersionId, p
           </section>
         ) : null}
       </div>
-      <dl className="context-facts" style={practice ? { alignContent: "start" } : undefined}>
-        <div>
-          <dt>Focus</dt>
-          <dd>{variant.focus}</dd>
-        </div>
-        <div>
-          <dt>{level.name} scope</dt>
-          <dd>{level.scope}</dd>
-        </div>
-      </dl>
+      {/* Folded by default: beside a call the screen belongs to the dimension being scored. */}
+      <details className="context-more">
+        <summary>Focus and {level.name.toLowerCase()} scope</summary>
+        <dl className="context-facts">
+          <div>
+            <dt>Focus</dt>
+            <dd>{variant.focus}</dd>
+          </div>
+          <div>
+            <dt>{level.name} scope</dt>
+            <dd>{level.scope}</dd>
+          </div>
+        </dl>
+      </details>
     </header>
   );
 }

@@ -1,25 +1,24 @@
 import type { ReactNode } from "react";
+import type { Control } from "react-hook-form";
+import { LocalTime } from "~/components/local-time";
 import type { Rubric } from "~/domain/rubric/types";
-import type { WeightedScore } from "~/domain/scoring";
-import type { FieldErrors } from "~/utils/form-errors";
-import type { FieldBinder, TimerState } from "./form-values";
 import type { RevisionEntry } from "~/models/scorecard.server";
-import { TimerPanel } from "./timer-panel";
+import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldBinder, ScorecardFormValues } from "./form-values";
+import { choiceLock } from "./read-lock";
+import { RecommendationPanel } from "./recommendation-panel";
 
 interface SidebarProps {
   rubric: Rubric;
+  variantKey: string;
+  control: Control<ScorecardFormValues>;
   bind: FieldBinder;
   readOnly: boolean;
   errors: FieldErrors;
-  timer: TimerState;
-  answerStartedAt: number | null;
-  onToggleTimer: () => void;
-  onMarkAnswer: () => void;
-  weighted: WeightedScore;
-  recommendationConflict: { min: number; max: number } | null;
-  status: ReactNode;
+  storedScore: number | null;
+  /** Conflicts on flags, STAR ticks and the recommendation, shown here beside them. */
+  conflicts: ReactNode;
   submitting: boolean;
-  onShowHelp: () => void;
   /** For a submitted scorecard: its history, and the amendment being written. */
   amendment: {
     active: boolean;
@@ -31,37 +30,26 @@ interface SidebarProps {
   } | null;
 }
 
-/** Everything beside the four dimensions: time, save state, flags, STAR, the recommendation. */
+/** Everything beside the four dimensions that is not in the live bar: flags, STAR, the recommendation. */
 export function ScorecardSidebar(props: SidebarProps) {
   const { rubric, bind, readOnly, errors } = props;
   const dimensionName = (key: string) => rubric.dimensions.find((d) => d.key === key)?.name ?? key;
-  const recError = errors.recommendation;
-  const justificationError = errors.recommendationJustification;
 
   return (
-    <aside className="sidebar" aria-label="Timer, flags and recommendation">
-      {props.status}
-      <TimerPanel
-        timer={props.timer}
-        answerStartedAt={props.answerStartedAt}
-        guide={rubric.answerGuide}
-        readOnly={readOnly}
-        onToggle={props.onToggleTimer}
-        onMarkAnswer={props.onMarkAnswer}
-      />
-
-      <fieldset className="card" data-red-flags disabled={readOnly}>
+    <aside className="sidebar" aria-label="Flags, STAR and recommendation">
+      {props.conflicts}
+      <fieldset className="card flags" data-red-flags>
         <legend>
           Red flags <kbd>f</kbd>
         </legend>
         <ul className="toggles">
           {rubric.redFlags.map((flag) => (
             <li key={flag.key}>
-              <label>
-                <input type="checkbox" aria-describedby={`flag-${flag.key}`} {...bind.choice("redFlags", flag.key)} />
+              <label title={flag.description}>
+                <input type="checkbox" aria-describedby={`flag-${flag.key}`} {...choiceLock(readOnly)} {...bind.choice("redFlags", flag.key)} />
                 <span>
                   <strong>{flag.name}</strong>
-                  <span id={`flag-${flag.key}`} className="hint">
+                  <span id={`flag-${flag.key}`} className="hint flag-caps">
                     {" "}
                     caps {flag.caps.map((c) => `${dimensionName(c.dimension)} at ${c.max}`).join(", ")}
                   </span>
@@ -72,15 +60,15 @@ export function ScorecardSidebar(props: SidebarProps) {
         </ul>
       </fieldset>
 
-      <fieldset className="card" disabled={readOnly}>
+      <fieldset className="card star-card">
         <legend>
-          STAR coverage <kbd>Shift+S/T/A/R</kbd>
+          STAR <kbd>Shift+S/T/A/R</kbd>
         </legend>
         <ul className="toggles star">
           {rubric.star.map((part) => (
             <li key={part.key}>
               <label title={part.prompt}>
-                <input type="checkbox" {...bind.choice("star", part.key)} />
+                <input type="checkbox" {...choiceLock(readOnly)} {...bind.choice("star", part.key)} />
                 {part.name}
               </label>
             </li>
@@ -88,74 +76,17 @@ export function ScorecardSidebar(props: SidebarProps) {
         </ul>
       </fieldset>
 
-      <section className="card recommendation" aria-labelledby="recommendation-title">
-        <div className="score-line">
-          <h2 id="recommendation-title">
-            Recommendation <kbd>r</kbd>
-          </h2>
-          <p className="weighted" aria-live="polite">
-            <span className="muted">Weighted</span> <strong>{props.weighted.score === null ? "—" : props.weighted.score.toFixed(2)}</strong>
-            {props.weighted.score !== null && !props.weighted.complete ? <span className="muted"> (partial)</span> : null}
-          </p>
-        </div>
-        <div
-          role="radiogroup"
-          aria-label="Recommendation"
-          data-recommendation
-          className="recommendations"
-          aria-invalid={recError ? true : undefined}
-          aria-describedby={recError ? "recommendation-error" : undefined}
-        >
-          {rubric.recommendations.map((r) => (
-            <label key={r.key} className={`recommendation-option ${r.key}`}>
-              <input type="radio" disabled={readOnly} {...bind.choice("recommendation", r.key)} />
-              <span>{r.name}</span>
-            </label>
-          ))}
-        </div>
-        {recError ? (
-          <p id="recommendation-error" className="field-error">
-            {recError}
-          </p>
-        ) : null}
-        {props.recommendationConflict || justificationError ? (
-          <div className="cap-warning">
-            <label htmlFor="recommendation-justification">
-              {props.recommendationConflict
-                ? `This recommendation usually goes with a weighted score of ${props.recommendationConflict.min}–${props.recommendationConflict.max}. Why it stands, in one line:`
-                : "Justification"}
-            </label>
-            <input
-              id="recommendation-justification"
-              type="text"
-              disabled={readOnly}
-              aria-invalid={justificationError ? true : undefined}
-              aria-describedby={justificationError ? "recommendation-justification-error" : undefined}
-              {...bind.text("recommendationJustification")}
-            />
-            {justificationError ? (
-              <p id="recommendation-justification-error" className="field-error">
-                {justificationError}
-              </p>
-            ) : null}
-          </div>
-        ) : null}
-      </section>
+      <RecommendationPanel
+        rubric={rubric}
+        variantKey={props.variantKey}
+        control={props.control}
+        bind={bind}
+        readOnly={readOnly}
+        errors={errors}
+        storedScore={props.storedScore}
+      />
 
       {props.amendment ? <AmendmentPanel {...props.amendment} errors={errors} submitting={props.submitting} /> : null}
-      {readOnly || props.amendment ? null : (
-        <div className="submit-row">
-          <button type="submit" className="button primary" disabled={props.submitting}>
-            Submit scorecard
-          </button>
-          <span className="hint">
-            <kbd>Ctrl+Enter</kbd> ·{" "}
-            <button type="button" className="link-button" onClick={props.onShowHelp}>
-              Shortcuts <kbd>?</kbd>
-            </button>
-          </span>
-        </div>
-      )}
     </aside>
   );
 }
@@ -201,7 +132,10 @@ function AmendmentPanel(props: NonNullable<SidebarProps["amendment"]> & { errors
         <ol className="revisions" aria-label="Revision history">
           {props.revisions.map((r, i) => (
             <li key={r.revision}>
-              <strong>{i === 0 ? "Submitted" : "Amended"}</strong> <span className="muted">{r.createdAt.slice(0, 16).replace("T", " ")} UTC</span>
+              <strong>{i === 0 ? "Submitted" : "Amended"}</strong>{" "}
+              <span className="muted">
+                <LocalTime iso={r.createdAt} />
+              </span>
               {r.reason ? <span className="reason"> — {r.reason}</span> : null}
               {r.afterSeeingOthers ? <span className="badge badge-draft">after seeing the panel</span> : null}
             </li>

@@ -1,61 +1,63 @@
 import { useEffect, useState } from "react";
+import { answerAgainstGuide, answerLength, type AnswerGuide } from "~/domain/scorecard/answer-guide";
 import { formatElapsed } from "~/utils/format";
-import { elapsedMs, type TimerState } from "./form-values";
+import { elapsedMs, type ClockState } from "./form-values";
 
 interface TimerPanelProps {
-  timer: TimerState;
-  answerStartedAt: number | null;
-  guide: { minSeconds: number; maxSeconds: number };
+  clock: ClockState;
+  /** The server's clock when it rendered the page: the first render matches it, so hydration does too. */
+  serverNow: number;
+  guide: AnswerGuide;
   readOnly: boolean;
   onToggle: () => void;
-  onMarkAnswer: () => void;
+  onMarkStart: () => void;
+  onMarkEnd: () => void;
 }
 
 /** Ticks once a second; re-renders only itself, not the whole scorecard. */
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
+function useNow(active: boolean, serverNow: number): number {
+  const [now, setNow] = useState(serverNow);
   useEffect(() => {
-    if (!active) return;
     setNow(Date.now());
+    if (!active) return;
     const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
   }, [active]);
   return now;
 }
 
-/** Seed 004: a strong answer runs two to two and a half minutes. */
-function answerGuide(seconds: number, guide: TimerPanelProps["guide"]) {
-  if (seconds < guide.minSeconds) return { tone: "under", text: `under ${formatElapsed(guide.minSeconds)}` };
-  if (seconds <= guide.maxSeconds) return { tone: "within", text: `${formatElapsed(guide.minSeconds)}–${formatElapsed(guide.maxSeconds)}: in the guide` };
-  return { tone: "over", text: `past ${formatElapsed(guide.maxSeconds)}` };
-}
-
-export function TimerPanel({ timer, answerStartedAt, guide, readOnly, onToggle, onMarkAnswer }: TimerPanelProps) {
+export function TimerPanel({ clock, serverNow, guide, readOnly, onToggle, onMarkStart, onMarkEnd }: TimerPanelProps) {
+  const { timer, timing } = clock;
   const running = timer.runningSince !== null;
-  const now = useNow(running);
+  const now = useNow(running, serverNow);
   const seconds = Math.floor(elapsedMs(timer, now) / 1000);
-  const answerSeconds = answerStartedAt === null ? null : Math.max(0, seconds - answerStartedAt);
+  const answerSeconds = answerLength(timing, seconds);
   const label = running ? "Pause" : timer.elapsedMs > 0 ? "Resume" : "Start";
-  const status = answerSeconds === null ? null : answerGuide(answerSeconds, guide);
+  const status = answerSeconds === null ? null : answerAgainstGuide(answerSeconds, guide);
   const fill = answerSeconds === null ? 0 : Math.min(100, (answerSeconds / (guide.maxSeconds * 1.2)) * 100);
 
   return (
-    <section className="timer card" aria-label="Interview timer">
+    <section className="timer" aria-label="Interview timer">
       <div className="timer-row">
         <span className="timer-clock" aria-label={`Elapsed ${formatElapsed(seconds)}`}>
           {formatElapsed(seconds)}
         </span>
         {readOnly ? null : (
-          <button type="button" className="button" onClick={onToggle}>
+          <button type="button" className="button small" onClick={onToggle}>
             {label} <kbd>t</kbd>
           </button>
         )}
       </div>
-      <div className="answer">
+      <div className="answer" data-answer-marks>
         {readOnly ? null : (
-          <button type="button" className="link-button" onClick={onMarkAnswer} disabled={!running && timer.elapsedMs === 0}>
-            {answerStartedAt === null ? "Answer starts now" : "Restart answer"} <kbd>a</kbd>
-          </button>
+          <span className="answer-buttons">
+            <button type="button" className="link-button" onClick={onMarkStart}>
+              {timing.answerStartSeconds === null ? "Answer starts" : "Restart answer"} <kbd>a</kbd>
+            </button>
+            <button type="button" className="link-button" onClick={onMarkEnd} disabled={timing.answerStartSeconds === null || timing.answerEndSeconds !== null}>
+              Answer ends <kbd>e</kbd>
+            </button>
+          </span>
         )}
         {status && answerSeconds !== null ? (
           <>
@@ -69,7 +71,7 @@ export function TimerPanel({ timer, answerStartedAt, guide, readOnly, onToggle, 
             </p>
           </>
         ) : (
-          <p className="hint">Mark when the answer starts to see it against the 2–2½ minute guide.</p>
+          <p className="hint">{readOnly ? "The answer's start was not marked." : "Mark the answer's start and end to see it against the 2–2½ minute guide."}</p>
         )}
       </div>
     </section>

@@ -1,44 +1,42 @@
 import type { FetcherWithComponents } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { AutosaveReply } from "~/domain/scorecard/autosave-reply";
+import type { MergeConflict } from "~/domain/scorecard/merge-draft";
+import type { DraftContent } from "~/domain/scorecard-content";
 
 // Sends every change to the route's action within about a second, one request at a time, each
-// carrying the revision it was based on. The server's answer decides what the status says:
-// "Saved" only once the latest change has been acknowledged.
+// carrying the revision it was based on. The server merges a save based on an older revision
+// with what it holds; the reply says what is stored now. "Saved" only once the latest change has
+// been acknowledged. A submit made offline waits, visibly, and goes when the network returns.
 
 export type SaveStatus =
   | { state: "idle" }
   | { state: "pending" }
   | { state: "saving" }
   | { state: "saved"; at: string }
-  | { state: "offline" }
-  | { state: "conflict"; message: string }
+  | { state: "offline"; submitQueued: boolean }
   | { state: "error"; message: string };
-
-/** What the route's action (through its clientAction) answers a fetcher. */
-export type AutosaveReply =
-  | { autosave: true; revision: number; savedAt: string; submitted: boolean }
-  | { autosave: true; conflict: true; message: string; state: unknown }
-  | { autosave: true; errors: FieldErrors; message: string }
-  | { offline: true };
 
 const DEBOUNCE_MS = 600;
 const OFFLINE_RETRY_MS = 4000;
 
-export function useAutosave(opts: {
-  fetcher: FetcherWithComponents<unknown>;
-  initialRevision: number;
-  buildPayload: (intent: "save" | "submit", baseRevision: number) => Record<string, unknown>;
+export interface AutosaveCallbacks {
+  /** The content to send now. */
+  content: () => DraftContent;
   onAcknowledged: (revision: number, clean: boolean) => void;
-  onConflict: (serverState: unknown, message: string) => void;
-  onErrors: (errors: FieldErrors) => void;
+  /** The server merged this save with changes made elsewhere: `sent` is what this page sent. */
+  onMerged: (merged: DraftContent, conflicts: MergeConflict[], sent: DraftContent) => void;
+  onErrors: (errors: Record<string, string>) => void;
   onSubmitted: () => void;
-}) {
+}
+
+export function useAutosave(opts: AutosaveCallbacks & { fetcher: FetcherWithComponents<unknown>; initialRevision: number; rubricVersionId: number }) {
   const { fetcher } = opts;
   const [status, setStatus] = useState<SaveStatus>({ state: "idle" });
   const revision = useRef(opts.initialRevision);
   const changes = useRef(0);
   const sent = useRef(0);
+  const sentContent = useRef<DraftContent | null>(null);
   const acknowledged = useRef(0);
   const inFlight = useRef(false);
   const submitRequested = useRef(false);
@@ -51,15 +49,18 @@ export function useAutosave(opts: {
     clearTimeout(timer.current);
     if (inFlight.current) return; // the reply handler sends again if more changed meanwhile
     if (typeof navigator !== "undefined" && !navigator.onLine) {
-      setStatus({ state: "offline" });
+      setStatus({ state: "offline", submitQueued: submitRequested.current });
       return;
     }
     const intent = submitRequested.current ? "submit" : "save";
     inFlight.current = true;
     sent.current = changes.current;
+    const content = latest.current.content();
+    sentContent.current = content;
     setStatus({ state: "saving" });
+    const payload = { intent, baseRevision: revision.current, rubricVersionId: latest.current.rubricVersionId, ...content };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body; Remix types it loosely
-    fetcher.submit(latest.current.buildPayload(intent, revision.current) as any, { method: "post", encType: "application/json" });
+    fetcher.submit(payload as any, { method: "post", encType: "application/json" });
   }, [fetcher]);
 
   const schedule = useCallback(
@@ -72,7 +73,7 @@ export function useAutosave(opts: {
 
   const notifyChange = useCallback(() => {
     changes.current++;
-    setStatus((s) => (s.state === "offline" || s.state === "conflict" ? s : { state: "pending" }));
+    setStatus((s) => (s.state === "offline" ? s : { state: "pending" }));
     schedule();
   }, [schedule]);
 
@@ -82,9 +83,15 @@ export function useAutosave(opts: {
     send();
   }, [send]);
 
-  /** After a conflict was resolved by taking the server's copy (or on purpose, ours on top of it). */
-  const rebase = useCallback((serverRevision: number) => {
-    revision.current = serverRevision;
+  /** Save now (the Save draft button, or a conflict settled). */
+  const flush = useCallback(() => {
+    changes.current++;
+    send();
+  }, [send]);
+
+  /** A local draft restored on load was based on this revision: its first save says so, and the server merges. */
+  const rebase = useCallback((base: number) => {
+    revision.current = base;
   }, []);
 
   useEffect(() => {
@@ -96,22 +103,17 @@ export function useAutosave(opts: {
     submitRequested.current = false;
     const cb = latest.current;
 
-    if ("offline" in reply) {
-      setStatus({ state: "offline" });
+    if (reply.kind === "offline") {
       submitRequested.current = wasSubmit;
+      setStatus({ state: "offline", submitQueued: wasSubmit });
       schedule(OFFLINE_RETRY_MS);
-    } else if ("conflict" in reply) {
-      setStatus({ state: "conflict", message: reply.message });
-      cb.onConflict(reply.state, reply.message);
-    } else if ("errors" in reply) {
+    } else if (reply.kind === "refused") {
       setStatus({ state: "error", message: reply.message });
       cb.onErrors(reply.errors);
-    } else {
+    } else if (reply.kind === "saved") {
       revision.current = reply.revision;
-      if (reply.submitted) {
-        cb.onSubmitted();
-        return;
-      }
+      if (reply.submitted) return cb.onSubmitted();
+      if (reply.merged && sentContent.current) cb.onMerged(reply.merged, reply.conflicts, sentContent.current);
       acknowledged.current = sent.current;
       const clean = changes.current === sent.current;
       cb.onAcknowledged(reply.revision, clean);
@@ -121,8 +123,8 @@ export function useAutosave(opts: {
   }, [fetcher.state, fetcher.data, schedule, send]);
 
   useEffect(() => {
-    const retry = () => changes.current !== acknowledged.current && send();
-    const offline = () => setStatus({ state: "offline" });
+    const retry = () => (changes.current !== acknowledged.current || submitRequested.current) && send();
+    const offline = () => setStatus({ state: "offline", submitQueued: submitRequested.current });
     window.addEventListener("online", retry);
     window.addEventListener("offline", offline);
     return () => {
@@ -132,5 +134,5 @@ export function useAutosave(opts: {
     };
   }, [send]);
 
-  return { status, notifyChange, requestSubmit, rebase, revision: () => revision.current };
+  return { status, notifyChange, requestSubmit, flush, rebase, revision: () => revision.current };
 }

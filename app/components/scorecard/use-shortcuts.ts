@@ -13,6 +13,10 @@ export interface ShortcutHandlers {
   toggleStar: (key: string) => void;
   toggleTimer: () => void;
   markAnswerStart: () => void;
+  markAnswerEnd: () => void;
+  keepMine: () => void;
+  keepTheirs: () => void;
+  toggleFullAnchors: () => void;
   focusRecommendation: () => void;
   submit: () => void;
   toggleHelp: () => void;
@@ -27,11 +31,15 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: "f", action: "Go to the red flags (Space toggles one)" },
   { keys: "Shift + S / T / A / R", action: "Tick Situation / Task / Action / Result" },
   { keys: "t", action: "Start, pause or resume the interview timer" },
-  { keys: "a", action: "Mark the start of the candidate's answer" },
+  { keys: "a / e", action: "Mark the start / the end of the candidate's answer" },
+  { keys: "x", action: "Show or hide the full anchor texts (a short label is always shown)" },
   { keys: "r", action: "Go to the recommendation (arrows choose)" },
-  { keys: "Ctrl + Enter", action: "Submit the scorecard" },
+  { keys: "Tab", action: "From a rating or the recommendation, on to its justification box when one is asked for" },
+  { keys: "Enter", action: "In a note box: add the note. In a justification box: keep it (Enter never submits)" },
+  { keys: "m / o", action: "A change made in two places: keep mine / keep the other" },
+  { keys: "Ctrl + Enter", action: "Review the scorecard before submitting (Enter confirms, Esc goes back)" },
   { keys: "?", action: "Show or hide these shortcuts" },
-  { keys: "Esc", action: "Leave a text field, close this list" },
+  { keys: "Esc", action: "Leave a text field, close this list or the review" },
 ];
 
 const STAR_KEYS: Record<string, string> = { S: "situation", T: "task", A: "action", R: "result" };
@@ -56,12 +64,15 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
         if (isTypingTarget(event.target)) (event.target as HTMLElement).blur();
         return;
       }
-      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      // Inside an open dialog (the review, this help) its own keys apply.
+      if (event.target instanceof HTMLElement && event.target.closest("dialog")) return;
+      // Ctrl+Enter opens the review from anywhere, a text field included; it never submits by itself.
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         h.submit();
         return;
       }
+      if (event.defaultPrevented || isTypingTarget(event.target)) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const key = event.key;
       const act = (fn: () => void) => {
@@ -85,6 +96,14 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
           return act(h.toggleTimer);
         case "a":
           return act(h.markAnswerStart);
+        case "e":
+          return act(h.markAnswerEnd);
+        case "m":
+          return act(h.keepMine);
+        case "o":
+          return act(h.keepTheirs);
+        case "x":
+          return act(h.toggleFullAnchors);
         case "r":
           return act(h.focusRecommendation);
         case "?":

@@ -1,0 +1,86 @@
+import type { MergeConflict } from "~/domain/scorecard/merge-draft";
+import type { FieldErrors } from "~/utils/form-errors";
+import type { ScorecardFormValues } from "./form-values";
+
+// The scorecard page's own state (not the form's values): which dimension is current, which
+// panels are open, the errors shown, the merge conflicts waiting for a choice, and the one undo.
+
+export interface EditorState {
+  current: number;
+  probesOpen: Record<string, boolean>;
+  fullAnchors: boolean;
+  helpOpen: boolean;
+  reviewOpen: boolean;
+  amending: boolean;
+  reason: string;
+  errors: FieldErrors;
+  conflicts: MergeConflict[];
+  /** A justification cleared because it no longer applies: what to put back. */
+  undo: { message: string; values: ScorecardFormValues } | null;
+  restored: boolean;
+}
+
+export type EditorAction =
+  | { type: "focusDimension"; index: number }
+  | { type: "toggleProbes"; key: string }
+  | { type: "toggleFullAnchors" }
+  | { type: "help"; open: boolean | "toggle" }
+  | { type: "review"; open: boolean }
+  | { type: "amend"; active: boolean }
+  | { type: "reason"; text: string }
+  | { type: "errors"; errors: FieldErrors }
+  | { type: "clearError"; field: string }
+  | { type: "conflicts"; conflicts: MergeConflict[] }
+  | { type: "settleConflict"; field: string }
+  | { type: "undo"; undo: EditorState["undo"] }
+  | { type: "restored" };
+
+export const initialEditorState = (errors: FieldErrors = {}): EditorState => ({
+  current: 0,
+  probesOpen: {},
+  fullAnchors: false,
+  helpOpen: false,
+  reviewOpen: false,
+  amending: false,
+  reason: "",
+  errors,
+  conflicts: [],
+  undo: null,
+  restored: false,
+});
+
+const without = (errors: FieldErrors, key: string) => (key in errors ? Object.fromEntries(Object.entries(errors).filter(([k]) => k !== key)) : errors);
+
+export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  switch (action.type) {
+    case "focusDimension":
+      return state.current === action.index ? state : { ...state, current: action.index };
+    case "toggleProbes":
+      return { ...state, probesOpen: { ...state.probesOpen, [action.key]: !state.probesOpen[action.key] } };
+    case "toggleFullAnchors":
+      return { ...state, fullAnchors: !state.fullAnchors };
+    case "help":
+      return { ...state, helpOpen: action.open === "toggle" ? !state.helpOpen : action.open };
+    case "review":
+      return { ...state, reviewOpen: action.open };
+    case "amend":
+      return { ...state, amending: action.active, errors: {}, reason: action.active ? state.reason : "" };
+    case "reason":
+      return { ...state, reason: action.text, errors: without(state.errors, "reason") };
+    case "errors":
+      return { ...state, errors: action.errors };
+    case "clearError":
+      return { ...state, errors: without(state.errors, action.field) };
+    case "conflicts": {
+      // A newer merge replaces conflicts on the same fields; others wait for their choice.
+      const fields = new Set(action.conflicts.map((c) => c.field));
+      return { ...state, conflicts: [...state.conflicts.filter((c) => !fields.has(c.field)), ...action.conflicts] };
+    }
+    case "settleConflict":
+      return { ...state, conflicts: state.conflicts.filter((c) => c.field !== action.field) };
+    case "undo":
+      return { ...state, undo: action.undo };
+    case "restored":
+      return { ...state, restored: true };
+  }
+}

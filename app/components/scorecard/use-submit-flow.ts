@@ -1,0 +1,115 @@
+import { useFetcher } from "@remix-run/react";
+import type { Dispatch, FormEvent, KeyboardEvent } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import type { Rubric } from "~/domain/rubric/types";
+import { findMissingForSubmit } from "~/domain/scoring";
+import { scorecardDraftSchema } from "~/schemas/scorecard-schema";
+import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
+import type { EditorAction, EditorState } from "./editor-state";
+import { toContent, toPayload, toScores, type ScorecardFormValues } from "./form-values";
+import type { InterviewClock } from "./use-interview-clock";
+import type { useScorecardSync } from "./use-scorecard-sync";
+
+// Submitting is deliberate: the Submit button and Ctrl+Enter open the review; only its confirm
+// sends the card. Enter in a one-line box never submits. An amendment is saved with its reason.
+
+export function useSubmitFlow(opts: {
+  form: UseFormReturn<ScorecardFormValues>;
+  clock: InterviewClock;
+  sync: ReturnType<typeof useScorecardSync>;
+  rubric: Rubric;
+  variantKey: string;
+  rubricVersionId: number;
+  interviewId: number;
+  storedRevision: number;
+  readOnly: boolean;
+  ui: EditorState;
+  dispatch: Dispatch<EditorAction>;
+}) {
+  const { form, clock, sync, rubric, ui, dispatch } = opts;
+  const { getValues } = form;
+  const amendFetcher = useFetcher<{ errors?: FieldErrors }>({ key: `scorecard-amend-${opts.interviewId}` });
+  const amendErrors = amendFetcher.state === "idle" ? amendFetcher.data?.errors : undefined;
+
+  const payload = (intent: "submit" | "amend") => ({
+    ...toPayload(toContent(getValues(), clock.latest.current), { intent, baseRevision: opts.storedRevision, rubricVersionId: opts.rubricVersionId }),
+    reason: ui.reason,
+  });
+
+  /** Errors a submit would meet, found here first so they show beside their fields. */
+  const findErrors = (): FieldErrors => {
+    const parsed = scorecardDraftSchema(rubric).safeParse(payload(ui.amending ? "amend" : "submit"));
+    const found: FieldErrors = parsed.success ? {} : noteErrorsByDimension(toFieldErrors(parsed.error), getValues());
+    for (const missing of findMissingForSubmit(rubric, opts.variantKey, toScores(getValues()))) found[missing.field] ??= missing.message;
+    if (ui.amending && !ui.reason.trim()) found.reason ??= "Say why you are amending this scorecard";
+    return found;
+  };
+  const check = () => {
+    const found = findErrors();
+    dispatch({ type: "errors", errors: found });
+    if (Object.keys(found).length) focusFirstError(found);
+    return Object.keys(found).length === 0;
+  };
+
+  const saveAmendment = () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body; Remix types it loosely
+    if (check()) amendFetcher.submit(payload("amend") as any, { method: "post", encType: "application/json" });
+  };
+  const openReview = () => {
+    if (opts.readOnly) return;
+    if (ui.amending) return saveAmendment();
+    dispatch({ type: "review", open: true });
+  };
+  const confirmSubmit = () => {
+    dispatch({ type: "review", open: false });
+    if (!check()) return;
+    sync.persist(sync.autosave.revision(), true);
+    sync.autosave.requestSubmit();
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.value === "save") return sync.autosave.flush();
+    openReview();
+  };
+  // Enter in a one-line box (a justification) keeps what was typed; it never submits the card.
+  const onFormKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    const target = event.target;
+    if (event.key === "Enter" && !event.ctrlKey && !event.metaKey && target instanceof HTMLInputElement && target.type !== "submit") event.preventDefault();
+  };
+
+  return {
+    openReview,
+    confirmSubmit,
+    onSubmit,
+    onFormKeyDown,
+    missing: () => Object.entries(findErrors()).map(([field, message]) => ({ field, message })),
+    amendErrors,
+    amending: amendFetcher.state !== "idle",
+  };
+}
+
+/** "notes.3.text" names a note by its position; the page shows it beside its dimension's notes. */
+function noteErrorsByDimension(errors: FieldErrors, values: ScorecardFormValues): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [key, message] of Object.entries(errors)) {
+    const match = /^notes\.(\d+)/.exec(key);
+    const dimension = match ? values.notes[Number(match[1])]?.dimension : undefined;
+    out[dimension ? `notes.${dimension}` : key] ??= message;
+  }
+  return out;
+}
+
+function focusFirstError(errors: FieldErrors) {
+  const first = Object.keys(errors)[0];
+  const [group, key] = first.split(".");
+  const selector =
+    group === "ratings"
+      ? `[data-dimension="${key}"] input[type=radio]`
+      : group === "notes"
+      ? `[data-note-input="${key}"]`
+      : group === "recommendation"
+      ? "[data-recommendation] input"
+      : `[name="${first}"]`;
+  document.querySelector<HTMLElement>(selector)?.focus();
+}

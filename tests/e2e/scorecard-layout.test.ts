@@ -1,0 +1,61 @@
+// Issue #15, defect 9: beside a call (1280×720, 768×900) the live controls are all on screen at
+// once, whichever dimension is current. Screenshots at 1440×900 too, for a person to look at.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { launchBrowser, screenshot, watchConsole } from "../support/browser";
+import { storedCard } from "../support/e2e-data";
+import { HALF_SCREEN, LAPTOP, expectSaved, inViewport, newInterview, openCard, signedInPage } from "../support/scorecard-page";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const LIVE_CONTROLS = {
+  "current dimension's ratings": "section.dimension.current [role=radiogroup]",
+  "current dimension's note box": "section.dimension.current [data-note-input]",
+  timer: ".timer-clock",
+  "answer marks": "[data-answer-marks]",
+  "save status": ".save-status",
+  "red flags": "[data-red-flags]",
+  recommendation: "[data-recommendation]",
+  submit: "button[data-submit]",
+};
+
+for (const viewport of [LAPTOP, HALF_SCREEN]) {
+  it(`defect 9: at ${viewport.width}×${viewport.height} every live control is on screen, for each dimension in turn`, async () => {
+    const { context, page } = await signedInPage(browser, { viewport });
+    const console = watchConsole(page);
+    const card = newInterview();
+    await openCard(page, card.url);
+    await page.keyboard.press("t");
+    for (const [i, dimension] of ["ownership", "accountability", "repair", "behavioural_change"].entries()) {
+      if (i > 0) await page.keyboard.press("j");
+      await page.keyboard.press("3");
+      await page.waitForTimeout(400); // the smooth scroll settles
+      await page.screenshot({ path: `test-results/scorecard-live-${viewport.width}-${dimension}.png` });
+      const offScreen: string[] = [];
+      for (const [name, selector] of Object.entries(LIVE_CONTROLS)) if (!(await inViewport(page, selector))) offScreen.push(name);
+      expect(offScreen, dimension).toEqual([]);
+      // A short anchor label is always visible; the full text is a key away.
+      expect(await page.locator("section.dimension.current .anchor-short").first().isVisible()).toBe(true);
+    }
+    await expectSaved(page);
+    expect(storedCard(card.id)!.ratings).toEqual({ ownership: 3, accountability: 3, repair: 3, behavioural_change: 3 });
+    console.expectNoErrors();
+    await context.close();
+  });
+}
+
+it("screenshots at 1440×900 for a person to look at", async () => {
+  const { context, page } = await signedInPage(browser, { viewport: { width: 1440, height: 900 } });
+  const card = newInterview();
+  await openCard(page, card.url);
+  await page.keyboard.press("3");
+  await page.screenshot({ path: "test-results/scorecard-live-1440.png" });
+  await screenshot(page, "scorecard-live-1440-full");
+  await context.close();
+});

@@ -4,6 +4,7 @@ import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRout
 import { useEffect, type ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
+import { countUnreadNotifications } from "~/models/reminder.server";
 import { getUser } from "~/utils/session.server";
 import styles from "~/styles/app.css";
 
@@ -14,7 +15,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return json({ user: user && { name: user.name, roles: user.roles } });
+  return json({ user: user && { name: user.name, roles: user.roles, unread: countUnreadNotifications(user.id) } });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -41,6 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {user.roles.includes("lead") ? <NavLink to="/calibration">Calibration</NavLink> : null}
               {user.roles.includes("lead") ? <NavLink to="/overdue">Overdue</NavLink> : null}
               {user.roles.includes("admin") ? <NavLink to="/admin">Admin</NavLink> : null}
+              <NavLink to="/notifications">Notifications{user.unread > 0 ? <span className="count"> {user.unread}</span> : null}</NavLink>
             </nav>
             <span className="topbar-user">
               {user.name}

@@ -9,9 +9,11 @@ import { applyMigrations } from "../../db/migrate";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from "../../db/seed";
 import { ensureSeedExemplars } from "../models/exemplar.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
+import { ReminderConfigError, readReminderConfig } from "../utils/reminder-config.server";
 import { isBuildStale } from "./build-freshness";
 import { startCalibrationWorker } from "./calibration-pool";
 import { createApp } from "./http";
+import { startReminderSchedule } from "./reminder-schedule";
 
 const root = process.cwd();
 const serverBuild = resolve(root, "build/index.js");
@@ -28,6 +30,16 @@ async function prepareDatabase() {
   return seeded;
 }
 
+function readReminderSettingsOrExit() {
+  try {
+    return readReminderConfig();
+  } catch (error) {
+    if (!(error instanceof ReminderConfigError)) throw error;
+    console.error(`Cannot start: ${error.message}`);
+    process.exit(1);
+  }
+}
+
 function buildIfStale() {
   if (!isBuildStale(root, serverBuild)) return;
   console.log("Building the app (the build is missing or older than the source)…");
@@ -39,6 +51,7 @@ function buildIfStale() {
   }
 }
 
+const reminders = readReminderSettingsOrExit();
 const seeded = await prepareDatabase();
 buildIfStale();
 const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
@@ -52,5 +65,6 @@ createApp(build, { loadContext: { computeDashboard: calibration.compute } }).lis
     lines.push(`Demo sign-ins (demo data only), password "${DEMO_PASSWORD}":`);
     for (const s of DEMO_SIGN_INS) lines.push(`  ${s.email}  — ${s.roles}`);
   }
+  lines.push(startReminderSchedule(reminders));
   console.log(lines.join("\n"));
 });

@@ -19,6 +19,7 @@ const TABS = [
   { to: "/calibration/candidates", label: "Candidates" },
   { to: "/calibration/queue", label: "Disagreements" },
   { to: "/calibration/reviews", label: "Reviews", keepFilter: false },
+  { to: "/calibration/decisions", label: "Decisions", keepFilter: false },
   { to: "/calibration/practice", label: "Practice", keepFilter: false },
 ];
 

@@ -20,6 +20,7 @@ const TABS = [
   { to: "/calibration/queue", label: "Disagreements" },
   { to: "/calibration/reviews", label: "Reviews", keepFilter: false },
   { to: "/calibration/decisions", label: "Decisions", keepFilter: false },
+  { to: "/calibration/conversations", label: "Conversations", keepFilter: false },
   { to: "/calibration/practice", label: "Practice", keepFilter: false },
 ];
 

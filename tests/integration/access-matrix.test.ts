@@ -32,6 +32,7 @@ const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/calibration/reviews": () => import("~/routes/calibration.reviews"),
   "/calibration/reviews/:reviewId": () => import("~/routes/calibration.reviews_.$reviewId"),
   "/calibration/decisions": () => import("~/routes/calibration.decisions"),
+  "/calibration/conversations": () => import("~/routes/calibration.conversations"),
   "/calibration/practice": () => import("~/routes/calibration.practice"),
   "/calibration/practice/new": () => import("~/routes/calibration.practice_.new"),
   "/admin": () => import("~/routes/admin._index"),

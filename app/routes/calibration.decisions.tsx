@@ -31,8 +31,9 @@ export default function CalibrationDecisions() {
       <section className="card" aria-labelledby="decision-kappa-title">
         <h2 id="decision-kappa-title">Panels' votes, before and after the discussion</h2>
         <p>
-          Fleiss' κ on recommendations over {decided} decided debriefs: independent votes <strong>{fmt(kappaIndependent)}</strong>, votes after the
-          discussion <strong>{fmt(kappaFinal)}</strong>.
+          Fleiss' κ on recommendations over {decided} decided {decided === 1 ? "debrief" : "debriefs"}: independent votes{" "}
+          <strong>{decided < MIN_DEBRIEFS ? withheld(decided) : fmt(kappaIndependent)}</strong>, votes after the discussion{" "}
+          <strong>{decided < MIN_DEBRIEFS ? withheld(decided) : fmt(kappaFinal)}</strong>.
         </p>
         <p className="hint">A κ that rises after the discussion means panels converged; it says nothing on whether they converged on the right answer.</p>
       </section>

@@ -5,6 +5,7 @@ import { DriftChart } from "~/components/charts/drift-chart";
 import { LeniencyChart } from "~/components/charts/leniency-chart";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { ErrorPage } from "~/components/error-page";
+import { MIN_SHOWN } from "~/domain/calibration/dashboard";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -25,6 +26,14 @@ export default function CalibrationInterviewers() {
   const shown = rows.filter((r) => r.leniency.leniency !== null);
   return (
     <div className="stack">
+      {shown.length === 0 ? (
+        <section className="card" aria-labelledby="leniency-empty-title">
+          <h3 id="leniency-empty-title">Leniency and severity</h3>
+          <p className="empty">
+            No interviewer in this view has enough ratings beside co-panellists for a leniency figure (each needs {MIN_SHOWN} or more). Widen the date range or clear a filter.
+          </p>
+        </section>
+      ) : (
       <ChartFrame
         title="Leniency and severity"
         summary="Mean of each interviewer's rating minus the other panellists' mean on the same candidate and dimension, with its 95% interval. Dashed lines at ±0.5."
@@ -60,6 +69,7 @@ export default function CalibrationInterviewers() {
           </table>
         }
       />
+      )}
 
       <ChartFrame
         title="Recommendation mix"

@@ -6,6 +6,7 @@ import { ErrorPage } from "~/components/error-page";
 import { clearDeviceDrafts } from "~/components/scorecard/local-draft";
 import { useNonce } from "~/utils/nonce-provider";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
+import { countUnreadNotifications } from "~/models/reminder.server";
 import { getUser } from "~/utils/session.server";
 import styles from "~/styles/app.css";
 import { registerServiceWorker } from "~/utils/service-worker";
@@ -17,7 +18,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return json({ user: user && { id: user.id, name: user.name, roles: user.roles } });
+  return json({ user: user && { id: user.id, name: user.name, roles: user.roles, unread: countUnreadNotifications(user.id) } });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -45,6 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {user.roles.includes("lead") ? <NavLink to="/calibration">Calibration</NavLink> : null}
               {user.roles.includes("lead") ? <NavLink to="/overdue">Overdue</NavLink> : null}
               {user.roles.includes("admin") ? <NavLink to="/admin">Admin</NavLink> : null}
+              <NavLink to="/notifications">Notifications{user.unread > 0 ? <span className="count"> {user.unread}</span> : null}</NavLink>
             </nav>
             <span className="topbar-user">
               {user.name}

@@ -181,12 +181,19 @@ export const scorecards = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull().default(now),
     submittedAt: text("submitted_at"),
+    /**
+     * Set on scorecards made by `db:import`: the file row's identity (candidate, interviewer,
+     * variant, date), so importing the same file again is noticed; and imported scorecards, which
+     * carry no red flags, stay out of red-flag rates.
+     */
+    importKey: text("import_key"),
   },
   (t) => [
     uniqueIndex("scorecards_one_per_interviewer").on(t.interviewId, t.interviewerId),
     foreignKey({ columns: [t.interviewId, t.interviewerId], foreignColumns: [panelAssignments.interviewId, panelAssignments.interviewerId] }),
     foreignKey({ columns: [t.rubricVersionId, t.variantKey], foreignColumns: [variants.rubricVersionId, variants.key] }),
     index("scorecards_interviewer").on(t.interviewerId),
+    uniqueIndex("scorecards_import_key").on(t.importKey),
     check("scorecards_status", sql`${t.status} in ('draft','submitted')`),
     check("scorecards_revision", sql`${t.revision} >= 0`),
     check("scorecards_timer", sql`${t.timerElapsedMs} >= 0`),
@@ -327,5 +334,103 @@ export const calibrationReviews = sqliteTable(
     check("calibration_reviews_status", sql`${t.status} in ('open','closed')`),
     check("calibration_reviews_closed", sql`(${t.status} = 'closed') = (${t.closedAt} is not null)`),
     check("calibration_reviews_lengths", sql`length(${t.agreedReading}) <= 5000 and length(${t.notes}) <= 10000 and length(${t.followUps}) <= 5000`),
+  ],
+);
+
+/**
+ * A reminder step, claimed before it is sent: the unique key (late scorecard, kind, step,
+ * recipient) is what keeps a restart, a second server or `npm run reminders:send` from sending
+ * the same step twice. `in_app` rows are the interviewer's notifications when no SMTP is set.
+ */
+export const reminderSends = sqliteTable(
+  "reminder_sends",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    interviewId: integer("interview_id").notNull().references(() => interviews.id, { onDelete: "cascade" }),
+    /** The panellist whose scorecard is late. */
+    interviewerId: integer("interviewer_id").notNull().references(() => users.id),
+    kind: text("kind", { enum: ["interviewer", "lead"] }).notNull(),
+    step: integer("step").notNull(),
+    recipientId: integer("recipient_id").notNull().references(() => users.id),
+    channel: text("channel", { enum: ["email", "in_app"] }).notNull(),
+    status: text("status", { enum: ["claimed", "sent", "failed"] }).notNull().default("claimed"),
+    subject: text("subject").notNull(),
+    link: text("link").notNull(),
+    error: text("error"),
+    claimedAt: text("claimed_at").notNull().default(now),
+    sentAt: text("sent_at"),
+    readAt: text("read_at"),
+  },
+  (t) => [
+    uniqueIndex("reminder_sends_step").on(t.interviewId, t.interviewerId, t.kind, t.step, t.recipientId),
+    index("reminder_sends_recipient").on(t.recipientId, t.channel),
+    check("reminder_sends_kind", sql`${t.kind} in ('interviewer','lead')`),
+    check("reminder_sends_channel", sql`${t.channel} in ('email','in_app')`),
+    check("reminder_sends_status", sql`${t.status} in ('claimed','sent','failed')`),
+    check("reminder_sends_step", sql`${t.step} >= 0`),
+  ],
+);
+
+/** A structured debrief of one interview, run by a lead; decided once the final decision is recorded. */
+export const debriefs = sqliteTable(
+  "debriefs",
+  {
+    interviewId: integer("interview_id").primaryKey().references(() => interviews.id, { onDelete: "cascade" }),
+    openedBy: integer("opened_by").notNull().references(() => users.id),
+    openedAt: text("opened_at").notNull().default(now),
+    decision: text("decision", { enum: ["hire", "no_hire"] }),
+    decisionNote: text("decision_note").notNull().default(""),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: text("decided_at"),
+  },
+  (t) => [
+    check("debriefs_decision", sql`${t.decision} is null or ${t.decision} in ('hire','no_hire')`),
+    check("debriefs_decided", sql`(${t.decision} is null) = (${t.decidedAt} is null)`),
+    check("debriefs_note_length", sql`length(${t.decisionNote}) <= 5000`),
+  ],
+);
+
+/**
+ * A panellist's vote in a debrief: the independent vote (their submitted recommendation, locked
+ * when the debrief opens) and at most one re-vote after the discussion, with its reason.
+ */
+export const debriefVotes = sqliteTable(
+  "debrief_votes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    interviewId: integer("interview_id").notNull().references(() => debriefs.interviewId, { onDelete: "cascade" }),
+    interviewerId: integer("interviewer_id").notNull().references(() => users.id),
+    round: text("round", { enum: ["independent", "revote"] }).notNull(),
+    recommendation: text("recommendation", { enum: ["strong_no", "no", "yes", "strong_yes"] }).notNull(),
+    reason: text("reason").notNull().default(""),
+    recordedBy: integer("recorded_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("debrief_votes_round").on(t.interviewId, t.interviewerId, t.round),
+    check("debrief_votes_round_check", sql`${t.round} in ('independent','revote')`),
+    check("debrief_votes_recommendation", sql`${t.recommendation} in ('strong_no','no','yes','strong_yes')`),
+    check("debrief_votes_reason", sql`length(${t.reason}) <= 2000 and (${t.round} = 'independent' or length(trim(${t.reason})) > 0)`),
+  ],
+);
+
+/** A lead's calibration conversation with an interviewer about one effect, followed up on a date. */
+export const calibrationConversations = sqliteTable(
+  "calibration_conversations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    interviewerId: integer("interviewer_id").notNull().references(() => users.id),
+    effect: text("effect").notNull(),
+    agreed: text("agreed").notNull(),
+    heldOn: text("held_on").notNull(),
+    followUpOn: text("follow_up_on"),
+    followUpDoneAt: text("follow_up_done_at"),
+    followUpNote: text("follow_up_note").notNull().default(""),
+    createdBy: integer("created_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("calibration_conversations_interviewer").on(t.interviewerId, t.heldOn),
+    check("calibration_conversations_lengths", sql`length(${t.agreed}) between 1 and 5000 and length(${t.followUpNote}) <= 5000`),
   ],
 );

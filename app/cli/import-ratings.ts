@@ -1,11 +1,12 @@
 // Historical ratings from a long-format CSV into the database at DATABASE_PATH, all or nothing:
-//   npm run --silent db:import -- --input FILE.csv
+//   npm run --silent db:import -- --input FILE.csv [--create-people] [--skip-existing]
 // The CSV is what `db:export` writes (candidate,interviewer,dimension,score[,variant,level,date,
 // recommendation,rubric_version]); app/models/rating-import.server.ts says how rows map onto the
 // schema. Exit codes: 0 imported, 1 bad data (nothing was changed), 2 bad usage. An error is one
 // line on stderr; large files report progress on stderr while they are written.
 import { readFileSync } from "node:fs";
 import process from "node:process";
+import { parseArgs } from "node:util";
 
 import { getDb } from "../../db/client";
 import { applyMigrations } from "../../db/migrate";
@@ -13,22 +14,43 @@ import { importRatings, RatingImportError, readRatingsCsv, type ImportSummary } 
 import { ensureDefaultRubric } from "../models/rubric.server";
 import { CliError, reportCliError } from "./cli-error";
 
-const USAGE = "usage: db:import --input FILE.csv";
+const USAGE = "usage: db:import --input FILE.csv [--create-people] [--skip-existing]";
 /** Files with at least this many ratings show progress. */
 const PROGRESS_FROM = 20_000;
 
-function parseArguments(args: readonly string[]): { input: string } | "help" {
-  let input: string | undefined;
-  for (let k = 0; k < args.length; k++) {
-    const equals = args[k].startsWith("--") ? args[k].indexOf("=") : -1;
-    const flag = equals > 0 ? args[k].slice(0, equals) : args[k];
-    if (flag === "--help" || flag === "-h") return "help";
-    if (flag !== "--input") throw new CliError(2, `unknown argument "${args[k]}"; ${USAGE}`);
-    input = equals > 0 ? args[k].slice(equals + 1) : args[++k];
-    if (input === undefined || input === "") throw new CliError(2, `--input needs a value; ${USAGE}`);
+interface Options {
+  input: string;
+  createPeople: boolean;
+  skipExisting: boolean;
+}
+
+function parseArguments(args: string[]): Options | "help" {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        input: { type: "string" },
+        "create-people": { type: "boolean", default: false },
+        "skip-existing": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (error) {
+    // parseArgs' own messages are long; name the argument the way every CLI here does.
+    const message = error instanceof Error ? error.message : String(error);
+    const argument = /'([^']+)'/.exec(message)?.[1];
+    const code = (error as { code?: string }).code;
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new CliError(2, `unknown argument "${argument}"; ${USAGE}`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && message.includes("--input")) throw new CliError(2, `--input needs a value; ${USAGE}`);
+    throw new CliError(2, `${message.split("\n")[0]}; ${USAGE}`);
   }
-  if (input === undefined) throw new CliError(2, `missing --input; ${USAGE}`);
-  return { input };
+  if (values.help) return "help";
+  if (values.input === undefined) throw new CliError(2, `missing --input; ${USAGE}`);
+  if (values.input === "") throw new CliError(2, `--input needs a value; ${USAGE}`);
+  return { input: values.input, createPeople: values["create-people"], skipExisting: values["skip-existing"] };
 }
 
 function readInput(path: string): string {
@@ -50,6 +72,9 @@ function describe(summary: ImportSummary, input: string): string {
     `  candidates:   ${summary.candidatesCreated} created, ${summary.candidatesMatched} existing`,
     `  interviewers: ${summary.interviewersCreated} created (inactive), ${summary.interviewersMatched} existing`,
   ];
+  if (summary.skippedScorecards > 0) {
+    lines.push(`  skipped:      ${summary.skippedScorecards} scorecards (${summary.skippedRatings} ratings) imported before (--skip-existing)`);
+  }
   if (summary.rubricVersionFallbacks > 0) {
     lines.push(`  ${summary.rubricVersionFallbacks} rows named a rubric version the database does not have: the latest was used`);
   }
@@ -71,7 +96,7 @@ function progressReporter(total: number): ((done: number, total: number) => void
   };
 }
 
-function run(args: readonly string[]): string {
+function run(args: string[]): string {
   const options = parseArguments(args);
   if (options === "help") return `${USAGE}\n`;
   const text = readInput(options.input);
@@ -81,7 +106,12 @@ function run(args: readonly string[]): string {
   const db = getDb();
   applyMigrations(db);
   ensureDefaultRubric(db);
-  const summary = importRatings(parsed.ratings, { lines: parsed.lines, onProgress: progressReporter(parsed.ratings.length) });
+  const summary = importRatings(parsed.ratings, {
+    lines: parsed.lines,
+    createPeople: options.createPeople,
+    skipExisting: options.skipExisting,
+    onProgress: progressReporter(parsed.ratings.length),
+  });
   return describe(summary, options.input);
 }
 

@@ -124,6 +124,9 @@ function buildRedFlagsQuery(db: Db, shape: readonly FilterKey[]) {
   // The same scorecards as the ratings export: those with a rating (on the dimension, if filtered).
   const dimension = shape.includes("dimension") ? sql` and r.dimension_key = ${p("dimension")}` : sql``;
   where.push(sql`exists (select 1 from ${t.ratings} r where r.scorecard_id = ${t.scorecards.id}${dimension})`);
+  // Imported scorecards carry no red flags (the CSV has none): counting them as "no flag raised"
+  // would dilute every red-flag rate, so they are left out of it.
+  where.push(isNull(t.scorecards.importKey));
   return db
     .select({
       candidateId: t.candidates.id,

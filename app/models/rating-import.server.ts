@@ -49,6 +49,13 @@ export interface ImportOptions {
   actorId?: number;
   /** The CSV line of each rating; by default index + 2 (a header line, then one record per line). */
   lines?: readonly number[];
+  /**
+   * Interviewers the database does not know become inactive users. Off by default: a misspelt
+   * email is refused with its line, not silently made into a new person.
+   */
+  createPeople?: boolean;
+  /** Scorecards this file already imported are skipped (and counted) instead of refusing the file. */
+  skipExisting?: boolean;
   db?: Db;
 }
 
@@ -63,11 +70,23 @@ export interface ImportSummary {
   interviewersMatched: number;
   /** Rows whose rubric_version is not in the database, so the latest version was used. */
   rubricVersionFallbacks: number;
+  /** Scorecards (and their ratings) skipped because an earlier import stored them (skipExisting). */
+  skippedScorecards: number;
+  skippedRatings: number;
 }
 
 const DEFAULT_PROGRESS_EVERY = 1000;
 const UNUSABLE_PASSWORD_HASH = "!";
 const CANDIDATE_LABEL = /^(.*\S)\s+#(\d+)$/;
+
+/**
+ * A file row's scorecard identity: the same candidate text, interviewer, variant and date as
+ * written in the file. Stored on each imported scorecard, so importing a file again is noticed.
+ */
+export function importKeyOf(rating: Rating): string {
+  const parts = [rating.candidate.trim(), rating.interviewer.trim().toLowerCase(), rating.variant ?? "", rating.date ?? ""];
+  return createHash("sha256").update(parts.join("\u0000")).digest("hex");
+}
 
 /** The email an imported interviewer gets when the CSV names someone who is not a user. */
 export function importedEmail(interviewer: string): string {
@@ -102,6 +121,7 @@ interface CardPlan {
   recommendation: Recommendation | undefined;
   recommendationLine: number;
   ratings: { dimension: string; score: number }[];
+  importKey: string;
 }
 interface InterviewPlan {
   id: number | null;
@@ -117,13 +137,27 @@ function listKeys(items: readonly { key: string }[]): string {
 }
 
 /** Imports the ratings in one immediate transaction: every row is stored, or (on any refusal) none. */
-export function importRatings(ratings: readonly Rating[], opts: ImportOptions = {}): ImportSummary {
+export function importRatings(allRatings: readonly Rating[], opts: ImportOptions = {}): ImportSummary {
   const db = opts.db ?? getDb();
-  const lineOf = (index: number) => opts.lines?.[index] ?? index + 2;
-  if (ratings.length === 0) throw new RatingImportError(null, "no ratings to import");
+  if (allRatings.length === 0) throw new RatingImportError(null, "no ratings to import");
 
   return writeTransaction((tx) => {
     const q = prepareLookups(tx);
+    // A file imported before: refuse it whole, or (skipExisting) leave out what is already stored.
+    const keys = allRatings.map(importKeyOf);
+    const stored = new Set(keys.filter((key, i) => keys.indexOf(key) === i && q.cardByImportKey.get({ key }) !== undefined));
+    const firstStored = keys.findIndex((key) => stored.has(key));
+    if (stored.size > 0 && !opts.skipExisting) {
+      throw new RatingImportError(
+        opts.lines?.[firstStored] ?? firstStored + 2,
+        `${stored.size} scorecard${stored.size === 1 ? " was" : "s were"} imported before (this is the first); nothing was imported. Pass --skip-existing to import only the rest`,
+      );
+    }
+    const kept = keys.map((key) => !stored.has(key));
+    const ratings = allRatings.filter((_, i) => kept[i]);
+    const origin = keys.map((_, i) => i).filter((i) => kept[i]);
+    const keyOf = origin.map((i) => keys[i]);
+    const lineOf = (index: number) => opts.lines?.[origin[index]] ?? origin[index] + 2;
     const latest = getLatestRubricVersion(tx);
     const candidatesBefore = q.maxCandidateId.get()?.id ?? 0;
 
@@ -139,10 +173,11 @@ export function importRatings(ratings: readonly Rating[], opts: ImportOptions = 
     const idOf = (plan: object) => ids.get(plan) ?? (ids.set(plan, ids.size).size - 1);
     let rubricVersionFallbacks = 0;
 
-    const resolveUser = (text: string): UserPlan => {
+    const resolveUser = (text: string): UserPlan | null => {
       let user = users.get(text);
       if (user) return user;
       const found = q.userByEmail.get({ email: text }) ?? q.userByEmail.get({ email: importedEmail(text) });
+      if (!found && !opts.createPeople) return null;
       // Two spellings of one email ("Ann@x", "ann@x") are one user: one plan object per stored id.
       user = found ? (storedUsers.get(found.id) ?? { id: found.id, email: found.email, name: found.name }) : { id: null, email: importedEmail(text), name: text };
       if (found) storedUsers.set(found.id, user);
@@ -198,7 +233,9 @@ export function importRatings(ratings: readonly Rating[], opts: ImportOptions = 
         fail(`level "${rating.level}" is not one of ${LEVELS.join(", ")}`);
       }
 
-      const user = resolveUser(interviewerText);
+      const user =
+        resolveUser(interviewerText) ??
+        fail(`no interviewer "${interviewerText}" in the database: check the spelling, or pass --create-people to add them as inactive interviewers`);
       const candidate = resolveCandidate(candidateLabel);
       if (rating.level !== undefined) {
         const level = rating.level as LevelKey;
@@ -242,7 +279,7 @@ export function importRatings(ratings: readonly Rating[], opts: ImportOptions = 
         if (interview.id !== null && user.id !== null && q.cardOn.get({ interviewId: interview.id, userId: user.id })) {
           fail(`${interviewerText} already has a scorecard for ${candidateLabel}'s ${variant} interview on ${date}`);
         }
-        card = { user, version, versionLine: line, recommendation: undefined, recommendationLine: 0, ratings: [] };
+        card = { user, version, versionLine: line, recommendation: undefined, recommendationLine: 0, ratings: [], importKey: keyOf[index] };
         interview.cards.set(user, card);
       } else if (card.version.id !== version.id) {
         fail(`rubric version ${version.id} differs from line ${card.versionLine} (${card.version.id}) on the same scorecard`);
@@ -269,6 +306,8 @@ export function importRatings(ratings: readonly Rating[], opts: ImportOptions = 
       interviewersCreated: 0,
       interviewersMatched: 0,
       rubricVersionFallbacks,
+      skippedScorecards: stored.size,
+      skippedRatings: allRatings.length - ratings.length,
     };
     for (const user of new Set(users.values())) {
       if (user.id !== null) {
@@ -314,6 +353,7 @@ export function importRatings(ratings: readonly Rating[], opts: ImportOptions = 
           recommendation: card.recommendation ?? null,
           weightedScore: computeWeightedScore(card.version.rubric, interview.variant, scores).score,
           at: scheduledAt,
+          importKey: card.importKey,
         })!;
         summary.scorecards++;
         for (const r of card.ratings) {
@@ -368,6 +408,7 @@ function prepareLookups(db: Db) {
       .orderBy(t.interviews.id)
       .limit(1)
       .prepare(),
+    cardByImportKey: db.select({ id: t.scorecards.id }).from(t.scorecards).where(eq(t.scorecards.importKey, p("key"))).prepare(),
     cardOn: db
       .select({ id: t.scorecards.id })
       .from(t.scorecards)
@@ -410,6 +451,7 @@ function prepareWrites(db: Db) {
         createdAt: p("at"),
         updatedAt: p("at"),
         submittedAt: p("at"),
+        importKey: p("importKey"),
       })
       .returning({ id: t.scorecards.id })
       .prepare(),

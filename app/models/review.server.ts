@@ -15,6 +15,7 @@ export type ReviewStatus = "open" | "closed";
 export interface ReviewListItem {
   id: number;
   interviewId: number;
+  candidateId: number;
   candidateName: string;
   status: ReviewStatus;
   openedByName: string;
@@ -53,6 +54,7 @@ export function listReviews(search: ReviewSearch): ReviewListItem[] {
     .select({
       id: t.calibrationReviews.id,
       interviewId: t.calibrationReviews.interviewId,
+      candidateId: t.candidates.id,
       candidateName: t.candidates.name,
       status: t.calibrationReviews.status,
       openedByName: openedBy.name,
@@ -197,4 +199,15 @@ export function listReviewHistory(reviewId: number): ReviewHistoryEntry[] {
       ...entry,
       fields: ((detail as { changes?: { field: string }[] } | null)?.changes ?? []).map((c) => c.field),
     }));
+}
+
+/** The review of each of these interviews, if one was opened: its id and whether it is closed. */
+export function reviewsOfInterviews(interviewIds: number[]): Record<number, { id: number; status: ReviewStatus }> {
+  if (interviewIds.length === 0) return {};
+  const rows = getDb()
+    .select({ interviewId: t.calibrationReviews.interviewId, id: t.calibrationReviews.id, status: t.calibrationReviews.status })
+    .from(t.calibrationReviews)
+    .where(inArray(t.calibrationReviews.interviewId, interviewIds))
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.interviewId, { id: r.id, status: r.status }]));
 }

@@ -4,12 +4,15 @@ import { fmt, withheld } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
 import { AGREEMENT_MARKS } from "~/domain/calibration/dashboard";
 import { latestInterviewOfCandidates } from "~/models/calibration.server";
+import { listDueFollowUps } from "~/models/conversation.server";
+import { FollowUpsDue } from "~/components/calibration/follow-ups-due";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { search, views } = await loadDashboardViews(request, context);
   const { overview } = views;
-  return json({ ...overview, search, interviews: latestInterviewOfCandidates(overview.split.map((d) => d.candidate)) });
+  const followUps = listDueFollowUps(new Date().toISOString().slice(0, 10));
+  return json({ ...overview, search, followUps, interviews: latestInterviewOfCandidates(overview.split.map((d) => d.candidate)) });
 }
 
 const BAND_LABEL = { reliable: "reliable", tentative: "tentative only", unreliable: "unreliable" } as const;
@@ -17,9 +20,18 @@ const BAND_LABEL = { reliable: "reliable", tentative: "tentative only", unreliab
 export default function CalibrationOverview() {
   const data = useLoaderData<typeof loader>();
   const { totals } = data;
-  if (totals.ratings === 0) return <p className="empty">No submitted ratings match these filters. Widen the date range or clear a filter.</p>;
+  const followUps = <FollowUpsDue followUps={data.followUps} />;
+  if (totals.ratings === 0) {
+    return (
+      <div className="stack">
+        {followUps}
+        <p className="empty">No submitted ratings match these filters. Widen the date range or clear a filter.</p>
+      </div>
+    );
+  }
   return (
     <div className="stack">
+      {followUps}
       <dl className="totals">
         {[
           ["Ratings", totals.ratings],

@@ -1,20 +1,49 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AdjustedScatter } from "~/components/charts/adjusted-scatter";
 import { ChartFrame, fmt } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
+import { VIEW_LIMIT } from "~/domain/calibration/dashboard-views";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
 
+/** Candidates matching ?q= (part of the name or the #id), VIEW_LIMIT a page (?page=, from 1). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { views } = await loadDashboardViews(request, context);
-  return json({ ...views.candidates, scale: views.scale });
+  const { views, search } = await loadDashboardViews(request, context);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 200);
+  const matching = q ? views.candidates.rows.filter((c) => c.candidate.toLowerCase().includes(q.toLowerCase())) : views.candidates.rows;
+  const pages = Math.max(1, Math.ceil(matching.length / VIEW_LIMIT));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
+  const rows = matching.slice((page - 1) * VIEW_LIMIT, page * VIEW_LIMIT);
+  // The filter's own parameters, without this page's, for the search form and the page links.
+  const filterParams = new URLSearchParams(search);
+  filterParams.delete("q");
+  filterParams.delete("page");
+  return json({ ...views.candidates, rows, matching: matching.length, q, page, pages, filterParams: [...filterParams], scale: views.scale });
 }
 
 export default function CalibrationCandidates() {
-  const { rows, total, severities, scale, converged } = useLoaderData<typeof loader>();
+  const { rows, total, severities, scale, converged, matching, q, page, pages, filterParams } = useLoaderData<typeof loader>();
   if (total === 0) return <p className="empty">No submitted ratings match these filters.</p>;
+  const pageLink = (n: number) => `?${new URLSearchParams([...filterParams, ...(q ? [["q", q]] : []), ["page", String(n)]])}`;
   return (
     <div className="stack">
+      <Form method="get" className="card review-search" role="search" aria-label="Search candidates">
+        {filterParams.map(([name, value], i) => (
+          <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+        ))}
+        <div className="field">
+          <label htmlFor="candidate-q">Candidate</label>
+          <input id="candidate-q" name="q" defaultValue={q} placeholder="Name or #id" />
+        </div>
+        <button type="submit" className="button primary">
+          Search
+        </button>
+        <p className="hint">
+          {matching} of {total} candidates{q ? ` match “${q}”` : ""}; page {page} of {pages}, whose standing changes most first.{" "}
+          {page > 1 ? <Link to={pageLink(page - 1)}>← Previous</Link> : null} {page < pages ? <Link to={pageLink(page + 1)}>Next →</Link> : null}
+        </p>
+      </Form>
       <p className="hint">
         Rater-adjusted scores fit rating = candidate + dimension − interviewer severity by least squares (the idea behind many-facet Rasch "fair averages"), so a
         candidate who met a harsh panel is not penalised. Interviewers with fewer than 5 ratings are taken at face value.
@@ -22,7 +51,7 @@ export default function CalibrationCandidates() {
       </p>
       <ChartFrame
         title="Raw against adjusted mean"
-        summary={`The ${rows.length} candidates whose standing changes most, of ${total}. Points above the line met a harsh panel.`}
+        summary={`${rows.length} of ${matching} candidates, whose standing changes most first. Points above the line met a harsh panel.`}
         height={360}
         chart={<AdjustedScatter scale={scale} points={rows} />}
         table={

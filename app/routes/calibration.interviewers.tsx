@@ -9,6 +9,7 @@ import { ErrorPage } from "~/components/error-page";
 import { countAmendedAfterSeeing } from "~/models/amendment.server";
 import { getInterviewerFlagEvidence } from "~/models/coach.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
+import { MIN_SHOWN } from "~/domain/calibration/dashboard";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -38,6 +39,14 @@ export default function CalibrationInterviewers() {
   const shown = rows.filter((r) => r.leniency.leniency !== null);
   return (
     <div className="stack">
+      {shown.length === 0 ? (
+        <section className="card" aria-labelledby="leniency-empty-title">
+          <h3 id="leniency-empty-title">Leniency and severity</h3>
+          <p className="empty">
+            No interviewer in this view has enough ratings beside co-panellists for a leniency figure (each needs {MIN_SHOWN} or more). Widen the date range or clear a filter.
+          </p>
+        </section>
+      ) : (
       <ChartFrame
         title="Leniency and severity"
         summary="Mean of each interviewer's rating minus the other panellists' mean on the same candidate and dimension, with its 95% interval. Dashed lines at ±0.5."
@@ -73,6 +82,7 @@ export default function CalibrationInterviewers() {
           </table>
         }
       />
+      )}
 
       <ChartFrame
         title="Recommendation mix"

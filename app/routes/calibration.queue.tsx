@@ -2,16 +2,18 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { latestInterviewOfCandidates } from "~/models/calibration.server";
+import { reviewsOfInterviews } from "~/models/review.server";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { views } = await loadDashboardViews(request, context);
   const { rows, total } = views.queue;
-  return json({ queue: rows, total, interviews: latestInterviewOfCandidates(rows.map((d) => d.candidate)) });
+  const interviews = latestInterviewOfCandidates(rows.map((d) => d.candidate));
+  return json({ queue: rows, total, interviews, reviews: reviewsOfInterviews(Object.values(interviews)) });
 }
 
 export default function CalibrationQueue() {
-  const { queue, total, interviews } = useLoaderData<typeof loader>();
+  const { queue, total, interviews, reviews } = useLoaderData<typeof loader>();
   if (total === 0) return <p className="empty">No panel in this view disagrees by 2+ points on a dimension or splits yes/no.</p>;
   return (
     <section className="card" aria-labelledby="queue-title">
@@ -32,6 +34,7 @@ export default function CalibrationQueue() {
         <tbody>
           {queue.map((d) => {
             const interviewId = interviews[d.candidate];
+            const review = interviewId ? reviews[interviewId] : undefined;
             return (
               <tr key={d.candidate} className={d.split ? "wide-spread" : undefined}>
                 <th scope="row">{interviewId ? <Link to={`/interviews/${interviewId}`}>{d.candidate}</Link> : d.candidate}</th>
@@ -41,7 +44,12 @@ export default function CalibrationQueue() {
                   {d.recommendations.strong_no + d.recommendations.no} no · {d.recommendations.yes + d.recommendations.strong_yes} yes{d.split ? " — split" : ""}
                 </td>
                 <td>
-                  {interviewId ? (
+                  {review ? (
+                    <Link to={`/calibration/reviews/${review.id}`}>
+                      {review.status === "closed" ? "Reviewed (closed)" : "Review open"}
+                      <span className="visually-hidden"> for {d.candidate}</span>
+                    </Link>
+                  ) : interviewId ? (
                     <Form method="post" action="/calibration/reviews">
                       <input type="hidden" name="intent" value="open" />
                       <input type="hidden" name="interviewId" value={interviewId} />

@@ -108,7 +108,8 @@ export default function ReviewsPage() {
               {reviews.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <Link to={`/calibration/reviews/${r.id}`}>{r.candidateName}</Link>
+                    {/* Two candidates may share a name: the id tells them apart. */}
+                    <Link to={`/calibration/reviews/${r.id}`}>{r.candidateName}</Link> <span className="muted">#{r.candidateId}</span>
                   </td>
                   <td>
                     <span className={`badge badge-${r.status}`}>{STATUS_LABEL[r.status]}</span>

@@ -103,7 +103,9 @@ export default function ReviewPage() {
       <header className="context card">
         <div className="context-main">
           <div className="review-head">
-            <h2>Review · {interview.candidateName}</h2>
+            <h2>
+              Review · {interview.candidateName} <span className="muted">#{interview.candidateId}</span>
+            </h2>
             <span className={`badge badge-${review.status}`}>{closed ? "Closed — read-only" : "Open"}</span>
           </div>
           <p className="context-meta">

@@ -1,18 +1,23 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { FlagEvidenceTable } from "~/components/coach/flag-evidence-table";
 import { PanelComparison } from "~/components/debrief/panel-comparison";
+import { StructuredDebrief } from "~/components/debrief/structured-debrief";
 import { isOverdue } from "~/domain/debrief";
 import { canSeeOthersScorecards, type IndependenceMode } from "~/domain/independence";
 import { getDebriefFlagEvidence } from "~/models/coach.server";
+import { getDebrief, openDebrief, recordDecision, recordRevote } from "~/models/debrief.server";
 import { getInterview, getPanel } from "~/models/interview.server";
 import { buildPanelComparison } from "~/models/panel-comparison.server";
 import { listSubmittedScorecards, recordDebriefView } from "~/models/scorecard.server";
 import { getIndependenceMode } from "~/models/settings.server";
 import { LocalTime } from "~/components/local-time";
 import { parseId } from "~/utils/params";
-import { requireUser } from "~/utils/session.server";
+import { DebriefActionSchema } from "~/schemas/debrief-schema";
+import { toFieldErrors } from "~/utils/form-errors";
+import { readFormData } from "~/utils/read-form.server";
+import { requireRole, requireUser } from "~/utils/session.server";
 import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";
 import { invariantFound } from "~/utils/invariant";
 
@@ -48,7 +53,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rubric: comparison.rubric,
     scorecards: comparison.scorecards,
     flagEvidence,
+    // The debrief's votes are recommendations: a panellist sees them only when independence allows.
+    debrief: isLead || canSeeOthers ? getDebrief(interview.id) : null,
   });
+}
+
+/** A lead runs the structured debrief: start it (locking the votes), record re-votes, decide. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lead = await requireRole(request, "lead");
+  const interview = getInterview(parseId(params.interviewId));
+  if (!interview) throw new Response("Not found", { status: 404 });
+  const form = await readFormData(request);
+  const parsed = DebriefActionSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const intent = form.get("intent");
+    const prefix = intent === "revote" || intent === "decide" ? `${intent}.` : "";
+    const errors = Object.fromEntries(Object.entries(toFieldErrors(parsed.error)).map(([k, v]) => [k === "intent" ? "form" : `${prefix}${k}`, v]));
+    return json({ errors }, { status: 400 });
+  }
+  const input = parsed.data;
+  const result =
+    input.intent === "open"
+      ? openDebrief(interview.id, lead.id)
+      : input.intent === "revote"
+        ? recordRevote(interview.id, input, lead.id)
+        : recordDecision(interview.id, { decision: input.decision, note: input.note }, lead.id);
+  if (result.kind === "refused") {
+    const key = input.intent === "open" ? "form" : `${input.intent}.${result.field}`;
+    return json({ errors: { [key]: result.message } }, { status: 400 });
+  }
+  return redirect(`/interviews/${interview.id}#debrief-title`);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -64,6 +98,7 @@ function hiddenMessage(mode: IndependenceMode, ownStatus: string | null) {
 
 export default function DebriefPage() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { interview, panel } = data;
   return (
     <main className="page wide">
@@ -138,6 +173,13 @@ export default function DebriefPage() {
             showFlags
             flagName={(key) => data.rubric.redFlags.find((f) => f.key === key)?.name ?? key}
           />
+        </section>
+      ) : null}
+
+      {data.isLead || data.debrief ? (
+        <section className="section" aria-labelledby="debrief-title">
+          <h2 id="debrief-title">Votes and decision</h2>
+          <StructuredDebrief debrief={data.debrief} panel={panel} recommendations={data.rubric.recommendations} canRun={data.isLead} errors={actionData?.errors} />
         </section>
       ) : null}
     </main>

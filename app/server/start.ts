@@ -10,10 +10,12 @@ import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from "../../db/seed";
 import { ensureSeedExemplars } from "../models/exemplar.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
 import { sessionLifetime } from "../utils/env.server";
+import { ReminderConfigError, readReminderConfig } from "../utils/reminder-config.server";
 import { isBuildStale } from "./build-freshness";
 import { startCalibrationWorker } from "./calibration-pool";
 import { parseTrustProxy, shouldSeedDemo } from "./config";
 import { createApp } from "./http";
+import { startReminderSchedule } from "./reminder-schedule";
 
 const root = process.cwd();
 const serverBuild = resolve(root, "build/index.js");
@@ -34,6 +36,16 @@ async function prepareDatabase() {
   return { seeded, people };
 }
 
+function readReminderSettingsOrExit() {
+  try {
+    return readReminderConfig();
+  } catch (error) {
+    if (!(error instanceof ReminderConfigError)) throw error;
+    console.error(`Cannot start: ${error.message}`);
+    process.exit(1);
+  }
+}
+
 function buildIfStale() {
   // Under `npm run dev` the Remix compiler has just built and keeps building on every change.
   if (process.env.NODE_ENV === "development" || !isBuildStale(root, serverBuild)) return;
@@ -46,6 +58,7 @@ function buildIfStale() {
   }
 }
 
+const reminders = readReminderSettingsOrExit();
 const { seeded, people } = await prepareDatabase();
 buildIfStale();
 const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
@@ -60,6 +73,7 @@ createApp(build, { trustProxy: parseTrustProxy(process.env.TRUST_PROXY), loadCon
     for (const s of DEMO_SIGN_INS) lines.push(`  ${s.email}  — ${s.roles}`);
   }
   if (people === 0) lines.push("No one can sign in yet: create the first admin with npm run user:create -- --email you@example.com --role admin");
+  lines.push(startReminderSchedule(reminders));
   console.log(lines.join("\n"));
   // `remix dev` restarts this process after each rebuild and waits for this signal to reload the page.
   if (process.env.NODE_ENV === "development") void broadcastDevReady(build);

@@ -255,15 +255,18 @@ describe("stored markup is rendered escaped", () => {
 
   it("in what a page reflects back: search boxes, redirectTo, and forms re-shown with what was typed", { timeout: 60_000 }, async () => {
     const q = encodeURIComponent(`${SCRIPT}"'><svg/onload=alert(1)>`);
-    for (const [path, cookie] of [
-      [`/login?redirectTo=${q}`, undefined],
-      [`/admin/candidates?q=${q}`, adminCookie],
-      [`/calibration/reviews?q=${q}`, leadCookie],
-      [`/calibration/reviews?status=${q}`, leadCookie],
+    for (const [path, cookie, mustShow] of [
+      [`/login?redirectTo=${q}`, undefined, true],
+      [`/admin/candidates?q=${q}`, adminCookie, true],
+      [`/calibration/reviews?q=${q}`, leadCookie, true],
+      // A status that is not a choice is refused beside the select; the page no longer carries the
+      // dashboard's filter bar and export link (which echoed the query string), so nothing echoes it.
+      [`/calibration/reviews?status=${q}`, leadCookie, false],
+      [`/calibration/candidates?q=${q}`, leadCookie, true],
     ] as const) {
       const { status, html } = await page(path, cookie);
       expect(status, path).toBeLessThan(500);
-      expectEscaped(path, html, true);
+      expectEscaped(path, html, mustShow);
     }
     // Plain (no-JavaScript) posts refused with 400: the page comes back with what was typed.
     const posts: [string, string, Pairs][] = [

@@ -107,7 +107,7 @@ describe("db:import", { timeout: 60_000 }, () => {
   it("imports an export into a new database file (migrating it first) and prints a summary", async () => {
     const target = join(folder, "import-ok.db");
     const input = file("demo.csv", serializeRatingsCsv(demoRatings));
-    const { code, stdout, stderr } = await cli("import-ratings", target, "--input", input);
+    const { code, stdout, stderr } = await cli("import-ratings", target, "--input", input, "--create-people");
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout).toContain(`imported ${demoRatings.length} ratings from ${input}`);
     expect(stdout).toMatch(/interviewers: 11 created \(inactive\), 0 existing/);
@@ -116,11 +116,11 @@ describe("db:import", { timeout: 60_000 }, () => {
 
   it("refuses a bad row: exit 1, one line naming the CSV line, and the database unchanged", async () => {
     const target = join(folder, "import-bad.db");
-    await cli("import-ratings", target, "--input", file("first.csv", serializeRatingsCsv(demoRatings.slice(0, 40))));
+    await cli("import-ratings", target, "--input", file("first.csv", serializeRatingsCsv(demoRatings.slice(0, 40))), "--create-people");
     const before = counts(target);
     const rows = demoRatings.slice(40, 60).map((r) => ({ ...r }));
     rows[15].dimension = "charm"; // the header is line 1, so rows[15] is line 17
-    const { code, stdout, stderr } = await cli("import-ratings", target, "--input", file("bad.csv", serializeRatingsCsv(rows)));
+    const { code, stdout, stderr } = await cli("import-ratings", target, "--input", file("bad.csv", serializeRatingsCsv(rows)), "--create-people");
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/^import: line 17: unknown dimension "charm" \(rubric version 1 has ownership, accountability, repair, behavioural_change\)\n$/);
@@ -133,7 +133,7 @@ describe("db:import", { timeout: 60_000 }, () => {
     ["an unknown variant", `${HEADER}\nAna,x@y.test,ownership,3,google,mid,2026-01-02,yes,1\n`, /^import: line 2: unknown variant "google"/],
   ])("refuses %s with exit 1 and one line", async (_name, text, message) => {
     const target = join(folder, "import-refused.db");
-    const { code, stdout, stderr } = await cli("import-ratings", target, "--input", file("refused.csv", text));
+    const { code, stdout, stderr } = await cli("import-ratings", target, "--input", file("refused.csv", text), "--create-people");
     expect({ code, stdout }).toEqual({ code: 1, stdout: "" });
     expect(stderr).toMatch(message);
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
@@ -158,7 +158,7 @@ describe("db:import", { timeout: 60_000 }, () => {
       }
     }
     const target = join(folder, "import-large.db");
-    const { code, stdout, stderr } = await cli("import-ratings", target, "--input", file("large.csv", serializeRatingsCsv(rows)));
+    const { code, stdout, stderr } = await cli("import-ratings", target, "--input", file("large.csv", serializeRatingsCsv(rows)), "--create-people");
     expect(code).toBe(0);
     expect(stdout).toContain(`imported ${rows.length} ratings`);
     const progress = stderr.trimEnd().split("\n");

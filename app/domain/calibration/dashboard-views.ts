@@ -1,7 +1,7 @@
 import { buildDimensionView, buildInterviewerView, buildOverview, buildQueue, type DashboardContext } from "./dashboard";
 import { buildCandidateView, buildVariantView } from "./dashboard-comparisons";
 
-/** How many rows the candidate and queue views carry; the totals say how many there are. */
+/** How many rows the queue view carries, and the candidate page shows at a time; the totals say how many there are. */
 export const VIEW_LIMIT = 100;
 
 /** Every dashboard view of one filter, computed together: small, serialisable, cacheable. */
@@ -13,7 +13,8 @@ export function buildDashboardViews(ctx: DashboardContext) {
     interviewers: buildInterviewerView(ctx),
     dimensions: buildDimensionView(ctx),
     variants: buildVariantView(ctx),
-    candidates: buildCandidateView(ctx, VIEW_LIMIT),
+    // Every candidate, so a lead can search and page to any of them (the page shows VIEW_LIMIT at a time).
+    candidates: buildCandidateView(ctx, Number.POSITIVE_INFINITY),
     queue: { rows: queue.slice(0, VIEW_LIMIT), total: queue.length },
   };
 }

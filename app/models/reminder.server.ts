@@ -1,0 +1,139 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { getDb, writeTransaction } from "../../db/client";
+import { candidates, interviews, panelAssignments, reminderSends, scorecards, userRoles, users } from "../../db/schema";
+import type { LateScorecard } from "~/domain/reminders";
+
+export interface LateScorecardRow extends LateScorecard {
+  interviewerEmail: string;
+}
+
+/** Active panellists without a submitted scorecard on real interviews that ended by `endedBefore`. */
+export function listLateScorecards(endedBefore: Date): LateScorecardRow[] {
+  const endedAt = sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${interviews.scheduledAt}, '+' || ${interviews.durationMinutes} || ' minutes')`;
+  return getDb()
+    .select({
+      interviewId: interviews.id,
+      interviewerId: users.id,
+      interviewerName: users.name,
+      interviewerEmail: users.email,
+      candidateName: candidates.name,
+      endedAt,
+    })
+    .from(panelAssignments)
+    .innerJoin(interviews, eq(interviews.id, panelAssignments.interviewId))
+    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+    .innerJoin(users, eq(users.id, panelAssignments.interviewerId))
+    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, panelAssignments.interviewerId)))
+    .where(
+      and(
+        isNull(interviews.exemplarId),
+        eq(users.active, true),
+        sql`(${scorecards.status} is null or ${scorecards.status} = 'draft')`,
+        sql`${endedAt} <= ${endedBefore.toISOString()}`,
+      ),
+    )
+    .orderBy(interviews.scheduledAt, users.id)
+    .all();
+}
+
+export interface Recipient {
+  id: number;
+  name: string;
+  email: string;
+}
+
+export function listActiveLeads(): Recipient[] {
+  return getDb()
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "lead")))
+    .where(eq(users.active, true))
+    .orderBy(users.id)
+    .all();
+}
+
+export interface ReminderClaim {
+  interviewId: number;
+  interviewerId: number;
+  kind: "interviewer" | "lead";
+  step: number;
+  recipientId: number;
+  channel: "email" | "in_app";
+  subject: string;
+  link: string;
+}
+
+/**
+ * Claims one reminder step for sending, in one immediate transaction: the row is inserted, or a
+ * failed earlier attempt taken over. Null when another pass (or process) already has it, so only
+ * the claimant sends. An in-app reminder is delivered by the claim itself.
+ */
+export function claimReminder(claim: ReminderClaim, now = new Date()): number | null {
+  return writeTransaction((db) => {
+    const delivered = claim.channel === "in_app";
+    const values = { ...claim, status: delivered ? ("sent" as const) : ("claimed" as const), claimedAt: now.toISOString(), sentAt: delivered ? now.toISOString() : null };
+    const inserted = db.insert(reminderSends).values(values).onConflictDoNothing().returning({ id: reminderSends.id }).get();
+    if (inserted) return inserted.id;
+    // A send that failed (the mail server refused or was down) is tried again; nothing else is.
+    const retried = db
+      .update(reminderSends)
+      .set({ channel: claim.channel, status: values.status, claimedAt: values.claimedAt, sentAt: values.sentAt, error: null })
+      .where(
+        and(
+          eq(reminderSends.interviewId, claim.interviewId),
+          eq(reminderSends.interviewerId, claim.interviewerId),
+          eq(reminderSends.kind, claim.kind),
+          eq(reminderSends.step, claim.step),
+          eq(reminderSends.recipientId, claim.recipientId),
+          eq(reminderSends.status, "failed"),
+        ),
+      )
+      .returning({ id: reminderSends.id })
+      .get();
+    return retried?.id ?? null;
+  });
+}
+
+export function markReminderSent(id: number, now = new Date()): void {
+  getDb().update(reminderSends).set({ status: "sent", sentAt: now.toISOString() }).where(eq(reminderSends.id, id)).run();
+}
+
+export function markReminderFailed(id: number, error: string): void {
+  getDb().update(reminderSends).set({ status: "failed", error: error.slice(0, 500) }).where(eq(reminderSends.id, id)).run();
+}
+
+export interface Notification {
+  id: number;
+  kind: "interviewer" | "lead";
+  subject: string;
+  link: string;
+  sentAt: string | null;
+  readAt: string | null;
+}
+
+/** The in-app reminders a person has been sent (when no SMTP server is configured), newest first. */
+export function listNotifications(userId: number): Notification[] {
+  return getDb()
+    .select({ id: reminderSends.id, kind: reminderSends.kind, subject: reminderSends.subject, link: reminderSends.link, sentAt: reminderSends.sentAt, readAt: reminderSends.readAt })
+    .from(reminderSends)
+    .where(and(eq(reminderSends.recipientId, userId), eq(reminderSends.channel, "in_app"), eq(reminderSends.status, "sent")))
+    .orderBy(desc(reminderSends.sentAt), desc(reminderSends.id))
+    .all();
+}
+
+export function countUnreadNotifications(userId: number): number {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(reminderSends)
+    .where(and(eq(reminderSends.recipientId, userId), eq(reminderSends.channel, "in_app"), eq(reminderSends.status, "sent"), isNull(reminderSends.readAt)))
+    .get();
+  return row?.n ?? 0;
+}
+
+export function markNotificationsRead(userId: number, now = new Date()): number {
+  return getDb()
+    .update(reminderSends)
+    .set({ readAt: now.toISOString() })
+    .where(and(eq(reminderSends.recipientId, userId), eq(reminderSends.channel, "in_app"), isNull(reminderSends.readAt)))
+    .run().changes;
+}

@@ -30,6 +30,28 @@ export interface RaterDesign {
   cellMean: Float64Array;
   /** Σ of squared centred scores. */
   sumSquares: number;
+  /** Scorecards grouped by their number of ratings n_s (see SizeClass). */
+  sizeClasses: SizeClass[];
+}
+
+/**
+ * Sums over the scorecards with n_s = size. A scorecard's pivot θ_s² n_s + 1 depends only on n_s, so
+ * what eliminating those scorecards subtracts from the interviewer and cell blocks is these sums times
+ * one factor per class: the per-scorecard work then never touches the dense matrix.
+ */
+export interface SizeClass {
+  size: number;
+  count: number;
+  /** Σ n_sf n_sg, cells × cells. */
+  cellCross: Float64Array;
+  /** Σ n_sf over interviewer i's scorecards, interviewers × cells. */
+  interviewerCell: Float64Array;
+  /** Number of interviewer i's scorecards in the class. */
+  interviewerCards: Float64Array;
+  /** Σ n_s ȳ-sums: Σ Y_s over interviewer i's scorecards, and Σ n_sf Y_s per cell, and Σ Y_s². */
+  interviewerSum: Float64Array;
+  cellSum: Float64Array;
+  sumSquares: number;
 }
 
 export interface RaterDesignInput {
@@ -101,7 +123,40 @@ export function buildRaterDesign(input: RaterDesignInput): RaterDesign {
     interviewerSum[interviewer] += cardSum[s];
   }
   for (let c = 0; c < input.candidates; c++) candidateStart[c + 1] += candidateStart[c];
+  const cardCell = Int32Array.from(cellsOfCard);
+  const cardCellCount = Float64Array.from(countsOfCard);
+
+  const classes = new Map<number, SizeClass>();
+  for (let s = 0; s < S; s++) {
+    const size = cardCount[s];
+    let k = classes.get(size);
+    if (k === undefined) {
+      k = {
+        size,
+        count: 0,
+        cellCross: new Float64Array(cells * cells),
+        interviewerCell: new Float64Array(input.interviewers * cells),
+        interviewerCards: new Float64Array(input.interviewers),
+        interviewerSum: new Float64Array(input.interviewers),
+        cellSum: new Float64Array(cells),
+        sumSquares: 0,
+      };
+      classes.set(size, k);
+    }
+    const i = cardInterviewer[s];
+    k.count += 1;
+    k.interviewerCards[i] += 1;
+    k.interviewerSum[i] += cardSum[s];
+    k.sumSquares += cardSum[s] * cardSum[s];
+    for (let e = cardCellStart[s]; e < cardCellStart[s + 1]; e++) {
+      const f = cardCell[e];
+      k.interviewerCell[i * cells + f] += cardCellCount[e];
+      k.cellSum[f] += cardCellCount[e] * cardSum[s];
+      for (let e2 = cardCellStart[s]; e2 < cardCellStart[s + 1]; e2++) k.cellCross[f * cells + cardCell[e2]] += cardCellCount[e] * cardCellCount[e2];
+    }
+  }
   return {
+    sizeClasses: [...classes.values()],
     ratings: n,
     candidates: input.candidates,
     interviewers: input.interviewers,
@@ -111,8 +166,8 @@ export function buildRaterDesign(input: RaterDesignInput): RaterDesign {
     cardCount,
     cardSum,
     cardCellStart,
-    cardCell: Int32Array.from(cellsOfCard),
-    cardCellCount: Float64Array.from(countsOfCard),
+    cardCell,
+    cardCellCount,
     candidateCount,
     candidateSum,
     interviewerCount,

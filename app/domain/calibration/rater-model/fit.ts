@@ -110,7 +110,7 @@ function momentStart(design: RaterDesign): Theta {
   for (let c = 0; c < design.candidates; c++) candidateOfCard.fill(c, design.candidateStart[c], design.candidateStart[c + 1]);
   const withinCandidate = groupVariance((s) => candidateOfCard[s], design.candidates);
   const withinInterviewer = groupVariance((s) => design.cardInterviewer[s], design.interviewers);
-  const floor = 0.05 * residual;
+  const floor = 0.01 * residual;
   const candidate = Math.max(floor, totalVariance - withinCandidate);
   const interviewer = Math.max(floor, totalVariance - withinInterviewer);
   const scorecard = Math.max(floor, withinCandidate - interviewer - residual / Math.max(1, meanSize));
@@ -191,6 +191,7 @@ function summarise(
   const candidateSe = new Float64Array(C);
   const adjustedSe = new Float64Array(C);
   const h = new Float64Array(m);
+  const nonzero = new Int32Array(m);
   for (let c = 0; c < C; c++) {
     const pivot = e.candidatePivot[c];
     let dot = 0;
@@ -212,10 +213,15 @@ function summarise(
     for (let f = 0; f < p; f++) h[nI + f] = 1 / p;
     for (let k = e.couplingStart[c]; k < e.couplingStart[c + 1]; k++) h[e.couplingIndex[k]] -= (e.couplingValue[k] * gc) / pivot;
     let quadratic = (gc * gc) / pivot;
-    const nonzero = [...new Set([...Array.from(e.couplingIndex.subarray(e.couplingStart[c], e.couplingStart[c + 1])), ...Array.from({ length: p }, (_, f) => nI + f)])];
-    for (const a of nonzero) for (const b of nonzero) quadratic += h[a] * h[b] * full[a * m + b];
+    let count = 0;
+    for (let k = e.couplingStart[c]; k < e.couplingStart[c + 1]; k++) if (e.couplingIndex[k] < nI) nonzero[count++] = e.couplingIndex[k];
+    for (let f = 0; f < p; f++) nonzero[count++] = nI + f;
+    for (let k = 0; k < count; k++) {
+      const row = nonzero[k] * m;
+      for (let l = 0; l < count; l++) quadratic += h[nonzero[k]] * h[nonzero[l]] * full[row + nonzero[l]];
+    }
     adjustedSe[c] = Math.sqrt(sigma2 * quadratic);
-    for (const a of nonzero) h[a] = 0;
+    for (let k = 0; k < count; k++) h[nonzero[k]] = 0;
   }
 
   return {

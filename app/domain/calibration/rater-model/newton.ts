@@ -37,7 +37,7 @@ export function boxNewton(
   const n = start.length;
   const maxIterations = options.maxIterations ?? 40;
   const xTol = options.xTolerance ?? 1e-6;
-  const fTol = options.fTolerance ?? 1e-9;
+  const fTol = options.fTolerance ?? 1e-4;
   let evaluations = 0;
   const evaluate = (x: number[]) => {
     evaluations += 1;
@@ -69,6 +69,9 @@ export function boxNewton(
     if (direction === null) direction = index.map((k) => gFree[index.indexOf(k)] / Math.max(Math.abs(hess[k][k]), 1e-8));
     const d = new Array<number>(n).fill(0);
     index.forEach((k, j) => (d[k] = -(direction as number[])[j]));
+    // Newton decrement: the decrease a full step promises. Below the tolerance, one last step and stop.
+    const promised = -index.reduce((sum, k) => sum + g[k] * d[k], 0) / 2;
+    const lastStep = promised >= 0 && promised < fTol;
     let t = 1;
     let next = x;
     let fNext = fx;
@@ -85,7 +88,7 @@ export function boxNewton(
     const improved = fx - fNext;
     x = next;
     fx = fNext;
-    if (moved <= xTol || improved <= fTol) return { x, value: fx, evaluations, converged: true };
+    if (lastStep || moved <= xTol || improved <= fTol) return { x, value: fx, evaluations, converged: true };
   }
   return { x, value: fx, evaluations, converged: false };
 }

@@ -70,15 +70,36 @@ export function eliminate(design: RaterDesign, theta: Theta, keep = false): Elim
   const cardIndex = new Int32Array(p + 1);
   const cardValue = new Float64Array(p + 1);
 
+  // Every scorecard's pivot a = θ_s² n_s + 1, its rhs θ_s Y_s and its row θ_s (θ_i n_s, n_sf): summed
+  // by size class, the updates of the dense block are class sums times 1/a (see SizeClass).
+  if (ts > 0) {
+    for (const k of design.sizeClasses) {
+      const a = ts * ts * k.size + 1;
+      const scale = (ts * ts) / a;
+      logDet += k.count * Math.log(a);
+      quad += scale * k.sumSquares;
+      for (let i = 0; i < nI; i++) {
+        dense[i * m + i] -= scale * ti * ti * k.size * k.size * k.interviewerCards[i];
+        rhs[i] -= scale * ti * k.size * k.interviewerSum[i];
+        for (let f = 0; f < p; f++) dense[(nI + f) * m + i] -= scale * ti * k.size * k.interviewerCell[i * p + f];
+      }
+      for (let f = 0; f < p; f++) {
+        rhs[nI + f] -= scale * k.cellSum[f];
+        for (let g = 0; g <= f; g++) dense[(nI + f) * m + nI + g] -= scale * k.cellCross[f * p + g];
+      }
+    }
+  }
+  // Locals, not property loads, in the hot loop.
+  const { candidateCount, candidateSum, candidateStart, cardCount, cardInterviewer, cardCellStart, cardCell, cardCellCount, cardSum } = design;
   for (let c = 0; c < C; c++) {
-    let pivot = tc * tc * design.candidateCount[c] + 1;
-    let bc = tc * design.candidateSum[c];
+    let pivot = tc * tc * candidateCount[c] + 1;
+    let bc = tc * candidateSum[c];
     let supportSize = 0;
-    for (let s = design.candidateStart[c]; s < design.candidateStart[c + 1]; s++) {
-      const n = design.cardCount[s];
-      const i = design.cardInterviewer[s];
-      const from = design.cardCellStart[s];
-      const to = design.cardCellStart[s + 1];
+    for (let s = candidateStart[c]; s < candidateStart[c + 1]; s++) {
+      const n = cardCount[s];
+      const i = cardInterviewer[s];
+      const from = cardCellStart[s];
+      const to = cardCellStart[s + 1];
       let size = 1;
       cardIndex[0] = i;
       cardValue[0] = ts * ti * n;
@@ -89,8 +110,8 @@ export function eliminate(design: RaterDesign, theta: Theta, keep = false): Elim
       }
       w[i] += tc * ti * n;
       for (let e = from; e < to; e++) {
-        const k = nI + design.cardCell[e];
-        const count = design.cardCellCount[e];
+        const k = nI + cardCell[e];
+        const count = cardCellCount[e];
         cardIndex[size] = k;
         cardValue[size++] = ts * count;
         if (!inSupport[k]) {
@@ -100,25 +121,13 @@ export function eliminate(design: RaterDesign, theta: Theta, keep = false): Elim
         w[k] += tc * count;
       }
       if (ts === 0) continue; // the scorecard pivot is 1 with no coupling: nothing to eliminate
+      // Eliminating the scorecard: its effect on the candidate here; on the dense block, by size class below.
       const a = ts * ts * n + 1;
-      const bs = ts * design.cardSum[s];
+      const bs = ts * cardSum[s];
       const toCandidate = ts * tc * n;
-      logDet += Math.log(a);
-      quad += (bs * bs) / a;
       pivot -= (toCandidate * toCandidate) / a;
       bc -= (toCandidate * bs) / a;
-      for (let k = 0; k < size; k++) {
-        const rowK = cardIndex[k];
-        const vk = cardValue[k] / a;
-        w[rowK] -= toCandidate * vk;
-        rhs[rowK] -= vk * bs;
-        for (let l = 0; l <= k; l++) {
-          const col = cardIndex[l];
-          // Interviewer first, then cells (index > nI > interviewer): rowK >= col unless l = 0 < k.
-          if (rowK >= col) dense[rowK * m + col] -= vk * cardValue[l];
-          else dense[col * m + rowK] -= vk * cardValue[l];
-        }
-      }
+      for (let k = 0; k < size; k++) w[cardIndex[k]] -= (toCandidate * cardValue[k]) / a;
     }
     logDet += Math.log(pivot);
     quad += (bc * bc) / pivot;

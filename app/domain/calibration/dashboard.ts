@@ -38,8 +38,8 @@ export function buildOverview(ctx: DashboardContext, splitLimit = 5) {
       return { dimension: d.dimension, name: nameOf(ctx.dimensionNames, d.dimension), alpha, n: d.ratings, band: agreementBand(alpha) };
     }),
     flagged: report.interviewers
-      .filter((i) => i.leniency.flag !== null)
-      .map((i) => ({ interviewer: i.interviewer, name: nameOf(ctx.interviewerNames, i.interviewer), ...i.leniency })),
+      .filter((i) => i.rater.flags.length > 0)
+      .map((i) => ({ interviewer: i.interviewer, name: nameOf(ctx.interviewerNames, i.interviewer), flags: i.rater.flags, ...i.leniency, rater: i.rater })),
     split: buildQueue(ctx).slice(0, splitLimit),
   };
 }
@@ -75,6 +75,7 @@ export function buildInterviewerView(ctx: DashboardContext) {
       name: nameOf(ctx.interviewerNames, i.interviewer),
       ratings: i.ratings,
       leniency: i.leniency,
+      rater: i.rater,
       recommendations: { ...counts, total: RECOMMENDATIONS.reduce((sum, k) => sum + counts[k], 0) },
       sd: honest(i.spread.sd, i.ratings),
       extremeShare: honest(i.spread.extremeShare, i.ratings),

@@ -86,13 +86,13 @@ export default function CalibrationDimensions() {
             </thead>
             <tbody>
               {dimensions.map((d) => {
-                const thin = d.ratings < minShown;
+                const thin = d.pairableCandidates < minShown;
                 return (
                   <tr key={d.dimension}>
                     <th scope="row">{d.name}</th>
                     <td>{d.ratings}</td>
                     {thin ? (
-                      <td colSpan={5 + ICC_FORMS.length}>{withheld(d.ratings)}</td>
+                      <td colSpan={5 + ICC_FORMS.length}>{withheld(d.pairableCandidates, "candidates rated by two interviewers or more")}</td>
                     ) : (
                       <>
                         <td>{fmt(d.alpha.nominal)}</td>

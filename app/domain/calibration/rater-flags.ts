@@ -25,6 +25,7 @@ export const HALO_MAX_RATIO = 0.35;
 export const CENTRAL_MAX_RATIO = 0.75;
 
 export type RaterFlag = "lenient" | "severe" | "halo" | "central_tendency";
+export const FLAG_LABEL: Record<RaterFlag, string> = { lenient: "lenient", severe: "severe", halo: "halo", central_tendency: "central tendency" };
 
 export interface RaterEffectSummary {
   /** Candidates this interviewer rated that at least one other interviewer rated too. */

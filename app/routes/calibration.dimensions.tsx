@@ -96,7 +96,10 @@ export default function CalibrationDimensions() {
                     ) : (
                       <>
                         <td>{fmt(d.alpha.nominal)}</td>
-                        <td>{fmt(d.alpha.ordinal)}</td>
+                        <td>
+                          {fmt(d.alpha.ordinal)}
+                          {d.alphaInterval ? <span className="muted"> ({fmt(d.alphaInterval.low)} to {fmt(d.alphaInterval.high)})</span> : null}
+                        </td>
                         <td>{fmt(d.alpha.interval)}</td>
                         <td>{fmt(d.alpha.ratio)}</td>
                         <td>{fmt(d.fleissKappa)}</td>

@@ -138,6 +138,7 @@ export function buildDimensionView(ctx: DashboardContext) {
       candidates: d.candidates,
       pairableCandidates: d.pairableCandidates,
       alpha: d.alpha,
+      alphaInterval: d.alphaInterval,
       band: agreementBand(d.alpha.ordinal),
       icc: d.icc,
       fleissKappa: d.fleissKappa,

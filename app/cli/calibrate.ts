@@ -4,6 +4,7 @@
 // on stderr and nothing on stdout, so `--json` output can always be piped to a JSON parser.
 import { readFileSync } from "node:fs";
 import process from "node:process";
+import { parseArgs } from "node:util";
 
 import {
   CalibrationInputError,
@@ -33,26 +34,32 @@ function parseScale(text: string): Scale {
 }
 
 function parseArguments(args: readonly string[]): CliOptions | "help" {
-  let input: string | undefined;
-  let scale: Scale | undefined;
-  let json = false;
-  for (let k = 0; k < args.length; k++) {
-    const equals = args[k].startsWith("--") ? args[k].indexOf("=") : -1;
-    const flag = equals > 0 ? args[k].slice(0, equals) : args[k];
-    const inlineValue = equals > 0 ? args[k].slice(equals + 1) : undefined;
-    const value = (): string => {
-      const next = inlineValue ?? args[++k];
-      if (next === undefined) throw new CliError(2, `${flag} needs a value; ${USAGE}`);
-      return next;
-    };
-    if (flag === "--help" || flag === "-h") return "help";
-    else if (flag === "--input") input = value();
-    else if (flag === "--scale") scale = parseScale(value());
-    else if (args[k] === "--json") json = true;
-    else throw new CliError(2, `unknown argument "${args[k]}"; ${USAGE}`);
+  let parsed: ReturnType<typeof parseCliArgs>;
+  try {
+    parsed = parseCliArgs(args);
+  } catch (error) {
+    // parseArgs explains itself ("Unknown option '--x'", "Option '--input <value>' argument missing").
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new CliError(2, `${reason}; ${USAGE}`);
   }
-  if (input === undefined) throw new CliError(2, `missing --input; ${USAGE}`);
-  return { input, scale, json };
+  const { values } = parsed;
+  if (values.help) return "help";
+  if (values.input === undefined) throw new CliError(2, `missing --input; ${USAGE}`);
+  return { input: values.input, scale: values.scale === undefined ? undefined : parseScale(values.scale), json: values.json ?? false };
+}
+
+function parseCliArgs(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    options: {
+      input: { type: "string" },
+      scale: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
 }
 
 function readInput(path: string): string {

@@ -1,8 +1,9 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { fmt, withheld } from "~/components/charts/chart-frame";
+import { fmt, pct, withheld } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
 import { AGREEMENT_MARKS } from "~/domain/calibration/dashboard";
+import { FLAG_LABEL, MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
 import { latestInterviewOfCandidates } from "~/models/calibration.server";
 import { listDueFollowUps } from "~/models/conversation.server";
 import { FollowUpsDue } from "~/components/calibration/follow-ups-due";
@@ -13,6 +14,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { overview } = views;
   const followUps = listDueFollowUps(new Date().toISOString().slice(0, 10));
   return json({ ...overview, search, followUps, interviews: latestInterviewOfCandidates(overview.split.map((d) => d.candidate)) });
+}
+
+function describeFlags(r: { effect: number | null; ciLow: number | null; ciHigh: number | null; spreadRatio: number | null; rangeRatio: number | null; flags: string[]; sharedCandidates: number }) {
+  const parts: string[] = [];
+  if (r.flags.includes("lenient") || r.flags.includes("severe")) {
+    parts.push(`${r.effect! > 0 ? "+" : ""}${fmt(r.effect)} points vs the panel (95% interval ${fmt(r.ciLow)} to ${fmt(r.ciHigh)})`);
+  }
+  if (r.flags.includes("halo")) parts.push(`separates the dimensions ${pct(r.spreadRatio)} as much as co-panellists`);
+  if (r.flags.includes("central_tendency")) parts.push(`scores move ${pct(r.rangeRatio)} as much between candidates as co-panellists'`);
+  return `${parts.join("; ")} · ${r.sharedCandidates} shared candidates`;
 }
 
 const BAND_LABEL = { reliable: "reliable", tentative: "tentative only", unreliable: "unreliable" } as const;
@@ -61,7 +72,7 @@ export default function CalibrationOverview() {
                 <span className="agreement-mark" style={{ left: `${AGREEMENT_MARKS.tentative * 100}%` }} />
                 <span className="agreement-mark" style={{ left: `${AGREEMENT_MARKS.reliable * 100}%` }} />
               </span>
-              <span className="agreement-value">{d.alpha === null ? withheld(d.n) : `${fmt(d.alpha)} · ${BAND_LABEL[d.band!]}`}</span>
+              <span className="agreement-value">{d.alpha === null ? withheld(d.n, "candidates rated by two interviewers or more") : `${fmt(d.alpha)} · ${BAND_LABEL[d.band!]}`}</span>
             </li>
           ))}
         </ul>
@@ -70,14 +81,22 @@ export default function CalibrationOverview() {
       <div className="two-columns">
         <section className="card" aria-labelledby="flagged-title">
           <h2 id="flagged-title">Interviewers out of line</h2>
-          {data.flagged.length === 0 ? (
-            <p className="empty">No interviewer is lenient or severe beyond noise (|leniency| ≥ 0.5 with an interval excluding 0).</p>
+          {data.judged === 0 ? (
+            <p className="empty">No interviewer can be judged yet: each needs {MIN_SHARED_CANDIDATES} candidates also scored by someone else.</p>
+          ) : data.flagged.length === 0 ? (
+            <p className="empty">
+              None of the {data.judged} interviewers with {MIN_SHARED_CANDIDATES}+ shared candidates is flagged after the correction for testing them all.
+            </p>
           ) : (
             <ul className="flag-list">
               {data.flagged.map((f) => (
                 <li key={f.interviewer}>
-                  <span className={`badge badge-${f.flag}`}>{f.flag}</span> <strong>{f.name}</strong> {f.leniency! > 0 ? "+" : ""}
-                  {fmt(f.leniency)} points vs co-panellists <span className="muted">(95% CI {fmt(f.ciLow)} to {fmt(f.ciHigh)}, n={f.n})</span>
+                  {f.flags.map((flag) => (
+                    <span key={flag} className={`badge badge-${flag}`}>
+                      {FLAG_LABEL[flag]}
+                    </span>
+                  ))}{" "}
+                  <strong>{f.name}</strong> {describeFlags(f.rater)}
                 </li>
               ))}
             </ul>
@@ -102,7 +121,60 @@ export default function CalibrationOverview() {
           <Link to={`/calibration/queue${data.search}`}>Disagreement queue →</Link>
         </section>
       </div>
+
+      <PanelPlanner model={data.model} recommendations={data.recommendations} />
     </div>
+  );
+}
+
+type Planner = { model: { reliability: Record<string, number> | null; icc: number | null; dimensions: number; converged: boolean } | null; recommendations: { kappa: number | null; n: number } };
+
+/** The decision study: how reliable a candidate's score is with 1–6 interviewers on the panel. */
+function PanelPlanner({ model, recommendations }: Planner) {
+  const reliability = model?.reliability ?? null;
+  return (
+    <section className="card" aria-labelledby="planner-title">
+      <h2 id="planner-title">Panel size planner</h2>
+      {reliability === null ? (
+        <p className="empty">Not enough spread between candidates in this view to say how reliable a panel is.</p>
+      ) : (
+        <>
+          <p>
+            With 3 interviewers your panel's reliability is {fmt(reliability["3"])}; with 4, {fmt(reliability["4"])}.{" "}
+            <span className="muted">
+              (Reliability of a candidate's mean score over k interviewers, each scoring all {model!.dimensions} dimensions: 1 means the score would not change with
+              another panel, 0 that it is all panel. From the rater model's variance components{model!.converged ? "" : ", fit not converged"}.)
+            </span>
+          </p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Interviewers on the panel</th>
+                {Object.keys(reliability).map((k) => (
+                  <th scope="col" key={k}>
+                    {k}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Reliability Φ</th>
+                {Object.entries(reliability).map(([k, v]) => (
+                  <td key={k}>{fmt(v)}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          <p className="hint">A single rating's share that is the candidate (ICC from the model): {fmt(model!.icc)}.</p>
+        </>
+      )}
+      <p className="hint">
+        Agreement on recommendations (Fleiss' kappa):{" "}
+        {recommendations.kappa === null ? withheld(recommendations.n, "candidates with two or more recommendations") : `${fmt(recommendations.kappa)} over ${recommendations.n} candidates`}
+        .
+      </p>
+    </section>
   );
 }
 

@@ -86,17 +86,20 @@ export default function CalibrationDimensions() {
             </thead>
             <tbody>
               {dimensions.map((d) => {
-                const thin = d.ratings < minShown;
+                const thin = d.pairableCandidates < minShown;
                 return (
                   <tr key={d.dimension}>
                     <th scope="row">{d.name}</th>
                     <td>{d.ratings}</td>
                     {thin ? (
-                      <td colSpan={5 + ICC_FORMS.length}>{withheld(d.ratings)}</td>
+                      <td colSpan={5 + ICC_FORMS.length}>{withheld(d.pairableCandidates, "candidates rated by two interviewers or more")}</td>
                     ) : (
                       <>
                         <td>{fmt(d.alpha.nominal)}</td>
-                        <td>{fmt(d.alpha.ordinal)}</td>
+                        <td>
+                          {fmt(d.alpha.ordinal)}
+                          {d.alphaInterval ? <span className="muted"> ({fmt(d.alphaInterval.low)} to {fmt(d.alphaInterval.high)})</span> : null}
+                        </td>
                         <td>{fmt(d.alpha.interval)}</td>
                         <td>{fmt(d.alpha.ratio)}</td>
                         <td>{fmt(d.fleissKappa)}</td>

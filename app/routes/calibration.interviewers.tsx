@@ -10,6 +10,7 @@ import { countAmendedAfterSeeing } from "~/models/amendment.server";
 import { getInterviewerFlagEvidence } from "~/models/coach.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { MIN_SHOWN } from "~/domain/calibration/dashboard";
+import { FLAG_LABEL, LENIENCY_MIN_EFFECT, MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -36,7 +37,9 @@ export default function CalibrationInterviewers() {
   const { rows, months, scale, amendedAfterSeeing, flagEvidence, flagNames } = useLoaderData<typeof loader>();
   const flagName = (key: string) => flagNames[key] ?? key;
   if (rows.length === 0) return <p className="empty">No interviewer has submitted ratings in this view.</p>;
-  const shown = rows.filter((r) => r.leniency.leniency !== null);
+  // The chart shows every interviewer the model could judge; the table says why the others are withheld.
+  const shown = rows.filter((r) => r.rater.withheld === null && r.rater.effect !== null);
+  const leniencyThreshold = (LENIENCY_MIN_EFFECT * (scale.max - scale.min)) / 3;
   return (
     <div className="stack">
       {shown.length === 0 ? (
@@ -49,12 +52,13 @@ export default function CalibrationInterviewers() {
       ) : (
       <ChartFrame
         title="Leniency and severity"
-        summary="Mean of each interviewer's rating minus the other panellists' mean on the same candidate and dimension, with its 95% interval. Dashed lines at ±0.5."
+        summary={`Each interviewer's effect in the rater model (points above or below what the panel would give the same candidate), with its 95% interval. It shrinks toward 0 on little evidence. Flagged when it holds after a Benjamini–Hochberg correction across interviewers (q = 0.05) and is at least ${fmt(leniencyThreshold)} points (dashed lines); halo and central tendency are judged against co-panellists on the same candidates. No flag below ${MIN_SHARED_CANDIDATES} shared candidates.`}
         height={Math.max(160, shown.length * 30 + 40)}
         chart={
           <LeniencyChart
             scaleSpan={scale.max - scale.min}
-            points={shown.map((r) => ({ name: r.name, leniency: r.leniency.leniency!, ciLow: r.leniency.ciLow ?? r.leniency.leniency!, ciHigh: r.leniency.ciHigh ?? r.leniency.leniency!, flag: r.leniency.flag }))}
+            threshold={leniencyThreshold}
+            points={shown.map((r) => ({ name: r.name, leniency: r.rater.effect!, ciLow: r.rater.ciLow!, ciHigh: r.rater.ciHigh!, flag: r.leniency.flag }))}
           />
         }
         table={
@@ -62,20 +66,30 @@ export default function CalibrationInterviewers() {
             <thead>
               <tr>
                 <th scope="col">Interviewer</th>
-                <th scope="col">Leniency</th>
+                <th scope="col">Model effect</th>
                 <th scope="col">95% interval</th>
-                <th scope="col">n</th>
-                <th scope="col">Flag</th>
+                <th scope="col">Shared candidates</th>
+                <th scope="col">Raw leniency vs co-panellists</th>
+                <th scope="col">Flags</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.interviewer} data-interviewer={r.name}>
                   <th scope="row">{r.name}</th>
-                  <td>{r.leniency.leniency === null ? withheld(r.leniency.n) : fmt(r.leniency.leniency)}</td>
-                  <td>{r.leniency.ciLow === null ? "—" : `${fmt(r.leniency.ciLow)} to ${fmt(r.leniency.ciHigh)}`}</td>
-                  <td>{r.leniency.n}</td>
-                  <td>{r.leniency.flag ? <span className={`badge badge-${r.leniency.flag}`}>{r.leniency.flag}</span> : "—"}</td>
+                  <td>{r.rater.withheld ?? fmt(r.rater.effect)}</td>
+                  <td>{r.rater.withheld !== null || r.rater.ciLow === null ? "—" : `${fmt(r.rater.ciLow)} to ${fmt(r.rater.ciHigh)}`}</td>
+                  <td>{r.rater.sharedCandidates}</td>
+                  <td>{r.leniency.leniency === null ? withheld(r.leniency.n, "shared candidates") : `${fmt(r.leniency.leniency)} (${fmt(r.leniency.ciLow)} to ${fmt(r.leniency.ciHigh)})`}</td>
+                  <td>
+                    {r.rater.flags.length === 0
+                      ? "—"
+                      : r.rater.flags.map((flag) => (
+                          <span key={flag} className={`badge badge-${flag}`}>
+                            {FLAG_LABEL[flag]}
+                          </span>
+                        ))}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -145,8 +159,8 @@ export default function CalibrationInterviewers() {
                 <td>{r.sd === null ? withheld(r.ratings) : fmt(r.sd)}</td>
                 <td>{pct(r.extremeShare)}</td>
                 <td>{pct(r.middleShare)}</td>
-                <td>{r.haloShare === null ? withheld(r.haloScorecards) : pct(r.haloShare)}</td>
-                <td>{r.redFlagMean === null ? withheld(r.redFlagScorecards) : fmt(r.redFlagMean)}</td>
+                <td>{r.haloShare === null ? withheld(r.haloScorecards, "scorecards") : pct(r.haloShare)}</td>
+                <td>{r.redFlagMean === null ? withheld(r.redFlagScorecards, "scorecards") : fmt(r.redFlagMean)}</td>
                 <td>{fmt(r.peerRedFlagMean)}</td>
                 <td>{amendedAfterSeeing[r.interviewer] ?? 0}</td>
               </tr>
@@ -157,7 +171,7 @@ export default function CalibrationInterviewers() {
 
       <ChartFrame
         title="Drift: leniency by month"
-        summary="Gaps are months with fewer than 5 comparable ratings."
+        summary="Raw leniency per month, averaged per candidate. Gaps are months with fewer than 5 shared candidates."
         height={320}
         chart={<DriftChart months={months} lines={rows.map((r) => ({ name: r.name, values: Object.fromEntries(r.drift.map((d) => [d.month, d.leniency])) }))} />}
         table={
@@ -178,7 +192,7 @@ export default function CalibrationInterviewers() {
                   <th scope="row">{r.name}</th>
                   {months.map((m) => {
                     const d = r.drift.find((x) => x.month === m);
-                    return <td key={m}>{!d ? "—" : d.leniency === null ? withheld(d.n) : fmt(d.leniency)}</td>;
+                    return <td key={m}>{!d ? "—" : d.leniency === null ? withheld(d.n, "shared candidates") : fmt(d.leniency)}</td>;
                   })}
                 </tr>
               ))}

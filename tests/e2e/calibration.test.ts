@@ -17,9 +17,12 @@ afterAll(async () => {
 
 it("runs a calibration review: filter, find the outlier, open the split panel, record the outcome, export", async () => {
   await page.goto(`${baseURL()}/calibration`);
-  await page.getByRole("checkbox", { name: "Default" }).check();
+  // A filter that leaves enough shared candidates to judge anyone: the rater model will not flag on a
+  // handful of scorecards (one variant alone leaves each interviewer 3–8 shared candidates).
+  await page.getByRole("checkbox", { name: "Senior" }).check();
+  await page.getByRole("checkbox", { name: "Staff+" }).check();
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await page.waitForURL(/variant=default/);
+  await page.waitForURL(/level=senior&level=staff/);
   const outliers = page.getByRole("region", { name: "Interviewers out of line" });
   await expect.poll(() => outliers.textContent()).toMatch(/lenient\s*Jordan Lee/);
   await screenshot(page, "calibration-overview");
@@ -32,7 +35,7 @@ it("runs a calibration review: filter, find the outlier, open the split panel, r
     ["Candidates", "candidates"],
   ] as const) {
     await page.getByRole("navigation", { name: "Calibration views" }).getByRole("link", { name: tab }).click();
-    await page.waitForURL(new RegExp(`/calibration/${name}\\?variant=default`));
+    await page.waitForURL(new RegExp(`/calibration/${name}\\?level=senior&level=staff`));
     await page.waitForSelector(".recharts-surface");
     await screenshot(page, `calibration-${name}`);
   }
@@ -43,7 +46,7 @@ it("runs a calibration review: filter, find the outlier, open the split panel, r
   expect(await jordan.textContent()).toMatch(/lenient/);
 
   await page.getByRole("navigation", { name: "Calibration views" }).getByRole("link", { name: "Disagreements" }).click();
-  await page.waitForURL(/\/calibration\/queue\?variant=default/);
+  await page.waitForURL(/\/calibration\/queue\?level=senior&level=staff/);
   await screenshot(page, "calibration-queue");
   await page.getByRole("button", { name: /^Open review/ }).first().click();
   await page.waitForURL(/\/calibration\/reviews\/\d+/);

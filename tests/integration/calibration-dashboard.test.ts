@@ -79,6 +79,21 @@ describe("numbers match app/domain on the same rows", () => {
     expect(view.rows.find((r: { name: string }) => r.name === "Morgan Diaz").extremeShare).toBe(0);
   });
 
+  it("flags exactly Jordan (lenient), Casey (severe), Priya (halo) and Morgan (central tendency) on the demo data", async () => {
+    const view = await json(interviewersLoader, "/calibration/interviewers");
+    const flagged = Object.fromEntries(
+      view.rows.filter((r: { rater: { flags: string[] } }) => r.rater.flags.length > 0).map((r: { name: string; rater: { flags: string[] } }) => [r.name, r.rater.flags]),
+    );
+    expect(flagged).toEqual({
+      "Jordan Lee": ["lenient"],
+      "Casey Novak": ["severe"],
+      "Priya Nair": ["halo"],
+      "Morgan Diaz": ["central_tendency"],
+    });
+    const overview = await json(overviewLoader, "/calibration");
+    expect(overview.flagged.map((f: { name: string }) => f.name).sort()).toEqual(["Casey Novak", "Jordan Lee", "Morgan Diaz", "Priya Nair"]);
+  });
+
   it("withholds a figure resting on fewer than 5 ratings and says so", async () => {
     const view = await json(interviewersLoader, "/calibration/interviewers?from=2026-11-19&to=2026-11-20");
     const thin = view.rows.filter((r: { leniency: { n: number } }) => r.leniency.n < 5);

@@ -33,5 +33,5 @@ export function ChartFrame({ title, height, chart, table, summary }: { title: st
 
 export const fmt = (value: number | null | undefined, digits = 2) => (value === null || value === undefined ? "—" : value.toFixed(digits));
 export const pct = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${Math.round(value * 100)}%`);
-/** A withheld figure says why: too few ratings to show a number. */
-export const withheld = (n: number) => `not enough data, n=${n}`;
+/** A withheld figure says what evidence is missing: "needs 5 shared candidates, has 2". */
+export const withheld = (n: number, unit = "ratings", needed = 5) => `needs ${needed} ${unit}, has ${n}`;

@@ -10,8 +10,8 @@ export interface LeniencyPoint {
 
 const COLOURS = { lenient: "#b45309", severe: "#b42318", none: "#2f5bd3" };
 
-/** Each interviewer's mean deviation from their co-panellists, its 95% interval, and the zero line. */
-export function LeniencyChart({ points, scaleSpan }: { points: LeniencyPoint[]; scaleSpan: number }) {
+/** Each interviewer's effect in the rater model, its 95% interval, the zero line and the flag threshold. */
+export function LeniencyChart({ points, scaleSpan, threshold }: { points: LeniencyPoint[]; scaleSpan: number; threshold: number }) {
   const data = points.map((p) => ({ ...p, interval: [p.ciLow, p.ciHigh] as [number, number], fill: COLOURS[p.flag ?? "none"] }));
   const bound = Math.min(scaleSpan, Math.max(1, ...points.flatMap((p) => [Math.abs(p.ciLow), Math.abs(p.ciHigh)])));
   return (
@@ -22,8 +22,8 @@ export function LeniencyChart({ points, scaleSpan }: { points: LeniencyPoint[]; 
         <YAxis type="category" dataKey="name" width={130} interval={0} />
         <Tooltip formatter={(value) => (Array.isArray(value) ? value.map((v) => Number(v).toFixed(2)).join(" to ") : Number(value).toFixed(2))} />
         <ReferenceLine x={0} stroke="#1c2330" />
-        <ReferenceLine x={0.5} stroke="#b45309" strokeDasharray="4 4" />
-        <ReferenceLine x={-0.5} stroke="#b42318" strokeDasharray="4 4" />
+        <ReferenceLine x={threshold} stroke="#b45309" strokeDasharray="4 4" />
+        <ReferenceLine x={-threshold} stroke="#b42318" strokeDasharray="4 4" />
         <Bar dataKey="interval" name="95% interval" barSize={6} fill="#9aa6b8" isAnimationActive={false} />
         <Scatter dataKey="leniency" name="Leniency" isAnimationActive={false}>
           {data.map((d) => (

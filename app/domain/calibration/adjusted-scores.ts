@@ -12,6 +12,10 @@ export interface AdjustedScore {
   rawMean: number;
   /** Candidate effect + mean dimension effect: on the rating scale, comparable with rawMean. */
   adjustedMean: number;
+  /** Prediction-error SD of adjustedMean (the rater model's; null from the fixed-effects fit). */
+  adjustedSe?: number | null;
+  /** True when the model's value fell outside the scale and was clamped to its end. */
+  clamped?: boolean;
 }
 
 export interface InterviewerSeverity {

@@ -34,12 +34,20 @@ export function buildOverview(ctx: DashboardContext, splitLimit = 5) {
   return {
     totals: report.totals,
     agreement: report.dimensions.map((d) => {
-      const alpha = honest(d.alpha.ordinal, d.ratings);
-      return { dimension: d.dimension, name: nameOf(ctx.dimensionNames, d.dimension), alpha, n: d.ratings, band: agreementBand(alpha) };
+      // Comparable evidence: candidates rated on this dimension by two interviewers or more.
+      const alpha = honest(d.alpha.ordinal, d.pairableCandidates);
+      return { dimension: d.dimension, name: nameOf(ctx.dimensionNames, d.dimension), alpha, n: d.pairableCandidates, band: agreementBand(alpha) };
     }),
+    model: report.model,
+    recommendations: {
+      kappa: honest(report.disagreements.recommendationKappa, report.recommendationCandidates),
+      n: report.recommendationCandidates,
+    },
+    /** Interviewers with enough shared candidates to be judged at all. */
+    judged: report.interviewers.filter((i) => i.rater.withheld === null).length,
     flagged: report.interviewers
-      .filter((i) => i.leniency.flag !== null)
-      .map((i) => ({ interviewer: i.interviewer, name: nameOf(ctx.interviewerNames, i.interviewer), ...i.leniency })),
+      .filter((i) => i.rater.flags.length > 0)
+      .map((i) => ({ interviewer: i.interviewer, name: nameOf(ctx.interviewerNames, i.interviewer), flags: i.rater.flags, ...i.leniency, rater: i.rater })),
     split: buildQueue(ctx).slice(0, splitLimit),
   };
 }
@@ -75,6 +83,7 @@ export function buildInterviewerView(ctx: DashboardContext) {
       name: nameOf(ctx.interviewerNames, i.interviewer),
       ratings: i.ratings,
       leniency: i.leniency,
+      rater: i.rater,
       recommendations: { ...counts, total: RECOMMENDATIONS.reduce((sum, k) => sum + counts[k], 0) },
       sd: honest(i.spread.sd, i.ratings),
       extremeShare: honest(i.spread.extremeShare, i.ratings),
@@ -127,7 +136,9 @@ export function buildDimensionView(ctx: DashboardContext) {
       distribution: categories.map((score) => ({ score, count: counts.get(d.dimension)?.get(score) ?? 0 })),
       ratings: d.ratings,
       candidates: d.candidates,
+      pairableCandidates: d.pairableCandidates,
       alpha: d.alpha,
+      alphaInterval: d.alphaInterval,
       band: agreementBand(d.alpha.ordinal),
       icc: d.icc,
       fleissKappa: d.fleissKappa,

@@ -1,3 +1,4 @@
+import { bootstrapAlphaInterval, type AlphaInterval } from "./alpha-bootstrap";
 import { cohenKappas, type CohenKappas } from "./cohen-kappa";
 import { fleissKappa } from "./fleiss-kappa";
 import { intraclassCorrelations, type IccSet } from "./intraclass-correlation";
@@ -22,6 +23,8 @@ export interface DimensionAgreement {
   candidates: number;
   pairableCandidates: number;
   alpha: Record<MeasurementLevel, number | null>;
+  /** Bootstrap 95% interval of the ordinal alpha (alpha-bootstrap.ts). */
+  alphaInterval: AlphaInterval | null;
   /** Null unless every candidate was rated by the same k >= 2 interviewers. */
   icc: IccSet | null;
   fleissKappa: number | null;
@@ -98,6 +101,7 @@ export function computeDimensionAgreement(
       interval: alphaFromCoincidences(coincidences, "interval"),
       ratio: alphaFromCoincidences(coincidences, "ratio"),
     },
+    alphaInterval: bootstrapAlphaInterval(unitScores, "ordinal"),
     icc: matrix === null ? null : intraclassCorrelations(matrix),
     fleissKappa: fleissKappa(unitScores, categories),
     pairs: pairAgreementsOf(table, dimension, categories),

@@ -1,20 +1,12 @@
 import type { RatingTable } from "./rating-table";
-import {
-  addToMoments,
-  createMoments,
-  excludesZero,
-  meanConfidenceInterval,
-  meanOf,
-  type Moments,
-} from "./summary-stats";
+import { addToMoments, createMoments, meanConfidenceInterval, meanOf } from "./summary-stats";
 import type { Rating } from "./types";
 
-/** Fewer deviations than this give no leniency figure: the interval would be too wide to read. */
+/** Fewer shared candidates than this give no leniency figure: the interval would be too wide to read. */
 export const MIN_LENIENCY_RATINGS = 5;
-/** A leniency this far from 0 (in scale points) is large enough to act on, if it is also not noise. */
-export const LENIENCY_FLAG_THRESHOLD = 0.5;
 
 export interface LeniencyEstimate {
+  /** Shared candidates: the independent units (a scorecard's ratings are not independent of each other). */
   n: number;
   leniency: number | null;
   ciLow: number | null;
@@ -57,38 +49,48 @@ function computeDeviations(table: RatingTable): { deviation: Float64Array; hasPe
   return { deviation, hasPeers };
 }
 
-/** Mean deviation with a t-based 95% interval; flagged when large and the interval excludes 0. */
-function estimateLeniency(deviations: Moments): LeniencyEstimate {
-  const leniency = meanOf(deviations);
-  const interval = meanConfidenceInterval(deviations);
-  if (deviations.n < MIN_LENIENCY_RATINGS || leniency === null || interval === null) {
-    return { n: deviations.n, leniency: null, ciLow: null, ciHigh: null, flag: null, reason: "not enough data" };
+/**
+ * Mean deviation with a 95% interval clustered by candidate: the interviewer's deviations are averaged
+ * per candidate first and the t interval is taken over those candidate means (the cluster-means
+ * approach; Cameron & Miller 2015, "A practitioner's guide to cluster-robust inference", J. Human
+ * Resources 50(2), §II). The flag is left to the rater model (rater-flags.ts).
+ */
+function estimateLeniency(byCandidate: Map<number, { sum: number; n: number }>): LeniencyEstimate {
+  const clusters = createMoments();
+  for (const { sum, n } of byCandidate.values()) addToMoments(clusters, sum / n);
+  const leniency = meanOf(clusters);
+  const interval = meanConfidenceInterval(clusters);
+  if (clusters.n < MIN_LENIENCY_RATINGS || leniency === null || interval === null) {
+    return { n: clusters.n, leniency: null, ciLow: null, ciHigh: null, flag: null, reason: "not enough data" };
   }
-  const notable = Math.abs(leniency) >= LENIENCY_FLAG_THRESHOLD && excludesZero(interval);
-  return {
-    n: deviations.n,
-    leniency,
-    ciLow: interval.low,
-    ciHigh: interval.high,
-    flag: notable ? (leniency > 0 ? "lenient" : "severe") : null,
-    reason: null,
-  };
+  return { n: clusters.n, leniency, ciLow: interval.low, ciHigh: interval.high, flag: null, reason: null };
+}
+
+type Clusters = Map<number, { sum: number; n: number }>;
+
+function addToCluster(clusters: Clusters, candidate: number, deviation: number): void {
+  const cluster = clusters.get(candidate);
+  if (cluster === undefined) clusters.set(candidate, { sum: deviation, n: 1 });
+  else {
+    cluster.sum += deviation;
+    cluster.n += 1;
+  }
 }
 
 /** Leniency of every interviewer (indexed like table.interviewers), overall and per calendar month. */
 export function computeLeniency(table: RatingTable, ratings: readonly Rating[]): InterviewerLeniency[] {
   const { deviation, hasPeers } = computeDeviations(table);
-  const overall = table.interviewers.map(() => createMoments());
-  const byMonth = table.interviewers.map(() => new Map<string, Moments>());
+  const overall = table.interviewers.map((): Clusters => new Map());
+  const byMonth = table.interviewers.map(() => new Map<string, Clusters>());
   for (let i = 0; i < table.size; i++) {
     if (!hasPeers[i]) continue;
     const interviewer = table.interviewerOf[i];
-    addToMoments(overall[interviewer], deviation[i]);
+    addToCluster(overall[interviewer], table.candidateOf[i], deviation[i]);
     const month = ratings[i].date?.slice(0, 7);
     if (month === undefined) continue;
-    let moments = byMonth[interviewer].get(month);
-    if (moments === undefined) byMonth[interviewer].set(month, (moments = createMoments()));
-    addToMoments(moments, deviation[i]);
+    let clusters = byMonth[interviewer].get(month);
+    if (clusters === undefined) byMonth[interviewer].set(month, (clusters = new Map()));
+    addToCluster(clusters, table.candidateOf[i], deviation[i]);
   }
   return overall.map((moments, interviewer) => ({
     overall: estimateLeniency(moments),

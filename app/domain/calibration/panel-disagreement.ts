@@ -30,6 +30,8 @@ export interface PanelDisagreements {
   queue: Disagreement[];
   /** Fleiss' kappa (Gwet's form for unequal panels) of the scorecards' recommendations, candidates as units. */
   recommendationKappa: number | null;
+  /** Candidates with two or more recommendations (the units the kappa compares). */
+  recommendationCandidates: number;
 }
 
 function widestSpreads(table: RatingTable): { spread: Float64Array; dimension: Int32Array } {
@@ -95,5 +97,9 @@ export function findDisagreements(table: RatingTable, ratings: readonly Rating[]
       Number(y.split) - Number(x.split) ||
       (x.candidate < y.candidate ? -1 : 1),
   );
-  return { queue, recommendationKappa: fleissKappa(recommendations, RECOMMENDATIONS) };
+  return {
+    queue,
+    recommendationKappa: fleissKappa(recommendations, RECOMMENDATIONS),
+    recommendationCandidates: recommendations.filter((r) => r.length >= 2).length,
+  };
 }

@@ -1,5 +1,7 @@
 import type { IccSet } from "./intraclass-correlation";
 import type { MeasurementLevel } from "./krippendorff-alpha";
+import type { RaterFlag } from "./rater-flags";
+import type { VarianceComponents } from "./rater-model";
 import type { CalibrationReport } from "./report";
 
 export interface CalibrationJsonPair {
@@ -19,6 +21,10 @@ export interface CalibrationJsonInterviewer {
   ci_high: number | null;
   flag: "lenient" | "severe" | null;
   halo: number | null;
+  rater_effect: number | null;
+  rater_effect_se: number | null;
+  shared_candidates: number;
+  flags: RaterFlag[];
 }
 
 /**
@@ -40,7 +46,10 @@ export interface CalibrationJson {
     }
   >;
   interviewers: CalibrationJsonInterviewer[];
-  adjusted: { candidate: string; raw_mean: number; adjusted_mean: number | null }[];
+  adjusted: { candidate: string; raw_mean: number; adjusted_mean: number | null; adjusted_se: number | null }[];
+  model: { method: "REML"; converged: boolean; variance: VarianceComponents } | null;
+  reliability: Record<string, number> | null;
+  recommendations: { fleiss_kappa: number | null; n: number };
 }
 
 export function toCalibrationJson(report: CalibrationReport): CalibrationJson {
@@ -66,7 +75,7 @@ export function toCalibrationJson(report: CalibrationReport): CalibrationJson {
         },
       ]),
     ),
-    interviewers: report.interviewers.map(({ interviewer, ratings, leniency, halo }) => ({
+    interviewers: report.interviewers.map(({ interviewer, ratings, leniency, halo, rater }) => ({
       interviewer,
       ratings,
       leniency: leniency.leniency,
@@ -74,11 +83,19 @@ export function toCalibrationJson(report: CalibrationReport): CalibrationJson {
       ci_high: leniency.ciHigh,
       flag: leniency.flag,
       halo: halo.share,
+      rater_effect: rater.effect,
+      rater_effect_se: rater.se,
+      shared_candidates: rater.sharedCandidates,
+      flags: rater.flags,
     })),
-    adjusted: report.adjusted.candidates.map(({ candidate, rawMean, adjustedMean }) => ({
+    adjusted: report.adjusted.candidates.map(({ candidate, rawMean, adjustedMean, adjustedSe }) => ({
       candidate,
       raw_mean: rawMean,
       adjusted_mean: adjustedMean,
+      adjusted_se: adjustedSe ?? null,
     })),
+    model: report.model === null ? null : { method: "REML", converged: report.model.converged, variance: report.model.variance },
+    reliability: report.model?.reliability ?? null,
+    recommendations: { fleiss_kappa: report.disagreements.recommendationKappa, n: report.recommendationCandidates },
   };
 }

@@ -28,13 +28,15 @@ function formatAgreement(report: CalibrationReport): string {
 
 function formatInterviewers(report: CalibrationReport): string {
   return formatTable(
-    ["Interviewer", "Ratings", "Leniency", "95% CI", "Flag", "SD", "At ends", "Halo", "Red flags vs peers"],
+    ["Interviewer", "Ratings", "Shared", "Model effect", "95% CI", "Flags", "Raw leniency", "SD", "At ends", "Halo", "Red flags vs peers"],
     report.interviewers.map((i) => [
       i.interviewer,
       String(i.ratings),
+      String(i.rater.sharedCandidates),
+      i.rater.withheld ?? formatNumber(i.rater.effect),
+      i.rater.withheld === null ? formatInterval(i.rater.ciLow, i.rater.ciHigh) : "n/a",
+      i.rater.flags.join(" "),
       i.leniency.reason ?? formatNumber(i.leniency.leniency),
-      formatInterval(i.leniency.ciLow, i.leniency.ciHigh),
-      i.leniency.flag ?? "",
       formatNumber(i.spread.sd),
       formatNumber(i.spread.extremeShare),
       formatNumber(i.halo.share),
@@ -95,6 +97,17 @@ function formatAdjustments(report: CalibrationReport): string {
   return `Largest adjustments (${groups} connected group(s), ${iterations} iterations${converged ? "" : ", not converged"}):\n${table}`;
 }
 
+function formatModel(report: CalibrationReport): string {
+  const { model } = report;
+  if (model === null) return "Rater model: not enough ratings.";
+  const v = model.variance;
+  const planner = model.reliability === null ? "n/a" : Object.entries(model.reliability).map(([k, phi]) => `${k}: ${formatNumber(phi)}`).join(", ");
+  return (
+    `Rater model (REML${model.converged ? "" : ", NOT converged"}): variance candidate ${formatNumber(v.candidate, 3)}, interviewer ${formatNumber(v.interviewer, 3)}, ` +
+    `scorecard ${formatNumber(v.scorecard, 3)}, residual ${formatNumber(v.residual, 3)}\nPanel reliability by interviewers on the panel: ${planner}`
+  );
+}
+
 /** The report as aligned text tables, for a terminal. */
 export function formatCalibrationText(report: CalibrationReport): string {
   const { totals, scale } = report;
@@ -103,7 +116,8 @@ export function formatCalibrationText(report: CalibrationReport): string {
       `${totals.dimensions} dimensions, scale ${scale.min}-${scale.max}`,
     `\nAgreement per dimension\n${formatAgreement(report)}`,
     `Fleiss' kappa of recommendations: ${formatNumber(report.disagreements.recommendationKappa, 3)}`,
-    `\nInterviewers (leniency = mean of own rating minus the other panellists' mean)\n${formatInterviewers(report)}`,
+    `\nInterviewers (model effect = points above the panel, REML rater model; flags after Benjamini–Hochberg at q = 0.05)\n${formatInterviewers(report)}`,
+    formatModel(report),
     `\nVariants\n${formatVariants(report)}`,
     `\nDisagreements\n${formatDisagreements(report)}`,
     `\n${formatAdjustments(report)}`,

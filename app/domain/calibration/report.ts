@@ -1,4 +1,6 @@
-import { computeAdjustedScores, type AdjustedScores } from "./adjusted-scores";
+import { adjustFromModel, summariseModel, type AdjustedScores, type RaterModelSummary } from "./model-summary";
+import { flagRaters, type RaterEffectSummary } from "./rater-flags";
+import { fitDimensionModel } from "./rater-model";
 import { computeDimensionAgreement, type DimensionAgreement } from "./dimension-agreement";
 import { computeLeniency, type LeniencyEstimate, type MonthlyLeniency } from "./leniency";
 import { findDisagreements, type PanelDisagreements } from "./panel-disagreement";
@@ -30,6 +32,8 @@ export interface InterviewerCalibration {
   spread: RaterSpread;
   halo: RaterHalo;
   redFlags: RaterRedFlags;
+  /** The rater model's effect with its interval, shared candidates and flags. */
+  rater: RaterEffectSummary;
 }
 
 export interface CalibrationReport {
@@ -42,6 +46,10 @@ export interface CalibrationReport {
   variants: VariantDimensionSummary[];
   disagreements: PanelDisagreements;
   adjusted: AdjustedScores;
+  /** The REML rater model; null without ratings to fit. */
+  model: RaterModelSummary | null;
+  /** Candidates with two or more recommendations: the comparable evidence behind the recommendation kappa. */
+  recommendationCandidates: number;
 }
 
 /** Thrown for input no report can be computed from: a rating off the scale, a duplicate, a bad scale. */
@@ -64,10 +72,13 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
   }
 
   const categories = scaleCategories(scale);
+  const disagreements = findDisagreements(table, ratings);
   const leniency = computeLeniency(table, ratings);
   const spreads = computeSpreads(table, scale);
   const halo = computeHalo(table);
   const redFlags = computeRedFlagRates(table, options.scorecards ?? []);
+  const fit = table.size >= 2 ? fitDimensionModel(table).fit : null;
+  const rater = flagRaters(table, fit, scale);
   const ratingCounts = new Int32Array(table.interviewers.length);
   for (const interviewer of table.interviewerOf) ratingCounts[interviewer] += 1;
 
@@ -85,15 +96,38 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
       .map((interviewer, i) => ({
         interviewer,
         ratings: ratingCounts[i],
-        leniency: leniency[i].overall,
+        // One verdict per interviewer: the rater model's, not the raw deviations'.
+        leniency: { ...leniency[i].overall, flag: modelLeniencyFlag(rater[i].flags) },
         drift: leniency[i].drift,
         spread: spreads[i],
         halo: halo[i],
         redFlags: redFlags[i],
+        rater: rater[i],
       }))
       .sort((x, y) => (x.interviewer < y.interviewer ? -1 : 1)),
     variants: compareVariants(ratings, scale),
-    disagreements: findDisagreements(table, ratings),
-    adjusted: computeAdjustedScores(table),
+    disagreements,
+    adjusted: fit === null ? emptyAdjusted(table) : adjustFromModel(table, fit, scale),
+    model: fit === null ? null : summariseModel(fit, table.dimensions.length),
+    recommendationCandidates: disagreements.recommendationCandidates,
+  };
+}
+
+function modelLeniencyFlag(flags: readonly string[]): "lenient" | "severe" | null {
+  return flags.includes("lenient") ? "lenient" : flags.includes("severe") ? "severe" : null;
+}
+
+/** Fewer than two ratings: nothing to model; each candidate's score stays its raw mean. */
+function emptyAdjusted(table: ReturnType<typeof buildRatingTable>): AdjustedScores {
+  return {
+    candidates: table.candidates.map((candidate, c) => {
+      const score = table.scoreOf[table.candidateOf.indexOf(c)];
+      return { candidate, ratings: 1, rawMean: score, adjustedMean: score, adjustedSe: null, clamped: false };
+    }),
+    severities: table.interviewers.map((interviewer) => ({ interviewer, severity: 0, estimated: false })),
+    dimensionEffects: table.dimensions.map((dimension) => ({ dimension, effect: 0 })),
+    groups: table.candidates.length,
+    iterations: 0,
+    converged: true,
   };
 }

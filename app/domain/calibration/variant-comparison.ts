@@ -2,13 +2,12 @@ import type { ScoreCount } from "./rater-profile";
 import {
   addToMoments,
   createMoments,
-  excludesZero,
   meanOf,
   standardDeviationOf,
   subtractMoments,
-  welchDifferenceInterval,
   type Moments,
 } from "./summary-stats";
+import { compareVariantsByModel, type ModelVariantDifference } from "./variant-model";
 import { scaleCategories, type Rating, type Scale } from "./types";
 
 /** Below this many ratings on either side, a difference of means is not reported. */
@@ -17,12 +16,15 @@ export const MIN_VARIANT_RATINGS = 5;
 export interface VariantDifference {
   restN: number;
   restMean: number;
-  /** This variant's mean minus the mean of every other variant's ratings on the dimension. */
+  /**
+   * This variant's mean minus the other variants' on the dimension, from the rater model (variant as a
+   * fixed effect beside the interviewer, candidate and scorecard effects; variant-model.ts).
+   */
   difference: number;
-  /** Welch 95% interval; null when neither side varies. */
+  /** The model's 95% interval (clustered by scorecard and candidate through the model). */
   ciLow: number | null;
   ciHigh: number | null;
-  /** True when the interval excludes 0: the difference is larger than noise. */
+  /** True when the difference holds after Benjamini–Hochberg across all comparisons in view. */
   differs: boolean | null;
 }
 
@@ -37,18 +39,16 @@ export interface VariantDimensionSummary {
   versusRest: VariantDifference | null;
 }
 
-function compareWithRest(own: Moments, all: Moments): VariantDifference | null {
+function compareWithRest(own: Moments, all: Moments, modelled: ModelVariantDifference | undefined): VariantDifference | null {
   const rest = subtractMoments(all, own);
-  if (own.n < MIN_VARIANT_RATINGS || rest.n < MIN_VARIANT_RATINGS) return null;
-  const interval = welchDifferenceInterval(own, rest);
-  const restMean = rest.sum / rest.n;
+  if (own.n < MIN_VARIANT_RATINGS || rest.n < MIN_VARIANT_RATINGS || modelled === undefined) return null;
   return {
     restN: rest.n,
-    restMean,
-    difference: own.sum / own.n - restMean,
-    ciLow: interval?.low ?? null,
-    ciHigh: interval?.high ?? null,
-    differs: interval === null ? null : excludesZero(interval),
+    restMean: rest.sum / rest.n,
+    difference: modelled.difference,
+    ciLow: modelled.ciLow,
+    ciHigh: modelled.ciHigh,
+    differs: modelled.differs,
   };
 }
 
@@ -78,6 +78,7 @@ export function compareVariants(ratings: readonly Rating[], scale: Scale): Varia
     if (total === undefined) dimensionTotals.set(dimension, (total = createMoments()));
     addToMoments(total, score);
   }
+  const modelled = compareVariantsByModel(ratings);
   return [...cells.keys()].sort().flatMap((variant) =>
     [...(cells.get(variant) as Map<string, VariantCell>)].map(([dimension, { moments, counts }]) => ({
       variant,
@@ -86,7 +87,7 @@ export function compareVariants(ratings: readonly Rating[], scale: Scale): Varia
       mean: meanOf(moments),
       sd: standardDeviationOf(moments),
       distribution: categories.map((score, k) => ({ score, count: counts[k] })),
-      versusRest: compareWithRest(moments, dimensionTotals.get(dimension) as Moments),
+      versusRest: compareWithRest(moments, dimensionTotals.get(dimension) as Moments, modelled.get(`${variant}\u0000${dimension}`)),
     })),
   );
 }

@@ -44,7 +44,32 @@ describe("calibrate CLI", { timeout: 60_000 }, () => {
     expect(stdout.trimEnd().split("\n")).toHaveLength(1);
     const json = JSON.parse(stdout) as Record<string, unknown>;
     expect(json).toMatchObject({ candidates: 120, interviewer_count: 10 });
-    expect(Object.keys(json)).toEqual(["ratings", "candidates", "interviewer_count", "dimensions", "interviewers", "adjusted"]);
+    expect(Object.keys(json)).toEqual([
+      "ratings", "candidates", "interviewer_count", "dimensions", "interviewers", "adjusted", "model", "reliability", "recommendations",
+    ]);
+  });
+
+  it("--json honours the rater-model contract", async () => {
+    const { stdout } = await calibrate("--input", good, "--json");
+    const json = JSON.parse(stdout);
+    expect(json.model).toMatchObject({ method: "REML", converged: true });
+    expect(Object.keys(json.model.variance)).toEqual(["candidate", "interviewer", "scorecard", "residual"]);
+    expect(Object.keys(json.reliability)).toEqual(["1", "2", "3", "4", "5", "6"]);
+    expect(Object.keys(json.recommendations)).toEqual(["fleiss_kappa", "n"]);
+    expect(Number.isInteger(json.recommendations.n)).toBe(true);
+    const interviewer = json.interviewers[0];
+    expect(Object.keys(interviewer)).toEqual([
+      "interviewer", "ratings", "leniency", "ci_low", "ci_high", "flag", "halo", "rater_effect", "rater_effect_se", "shared_candidates", "flags",
+    ]);
+    expect(Array.isArray(interviewer.flags)).toBe(true);
+    expect(Object.keys(json.adjusted[0])).toEqual(["candidate", "raw_mean", "adjusted_mean", "adjusted_se"]);
+  });
+
+  it("--input=FILE works as well as --input FILE, and --help prints the usage", async () => {
+    const inline = await calibrate(`--input=${good}`, "--json");
+    expect(inline.code).toBe(0);
+    const help = await calibrate("--help");
+    expect(help.stdout).toMatch(/^usage: calibrate --input FILE.csv/);
   });
 
   it("prints a readable report by default, and --scale widens the scale", async () => {
@@ -56,10 +81,11 @@ describe("calibrate CLI", { timeout: 60_000 }, () => {
 
   it.each([
     ["a missing --input", [], 2, /^calibrate: missing --input; usage: /],
-    ["an unknown argument", ["--input", good, "--verbose"], 2, /unknown argument "--verbose"/],
+    ["an unknown argument", ["--input", good, "--verbose"], 2, /Unknown option '--verbose'/],
+    ["a stray positional argument", ["--input", good, "extra.csv"], 2, /Unexpected argument 'extra\.csv'/],
     ["a malformed --scale", ["--input", good, "--scale", "one-four"], 2, /--scale must be MIN-MAX/],
     ["a reversed --scale", ["--input", good, "--scale", "4-1"], 2, /--scale must be MIN-MAX/],
-    ["--scale without a value", ["--input", good, "--scale"], 2, /--scale needs a value/],
+    ["--scale without a value", ["--input", good, "--scale"], 2, /Option '--scale <value>' argument missing/],
     ["an unreadable file", ["--input", join(folder, "nope.csv")], 1, /cannot read .*nope\.csv \(ENOENT\)/],
     ["an empty file", ["--input", csvFile("empty.csv", "")], 1, /empty\.csv: the file is empty$/],
     ["a missing required column", ["--input", csvFile("cols.csv", "candidate,interviewer,score\nc,a,3\n")], 1, /line 1: missing required column "dimension"/],

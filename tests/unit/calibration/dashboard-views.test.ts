@@ -9,7 +9,7 @@ function context(interviewers: number): DashboardContext {
   return { report: computeCalibrationReport(ratings, { scale }), ratings, interviewerNames: {}, dimensionNames: {}, variantNames: {} };
 }
 
-describe("the dimension view's pairwise heat map", () => {
+describe("the dimension view's pairwise heat map", { timeout: 60_000 }, () => {
   it("shows at most the best-paired interviewers, each cell the pair's quadratic kappa, symmetric", () => {
     const ctx = context(45);
     for (const view of buildDimensionView(ctx)) {

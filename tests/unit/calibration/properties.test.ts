@@ -28,7 +28,7 @@ function numbersIn(value: unknown, path = "$"): [string, number][] {
   return [];
 }
 
-describe.each(SEEDS)("seed %i", (seed) => {
+describe.each(SEEDS)("seed %i", { timeout: 60_000 }, (seed) => {
   it("perfect agreement gives 1 for every agreement statistic that is defined", () => {
     const random = createRandom(seed);
     const scale: Scale = { min: 0, max: 2 + Math.floor(random() * 9) };

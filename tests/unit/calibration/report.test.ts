@@ -28,13 +28,15 @@ describe("computeCalibrationReport input checks", () => {
   });
 });
 
-describe("toCalibrationJson", () => {
+describe("toCalibrationJson", { timeout: 60_000 }, () => {
   const { ratings, scale } = simulatePanels(11, { scorecards: 400, interviewers: 12, candidates: 150 });
   const report = computeCalibrationReport(ratings, { scale });
   const json = toCalibrationJson(report);
 
   it("has the CLI contract's shape", () => {
-    expect(Object.keys(json)).toEqual(["ratings", "candidates", "interviewer_count", "dimensions", "interviewers", "adjusted"]);
+    expect(Object.keys(json)).toEqual([
+      "ratings", "candidates", "interviewer_count", "dimensions", "interviewers", "adjusted", "model", "reliability", "recommendations",
+    ]);
     expect(json).toMatchObject({ ratings: ratings.length, candidates: 150, interviewer_count: 12 });
     expect(Object.keys(json.dimensions)).toEqual(["ownership", "impact", "learning", "communication"]);
     const ownership = json.dimensions.ownership;
@@ -43,8 +45,10 @@ describe("toCalibrationJson", () => {
     expect(ownership.icc).toBeNull();
     expect(Object.keys(ownership.pairs[0])).toEqual(["a", "b", "n", "kappa", "kappa_linear", "kappa_quadratic"]);
     expect(ownership.pairs.every((p) => p.n >= 5 && p.a < p.b)).toBe(true);
-    expect(Object.keys(json.interviewers[0])).toEqual(["interviewer", "ratings", "leniency", "ci_low", "ci_high", "flag", "halo"]);
-    expect(Object.keys(json.adjusted[0])).toEqual(["candidate", "raw_mean", "adjusted_mean"]);
+    expect(Object.keys(json.interviewers[0])).toEqual([
+      "interviewer", "ratings", "leniency", "ci_low", "ci_high", "flag", "halo", "rater_effect", "rater_effect_se", "shared_candidates", "flags",
+    ]);
+    expect(Object.keys(json.adjusted[0])).toEqual(["candidate", "raw_mean", "adjusted_mean", "adjusted_se"]);
   });
 
   it("carries the report's figures", () => {
@@ -57,7 +61,14 @@ describe("toCalibrationJson", () => {
       ci_high: first.leniency.ciHigh,
       flag: first.leniency.flag,
       halo: first.halo.share,
+      rater_effect: first.rater.effect,
+      rater_effect_se: first.rater.se,
+      shared_candidates: first.rater.sharedCandidates,
+      flags: first.rater.flags,
     });
+    expect(json.model).toEqual({ method: "REML", converged: report.model?.converged, variance: report.model?.variance });
+    expect(json.reliability).toEqual(report.model?.reliability);
+    expect(json.recommendations).toEqual({ fleiss_kappa: report.disagreements.recommendationKappa, n: report.recommendationCandidates });
     expect(json.dimensions.impact.fleiss_kappa).toBe(report.dimensions[1].fleissKappa);
   });
 

@@ -11,19 +11,41 @@ function variantRatings(variant: string, scores: number[], dimension = "ownershi
 }
 
 describe("variants", () => {
-  it("summarises each variant and dimension, with a Welch interval against the rest (hand-computed)", () => {
-    // Means 3.5 and 1.5, variances 0.3 each, n = 6: SE = √0.1, Welch df = 10, t(.975, 10) = 2.228139.
+  it("summarises each variant and dimension, with the model's interval against the rest (hand-computed)", () => {
+    // One interviewer, one scorecard per candidate: the model's variance of a rating is the pooled
+    // within-variant variance 0.3 (REML: RSS / (n − 2) = 3 / 10), so SE = √(0.3/6 + 0.3/6) = √0.1, z = 1.96.
     const ratings = [...variantRatings("amazon", [3, 4, 3, 4, 3, 4]), ...variantRatings("meta", [1, 2, 1, 2, 1, 2])];
     const [amazon, meta] = computeCalibrationReport(ratings, { scale: SCALE }).variants;
     expect(amazon).toMatchObject({ variant: "amazon", dimension: "ownership", n: 6, mean: 3.5 });
     expect(amazon.sd).toBeCloseTo(Math.sqrt(0.3), 12);
     expect(amazon.distribution.map((d) => d.count)).toEqual([0, 0, 3, 3]);
-    const halfWidth = 2.228139 * Math.sqrt(0.1);
-    expect(amazon.versusRest?.difference).toBeCloseTo(2, 12);
-    expect(amazon.versusRest?.ciLow).toBeCloseTo(2 - halfWidth, 5);
-    expect(amazon.versusRest?.ciHigh).toBeCloseTo(2 + halfWidth, 5);
+    const halfWidth = 1.96 * Math.sqrt(0.1);
+    expect(amazon.versusRest?.difference).toBeCloseTo(2, 6);
+    expect(amazon.versusRest?.ciLow).toBeCloseTo(2 - halfWidth, 3);
+    expect(amazon.versusRest?.ciHigh).toBeCloseTo(2 + halfWidth, 3);
     expect(amazon.versusRest?.differs).toBe(true);
-    expect(meta.versusRest?.difference).toBeCloseTo(-2, 12);
+    expect(meta.versusRest?.difference).toBeCloseTo(-2, 6);
+  });
+
+  it("adjusts for which interviewers used which variant: a harsh interviewer on one variant is not a variant effect", () => {
+    // Variant "a" was scored by a harsh and a fair interviewer, "b" by the fair one only; the raw means
+    // differ by about half a point, the model (interviewer effects beside variant) finds no difference.
+    const ratings: Rating[] = [];
+    for (let k = 0; k < 30; k++) {
+      const ability = [2, 3, 2.5, 3.5, 1.5][k % 5];
+      const variant = k % 2 === 0 ? "a" : "b";
+      const panel = variant === "a" ? [["harsh", -1], ["fair", 0]] : [["fair", 0], ["fair2", 0]];
+      for (const [interviewer, offset] of panel as [string, number][]) {
+        for (const [d, noise] of [["ownership", 0], ["repair", k % 3 === 0 ? 1 : 0]] as [string, number][]) {
+          ratings.push({ candidate: `c${k}`, interviewer, dimension: d, score: Math.min(4, Math.max(1, Math.round(ability + offset + noise * 0.5))), variant });
+        }
+      }
+    }
+    const a = computeCalibrationReport(ratings, { scale: SCALE }).variants.find((v) => v.variant === "a" && v.dimension === "ownership");
+    if (!a?.versusRest || a.mean === null) throw new Error("variant a has no comparison");
+    expect(a.mean - a.versusRest.restMean!).toBeLessThan(-0.3);
+    expect(Math.abs(a?.versusRest?.difference ?? 1)).toBeLessThan(0.15);
+    expect(a?.versusRest?.differs).toBe(false);
   });
 
   it("calls an overlapping difference noise", () => {
@@ -47,7 +69,8 @@ describe("variants", () => {
   it("has an undefined interval, not a guess, when neither side varies", () => {
     const ratings = [...variantRatings("amazon", [3, 3, 3, 3, 3]), ...variantRatings("meta", [2, 2, 2, 2, 2])];
     const { versusRest } = computeCalibrationReport(ratings, { scale: SCALE }).variants[0];
-    expect(versusRest).toEqual({ restN: 5, restMean: 2, difference: 1, ciLow: null, ciHigh: null, differs: null });
+    expect(versusRest).toMatchObject({ restN: 5, restMean: 2, ciLow: null, ciHigh: null, differs: null });
+    expect(versusRest?.difference).toBeCloseTo(1, 9);
   });
 });
 

@@ -1,0 +1,168 @@
+import { benjaminiHochberg, FDR_Q, normalCdf } from "./multiplicity";
+import type { RaterModelFit } from "./rater-model";
+import type { RatingTable } from "./rating-table";
+import { studentTCdf } from "./student-t";
+import type { Scale } from "./types";
+
+// Rater-effect flags (Myford & Wolfe 2003, "Detecting and measuring rater effects using many-facet
+// Rasch measurement: Part I", J. Applied Measurement 4(4), 386–422; Part II, 2004, 5(2), 189–227):
+// leniency/severity, halo and central tendency, each judged against the co-panellists who rated the
+// same candidates, each tested with Benjamini–Hochberg control of the false discovery rate at FDR_Q
+// across the interviewers tested, and each flagged only when the effect is also large enough to matter.
+
+/** No flag for an interviewer with fewer candidates also rated by someone else. */
+export const MIN_SHARED_CANDIDATES = 5;
+/** |model effect| at least this (scale points on 1–4; scaled to other scales) to be lenient/severe. */
+export const LENIENCY_MIN_EFFECT = 0.25;
+/** Halo: own within-scorecard spread at most this share of co-panellists' spread on the same candidates. */
+export const HALO_MAX_RATIO = 0.35;
+/**
+ * Central tendency: own scorecard means move between candidates at most this share (RMS, around the
+ * interviewer's own mean) of what the co-panellists' move on the same candidates. Scorecard means,
+ * so that a halo rater (flat across dimensions, but following the candidate) is not mistaken for a
+ * central one; around each one's own mean, so that leniency is not mistaken for range.
+ */
+export const CENTRAL_MAX_RATIO = 0.75;
+
+export type RaterFlag = "lenient" | "severe" | "halo" | "central_tendency";
+export const FLAG_LABEL: Record<RaterFlag, string> = { lenient: "lenient", severe: "severe", halo: "halo", central_tendency: "central tendency" };
+
+export interface RaterEffectSummary {
+  /** Candidates this interviewer rated that at least one other interviewer rated too. */
+  sharedCandidates: number;
+  effect: number | null;
+  se: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** Own mean within-scorecard SD across dimensions ÷ co-panellists' on the same candidates. */
+  spreadRatio: number | null;
+  /** RMS movement of own scorecard means between candidates ÷ co-panellists' on the same candidates. */
+  rangeRatio: number | null;
+  flags: RaterFlag[];
+  /** Why no flag could be considered, e.g. "needs 5 shared candidates, has 2". */
+  withheld: string | null;
+}
+
+interface Paired {
+  own: number;
+  peers: number;
+  differences: number[];
+}
+
+function oneSidedLowerP(differences: readonly number[]): number | null {
+  const n = differences.length;
+  if (n < 2) return null;
+  const mean = differences.reduce((s, x) => s + x, 0) / n;
+  const variance = differences.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1);
+  if (variance === 0) return mean < 0 ? 0 : 1;
+  return studentTCdf(mean / Math.sqrt(variance / n), n - 1);
+}
+
+function sampleSd(values: readonly number[]): number | null {
+  if (values.length < 2) return null;
+  const mean = values.reduce((s, x) => s + x, 0) / values.length;
+  return Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1));
+}
+
+/**
+ * Per interviewer, over the candidates they share with co-panellists: the difference between their
+ * scorecard's spread across dimensions and the co-panellists' mean spread on that candidate (halo),
+ * and between how far their scorecard means move between candidates and the co-panellists' (central
+ * tendency). One difference per candidate, so the t-tests are clustered by candidate.
+ */
+function comparePeers(table: RatingTable) {
+  const nI = table.interviewers.length;
+  const shared = new Int32Array(nI);
+  const halo: Paired[] = Array.from({ length: nI }, () => ({ own: 0, peers: 0, differences: [] }));
+  const central: Paired[] = Array.from({ length: nI }, () => ({ own: 0, peers: 0, differences: [] }));
+  const { scorecards, scoreOf, interviewerOf, candidateOf } = table;
+  const overall = new Float64Array(nI);
+  const counts = new Float64Array(nI);
+  for (let r = 0; r < table.size; r++) {
+    overall[interviewerOf[r]] += scoreOf[r];
+    counts[interviewerOf[r]] += 1;
+  }
+  for (let i = 0; i < nI; i++) overall[i] /= Math.max(1, counts[i]);
+  let s = 0;
+  while (s < scorecards.count) {
+    const candidate = candidateOf[scorecards.order[scorecards.start[s]]];
+    let end = s;
+    while (end < scorecards.count && candidateOf[scorecards.order[scorecards.start[end]]] === candidate) end++;
+    if (end - s >= 2) {
+      const cards = [];
+      for (let k = s; k < end; k++) {
+        const scores: number[] = [];
+        for (let q = scorecards.start[k]; q < scorecards.start[k + 1]; q++) scores.push(scoreOf[scorecards.order[q]]);
+        cards.push({
+          interviewer: interviewerOf[scorecards.order[scorecards.start[k]]],
+          spread: sampleSd(scores),
+          mean: scores.reduce((sum, x) => sum + x, 0) / scores.length,
+        });
+      }
+      for (const card of cards) {
+        shared[card.interviewer] += 1;
+        const others = cards.filter((other) => other !== card);
+        // Squared deviation of a scorecard mean from its interviewer's own overall mean (so leniency
+        // is not mistaken for range), own against the co-panellists' mean on this candidate.
+        const own = (card.mean - overall[card.interviewer]) ** 2;
+        const peer = others.reduce((sum, o) => sum + (o.mean - overall[o.interviewer]) ** 2, 0) / others.length;
+        central[card.interviewer].own += own;
+        central[card.interviewer].peers += peer;
+        central[card.interviewer].differences.push(own - peer);
+        const peerSpreads = others.flatMap((o) => (o.spread === null ? [] : [o.spread]));
+        if (card.spread !== null && peerSpreads.length > 0) {
+          const peerSpread = peerSpreads.reduce((sum, x) => sum + x, 0) / peerSpreads.length;
+          halo[card.interviewer].own += card.spread;
+          halo[card.interviewer].peers += peerSpread;
+          halo[card.interviewer].differences.push(card.spread - peerSpread);
+        }
+      }
+    }
+    s = end;
+  }
+  return { shared, halo, central };
+}
+
+export function flagRaters(table: RatingTable, fit: RaterModelFit | null, scale: Scale): RaterEffectSummary[] {
+  const nI = table.interviewers.length;
+  const { shared, halo, central } = comparePeers(table);
+  const eligible = Array.from(shared, (n) => n >= MIN_SHARED_CANDIDATES);
+  const minEffect = (LENIENCY_MIN_EFFECT * (scale.max - scale.min)) / 3;
+  const modelled = fit !== null && fit.estimated.interviewer;
+
+  // Two-sided z test of the conditional mode against its conditional SD (the effect is already
+  // shrunk toward 0 by the model, so little evidence cannot make it large).
+  const leniencyP = Array.from({ length: nI }, (_, i) => {
+    if (!eligible[i] || !modelled) return null;
+    const se = fit.interviewerSe[i];
+    if (!(se > 0)) return null;
+    return 2 * (1 - normalCdf(Math.abs(fit.interviewerEffect[i]) / se));
+  });
+  const haloP = halo.map((h, i) => (eligible[i] ? oneSidedLowerP(h.differences) : null));
+  const centralP = central.map((c, i) => (eligible[i] ? oneSidedLowerP(c.differences) : null));
+  const leniencyHeld = benjaminiHochberg(leniencyP, FDR_Q);
+  const haloHeld = benjaminiHochberg(haloP, FDR_Q);
+  const centralHeld = benjaminiHochberg(centralP, FDR_Q);
+
+  return table.interviewers.map((_, i) => {
+    const effect = modelled ? fit.interviewerEffect[i] : null;
+    const se = modelled ? fit.interviewerSe[i] : null;
+    const spreadRatio = halo[i].peers > 0 ? halo[i].own / halo[i].peers : null;
+    const rangeRatio = central[i].peers > 0 ? Math.sqrt(central[i].own / central[i].peers) : null;
+    const flags: RaterFlag[] = [];
+    if (leniencyHeld[i] && effect !== null && Math.abs(effect) >= minEffect) flags.push(effect > 0 ? "lenient" : "severe");
+    if (haloHeld[i] && spreadRatio !== null && spreadRatio <= HALO_MAX_RATIO) flags.push("halo");
+    if (centralHeld[i] && rangeRatio !== null && rangeRatio <= CENTRAL_MAX_RATIO) flags.push("central_tendency");
+    return {
+      sharedCandidates: shared[i],
+      effect,
+      se,
+      ciLow: effect !== null && se !== null ? effect - 1.96 * se : null,
+      ciHigh: effect !== null && se !== null ? effect + 1.96 * se : null,
+      spreadRatio,
+      rangeRatio,
+      flags,
+      withheld: eligible[i] ? null : `needs ${MIN_SHARED_CANDIDATES} shared candidates, has ${shared[i]}`,
+    };
+  });
+}

@@ -1,0 +1,248 @@
+import { inverseFromLowerInverse, invertLower } from "./dense-cholesky";
+import type { RaterDesign } from "./design";
+import { nelderMead } from "./nelder-mead";
+import { boxNewton } from "./newton";
+import { eliminate, remlCriterion, type Elimination, type Theta } from "./reml";
+
+export interface VarianceComponents {
+  candidate: number;
+  interviewer: number;
+  scorecard: number;
+  residual: number;
+}
+
+export interface RaterModelFit {
+  method: "REML";
+  converged: boolean;
+  evaluations: number;
+  theta: Theta;
+  /** Which terms could be estimated from this design (the others are fixed at 0). */
+  estimated: { candidate: boolean; interviewer: boolean; scorecard: boolean };
+  variance: VarianceComponents;
+  /** Null when the scores do not vary (the criterion is −∞ there). */
+  remlCriterion: number | null;
+  /** Fixed-effect cell means, on the rating scale, indexed like the design's cells. */
+  cellMeans: Float64Array;
+  /** Covariance of the cell means (cells × cells, row-major): σ² [A⁻¹]_ββ. */
+  cellCovariance: Float64Array;
+  /** Conditional modes (BLUPs) b_i = θ_i ũ_i; positive = scores higher than the panel expects. */
+  interviewerEffect: Float64Array;
+  /** lme4's conditional SD: sqrt of σ² θ_i² [(ΛᵀZᵀZΛ + I)⁻¹]_ii (given β̂, as ranef(condVar = TRUE)). */
+  interviewerSe: Float64Array;
+  candidateEffect: Float64Array;
+  candidateSe: Float64Array;
+  /**
+   * Prediction-error SD of mean(cell means) + b_c, the candidate's rater-adjusted score, including
+   * the uncertainty of β and of every interviewer effect (σ² gᵀA⁻¹g; Henderson 1975, Biometrics 31).
+   */
+  adjustedSe: Float64Array;
+}
+
+/** Which variance terms the design can separate from the others and from the residual. */
+function identifiable(design: RaterDesign) {
+  let multiCardCandidate = false;
+  let multiRatingCard = false;
+  const cardsPerInterviewer = new Int32Array(design.interviewers);
+  for (let c = 0; c < design.candidates; c++) {
+    if (design.candidateStart[c + 1] - design.candidateStart[c] >= 2) multiCardCandidate = true;
+  }
+  for (let s = 0; s < design.cardCount.length; s++) {
+    if (design.cardCount[s] >= 2) multiRatingCard = true;
+    cardsPerInterviewer[design.cardInterviewer[s]] += 1;
+  }
+  const multiCardInterviewer = cardsPerInterviewer.some((k) => k >= 2);
+  return {
+    candidate: design.candidates >= 2,
+    interviewer: design.interviewers >= 2,
+    scorecard: multiCardCandidate && multiCardInterviewer && multiRatingCard,
+  };
+}
+
+/**
+ * Starting values by the method of moments on scorecard means ȳ_s of the centred scores:
+ * within-scorecard variance → σ²; Var(ȳ_s) = σ²_c + σ²_i + σ²_s + σ²/D; the variance of ȳ_s within a
+ * candidate lacks σ²_c and within an interviewer lacks σ²_i. Only a start: REML does the estimating.
+ */
+function momentStart(design: RaterDesign): Theta {
+  const S = design.cardCount.length;
+  let withinSquares = 0;
+  let withinDf = 0;
+  let total = 0;
+  let totalSquares = 0;
+  let meanSize = 0;
+  for (let s = 0; s < S; s++) {
+    const mean = design.cardSum[s] / design.cardCount[s];
+    total += mean;
+    totalSquares += mean * mean;
+    meanSize += design.cardCount[s] / S;
+  }
+  const grand = total / S;
+  const totalVariance = Math.max(0, totalSquares / S - grand * grand);
+  // Pooled within-scorecard variance is not in the design's sums; approximate σ² by what the
+  // scorecard means leave of the total sum of squares.
+  for (let s = 0; s < S; s++) {
+    const mean = design.cardSum[s] / design.cardCount[s];
+    withinSquares += design.cardSum[s] * mean;
+    withinDf += design.cardCount[s] - 1;
+  }
+  const residual = withinDf > 0 ? Math.max(1e-6, (design.sumSquares - withinSquares) / withinDf) : Math.max(1e-6, totalVariance);
+  const groupVariance = (groupOf: (s: number) => number, groups: number) => {
+    const sum = new Float64Array(groups);
+    const squares = new Float64Array(groups);
+    const count = new Float64Array(groups);
+    for (let s = 0; s < S; s++) {
+      const mean = design.cardSum[s] / design.cardCount[s];
+      const g = groupOf(s);
+      sum[g] += mean;
+      squares[g] += mean * mean;
+      count[g] += 1;
+    }
+    let within = 0;
+    let df = 0;
+    for (let g = 0; g < groups; g++) {
+      if (count[g] < 2) continue;
+      within += squares[g] - (sum[g] * sum[g]) / count[g];
+      df += count[g] - 1;
+    }
+    return df > 0 ? within / df : totalVariance;
+  };
+  const candidateOfCard = new Int32Array(S);
+  for (let c = 0; c < design.candidates; c++) candidateOfCard.fill(c, design.candidateStart[c], design.candidateStart[c + 1]);
+  const withinCandidate = groupVariance((s) => candidateOfCard[s], design.candidates);
+  const withinInterviewer = groupVariance((s) => design.cardInterviewer[s], design.interviewers);
+  const floor = 0.01 * residual;
+  const candidate = Math.max(floor, totalVariance - withinCandidate);
+  const interviewer = Math.max(floor, totalVariance - withinInterviewer);
+  const scorecard = Math.max(floor, withinCandidate - interviewer - residual / Math.max(1, meanSize));
+  return {
+    candidate: Math.sqrt(candidate / residual),
+    interviewer: Math.sqrt(interviewer / residual),
+    scorecard: Math.sqrt(scorecard / residual),
+  };
+}
+
+function thetaOf(x: readonly number[], free: (keyof Theta)[]): Theta {
+  const theta: Theta = { candidate: 0, interviewer: 0, scorecard: 0 };
+  free.forEach((key, k) => (theta[key] = Math.abs(x[k])));
+  return theta;
+}
+
+/**
+ * REML fit of score = μ_cell + candidate + interviewer + candidate:interviewer + ε, the model of
+ * lme4::lmer(score ~ cell + (1|candidate) + (1|interviewer) + (1|candidate:interviewer), REML = TRUE).
+ * The profiled criterion is minimised over θ ≥ 0 (as |x|, so boundary fits at 0 are reachable) by a
+ * box-constrained Newton method from method-of-moments starting values, with Nelder–Mead as a fallback.
+ */
+export function fitRaterModel(design: RaterDesign): RaterModelFit {
+  const estimated = identifiable(design);
+  const free = (["candidate", "interviewer", "scorecard"] as const).filter((key) => estimated[key]);
+  const dof = design.ratings - design.cells;
+  const noSpread = design.sumSquares <= 1e-12 * Math.max(1, design.ratings) || dof <= 0;
+
+  let theta: Theta = { candidate: 0, interviewer: 0, scorecard: 0 };
+  let converged = true;
+  let evaluations = 0;
+  if (!noSpread && free.length > 0) {
+    const objective = (x: number[]) => {
+      const elimination = eliminate(design, thetaOf(x, free));
+      return elimination === null || elimination.prss <= 0 ? Number.POSITIVE_INFINITY : remlCriterion(design, elimination);
+    };
+    const start = momentStart(design);
+    let result = boxNewton(objective, free.map((key) => start[key]));
+    evaluations = result.evaluations;
+    if (!result.converged) {
+      // Newton lost its way (a flat or kinked criterion): a simplex from where it stopped.
+      const simplex = nelderMead(objective, result.x, { step: 0.1, fTolerance: 1e-9, xTolerance: 1e-6 });
+      evaluations += simplex.evaluations;
+      if (simplex.value <= result.value) result = simplex;
+    }
+    converged = result.converged;
+    theta = thetaOf(result.x, free);
+  }
+  const elimination = eliminate(design, theta, true) as Elimination;
+  return summarise(design, theta, elimination, { converged, evaluations, estimated, noSpread });
+}
+
+function summarise(
+  design: RaterDesign,
+  theta: Theta,
+  e: Elimination,
+  meta: { converged: boolean; evaluations: number; estimated: RaterModelFit["estimated"]; noSpread: boolean },
+): RaterModelFit {
+  const { interviewers: nI, cells: p, candidates: C } = design;
+  const m = e.m;
+  const sigma2 = meta.noSpread ? 0 : e.prss / (design.ratings - p);
+  const x = e.solution;
+  const w = invertLower(e.factor, m);
+  const full = inverseFromLowerInverse(w, m, m, m);
+  const interviewerBlock = inverseFromLowerInverse(w, m, nI, nI);
+
+  const cellMeans = Float64Array.from(design.cellMean, (mean, f) => mean + x[nI + f]);
+  const cellCovariance = new Float64Array(p * p);
+  for (let f = 0; f < p; f++) for (let g = 0; g < p; g++) cellCovariance[f * p + g] = sigma2 * full[(nI + f) * m + nI + g];
+  const interviewerEffect = new Float64Array(nI);
+  const interviewerSe = new Float64Array(nI);
+  for (let i = 0; i < nI; i++) {
+    interviewerEffect[i] = theta.interviewer * x[i];
+    interviewerSe[i] = Math.sqrt(sigma2 * theta.interviewer ** 2 * interviewerBlock[i * nI + i]);
+  }
+
+  const candidateEffect = new Float64Array(C);
+  const candidateSe = new Float64Array(C);
+  const adjustedSe = new Float64Array(C);
+  const h = new Float64Array(m);
+  const nonzero = new Int32Array(m);
+  for (let c = 0; c < C; c++) {
+    const pivot = e.candidatePivot[c];
+    let dot = 0;
+    for (let k = e.couplingStart[c]; k < e.couplingStart[c + 1]; k++) dot += e.couplingValue[k] * x[e.couplingIndex[k]];
+    candidateEffect[c] = (theta.candidate * (e.candidateRhs[c] - dot)) / pivot;
+    // [A⁻¹]_cc = 1/P + vᵀ S⁻¹ v with v = coupling/P (block inverse; Golub & Van Loan §3.2.11 / Schur).
+    let uOnly = 1 / pivot;
+    for (let k = e.couplingStart[c]; k < e.couplingStart[c + 1]; k++) {
+      const a = e.couplingIndex[k];
+      if (a >= nI) continue;
+      for (let l = e.couplingStart[c]; l < e.couplingStart[c + 1]; l++) {
+        const b = e.couplingIndex[l];
+        if (b < nI) uOnly += (e.couplingValue[k] * e.couplingValue[l] * interviewerBlock[a * nI + b]) / (pivot * pivot);
+      }
+    }
+    candidateSe[c] = Math.sqrt(sigma2 * theta.candidate ** 2 * uOnly);
+    // g = θ_c on the candidate, 1/p on each cell: gᵀA⁻¹g = g_c²/P + hᵀ S⁻¹ h, h = g_x − coupling·g_c/P.
+    const gc = theta.candidate;
+    for (let f = 0; f < p; f++) h[nI + f] = 1 / p;
+    for (let k = e.couplingStart[c]; k < e.couplingStart[c + 1]; k++) h[e.couplingIndex[k]] -= (e.couplingValue[k] * gc) / pivot;
+    let quadratic = (gc * gc) / pivot;
+    let count = 0;
+    for (let k = e.couplingStart[c]; k < e.couplingStart[c + 1]; k++) if (e.couplingIndex[k] < nI) nonzero[count++] = e.couplingIndex[k];
+    for (let f = 0; f < p; f++) nonzero[count++] = nI + f;
+    for (let k = 0; k < count; k++) {
+      const row = nonzero[k] * m;
+      for (let l = 0; l < count; l++) quadratic += h[nonzero[k]] * h[nonzero[l]] * full[row + nonzero[l]];
+    }
+    adjustedSe[c] = Math.sqrt(sigma2 * quadratic);
+    for (let k = 0; k < count; k++) h[nonzero[k]] = 0;
+  }
+
+  return {
+    method: "REML",
+    converged: meta.converged,
+    evaluations: meta.evaluations,
+    theta,
+    estimated: meta.estimated,
+    variance: {
+      candidate: sigma2 * theta.candidate ** 2,
+      interviewer: sigma2 * theta.interviewer ** 2,
+      scorecard: sigma2 * theta.scorecard ** 2,
+      residual: sigma2,
+    },
+    remlCriterion: meta.noSpread ? null : remlCriterion(design, e),
+    cellMeans,
+    cellCovariance,
+    interviewerEffect,
+    interviewerSe,
+    candidateEffect,
+    candidateSe,
+    adjustedSe,
+  };
+}

@@ -1,0 +1,24 @@
+// The rater model: a linear mixed model of every rating, fitted by REML (see reml.ts and fit.ts).
+import type { RatingTable } from "../rating-table";
+import { buildRaterDesign, type RaterDesign } from "./design";
+import { fitRaterModel, type RaterModelFit } from "./fit";
+
+export type { RaterModelFit, VarianceComponents } from "./fit";
+export { fitRaterModel } from "./fit";
+export { buildRaterDesign } from "./design";
+export type { RaterDesign } from "./design";
+
+/** The model with one fixed mean per dimension: lmer(score ~ dimension + (1|candidate) + (1|interviewer) + (1|candidate:interviewer)). */
+export function fitDimensionModel(table: RatingTable): { design: RaterDesign; fit: RaterModelFit } {
+  const design = buildRaterDesign({
+    candidateOf: table.candidateOf,
+    interviewerOf: table.interviewerOf,
+    cellOf: table.dimensionOf,
+    scoreOf: table.scoreOf,
+    candidates: table.candidates.length,
+    interviewers: table.interviewers.length,
+    cells: table.dimensions.length,
+    scorecards: table.scorecards,
+  });
+  return { design, fit: fitRaterModel(design) };
+}

@@ -1,0 +1,81 @@
+import { benjaminiHochberg, FDR_Q, normalCdf } from "./multiplicity";
+import { buildRaterDesign, fitRaterModel } from "./rater-model";
+import { buildRatingTable } from "./rating-table";
+import type { Rating } from "./types";
+
+export interface ModelVariantDifference {
+  /** This variant's mean minus the other variants' (count-weighted) mean, adjusted for who rated whom. */
+  difference: number;
+  /** Null when nothing varies (no interval can be given, and no test run). */
+  ciLow: number | null;
+  ciHigh: number | null;
+  p: number | null;
+  /** True when the difference holds after Benjamini–Hochberg across every comparison in the view. */
+  differs: boolean | null;
+}
+
+/**
+ * Variant differences from the rater model with one fixed mean per (variant, dimension) cell:
+ * score ~ variant:dimension + (1|candidate) + (1|interviewer) + (1|candidate:interviewer). Each
+ * variant's cell is compared with the other variants' cells of the same dimension, weighted by their
+ * rating counts; its SE comes from the model's covariance of the cell means, so it respects the
+ * clustering by scorecard and candidate and adjusts for which interviewers used which variant. Every
+ * comparison in the view is tested together (Benjamini–Hochberg, q = FDR_Q). Keys are
+ * `${variant}\u0000${dimension}`. Empty when fewer than two variants carry ratings.
+ */
+export function compareVariantsByModel(ratings: readonly Rating[]): Map<string, ModelVariantDifference> {
+  const withVariant = ratings.filter((r) => r.variant !== undefined);
+  const variants = [...new Set(withVariant.map((r) => r.variant as string))];
+  if (variants.length < 2 || withVariant.length < 2) return new Map();
+  const table = buildRatingTable(withVariant);
+  const cellIds = new Map<string, number>();
+  const cellKeys: { variant: string; dimension: string }[] = [];
+  const cellOf = Int32Array.from(withVariant, (r) => {
+    const key = `${r.variant}\u0000${r.dimension}`;
+    let id = cellIds.get(key);
+    if (id === undefined) {
+      id = cellKeys.length;
+      cellIds.set(key, id);
+      cellKeys.push({ variant: r.variant as string, dimension: r.dimension });
+    }
+    return id;
+  });
+  const design = buildRaterDesign({
+    candidateOf: table.candidateOf,
+    interviewerOf: table.interviewerOf,
+    cellOf,
+    scoreOf: table.scoreOf,
+    candidates: table.candidates.length,
+    interviewers: table.interviewers.length,
+    cells: cellKeys.length,
+    scorecards: table.scorecards,
+  });
+  const fit = fitRaterModel(design);
+  const p = cellKeys.length;
+  const tests: { key: string; difference: number; se: number }[] = [];
+  cellKeys.forEach(({ variant, dimension }, f) => {
+    const rest = cellKeys.flatMap((k, g) => (k.dimension === dimension && k.variant !== variant ? [g] : []));
+    const restCount = rest.reduce((s, g) => s + design.cellCount[g], 0);
+    if (rest.length === 0 || restCount === 0) return;
+    const weights = new Float64Array(p);
+    weights[f] = 1;
+    for (const g of rest) weights[g] = -design.cellCount[g] / restCount;
+    let difference = 0;
+    let variance = 0;
+    for (let a = 0; a < p; a++) {
+      difference += weights[a] * fit.cellMeans[a];
+      for (let b = 0; b < p; b++) variance += weights[a] * weights[b] * fit.cellCovariance[a * p + b];
+    }
+    tests.push({ key: `${variant}\u0000${dimension}`, difference, se: Math.sqrt(Math.max(0, variance)) });
+  });
+  const pValues = tests.map((t) => (t.se > 0 ? 2 * (1 - normalCdf(Math.abs(t.difference) / t.se)) : null));
+  const held = benjaminiHochberg(pValues, FDR_Q);
+  return new Map(
+    tests.map((t, k) => [
+      t.key,
+      t.se > 0
+        ? { difference: t.difference, ciLow: t.difference - 1.96 * t.se, ciHigh: t.difference + 1.96 * t.se, p: pValues[k], differs: held[k] }
+        : { difference: t.difference, ciLow: null, ciHigh: null, p: null, differs: null },
+    ]),
+  );
+}

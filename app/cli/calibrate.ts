@@ -4,7 +4,6 @@
 // on stderr and nothing on stdout, so `--json` output can always be piped to a JSON parser.
 import { readFileSync } from "node:fs";
 import process from "node:process";
-import { parseArgs } from "node:util";
 
 import {
   CalibrationInputError,
@@ -14,6 +13,7 @@ import {
   toCalibrationJson,
   type Scale,
 } from "../domain/calibration";
+import { parseCliArguments } from "./cli-arguments";
 import { CliError, reportCliError } from "./cli-error";
 
 const USAGE = "usage: calibrate --input FILE.csv [--scale MIN-MAX] [--json]";
@@ -34,32 +34,10 @@ function parseScale(text: string): Scale {
 }
 
 function parseArguments(args: readonly string[]): CliOptions | "help" {
-  let parsed: ReturnType<typeof parseCliArgs>;
-  try {
-    parsed = parseCliArgs(args);
-  } catch (error) {
-    // parseArgs explains itself ("Unknown option '--x'", "Option '--input <value>' argument missing").
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new CliError(2, `${reason}; ${USAGE}`);
-  }
-  const { values } = parsed;
+  const { values } = parseCliArguments(args, { input: { type: "string" }, scale: { type: "string" }, json: { type: "boolean" } }, USAGE);
   if (values.help) return "help";
   if (values.input === undefined) throw new CliError(2, `missing --input; ${USAGE}`);
   return { input: values.input, scale: values.scale === undefined ? undefined : parseScale(values.scale), json: values.json ?? false };
-}
-
-function parseCliArgs(args: readonly string[]) {
-  return parseArgs({
-    args: [...args],
-    options: {
-      input: { type: "string" },
-      scale: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
 }
 
 function readInput(path: string): string {

@@ -6,25 +6,15 @@
 // 2 bad usage. Errors are one line on stderr and nothing on stdout.
 import { readFileSync } from "node:fs";
 import process from "node:process";
-import { parseArgs } from "node:util";
 
 import { analyseNote, type Signal } from "../domain/coach/analyse-note";
+import { parseCliArguments } from "./cli-arguments";
 import { CliError, reportCliError } from "./cli-error";
 
 const USAGE = "usage: coach --input FILE [--json]";
 
 function parseArguments(args: string[]): { input: string; json: boolean } | "help" {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: { input: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    }));
-  } catch (error) {
-    throw new CliError(2, `${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
-  }
+  const { values } = parseCliArguments(args, { input: { type: "string" }, json: { type: "boolean" } }, USAGE);
   if (values.help) return "help";
   if (values.input === undefined || values.input === "") throw new CliError(2, `missing --input; ${USAGE}`);
   return { input: values.input, json: values.json === true };

@@ -4,35 +4,20 @@
 // Without --password-stdin a one-time password is generated and printed once on stdout. Exit codes:
 // 0 created, 1 cannot create (the email is taken), 2 bad usage (one line on stderr).
 import process from "node:process";
-import { parseArgs } from "node:util";
 import { getDb } from "../../db/client";
 import { applyMigrations } from "../../db/migrate";
 import { createPerson, generatePassword } from "../models/people.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
 import { NewPersonSchema } from "../schemas/admin-person-schema";
 import { hashPassword } from "../utils/password.server";
+import { parseCliArguments } from "./cli-arguments";
 import { CliError, reportCliError } from "./cli-error";
 
 const USAGE = "usage: user:create --email EMAIL --role admin|lead|interviewer [--role …] [--name NAME] [--password-stdin]";
 
 function parseArguments(args: string[]) {
-  try {
-    const { values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        email: { type: "string" },
-        role: { type: "string", multiple: true },
-        name: { type: "string" },
-        "password-stdin": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-    return values;
-  } catch (error) {
-    throw new CliError(2, `${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
-  }
+  const options = { email: { type: "string" }, role: { type: "string", multiple: true }, name: { type: "string" }, "password-stdin": { type: "boolean" } } as const;
+  return parseCliArguments(args, options, USAGE).values;
 }
 
 async function readStdin(): Promise<string> {

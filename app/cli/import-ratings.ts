@@ -6,12 +6,13 @@
 // line on stderr; large files report progress on stderr while they are written.
 import { readFileSync } from "node:fs";
 import process from "node:process";
-import { parseArgs } from "node:util";
 
 import { getDb } from "../../db/client";
 import { applyMigrations } from "../../db/migrate";
-import { importRatings, RatingImportError, readRatingsCsv, type ImportSummary } from "../models/rating-import.server";
+import { parseRatingsCsv } from "../domain/calibration";
+import { importRatings, RatingImportError, type ImportSummary } from "../models/rating-import.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
+import { parseCliArguments } from "./cli-arguments";
 import { CliError, reportCliError } from "./cli-error";
 
 const USAGE = "usage: db:import --input FILE.csv [--create-people] [--skip-existing]";
@@ -25,32 +26,15 @@ interface Options {
 }
 
 function parseArguments(args: string[]): Options | "help" {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        input: { type: "string" },
-        "create-people": { type: "boolean", default: false },
-        "skip-existing": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    // parseArgs' own messages are long; name the argument the way every CLI here does.
-    const message = error instanceof Error ? error.message : String(error);
-    const argument = /'([^']+)'/.exec(message)?.[1];
-    const code = (error as { code?: string }).code;
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new CliError(2, `unknown argument "${argument}"; ${USAGE}`);
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && message.includes("--input")) throw new CliError(2, `--input needs a value; ${USAGE}`);
-    throw new CliError(2, `${message.split("\n")[0]}; ${USAGE}`);
-  }
+  const { values } = parseCliArguments(
+    args,
+    { input: { type: "string" }, "create-people": { type: "boolean" }, "skip-existing": { type: "boolean" } },
+    USAGE,
+  );
   if (values.help) return "help";
   if (values.input === undefined) throw new CliError(2, `missing --input; ${USAGE}`);
   if (values.input === "") throw new CliError(2, `--input needs a value; ${USAGE}`);
-  return { input: values.input, createPeople: values["create-people"], skipExisting: values["skip-existing"] };
+  return { input: values.input, createPeople: values["create-people"] ?? false, skipExisting: values["skip-existing"] ?? false };
 }
 
 function readInput(path: string): string {
@@ -100,7 +84,7 @@ function run(args: string[]): string {
   const options = parseArguments(args);
   if (options === "help") return `${USAGE}\n`;
   const text = readInput(options.input);
-  const parsed = readRatingsCsv(text);
+  const parsed = parseRatingsCsv(text);
   if (!parsed.ok) throw new CliError(1, `${where(parsed.error.line)}${parsed.error.message}`);
 
   const db = getDb();

@@ -5,23 +5,17 @@
 // REMINDER_* settings are read as the server reads them (README, Configuration). Exit codes: 0 done,
 // 1 some reminder could not be sent (it is tried again on the next pass), 2 bad usage or settings.
 import process from "node:process";
-import { parseArgs } from "node:util";
 import { getDb } from "../../db/client";
 import { applyMigrations } from "../../db/migrate";
 import { describeOutcome, runReminderPass } from "../server/reminder-pass";
 import { ReminderConfigError, readReminderConfig } from "../utils/reminder-config.server";
+import { parseCliArguments } from "./cli-arguments";
 import { CliError, reportCliError } from "./cli-error";
 
 const USAGE = "usage: reminders:send (settings come from the environment: SMTP_URL, MAIL_FROM, APP_URL, REMINDER_*)";
 
 async function run(args: string[]): Promise<number> {
-  let help = false;
-  try {
-    help = parseArgs({ args, options: { help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false }).values.help === true;
-  } catch (error) {
-    throw new CliError(2, `${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
-  }
-  if (help) {
+  if (parseCliArguments(args, {}, USAGE).values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }

@@ -11,7 +11,7 @@ import * as t from "../../db/schema";
 import { parseCsvRecords } from "~/domain/calibration/csv-records";
 import { parseRatingsCsv } from "~/domain/calibration";
 import { exportRatings, exportRatingsCsv } from "~/models/rating-export.server";
-import { importRatings, readRatingsCsv } from "~/models/rating-import.server";
+import { importRatings } from "~/models/rating-import.server";
 import { ensureDefaultRubric } from "~/models/rubric.server";
 import { loader as exportLoader } from "~/routes/calibration.export[.csv]";
 import { createInterview, createUser, request, sessionCookieFor } from "../support/factories";
@@ -71,7 +71,7 @@ describe("CSV export against formula injection", () => {
   });
 
   it("db:import of the export keeps the hostile names and emails exactly", () => {
-    const parsed = readRatingsCsv(exportRatingsCsv());
+    const parsed = parseRatingsCsv(exportRatingsCsv());
     if (!parsed.ok) throw new Error(parsed.error.message);
     importRatings(parsed.ratings, { lines: parsed.lines, db: fresh.db, createPeople: true });
     const names = fresh.db.select({ name: t.candidates.name }).from(t.candidates).all().map((c) => c.name);

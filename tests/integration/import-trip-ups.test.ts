@@ -4,16 +4,16 @@ import { count, eq, isNotNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import * as t from "../../db/schema";
-import { computeCalibrationReport } from "~/domain/calibration";
+import { computeCalibrationReport, parseRatingsCsv } from "~/domain/calibration";
 import { exportRatings, exportScorecardRedFlags } from "~/models/rating-export.server";
-import { importRatings, RatingImportError, readRatingsCsv } from "~/models/rating-import.server";
+import { importRatings, RatingImportError } from "~/models/rating-import.server";
 import { createInterview, createUser } from "../support/factories";
 
 const HEADER = "candidate,interviewer,dimension,score,variant,level,date,recommendation,rubric_version";
 let ana: Awaited<ReturnType<typeof createUser>>;
 
 function importCsv(lines: string[], opts: Parameters<typeof importRatings>[1] = {}) {
-  const parsed = readRatingsCsv([HEADER, ...lines].join("\n") + "\n");
+  const parsed = parseRatingsCsv([HEADER, ...lines].join("\n") + "\n");
   if (!parsed.ok) throw new Error(parsed.error.message);
   return importRatings(parsed.ratings, { lines: parsed.lines, ...opts });
 }

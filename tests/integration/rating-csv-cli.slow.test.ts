@@ -141,7 +141,7 @@ describe("db:import", { timeout: 60_000 }, () => {
 
   it.each([
     ["a missing --input", 2, [], /^import: missing --input; usage: /],
-    ["an unknown argument", 2, ["--input", "x.csv", "--dry-run"], /^import: unknown argument "--dry-run"/],
+    ["an unknown option", 2, ["--input", "x.csv", "--dry-run"], /^import: unknown option "--dry-run"/],
     ["an unreadable file", 1, ["--input", "/nonexistent/ratings.csv"], /^import: cannot read \/nonexistent\/ratings.csv \(ENOENT\)\n$/],
   ])("answers %s with exit %i and one line", async (_name, exitCode, args, message) => {
     const { code, stdout, stderr } = await cli("import-ratings", join(folder, "usage.db"), ...(args as string[]));

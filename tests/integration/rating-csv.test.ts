@@ -7,9 +7,9 @@ import { getConnection, getDb, openDatabase, type Connection } from "../../db/cl
 import { applyMigrations } from "../../db/migrate";
 import * as t from "../../db/schema";
 import { seedDemo } from "../../db/seed";
-import { serializeRatingsCsv, type Rating } from "~/domain/calibration";
+import { parseRatingsCsv, serializeRatingsCsv, type Rating } from "~/domain/calibration";
 import { exportRatings, exportRatingsCsv, exportScorecardRedFlags, type RatingFilter } from "~/models/rating-export.server";
-import { importedEmail, importRatings, RatingImportError, readRatingsCsv, type ImportOptions } from "~/models/rating-import.server";
+import { importedEmail, importRatings, RatingImportError, type ImportOptions } from "~/models/rating-import.server";
 import { ensureDefaultRubric } from "~/models/rubric.server";
 import { createInterview, createUser } from "../support/factories";
 
@@ -41,7 +41,7 @@ function tableCounts(connection: Connection = getConnection()): Record<string, n
 
 /** Imports CSV text the way the CLI does: parsed, with each rating's line. */
 function importCsv(text: string, opts: ImportOptions = {}) {
-  const parsed = readRatingsCsv(text);
+  const parsed = parseRatingsCsv(text);
   if (!parsed.ok) throw new Error(`test CSV does not parse: ${parsed.error.message}`);
   // These tests name interviewers the database does not know: they are about everything else.
   return importRatings(parsed.ratings, { lines: parsed.lines, createPeople: true, ...opts });
@@ -121,7 +121,7 @@ describe("exportRatings", () => {
   it("serializes with the calibration domain's CSV writer, which reads it back unchanged", () => {
     const text = exportRatingsCsv();
     expect(text.split("\r\n")[0]).toBe(HEADER);
-    const parsed = readRatingsCsv(text);
+    const parsed = parseRatingsCsv(text);
     expect(parsed.ok && parsed.ratings).toEqual(exportRatings());
   });
 

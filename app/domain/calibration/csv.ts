@@ -21,7 +21,8 @@ const INTEGER = /^[+-]?\d+$/;
 const ANY_SCORE: Scale = { min: -Infinity, max: Infinity };
 
 export type ParseRatingsCsvResult =
-  | { ok: true; ratings: Rating[]; scale: Scale }
+  /** `lines[k]` is the line on which ratings[k]'s record starts (the header is line 1). */
+  | { ok: true; ratings: Rating[]; scale: Scale; lines: number[] }
   | { ok: false; error: { line: number | null; message: string } };
 
 const failure = (line: number | null, message: string): ParseRatingsCsvResult => ({ ok: false, error: { line, message } });
@@ -53,6 +54,7 @@ export function parseRatingsCsv(text: string, options: { scale?: Scale } = {}): 
   if (rows.length === 0) return failure(null, "no ratings after the header");
 
   const ratings: Rating[] = [];
+  const lines: number[] = [];
   const firstLineOf = new Map<string, number>();
   for (const { line, fields } of rows) {
     if (fields.length !== columns.length) {
@@ -77,12 +79,13 @@ export function parseRatingsCsv(text: string, options: { scale?: Scale } = {}): 
     }
     firstLineOf.set(key, line);
     ratings.push(rating);
+    lines.push(line);
   }
   const scale = options.scale ?? {
     min: ratings.reduce((low, rating) => Math.min(low, rating.score), Infinity),
     max: ratings.reduce((high, rating) => Math.max(high, rating.score), -Infinity),
   };
-  return { ok: true, ratings, scale };
+  return { ok: true, ratings, scale, lines };
 }
 
 /** Writes ratings in the format parseRatingsCsv reads, with only the optional columns some rating uses. */

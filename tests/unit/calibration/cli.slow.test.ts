@@ -81,11 +81,11 @@ describe("calibrate CLI", { timeout: 60_000 }, () => {
 
   it.each([
     ["a missing --input", [], 2, /^calibrate: missing --input; usage: /],
-    ["an unknown argument", ["--input", good, "--verbose"], 2, /Unknown option '--verbose'/],
+    ["an unknown option", ["--input", good, "--verbose"], 2, /^calibrate: unknown option "--verbose"; usage: /],
     ["a stray positional argument", ["--input", good, "extra.csv"], 2, /Unexpected argument 'extra\.csv'/],
     ["a malformed --scale", ["--input", good, "--scale", "one-four"], 2, /--scale must be MIN-MAX/],
     ["a reversed --scale", ["--input", good, "--scale", "4-1"], 2, /--scale must be MIN-MAX/],
-    ["--scale without a value", ["--input", good, "--scale"], 2, /Option '--scale <value>' argument missing/],
+    ["--scale without a value", ["--input", good, "--scale"], 2, /^calibrate: --scale needs a value; usage: /],
     ["an unreadable file", ["--input", join(folder, "nope.csv")], 1, /cannot read .*nope\.csv \(ENOENT\)/],
     ["an empty file", ["--input", csvFile("empty.csv", "")], 1, /empty\.csv: the file is empty$/],
     ["a missing required column", ["--input", csvFile("cols.csv", "candidate,interviewer,score\nc,a,3\n")], 1, /line 1: missing required column "dimension"/],

@@ -18,6 +18,7 @@ describe("parseRatingsCsv", () => {
           { candidate: "c1", interviewer: "ann", dimension: "ownership", score: 3, date: "2024-03-01", variant: "amazon", rubricVersion: "2" },
           { candidate: "c1", interviewer: "ann", dimension: "learning", score: 2 },
         ],
+        lines: [2, 3],
       });
     }
   });
@@ -83,7 +84,9 @@ describe("serializeRatingsCsv", () => {
       { candidate: 'quote " comma , and\nnewline', interviewer: " spaced ", dimension: "é ✓", score: 2, recommendation: "no" },
     ];
     const parsed = parseRatingsCsv(serializeRatingsCsv(awkward), { scale: { min: 1, max: 4 } });
-    expect(parsed).toEqual({ ok: true, ratings: awkward, scale: { min: 1, max: 4 } });
+    // One record a line, but the last: its quoted newline starts no record.
+    const lines = awkward.map((_, k) => k + 2);
+    expect(parsed).toEqual({ ok: true, ratings: awkward, scale: { min: 1, max: 4 }, lines });
   });
 });
 

@@ -4,6 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchBrowser, screenshot, takeBrowserProblems } from "../support/browser";
+import { expectAccessible } from "../support/axe";
 import { queryDatabase, storedCard } from "../support/e2e-data";
 import { HALF_SCREEN, LAPTOP, expectSaved, newInterview, openCard, signedInPage } from "../support/scorecard-page";
 
@@ -130,6 +131,8 @@ for (const viewport of [{ width: 1440, height: 900 }, LAPTOP, HALF_SCREEN]) {
     expect(await suggestions(page, "contract").locator("kbd").count()).toBe(0);
     await expectSaved(page);
     await screenshot(page, `scorecard-coach-${viewport.width}`);
+    // The underlines and suggestion lines keep the page within WCAG A/AA (contrast, names, roles).
+    if (viewport === LAPTOP) await expectAccessible(page, "scorecard with coach suggestions");
     await context.close();
   });
 }

@@ -177,6 +177,8 @@ export const scorecards = sqliteTable(
     answerEndSeconds: integer("answer_end_seconds"),
     recommendation: text("recommendation", { enum: ["strong_no", "no", "yes", "strong_yes"] }),
     recommendationJustification: text("recommendation_justification").notNull().default(""),
+    /** Evidence-coach suggestions the interviewer dismissed: "noteId|kind:start-end" keys, so they stay dismissed. */
+    coachDismissed: text("coach_dismissed", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     weightedScore: real("weighted_score"),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull().default(now),

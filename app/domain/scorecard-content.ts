@@ -46,6 +46,11 @@ export const NO_TIMING: ScorecardTiming = { clockStartedAt: null, answerStartSec
 export interface DraftContent extends ScorecardContent {
   timer: InterviewTimer;
   timing: ScorecardTiming;
+  /**
+   * Evidence-coach suggestions the interviewer dismissed, as `coachDismissalKey(noteId, signal)`:
+   * kept with the draft so a dismissed suggestion stays dismissed on reload and on other devices.
+   */
+  coachDismissed: string[];
 }
 
 export const EMPTY_DRAFT: DraftContent = {
@@ -58,4 +63,5 @@ export const EMPTY_DRAFT: DraftContent = {
   notes: [],
   timer: { elapsedMs: 0, runningSince: null },
   timing: NO_TIMING,
+  coachDismissed: [],
 };

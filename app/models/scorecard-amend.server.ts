@@ -1,6 +1,7 @@
 import { writeTransaction } from "../../db/client";
 import * as t from "../../db/schema";
 import type { Rubric } from "~/domain/rubric/types";
+import { keepDismissals } from "~/domain/coach/suggestions";
 import { diffScorecards } from "~/domain/scorecard-diff";
 import { computeWeightedScore, dropStaleJustifications } from "~/domain/scoring";
 import type { ScorecardDraft } from "~/schemas/scorecard-schema";
@@ -48,6 +49,8 @@ function amendInTransaction(interviewId: number, userId: number, rubric: Rubric,
       id: card.id,
       recommendation: content.recommendation,
       recommendationJustification: content.recommendationJustification,
+      // An amendment may dismiss suggestions too; those of removed notes go with them.
+      coachDismissed: JSON.stringify(keepDismissals(draft.coachDismissed ?? before.coachDismissed, content.notes)),
       timerElapsedMs: card.timerElapsedMs,
       timerRunningSince: null,
       clockStartedAt: card.clockStartedAt,

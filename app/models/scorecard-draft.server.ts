@@ -1,5 +1,6 @@
 import type { DraftContent } from "~/domain/scorecard-content";
 import type { ScorecardDraft } from "~/schemas/scorecard-schema";
+import { keepDismissals } from "~/domain/coach/suggestions";
 
 /**
  * What a save asks for, as content: a plain HTML post sends no notes list (it keeps the stored
@@ -21,6 +22,8 @@ export function draftContent(draft: ScorecardDraft, stored: DraftContent, now: n
     notes: [...(draft.notes ?? stored.notes), ...typed],
     timer: draft.timer ?? stored.timer,
     timing: draft.timing ?? stored.timing,
+    // Only dismissals of notes the card still holds are kept.
+    coachDismissed: keepDismissals(draft.coachDismissed ?? stored.coachDismissed, [...(draft.notes ?? stored.notes)]),
   };
 }
 

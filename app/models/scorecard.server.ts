@@ -17,6 +17,8 @@ export interface ScorecardState extends ScorecardContent {
   variantKey: string;
   timer: InterviewTimer;
   timing: ScorecardTiming;
+  /** Evidence-coach suggestions dismissed on this card (see DraftContent). */
+  coachDismissed: string[];
   weightedScore: number | null;
   updatedAt: string;
   submittedAt: string | null;
@@ -61,6 +63,7 @@ const q = {
         revision: sql`${t.scorecards.revision} + 1`,
         recommendation: sql`${p("recommendation")}`,
         recommendationJustification: sql`${p("recommendationJustification")}`,
+        coachDismissed: sql`${p("coachDismissed")}`,
         timerElapsedMs: sql`${p("timerElapsedMs")}`,
         timerRunningSince: sql`${p("timerRunningSince")}`,
         clockStartedAt: sql`${p("clockStartedAt")}`,
@@ -132,6 +135,7 @@ function toState(card: CardRow): ScorecardState {
     notes: q.notes().all({ id: card.id }).map((n) => ({ id: n.clientId, dimension: n.dimensionKey, elapsedSeconds: n.elapsedSeconds, text: n.text })),
     timer: timerOf(card),
     timing: timingOf(card),
+    coachDismissed: card.coachDismissed,
     weightedScore: card.weightedScore,
     updatedAt: card.updatedAt,
     submittedAt: card.submittedAt,
@@ -155,8 +159,8 @@ function writeContent(id: number, content: ScorecardContent) {
 
 /** The mergeable content of a stored scorecard. */
 export function contentOf(state: ScorecardState): DraftContent {
-  const { ratings, capJustifications, redFlags, star, recommendation, recommendationJustification, notes, timer, timing } = state;
-  return { ratings, capJustifications, redFlags, star, recommendation, recommendationJustification, notes, timer, timing };
+  const { ratings, capJustifications, redFlags, star, recommendation, recommendationJustification, notes, timer, timing, coachDismissed } = state;
+  return { ratings, capJustifications, redFlags, star, recommendation, recommendationJustification, notes, timer, timing, coachDismissed };
 }
 
 /** Which rubric version and variant the user's scorecard was started with, if it was: one row. */
@@ -206,7 +210,7 @@ export function saveScorecard(opts: {
     // The stored lists are read only when needed (a merge, or a plain HTML post that keeps the
     // notes): the common autosave stays one row read, as the bench measures it.
     const needsStored = draft.baseRevision !== card.revision || !draft.notes;
-    const stored = needsStored ? contentOf(toState(card)) : { ...EMPTY_DRAFT, timer: timerOf(card), timing: timingOf(card) };
+    const stored = needsStored ? contentOf(toState(card)) : { ...EMPTY_DRAFT, timer: timerOf(card), timing: timingOf(card), coachDismissed: card.coachDismissed };
     let content = draftContent(draft, stored, nowMs);
     let merged: DraftContent | null = null;
     let conflicts: MergeConflict[] = [];
@@ -230,6 +234,7 @@ export function saveScorecard(opts: {
       id: card.id,
       recommendation: content.recommendation,
       recommendationJustification: content.recommendationJustification,
+      coachDismissed: JSON.stringify(content.coachDismissed),
       timerElapsedMs: Math.min(elapsedMs, 86_400_000),
       timerRunningSince: submit ? null : timer.runningSince,
       clockStartedAt: content.timing.clockStartedAt,

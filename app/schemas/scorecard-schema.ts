@@ -93,6 +93,11 @@ function buildScorecardDraftSchema(rubric: Rubric) {
       })
       .strict()
       .optional(),
+    /** Evidence-coach suggestions dismissed ("noteId|kind:start-end"); absent keeps the stored ones. */
+    coachDismissed: z
+      .array(z.string().max(120).regex(/^[\w-]+\|[a-z_]+:\d+-\d+$/, "Invalid dismissed suggestion"))
+      .max(2000, "At most 2,000 dismissed suggestions")
+      .optional(),
     /** Notes typed but not yet added (a plain HTML post): they become notes when the form is posted. */
     noteDrafts: perDimension(z.string().trim().max(NOTE_MAX, `A note holds at most ${NOTE_MAX.toLocaleString("en")} characters`)).optional(),
   });

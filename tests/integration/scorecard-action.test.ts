@@ -126,6 +126,28 @@ describe("autosave", () => {
     expect((stored() as { status: string }[])[0].status).toBe("draft");
   });
 
+  it("keeps dismissed coach suggestions with the draft, merges two tabs' dismissals, and drops those of a removed note", async () => {
+    const dismissedOf = () => (getDb().select().from(t.scorecards).where(eq(t.scorecards.interviewId, interviewId)).get()!).coachDismissed;
+    await post(draft({ coachDismissed: ["note-1|passive_voice:6-14"] }));
+    expect(dismissedOf()).toEqual(["note-1|passive_voice:6-14"]);
+    const two = [
+      { id: "note-1", dimension: "ownership", elapsedSeconds: 95, text: "Said \"I assumed\" — first person." },
+      { id: "note-2", dimension: "repair", elapsedSeconds: 200, text: "Mistakes were made." },
+    ];
+    await post(draft({ baseRevision: 1, notes: two, coachDismissed: ["note-1|passive_voice:6-14"] }));
+    // A second tab on revision 2 dismisses another suggestion; this one dismisses a third.
+    await post(draft({ baseRevision: 2, notes: two, coachDismissed: ["note-1|passive_voice:6-14", "note-2|passive_voice:0-18"] }));
+    const res = await post(draft({ baseRevision: 2, notes: two, coachDismissed: ["note-1|hedging:0-4", "note-1|passive_voice:6-14"] }));
+    expect((await res.json()).conflicts).toEqual([]);
+    expect(dismissedOf()).toEqual(["note-1|hedging:0-4", "note-1|passive_voice:6-14", "note-2|passive_voice:0-18"]);
+    // note-1 removed: its dismissals go with it.
+    await post(draft({ baseRevision: 4, notes: [two[1]], coachDismissed: ["note-1|hedging:0-4", "note-1|passive_voice:6-14", "note-2|passive_voice:0-18"] }));
+    expect(dismissedOf()).toEqual(["note-2|passive_voice:0-18"]);
+    // A client that sends none (a plain form post) keeps what is stored.
+    await post(draft({ baseRevision: 5, notes: [two[1]], coachDismissed: undefined }));
+    expect(dismissedOf()).toEqual(["note-2|passive_voice:0-18"]);
+  });
+
   it("refuses a first save that claims a revision the server never had", async () => {
     await expectRefused(post(draft({ baseRevision: 3 })), 409, /never had/);
   });
@@ -144,6 +166,7 @@ describe("bad input changes nothing", () => {
     ["an unknown recommendation", { baseRevision: 1, recommendation: "maybe" }, /Unknown recommendation/],
     ["a note over 5,000 characters", { baseRevision: 1, notes: [{ id: "x", dimension: "repair", elapsedSeconds: 1, text: "x".repeat(5001) }] }, /at most 5,000 characters/],
     ["a note on an unknown dimension", { baseRevision: 1, notes: [{ id: "x", dimension: "charm", elapsedSeconds: 1, text: "hi" }] }, /Unknown dimension/],
+    ["a malformed dismissed suggestion", { baseRevision: 1, coachDismissed: ["note-1|passive voice"] }, /Invalid dismissed suggestion/],
     ["an unknown intent", { baseRevision: 1, intent: "delete" }, /Invalid enum value/],
   ];
   it.each(cases)("refuses %s with 400 and a field message", async (_name, over, message) => {

@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { NoteSignals } from "~/components/scorecard/note-signals";
 import { analyseNote } from "~/domain/coach/analyse-note";
-import { openSuggestions, segmentNote, signalKey, suggestionForKey } from "~/domain/coach/suggestions";
+import { coachDismissalKey, dismissedInNote, keepDismissals, openSuggestions, segmentNote, signalKey, suggestionForKey } from "~/domain/coach/suggestions";
+import { SHORTCUTS } from "~/components/scorecard/use-shortcuts";
 
 const text = "“We kind of assumed the contract was updated.” Mistakes were made.";
 const signals = analyseNote(text);
@@ -27,10 +28,10 @@ describe("suggestions on a note", () => {
     expect(after.map((s) => text.slice(s.start, s.end))).toEqual(["We kind of assumed", "were made"]);
   });
 
-  it("maps g to raising and x to dismissing the first open suggestion, and nothing else", () => {
+  it("maps g to raising and d to dismissing the first open suggestion, and nothing else", () => {
     const open = openSuggestions(signals, { dismissed: new Set(), raisedFlags: [] });
     expect(suggestionForKey("g", open)).toEqual({ action: "raise", flag: "blame_diffusion" });
-    expect(suggestionForKey("x", open)).toEqual({ action: "dismiss", key: signalKey(open[0]) });
+    expect(suggestionForKey("d", open)).toEqual({ action: "dismiss", key: signalKey(open[0]) });
     expect(suggestionForKey("f", open)).toBeNull();
     expect(suggestionForKey("g", [])).toBeNull();
   });
@@ -50,8 +51,22 @@ describe("suggestions on a note", () => {
     );
     expect(html).toContain('<mark class="coach-span coach-passive_voice"');
     expect(html).toContain("was updated</mark>");
-    expect(html).toMatch(/Blame diffusion.*Raise<kbd>g<\/kbd>.*Dismiss<kbd>x<\/kbd>/);
+    expect(html).toMatch(/Blame diffusion.*Raise<span[^>]*>[^<]*<\/span><kbd>g<\/kbd>.*Dismiss<span[^>]*>[^<]*<\/span><kbd>d<\/kbd>/);
     expect(html).toContain("Passive voice");
     expect(raised).toEqual([]);
+  });
+
+  it("keeps dismissals per note, and drops those of notes that are gone", () => {
+    const key = coachDismissalKey("n1", signalKey({ kind: "passive_voice", start: 4, end: 20 }));
+    expect(key).toBe("n1|passive_voice:4-20");
+    const list = [key, "n2|hedging:0-3", "n10|generic_lesson:1-5"];
+    expect([...dismissedInNote("n1", list)]).toEqual(["passive_voice:4-20"]);
+    expect(keepDismissals([...list, key], [{ id: "n1" }, { id: "n10" }])).toEqual(["n10|generic_lesson:1-5", "n1|passive_voice:4-20"].sort());
+  });
+
+  it("the coach's keys are in the shortcut list and no other shortcut uses them", () => {
+    const keys = SHORTCUTS.flatMap((s) => s.keys.split(/\s*\/\s*|\s*\+\s*/));
+    expect(SHORTCUTS.find((s) => /Evidence coach/.test(s.action))?.keys).toBe("g / d");
+    expect(keys.filter((k) => k === "g" || k === "d")).toEqual(["g", "d"]);
   });
 });

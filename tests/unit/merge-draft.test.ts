@@ -12,6 +12,7 @@ const base = card({
   star: ["situation"],
   recommendation: "no",
   notes: [note("a", "first note", 5), note("b", "second note", 20)],
+  coachDismissed: ["a|hedging:0-5"],
 });
 
 interface Row {
@@ -155,6 +156,24 @@ const rows: Row[] = [
     merged: { timing: { clockStartedAt: null, answerStartSeconds: null, answerEndSeconds: 170 } },
     conflicts: [{ field: "timing.answerEndSeconds", mine: 150, theirs: 170 }],
   },
+  {
+    name: "coach suggestions dismissed on each side: both stay dismissed",
+    mine: { coachDismissed: ["a|hedging:0-5", "a|passive_voice:6-20"] },
+    theirs: { coachDismissed: ["a|hedging:0-5", "b|generic_lesson:0-11"] },
+    merged: { coachDismissed: ["a|hedging:0-5", "a|passive_voice:6-20", "b|generic_lesson:0-11"] },
+  },
+  {
+    name: "the same suggestion dismissed on both sides: kept once",
+    mine: { coachDismissed: ["a|hedging:0-5", "b|passive_voice:0-9"] },
+    theirs: { coachDismissed: ["a|hedging:0-5", "b|passive_voice:0-9"] },
+    merged: { coachDismissed: ["a|hedging:0-5", "b|passive_voice:0-9"] },
+  },
+  {
+    name: "a dismissal undone on one side, another added on the other",
+    mine: { coachDismissed: [] },
+    theirs: { coachDismissed: ["a|hedging:0-5", "b|passive_voice:0-9"] },
+    merged: { coachDismissed: ["b|passive_voice:0-9"] },
+  },
 ];
 
 describe("mergeDraft", () => {
@@ -163,6 +182,7 @@ describe("mergeDraft", () => {
     const expected = card({ ...base, ...merged });
     expected.redFlags = [...expected.redFlags].sort();
     expected.star = [...expected.star].sort();
+    expected.coachDismissed = [...expected.coachDismissed].sort();
     expected.notes = [...expected.notes].sort((a, b) => a.elapsedSeconds - b.elapsedSeconds);
     expect(result.merged).toEqual(expected);
     expect(result.conflicts.map(({ field, mine: m, theirs: t }) => ({ field, mine: m, theirs: t }))).toEqual(conflicts);

@@ -27,6 +27,7 @@ interface DimensionCardProps {
   onEditNote: (id: string, text: string) => void;
   onRemoveNote: (id: string) => void;
   renderNoteAdornment?: NoteListProps["renderNoteAdornment"];
+  renderNoteText?: NoteListProps["renderNoteText"];
 }
 
 /** The short label always on screen while listening; the full anchor is a key (x) or a hover away. */
@@ -150,6 +151,7 @@ export function DimensionCard(props: DimensionCardProps) {
         onEditNote={props.onEditNote}
         onRemoveNote={props.onRemoveNote}
         renderNoteAdornment={props.renderNoteAdornment}
+        renderNoteText={props.renderNoteText}
       />
     </section>
   );

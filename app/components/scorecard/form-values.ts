@@ -1,6 +1,7 @@
 import type { UseFormRegister } from "react-hook-form";
 import type { Recommendation, Rubric } from "~/domain/rubric/types";
 import type { ScorecardScores } from "~/domain/scoring";
+import { keepDismissals } from "~/domain/coach/suggestions";
 import type { DraftContent, EvidenceNote, InterviewTimer, ScorecardContent, ScorecardTiming } from "~/domain/scorecard-content";
 
 // The form's own shape: radios hold strings, so ratings are "" (unrated) or "1".."4" here, and
@@ -14,6 +15,8 @@ export interface ScorecardFormValues {
   recommendation: string;
   recommendationJustification: string;
   notes: EvidenceNote[];
+  /** Evidence-coach suggestions dismissed, "noteId|kind:start-end" (see coachDismissalKey). */
+  coachDismissed: string[];
   /** Half-typed notes: kept on the device so a reload loses no keystroke, never sent. */
   noteDrafts: Record<string, string>;
 }
@@ -21,7 +24,7 @@ export interface ScorecardFormValues {
 export type TimerState = InterviewTimer;
 export type StoredScorecard = ScorecardContent;
 
-export function toFormValues(rubric: Rubric, stored: (StoredScorecard & { noteDrafts?: Record<string, string> }) | null): ScorecardFormValues {
+export function toFormValues(rubric: Rubric, stored: (StoredScorecard & { noteDrafts?: Record<string, string>; coachDismissed?: string[] }) | null): ScorecardFormValues {
   const perDimension = (pick: (key: string) => string) => Object.fromEntries(rubric.dimensions.map((d) => [d.key, pick(d.key)]));
   return {
     ratings: perDimension((k) => (stored?.ratings[k] != null ? String(stored.ratings[k]) : "")),
@@ -31,6 +34,7 @@ export function toFormValues(rubric: Rubric, stored: (StoredScorecard & { noteDr
     recommendation: stored?.recommendation ?? "",
     recommendationJustification: stored?.recommendationJustification ?? "",
     notes: stored?.notes ?? [],
+    coachDismissed: stored?.coachDismissed ?? [],
     noteDrafts: perDimension((k) => stored?.noteDrafts?.[k] ?? ""),
   };
 }
@@ -56,6 +60,7 @@ export function toContent(values: ScorecardFormValues, clock: ClockState): Draft
     notes: values.notes ?? [],
     timer: clock.timer,
     timing: clock.timing,
+    coachDismissed: keepDismissals(values.coachDismissed ?? [], values.notes ?? []),
   };
 }
 

@@ -17,14 +17,16 @@ export interface NoteListProps {
   onEditNote: (id: string, text: string) => void;
   onRemoveNote: (id: string) => void;
   /**
-   * Something to show beside each note's text (the evidence coach underlines signals here).
-   * Rendered after the text, inside the note's row; null draws nothing.
+   * Something to show under each note's text (the evidence coach's suggested flags), on a line of
+   * its own inside the note's row; null draws nothing.
    */
   renderNoteAdornment?: (note: EvidenceNote) => ReactNode;
+  /** The note's text as shown (the coach underlines spans in it); the plain text when absent. */
+  renderNoteText?: (note: EvidenceNote) => ReactNode;
 }
 
 /** One dimension's timestamped evidence notes and the box that adds one (Enter adds; it never submits). */
-export function NoteList({ dimension: d, notes, readOnly, error, headingId, bind, onAddNote, onEditNote, onRemoveNote, renderNoteAdornment }: NoteListProps) {
+export function NoteList({ dimension: d, notes, readOnly, error, headingId, bind, onAddNote, onEditNote, onRemoveNote, renderNoteAdornment, renderNoteText }: NoteListProps) {
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
 
   const onDraftKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -62,9 +64,8 @@ export function NoteList({ dimension: d, notes, readOnly, error, headingId, bind
                   onBlur={() => setEditing(null)}
                 />
               ) : (
-                <span className="note-text">{note.text}</span>
+                <span className="note-text">{renderNoteText ? renderNoteText(note) : note.text}</span>
               )}
-              {renderNoteAdornment ? <span className="note-adornment">{renderNoteAdornment(note)}</span> : null}
               {readOnly || editing?.id === note.id ? null : (
                 <span className="note-actions">
                   <button type="button" className="link-button" onClick={() => setEditing({ id: note.id, text: note.text })}>
@@ -75,6 +76,7 @@ export function NoteList({ dimension: d, notes, readOnly, error, headingId, bind
                   </button>
                 </span>
               )}
+              {renderNoteAdornment && editing?.id !== note.id ? <div className="note-adornment">{renderNoteAdornment(note)}</div> : null}
             </li>
           ))}
         </ol>

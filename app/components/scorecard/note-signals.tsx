@@ -16,7 +16,29 @@ const KIND_LABELS: Record<Signal["kind"], string> = {
   hedging: "hedged — worth a probe",
 };
 
-export type NoteSignalsProps = {
+/** The note's text with a quiet dotted underline under each span the coach noticed (not dismissed). */
+export function NoteSignalText({ text, signals, dismissed }: { text: string; signals: Signal[]; dismissed: ReadonlySet<string> }) {
+  const shown = signals.filter((s) => !dismissed.has(signalKey(s)));
+  return (
+    <>
+      {segmentNote(text, shown).map((segment) =>
+        segment.signals.length ? (
+          <mark
+            key={segment.start}
+            className={`coach-span coach-${segment.signals[0].kind}`}
+            title={segment.signals.map((s) => KIND_LABELS[s.kind]).join(", ")}
+          >
+            {segment.text}
+          </mark>
+        ) : (
+          <span key={segment.start}>{segment.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+export type NoteSuggestionsProps = {
   text: string;
   signals: Signal[];
   /** Signal keys (signalKey) the interviewer dismissed: they stay dismissed. */
@@ -25,16 +47,18 @@ export type NoteSignalsProps = {
   flagName: (key: string) => string;
   onRaise: (flag: string) => void;
   onDismiss: (key: string) => void;
+  /** This note's first suggestion is the one the page-wide keys act on: show them on it. */
+  keyed?: boolean;
 };
 
 /**
- * A note with quiet underlines under what the coach noticed and, beside it, the red flag each
- * points to. `g` raises the first open suggestion and `x` dismisses it while the list has focus;
- * each suggestion also has its buttons. Nothing is raised without the interviewer.
+ * Beside the note, the red flag each open suggestion points to, with Raise and Dismiss. While the
+ * list has focus `g` raises and `d` dismisses its first suggestion (the page-wide keys act on the
+ * current dimension's newest one). Nothing is raised without the interviewer.
  */
-export function NoteSignals({ text, signals, dismissed, raisedFlags, flagName, onRaise, onDismiss }: NoteSignalsProps) {
+export function NoteSuggestions({ text, signals, dismissed, raisedFlags, flagName, onRaise, onDismiss, keyed = true }: NoteSuggestionsProps) {
   const open = openSuggestions(signals, { dismissed, raisedFlags });
-  const shown = signals.filter((s) => !dismissed.has(signalKey(s)));
+  if (!open.length) return null;
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.target instanceof HTMLElement && event.target.closest("input, textarea, [contenteditable='true']")) return;
@@ -45,38 +69,38 @@ export function NoteSignals({ text, signals, dismissed, raisedFlags, flagName, o
     else onDismiss(chosen.key);
   };
   return (
+    // A toolbar: one tab stop whose keys raise or dismiss the first suggestion (WAI-ARIA toolbar pattern).
+    <div className="note-signals-suggestions" role="toolbar" aria-orientation="vertical" aria-label="Suggested red flags" tabIndex={0} onKeyDown={onKeyDown}>
+      {open.map((s, k) => (
+        <div key={signalKey(s)} className="coach-suggestion">
+          <span className="coach-flag">{flagName(s.flag!)}?</span>{" "}
+          <span className="coach-why">
+            “{text.slice(s.start, s.end)}” — {KIND_LABELS[s.kind]}
+          </span>{" "}
+          <button type="button" className="link-button" onClick={() => onRaise(s.flag!)}>
+            Raise<span className="visually-hidden"> {flagName(s.flag!)}</span>
+            {k === 0 && keyed ? <kbd>{COACH_KEYS.raise}</kbd> : null}
+          </button>{" "}
+          <button type="button" className="link-button button-quiet" onClick={() => onDismiss(signalKey(s))}>
+            Dismiss<span className="visually-hidden"> {flagName(s.flag!)}</span>
+            {k === 0 && keyed ? <kbd>{COACH_KEYS.dismiss}</kbd> : null}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export type NoteSignalsProps = Omit<NoteSuggestionsProps, "keyed">;
+
+/** The underlined note and its suggestions together (the scorecard lays them out through NoteList). */
+export function NoteSignals(props: NoteSignalsProps) {
+  return (
     <div className="note-signals">
       <p className="note-signals-text">
-        {segmentNote(text, shown).map((segment) =>
-          segment.signals.length ? (
-            <mark
-              key={segment.start}
-              className={`coach-span coach-${segment.signals[0].kind}`}
-              title={segment.signals.map((s) => KIND_LABELS[s.kind]).join(", ")}
-            >
-              {segment.text}
-            </mark>
-          ) : (
-            <span key={segment.start}>{segment.text}</span>
-          ),
-        )}
+        <NoteSignalText text={props.text} signals={props.signals} dismissed={props.dismissed} />
       </p>
-      {open.length ? (
-        // A toolbar: one tab stop whose keys raise or dismiss the first suggestion (WAI-ARIA toolbar pattern).
-        <div className="note-signals-suggestions" role="toolbar" aria-orientation="vertical" aria-label="Suggested red flags" tabIndex={0} onKeyDown={onKeyDown}>
-          {open.map((s, k) => (
-            <div key={signalKey(s)}>
-              <span className="muted">“{text.slice(s.start, s.end)}”: {KIND_LABELS[s.kind]} →</span> {flagName(s.flag!)}{" "}
-              <button type="button" className="button-small" onClick={() => onRaise(s.flag!)}>
-                Raise{k === 0 ? <kbd>{COACH_KEYS.raise}</kbd> : null}
-              </button>{" "}
-              <button type="button" className="button-small button-quiet" onClick={() => onDismiss(signalKey(s))}>
-                Dismiss{k === 0 ? <kbd>{COACH_KEYS.dismiss}</kbd> : null}
-              </button>
-            </div>
-          ))}
-        </div>
-      ) : null}
+      <NoteSuggestions {...props} />
     </div>
   );
 }

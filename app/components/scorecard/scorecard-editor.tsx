@@ -18,6 +18,7 @@ import { SaveStatusLine } from "./save-status";
 import { ScorecardSidebar } from "./scorecard-sidebar";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TimerPanel } from "./timer-panel";
+import { useEvidenceCoach } from "./use-evidence-coach";
 import { useInterviewClock } from "./use-interview-clock";
 import { useScorecardSync } from "./use-scorecard-sync";
 import { useShortcuts } from "./use-shortcuts";
@@ -115,6 +116,8 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
     radio?.focus({ preventScroll: true });
     card?.scrollIntoView({ block: "nearest" });
   };
+  // The coach reads notes only on a card being written (not a submitted one), once hydrated.
+  const coach = useEvidenceCoach({ form, rubric, enabled: hydrated && !readOnly, currentDimension: dimensionKeys[ui.current] });
   const focusSelector = (selector: string) => document.querySelector<HTMLElement>(selector)?.focus();
   const chooseFirst = (keep: "mine" | "theirs") => ui.conflicts[0] && sync.choose(ui.conflicts[0], keep);
 
@@ -144,6 +147,8 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
       toggleFullAnchors: () => dispatch({ type: "toggleFullAnchors" }),
       focusRecommendation: () =>
         (document.querySelector<HTMLElement>("[data-recommendation] input:checked") ?? document.querySelector<HTMLElement>("[data-recommendation] input"))?.focus(),
+      raiseSuggestion: coach.raiseSuggestion,
+      dismissSuggestion: coach.dismissSuggestion,
       submit: flow.openReview,
       toggleHelp: () => dispatch({ type: "help", open: "toggle" }),
       closeHelp: () => dispatch({ type: "help", open: false }),
@@ -235,6 +240,8 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
               onAddNote={() => addNote(d.key)}
               onEditNote={(id, text) => setNotes(getValues("notes").map((n) => (n.id === id ? { ...n, text } : n)))}
               onRemoveNote={(id) => setNotes(getValues("notes").filter((n) => n.id !== id))}
+              renderNoteText={coach.renderNoteText}
+              renderNoteAdornment={coach.renderNoteAdornment}
             />
           ))}
         </div>

@@ -19,6 +19,8 @@ export interface ShortcutHandlers {
   toggleFullAnchors: () => void;
   focusRecommendation: () => void;
   submit: () => void;
+  raiseSuggestion: () => void;
+  dismissSuggestion: () => void;
   toggleHelp: () => void;
   closeHelp: () => void;
 }
@@ -36,6 +38,7 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: "r", action: "Go to the recommendation (arrows choose)" },
   { keys: "Tab", action: "From a rating or the recommendation, on to its justification box when one is asked for" },
   { keys: "Enter", action: "In a note box: add the note. In a justification box: keep it (Enter never submits)" },
+  { keys: "g / d", action: "Evidence coach: raise / dismiss the flag it suggests for the current dimension's newest note" },
   { keys: "m / o", action: "A change made in two places: keep mine / keep the other" },
   { keys: "Ctrl + Enter", action: "Review the scorecard before submitting (Enter confirms, Esc goes back)" },
   { keys: "?", action: "Show or hide these shortcuts" },
@@ -106,6 +109,10 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
           return act(h.toggleFullAnchors);
         case "r":
           return act(h.focusRecommendation);
+        case "g":
+          return act(h.raiseSuggestion);
+        case "d":
+          return act(h.dismissSuggestion);
         case "?":
           return act(h.toggleHelp);
       }

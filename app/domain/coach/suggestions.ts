@@ -46,7 +46,26 @@ export function segmentNote(text: string, signals: Signal[]): NoteSegment[] {
   return segments;
 }
 
-export const COACH_KEYS = { raise: "g", dismiss: "x" } as const;
+/** A dismissal as the scorecard draft keeps it: the note's id and the signal's key within it (signalKey). */
+export function coachDismissalKey(noteId: string, key: string): string {
+  return `${noteId}|${key}`;
+}
+
+/** The dismissals of one note, as signal keys (what `openSuggestions` takes). */
+export function dismissedInNote(noteId: string, dismissed: readonly string[]): Set<string> {
+  const prefix = `${noteId}|`;
+  return new Set(dismissed.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)));
+}
+
+/** Dismissals of notes that are gone are dropped (a removed note's suggestions mean nothing). */
+export function keepDismissals(dismissed: readonly string[], notes: readonly { id: string }[]): string[] {
+  const ids = new Set(notes.map((n) => n.id));
+  return [...new Set(dismissed)].filter((k) => ids.has(k.slice(0, k.indexOf("|")))).sort();
+}
+
+// Neither key is one of the live scorecard's other shortcuts (use-shortcuts.ts): g for "go with
+// the suggestion", d for dismiss.
+export const COACH_KEYS = { raise: "g", dismiss: "d" } as const;
 
 /** What a key press means on a note's open suggestions: raise or dismiss the first, or nothing. */
 export function suggestionForKey(

@@ -11,7 +11,7 @@ import type { DraftContent, EvidenceNote } from "../scorecard-content";
 type FieldValue = string | number | boolean | null | EvidenceNote | DraftContent["timer"];
 
 export interface MergeConflict {
-  /** A field path: "ratings.repair", "notes.n1", "recommendation", "redFlags.passive_voice", … */
+  /** A field path: "ratings.repair", "notes.n1", "recommendation", "redFlags.passive_voice", "coachDismissed.n1|passive_voice:4-20", … */
   field: string;
   base: FieldValue;
   mine: FieldValue;
@@ -29,6 +29,8 @@ function toFields(card: DraftContent): Map<string, FieldValue> {
   for (const [k, v] of Object.entries(card.capJustifications)) if (v) fields.set(`capJustifications.${k}`, v);
   for (const k of card.redFlags) fields.set(`redFlags.${k}`, true);
   for (const k of card.star) fields.set(`star.${k}`, true);
+  // Each dismissal on its own, like a flag: two devices dismissing different suggestions both count.
+  for (const k of card.coachDismissed ?? []) fields.set(`coachDismissed.${k}`, true);
   if (card.recommendation) fields.set("recommendation", card.recommendation);
   if (card.recommendationJustification) fields.set("recommendationJustification", card.recommendationJustification);
   for (const n of card.notes) fields.set(`notes.${n.id}`, n);
@@ -48,10 +50,12 @@ function fromFields(fields: Map<string, FieldValue>): DraftContent {
     notes: [],
     timer: { elapsedMs: 0, runningSince: null },
     timing: { clockStartedAt: null, answerStartSeconds: null, answerEndSeconds: null },
+    coachDismissed: [],
   };
   for (const [field, value] of fields) setField(card, field, value);
   card.redFlags.sort();
   card.star.sort();
+  card.coachDismissed.sort();
   card.notes.sort((a, b) => a.elapsedSeconds - b.elapsedSeconds || a.id.localeCompare(b.id));
   return card;
 }
@@ -71,7 +75,8 @@ export function setField(card: DraftContent, field: string, value: FieldValue): 
       else card.capJustifications[key] = value as string;
       return;
     case "redFlags":
-    case "star": {
+    case "star":
+    case "coachDismissed": {
       const list = card[group].filter((k) => k !== key);
       card[group] = value ? [...list, key] : list;
       return;

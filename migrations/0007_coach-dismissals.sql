@@ -1,0 +1,1 @@
+ALTER TABLE `scorecards` ADD `coach_dismissed` text DEFAULT '[]' NOT NULL;

@@ -15,7 +15,7 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 
-import { databasePath } from "../../db/client";
+import { databasePath } from "~db/client";
 import { parseCliArguments } from "./cli-arguments";
 import { CliError, reportCliError } from "./cli-error";
 

@@ -4,8 +4,8 @@
 // Without --password-stdin a one-time password is generated and printed once on stdout. Exit codes:
 // 0 created, 1 cannot create (the email is taken), 2 bad usage (one line on stderr).
 import process from "node:process";
-import { getDb } from "../../db/client";
-import { applyMigrations } from "../../db/migrate";
+import { getDb } from "~db/client";
+import { applyMigrations } from "~db/migrate";
 import { createPerson, generatePassword } from "../models/people.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
 import { NewPersonSchema } from "../schemas/admin-person-schema";

@@ -8,9 +8,9 @@ import { writeFileSync } from "node:fs";
 import process from "node:process";
 import { inArray } from "drizzle-orm";
 
-import { getDb } from "../../db/client";
-import { applyMigrations } from "../../db/migrate";
-import { users } from "../../db/schema";
+import { getDb } from "~db/client";
+import { applyMigrations } from "~db/migrate";
+import { users } from "~db/schema";
 import { exportRatingsCsv, RatingFilterError, type RatingFilter } from "../models/rating-export.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
 import { isLevel, LEVELS } from "../domain/rubric/types";

@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import process from "node:process";
 
-import { getDb } from "../../db/client";
-import { applyMigrations } from "../../db/migrate";
+import { getDb } from "~db/client";
+import { applyMigrations } from "~db/migrate";
 import { parseRatingsCsv } from "../domain/calibration";
 import { importRatings, RatingImportError, type ImportSummary } from "../models/rating-import.server";
 import { ensureDefaultRubric } from "../models/rubric.server";

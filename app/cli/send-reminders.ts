@@ -5,8 +5,8 @@
 // REMINDER_* settings are read as the server reads them (README, Configuration). Exit codes: 0 done,
 // 1 some reminder could not be sent (it is tried again on the next pass), 2 bad usage or settings.
 import process from "node:process";
-import { getDb } from "../../db/client";
-import { applyMigrations } from "../../db/migrate";
+import { getDb } from "~db/client";
+import { applyMigrations } from "~db/migrate";
 import { describeOutcome, runReminderPass } from "../server/reminder-pass";
 import { ReminderConfigError, readReminderConfig } from "../utils/reminder-config.server";
 import { parseCliArguments } from "./cli-arguments";

@@ -1,6 +1,6 @@
 import { and, count, eq, inArray } from "drizzle-orm";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { paramsOf, scorecardConditions, shapeOf, type RatingFilter } from "./rating-export.server";
 import type { ScorecardState } from "./scorecard.server";
 

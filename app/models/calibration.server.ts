@@ -1,6 +1,6 @@
 import { desc, eq, sql } from "drizzle-orm";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { computeCalibrationReport } from "~/domain/calibration";
 import type { DashboardContext } from "~/domain/calibration/dashboard";
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { getDb, writeTransaction, type Db } from "../../db/client";
+import { getDb, writeTransaction, type Db } from "~db/client";
 import {
   auditLog,
   calibrationReviews,
@@ -13,7 +13,7 @@ import {
   scorecardRevisions,
   scorecards,
   variants,
-} from "../../db/schema";
+} from "~db/schema";
 import type { LevelKey } from "~/domain/rubric/types";
 
 export interface CandidateRow {

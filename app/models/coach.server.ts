@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { getDb, writeTransaction } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb, writeTransaction } from "~db/client";
+import * as t from "~db/schema";
 import {
   COACH_ANALYSER_VERSION,
   flagEvidenceByInterviewer,

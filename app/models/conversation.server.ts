@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, writeTransaction } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb, writeTransaction } from "~db/client";
+import * as t from "~db/schema";
 import type { Conversation } from "~/schemas/conversation-schema";
 
 // Calibration conversations: a lead talks with an interviewer about one effect, writes down what

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
-import { getDb, writeTransaction } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb, writeTransaction } from "~db/client";
+import * as t from "~db/schema";
 import type { Recommendation } from "~/domain/calibration";
 import type { DecidedDebrief, Decision } from "~/domain/debrief-votes";
 

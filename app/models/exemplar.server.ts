@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
-import { getDb, writeTransaction, type Db } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb, writeTransaction, type Db } from "~db/client";
+import * as t from "~db/schema";
 import type { Exemplar, PracticeRating, ReferenceKey } from "~/domain/practice";
 import type { Rubric } from "~/domain/rubric/types";
 import { SEED_EXEMPLARS } from "~/domain/seed-exemplars";

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { getDb, preparedOnce } from "../../db/client";
-import { candidates, interviews, panelAssignments, scorecards, users, variants } from "../../db/schema";
+import { getDb, preparedOnce } from "~db/client";
+import { candidates, interviews, panelAssignments, scorecards, users, variants } from "~db/schema";
 import type { LevelKey } from "~/domain/rubric/types";
 
 export interface InterviewListItem {

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
-import { getDb, writeTransaction } from "../../db/client";
-import { loginAttempts } from "../../db/schema";
+import { getDb, writeTransaction } from "~db/client";
+import { loginAttempts } from "~db/schema";
 import { decideSignIn, SIGN_IN_THROTTLE, windowStart, type SignInThrottlePolicy } from "~/domain/login-throttle";
 
 /** Failed attempts are kept a day (far longer than the window), then pruned as sign-ins come in. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { getDb, writeTransaction } from "../../db/client";
-import { auditLog, scorecards, userRoles, users } from "../../db/schema";
+import { getDb, writeTransaction } from "~db/client";
+import { auditLog, scorecards, userRoles, users } from "~db/schema";
 import { ROLES, type Role } from "~/domain/roles";
 import { deactivateUser } from "./user.server";
 

@@ -1,6 +1,6 @@
 import { and, eq, gte, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { getDb, type Db } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb, type Db } from "~db/client";
+import * as t from "~db/schema";
 import { serializeRatingsCsv, type Rating, type ScorecardRedFlags } from "~/domain/calibration";
 
 // Submitted ratings in the calibration domain's long format, for the calibrate CLI, the export CLI

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../../db/client";
+import type { Db } from "~db/client";
 import type { Rating } from "~/domain/calibration";
 import { describeRatingProblem } from "~/domain/calibration/rating-rules";
 import { isLevel, LEVELS, type LevelKey, type Recommendation } from "~/domain/rubric/types";

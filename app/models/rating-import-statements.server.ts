@@ -1,6 +1,6 @@
 import { and, eq, max, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import * as t from "../../db/schema";
+import type { Db } from "~db/client";
+import * as t from "~db/schema";
 
 // The prepared statements of a ratings import (rating-import.server.ts).
 

@@ -1,5 +1,5 @@
-import { getDb, writeTransaction, type Db } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb, writeTransaction, type Db } from "~db/client";
+import * as t from "~db/schema";
 import type { Rating } from "~/domain/calibration";
 import { computeWeightedScore } from "~/domain/scoring";
 import { planImport, RatingImportError, type ImportPlan, type PlanOptions } from "./rating-import-plan.server";

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { getDb, writeTransaction } from "../../db/client";
-import { candidates, interviews, panelAssignments, reminderSends, scorecards, userRoles, users } from "../../db/schema";
+import { getDb, writeTransaction } from "~db/client";
+import { candidates, interviews, panelAssignments, reminderSends, scorecards, userRoles, users } from "~db/schema";
 import type { LateScorecard } from "~/domain/reminders";
 
 export interface LateScorecardRow extends LateScorecard {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, writeTransaction } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb, writeTransaction } from "~db/client";
+import * as t from "~db/schema";
 import type { ReviewOutcome, ReviewSearch } from "~/schemas/review-outcome-schema";
 
 // Calibration reviews: a lead's reading of a split panel. One review per interview — opening

@@ -1,6 +1,6 @@
 import { desc, eq, sql } from "drizzle-orm";
-import { getDb, writeTransaction, type Db } from "../../db/client";
-import { auditLog, interviews, rubricVersions, scorecards, users, variants } from "../../db/schema";
+import { getDb, writeTransaction, type Db } from "~db/client";
+import { auditLog, interviews, rubricVersions, scorecards, users, variants } from "~db/schema";
 import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
 import { describeRubricChanges } from "~/domain/rubric/describe-changes";
 import type { Rubric } from "~/domain/rubric/types";

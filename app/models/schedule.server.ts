@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
-import { getDb, writeTransaction, type Db } from "../../db/client";
-import { auditLog, candidates, interviews, panelAssignments, scorecards, userRoles, users, variants } from "../../db/schema";
+import { getDb, writeTransaction, type Db } from "~db/client";
+import { auditLog, candidates, interviews, panelAssignments, scorecards, userRoles, users, variants } from "~db/schema";
 import type { LevelKey } from "~/domain/rubric/types";
 import type { ScheduleInterview } from "~/schemas/admin-interview-schema";
 import type { FieldErrors } from "~/utils/form-errors";

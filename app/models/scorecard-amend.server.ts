@@ -1,5 +1,5 @@
-import { writeTransaction } from "../../db/client";
-import * as t from "../../db/schema";
+import { writeTransaction } from "~db/client";
+import * as t from "~db/schema";
 import type { Rubric } from "~/domain/rubric/types";
 import { keepDismissals } from "~/domain/coach/suggestions";
 import { diffScorecards } from "~/domain/scorecard-diff";

@@ -1,6 +1,6 @@
 import { and, eq, lt } from "drizzle-orm";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import type { DraftContent } from "~/domain/scorecard-content";
 
 // The content of recent draft revisions: the base a save from another tab or an offline device

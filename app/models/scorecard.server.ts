@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, preparedOnce, writeTransaction } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb, preparedOnce, writeTransaction } from "~db/client";
+import * as t from "~db/schema";
 import type { Rubric } from "~/domain/rubric/types";
 import { mergeDraft, type MergeConflict } from "~/domain/scorecard/merge-draft";
 import { EMPTY_DRAFT, type DraftContent, type InterviewTimer, type ScorecardContent, type ScorecardTiming } from "~/domain/scorecard-content";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "../../db/client";
-import { auditLog, settings } from "../../db/schema";
+import { getDb } from "~db/client";
+import { auditLog, settings } from "~db/schema";
 import { INDEPENDENCE_MODES, type IndependenceMode } from "~/domain/independence";
 
 const INDEPENDENCE = "independence";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { databasePath } from "../../db/client";
+import { databasePath } from "~db/client";
 
 let secret: string | undefined;
 

@@ -26,9 +26,9 @@ import autocannon from "autocannon";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 
 import { hashPassword } from "../../app/utils/password.server";
-import { openDatabase } from "../../db/client";
-import * as t from "../../db/schema";
-import { DEMO_PASSWORD, seedDemo } from "../../db/seed";
+import { openDatabase } from "~db/client";
+import * as t from "~db/schema";
+import { DEMO_PASSWORD, seedDemo } from "~db/seed";
 import { freePort, type RunningServer } from "../support/server-process";
 import { round, type BenchContext, type BenchSection, type Figure } from "./bench-kit";
 import { bigServer, describeEventLoop, ensureCurrentBuild, SEATS, signIn, spawnGroup, startAppServer, waitForOutput, type EventLoopReading } from "./big-server";

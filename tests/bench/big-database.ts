@@ -12,9 +12,9 @@
 // Left out for the submitted ones, as no dashboard figure reads them: STAR ticks, evidence notes,
 // scorecard_revisions snapshots. Drafts get STAR ticks and notes.
 import { statSync } from "node:fs";
-import { DEMO_PASSWORD } from "../../db/seed";
-import { applyMigrations } from "../../db/migrate";
-import { openDatabase } from "../../db/client";
+import { DEMO_PASSWORD } from "~db/seed";
+import { applyMigrations } from "~db/migrate";
+import { openDatabase } from "~db/client";
 import { ensureDefaultRubric, getLatestRubricVersion } from "../../app/models/rubric.server";
 import { createRandom } from "../../app/domain/random";
 import { computeWeightedScore, findCapViolations, findRecommendationConflict } from "../../app/domain/scoring";

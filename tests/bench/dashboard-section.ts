@@ -37,8 +37,8 @@ import { computeCalibrationReport } from "../../app/domain/calibration";
 import { buildDashboardViews } from "../../app/domain/calibration/dashboard-views";
 import { getLatestRubricVersion } from "../../app/models/rubric.server";
 import { exportRatings, exportScorecardRedFlags } from "../../app/models/rating-export.server";
-import { openDatabase } from "../../db/client";
-import * as t from "../../db/schema";
+import { openDatabase } from "~db/client";
+import * as t from "~db/schema";
 import {
   assertAlive,
   AUTOSAVE_DATA_PARAM,

@@ -1,7 +1,7 @@
 import { count, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import * as layout from "~/routes/admin";
 import * as overview from "~/routes/admin._index";
 import * as candidate from "~/routes/admin.candidates.$candidateId";

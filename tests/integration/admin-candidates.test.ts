@@ -1,7 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { action as detailAction, loader as detailLoader } from "~/routes/admin.candidates.$candidateId";
 import { action as listAction, loader as listLoader } from "~/routes/admin.candidates._index";
 import { action as scheduleAction } from "~/routes/admin.interviews._index";

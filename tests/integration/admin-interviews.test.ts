@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { action as detailAction, loader as detailLoader } from "~/routes/admin.interviews.$interviewId";
 import { action as listAction, loader as listLoader } from "~/routes/admin.interviews._index";
 import { createInterview, createUser, sessionCookieFor } from "../support/factories";

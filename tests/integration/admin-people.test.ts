@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { findUserBySession, verifyLogin } from "~/models/user.server";
 import { action, loader } from "~/routes/admin.people";
 import { createInterview, createUser, sessionCookieFor } from "../support/factories";

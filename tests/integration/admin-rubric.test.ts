@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { action as scheduleAction } from "~/routes/admin.interviews._index";

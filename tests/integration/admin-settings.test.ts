@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { getIndependenceMode } from "~/models/settings.server";
 import { loader as overviewLoader } from "~/routes/admin._index";
 import { action, loader } from "~/routes/admin.settings";

@@ -1,9 +1,9 @@
 // Candidates page (issue #12, part 6): every candidate reachable by search and pages, not only the
 // first 100; axis ticks read as scores.
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
-import { seedDemo } from "../../db/seed";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
+import { seedDemo } from "~db/seed";
 import { tick } from "~/components/charts/adjusted-scatter";
 import { loader } from "~/routes/calibration.candidates";
 import { createUser, request, sessionCookieFor } from "../support/factories";

@@ -1,8 +1,8 @@
 // Red flags against the notes behind them, through the real scorecard action, on real SQLite.
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { COACH_ANALYSER_VERSION } from "~/domain/coach/flag-evidence";
 import { readNoteFlags } from "~/models/coach.server";
 import { setIndependenceMode } from "~/models/settings.server";

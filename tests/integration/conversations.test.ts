@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { listConversations } from "~/models/conversation.server";
 import { action, loader } from "~/routes/calibration.conversations";
 import { loader as overviewLoader } from "~/routes/calibration._index";

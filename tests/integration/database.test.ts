@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getConnection, getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getConnection, getDb } from "~db/client";
+import * as t from "~db/schema";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { createInterview, createUser } from "../support/factories";
 

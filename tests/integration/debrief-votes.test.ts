@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { setIndependenceMode } from "~/models/settings.server";
 import { loader as decisionsLoader } from "~/routes/calibration.decisions";
 import { action as debriefAction, loader as debriefLoader } from "~/routes/interviews.$interviewId._index";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import type { IndependenceMode } from "~/domain/independence";
 import { setIndependenceMode } from "~/models/settings.server";
 import { action as scorecardAction, loader as scorecardLoader } from "~/routes/interviews.$interviewId.scorecard";

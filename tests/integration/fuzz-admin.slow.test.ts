@@ -3,8 +3,8 @@
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
 import { INDEPENDENCE_MODES } from "~/domain/independence";
 import { ensureSeedExemplars, listExemplars, startPractice } from "~/models/exemplar.server";

@@ -4,8 +4,8 @@
 import http from "node:http";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { action as scorecardAction } from "~/routes/interviews.$interviewId.scorecard";
 import { toRubricFormValues } from "~/schemas/admin-rubric-schema";

@@ -3,8 +3,8 @@
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { getReview } from "~/models/review.server";
 import { action as candidatesAction } from "~/routes/admin.candidates._index";

@@ -3,8 +3,8 @@
 import { and, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
 import { action } from "~/routes/interviews.$interviewId.scorecard";
 import { createInterview, createUser } from "../support/factories";

@@ -2,8 +2,8 @@
 // email, and imported scorecards (which carry no red flags) diluting red-flag rates.
 import { count, eq, isNotNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { computeCalibrationReport, parseRatingsCsv } from "~/domain/calibration";
 import { exportRatings, exportScorecardRedFlags } from "~/models/rating-export.server";
 import { importRatings, RatingImportError } from "~/models/rating-import.server";

@@ -2,7 +2,7 @@
 // submitted before its interview, and methods no route answers.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
+import { getDb } from "~db/client";
 import { loader as dashboardLoader } from "~/routes/calibration._index";
 import { loader as exportLoader } from "~/routes/calibration.export[.csv]";
 import { loader as layoutLoader } from "~/routes/calibration";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { loader } from "~/routes/interviews._index";
 import { createInterview, createUser, request, sessionCookieFor } from "../support/factories";
 

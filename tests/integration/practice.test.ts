@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { SEED_EXEMPLARS } from "~/domain/seed-exemplars";
 import { ensureSeedExemplars, listExemplars, startPractice } from "~/models/exemplar.server";
 import { listInterviewsForInterviewer, listOverdueScorecards } from "~/models/interview.server";

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { runReminderPass } from "../../app/server/reminder-pass";
 import { createSmtpMailer } from "~/utils/mailer.server";
 import { readReminderConfig, type ReminderConfig } from "~/utils/reminder-config.server";

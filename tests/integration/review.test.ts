@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { startPractice, ensureSeedExemplars } from "~/models/exemplar.server";
 import { loader as debriefLoader } from "~/routes/interviews.$interviewId._index";
 import { action as scorecardAction } from "~/routes/interviews.$interviewId.scorecard";

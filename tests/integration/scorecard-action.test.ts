@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
 import { createRubricVersion } from "~/models/rubric.server";
 import { action, loader } from "~/routes/interviews.$interviewId.scorecard";

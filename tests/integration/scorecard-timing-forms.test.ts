@@ -2,8 +2,8 @@
 // and answer marks are stored, with the elapsed time counted up to the submit (defect 4).
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { action } from "~/routes/interviews.$interviewId.scorecard";
 import { createInterview, createUser, sessionCookieFor } from "../support/factories";
 

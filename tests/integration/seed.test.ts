@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { count, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb, openDatabase, type Db } from "../../db/client";
-import { applyMigrations } from "../../db/migrate";
-import * as t from "../../db/schema";
-import { seedDemo, type SeedSummary } from "../../db/seed";
+import { getDb, openDatabase, type Db } from "~db/client";
+import { applyMigrations } from "~db/migrate";
+import * as t from "~db/schema";
+import { seedDemo, type SeedSummary } from "~db/seed";
 
 const NOW = new Date("2026-11-22T08:00:00Z");
 const total = (db: Db, table: typeof t.users | typeof t.scorecards | typeof t.candidates) =>

@@ -2,8 +2,8 @@
 // (tests/integration/security.test.ts checks the same through HTTP, against the built app.)
 import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { beginSignInAttempt, recordSignInSuccess } from "~/models/login-throttle.server";
 import { action as loginAction } from "~/routes/login";
 import { createUser, PASSWORD, request } from "../support/factories";

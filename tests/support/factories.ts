@@ -1,6 +1,6 @@
 // Test data made through the same tables the app uses; each test file has its own database.
-import { getDb } from "../../db/client";
-import * as t from "../../db/schema";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import type { Role } from "~/domain/roles";
 import { hashPassword } from "~/utils/password.server";

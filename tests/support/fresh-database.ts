@@ -8,8 +8,8 @@ const dir = mkdtempSync(join(tmpdir(), "panel-scorecard-test-"));
 process.env.DATABASE_PATH = join(dir, "test.db");
 process.env.SESSION_SECRET = "test-secret";
 
-const { getDb, closeConnection } = await import("../../db/client");
-const { applyMigrations } = await import("../../db/migrate");
+const { getDb, closeConnection } = await import("~db/client");
+const { applyMigrations } = await import("~db/migrate");
 const { ensureDefaultRubric } = await import("../../app/models/rubric.server");
 applyMigrations(getDb());
 ensureDefaultRubric(getDb());

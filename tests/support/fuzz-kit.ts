@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import fc from "fast-check";
-import { getDb } from "../../db/client";
+import { getDb } from "~db/client";
 import { deactivateUser } from "~/models/user.server";
 import { createUser, sessionCookieFor } from "./factories";
 

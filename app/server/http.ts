@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import type { ComputeDashboard } from "~/models/calibration.server";
 import { limitRequestBody, MAX_BODY_BYTES, refusedForSize } from "./body-limit";
 import { refuseCrossSiteRequests } from "./cross-site";
 
@@ -42,10 +43,15 @@ function refuseOtherMethods(req: Request, res: Response, next: NextFunction) {
   res.status(405).set("Allow", [...METHODS].join(", ")).type("text/plain").send("Method not allowed");
 }
 
+// What every loader and action gets as `context`, declared once, here where it is built.
 declare module "@remix-run/node" {
   interface AppLoadContext {
     /** This response's Content-Security-Policy nonce, for the inline scripts Remix renders. */
     cspNonce?: string;
+    /** The client's IP address (Express's req.ip: X-Forwarded-For only with TRUST_PROXY). */
+    clientAddress?: string;
+    /** Set by `npm start` (app/server/start.ts): computes dashboard views on a worker thread. */
+    computeDashboard?: ComputeDashboard;
   }
 }
 
@@ -73,7 +79,8 @@ const securityHeaders = helmet({
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", "data:"],
       fontSrc: ["'self'"],
-      connectSrc: ["'self'"],
+      // `npm run dev` reloads the page through the Remix dev server's websocket.
+      connectSrc: process.env.NODE_ENV === "development" ? ["'self'", "ws://localhost:*"] : ["'self'"],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
       formAction: ["'self'"],

@@ -1,16 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { getFilterVocabulary, loadDashboard, type ComputeDashboard } from "~/models/calibration.server";
+import { getFilterVocabulary, loadDashboard } from "~/models/calibration.server";
 import { filterParamName, findUnknownFilterValues, parseCalibrationFilter, type CalibrationFilter } from "~/schemas/calibration-filter-schema";
 import { toFieldErrors } from "./form-errors";
 import { invariantResponse } from "./invariant";
 import { requireLead } from "./session.server";
-
-declare module "@remix-run/node" {
-  interface AppLoadContext {
-    /** Set by the server (app/server/start.ts): computes dashboard views on a worker thread. */
-    computeDashboard?: ComputeDashboard;
-  }
-}
 
 /** Every dashboard loader: leads only (others get 404), and a filter that parses, or a 400. */
 export async function requireCalibrationRequest(request: Request): Promise<{ filter: CalibrationFilter; search: string }> {

@@ -5,13 +5,6 @@ import { createSession, deleteSession, findUserBySession, type SessionUser } fro
 import { sessionLifetime, sessionSecret } from "./env.server";
 import { invariantFound } from "./invariant";
 
-declare module "@remix-run/node" {
-  interface AppLoadContext {
-    /** The client's IP address (Express's req.ip: X-Forwarded-For only with TRUST_PROXY). */
-    clientAddress?: string;
-  }
-}
-
 // The cookie carries only the session id, signed with the session secret; the session itself
 // lives in the database so sign-out and deactivation can end it.
 let cookie: ReturnType<typeof createCookie> | undefined;

@@ -53,26 +53,3 @@ export function meanConfidenceInterval(moments: Moments, level = 0.95): Interval
   return { low: centre - half, high: centre + half };
 }
 
-/**
- * Welch's interval for a difference of means: (x̄₁ − x̄₂) ± t(1−α/2, ν) · √(s₁²/n₁ + s₂²/n₂), with
- * Welch–Satterthwaite ν = (s₁²/n₁ + s₂²/n₂)² / Σ (sᵢ²/nᵢ)² / (nᵢ − 1) (Welch 1947, Biometrika 34).
- * Null when a side has fewer than two values or both sides have no variance (ν is then 0/0).
- */
-export function welchDifferenceInterval(a: Moments, b: Moments, level = 0.95): Interval | null {
-  const varianceA = varianceOf(a);
-  const varianceB = varianceOf(b);
-  if (varianceA === null || varianceB === null) return null;
-  const shareA = varianceA / a.n;
-  const shareB = varianceB / b.n;
-  const squaredError = shareA + shareB;
-  if (squaredError === 0) return null;
-  const df = (squaredError * squaredError) / ((shareA * shareA) / (a.n - 1) + (shareB * shareB) / (b.n - 1));
-  const difference = a.sum / a.n - b.sum / b.n;
-  const half = studentTQuantile(0.5 + level / 2, df) * Math.sqrt(squaredError);
-  return { low: difference - half, high: difference + half };
-}
-
-/** True when the interval lies wholly on one side of zero. */
-export function excludesZero(interval: Interval): boolean {
-  return interval.low > 0 || interval.high < 0;
-}

@@ -82,7 +82,7 @@ describe("calibrate CLI", { timeout: 60_000 }, () => {
   it.each([
     ["a missing --input", [], 2, /^calibrate: missing --input; usage: /],
     ["an unknown option", ["--input", good, "--verbose"], 2, /^calibrate: unknown option "--verbose"; usage: /],
-    ["a stray positional argument", ["--input", good, "extra.csv"], 2, /Unexpected argument 'extra\.csv'/],
+    ["a stray positional argument", ["--input", good, "extra.csv"], 2, /^calibrate: unexpected argument "extra\.csv"; usage: /],
     ["a malformed --scale", ["--input", good, "--scale", "one-four"], 2, /--scale must be MIN-MAX/],
     ["a reversed --scale", ["--input", good, "--scale", "4-1"], 2, /--scale must be MIN-MAX/],
     ["--scale without a value", ["--input", good, "--scale"], 2, /^calibrate: --scale needs a value; usage: /],

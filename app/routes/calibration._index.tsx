@@ -4,7 +4,8 @@ import { fmt, pct, withheld } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
 import { AGREEMENT_MARKS } from "~/domain/calibration/dashboard";
 import { FLAG_LABEL, MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
-import { latestInterviewOfCandidates } from "~/models/calibration.server";
+import { getFilterOptions, latestInterviewOfCandidates } from "~/models/calibration.server";
+import { ActionList } from "~/components/calibration/action-list";
 import { listDueFollowUps } from "~/models/conversation.server";
 import { FollowUpsDue } from "~/components/calibration/follow-ups-due";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
@@ -13,7 +14,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { search, views } = await loadDashboardViews(request, context);
   const { overview } = views;
   const followUps = listDueFollowUps(new Date().toISOString().slice(0, 10));
-  return json({ ...overview, search, followUps, interviews: latestInterviewOfCandidates(overview.split.map((d) => d.candidate)) });
+  const idOf = new Map(getFilterOptions().interviewers.map((i) => [i.email, i.id]));
+  const interviews = latestInterviewOfCandidates([...overview.split.map((d) => d.candidate), ...overview.actions.flatMap((a) => a.candidates)]);
+  const actions = overview.actions.map((a) => ({
+    ...a,
+    interviewerId: idOf.get(a.interviewer) ?? null,
+    candidates: a.candidates.map((label) => ({ label, interviewId: interviews[label] ?? null })),
+  }));
+  return json({ ...overview, actions, search, followUps, interviews });
 }
 
 function describeFlags(r: { effect: number | null; ciLow: number | null; ciHigh: number | null; spreadRatio: number | null; rangeRatio: number | null; flags: string[]; sharedCandidates: number }) {
@@ -31,7 +39,12 @@ const BAND_LABEL = { reliable: "reliable", tentative: "tentative only", unreliab
 export default function CalibrationOverview() {
   const data = useLoaderData<typeof loader>();
   const { totals } = data;
-  const followUps = <FollowUpsDue followUps={data.followUps} />;
+  const followUps = (
+    <>
+      <ActionList actions={data.actions} minimum={MIN_SHARED_CANDIDATES} />
+      <FollowUpsDue followUps={data.followUps} />
+    </>
+  );
   if (totals.ratings === 0) {
     return (
       <div className="stack">

@@ -1,3 +1,4 @@
+import { evidenceCandidates, rankActions, raterActions } from "./action-list";
 import { MIN_LENIENCY_RATINGS } from "./leniency";
 import type { CalibrationReport } from "./report";
 import { RECOMMENDATIONS, scaleCategories, type Rating, type Recommendation } from "./types";
@@ -49,6 +50,13 @@ export function buildOverview(ctx: DashboardContext, splitLimit = 5) {
       .filter((i) => i.rater.flags.length > 0)
       .map((i) => ({ interviewer: i.interviewer, name: nameOf(ctx.interviewerNames, i.interviewer), flags: i.rater.flags, ...i.leniency, rater: i.rater })),
     split: buildQueue(ctx).slice(0, splitLimit),
+    /** Who needs a calibration conversation, about what: ranked (action-list.ts), with the candidates that show it. */
+    actions: rankActions(
+      raterActions(
+        report.interviewers.map((i) => ({ interviewer: i.interviewer, name: nameOf(ctx.interviewerNames, i.interviewer), rater: i.rater })),
+        report.scale,
+      ),
+    ).map((a) => ({ ...a, candidates: evidenceCandidates(ctx.ratings, a.interviewer, a.effect, report.scale) })),
   };
 }
 

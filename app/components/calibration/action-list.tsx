@@ -1,0 +1,59 @@
+import { Link } from "@remix-run/react";
+import { fmt } from "~/components/charts/chart-frame";
+import { effectLabel } from "~/domain/conversation-effects";
+
+interface Action {
+  interviewer: string;
+  interviewerId: number | null;
+  name: string;
+  effect: string;
+  size: number;
+  ciLow: number;
+  ciHigh: number;
+  unit: string;
+  evidence: number;
+  certainty: number;
+  candidates: { label: string; interviewId: number | null }[];
+}
+
+const signed = (x: number) => `${x > 0 ? "+" : ""}${fmt(x)}`;
+
+/** The overview's lead: who needs a calibration conversation, about what, most pressing first. */
+export function ActionList({ actions, minimum }: { actions: Action[]; minimum: number }) {
+  return (
+    <section className="card" aria-labelledby="actions-title">
+      <h2 id="actions-title">Who needs a calibration conversation, about what</h2>
+      <p className="hint">
+        Ranked by size (against the effect&apos;s own threshold) × certainty (1 − p of its test). Listed only with {minimum}+ candidates shared with co-panellists and a
+        flag that holds after the correction for testing every interviewer.
+      </p>
+      {actions.length === 0 ? (
+        <p className="empty">No interviewer in this view has an effect large and certain enough to talk about.</p>
+      ) : (
+        <ol className="flag-list action-list">
+          {actions.map((a) => (
+            <li key={`${a.interviewer}-${a.effect}`} data-interviewer={a.name} data-effect={a.effect}>
+              <span className={`badge badge-${a.effect}`}>{effectLabel(a.effect)}</span>{" "}
+              <strong>{a.interviewerId === null ? a.name : <Link to={`/calibration/interviewers/${a.interviewerId}`}>{a.name}</Link>}</strong> {signed(a.size)} {a.unit}{" "}
+              <span className="muted">
+                (95% interval {signed(a.ciLow)} to {signed(a.ciHigh)}; {a.evidence} shared candidates; certainty {fmt(a.certainty)})
+              </span>
+              {a.candidates.length > 0 && (
+                <>
+                  {" "}
+                  · shown by{" "}
+                  {a.candidates.map((c, k) => (
+                    <span key={c.label}>
+                      {k > 0 && ", "}
+                      {c.interviewId === null ? c.label : <Link to={`/interviews/${c.interviewId}`}>{c.label}</Link>}
+                    </span>
+                  ))}
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

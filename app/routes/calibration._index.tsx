@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { fmt, pct, withheld } from "~/components/charts/chart-frame";
+import { fmt, withheld } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
 import { AGREEMENT_MARKS } from "~/domain/calibration/dashboard";
-import { FLAG_LABEL, MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
+import { MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
 import { getFilterOptions, latestInterviewOfCandidates } from "~/models/calibration.server";
 import { ActionList } from "~/components/calibration/action-list";
 import { listDueFollowUps } from "~/models/conversation.server";
@@ -24,16 +24,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ ...overview, actions, search, followUps, interviews });
 }
 
-function describeFlags(r: { effect: number | null; ciLow: number | null; ciHigh: number | null; spreadRatio: number | null; rangeRatio: number | null; flags: string[]; sharedCandidates: number }) {
-  const parts: string[] = [];
-  if (r.flags.includes("lenient") || r.flags.includes("severe")) {
-    parts.push(`${r.effect! > 0 ? "+" : ""}${fmt(r.effect)} points vs the panel (95% interval ${fmt(r.ciLow)} to ${fmt(r.ciHigh)})`);
-  }
-  if (r.flags.includes("halo")) parts.push(`separates the dimensions ${pct(r.spreadRatio)} as much as co-panellists`);
-  if (r.flags.includes("central_tendency")) parts.push(`scores move ${pct(r.rangeRatio)} as much between candidates as co-panellists'`);
-  return `${parts.join("; ")} · ${r.sharedCandidates} shared candidates`;
-}
-
 const BAND_LABEL = { reliable: "reliable", tentative: "tentative only", unreliable: "unreliable" } as const;
 
 export default function CalibrationOverview() {
@@ -41,7 +31,7 @@ export default function CalibrationOverview() {
   const { totals } = data;
   const followUps = (
     <>
-      <ActionList actions={data.actions} minimum={MIN_SHARED_CANDIDATES} />
+      <ActionList actions={data.actions} minimum={MIN_SHARED_CANDIDATES} judged={data.judged} allInterviewers={`/calibration/interviewers${data.search}`} />
       <FollowUpsDue followUps={data.followUps} />
     </>
   );
@@ -91,31 +81,6 @@ export default function CalibrationOverview() {
         </ul>
       </section>
 
-      <div className="two-columns">
-        <section className="card" aria-labelledby="flagged-title">
-          <h2 id="flagged-title">Interviewers out of line</h2>
-          {data.judged === 0 ? (
-            <p className="empty">No interviewer can be judged yet: each needs {MIN_SHARED_CANDIDATES} candidates also scored by someone else.</p>
-          ) : data.flagged.length === 0 ? (
-            <p className="empty">
-              None of the {data.judged} interviewers with {MIN_SHARED_CANDIDATES}+ shared candidates is flagged after the correction for testing them all.
-            </p>
-          ) : (
-            <ul className="flag-list">
-              {data.flagged.map((f) => (
-                <li key={f.interviewer}>
-                  {f.flags.map((flag) => (
-                    <span key={flag} className={`badge badge-${flag}`}>
-                      {FLAG_LABEL[flag]}
-                    </span>
-                  ))}{" "}
-                  <strong>{f.name}</strong> {describeFlags(f.rater)}
-                </li>
-              ))}
-            </ul>
-          )}
-          <Link to={`/calibration/interviewers${data.search}`}>All interviewers →</Link>
-        </section>
         <section className="card" aria-labelledby="split-title">
           <h2 id="split-title">Most split panels</h2>
           {data.split.length === 0 ? (
@@ -133,7 +98,6 @@ export default function CalibrationOverview() {
           )}
           <Link to={`/calibration/queue${data.search}`}>Disagreement queue →</Link>
         </section>
-      </div>
 
       <PanelPlanner model={data.model} recommendations={data.recommendations} />
     </div>

@@ -16,7 +16,21 @@ import { invariantFound } from "~/utils/invariant";
 import { readFormData } from "~/utils/read-form.server";
 import { requireLead } from "~/utils/session.server";
 
-const MEASURED = CONVERSATION_EFFECTS.filter((e) => ["lenient", "severe", "halo", "central_tendency", "red_flags_under", "red_flags_over"].includes(e.key));
+/**
+ * The effects measured from ratings, one row each: leniency and severity are one signed figure (the
+ * row takes the key of the flag it carries), and so are red flags under- and over-used.
+ */
+function measuredRows(row: Parameters<typeof measureEffect>[0]) {
+  const flags: string[] = row?.rater.flags ?? [];
+  const leniency = flags.includes("severe") ? "severe" : "lenient";
+  const redFlags = (row?.redFlagMean ?? 0) > (row?.peerRedFlagMean ?? 0) ? "red_flags_over" : "red_flags_under";
+  return [
+    { key: leniency, name: "Lenient or severe against co-panellists" },
+    { key: "halo", name: effectName("halo") },
+    { key: "central_tendency", name: effectName("central_tendency") },
+    { key: redFlags, name: "Red flags per scorecard against peers" },
+  ].map((e) => ({ ...e, measure: measureEffect(row, e.key) }));
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireLead(request);
@@ -27,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({
     interviewer,
     search,
-    effects: MEASURED.map((e) => ({ key: e.key, name: e.name, measure: measureEffect(row, e.key) })),
+    effects: measuredRows(row),
     amendedAfterSeeing: countAmendedAfterSeeing(filter)[interviewer.email] ?? 0,
     drift: row?.drift ?? [],
     ...getInterviewerRecord(interviewer.id),
@@ -173,7 +187,8 @@ export default function InterviewerPage() {
             </tbody>
           </table>
         )}
-        <Form method="post" className="stack record-here" aria-labelledby="record-here-title">
+        {/* Keyed by the newest conversation, so a recorded one empties the form. */}
+        <Form key={data.conversations[0]?.id ?? 0} method="post" className="stack record-here" aria-labelledby="record-here-title">
           <h4 id="record-here-title">Record a conversation with {interviewer.name}</h4>
           <FormError message={errors?.form} />
           <SelectField label="Effect discussed" name="effect" error={errors?.effect} defaultValue="">

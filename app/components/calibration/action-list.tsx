@@ -19,7 +19,7 @@ interface Action {
 const signed = (x: number) => `${x > 0 ? "+" : ""}${fmt(x)}`;
 
 /** The overview's lead: who needs a calibration conversation, about what, most pressing first. */
-export function ActionList({ actions, minimum }: { actions: Action[]; minimum: number }) {
+export function ActionList({ actions, minimum, judged, allInterviewers }: { actions: Action[]; minimum: number; judged: number; allInterviewers: string }) {
   return (
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">Who needs a calibration conversation, about what</h2>
@@ -28,7 +28,11 @@ export function ActionList({ actions, minimum }: { actions: Action[]; minimum: n
         flag that holds after the correction for testing every interviewer.
       </p>
       {actions.length === 0 ? (
-        <p className="empty">No interviewer in this view has an effect large and certain enough to talk about.</p>
+        <p className="empty">
+          {judged === 0
+            ? `No interviewer can be judged yet: each needs ${minimum} candidates also scored by someone else.`
+            : `None of the ${judged} interviewers with ${minimum}+ shared candidates has an effect large and certain enough to talk about.`}
+        </p>
       ) : (
         <ol className="flag-list action-list">
           {actions.map((a) => (
@@ -54,6 +58,7 @@ export function ActionList({ actions, minimum }: { actions: Action[]; minimum: n
           ))}
         </ol>
       )}
+      <Link to={allInterviewers}>All interviewers →</Link>
     </section>
   );
 }

@@ -16,6 +16,8 @@ interface Action {
   candidates: { label: string; interviewId: number | null }[];
 }
 
+// Certainty is 1 − p; on strong evidence it rounds to 1.00, so the p-value says more.
+const pValue = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`);
 const signed = (x: number) => `${x > 0 ? "+" : ""}${fmt(x)}`;
 
 /** The overview's lead: who needs a calibration conversation, about what, most pressing first. */
@@ -40,7 +42,7 @@ export function ActionList({ actions, minimum, judged, allInterviewers }: { acti
               <span className={`badge badge-${a.effect}`}>{effectLabel(a.effect)}</span>{" "}
               <strong>{a.interviewerId === null ? a.name : <Link to={`/calibration/interviewers/${a.interviewerId}`}>{a.name}</Link>}</strong> {signed(a.size)} {a.unit}{" "}
               <span className="muted">
-                (95% interval {signed(a.ciLow)} to {signed(a.ciHigh)}; {a.evidence} shared candidates; certainty {fmt(a.certainty)})
+                (95% interval {signed(a.ciLow)} to {signed(a.ciHigh)}; {a.evidence} shared candidates; {pValue(1 - a.certainty)})
               </span>
               {a.candidates.length > 0 && (
                 <>

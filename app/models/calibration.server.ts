@@ -52,13 +52,27 @@ function ratingScale() {
 }
 
 export function loadDashboardContext(filter: CalibrationFilter): DashboardContext {
-  const ratings = exportRatings(filter);
-  const report = computeCalibrationReport(ratings, { scale: ratingScale(), scorecards: exportScorecardRedFlags(filter) });
+  const people = getDb().select({ id: t.users.id, email: t.users.email, name: t.users.name }).from(t.users).all();
+  // An interviewer filter focuses the view; it must not drop the co-panellists every statistic
+  // compares them with. So: every rating (under the other filters) on the candidates the chosen
+  // interviewers rated, and the interviewer views list only the chosen ones (DashboardContext.focus).
+  const chosen = filter.interviewerIds?.length ? new Set(filter.interviewerIds) : null;
+  const focus = chosen ? people.filter((p) => chosen.has(p.id)).map((p) => p.email) : undefined;
+  const wide = chosen ? { ...filter, interviewerIds: undefined } : filter;
+  let ratings = exportRatings(wide);
+  let scorecards = exportScorecardRedFlags(wide);
+  if (focus) {
+    const mine = new Set(focus);
+    const candidates = new Set(ratings.filter((r) => mine.has(r.interviewer)).map((r) => r.candidate));
+    ratings = ratings.filter((r) => candidates.has(r.candidate));
+    scorecards = scorecards.filter((s) => candidates.has(s.candidate));
+  }
+  const report = computeCalibrationReport(ratings, { scale: ratingScale(), scorecards });
   const { rubric } = getLatestRubricVersion();
-  const people = getDb().select({ email: t.users.email, name: t.users.name }).from(t.users).all();
   return {
     report,
     ratings,
+    focus,
     interviewerNames: Object.fromEntries(people.map((p) => [p.email, p.name])),
     dimensionNames: Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.name])),
     variantNames: Object.fromEntries(rubric.variants.map((v) => [v.key, v.name])),

@@ -1,10 +1,11 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { fmt, pct, withheld } from "~/components/charts/chart-frame";
+import { fmt, withheld } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
 import { AGREEMENT_MARKS } from "~/domain/calibration/dashboard";
-import { FLAG_LABEL, MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
-import { latestInterviewOfCandidates } from "~/models/calibration.server";
+import { MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
+import { getFilterOptions, latestInterviewOfCandidates } from "~/models/calibration.server";
+import { ActionList } from "~/components/calibration/action-list";
 import { listDueFollowUps } from "~/models/conversation.server";
 import { FollowUpsDue } from "~/components/calibration/follow-ups-due";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
@@ -13,17 +14,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { search, views } = await loadDashboardViews(request, context);
   const { overview } = views;
   const followUps = listDueFollowUps(new Date().toISOString().slice(0, 10));
-  return json({ ...overview, search, followUps, interviews: latestInterviewOfCandidates(overview.split.map((d) => d.candidate)) });
-}
-
-function describeFlags(r: { effect: number | null; ciLow: number | null; ciHigh: number | null; spreadRatio: number | null; rangeRatio: number | null; flags: string[]; sharedCandidates: number }) {
-  const parts: string[] = [];
-  if (r.flags.includes("lenient") || r.flags.includes("severe")) {
-    parts.push(`${r.effect! > 0 ? "+" : ""}${fmt(r.effect)} points vs the panel (95% interval ${fmt(r.ciLow)} to ${fmt(r.ciHigh)})`);
-  }
-  if (r.flags.includes("halo")) parts.push(`separates the dimensions ${pct(r.spreadRatio)} as much as co-panellists`);
-  if (r.flags.includes("central_tendency")) parts.push(`scores move ${pct(r.rangeRatio)} as much between candidates as co-panellists'`);
-  return `${parts.join("; ")} · ${r.sharedCandidates} shared candidates`;
+  const idOf = new Map(getFilterOptions().interviewers.map((i) => [i.email, i.id]));
+  const interviews = latestInterviewOfCandidates([...overview.split.map((d) => d.candidate), ...overview.actions.flatMap((a) => a.candidates)]);
+  const actions = overview.actions.map((a) => ({
+    ...a,
+    interviewerId: idOf.get(a.interviewer) ?? null,
+    candidates: a.candidates.map((label) => ({ label, interviewId: interviews[label] ?? null })),
+  }));
+  return json({ ...overview, actions, search, followUps, interviews });
 }
 
 const BAND_LABEL = { reliable: "reliable", tentative: "tentative only", unreliable: "unreliable" } as const;
@@ -31,7 +29,12 @@ const BAND_LABEL = { reliable: "reliable", tentative: "tentative only", unreliab
 export default function CalibrationOverview() {
   const data = useLoaderData<typeof loader>();
   const { totals } = data;
-  const followUps = <FollowUpsDue followUps={data.followUps} />;
+  const followUps = (
+    <>
+      <ActionList actions={data.actions} minimum={MIN_SHARED_CANDIDATES} judged={data.judged} allInterviewers={`/calibration/interviewers${data.search}`} />
+      <FollowUpsDue followUps={data.followUps} />
+    </>
+  );
   if (totals.ratings === 0) {
     return (
       <div className="stack">
@@ -78,31 +81,6 @@ export default function CalibrationOverview() {
         </ul>
       </section>
 
-      <div className="two-columns">
-        <section className="card" aria-labelledby="flagged-title">
-          <h2 id="flagged-title">Interviewers out of line</h2>
-          {data.judged === 0 ? (
-            <p className="empty">No interviewer can be judged yet: each needs {MIN_SHARED_CANDIDATES} candidates also scored by someone else.</p>
-          ) : data.flagged.length === 0 ? (
-            <p className="empty">
-              None of the {data.judged} interviewers with {MIN_SHARED_CANDIDATES}+ shared candidates is flagged after the correction for testing them all.
-            </p>
-          ) : (
-            <ul className="flag-list">
-              {data.flagged.map((f) => (
-                <li key={f.interviewer}>
-                  {f.flags.map((flag) => (
-                    <span key={flag} className={`badge badge-${flag}`}>
-                      {FLAG_LABEL[flag]}
-                    </span>
-                  ))}{" "}
-                  <strong>{f.name}</strong> {describeFlags(f.rater)}
-                </li>
-              ))}
-            </ul>
-          )}
-          <Link to={`/calibration/interviewers${data.search}`}>All interviewers →</Link>
-        </section>
         <section className="card" aria-labelledby="split-title">
           <h2 id="split-title">Most split panels</h2>
           {data.split.length === 0 ? (
@@ -120,7 +98,6 @@ export default function CalibrationOverview() {
           )}
           <Link to={`/calibration/queue${data.search}`}>Disagreement queue →</Link>
         </section>
-      </div>
 
       <PanelPlanner model={data.model} recommendations={data.recommendations} />
     </div>

@@ -25,15 +25,15 @@ export default function CalibrationDecisions() {
   if (decided === 0) {
     return <p className="empty">No debrief has a final decision yet. Run one from an interview's page: start the debrief, record re-votes, record the decision.</p>;
   }
-  const rate = (agreed: number, n: number) => (n < MIN_DEBRIEFS ? withheld(n) : `${pct(agreed / n)} (${agreed} of ${n})`);
+  const rate = (agreed: number, n: number) => (n < MIN_DEBRIEFS ? withheld(n, "decided debriefs", MIN_DEBRIEFS) : `${pct(agreed / n)} (${agreed} of ${n})`);
   return (
     <div className="stack">
       <section className="card" aria-labelledby="decision-kappa-title">
         <h2 id="decision-kappa-title">Panels' votes, before and after the discussion</h2>
         <p>
           Fleiss' κ on recommendations over {decided} decided {decided === 1 ? "debrief" : "debriefs"}: independent votes{" "}
-          <strong>{decided < MIN_DEBRIEFS ? withheld(decided) : fmt(kappaIndependent)}</strong>, votes after the discussion{" "}
-          <strong>{decided < MIN_DEBRIEFS ? withheld(decided) : fmt(kappaFinal)}</strong>.
+          <strong>{decided < MIN_DEBRIEFS ? withheld(decided, "decided debriefs", MIN_DEBRIEFS) : fmt(kappaIndependent)}</strong>, votes after the discussion{" "}
+          <strong>{decided < MIN_DEBRIEFS ? withheld(decided, "decided debriefs", MIN_DEBRIEFS) : fmt(kappaFinal)}</strong>.
         </p>
         <p className="hint">A κ that rises after the discussion means panels converged; it says nothing on whether they converged on the right answer.</p>
       </section>

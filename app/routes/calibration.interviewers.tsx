@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFrame, fmt, pct, withheld } from "~/components/charts/chart-frame";
 import { DriftChart } from "~/components/charts/drift-chart";
 import { LeniencyChart } from "~/components/charts/leniency-chart";
@@ -7,6 +7,7 @@ import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { FlagEvidenceTable } from "~/components/coach/flag-evidence-table";
 import { ErrorPage } from "~/components/error-page";
 import { countAmendedAfterSeeing } from "~/models/amendment.server";
+import { getFilterOptions } from "~/models/calibration.server";
 import { getInterviewerFlagEvidence } from "~/models/coach.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { MIN_SHOWN } from "~/domain/calibration/dashboard";
@@ -23,6 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     amendedAfterSeeing: countAmendedAfterSeeing(filter),
     flagEvidence: getInterviewerFlagEvidence(filter),
     flagNames,
+    // The report keys interviewers by email; their page is by user id.
+    interviewerIds: Object.fromEntries(getFilterOptions().interviewers.map((i) => [i.email, i.id])),
   });
 }
 
@@ -34,7 +37,7 @@ const RECOMMENDATION_SERIES = [
 ];
 
 export default function CalibrationInterviewers() {
-  const { rows, months, scale, amendedAfterSeeing, flagEvidence, flagNames } = useLoaderData<typeof loader>();
+  const { rows, months, scale, amendedAfterSeeing, flagEvidence, flagNames, interviewerIds } = useLoaderData<typeof loader>();
   const flagName = (key: string) => flagNames[key] ?? key;
   if (rows.length === 0) return <p className="empty">No interviewer has submitted ratings in this view.</p>;
   // The chart shows every interviewer the model could judge; the table says why the others are withheld.
@@ -76,7 +79,7 @@ export default function CalibrationInterviewers() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.interviewer} data-interviewer={r.name}>
-                  <th scope="row">{r.name}</th>
+                  <th scope="row">{interviewerIds[r.interviewer] ? <Link to={`/calibration/interviewers/${interviewerIds[r.interviewer]}`}>{r.name}</Link> : r.name}</th>
                   <td>{r.rater.withheld ?? fmt(r.rater.effect)}</td>
                   <td>{r.rater.withheld !== null || r.rater.ciLow === null ? "—" : `${fmt(r.rater.ciLow)} to ${fmt(r.rater.ciHigh)}`}</td>
                   <td>{r.rater.sharedCandidates}</td>

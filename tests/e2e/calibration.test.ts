@@ -23,7 +23,7 @@ it("runs a calibration review: filter, find the outlier, open the split panel, r
   await page.getByRole("checkbox", { name: "Staff+" }).check();
   await page.getByRole("button", { name: "Apply filters" }).click();
   await page.waitForURL(/level=senior&level=staff/);
-  const outliers = page.getByRole("region", { name: "Interviewers out of line" });
+  const outliers = page.getByRole("region", { name: "Who needs a calibration conversation, about what" });
   await expect.poll(() => outliers.textContent()).toMatch(/lenient\s*Jordan Lee/);
   await screenshot(page, "calibration-overview");
 

@@ -133,7 +133,7 @@ it("runs a structured debrief: votes locked, a re-vote with a reason, the decisi
 
   await page.goto(`${baseURL()}/calibration/decisions`);
   const agreement = page.getByRole("region", { name: "Agreement with final decisions" });
-  expect(await agreement.getByRole("row", { name: /Casey Novak/ }).textContent()).toMatch(/Casey Novak\s*1\s*not enough data, n=1\s*not enough data, n=1\s*1\s*1\s*0\s*0/);
+  expect(await agreement.getByRole("row", { name: /Casey Novak/ }).textContent()).toMatch(/Casey Novak\s*1\s*needs 5 decided debriefs, has 1\s*needs 5 decided debriefs, has 1\s*1\s*1\s*0\s*0/);
   await screenshots(page, "calibration-decisions");
   await page.context().close();
 });

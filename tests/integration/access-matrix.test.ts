@@ -96,7 +96,7 @@ beforeAll(async () => {
   const interview = createInterview({ panel: [onPanel, colleague], scheduledAt: new Date(Date.now() - 3_600_000) });
   const review = openReview(interview.id, lead.id);
   if (review.kind !== "opened" && review.kind !== "existing") throw new Error(`could not open a review: ${review.kind}`);
-  Object.assign(params, { interviewId: String(interview.id), candidateId: String(interview.candidate.id), reviewId: String(review.reviewId) });
+  Object.assign(params, { interviewId: String(interview.id), candidateId: String(interview.candidate.id), reviewId: String(review.reviewId), interviewerId: String(onPanel.id) });
   Object.assign(users, {
     "Interviewer on the panel": onPanel.id,
     "Interviewer not on it": notOnPanel.id,

@@ -1,3 +1,4 @@
+import { evidenceCandidates, rankActions, raterActions } from "./action-list";
 import { MIN_LENIENCY_RATINGS } from "./leniency";
 import type { CalibrationReport } from "./report";
 import { RECOMMENDATIONS, scaleCategories, type Rating, type Recommendation } from "./types";
@@ -19,6 +20,17 @@ export interface DashboardContext {
   interviewerNames: Record<string, string>;
   dimensionNames: Record<string, string>;
   variantNames: Record<string, string>;
+  /**
+   * Set by an interviewer filter: the interviewers (keys) the view is about. The report still holds
+   * their co-panellists, so each statistic compares them with peers; interviewer lists show only these.
+   */
+  focus?: readonly string[];
+}
+
+/** The report's interviewers the view is about: all of them, or the focused ones. */
+function focusedInterviewers(ctx: DashboardContext) {
+  const focus = ctx.focus ? new Set(ctx.focus) : null;
+  return focus ? ctx.report.interviewers.filter((i) => focus.has(i.interviewer)) : ctx.report.interviewers;
 }
 
 const nameOf = (names: Record<string, string>, key: string) => names[key] ?? key;
@@ -44,11 +56,18 @@ export function buildOverview(ctx: DashboardContext, splitLimit = 5) {
       n: report.recommendationCandidates,
     },
     /** Interviewers with enough shared candidates to be judged at all. */
-    judged: report.interviewers.filter((i) => i.rater.withheld === null).length,
-    flagged: report.interviewers
+    judged: focusedInterviewers(ctx).filter((i) => i.rater.withheld === null).length,
+    flagged: focusedInterviewers(ctx)
       .filter((i) => i.rater.flags.length > 0)
       .map((i) => ({ interviewer: i.interviewer, name: nameOf(ctx.interviewerNames, i.interviewer), flags: i.rater.flags, ...i.leniency, rater: i.rater })),
     split: buildQueue(ctx).slice(0, splitLimit),
+    /** Who needs a calibration conversation, about what: ranked (action-list.ts), with the candidates that show it. */
+    actions: rankActions(
+      raterActions(
+        focusedInterviewers(ctx).map((i) => ({ interviewer: i.interviewer, name: nameOf(ctx.interviewerNames, i.interviewer), rater: i.rater })),
+        report.scale,
+      ),
+    ).map((a) => ({ ...a, candidates: evidenceCandidates(ctx.ratings, a.interviewer, a.effect, report.scale) })),
   };
 }
 
@@ -76,7 +95,7 @@ function recommendationMix(ratings: readonly Rating[]) {
 
 export function buildInterviewerView(ctx: DashboardContext) {
   const mix = recommendationMix(ctx.ratings);
-  const rows = ctx.report.interviewers.map((i) => {
+  const rows = focusedInterviewers(ctx).map((i) => {
     const counts = mix.get(i.interviewer) ?? (Object.fromEntries(RECOMMENDATIONS.map((k) => [k, 0])) as Record<Recommendation, number>);
     return {
       interviewer: i.interviewer,

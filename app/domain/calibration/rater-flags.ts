@@ -1,7 +1,8 @@
+import { effectLabel, type ConversationEffect } from "../conversation-effects";
 import { benjaminiHochberg, FDR_Q, normalCdf } from "./multiplicity";
 import type { RaterModelFit } from "./rater-model";
 import type { RatingTable } from "./rating-table";
-import { studentTCdf } from "./student-t";
+import { studentTCdf, studentTQuantile } from "./student-t";
 import type { Scale } from "./types";
 
 // Rater-effect flags (Myford & Wolfe 2003, "Detecting and measuring rater effects using many-facet
@@ -24,8 +25,18 @@ export const HALO_MAX_RATIO = 0.35;
  */
 export const CENTRAL_MAX_RATIO = 0.75;
 
-export type RaterFlag = "lenient" | "severe" | "halo" | "central_tendency";
-export const FLAG_LABEL: Record<RaterFlag, string> = { lenient: "lenient", severe: "severe", halo: "halo", central_tendency: "central tendency" };
+/** The rater model's flags: four of the one list of effects in app/domain/conversation-effects.ts. */
+export const RATER_FLAGS = ["lenient", "severe", "halo", "central_tendency"] as const satisfies readonly ConversationEffect[];
+export type RaterFlag = (typeof RATER_FLAGS)[number];
+export const FLAG_LABEL = Object.fromEntries(RATER_FLAGS.map((f) => [f, effectLabel(f)])) as Record<RaterFlag, string>;
+
+/** Own minus co-panellists' per shared candidate, averaged, with a 95% t interval (clustered by candidate). */
+export interface PairedDifference {
+  mean: number;
+  ciLow: number;
+  ciHigh: number;
+  n: number;
+}
 
 export interface RaterEffectSummary {
   /** Candidates this interviewer rated that at least one other interviewer rated too. */
@@ -38,6 +49,12 @@ export interface RaterEffectSummary {
   spreadRatio: number | null;
   /** RMS movement of own scorecard means between candidates ÷ co-panellists' on the same candidates. */
   rangeRatio: number | null;
+  /** Halo: own minus co-panellists' within-scorecard SD (points), per shared candidate. */
+  spreadDifference: PairedDifference | null;
+  /** Central tendency: own minus co-panellists' RMS movement of scorecard means (points), per shared candidate. */
+  rangeDifference: PairedDifference | null;
+  /** The p-values behind the flags (before the false-discovery correction); null when untested. */
+  p: { leniency: number | null; halo: number | null; central: number | null };
   flags: RaterFlag[];
   /** Why no flag could be considered, e.g. "needs 5 shared candidates, has 2". */
   withheld: string | null;
@@ -47,6 +64,8 @@ interface Paired {
   own: number;
   peers: number;
   differences: number[];
+  /** Per candidate, |own deviation| minus co-panellists' RMS deviation, in points (for the interval shown). */
+  rms: number[];
 }
 
 function oneSidedLowerP(differences: readonly number[]): number | null {
@@ -56,6 +75,14 @@ function oneSidedLowerP(differences: readonly number[]): number | null {
   const variance = differences.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1);
   if (variance === 0) return mean < 0 ? 0 : 1;
   return studentTCdf(mean / Math.sqrt(variance / n), n - 1);
+}
+
+function pairedDifference(differences: readonly number[]): PairedDifference | null {
+  const n = differences.length;
+  if (n < 2) return null;
+  const mean = differences.reduce((s, x) => s + x, 0) / n;
+  const half = studentTQuantile(0.975, n - 1) * (sampleSd(differences)! / Math.sqrt(n));
+  return { mean, ciLow: mean - half, ciHigh: mean + half, n };
 }
 
 function sampleSd(values: readonly number[]): number | null {
@@ -73,8 +100,8 @@ function sampleSd(values: readonly number[]): number | null {
 function comparePeers(table: RatingTable) {
   const nI = table.interviewers.length;
   const shared = new Int32Array(nI);
-  const halo: Paired[] = Array.from({ length: nI }, () => ({ own: 0, peers: 0, differences: [] }));
-  const central: Paired[] = Array.from({ length: nI }, () => ({ own: 0, peers: 0, differences: [] }));
+  const halo: Paired[] = Array.from({ length: nI }, () => ({ own: 0, peers: 0, differences: [], rms: [] }));
+  const central: Paired[] = Array.from({ length: nI }, () => ({ own: 0, peers: 0, differences: [], rms: [] }));
   const { scorecards, scoreOf, interviewerOf, candidateOf } = table;
   const overall = new Float64Array(nI);
   const counts = new Float64Array(nI);
@@ -109,6 +136,7 @@ function comparePeers(table: RatingTable) {
         central[card.interviewer].own += own;
         central[card.interviewer].peers += peer;
         central[card.interviewer].differences.push(own - peer);
+        central[card.interviewer].rms.push(Math.sqrt(own) - Math.sqrt(peer));
         const peerSpreads = others.flatMap((o) => (o.spread === null ? [] : [o.spread]));
         if (card.spread !== null && peerSpreads.length > 0) {
           const peerSpread = peerSpreads.reduce((sum, x) => sum + x, 0) / peerSpreads.length;
@@ -161,6 +189,9 @@ export function flagRaters(table: RatingTable, fit: RaterModelFit | null, scale:
       ciHigh: effect !== null && se !== null ? effect + 1.96 * se : null,
       spreadRatio,
       rangeRatio,
+      spreadDifference: pairedDifference(halo[i].differences),
+      rangeDifference: pairedDifference(central[i].rms),
+      p: { leniency: leniencyP[i], halo: haloP[i], central: centralP[i] },
       flags,
       withheld: eligible[i] ? null : `needs ${MIN_SHARED_CANDIDATES} shared candidates, has ${shared[i]}`,
     };

@@ -1,0 +1,99 @@
+import type { ConversationEffect } from "../conversation-effects";
+import { CENTRAL_MAX_RATIO, HALO_MAX_RATIO, LENIENCY_MIN_EFFECT, MIN_SHARED_CANDIDATES, type RaterEffectSummary } from "./rater-flags";
+import type { Rating, Scale } from "./types";
+
+// "Who needs a calibration conversation, about what": one entry per interviewer and effect.
+//
+// Ranking rule: priority = relative size × certainty, largest first (ties by name).
+//   relative size — the effect measured against its own flag threshold, so 1 is "just flagged" and
+//     effects in different units compare (lenient/severe: |model effect| ÷ LENIENCY_MIN_EFFECT;
+//     halo: (1 − spread ratio) ÷ (1 − HALO_MAX_RATIO); central tendency: (1 − range ratio) ÷
+//     (1 − CENTRAL_MAX_RATIO));
+//   certainty — 1 − p of the test behind the flag (rater-flags.ts), so a large effect on thin
+//     evidence ranks below a slightly smaller one that is nearly certain.
+// Nothing is listed without enough evidence: an entry needs `evidence >= minimum` (the rater model's
+// MIN_SHARED_CANDIDATES for its four effects) and must be at or past its threshold.
+
+export interface ActionEntry {
+  /** The interviewer's key in the report (their email). */
+  interviewer: string;
+  name: string;
+  effect: ConversationEffect;
+  /** The measure shown, with its 95% interval, in `unit`. */
+  size: number;
+  ciLow: number;
+  ciHigh: number;
+  unit: string;
+  relativeSize: number;
+  /** 0–1: 1 − p of the test behind the entry. */
+  certainty: number;
+  /** How much evidence (shared candidates, scorecards …) and how much the effect needs. */
+  evidence: number;
+  minimum: number;
+}
+
+export type RankedAction = ActionEntry & { priority: number };
+
+export function rankActions(entries: readonly ActionEntry[]): RankedAction[] {
+  return entries
+    .filter((e) => e.evidence >= e.minimum && e.relativeSize >= 1 && Number.isFinite(e.certainty) && e.certainty > 0)
+    .map((e) => ({ ...e, priority: e.relativeSize * e.certainty }))
+    .sort((a, b) => b.priority - a.priority || a.name.localeCompare(b.name) || a.effect.localeCompare(b.effect));
+}
+
+/** The rater model's flagged effects as action entries (only flags: they already passed the FDR test). */
+export function raterActions(rows: readonly { interviewer: string; name: string; rater: RaterEffectSummary }[], scale: Scale): ActionEntry[] {
+  const minEffect = (LENIENCY_MIN_EFFECT * (scale.max - scale.min)) / 3;
+  const entries: ActionEntry[] = [];
+  for (const { interviewer, name, rater } of rows) {
+    const base = { interviewer, name, evidence: rater.sharedCandidates, minimum: MIN_SHARED_CANDIDATES };
+    for (const flag of rater.flags) {
+      if ((flag === "lenient" || flag === "severe") && rater.effect !== null && rater.ciLow !== null && rater.ciHigh !== null && rater.p.leniency !== null) {
+        entries.push({ ...base, effect: flag, size: rater.effect, ciLow: rater.ciLow, ciHigh: rater.ciHigh, unit: "points vs the panel", relativeSize: Math.abs(rater.effect) / minEffect, certainty: 1 - rater.p.leniency });
+      } else if (flag === "halo" && rater.spreadDifference && rater.spreadRatio !== null && rater.p.halo !== null) {
+        const d = rater.spreadDifference;
+        entries.push({ ...base, effect: flag, size: d.mean, ciLow: d.ciLow, ciHigh: d.ciHigh, unit: "points of spread across dimensions vs co-panellists", relativeSize: (1 - rater.spreadRatio) / (1 - HALO_MAX_RATIO), certainty: 1 - rater.p.halo });
+      } else if (flag === "central_tendency" && rater.rangeDifference && rater.rangeRatio !== null && rater.p.central !== null) {
+        const d = rater.rangeDifference;
+        entries.push({ ...base, effect: flag, size: d.mean, ciLow: d.ciLow, ciHigh: d.ciHigh, unit: "points of movement between candidates vs co-panellists", relativeSize: (1 - rater.rangeRatio) / (1 - CENTRAL_MAX_RATIO), certainty: 1 - rater.p.central });
+      }
+    }
+  }
+  return entries;
+}
+
+/**
+ * The shared candidates that show an effect most plainly, at most `limit`: for lenient/severe the
+ * largest own-minus-peers mean in that direction; for halo the flattest own scorecard against the
+ * peers'; for central tendency the candidates the peers put furthest from the middle of the scale
+ * while this interviewer stayed near it.
+ */
+export function evidenceCandidates(ratings: readonly Rating[], interviewer: string, effect: ConversationEffect, scale: Scale, limit = 3): string[] {
+  const middle = (scale.min + scale.max) / 2;
+  const cards = new Map<string, Map<string, number[]>>();
+  for (const r of ratings) {
+    const byInterviewer = cards.get(r.candidate) ?? new Map<string, number[]>();
+    byInterviewer.set(r.interviewer, [...(byInterviewer.get(r.interviewer) ?? []), r.score]);
+    cards.set(r.candidate, byInterviewer);
+  }
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+  const scored: { candidate: string; score: number }[] = [];
+  for (const [candidate, byInterviewer] of cards) {
+    const own = byInterviewer.get(interviewer);
+    const peers = [...byInterviewer.entries()].filter(([k]) => k !== interviewer).map(([, v]) => v);
+    if (!own || peers.length === 0) continue;
+    const peerMean = mean(peers.map(mean));
+    const score =
+      effect === "lenient" ? mean(own) - peerMean
+      : effect === "severe" ? peerMean - mean(own)
+      : effect === "halo" ? mean(peers.map(spread)) - spread(own)
+      : effect === "central_tendency" ? Math.abs(peerMean - middle) - Math.abs(mean(own) - middle)
+      : 0;
+    if (score > 0) scored.push({ candidate, score });
+  }
+  return scored
+    .sort((a, b) => b.score - a.score || a.candidate.localeCompare(b.candidate))
+    .slice(0, limit)
+    .map((s) => s.candidate);
+}

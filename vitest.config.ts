@@ -2,7 +2,10 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // The same aliases as tsconfig.json's paths: ~/ is app/, ~db/ is db/.
-const alias = { "~": fileURLToPath(new URL("./app", import.meta.url)), "~db": fileURLToPath(new URL("./db", import.meta.url)) };
+const alias = {
+  "~": fileURLToPath(new URL("./app", import.meta.url)),
+  "~db": fileURLToPath(new URL("./db", import.meta.url)),
+};
 
 // A file named *.slow.test.ts spawns processes (CLIs, servers) or hammers the app (fuzzing, crash,
 // backup): it runs in `npm run test:slow`, so `npm test` stays the fast loop.

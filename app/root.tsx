@@ -1,6 +1,16 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Links, LiveReload, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import {
+  Form,
+  Links,
+  LiveReload,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { clearDeviceDrafts } from "~/components/scorecard/local-draft";
@@ -18,7 +28,9 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return json({ user: user && { id: user.id, name: user.name, roles: user.roles, unread: countUnreadNotifications(user.id) } });
+  return json({
+    user: user && { id: user.id, name: user.name, roles: user.roles, unread: countUnreadNotifications(user.id) },
+  });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -46,7 +58,9 @@ export function Layout({ children }: { children: ReactNode }) {
               {user.roles.includes("lead") ? <NavLink to="/calibration">Calibration</NavLink> : null}
               {user.roles.includes("lead") ? <NavLink to="/overdue">Overdue</NavLink> : null}
               {user.roles.includes("admin") ? <NavLink to="/admin">Admin</NavLink> : null}
-              <NavLink to="/notifications">Notifications{user.unread > 0 ? <span className="count"> {user.unread}</span> : null}</NavLink>
+              <NavLink to="/notifications">
+                Notifications{user.unread > 0 ? <span className="count"> {user.unread}</span> : null}
+              </NavLink>
             </nav>
             <span className="topbar-user">
               {user.name}

@@ -27,10 +27,15 @@ export const users = sqliteTable("users", {
 export const userRoles = sqliteTable(
   "user_roles",
   {
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: ["interviewer", "lead", "admin"] }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.role] }), check("user_roles_role", sql`${t.role} in ('interviewer','lead','admin')`)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.role] }),
+    check("user_roles_role", sql`${t.role} in ('interviewer','lead','admin')`),
+  ],
 );
 
 export const sessions = sqliteTable(
@@ -38,7 +43,9 @@ export const sessions = sqliteTable(
   {
     /** SHA-256 (hex) of the session token in the cookie: a copy of this table signs no one in. */
     id: text("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     /** The absolute end (SESSION_MAX_DAYS after sign-in). */
     expiresAt: text("expires_at").notNull(),
@@ -100,7 +107,9 @@ export const rubricVersions = sqliteTable(
 export const variants = sqliteTable(
   "variants",
   {
-    rubricVersionId: integer("rubric_version_id").notNull().references(() => rubricVersions.id),
+    rubricVersionId: integer("rubric_version_id")
+      .notNull()
+      .references(() => rubricVersions.id),
     key: text("key").notNull(),
     company: text("company"),
     name: text("name").notNull(),
@@ -118,7 +127,9 @@ export const exemplars = sqliteTable("exemplars", {
   answer: text("answer").notNull(),
   source: text("source").notNull(),
   level: text("level", { enum: ["mid", "senior", "staff"] }).notNull(),
-  rubricVersionId: integer("rubric_version_id").notNull().references(() => rubricVersions.id),
+  rubricVersionId: integer("rubric_version_id")
+    .notNull()
+    .references(() => rubricVersions.id),
   /** { ratings: { [dimension]: score }, recommendation, redFlags: [], rationale: { [dimension]: why } } */
   referenceKey: text("reference_key", { mode: "json" }).notNull(),
   createdBy: integer("created_by").references(() => users.id),
@@ -129,7 +140,9 @@ export const interviews = sqliteTable(
   "interviews",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    candidateId: integer("candidate_id").notNull().references(() => candidates.id),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id),
     /** Set for a practice interview on an exemplar: kept out of every real statistic. */
     exemplarId: integer("exemplar_id").references(() => exemplars.id),
     rubricVersionId: integer("rubric_version_id").notNull(),
@@ -139,7 +152,10 @@ export const interviews = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ columns: [t.rubricVersionId, t.variantKey], foreignColumns: [variants.rubricVersionId, variants.key] }),
+    foreignKey({
+      columns: [t.rubricVersionId, t.variantKey],
+      foreignColumns: [variants.rubricVersionId, variants.key],
+    }),
     index("interviews_scheduled").on(t.scheduledAt),
     index("interviews_candidate").on(t.candidateId),
     check("interviews_duration", sql`${t.durationMinutes} between 5 and 480`),
@@ -149,8 +165,12 @@ export const interviews = sqliteTable(
 export const panelAssignments = sqliteTable(
   "panel_assignments",
   {
-    interviewId: integer("interview_id").notNull().references(() => interviews.id, { onDelete: "cascade" }),
-    interviewerId: integer("interviewer_id").notNull().references(() => users.id),
+    interviewId: integer("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    interviewerId: integer("interviewer_id")
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.interviewId, t.interviewerId] }), index("panel_interviewer").on(t.interviewerId)],
 );
@@ -164,7 +184,9 @@ export const scorecards = sqliteTable(
     /** The rubric version the scorecard began with; a later rubric edit never changes it. */
     rubricVersionId: integer("rubric_version_id").notNull(),
     variantKey: text("variant_key").notNull(),
-    status: text("status", { enum: ["draft", "submitted"] }).notNull().default("draft"),
+    status: text("status", { enum: ["draft", "submitted"] })
+      .notNull()
+      .default("draft"),
     /** Bumped by every accepted save; a save based on an older revision is refused. */
     revision: integer("revision").notNull().default(0),
     timerElapsedMs: integer("timer_elapsed_ms").notNull().default(0),
@@ -178,7 +200,10 @@ export const scorecards = sqliteTable(
     recommendation: text("recommendation", { enum: ["strong_no", "no", "yes", "strong_yes"] }),
     recommendationJustification: text("recommendation_justification").notNull().default(""),
     /** Evidence-coach suggestions the interviewer dismissed: "noteId|kind:start-end" keys, so they stay dismissed. */
-    coachDismissed: text("coach_dismissed", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    coachDismissed: text("coach_dismissed", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     weightedScore: real("weighted_score"),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull().default(now),
@@ -192,14 +217,23 @@ export const scorecards = sqliteTable(
   },
   (t) => [
     uniqueIndex("scorecards_one_per_interviewer").on(t.interviewId, t.interviewerId),
-    foreignKey({ columns: [t.interviewId, t.interviewerId], foreignColumns: [panelAssignments.interviewId, panelAssignments.interviewerId] }),
-    foreignKey({ columns: [t.rubricVersionId, t.variantKey], foreignColumns: [variants.rubricVersionId, variants.key] }),
+    foreignKey({
+      columns: [t.interviewId, t.interviewerId],
+      foreignColumns: [panelAssignments.interviewId, panelAssignments.interviewerId],
+    }),
+    foreignKey({
+      columns: [t.rubricVersionId, t.variantKey],
+      foreignColumns: [variants.rubricVersionId, variants.key],
+    }),
     index("scorecards_interviewer").on(t.interviewerId),
     uniqueIndex("scorecards_import_key").on(t.importKey),
     check("scorecards_status", sql`${t.status} in ('draft','submitted')`),
     check("scorecards_revision", sql`${t.revision} >= 0`),
     check("scorecards_timer", sql`${t.timerElapsedMs} >= 0`),
-    check("scorecards_recommendation", sql`${t.recommendation} is null or ${t.recommendation} in ('strong_no','no','yes','strong_yes')`),
+    check(
+      "scorecards_recommendation",
+      sql`${t.recommendation} is null or ${t.recommendation} in ('strong_no','no','yes','strong_yes')`,
+    ),
     check("scorecards_submitted", sql`(${t.status} = 'submitted') = (${t.submittedAt} is not null)`),
     check("scorecards_justification_length", sql`length(${t.recommendationJustification}) <= 500`),
   ],
@@ -208,7 +242,9 @@ export const scorecards = sqliteTable(
 export const ratings = sqliteTable(
   "ratings",
   {
-    scorecardId: integer("scorecard_id").notNull().references(() => scorecards.id, { onDelete: "cascade" }),
+    scorecardId: integer("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
     dimensionKey: text("dimension_key").notNull(),
     // The scale check against the scorecard's rubric version is a trigger (migration 0001):
     // a CHECK constraint cannot look at another table.
@@ -225,7 +261,9 @@ export const ratings = sqliteTable(
 export const raisedRedFlags = sqliteTable(
   "raised_red_flags",
   {
-    scorecardId: integer("scorecard_id").notNull().references(() => scorecards.id, { onDelete: "cascade" }),
+    scorecardId: integer("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
     flagKey: text("flag_key").notNull(),
   },
   (t) => [primaryKey({ columns: [t.scorecardId, t.flagKey] })],
@@ -234,7 +272,9 @@ export const raisedRedFlags = sqliteTable(
 export const starTicks = sqliteTable(
   "star_ticks",
   {
-    scorecardId: integer("scorecard_id").notNull().references(() => scorecards.id, { onDelete: "cascade" }),
+    scorecardId: integer("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
     starKey: text("star_key").notNull(),
   },
   (t) => [primaryKey({ columns: [t.scorecardId, t.starKey] })],
@@ -244,7 +284,9 @@ export const evidenceNotes = sqliteTable(
   "evidence_notes",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    scorecardId: integer("scorecard_id").notNull().references(() => scorecards.id, { onDelete: "cascade" }),
+    scorecardId: integer("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
     /** A client-made id, so a note added offline is stored once however often it is re-sent. */
     clientId: text("client_id").notNull(),
     dimensionKey: text("dimension_key").notNull(),
@@ -264,7 +306,9 @@ export const evidenceNotes = sqliteTable(
  * figures do not re-read every note. A row is stale when the note's text or the analyser changes.
  */
 export const evidenceNoteFlags = sqliteTable("evidence_note_flags", {
-  noteId: integer("note_id").primaryKey().references(() => evidenceNotes.id, { onDelete: "cascade" }),
+  noteId: integer("note_id")
+    .primaryKey()
+    .references(() => evidenceNotes.id, { onDelete: "cascade" }),
   textHash: text("text_hash").notNull(),
   analyserVersion: text("analyser_version").notNull(),
   /** The rubric red-flag keys suggested by the note's signals, e.g. ["passive_voice"]. */
@@ -276,13 +320,17 @@ export const scorecardRevisions = sqliteTable(
   "scorecard_revisions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    scorecardId: integer("scorecard_id").notNull().references(() => scorecards.id, { onDelete: "cascade" }),
+    scorecardId: integer("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
     revision: integer("revision").notNull(),
     snapshot: text("snapshot", { mode: "json" }).notNull(),
     reason: text("reason"),
     /** True when the author had seen other panellists' scorecards before this revision. */
     afterSeeingOthers: integer("after_seeing_others", { mode: "boolean" }).notNull().default(false),
-    createdBy: integer("created_by").notNull().references(() => users.id),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("scorecard_revisions_unique").on(t.scorecardId, t.revision)],
@@ -295,7 +343,9 @@ export const scorecardRevisions = sqliteTable(
 export const scorecardDraftSnapshots = sqliteTable(
   "scorecard_draft_snapshots",
   {
-    scorecardId: integer("scorecard_id").notNull().references(() => scorecards.id, { onDelete: "cascade" }),
+    scorecardId: integer("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
     revision: integer("revision").notNull(),
     content: text("content", { mode: "json" }).notNull(),
   },
@@ -321,12 +371,18 @@ export const calibrationReviews = sqliteTable(
   "calibration_reviews",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    interviewId: integer("interview_id").notNull().references(() => interviews.id),
-    status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+    interviewId: integer("interview_id")
+      .notNull()
+      .references(() => interviews.id),
+    status: text("status", { enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
     agreedReading: text("agreed_reading").notNull().default(""),
     notes: text("notes").notNull().default(""),
     followUps: text("follow_ups").notNull().default(""),
-    openedBy: integer("opened_by").notNull().references(() => users.id),
+    openedBy: integer("opened_by")
+      .notNull()
+      .references(() => users.id),
     openedAt: text("opened_at").notNull().default(now),
     closedBy: integer("closed_by").references(() => users.id),
     closedAt: text("closed_at"),
@@ -335,7 +391,10 @@ export const calibrationReviews = sqliteTable(
     index("calibration_reviews_interview").on(t.interviewId),
     check("calibration_reviews_status", sql`${t.status} in ('open','closed')`),
     check("calibration_reviews_closed", sql`(${t.status} = 'closed') = (${t.closedAt} is not null)`),
-    check("calibration_reviews_lengths", sql`length(${t.agreedReading}) <= 5000 and length(${t.notes}) <= 10000 and length(${t.followUps}) <= 5000`),
+    check(
+      "calibration_reviews_lengths",
+      sql`length(${t.agreedReading}) <= 5000 and length(${t.notes}) <= 10000 and length(${t.followUps}) <= 5000`,
+    ),
   ],
 );
 
@@ -348,14 +407,22 @@ export const reminderSends = sqliteTable(
   "reminder_sends",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    interviewId: integer("interview_id").notNull().references(() => interviews.id, { onDelete: "cascade" }),
+    interviewId: integer("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
     /** The panellist whose scorecard is late. */
-    interviewerId: integer("interviewer_id").notNull().references(() => users.id),
+    interviewerId: integer("interviewer_id")
+      .notNull()
+      .references(() => users.id),
     kind: text("kind", { enum: ["interviewer", "lead"] }).notNull(),
     step: integer("step").notNull(),
-    recipientId: integer("recipient_id").notNull().references(() => users.id),
+    recipientId: integer("recipient_id")
+      .notNull()
+      .references(() => users.id),
     channel: text("channel", { enum: ["email", "in_app"] }).notNull(),
-    status: text("status", { enum: ["claimed", "sent", "failed"] }).notNull().default("claimed"),
+    status: text("status", { enum: ["claimed", "sent", "failed"] })
+      .notNull()
+      .default("claimed"),
     subject: text("subject").notNull(),
     link: text("link").notNull(),
     error: text("error"),
@@ -377,8 +444,12 @@ export const reminderSends = sqliteTable(
 export const debriefs = sqliteTable(
   "debriefs",
   {
-    interviewId: integer("interview_id").primaryKey().references(() => interviews.id, { onDelete: "cascade" }),
-    openedBy: integer("opened_by").notNull().references(() => users.id),
+    interviewId: integer("interview_id")
+      .primaryKey()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    openedBy: integer("opened_by")
+      .notNull()
+      .references(() => users.id),
     openedAt: text("opened_at").notNull().default(now),
     decision: text("decision", { enum: ["hire", "no_hire"] }),
     decisionNote: text("decision_note").notNull().default(""),
@@ -400,19 +471,28 @@ export const debriefVotes = sqliteTable(
   "debrief_votes",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    interviewId: integer("interview_id").notNull().references(() => debriefs.interviewId, { onDelete: "cascade" }),
-    interviewerId: integer("interviewer_id").notNull().references(() => users.id),
+    interviewId: integer("interview_id")
+      .notNull()
+      .references(() => debriefs.interviewId, { onDelete: "cascade" }),
+    interviewerId: integer("interviewer_id")
+      .notNull()
+      .references(() => users.id),
     round: text("round", { enum: ["independent", "revote"] }).notNull(),
     recommendation: text("recommendation", { enum: ["strong_no", "no", "yes", "strong_yes"] }).notNull(),
     reason: text("reason").notNull().default(""),
-    recordedBy: integer("recorded_by").notNull().references(() => users.id),
+    recordedBy: integer("recorded_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("debrief_votes_round").on(t.interviewId, t.interviewerId, t.round),
     check("debrief_votes_round_check", sql`${t.round} in ('independent','revote')`),
     check("debrief_votes_recommendation", sql`${t.recommendation} in ('strong_no','no','yes','strong_yes')`),
-    check("debrief_votes_reason", sql`length(${t.reason}) <= 2000 and (${t.round} = 'independent' or length(trim(${t.reason})) > 0)`),
+    check(
+      "debrief_votes_reason",
+      sql`length(${t.reason}) <= 2000 and (${t.round} = 'independent' or length(trim(${t.reason})) > 0)`,
+    ),
   ],
 );
 
@@ -421,18 +501,25 @@ export const calibrationConversations = sqliteTable(
   "calibration_conversations",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    interviewerId: integer("interviewer_id").notNull().references(() => users.id),
+    interviewerId: integer("interviewer_id")
+      .notNull()
+      .references(() => users.id),
     effect: text("effect").notNull(),
     agreed: text("agreed").notNull(),
     heldOn: text("held_on").notNull(),
     followUpOn: text("follow_up_on"),
     followUpDoneAt: text("follow_up_done_at"),
     followUpNote: text("follow_up_note").notNull().default(""),
-    createdBy: integer("created_by").notNull().references(() => users.id),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
     index("calibration_conversations_interviewer").on(t.interviewerId, t.heldOn),
-    check("calibration_conversations_lengths", sql`length(${t.agreed}) between 1 and 5000 and length(${t.followUpNote}) <= 5000`),
+    check(
+      "calibration_conversations_lengths",
+      sql`length(${t.agreed}) between 1 and 5000 and length(${t.followUpNote}) <= 5000`,
+    ),
   ],
 );

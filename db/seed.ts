@@ -43,14 +43,78 @@ const PEOPLE: Person[] = [
   { email: "kai@demo.test", name: "Kai Yamamoto", roles: ["interviewer"], style: "neutral", severity: -0.2 },
 ];
 
-const FIRST = ["Ana", "Ben", "Chloe", "Dev", "Elif", "Farah", "Gabe", "Hana", "Ivan", "Jun", "Kemi", "Luis", "Maya", "Noor", "Omar", "Pia", "Ravi", "Sofia", "Theo", "Uma", "Vik", "Wen", "Yara", "Zoe"];
-const LAST = ["Abbott", "Bianchi", "Costa", "Dubois", "Eriksen", "Ferreira", "Gupta", "Haddad", "Ito", "Jensen", "Kim", "Larsen", "Mensah", "Nowak", "Ortiz", "Petrov", "Reyes", "Silva", "Tan", "Varga", "Weber", "Zhou"];
+const FIRST = [
+  "Ana",
+  "Ben",
+  "Chloe",
+  "Dev",
+  "Elif",
+  "Farah",
+  "Gabe",
+  "Hana",
+  "Ivan",
+  "Jun",
+  "Kemi",
+  "Luis",
+  "Maya",
+  "Noor",
+  "Omar",
+  "Pia",
+  "Ravi",
+  "Sofia",
+  "Theo",
+  "Uma",
+  "Vik",
+  "Wen",
+  "Yara",
+  "Zoe",
+];
+const LAST = [
+  "Abbott",
+  "Bianchi",
+  "Costa",
+  "Dubois",
+  "Eriksen",
+  "Ferreira",
+  "Gupta",
+  "Haddad",
+  "Ito",
+  "Jensen",
+  "Kim",
+  "Larsen",
+  "Mensah",
+  "Nowak",
+  "Ortiz",
+  "Petrov",
+  "Reyes",
+  "Silva",
+  "Tan",
+  "Varga",
+  "Weber",
+  "Zhou",
+];
 
 const NOTES: Record<string, string[]> = {
-  ownership: ["Named the decision in first person: skipped the design review.", "Said \"we missed it\" twice before owning it.", "Stakes clear: two weeks of frontend work lost."],
-  accountability: ["Told their manager the same day.", "Root cause: assumed the other team watched the same doc.", "Apologised directly to the engineer."],
-  repair: ["Rolled back within the hour.", "Paired three days with the affected team.", "Paused the PIP and agreed a flexible arrangement."],
-  behavioural_change: ["Added a step to the manager playbook.", "Now messages downstream consumers on every contract change.", "Lesson stayed generic: \"communicate more\"."],
+  ownership: [
+    "Named the decision in first person: skipped the design review.",
+    'Said "we missed it" twice before owning it.',
+    "Stakes clear: two weeks of frontend work lost.",
+  ],
+  accountability: [
+    "Told their manager the same day.",
+    "Root cause: assumed the other team watched the same doc.",
+    "Apologised directly to the engineer.",
+  ],
+  repair: [
+    "Rolled back within the hour.",
+    "Paired three days with the affected team.",
+    "Paused the PIP and agreed a flexible arrangement.",
+  ],
+  behavioural_change: [
+    "Added a step to the manager playbook.",
+    "Now messages downstream consumers on every contract change.",
+    'Lesson stayed generic: "communicate more".',
+  ],
 };
 
 const PAST_CANDIDATES = 160;
@@ -82,11 +146,19 @@ export async function seedDemo(db: Db, opts: { now?: Date; seed?: number } = {})
   let practised = 0;
   writeTransaction((tx) => {
     const userIds = PEOPLE.map((p, i) => {
-      const { id } = tx.insert(t.users).values({ email: p.email, name: p.name, passwordHash: hashes[i] }).returning({ id: t.users.id }).get();
-      tx.insert(t.userRoles).values(p.roles.map((role) => ({ userId: id, role }))).run();
+      const { id } = tx
+        .insert(t.users)
+        .values({ email: p.email, name: p.name, passwordHash: hashes[i] })
+        .returning({ id: t.users.id })
+        .get();
+      tx.insert(t.userRoles)
+        .values(p.roles.map((role) => ({ userId: id, role })))
+        .run();
       return id;
     });
-    const interviewers = PEOPLE.map((p, i) => ({ ...p, id: userIds[i] })).filter((p) => p.roles.includes("interviewer"));
+    const interviewers = PEOPLE.map((p, i) => ({ ...p, id: userIds[i] })).filter((p) =>
+      p.roles.includes("interviewer"),
+    );
     const demoInterviewer = interviewers.find((p) => p.email === "interviewer@demo.test")!;
     tx.insert(t.settings).values({ key: "independence", value: "after_submit" }).run();
 
@@ -99,10 +171,17 @@ export async function seedDemo(db: Db, opts: { now?: Date; seed?: number } = {})
         .get();
       const interview = tx
         .insert(t.interviews)
-        .values({ candidateId: candidate.id, rubricVersionId: version.id, variantKey, scheduledAt: new Date(today + offsetMs).toISOString() })
+        .values({
+          candidateId: candidate.id,
+          rubricVersionId: version.id,
+          variantKey,
+          scheduledAt: new Date(today + offsetMs).toISOString(),
+        })
         .returning({ id: t.interviews.id, scheduledAt: t.interviews.scheduledAt })
         .get();
-      tx.insert(t.panelAssignments).values(panel.map((p) => ({ interviewId: interview.id, interviewerId: p.id }))).run();
+      tx.insert(t.panelAssignments)
+        .values(panel.map((p) => ({ interviewId: interview.id, interviewerId: p.id })))
+        .run();
       return interview;
     };
 
@@ -111,7 +190,16 @@ export async function seedDemo(db: Db, opts: { now?: Date; seed?: number } = {})
       // Spread over the past ~6 months, at office hours, so drift by month has data.
       const offset = -(2 + Math.floor((c / PAST_CANDIDATES) * 180)) * DAY + (9 + random.int(0, 7)) * 3_600_000;
       const size = random.int(2, 4);
-      const panel = c % 3 === 0 ? [demoInterviewer, ...random.sample(interviewers.filter((p) => p !== demoInterviewer), size - 1)] : random.sample(interviewers, size);
+      const panel =
+        c % 3 === 0
+          ? [
+              demoInterviewer,
+              ...random.sample(
+                interviewers.filter((p) => p !== demoInterviewer),
+                size - 1,
+              ),
+            ]
+          : random.sample(interviewers, size);
       const variantKey = variantKeys[c % variantKeys.length];
       const interview = schedule(offset, panel, variantKey);
       const ability = random.normal(2.6, 0.7);
@@ -124,7 +212,10 @@ export async function seedDemo(db: Db, opts: { now?: Date; seed?: number } = {})
     }
     // Upcoming interviews for the demo interviewer: later today, tomorrow and later this week.
     for (const [k, hours] of [10, 15, 34, 58, 82, 130].entries()) {
-      const others = random.sample(interviewers.filter((p) => p !== demoInterviewer), 1 + (k % 3));
+      const others = random.sample(
+        interviewers.filter((p) => p !== demoInterviewer),
+        1 + (k % 3),
+      );
       schedule(hours * 3_600_000, [demoInterviewer, ...others], variantKeys[k % variantKeys.length]);
     }
     // Practice on the seeds' two exemplars, so /practice and the distance from the key have data:
@@ -133,10 +224,20 @@ export async function seedDemo(db: Db, opts: { now?: Date; seed?: number } = {})
     const exemplars = listExemplars(tx).slice(0, 2);
     interviewers.forEach((person, i) => {
       for (const exemplar of person === demoInterviewer ? exemplars.slice(0, 1) : exemplars) {
-        const candidate = tx.insert(t.candidates).values({ name: `Practice: ${exemplar.title}`, targetLevel: exemplar.level }).returning({ id: t.candidates.id }).get();
+        const candidate = tx
+          .insert(t.candidates)
+          .values({ name: `Practice: ${exemplar.title}`, targetLevel: exemplar.level })
+          .returning({ id: t.candidates.id })
+          .get();
         const interview = tx
           .insert(t.interviews)
-          .values({ candidateId: candidate.id, exemplarId: exemplar.id, rubricVersionId: version.id, variantKey: "default", scheduledAt: new Date(today - (20 - i) * DAY + 14 * 3_600_000).toISOString() })
+          .values({
+            candidateId: candidate.id,
+            exemplarId: exemplar.id,
+            rubricVersionId: version.id,
+            variantKey: "default",
+            scheduledAt: new Date(today - (20 - i) * DAY + 14 * 3_600_000).toISOString(),
+          })
           .returning({ id: t.interviews.id, scheduledAt: t.interviews.scheduledAt })
           .get();
         tx.insert(t.panelAssignments).values({ interviewId: interview.id, interviewerId: person.id }).run();
@@ -145,7 +246,13 @@ export async function seedDemo(db: Db, opts: { now?: Date; seed?: number } = {})
       }
     });
   }, db);
-  return { seeded: true, users: PEOPLE.length, candidates: candidateCount, submittedScorecards: submitted, practiceScorecards: practised };
+  return {
+    seeded: true,
+    users: PEOPLE.length,
+    candidates: candidateCount,
+    submittedScorecards: submitted,
+    practiceScorecards: practised,
+  };
 }
 
 function insertScorecard(
@@ -171,12 +278,15 @@ function insertScorecard(
   const haloScore = clamp(latent.reduce((a, b) => a + b, 0) / latent.length);
   const ratings: Record<string, number> = {};
   rubric.dimensions.forEach((d, i) => {
-    ratings[d.key] = person.style === "halo" ? haloScore : person.style === "central" ? clamp(latent[i], 2, 3) : clamp(latent[i]);
+    ratings[d.key] =
+      person.style === "halo" ? haloScore : person.style === "central" ? clamp(latent[i], 2, 3) : clamp(latent[i]);
   });
 
   const redFlags: string[] = [];
-  if (ratings.ownership <= 2 && random.chance(0.4)) redFlags.push(random.pick(["passive_voice", "blame_diffusion", "failure_not_mistake"]));
-  if (ratings.behavioural_change <= 2 && random.chance(0.35)) redFlags.push(random.pick(["no_mechanism", "generic_lesson"]));
+  if (ratings.ownership <= 2 && random.chance(0.4))
+    redFlags.push(random.pick(["passive_voice", "blame_diffusion", "failure_not_mistake"]));
+  if (ratings.behavioural_change <= 2 && random.chance(0.35))
+    redFlags.push(random.pick(["no_mechanism", "generic_lesson"]));
   const capJustifications: Record<string, string> = {};
   for (const v of findCapViolations(rubric, { ratings, redFlags })) {
     capJustifications[v.dimension] = "Flag raised early; the rest of the answer earned the higher rating.";
@@ -184,7 +294,8 @@ function insertScorecard(
 
   const weighted = computeWeightedScore(rubric, variantKey, ratings).score!;
   const leaning = weighted + (person.severity ?? 0) * 0.3 + random.normal(0, 0.3);
-  const recommendation: Recommendation = leaning >= 3.2 ? "strong_yes" : leaning >= 2.5 ? "yes" : leaning >= 1.8 ? "no" : "strong_no";
+  const recommendation: Recommendation =
+    leaning >= 3.2 ? "strong_yes" : leaning >= 2.5 ? "yes" : leaning >= 1.8 ? "no" : "strong_no";
   const conflict = findRecommendationConflict(rubric, recommendation, weighted);
 
   const scheduled = Date.parse(interview.scheduledAt);
@@ -209,16 +320,37 @@ function insertScorecard(
     .returning({ id: t.scorecards.id })
     .get();
   tx.insert(t.ratings)
-    .values(rubric.dimensions.map((d) => ({ scorecardId: card.id, dimensionKey: d.key, score: ratings[d.key], capJustification: capJustifications[d.key] ?? "" })))
+    .values(
+      rubric.dimensions.map((d) => ({
+        scorecardId: card.id,
+        dimensionKey: d.key,
+        score: ratings[d.key],
+        capJustification: capJustifications[d.key] ?? "",
+      })),
+    )
     .run();
-  if (redFlags.length) tx.insert(t.raisedRedFlags).values(redFlags.map((flagKey) => ({ scorecardId: card.id, flagKey }))).run();
+  if (redFlags.length)
+    tx.insert(t.raisedRedFlags)
+      .values(redFlags.map((flagKey) => ({ scorecardId: card.id, flagKey })))
+      .run();
   const ticks = rubric.star.filter(() => random.chance(0.8));
-  if (ticks.length) tx.insert(t.starTicks).values(ticks.map((s) => ({ scorecardId: card.id, starKey: s.key }))).run();
+  if (ticks.length)
+    tx.insert(t.starTicks)
+      .values(ticks.map((s) => ({ scorecardId: card.id, starKey: s.key })))
+      .run();
   let elapsed = random.int(60, 240);
-  const notes = rubric.dimensions.filter(() => random.chance(0.5)).map((d) => {
-    elapsed += random.int(30, 400);
-    return { scorecardId: card.id, clientId: `seed-${card.id}-${d.key}`, dimensionKey: d.key, elapsedSeconds: elapsed, text: random.pick(NOTES[d.key] ?? ["Noted."]) };
-  });
+  const notes = rubric.dimensions
+    .filter(() => random.chance(0.5))
+    .map((d) => {
+      elapsed += random.int(30, 400);
+      return {
+        scorecardId: card.id,
+        clientId: `seed-${card.id}-${d.key}`,
+        dimensionKey: d.key,
+        elapsedSeconds: elapsed,
+        text: random.pick(NOTES[d.key] ?? ["Noted."]),
+      };
+    });
   if (notes.length) tx.insert(t.evidenceNotes).values(notes).run();
 }
 

@@ -83,7 +83,12 @@ self.addEventListener("fetch", (event) => {
           }
           return res;
         })
-        .catch(() => caches.open(PAGES).then((cache) => cache.match(url.pathname)).then((hit) => hit || Response.error())),
+        .catch(() =>
+          caches
+            .open(PAGES)
+            .then((cache) => cache.match(url.pathname))
+            .then((hit) => hit || Response.error()),
+        ),
     );
   }
 });

@@ -9,7 +9,19 @@
 // Progress (pages) goes to stderr, a one-line summary to stdout. Exit codes: 0 done, 1 cannot back
 // up (no database, FILE's directory missing, FILE exists without --force, check failed), 2 bad
 // usage. Errors are one line on stderr; nothing is left behind.
-import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
@@ -45,7 +57,8 @@ function parseArguments(args: readonly string[]): CliOptions | "help" {
   );
   if (values.help) return "help";
   const stepPages = values["step-pages"] ?? String(DEFAULT_STEP_PAGES);
-  if (!/^[1-9]\d{0,8}$/.test(stepPages)) throw new CliError(2, `--step-pages needs a whole number of pages ≥ 1; ${USAGE}`);
+  if (!/^[1-9]\d{0,8}$/.test(stepPages))
+    throw new CliError(2, `--step-pages needs a whole number of pages ≥ 1; ${USAGE}`);
   const pauseMs = values["pause-ms"] ?? "0";
   if (!/^\d{1,6}$/.test(pauseMs)) throw new CliError(2, `--pause-ms needs a whole number of milliseconds; ${USAGE}`);
   if (files.length === 0) throw new CliError(2, `no backup FILE given; ${USAGE}`);
@@ -58,19 +71,27 @@ const exists = (path: string) => existsSync(path);
 
 /** Everything that can be checked before a byte is written. */
 function checkPaths(source: string, target: string, force: boolean): void {
-  if (!exists(source)) throw new CliError(1, `no database at ${source} (set DATABASE_PATH to the server's database file)`);
-  if (!statSync(source).isFile()) throw new CliError(1, `${source} is not a file (set DATABASE_PATH to the server's database file)`);
+  if (!exists(source))
+    throw new CliError(1, `no database at ${source} (set DATABASE_PATH to the server's database file)`);
+  if (!statSync(source).isFile())
+    throw new CliError(1, `${source} is not a file (set DATABASE_PATH to the server's database file)`);
   if (target === source) throw new CliError(2, `the backup FILE is the database itself (${source})`);
-  if (SIDECARS.some((suffix) => target === source + suffix)) throw new CliError(2, `the backup FILE is one of the database's own files (${target})`);
+  if (SIDECARS.some((suffix) => target === source + suffix))
+    throw new CliError(2, `the backup FILE is one of the database's own files (${target})`);
   const directory = dirname(target);
-  if (!exists(directory) || !statSync(directory).isDirectory()) throw new CliError(1, `the directory ${directory} does not exist`);
+  if (!exists(directory) || !statSync(directory).isDirectory())
+    throw new CliError(1, `the directory ${directory} does not exist`);
   if (exists(target)) {
     if (statSync(target).isDirectory()) throw new CliError(1, `${target} is a directory; give a file name`);
     if (!force) throw new CliError(1, `${target} already exists; pass --force to replace it`);
   }
   // A -wal or -journal beside FILE would be replayed into the new backup when it is opened.
   const sidecar = SIDECARS.map((suffix) => target + suffix).find(exists);
-  if (sidecar !== undefined) throw new CliError(1, `${sidecar} exists: ${target} looks like a database in use; stop what uses it or remove ${sidecar} first`);
+  if (sidecar !== undefined)
+    throw new CliError(
+      1,
+      `${sidecar} exists: ${target} looks like a database in use; stop what uses it or remove ${sidecar} first`,
+    );
 }
 
 function openSource(source: string): Database.Database {
@@ -78,8 +99,11 @@ function openSource(source: string): Database.Database {
   try {
     sqlite = new Database(source, { readonly: true, fileMustExist: true });
     sqlite.pragma("busy_timeout = 5000");
-    const migrated = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
-    if (migrated === undefined) throw new CliError(1, `${source} is not a Panel Scorecard database (no __drizzle_migrations table)`);
+    const migrated = sqlite
+      .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+      .get();
+    if (migrated === undefined)
+      throw new CliError(1, `${source} is not a Panel Scorecard database (no __drizzle_migrations table)`);
     return sqlite;
   } catch (error) {
     sqlite?.close();
@@ -89,7 +113,8 @@ function openSource(source: string): Database.Database {
 }
 
 function errorText(error: unknown): string {
-  if (error instanceof Error) return "code" in error && typeof error.code === "string" ? `${error.code}: ${error.message}` : error.message;
+  if (error instanceof Error)
+    return "code" in error && typeof error.code === "string" ? `${error.code}: ${error.message}` : error.message;
   return String(error);
 }
 
@@ -107,7 +132,12 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
  * copied in one step, which reads one snapshot (in WAL mode the server's writes go on meanwhile),
  * so the backup ends however busy the server is.
  */
-async function copyPages(source: Database.Database, temporary: string, options: CliOptions, log: (line: string) => void): Promise<Copied> {
+async function copyPages(
+  source: Database.Database,
+  temporary: string,
+  options: CliOptions,
+  log: (line: string) => void,
+): Promise<Copied> {
   let rate = options.stepPages;
   let restarted = false;
   let copiedBefore = -1;
@@ -154,7 +184,10 @@ interface Checked {
 }
 
 function describeMigration(sqlite: Database.Database): string {
-  const applied = sqlite.prepare("select count(*) as n, max(created_at) as newest from __drizzle_migrations").get() as { n: number; newest: number | null };
+  const applied = sqlite.prepare("select count(*) as n, max(created_at) as newest from __drizzle_migrations").get() as {
+    n: number;
+    newest: number | null;
+  };
   if (applied.n === 0 || applied.newest === null) return "no migrations applied";
   let entries: { when: number; tag: string }[];
   try {
@@ -179,7 +212,10 @@ function checkBackup(temporary: string): Checked {
     sqlite.pragma("journal_mode = DELETE");
     const problems = sqlite.pragma("integrity_check") as { integrity_check: string }[];
     if (problems.length !== 1 || problems[0].integrity_check !== "ok") {
-      throw new CliError(1, `the copy failed PRAGMA integrity_check: ${problems.map((row) => row.integrity_check).join("; ")}`);
+      throw new CliError(
+        1,
+        `the copy failed PRAGMA integrity_check: ${problems.map((row) => row.integrity_check).join("; ")}`,
+      );
     }
     return {
       pageSize: sqlite.pragma("page_size", { simple: true }) as number,
@@ -281,7 +317,10 @@ async function run(args: readonly string[]): Promise<void> {
   );
 }
 
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
   process.once(signal, () => {
     removeTemporary();
     process.stderr.write(`backup: interrupted by ${signal}; nothing written\n`);

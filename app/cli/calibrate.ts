@@ -34,10 +34,18 @@ function parseScale(text: string): Scale {
 }
 
 function parseArguments(args: readonly string[]): CliOptions | "help" {
-  const { values } = parseCliArguments(args, { input: { type: "string" }, scale: { type: "string" }, json: { type: "boolean" } }, USAGE);
+  const { values } = parseCliArguments(
+    args,
+    { input: { type: "string" }, scale: { type: "string" }, json: { type: "boolean" } },
+    USAGE,
+  );
   if (values.help) return "help";
   if (values.input === undefined) throw new CliError(2, `missing --input; ${USAGE}`);
-  return { input: values.input, scale: values.scale === undefined ? undefined : parseScale(values.scale), json: values.json ?? false };
+  return {
+    input: values.input,
+    scale: values.scale === undefined ? undefined : parseScale(values.scale),
+    json: values.json ?? false,
+  };
 }
 
 function readInput(path: string): string {

@@ -32,6 +32,8 @@ function describeParseError(error: unknown): string {
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option "${named}"`;
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `unexpected argument "${named}"`;
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
-    return message.includes("argument missing") || message.includes("ambiguous") ? `${named} needs a value` : `${named} takes no value`;
+    return message.includes("argument missing") || message.includes("ambiguous")
+      ? `${named} needs a value`
+      : `${named} takes no value`;
   return message;
 }

@@ -43,12 +43,16 @@ export function readNotes(path: string): string[] {
 }
 
 function formatText(entries: Array<{ text: string; signals: Signal[] }>): string {
-  return entries
-    .map(({ text, signals }, k) => {
-      const found = signals.map((s) => `  ${s.kind} "${text.slice(s.start, s.end)}" ${s.start}-${s.end}${s.flag ? ` -> ${s.flag}` : ""}`);
-      return [`${k + 1}: ${text}`, ...found].join("\n");
-    })
-    .join("\n") + "\n";
+  return (
+    entries
+      .map(({ text, signals }, k) => {
+        const found = signals.map(
+          (s) => `  ${s.kind} "${text.slice(s.start, s.end)}" ${s.start}-${s.end}${s.flag ? ` -> ${s.flag}` : ""}`,
+        );
+        return [`${k + 1}: ${text}`, ...found].join("\n");
+      })
+      .join("\n") + "\n"
+  );
 }
 
 function run(args: string[]): string {

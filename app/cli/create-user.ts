@@ -13,10 +13,16 @@ import { hashPassword } from "../utils/password.server";
 import { parseCliArguments } from "./cli-arguments";
 import { CliError, reportCliError } from "./cli-error";
 
-const USAGE = "usage: user:create --email EMAIL --role admin|lead|interviewer [--role …] [--name NAME] [--password-stdin]";
+const USAGE =
+  "usage: user:create --email EMAIL --role admin|lead|interviewer [--role …] [--name NAME] [--password-stdin]";
 
 function parseArguments(args: string[]) {
-  const options = { email: { type: "string" }, role: { type: "string", multiple: true }, name: { type: "string" }, "password-stdin": { type: "boolean" } } as const;
+  const options = {
+    email: { type: "string" },
+    role: { type: "string", multiple: true },
+    name: { type: "string" },
+    "password-stdin": { type: "boolean" },
+  } as const;
   return parseCliArguments(args, options, USAGE).values;
 }
 
@@ -24,7 +30,9 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   // One trailing line break is the shell's (echo, a here-string), not the password's.
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function run(args: string[]): Promise<string> {
@@ -44,7 +52,12 @@ async function run(args: string[]): Promise<string> {
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue.path[0] === "roles" ? "--role" : issue.path[0] === "password" ? "password (stdin)" : `--${String(issue.path[0])}`;
+    const field =
+      issue.path[0] === "roles"
+        ? "--role"
+        : issue.path[0] === "password"
+          ? "password (stdin)"
+          : `--${String(issue.path[0])}`;
     throw new CliError(2, `${field}: ${issue.message}; ${USAGE}`);
   }
   const db = getDb();

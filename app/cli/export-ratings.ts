@@ -66,7 +66,11 @@ function run(args: readonly string[]): void {
   applyMigrations(db);
   ensureDefaultRubric(db);
   if (options.interviewers) {
-    const found = db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, options.interviewers)).all();
+    const found = db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.email, options.interviewers))
+      .all();
     const unknown = options.interviewers.find((email) => !found.some((user) => user.email === email));
     if (unknown !== undefined) throw new CliError(1, `no user has the email "${unknown}"`);
     options.filter.interviewerIds = found.map((user) => user.id);

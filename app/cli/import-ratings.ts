@@ -34,7 +34,11 @@ function parseArguments(args: string[]): Options | "help" {
   if (values.help) return "help";
   if (values.input === undefined) throw new CliError(2, `missing --input; ${USAGE}`);
   if (values.input === "") throw new CliError(2, `--input needs a value; ${USAGE}`);
-  return { input: values.input, createPeople: values["create-people"] ?? false, skipExisting: values["skip-existing"] ?? false };
+  return {
+    input: values.input,
+    createPeople: values["create-people"] ?? false,
+    skipExisting: values["skip-existing"] ?? false,
+  };
 }
 
 function readInput(path: string): string {
@@ -57,10 +61,14 @@ function describe(summary: ImportSummary, input: string): string {
     `  interviewers: ${summary.interviewersCreated} created (inactive), ${summary.interviewersMatched} existing`,
   ];
   if (summary.skippedScorecards > 0) {
-    lines.push(`  skipped:      ${summary.skippedScorecards} scorecards (${summary.skippedRatings} ratings) imported before (--skip-existing)`);
+    lines.push(
+      `  skipped:      ${summary.skippedScorecards} scorecards (${summary.skippedRatings} ratings) imported before (--skip-existing)`,
+    );
   }
   if (summary.rubricVersionFallbacks > 0) {
-    lines.push(`  ${summary.rubricVersionFallbacks} rows named a rubric version the database does not have: the latest was used`);
+    lines.push(
+      `  ${summary.rubricVersionFallbacks} rows named a rubric version the database does not have: the latest was used`,
+    );
   }
   return lines.join("\n") + "\n";
 }

@@ -10,7 +10,11 @@ const MESSAGES: Record<number, string> = {
 export function ErrorPage() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = MESSAGES[status] ?? (status < 500 ? "That request could not be handled." : "Something went wrong on our side. Your saved work is safe.");
+  const message =
+    MESSAGES[status] ??
+    (status < 500
+      ? "That request could not be handled."
+      : "Something went wrong on our side. Your saved work is safe.");
   return (
     <main className="page narrow">
       <h1>{status === 404 ? "Not found" : status < 500 ? "Can't do that" : "Unexpected error"}</h1>

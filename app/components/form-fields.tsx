@@ -1,7 +1,22 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useSubmit, type FormProps } from "@remix-run/react";
-import { forwardRef, useId, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import type { FieldErrors as FormErrors, FieldPath, FieldValues, Resolver, UseFormRegisterReturn, UseFormReturn } from "react-hook-form";
+import {
+  forwardRef,
+  useId,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
+import type {
+  FieldErrors as FormErrors,
+  FieldPath,
+  FieldValues,
+  Resolver,
+  UseFormRegisterReturn,
+  UseFormReturn,
+} from "react-hook-form";
 import type { z } from "zod/v3";
 import type { FieldErrors } from "~/utils/form-errors";
 
@@ -12,7 +27,9 @@ import type { FieldErrors } from "~/utils/form-errors";
  * zodResolver for a schema whose input is looser than the form's values (preprocessed fields read
  * `unknown`): the form's own value type is named here, the output is the schema's.
  */
-export function schemaResolver<Values extends FieldValues, Output>(schema: z.ZodType<Output, z.ZodTypeDef, unknown>): Resolver<Values, unknown, Output> {
+export function schemaResolver<Values extends FieldValues, Output>(
+  schema: z.ZodType<Output, z.ZodTypeDef, unknown>,
+): Resolver<Values, unknown, Output> {
   return zodResolver(schema as z.ZodType<Output, z.ZodTypeDef, Values>) as Resolver<Values, unknown, Output>;
 }
 
@@ -21,7 +38,10 @@ export function schemaResolver<Values extends FieldValues, Output>(schema: z.Zod
  * the browser, so without this the server-rendered page (and a post made before or without
  * JavaScript) would have them empty.
  */
-export function field<T extends FieldValues, C, O>(form: Pick<UseFormReturn<T, C, O>, "register" | "getValues">, name: FieldPath<T>) {
+export function field<T extends FieldValues, C, O>(
+  form: Pick<UseFormReturn<T, C, O>, "register" | "getValues">,
+  name: FieldPath<T>,
+) {
   const value: unknown = form.getValues(name);
   return { ...form.register(name), defaultValue: value === undefined || value === null ? undefined : String(value) };
 }
@@ -39,7 +59,10 @@ export function flattenErrors(errors: unknown, prefix = "", out: FieldErrors = {
 }
 
 /** The browser's error for a field first, else the server's (the authority) from the last post. */
-export function useFieldErrors<T extends FieldValues>(clientErrors: FormErrors<T>, serverErrors: FieldErrors | undefined) {
+export function useFieldErrors<T extends FieldValues>(
+  clientErrors: FormErrors<T>,
+  serverErrors: FieldErrors | undefined,
+) {
   const client = flattenErrors(clientErrors);
   return (path: string): string | undefined => client[path] ?? serverErrors?.[path];
 }
@@ -71,13 +94,22 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   hint?: ReactNode;
 }
 
-export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField({ label, error, hint, className, ...input }, ref) {
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
+  { label, error, hint, className, ...input },
+  ref,
+) {
   const id = useId();
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
       <FieldMessages id={id} hint={hint} />
-      <input id={id} ref={ref} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+      <input
+        id={id}
+        ref={ref}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
       <FieldMessages id={id} error={error} />
     </div>
   );
@@ -89,13 +121,22 @@ interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
   hint?: ReactNode;
 }
 
-export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField({ label, error, hint, className, ...textarea }, ref) {
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField(
+  { label, error, hint, className, ...textarea },
+  ref,
+) {
   const id = useId();
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
       <FieldMessages id={id} hint={hint} />
-      <textarea id={id} ref={ref} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textarea} />
+      <textarea
+        id={id}
+        ref={ref}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...textarea}
+      />
       <FieldMessages id={id} error={error} />
     </div>
   );
@@ -108,13 +149,22 @@ interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   children: ReactNode;
 }
 
-export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField({ label, error, hint, className, children, ...select }, ref) {
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
+  { label, error, hint, className, children, ...select },
+  ref,
+) {
   const id = useId();
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
       <FieldMessages id={id} hint={hint} />
-      <select id={id} ref={ref} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
+      <select
+        id={id}
+        ref={ref}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...select}
+      >
         {children}
       </select>
       <FieldMessages id={id} error={error} />
@@ -138,7 +188,17 @@ interface ChoiceGroupProps {
 }
 
 /** A fieldset of checkboxes or radios; the group's error is tied to every box in it. */
-export function ChoiceGroup({ legend, type, options, field, checked, error, hint, className, hideLegend }: ChoiceGroupProps) {
+export function ChoiceGroup({
+  legend,
+  type,
+  options,
+  field,
+  checked,
+  error,
+  hint,
+  className,
+  hideLegend,
+}: ChoiceGroupProps) {
   const id = useId();
   const ticked = Array.isArray(checked) ? checked.map(String) : typeof checked === "string" ? [checked] : [];
   const described = describedBy(id, hint, error);
@@ -177,7 +237,11 @@ export function ChoiceGroup({ legend, type, options, field, checked, error, hint
  * A Remix <Form> that react-hook-form checks first (instant field errors in the browser) and then
  * posts as a plain form, so the action — the authority — sees exactly what a no-JavaScript post sends.
  */
-export function ValidatedForm({ handleSubmit, children, ...props }: Omit<FormProps, "onSubmit"> & { handleSubmit: (onValid: () => void) => (event: FormEvent) => Promise<void> }) {
+export function ValidatedForm({
+  handleSubmit,
+  children,
+  ...props
+}: Omit<FormProps, "onSubmit"> & { handleSubmit: (onValid: () => void) => (event: FormEvent) => Promise<void> }) {
   const submit = useSubmit();
   return (
     <Form
@@ -187,7 +251,9 @@ export function ValidatedForm({ handleSubmit, children, ...props }: Omit<FormPro
       onSubmit={(event) => {
         const form = event.currentTarget;
         const submitter = (event.nativeEvent as SubmitEvent).submitter;
-        void handleSubmit(() => submit(submitter instanceof HTMLButtonElement && submitter.name ? submitter : form))(event);
+        void handleSubmit(() => submit(submitter instanceof HTMLButtonElement && submitter.name ? submitter : form))(
+          event,
+        );
       }}
     >
       {children}

@@ -1,7 +1,13 @@
 import { useEffect, useState } from "react";
 import { formatDateTime } from "~/utils/format";
 
-const local = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const local = new Intl.DateTimeFormat(undefined, {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 /**
  * A time in the viewer's own time zone. The server cannot know that zone, so the server's HTML

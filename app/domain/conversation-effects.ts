@@ -14,12 +14,19 @@ export const CONVERSATION_EFFECTS = [
   { key: "practice_distance", label: "far from practice key", name: "Far from the practice key" },
   { key: "amends_after_panel", label: "amends after panel", name: "Amends after seeing the panel" },
   { key: "overdue_scorecards", label: "overdue scorecards", name: "Overdue scorecards" },
-  { key: "decision_disagreement", label: "out of line with decisions", name: "Recommendations out of line with final decisions" },
+  {
+    key: "decision_disagreement",
+    label: "out of line with decisions",
+    name: "Recommendations out of line with final decisions",
+  },
   { key: "other", label: "other", name: "Something else (say what in the agreement)" },
 ] as const;
 
 export type ConversationEffect = (typeof CONVERSATION_EFFECTS)[number]["key"];
-export const CONVERSATION_EFFECT_KEYS = CONVERSATION_EFFECTS.map((e) => e.key) as [ConversationEffect, ...ConversationEffect[]];
+export const CONVERSATION_EFFECT_KEYS = CONVERSATION_EFFECTS.map((e) => e.key) as [
+  ConversationEffect,
+  ...ConversationEffect[],
+];
 
 export function effectName(key: string): string {
   return CONVERSATION_EFFECTS.find((e) => e.key === key)?.name ?? key;
@@ -30,6 +37,9 @@ export function effectLabel(key: string): string {
 }
 
 /** A follow-up is due on its date (a YYYY-MM-DD day, UTC) and stays due until it is marked done. */
-export function isFollowUpDue(conversation: { followUpOn: string | null; followUpDoneAt: string | null }, today: string): boolean {
+export function isFollowUpDue(
+  conversation: { followUpOn: string | null; followUpDoneAt: string | null },
+  today: string,
+): boolean {
   return conversation.followUpOn !== null && conversation.followUpDoneAt === null && conversation.followUpOn <= today;
 }

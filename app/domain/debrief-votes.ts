@@ -25,7 +25,11 @@ export type VoteChange = "unchanged" | "toward" | "away" | "sideways";
  * four-point scale, the voter left out): toward it, away from it, or a change that is neither
  * (the same distance on the other side). With nobody else on the panel there is nothing to move toward.
  */
-export function classifyVoteChange(independent: Recommendation, revote: Recommendation, othersIndependent: readonly Recommendation[]): VoteChange {
+export function classifyVoteChange(
+  independent: Recommendation,
+  revote: Recommendation,
+  othersIndependent: readonly Recommendation[],
+): VoteChange {
   if (independent === revote) return "unchanged";
   if (othersIndependent.length === 0) return "sideways";
   const centre = othersIndependent.reduce((sum, r) => sum + position(r), 0) / othersIndependent.length;
@@ -72,7 +76,20 @@ export function computeDecisionAgreement(debriefs: readonly DecidedDebrief[]): D
   const records = new Map<number, InterviewerDecisionRecord>();
   const record = (id: number) => {
     let r = records.get(id);
-    if (!r) records.set(id, (r = { interviewerId: id, debriefs: 0, independentAgreed: 0, finalAgreed: 0, changed: 0, toward: 0, away: 0, sideways: 0 }));
+    if (!r)
+      records.set(
+        id,
+        (r = {
+          interviewerId: id,
+          debriefs: 0,
+          independentAgreed: 0,
+          finalAgreed: 0,
+          changed: 0,
+          toward: 0,
+          away: 0,
+          sideways: 0,
+        }),
+      );
     return r;
   };
   for (const debrief of debriefs) {

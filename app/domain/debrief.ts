@@ -19,7 +19,10 @@ export interface DimensionSpread {
   wide: boolean;
 }
 
-export function computePanelSpread(dimensions: Pick<Dimension, "key">[], panel: PanelRatings[]): { dimensions: DimensionSpread[]; split: boolean } {
+export function computePanelSpread(
+  dimensions: Pick<Dimension, "key">[],
+  panel: PanelRatings[],
+): { dimensions: DimensionSpread[]; split: boolean } {
   const spreads = dimensions.map(({ key }) => {
     const scores = panel.map((p) => p.ratings[key]).filter((s): s is number => s != null);
     if (scores.length === 0) return { dimension: key, min: null, max: null, spread: null, wide: false };
@@ -35,7 +38,11 @@ export function computePanelSpread(dimensions: Pick<Dimension, "key">[], panel: 
 /** A scorecard is overdue when the interview ended more than a day ago and it is not submitted. */
 export const OVERDUE_AFTER_MS = 24 * 3_600_000;
 
-export function isOverdue(interview: { scheduledAt: string; durationMinutes: number }, submitted: boolean, now: Date): boolean {
+export function isOverdue(
+  interview: { scheduledAt: string; durationMinutes: number },
+  submitted: boolean,
+  now: Date,
+): boolean {
   if (submitted) return false;
   const ended = Date.parse(interview.scheduledAt) + interview.durationMinutes * 60_000;
   return now.getTime() - ended > OVERDUE_AFTER_MS;

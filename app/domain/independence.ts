@@ -10,7 +10,11 @@ export const INDEPENDENCE_LABELS: Record<IndependenceMode, string> = {
   always: "Always show them",
 };
 
-export function canSeeOthersScorecards(opts: { mode: IndependenceMode; isLead: boolean; ownSubmitted: boolean }): boolean {
+export function canSeeOthersScorecards(opts: {
+  mode: IndependenceMode;
+  isLead: boolean;
+  ownSubmitted: boolean;
+}): boolean {
   if (opts.isLead) return true;
   if (opts.mode === "always") return true;
   if (opts.mode === "never") return false;

@@ -65,7 +65,12 @@ export interface SignInThrottlePolicy {
   perAccountFromUnknownClients: number;
 }
 
-export const SIGN_IN_THROTTLE: SignInThrottlePolicy = { windowMs: LOGIN_THROTTLE.windowMs, perClientAccount: 5, perClient: 10, perAccountFromUnknownClients: 10 };
+export const SIGN_IN_THROTTLE: SignInThrottlePolicy = {
+  windowMs: LOGIN_THROTTLE.windowMs,
+  perClientAccount: 5,
+  perClient: 10,
+  perAccountFromUnknownClients: 10,
+};
 
 /** The failure times each rule counts, and whether this client has signed in to the account before. */
 export interface SignInHistory {
@@ -80,11 +85,23 @@ export type SignInDecision =
   | { allowed: false; rule: "client_account" | "client" | "account"; retryAt: Date; retryAfterSeconds: number };
 
 /** Applies the three rules; when several refuse, the one that frees up last decides the wait. */
-export function decideSignIn(history: SignInHistory, now: Date, policy: SignInThrottlePolicy = SIGN_IN_THROTTLE): SignInDecision {
+export function decideSignIn(
+  history: SignInHistory,
+  now: Date,
+  policy: SignInThrottlePolicy = SIGN_IN_THROTTLE,
+): SignInDecision {
   const rules = [
     { rule: "client_account" as const, failures: history.clientAccountFailures, maxFailures: policy.perClientAccount },
     { rule: "client" as const, failures: history.clientFailures, maxFailures: policy.perClient },
-    ...(history.clientKnown ? [] : [{ rule: "account" as const, failures: history.accountFailuresFromUnknownClients, maxFailures: policy.perAccountFromUnknownClients }]),
+    ...(history.clientKnown
+      ? []
+      : [
+          {
+            rule: "account" as const,
+            failures: history.accountFailuresFromUnknownClients,
+            maxFailures: policy.perAccountFromUnknownClients,
+          },
+        ]),
   ];
   let refusal: SignInDecision = { allowed: true };
   for (const { rule, failures, maxFailures } of rules) {

@@ -60,7 +60,10 @@ function cellOf(differences: number[]): DistanceCell {
  * Per interviewer and dimension, how far their practice ratings land from the reference keys.
  * A rating on a dimension (or exemplar) that has no key is not compared. Sorted furthest first.
  */
-export function computeKeyDistances(ratings: readonly PracticeRating[], keys: ReadonlyMap<number, Pick<ReferenceKey, "ratings">>): InterviewerDistances[] {
+export function computeKeyDistances(
+  ratings: readonly PracticeRating[],
+  keys: ReadonlyMap<number, Pick<ReferenceKey, "ratings">>,
+): InterviewerDistances[] {
   const byInterviewer = new Map<number, { all: number[]; dims: Map<string, number[]>; exemplars: Set<number> }>();
   for (const r of ratings) {
     const key = keys.get(r.exemplarId)?.ratings[r.dimension];
@@ -91,7 +94,14 @@ export interface PracticeScores {
 }
 
 export interface KeyComparison {
-  dimensions: { dimension: string; name: string; score: number | null; key: number | null; difference: number | null; rationale: string }[];
+  dimensions: {
+    dimension: string;
+    name: string;
+    score: number | null;
+    key: number | null;
+    difference: number | null;
+    rationale: string;
+  }[];
   recommendation: { yours: Recommendation | null; key: Recommendation; same: boolean };
   redFlags: { both: string[]; onlyYours: string[]; onlyKey: string[] };
   /** Mean |rating − key| over the dimensions both rated; null when none. */
@@ -99,7 +109,11 @@ export interface KeyComparison {
 }
 
 /** One submitted practice scorecard beside the key, dimension by dimension, in rubric order. */
-export function compareWithKey(dimensions: readonly Pick<Dimension, "key" | "name">[], scores: PracticeScores, key: ReferenceKey): KeyComparison {
+export function compareWithKey(
+  dimensions: readonly Pick<Dimension, "key" | "name">[],
+  scores: PracticeScores,
+  key: ReferenceKey,
+): KeyComparison {
   const rows = dimensions.map((d) => {
     const score = scores.ratings[d.key] ?? null;
     const keyScore = key.ratings[d.key] ?? null;
@@ -115,7 +129,11 @@ export function compareWithKey(dimensions: readonly Pick<Dimension, "key" | "nam
   const differences = rows.map((r) => r.difference).filter((d): d is number => d !== null);
   return {
     dimensions: rows,
-    recommendation: { yours: scores.recommendation, key: key.recommendation, same: scores.recommendation === key.recommendation },
+    recommendation: {
+      yours: scores.recommendation,
+      key: key.recommendation,
+      same: scores.recommendation === key.recommendation,
+    },
     redFlags: {
       both: scores.redFlags.filter((f) => key.redFlags.includes(f)),
       onlyYours: scores.redFlags.filter((f) => !key.redFlags.includes(f)),

@@ -27,7 +27,7 @@ function isBusinessDay(ms: number): boolean {
 /** `ms` moved forward by `days` business days, same time of day (weekends are skipped). */
 export function addBusinessDays(ms: number, days: number): number {
   let at = ms;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     at += DAY_MS;
     if (isBusinessDay(at)) left--;
   }
@@ -71,7 +71,13 @@ function lateBy(endedAt: string, nowMs: number): string {
   return hours < 48 ? `${hours} hours` : `${Math.floor(hours / 24)} days`;
 }
 
-export function interviewerReminder(late: LateScorecard, step: number, link: string, nowMs: number, policy: ReminderPolicy): ReminderMessage {
+export function interviewerReminder(
+  late: LateScorecard,
+  step: number,
+  link: string,
+  nowMs: number,
+  policy: ReminderPolicy,
+): ReminderMessage {
   const count = `reminder ${step + 1} of ${policy.maxInterviewerReminders}`;
   return {
     subject: `Scorecard due: ${late.candidateName}`,

@@ -29,6 +29,7 @@ export function diffScorecards(before: ScorecardContent, after: ScorecardContent
   push("recommendationJustification", before.recommendationJustification, after.recommendationJustification);
   const notesBefore = new Map(before.notes.map((n) => [n.id, n.text]));
   const notesAfter = new Map(after.notes.map((n) => [n.id, n.text]));
-  for (const id of new Set([...notesBefore.keys(), ...notesAfter.keys()])) push(`notes.${id}`, notesBefore.get(id), notesAfter.get(id));
+  for (const id of new Set([...notesBefore.keys(), ...notesAfter.keys()]))
+    push(`notes.${id}`, notesBefore.get(id), notesAfter.get(id));
   return changes;
 }

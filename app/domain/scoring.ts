@@ -69,7 +69,8 @@ export function findCapViolations(rubric: Rubric, card: Pick<ScorecardScores, "r
   for (const d of rubric.dimensions) {
     const rating = card.ratings[d.key];
     const cap = caps.get(d.key);
-    if (rating != null && cap && rating > cap.cap) violations.push({ dimension: d.key, rating, cap: cap.cap, flags: cap.flags });
+    if (rating != null && cap && rating > cap.cap)
+      violations.push({ dimension: d.key, rating, cap: cap.cap, flags: cap.flags });
   }
   return violations;
 }
@@ -144,6 +145,11 @@ export function dropStaleJustifications<T extends ScorecardScores>(rubric: Rubri
   const stale = findStaleJustifications(rubric, variantKey, card);
   if (!stale.length) return card;
   const capJustifications = { ...card.capJustifications };
-  for (const field of stale) if (field.startsWith("capJustifications.")) delete capJustifications[field.slice("capJustifications.".length)];
-  return { ...card, capJustifications, recommendationJustification: stale.includes("recommendationJustification") ? "" : card.recommendationJustification };
+  for (const field of stale)
+    if (field.startsWith("capJustifications.")) delete capJustifications[field.slice("capJustifications.".length)];
+  return {
+    ...card,
+    capJustifications,
+    recommendationJustification: stale.includes("recommendationJustification") ? "" : card.recommendationJustification,
+  };
 }

@@ -14,7 +14,7 @@ export const SEED_EXEMPLARS: Exemplar[] = [
   {
     title: "The engineer put on a PIP",
     source:
-      "Seed 000 (interview-prep card), \"Example Response\": Situation to Result as printed, without the card's \"STAR format\" label.",
+      'Seed 000 (interview-prep card), "Example Response": Situation to Result as printed, without the card\'s "STAR format" label.',
     level: "senior",
     answer: `Situation: I had an engineer who was struggling—missed deadlines, disengaged in meetings. I assumed it was performance and put them on a PIP. Two weeks in, they shared they'd been dealing with a serious health issue and hadn't felt safe to disclose. I had escalated without understanding the full picture.
 Task: I needed to own my mistake, repair trust, and change how I handled similar situations.
@@ -26,7 +26,7 @@ Result: The engineer stayed, recovered, and eventually became a strong contribut
       redFlags: [],
       rationale: {
         ownership:
-          "3: a specific decision in first person and active voice (\"I assumed it was performance and put them on a PIP\") with real stakes; the scope stays with one report, not the organisational surface area 4 asks of a senior.",
+          '3: a specific decision in first person and active voice ("I assumed it was performance and put them on a PIP") with real stakes; the scope stays with one report, not the organisational surface area 4 asks of a senior.',
         accountability:
           "3: apologised directly and told their manager, and names the missing step (skipped the \"what's going on?\" conversation); not 4 — the realisation came from the engineer's disclosure, not unprompted.",
         repair:
@@ -39,7 +39,7 @@ Result: The engineer stayed, recovered, and eventually became a strong contribut
   {
     title: "The API contract that changed under the frontend team",
     source:
-      "Seed 004 (article \"Tell Me About a Time You Made a Mistake: It's Not Testing What You Think\"), \"What a Strong Answer Looks Like\": the quoted answer, without its quotation marks.",
+      'Seed 004 (article "Tell Me About a Time You Made a Mistake: It\'s Not Testing What You Think"), "What a Strong Answer Looks Like": the quoted answer, without its quotation marks.',
     level: "senior",
     answer: `About two years ago, I was leading a migration of our order history service to a new data model. Six-week timeline, coordinating with two other engineers. In week four, I discovered that the API contract I'd told the frontend team to build against had changed. I had updated the schema but never synced the contract document, and I hadn't looped them in when the shape shifted.
 The mistake was mine. I assumed they were monitoring the same Confluence page I was, and because the change felt minor at the time, I didn't explicitly communicate it.
@@ -53,11 +53,11 @@ The root cause was that I was treating the API contract like internal notes rath
         ownership:
           "4: \"The mistake was mine\" — first person, no hedging (seed 004), two weeks of another team's work at stake, and a cross-team dependency they failed to surface: the seed's own senior scope.",
         accountability:
-          "4: told the affected team the same day, unprompted, and a sharp diagnosis of their mental model — the contract treated \"like internal notes rather than a communication surface\" (seed 004: \"a specific diagnosis of the mental model error\").",
+          '4: told the affected team the same day, unprompted, and a sharp diagnosis of their mental model — the contract treated "like internal notes rather than a communication surface" (seed 004: "a specific diagnosis of the mental model error").',
         repair:
-          "3: concrete and fast — told them that day, three days pairing, deadline kept by cutting scope with their agreement (seed 004: \"the response is concrete\"); not 4 — the answer never shows the team's trust restored.",
+          '3: concrete and fast — told them that day, three days pairing, deadline kept by cutting scope with their agreement (seed 004: "the response is concrete"); not 4 — the answer never shows the team\'s trust restored.',
         behavioural_change:
-          "4: two mechanisms they run now (a message to downstream consumers on every contract change; sign-offs listed at the start of each design review), with evidence: \"both habits have caught potential gaps on later projects\".",
+          '4: two mechanisms they run now (a message to downstream consumers on every contract change; sign-offs listed at the start of each design review), with evidence: "both habits have caught potential gaps on later projects".',
       },
     },
   },

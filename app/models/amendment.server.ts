@@ -48,7 +48,11 @@ export function listAmendedAfterSeeing(scorecardIds: number[]): Map<number, Amen
       count: (seen?.count ?? 0) + 1,
       lastAmendedAt: revision.createdAt,
       lastReason: revision.reason,
-      original: seen ? seen.original : prior ? { ratings: prior.ratings, recommendation: prior.recommendation, weightedScore: prior.weightedScore } : null,
+      original: seen
+        ? seen.original
+        : prior
+          ? { ratings: prior.ratings, recommendation: prior.recommendation, weightedScore: prior.weightedScore }
+          : null,
     });
   }
   return result;

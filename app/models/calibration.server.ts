@@ -25,7 +25,10 @@ function dataVersion(): number {
   return getDb().select({ id: t.auditLog.id }).from(t.auditLog).orderBy(desc(t.auditLog.id)).limit(1).get()?.id ?? 0;
 }
 
-export function loadDashboard(filter: CalibrationFilter, compute: ComputeDashboard = async (f) => computeDashboard(f)): Promise<DashboardViews> {
+export function loadDashboard(
+  filter: CalibrationFilter,
+  compute: ComputeDashboard = async (f) => computeDashboard(f),
+): Promise<DashboardViews> {
   const key = JSON.stringify(filter);
   const version = dataVersion();
   const hit = cache.get(key);
@@ -45,7 +48,10 @@ export function computeDashboard(filter: CalibrationFilter): DashboardViews {
 /** The widest scale any rubric version has used, so that every stored rating fits. */
 function ratingScale() {
   const row = getDb()
-    .select({ min: sql<number>`min(${t.rubricVersions.scaleMin})`, max: sql<number>`max(${t.rubricVersions.scaleMax})` })
+    .select({
+      min: sql<number>`min(${t.rubricVersions.scaleMin})`,
+      max: sql<number>`max(${t.rubricVersions.scaleMax})`,
+    })
     .from(t.rubricVersions)
     .get()!;
   return { min: row.min, max: row.max };
@@ -85,11 +91,23 @@ export function getFilterVocabulary(filter: CalibrationFilter): FilterVocabulary
   const versions = db.select({ content: t.rubricVersions.content }).from(t.rubricVersions).all();
   const ids = filter.interviewerIds ?? [];
   const found = ids.length
-    ? db.all<{ id: number }>(sql`select id from users where id in (select value from json_each(${JSON.stringify(ids)}))`).map((r) => r.id)
+    ? db
+        .all<{ id: number }>(
+          sql`select id from users where id in (select value from json_each(${JSON.stringify(ids)}))`,
+        )
+        .map((r) => r.id)
     : [];
   return {
-    variants: new Set(db.selectDistinct({ key: t.variants.key }).from(t.variants).all().map((v) => v.key)),
-    dimensions: new Set(versions.flatMap((v) => (v.content as { dimensions: { key: string }[] }).dimensions.map((d) => d.key))),
+    variants: new Set(
+      db
+        .selectDistinct({ key: t.variants.key })
+        .from(t.variants)
+        .all()
+        .map((v) => v.key),
+    ),
+    dimensions: new Set(
+      versions.flatMap((v) => (v.content as { dimensions: { key: string }[] }).dimensions.map((d) => d.key)),
+    ),
     interviewerIds: new Set(found),
   };
 }
@@ -120,5 +138,7 @@ export function latestInterviewOfCandidates(labels: string[]): Record<string, nu
     select candidate_id, max(id) as interview_id from interviews
     where exemplar_id is null and candidate_id in (select value from json_each(${JSON.stringify(ids)})) group by candidate_id`);
   const byId = new Map(rows.map((r) => [r.candidate_id, r.interview_id]));
-  return Object.fromEntries(labels.map((l) => [l, byId.get(Number(/#(\d+)$/.exec(l)?.[1]))]).filter(([, id]) => id !== undefined));
+  return Object.fromEntries(
+    labels.map((l) => [l, byId.get(Number(/#(\d+)$/.exec(l)?.[1]))]).filter(([, id]) => id !== undefined),
+  );
 }

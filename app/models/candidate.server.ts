@@ -50,7 +50,12 @@ export function listCandidates(opts: { query?: string; limit?: number } = {}): {
     .orderBy(desc(candidates.id))
     .limit(opts.limit ?? 50)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(candidates).where(filter).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(candidates)
+      .where(filter)
+      .get()?.n ?? 0;
   return { rows, total };
 }
 
@@ -65,24 +70,50 @@ export function listSchedulableCandidates(): { id: number; name: string; targetL
 }
 
 export function countCandidates(): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(candidates).where(and(isNull(candidates.erasedAt), isReal)).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(candidates)
+      .where(and(isNull(candidates.erasedAt), isReal))
+      .get()?.n ?? 0
+  );
 }
 
 export function createCandidate(input: { name: string; targetLevel: LevelKey }, actorId: number): number {
   return writeTransaction((db) => {
     const { id } = db.insert(candidates).values(input).returning({ id: candidates.id }).get();
-    db.insert(auditLog).values({ actorId, action: "candidate.created", entity: "candidate", entityId: id, detail: { name: input.name, targetLevel: input.targetLevel } }).run();
+    db.insert(auditLog)
+      .values({
+        actorId,
+        action: "candidate.created",
+        entity: "candidate",
+        entityId: id,
+        detail: { name: input.name, targetLevel: input.targetLevel },
+      })
+      .run();
     return id;
   });
 }
 
 export interface CandidateDetail extends Omit<CandidateRow, "interviews"> {
-  interviews: { id: number; scheduledAt: string; durationMinutes: number; variantName: string; panelSize: number; scorecards: number; submitted: number }[];
+  interviews: {
+    id: number;
+    scheduledAt: string;
+    durationMinutes: number;
+    variantName: string;
+    panelSize: number;
+    scorecards: number;
+    submitted: number;
+  }[];
 }
 
 export function getCandidate(id: number): CandidateDetail | null {
   const db = getDb();
-  const candidate = db.select().from(candidates).where(and(eq(candidates.id, id), isReal)).get();
+  const candidate = db
+    .select()
+    .from(candidates)
+    .where(and(eq(candidates.id, id), isReal))
+    .get();
   if (!candidate) return null;
   const rows = db
     .select({
@@ -95,7 +126,10 @@ export function getCandidate(id: number): CandidateDetail | null {
       submitted: sql<number>`(select count(*) from ${scorecards} s where s.interview_id = "interviews"."id" and s.status = 'submitted')`,
     })
     .from(interviews)
-    .innerJoin(variants, and(eq(variants.rubricVersionId, interviews.rubricVersionId), eq(variants.key, interviews.variantKey)))
+    .innerJoin(
+      variants,
+      and(eq(variants.rubricVersionId, interviews.rubricVersionId), eq(variants.key, interviews.variantKey)),
+    )
     .where(eq(interviews.candidateId, id))
     .orderBy(desc(interviews.scheduledAt))
     .all();
@@ -113,7 +147,8 @@ export interface ErasureSummary {
   reviewsBlanked: number;
 }
 
-export type EraseResult = { kind: "erased"; summary: ErasureSummary } | { kind: "already_erased" } | { kind: "not_found" };
+export type EraseResult =
+  { kind: "erased"; summary: ErasureSummary } | { kind: "already_erased" } | { kind: "not_found" };
 
 /** Audit entries quote free text as { reason, changes: [{ field, from, to }] }: replaced, keeping the shape. */
 function scrubAuditChanges(db: Db, entity: string, ids: number[], isFreeText: (field: string) => boolean) {
@@ -123,14 +158,21 @@ function scrubAuditChanges(db: Db, entity: string, ids: number[], isFreeText: (f
     .where(and(eq(auditLog.entity, entity), inArray(auditLog.entityId, ids)))
     .all();
   for (const entry of entries) {
-    const detail = entry.detail as { reason?: unknown; changes?: { field: string; from: unknown; to: unknown }[] } | null;
+    const detail = entry.detail as {
+      reason?: unknown;
+      changes?: { field: string; from: unknown; to: unknown }[];
+    } | null;
     if (!detail || (detail.reason === undefined && !Array.isArray(detail.changes))) continue;
     const erase = (v: unknown) => (v == null || v === "" ? v : ERASED);
     const scrubbed = {
       ...detail,
       ...(detail.reason !== undefined ? { reason: erase(detail.reason) } : {}),
       ...(Array.isArray(detail.changes)
-        ? { changes: detail.changes.map((c) => (isFreeText(c.field) ? { ...c, from: erase(c.from), to: erase(c.to) } : c)) }
+        ? {
+            changes: detail.changes.map((c) =>
+              isFreeText(c.field) ? { ...c, from: erase(c.from), to: erase(c.to) } : c,
+            ),
+          }
         : {}),
     };
     db.update(auditLog).set({ detail: scrubbed }).where(eq(auditLog.id, entry.id)).run();
@@ -138,10 +180,16 @@ function scrubAuditChanges(db: Db, entity: string, ids: number[], isFreeText: (f
 }
 
 /** The free-text fields an amendment's audit entry may quote (see diffScorecards). */
-const isFreeTextChange = (field: string) => field.startsWith("notes.") || field.startsWith("capJustifications.") || field === "recommendationJustification";
+const isFreeTextChange = (field: string) =>
+  field.startsWith("notes.") || field.startsWith("capJustifications.") || field === "recommendationJustification";
 
 /** The ids of a table's rows that belong to one candidate's interviews (scorecards, reviews). */
-function idsOfCandidate(db: Db, table: typeof scorecards | typeof calibrationReviews, interviewId: SQLiteColumn, candidateId: number): number[] {
+function idsOfCandidate(
+  db: Db,
+  table: typeof scorecards | typeof calibrationReviews,
+  interviewId: SQLiteColumn,
+  candidateId: number,
+): number[] {
   return db
     .select({ id: table.id })
     .from(table)
@@ -169,7 +217,13 @@ export function eraseCandidate(id: number, actorId: number): EraseResult {
     const pseudonym = erasedName(id);
 
     const cardIds = idsOfCandidate(db, scorecards, scorecards.interviewId, id);
-    const summary: ErasureSummary = { scorecards: cardIds.length, notesRemoved: 0, justificationsBlanked: 0, revisionsScrubbed: 0, reviewsBlanked: 0 };
+    const summary: ErasureSummary = {
+      scorecards: cardIds.length,
+      notesRemoved: 0,
+      justificationsBlanked: 0,
+      revisionsScrubbed: 0,
+      reviewsBlanked: 0,
+    };
 
     if (cardIds.length) {
       summary.notesRemoved = db.delete(evidenceNotes).where(inArray(evidenceNotes.scorecardId, cardIds)).run().changes;
@@ -213,13 +267,23 @@ export function eraseCandidate(id: number, actorId: number): EraseResult {
     }
 
     // Earlier audit entries about the candidate (their creation) quote the name.
-    for (const entry of db.select({ id: auditLog.id, detail: auditLog.detail }).from(auditLog).where(and(eq(auditLog.entity, "candidate"), eq(auditLog.entityId, id))).all()) {
+    for (const entry of db
+      .select({ id: auditLog.id, detail: auditLog.detail })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "candidate"), eq(auditLog.entityId, id)))
+      .all()) {
       const detail = entry.detail as Record<string, unknown> | null;
-      if (detail && "name" in detail) db.update(auditLog).set({ detail: { ...detail, name: pseudonym } }).where(eq(auditLog.id, entry.id)).run();
+      if (detail && "name" in detail)
+        db.update(auditLog)
+          .set({ detail: { ...detail, name: pseudonym } })
+          .where(eq(auditLog.id, entry.id))
+          .run();
     }
 
     db.update(candidates).set({ name: pseudonym, erasedAt: now }).where(eq(candidates.id, id)).run();
-    db.insert(auditLog).values({ actorId, action: "candidate.erased", entity: "candidate", entityId: id, detail: { ...summary } }).run();
+    db.insert(auditLog)
+      .values({ actorId, action: "candidate.erased", entity: "candidate", entityId: id, detail: { ...summary } })
+      .run();
     return { kind: "erased", summary };
   });
 }

@@ -29,7 +29,8 @@ export function readNoteFlags(notes: Array<{ id: number; text: string }>): Map<n
   const db = getDb();
   const cached = new Map<number, { textHash: string; analyserVersion: string; flags: string[] }>();
   for (const ids of chunks(notes.map((n) => n.id))) {
-    for (const row of db.select().from(t.evidenceNoteFlags).where(inArray(t.evidenceNoteFlags.noteId, ids)).all()) cached.set(row.noteId, row);
+    for (const row of db.select().from(t.evidenceNoteFlags).where(inArray(t.evidenceNoteFlags.noteId, ids)).all())
+      cached.set(row.noteId, row);
   }
   const result = new Map<number, string[]>();
   const fresh: Array<typeof t.evidenceNoteFlags.$inferInsert> = [];
@@ -51,7 +52,11 @@ export function readNoteFlags(notes: Array<{ id: number; text: string }>): Map<n
           .values(rows)
           .onConflictDoUpdate({
             target: t.evidenceNoteFlags.noteId,
-            set: { textHash: sql`excluded.text_hash`, analyserVersion: sql`excluded.analyser_version`, flags: sql`excluded.flags` },
+            set: {
+              textHash: sql`excluded.text_hash`,
+              analyserVersion: sql`excluded.analyser_version`,
+              flags: sql`excluded.flags`,
+            },
           })
           .run();
       }
@@ -90,9 +95,14 @@ export function readCoachedScorecards(cards: Array<{ id: number; interviewerId: 
 export type InterviewerFlagEvidence = { interviewerId: number; name: string; evidence: FlagEvidence };
 
 /** The debrief: one row per scorecard shown (the loader has already applied independence). */
-export function getDebriefFlagEvidence(cards: Array<{ id: number; interviewerId: number; interviewerName: string }>): InterviewerFlagEvidence[] {
+export function getDebriefFlagEvidence(
+  cards: Array<{ id: number; interviewerId: number; interviewerName: string }>,
+): InterviewerFlagEvidence[] {
   const coached = readCoachedScorecards(cards);
-  return flagEvidenceByInterviewer(cards.map((c) => ({ interviewerId: c.interviewerId, name: c.interviewerName })), coached);
+  return flagEvidenceByInterviewer(
+    cards.map((c) => ({ interviewerId: c.interviewerId, name: c.interviewerName })),
+    coached,
+  );
 }
 
 /**
@@ -116,6 +126,8 @@ export function getInterviewerFlagEvidence(filter: CalibrationFilter): Interview
     .where(and(...where))
     .orderBy(asc(t.users.name), asc(t.scorecards.id))
     .all();
-  const people = [...new Map(cards.map((c) => [c.interviewerId, { interviewerId: c.interviewerId, name: c.name }])).values()];
+  const people = [
+    ...new Map(cards.map((c) => [c.interviewerId, { interviewerId: c.interviewerId, name: c.name }])).values(),
+  ];
   return flagEvidenceByInterviewer(people, readCoachedScorecards(cards));
 }

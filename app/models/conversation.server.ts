@@ -44,7 +44,9 @@ function selectConversations() {
 /** Conversations, newest first; one interviewer's when `interviewerId` is given (the interviewer page's history). */
 export function listConversations(interviewerId?: number): ConversationRow[] {
   const query = selectConversations();
-  return (interviewerId === undefined ? query : query.where(eq(t.calibrationConversations.interviewerId, interviewerId)))
+  return (
+    interviewerId === undefined ? query : query.where(eq(t.calibrationConversations.interviewerId, interviewerId))
+  )
     .orderBy(desc(t.calibrationConversations.heldOn), desc(t.calibrationConversations.id))
     .all();
 }
@@ -52,7 +54,13 @@ export function listConversations(interviewerId?: number): ConversationRow[] {
 /** Open follow-ups due on or before `today` (YYYY-MM-DD), oldest first: the overview lists them. */
 export function listDueFollowUps(today: string): ConversationRow[] {
   return selectConversations()
-    .where(and(isNotNull(t.calibrationConversations.followUpOn), isNull(t.calibrationConversations.followUpDoneAt), lte(t.calibrationConversations.followUpOn, today)))
+    .where(
+      and(
+        isNotNull(t.calibrationConversations.followUpOn),
+        isNull(t.calibrationConversations.followUpDoneAt),
+        lte(t.calibrationConversations.followUpOn, today),
+      ),
+    )
     .orderBy(asc(t.calibrationConversations.followUpOn), asc(t.calibrationConversations.id))
     .all();
 }
@@ -70,11 +78,24 @@ export function recordConversation(input: Omit<Conversation, "intent">, leadId: 
     if (!interviewer) return { kind: "refused", field: "interviewerId", message: "Choose an interviewer" };
     const { id } = db
       .insert(t.calibrationConversations)
-      .values({ interviewerId: input.interviewerId, effect: input.effect, agreed: input.agreed, heldOn: input.heldOn, followUpOn: input.followUpOn || null, createdBy: leadId })
+      .values({
+        interviewerId: input.interviewerId,
+        effect: input.effect,
+        agreed: input.agreed,
+        heldOn: input.heldOn,
+        followUpOn: input.followUpOn || null,
+        createdBy: leadId,
+      })
       .returning({ id: t.calibrationConversations.id })
       .get();
     db.insert(t.auditLog)
-      .values({ actorId: leadId, action: "conversation.recorded", entity: "calibration_conversation", entityId: id, detail: { ...input, followUpOn: input.followUpOn || null } })
+      .values({
+        actorId: leadId,
+        action: "conversation.recorded",
+        entity: "calibration_conversation",
+        entityId: id,
+        detail: { ...input, followUpOn: input.followUpOn || null },
+      })
       .run();
     return { kind: "ok", id };
   });
@@ -85,11 +106,25 @@ export function completeFollowUp(conversationId: number, note: string, leadId: n
     const done = db
       .update(t.calibrationConversations)
       .set({ followUpDoneAt: new Date().toISOString(), followUpNote: note })
-      .where(and(eq(t.calibrationConversations.id, conversationId), isNotNull(t.calibrationConversations.followUpOn), isNull(t.calibrationConversations.followUpDoneAt)))
+      .where(
+        and(
+          eq(t.calibrationConversations.id, conversationId),
+          isNotNull(t.calibrationConversations.followUpOn),
+          isNull(t.calibrationConversations.followUpDoneAt),
+        ),
+      )
       .returning({ id: t.calibrationConversations.id })
       .get();
     if (!done) return { kind: "refused", field: "conversationId", message: "No open follow-up with that conversation" };
-    db.insert(t.auditLog).values({ actorId: leadId, action: "conversation.followed_up", entity: "calibration_conversation", entityId: conversationId, detail: { note } }).run();
+    db.insert(t.auditLog)
+      .values({
+        actorId: leadId,
+        action: "conversation.followed_up",
+        entity: "calibration_conversation",
+        entityId: conversationId,
+        detail: { note },
+      })
+      .run();
     return { kind: "ok", id: conversationId };
   });
 }

@@ -29,14 +29,26 @@ export interface DebriefState {
 export function getDebrief(interviewId: number): DebriefState | null {
   const db = getDb();
   const row = db
-    .select({ openedAt: t.debriefs.openedAt, openedByName: t.users.name, decision: t.debriefs.decision, decisionNote: t.debriefs.decisionNote, decidedAt: t.debriefs.decidedAt })
+    .select({
+      openedAt: t.debriefs.openedAt,
+      openedByName: t.users.name,
+      decision: t.debriefs.decision,
+      decisionNote: t.debriefs.decisionNote,
+      decidedAt: t.debriefs.decidedAt,
+    })
     .from(t.debriefs)
     .innerJoin(t.users, eq(t.users.id, t.debriefs.openedBy))
     .where(eq(t.debriefs.interviewId, interviewId))
     .get();
   if (!row) return null;
   const votes = db
-    .select({ interviewerId: t.debriefVotes.interviewerId, round: t.debriefVotes.round, recommendation: t.debriefVotes.recommendation, reason: t.debriefVotes.reason, createdAt: t.debriefVotes.createdAt })
+    .select({
+      interviewerId: t.debriefVotes.interviewerId,
+      round: t.debriefVotes.round,
+      recommendation: t.debriefVotes.recommendation,
+      reason: t.debriefVotes.reason,
+      createdAt: t.debriefVotes.createdAt,
+    })
     .from(t.debriefVotes)
     .where(eq(t.debriefVotes.interviewId, interviewId))
     .orderBy(asc(t.debriefVotes.id))
@@ -50,33 +62,71 @@ const refuse = (field: string, message: string): DebriefResult => ({ kind: "refu
 /** Opens the debrief once every panellist has submitted, locking their recommendations as independent votes. */
 export function openDebrief(interviewId: number, leadId: number): DebriefResult {
   return writeTransaction((db) => {
-    if (db.select({ id: t.debriefs.interviewId }).from(t.debriefs).where(eq(t.debriefs.interviewId, interviewId)).get()) {
+    if (
+      db.select({ id: t.debriefs.interviewId }).from(t.debriefs).where(eq(t.debriefs.interviewId, interviewId)).get()
+    ) {
       return refuse("form", "The debrief has already started.");
     }
     const panel = db
-      .select({ interviewerId: t.panelAssignments.interviewerId, status: t.scorecards.status, recommendation: t.scorecards.recommendation })
+      .select({
+        interviewerId: t.panelAssignments.interviewerId,
+        status: t.scorecards.status,
+        recommendation: t.scorecards.recommendation,
+      })
       .from(t.panelAssignments)
-      .leftJoin(t.scorecards, and(eq(t.scorecards.interviewId, t.panelAssignments.interviewId), eq(t.scorecards.interviewerId, t.panelAssignments.interviewerId)))
+      .leftJoin(
+        t.scorecards,
+        and(
+          eq(t.scorecards.interviewId, t.panelAssignments.interviewId),
+          eq(t.scorecards.interviewerId, t.panelAssignments.interviewerId),
+        ),
+      )
       .where(eq(t.panelAssignments.interviewId, interviewId))
       .all();
     if (panel.length === 0) return refuse("form", "This interview has no panel.");
     const waiting = panel.filter((p) => p.status !== "submitted" || p.recommendation === null).length;
-    if (waiting > 0) return refuse("form", `Wait until the whole panel has submitted: ${waiting} of ${panel.length} scorecards are not in yet, and their votes must be written before the discussion.`);
+    if (waiting > 0)
+      return refuse(
+        "form",
+        `Wait until the whole panel has submitted: ${waiting} of ${panel.length} scorecards are not in yet, and their votes must be written before the discussion.`,
+      );
     db.insert(t.debriefs).values({ interviewId, openedBy: leadId }).run();
     db.insert(t.debriefVotes)
-      .values(panel.map((p) => ({ interviewId, interviewerId: p.interviewerId, round: "independent" as const, recommendation: p.recommendation!, recordedBy: leadId })))
+      .values(
+        panel.map((p) => ({
+          interviewId,
+          interviewerId: p.interviewerId,
+          round: "independent" as const,
+          recommendation: p.recommendation!,
+          recordedBy: leadId,
+        })),
+      )
       .run();
     db.insert(t.auditLog)
-      .values({ actorId: leadId, action: "debrief.opened", entity: "debrief", entityId: interviewId, detail: { votes: panel.map((p) => ({ interviewerId: p.interviewerId, recommendation: p.recommendation })) } })
+      .values({
+        actorId: leadId,
+        action: "debrief.opened",
+        entity: "debrief",
+        entityId: interviewId,
+        detail: { votes: panel.map((p) => ({ interviewerId: p.interviewerId, recommendation: p.recommendation })) },
+      })
       .run();
     return { kind: "ok" };
   });
 }
 
 /** A panellist's one re-vote after the discussion, with the reason; the independent vote stays as it was. */
-export function recordRevote(interviewId: number, vote: { interviewerId: number; recommendation: Recommendation; reason: string }, leadId: number): DebriefResult {
+export function recordRevote(
+  interviewId: number,
+  vote: { interviewerId: number; recommendation: Recommendation; reason: string },
+  leadId: number,
+): DebriefResult {
   return writeTransaction((db) => {
-    const debrief = db.select({ decision: t.debriefs.decision }).from(t.debriefs).where(eq(t.debriefs.interviewId, interviewId)).get();
+    const debrief = db
+      .select({ decision: t.debriefs.decision })
+      .from(t.debriefs)
+      .where(eq(t.debriefs.interviewId, interviewId))
+      .get();
     if (!debrief) return refuse("form", "Start the debrief first: the independent votes are locked when it starts.");
     if (debrief.decision !== null) return refuse("form", "The decision is recorded; the votes are closed.");
     const votes = db
@@ -87,30 +137,65 @@ export function recordRevote(interviewId: number, vote: { interviewerId: number;
     const independent = votes.find((v) => v.round === "independent");
     if (!independent) return refuse("interviewerId", "Choose a panellist of this interview.");
     if (votes.some((v) => v.round === "revote")) return refuse("interviewerId", "This panellist has already re-voted.");
-    db.insert(t.debriefVotes).values({ interviewId, interviewerId: vote.interviewerId, round: "revote", recommendation: vote.recommendation, reason: vote.reason, recordedBy: leadId }).run();
+    db.insert(t.debriefVotes)
+      .values({
+        interviewId,
+        interviewerId: vote.interviewerId,
+        round: "revote",
+        recommendation: vote.recommendation,
+        reason: vote.reason,
+        recordedBy: leadId,
+      })
+      .run();
     db.insert(t.auditLog)
       .values({
         actorId: leadId,
         action: "debrief.revote",
         entity: "debrief",
         entityId: interviewId,
-        detail: { interviewerId: vote.interviewerId, from: independent.recommendation, to: vote.recommendation, reason: vote.reason },
+        detail: {
+          interviewerId: vote.interviewerId,
+          from: independent.recommendation,
+          to: vote.recommendation,
+          reason: vote.reason,
+        },
       })
       .run();
     return { kind: "ok" };
   });
 }
 
-export function recordDecision(interviewId: number, decision: { decision: Decision; note: string }, leadId: number): DebriefResult {
+export function recordDecision(
+  interviewId: number,
+  decision: { decision: Decision; note: string },
+  leadId: number,
+): DebriefResult {
   return writeTransaction((db) => {
-    const debrief = db.select({ decision: t.debriefs.decision }).from(t.debriefs).where(eq(t.debriefs.interviewId, interviewId)).get();
+    const debrief = db
+      .select({ decision: t.debriefs.decision })
+      .from(t.debriefs)
+      .where(eq(t.debriefs.interviewId, interviewId))
+      .get();
     if (!debrief) return refuse("form", "Start the debrief first.");
     if (debrief.decision !== null) return refuse("form", "The decision is already recorded.");
     db.update(t.debriefs)
-      .set({ decision: decision.decision, decisionNote: decision.note, decidedBy: leadId, decidedAt: new Date().toISOString() })
+      .set({
+        decision: decision.decision,
+        decisionNote: decision.note,
+        decidedBy: leadId,
+        decidedAt: new Date().toISOString(),
+      })
       .where(and(eq(t.debriefs.interviewId, interviewId), isNull(t.debriefs.decision)))
       .run();
-    db.insert(t.auditLog).values({ actorId: leadId, action: "debrief.decided", entity: "debrief", entityId: interviewId, detail: decision }).run();
+    db.insert(t.auditLog)
+      .values({
+        actorId: leadId,
+        action: "debrief.decided",
+        entity: "debrief",
+        entityId: interviewId,
+        detail: decision,
+      })
+      .run();
     return { kind: "ok" };
   });
 }
@@ -119,7 +204,13 @@ export function recordDecision(interviewId: number, decision: { decision: Decisi
 export function listDecidedDebriefs(): DecidedDebrief[] {
   const db = getDb();
   const rows = db
-    .select({ interviewId: t.debriefs.interviewId, decision: t.debriefs.decision, interviewerId: t.debriefVotes.interviewerId, round: t.debriefVotes.round, recommendation: t.debriefVotes.recommendation })
+    .select({
+      interviewId: t.debriefs.interviewId,
+      decision: t.debriefs.decision,
+      interviewerId: t.debriefVotes.interviewerId,
+      round: t.debriefVotes.round,
+      recommendation: t.debriefVotes.recommendation,
+    })
     .from(t.debriefs)
     .innerJoin(t.debriefVotes, eq(t.debriefVotes.interviewId, t.debriefs.interviewId))
     .where(isNotNull(t.debriefs.decision))
@@ -128,9 +219,11 @@ export function listDecidedDebriefs(): DecidedDebrief[] {
   const debriefs = new Map<number, DecidedDebrief>();
   for (const row of rows) {
     let debrief = debriefs.get(row.interviewId);
-    if (!debrief) debriefs.set(row.interviewId, (debrief = { interviewId: row.interviewId, decision: row.decision!, votes: [] }));
+    if (!debrief)
+      debriefs.set(row.interviewId, (debrief = { interviewId: row.interviewId, decision: row.decision!, votes: [] }));
     let vote = debrief.votes.find((v) => v.interviewerId === row.interviewerId);
-    if (!vote) debrief.votes.push((vote = { interviewerId: row.interviewerId, independent: row.recommendation, revote: null }));
+    if (!vote)
+      debrief.votes.push((vote = { interviewerId: row.interviewerId, independent: row.recommendation, revote: null }));
     if (row.round === "independent") vote.independent = row.recommendation;
     else vote.revote = row.recommendation;
   }

@@ -45,11 +45,24 @@ function rubricVersionForKey(db: Db, key: ReferenceKey): number {
 /** Stores the seeds' two worked answers once (matched on title); safe to call at every start. */
 export function ensureSeedExemplars(db: Db): void {
   writeTransaction((tx) => {
-    const titles = new Set(tx.select({ title: t.exemplars.title }).from(t.exemplars).all().map((e) => e.title));
+    const titles = new Set(
+      tx
+        .select({ title: t.exemplars.title })
+        .from(t.exemplars)
+        .all()
+        .map((e) => e.title),
+    );
     for (const seed of SEED_EXEMPLARS) {
       if (titles.has(seed.title)) continue;
       tx.insert(t.exemplars)
-        .values({ title: seed.title, answer: seed.answer, source: seed.source, level: seed.level, referenceKey: seed.referenceKey, rubricVersionId: rubricVersionForKey(tx, seed.referenceKey) })
+        .values({
+          title: seed.title,
+          answer: seed.answer,
+          source: seed.source,
+          level: seed.level,
+          referenceKey: seed.referenceKey,
+          rubricVersionId: rubricVersionForKey(tx, seed.referenceKey),
+        })
         .run();
     }
   }, db);
@@ -65,7 +78,9 @@ export function getExemplar(id: number, db: Db = getDb()): StoredExemplar | null
 }
 
 /** The exemplar an interview practises, or null for a real interview. */
-export function getExemplarForInterview(interviewId: number): Pick<StoredExemplar, "id" | "title" | "answer" | "source"> | null {
+export function getExemplarForInterview(
+  interviewId: number,
+): Pick<StoredExemplar, "id" | "title" | "answer" | "source"> | null {
   return (
     getDb()
       .select({ id: t.exemplars.id, title: t.exemplars.title, answer: t.exemplars.answer, source: t.exemplars.source })
@@ -79,13 +94,34 @@ export function getExemplarForInterview(interviewId: number): Pick<StoredExempla
 /** An admin's exemplar, with the rubric version its key was checked against. */
 export function createExemplar(input: ExemplarInput, rubricVersionId: number, userId: number): number {
   return writeTransaction((db) => {
-    const referenceKey: ReferenceKey = { ratings: input.ratings, recommendation: input.recommendation, redFlags: input.redFlags, rationale: input.rationale };
+    const referenceKey: ReferenceKey = {
+      ratings: input.ratings,
+      recommendation: input.recommendation,
+      redFlags: input.redFlags,
+      rationale: input.rationale,
+    };
     const { id } = db
       .insert(t.exemplars)
-      .values({ title: input.title, answer: input.answer, source: input.source, level: input.level, rubricVersionId, referenceKey, createdBy: userId })
+      .values({
+        title: input.title,
+        answer: input.answer,
+        source: input.source,
+        level: input.level,
+        rubricVersionId,
+        referenceKey,
+        createdBy: userId,
+      })
       .returning({ id: t.exemplars.id })
       .get();
-    db.insert(t.auditLog).values({ actorId: userId, action: "exemplar.created", entity: "exemplar", entityId: id, detail: { title: input.title, referenceKey } }).run();
+    db.insert(t.auditLog)
+      .values({
+        actorId: userId,
+        action: "exemplar.created",
+        entity: "exemplar",
+        entityId: id,
+        detail: { title: input.title, referenceKey },
+      })
+      .run();
     return id;
   });
 }
@@ -110,7 +146,11 @@ export type StartPracticeResult = { kind: "not_found" } | { kind: "started" | "r
  * The user's practice interview on the exemplar, made on first use: a candidate named
  * "Practice: <title>" at the exemplar's level, scheduled now, the user alone on its panel.
  */
-export function startPractice(exemplarId: number, userId: number, opts: { now?: Date; db?: Db } = {}): StartPracticeResult {
+export function startPractice(
+  exemplarId: number,
+  userId: number,
+  opts: { now?: Date; db?: Db } = {},
+): StartPracticeResult {
   return writeTransaction((db) => {
     const exemplar = getExemplar(exemplarId, db);
     if (!exemplar) return { kind: "not_found" };
@@ -134,7 +174,15 @@ export function startPractice(exemplarId: number, userId: number, opts: { now?: 
       .returning({ id: t.interviews.id })
       .get();
     db.insert(t.panelAssignments).values({ interviewId: interview.id, interviewerId: userId }).run();
-    db.insert(t.auditLog).values({ actorId: userId, action: "practice.started", entity: "interview", entityId: interview.id, detail: { exemplarId } }).run();
+    db.insert(t.auditLog)
+      .values({
+        actorId: userId,
+        action: "practice.started",
+        entity: "interview",
+        entityId: interview.id,
+        detail: { exemplarId },
+      })
+      .run();
     return { kind: "started", interviewId: interview.id };
   }, opts.db);
 }
@@ -154,7 +202,11 @@ export function listPracticeAttempts(userId: number): PracticeAttempt[] {
     .where(and(isNotNull(t.interviews.exemplarId), eq(t.panelAssignments.interviewerId, userId)))
     .orderBy(asc(t.interviews.id))
     .all()
-    .map((row) => ({ exemplarId: row.exemplarId!, interviewId: row.interviewId, scorecard: getOwnScorecard(row.interviewId, userId) }));
+    .map((row) => ({
+      exemplarId: row.exemplarId!,
+      interviewId: row.interviewId,
+      scorecard: getOwnScorecard(row.interviewId, userId),
+    }));
 }
 
 /** Every rating of a submitted practice scorecard, with who gave it, for the distance from the key. */

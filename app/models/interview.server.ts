@@ -29,8 +29,14 @@ const listForInterviewer = preparedOnce((db) =>
     .from(panelAssignments)
     .innerJoin(interviews, eq(interviews.id, panelAssignments.interviewId))
     .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-    .innerJoin(variants, and(eq(variants.rubricVersionId, interviews.rubricVersionId), eq(variants.key, interviews.variantKey)))
-    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, panelAssignments.interviewerId)))
+    .innerJoin(
+      variants,
+      and(eq(variants.rubricVersionId, interviews.rubricVersionId), eq(variants.key, interviews.variantKey)),
+    )
+    .leftJoin(
+      scorecards,
+      and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, panelAssignments.interviewerId)),
+    )
     // Practice interviews (on an exemplar) are listed on /practice, not here.
     .where(and(eq(panelAssignments.interviewerId, sql.placeholder("userId")), isNull(interviews.exemplarId)))
     .orderBy(desc(interviews.scheduledAt))
@@ -69,13 +75,21 @@ const panelInterview = preparedOnce((db) =>
     .from(panelAssignments)
     .innerJoin(interviews, eq(interviews.id, panelAssignments.interviewId))
     .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-    .where(and(eq(panelAssignments.interviewId, sql.placeholder("interviewId")), eq(panelAssignments.interviewerId, sql.placeholder("userId"))))
+    .where(
+      and(
+        eq(panelAssignments.interviewId, sql.placeholder("interviewId")),
+        eq(panelAssignments.interviewerId, sql.placeholder("userId")),
+      ),
+    )
     .prepare(),
 );
 
 /** The interview, if the user sits on its panel; otherwise null, and the caller answers 404. */
 /** `practice`: the interview scores an exemplar (practice), not a live candidate. */
-export function getPanelInterview(interviewId: number, userId: number): (PanelInterview & { practice: boolean }) | null {
+export function getPanelInterview(
+  interviewId: number,
+  userId: number,
+): (PanelInterview & { practice: boolean }) | null {
   const row = panelInterview().get({ interviewId, userId });
   return row ? { ...row, practice: row.practice === 1 } : null;
 }
@@ -100,7 +114,10 @@ const interviewDetail = preparedOnce((db) =>
     })
     .from(interviews)
     .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-    .innerJoin(variants, and(eq(variants.rubricVersionId, interviews.rubricVersionId), eq(variants.key, interviews.variantKey)))
+    .innerJoin(
+      variants,
+      and(eq(variants.rubricVersionId, interviews.rubricVersionId), eq(variants.key, interviews.variantKey)),
+    )
     .where(eq(interviews.id, sql.placeholder("interviewId")))
     .prepare(),
 );
@@ -118,10 +135,21 @@ export interface PanelMember {
 
 const panelMembers = preparedOnce((db) =>
   db
-    .select({ interviewerId: users.id, name: users.name, status: scorecards.status, submittedAt: scorecards.submittedAt })
+    .select({
+      interviewerId: users.id,
+      name: users.name,
+      status: scorecards.status,
+      submittedAt: scorecards.submittedAt,
+    })
     .from(panelAssignments)
     .innerJoin(users, eq(users.id, panelAssignments.interviewerId))
-    .leftJoin(scorecards, and(eq(scorecards.interviewId, panelAssignments.interviewId), eq(scorecards.interviewerId, panelAssignments.interviewerId)))
+    .leftJoin(
+      scorecards,
+      and(
+        eq(scorecards.interviewId, panelAssignments.interviewId),
+        eq(scorecards.interviewerId, panelAssignments.interviewerId),
+      ),
+    )
     .where(eq(panelAssignments.interviewId, sql.placeholder("interviewId")))
     .orderBy(users.name)
     .prepare(),
@@ -157,7 +185,10 @@ export function listOverdueScorecards(endedBefore: Date): OverdueScorecard[] {
     .innerJoin(interviews, eq(interviews.id, panelAssignments.interviewId))
     .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
     .innerJoin(users, eq(users.id, panelAssignments.interviewerId))
-    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, panelAssignments.interviewerId)))
+    .leftJoin(
+      scorecards,
+      and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, panelAssignments.interviewerId)),
+    )
     .where(
       and(
         isNull(interviews.exemplarId),

@@ -25,14 +25,22 @@ export function findInterviewer(id: number): { id: number; name: string; email: 
   );
 }
 
-export function getInterviewerRecord(id: number, now = new Date()): {
+export function getInterviewerRecord(
+  id: number,
+  now = new Date(),
+): {
   practice: InterviewerDistances | null;
   decisions: InterviewerDecisionRecord | null;
   overdue: { interviewId: number; candidateName: string; endedAt: string }[];
 } {
   const exemplars = listExemplars();
-  const practice = computeKeyDistances(listPracticeRatings().filter((r) => r.interviewerId === id), new Map(exemplars.map((e) => [e.id, e.referenceKey])))[0] ?? null;
-  const decisions = computeDecisionAgreement(listDecidedDebriefs()).interviewers.find((r) => r.interviewerId === id) ?? null;
+  const practice =
+    computeKeyDistances(
+      listPracticeRatings().filter((r) => r.interviewerId === id),
+      new Map(exemplars.map((e) => [e.id, e.referenceKey])),
+    )[0] ?? null;
+  const decisions =
+    computeDecisionAgreement(listDecidedDebriefs()).interviewers.find((r) => r.interviewerId === id) ?? null;
   // Overdue as the reminders count it: not submitted an hour after the interview ended.
   const overdue = listLateScorecards(new Date(now.getTime() - 3_600_000))
     .filter((l) => l.interviewerId === id)
@@ -49,16 +57,27 @@ export type ConversationWithEffect = ConversationRow & { before: EffectMeasure |
  * Each conversation's effect measured on every rating dated before the day it was held and on every
  * rating from that day on (all candidates, so co-panellists stay in the comparison), newest first.
  */
-export async function conversationsWithEffects(email: string, conversations: ConversationRow[], compute?: ComputeDashboard): Promise<ConversationWithEffect[]> {
+export async function conversationsWithEffects(
+  email: string,
+  conversations: ConversationRow[],
+  compute?: ComputeDashboard,
+): Promise<ConversationWithEffect[]> {
   const measured: ConversationWithEffect[] = [];
   for (const [k, c] of conversations.entries()) {
     if (k >= BEFORE_AFTER_LIMIT) {
       measured.push({ ...c, before: null, after: null });
       continue;
     }
-    const [before, after] = await Promise.all([loadDashboard({ to: dayBefore(c.heldOn) }, compute), loadDashboard({ from: c.heldOn }, compute)]);
+    const [before, after] = await Promise.all([
+      loadDashboard({ to: dayBefore(c.heldOn) }, compute),
+      loadDashboard({ from: c.heldOn }, compute),
+    ]);
     const rowOf = (views: typeof before) => views.interviewers.rows.find((r) => r.interviewer === email);
-    measured.push({ ...c, before: measureEffect(rowOf(before), c.effect), after: measureEffect(rowOf(after), c.effect) });
+    measured.push({
+      ...c,
+      before: measureEffect(rowOf(before), c.effect),
+      after: measureEffect(rowOf(after), c.effect),
+    });
   }
   return measured;
 }

@@ -12,8 +12,7 @@ const FULL_PRUNE_EVERY_MS = 3_600_000;
 let lastFullPrune = 0;
 
 export type SignInAttempt =
-  | { allowed: true; attemptId: number }
-  | { allowed: false; retryAt: Date; retryAfterSeconds: number };
+  { allowed: true; attemptId: number } | { allowed: false; retryAt: Date; retryAfterSeconds: number };
 
 /** Accounts are throttled by email as typed, trimmed and lower-cased, whether or not it exists. */
 export function throttleKey(email: string): string {
@@ -41,33 +40,56 @@ export function beginSignInAttempt(
     const failedBefore = new Date(now.getTime() - RETENTION_MS).toISOString();
     const succeededBefore = new Date(now.getTime() - KNOWN_CLIENT_MS).toISOString();
     const old = (scope?: ReturnType<typeof eq>) =>
-      and(scope, sql`(${loginAttempts.succeeded} = 0 and ${loginAttempts.at} < ${failedBefore}) or ${loginAttempts.at} < ${succeededBefore}`);
+      and(
+        scope,
+        sql`(${loginAttempts.succeeded} = 0 and ${loginAttempts.at} < ${failedBefore}) or ${loginAttempts.at} < ${succeededBefore}`,
+      );
     if (now.getTime() - lastFullPrune >= FULL_PRUNE_EVERY_MS) {
       db.delete(loginAttempts).where(old()).run();
       lastFullPrune = now.getTime();
     } else {
-      db.delete(loginAttempts).where(old(eq(loginAttempts.email, email))).run();
+      db.delete(loginAttempts)
+        .where(old(eq(loginAttempts.email, email)))
+        .run();
     }
 
     const since = windowStart(now, policy).toISOString();
     const failed = and(eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since));
     const times = (where: ReturnType<typeof and>, limit: number) =>
-      db.select({ at: loginAttempts.at }).from(loginAttempts).where(where).orderBy(desc(loginAttempts.at)).limit(limit).all().map((r) => r.at);
+      db
+        .select({ at: loginAttempts.at })
+        .from(loginAttempts)
+        .where(where)
+        .orderBy(desc(loginAttempts.at))
+        .limit(limit)
+        .all()
+        .map((r) => r.at);
     // Clients that have signed in to this account: their failures are the owner's typos, not guessing.
     const known = sql`(select k.client from ${loginAttempts} k where k.email = ${email} and k.succeeded = 1)`;
     const decision = decideSignIn(
       {
-        clientAccountFailures: times(and(failed, eq(loginAttempts.email, email), eq(loginAttempts.client, client)), policy.perClientAccount),
+        clientAccountFailures: times(
+          and(failed, eq(loginAttempts.email, email), eq(loginAttempts.client, client)),
+          policy.perClientAccount,
+        ),
         clientFailures: times(and(failed, eq(loginAttempts.client, client)), policy.perClient),
-        accountFailuresFromUnknownClients: times(and(failed, eq(loginAttempts.email, email), sql`${loginAttempts.client} not in ${known}`), policy.perAccountFromUnknownClients),
+        accountFailuresFromUnknownClients: times(
+          and(failed, eq(loginAttempts.email, email), sql`${loginAttempts.client} not in ${known}`),
+          policy.perAccountFromUnknownClients,
+        ),
         clientKnown: db.get<{ n: number }>(sql`select count(*) as n from ${known} where client = ${client}`)!.n > 0,
       },
       now,
       policy,
     );
-    if (!decision.allowed) return { allowed: false, retryAt: decision.retryAt, retryAfterSeconds: decision.retryAfterSeconds };
+    if (!decision.allowed)
+      return { allowed: false, retryAt: decision.retryAt, retryAfterSeconds: decision.retryAfterSeconds };
 
-    const row = db.insert(loginAttempts).values({ email, client, succeeded: false, at: now.toISOString() }).returning({ id: loginAttempts.id }).get();
+    const row = db
+      .insert(loginAttempts)
+      .values({ email, client, succeeded: false, at: now.toISOString() })
+      .returning({ id: loginAttempts.id })
+      .get();
     return { allowed: true, attemptId: row.id };
   });
 }

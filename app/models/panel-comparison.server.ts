@@ -13,13 +13,23 @@ type SubmittedScorecard = ReturnType<typeof listSubmittedScorecards>[number];
  * with its author's name. Shared by the debrief and the calibration review; which scorecards a
  * viewer may see (independence) is the caller's decision, made before this is called.
  */
-export function buildPanelComparison(interview: { rubricVersionId: number }, panel: PanelMember[], scorecards: SubmittedScorecard[]) {
+export function buildPanelComparison(
+  interview: { rubricVersionId: number },
+  panel: PanelMember[],
+  scorecards: SubmittedScorecard[],
+) {
   const rubric = requireRubricVersion(scorecards[0]?.rubricVersionId ?? interview.rubricVersionId).rubric;
   const names = new Map(panel.map((m) => [m.interviewerId, m.name]));
   const amended = listAmendedAfterSeeing(scorecards.map((card) => card.id));
   return {
     spread: computePanelSpread(rubric.dimensions, scorecards),
-    rubric: { dimensions: rubric.dimensions, redFlags: rubric.redFlags, recommendations: rubric.recommendations, scale: rubric.scale, answerGuide: rubric.answerGuide },
+    rubric: {
+      dimensions: rubric.dimensions,
+      redFlags: rubric.redFlags,
+      recommendations: rubric.recommendations,
+      scale: rubric.scale,
+      answerGuide: rubric.answerGuide,
+    },
     scorecards: scorecards.map((card) => ({
       interviewerId: card.interviewerId,
       name: names.get(card.interviewerId) ?? "Former panellist",

@@ -50,7 +50,13 @@ export function listActiveInterviewers(): { id: number; name: string }[] {
 }
 
 export function countActivePeople(): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(users).where(eq(users.active, true)).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .where(eq(users.active, true))
+      .get()?.n ?? 0
+  );
 }
 
 export type CreatePersonResult = { kind: "created"; id: number } | { kind: "email_taken" };
@@ -60,31 +66,64 @@ export type CreatePersonResult = { kind: "created"; id: number } | { kind: "emai
  * immediate transaction as the insert, so two admins adding one address cannot both succeed.
  */
 /** `actorId` null: made outside the app (the user:create CLI), by whoever runs the server. */
-export function createPerson(input: { name: string; email: string; roles: Role[]; passwordHash: string }, actorId: number | null): CreatePersonResult {
+export function createPerson(
+  input: { name: string; email: string; roles: Role[]; passwordHash: string },
+  actorId: number | null,
+): CreatePersonResult {
   const email = input.email.trim().toLowerCase();
   return writeTransaction((db) => {
-    const taken = db.select({ id: users.id }).from(users).where(sql`${users.email} = ${email} collate nocase`).get();
+    const taken = db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`${users.email} = ${email} collate nocase`)
+      .get();
     if (taken) return { kind: "email_taken" };
     const roles = sortRoles(new Set(input.roles));
-    const { id } = db.insert(users).values({ name: input.name, email, passwordHash: input.passwordHash }).returning({ id: users.id }).get();
-    db.insert(userRoles).values(roles.map((role) => ({ userId: id, role }))).run();
-    db.insert(auditLog).values({ actorId, action: "user.created", entity: "user", entityId: id, detail: { name: input.name, email, roles } }).run();
+    const { id } = db
+      .insert(users)
+      .values({ name: input.name, email, passwordHash: input.passwordHash })
+      .returning({ id: users.id })
+      .get();
+    db.insert(userRoles)
+      .values(roles.map((role) => ({ userId: id, role })))
+      .run();
+    db.insert(auditLog)
+      .values({
+        actorId,
+        action: "user.created",
+        entity: "user",
+        entityId: id,
+        detail: { name: input.name, email, roles },
+      })
+      .run();
     return { kind: "created", id };
   });
 }
 
-export type ChangeRolesResult = { kind: "changed"; before: Role[]; after: Role[] } | { kind: "unchanged" } | { kind: "not_found" };
+export type ChangeRolesResult =
+  { kind: "changed"; before: Role[]; after: Role[] } | { kind: "unchanged" } | { kind: "not_found" };
 
 export function changeRoles(userId: number, roles: Role[], actorId: number): ChangeRolesResult {
   return writeTransaction((db) => {
     const user = db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
     if (!user) return { kind: "not_found" };
-    const before = sortRoles(db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role));
+    const before = sortRoles(
+      db
+        .select({ role: userRoles.role })
+        .from(userRoles)
+        .where(eq(userRoles.userId, userId))
+        .all()
+        .map((r) => r.role),
+    );
     const after = sortRoles(new Set(roles));
     if (before.join() === after.join()) return { kind: "unchanged" };
     db.delete(userRoles).where(eq(userRoles.userId, userId)).run();
-    db.insert(userRoles).values(after.map((role) => ({ userId, role }))).run();
-    db.insert(auditLog).values({ actorId, action: "user.roles_changed", entity: "user", entityId: userId, detail: { before, after } }).run();
+    db.insert(userRoles)
+      .values(after.map((role) => ({ userId, role })))
+      .run();
+    db.insert(auditLog)
+      .values({ actorId, action: "user.roles_changed", entity: "user", entityId: userId, detail: { before, after } })
+      .run();
     return { kind: "changed", before, after };
   });
 }
@@ -99,7 +138,15 @@ export function deactivatePerson(userId: number, actorId: number): DeactivateRes
     if (!user.active) return { kind: "already_inactive" };
     // deactivateUser runs its own transaction; nested here it becomes a savepoint of this one.
     deactivateUser(userId);
-    db.insert(auditLog).values({ actorId, action: "user.deactivated", entity: "user", entityId: userId, detail: { active: { from: true, to: false } } }).run();
+    db.insert(auditLog)
+      .values({
+        actorId,
+        action: "user.deactivated",
+        entity: "user",
+        entityId: userId,
+        detail: { active: { from: true, to: false } },
+      })
+      .run();
     return { kind: "deactivated" };
   });
 }

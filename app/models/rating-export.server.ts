@@ -50,7 +50,8 @@ export class RatingFilterError extends Error {
 function checkFilter(filter: RatingFilter): void {
   for (const key of ["from", "to"] as const) {
     const value = filter[key];
-    if (value !== undefined && !isIsoDate(value)) throw new RatingFilterError(`${key} "${value}" is not a yyyy-mm-dd date`);
+    if (value !== undefined && !isIsoDate(value))
+      throw new RatingFilterError(`${key} "${value}" is not a yyyy-mm-dd date`);
   }
 }
 
@@ -73,8 +74,7 @@ export function paramsOf(filter: RatingFilter): Record<string, string | number> 
   return params;
 }
 
-const inList = (column: AnyColumn, name: string) =>
-  sql`${column} in (select value from json_each(${p(name)}))`;
+const inList = (column: AnyColumn, name: string) => sql`${column} in (select value from json_each(${p(name)}))`;
 
 /**
  * The WHERE conditions on interviews (i), candidates (c) and scorecards (s) shared by both exports.
@@ -95,28 +95,30 @@ export function scorecardConditions(shape: readonly FilterKey[]): SQL[] {
 function buildRatingsQuery(db: Db, shape: readonly FilterKey[]) {
   const where = scorecardConditions(shape);
   if (shape.includes("dimension")) where.push(eq(t.ratings.dimensionKey, p("dimension")));
-  return db
-    .select({
-      candidateId: t.candidates.id,
-      candidateName: t.candidates.name,
-      interviewer: t.users.email,
-      dimension: t.ratings.dimensionKey,
-      score: t.ratings.score,
-      variant: t.interviews.variantKey,
-      level: t.candidates.targetLevel,
-      date: sql<string>`substr(${t.interviews.scheduledAt}, 1, 10)`,
-      recommendation: t.scorecards.recommendation,
-      rubricVersion: t.scorecards.rubricVersionId,
-    })
-    .from(t.ratings)
-    .innerJoin(t.scorecards, eq(t.scorecards.id, t.ratings.scorecardId))
-    .innerJoin(t.interviews, eq(t.interviews.id, t.scorecards.interviewId))
-    .innerJoin(t.candidates, eq(t.candidates.id, t.interviews.candidateId))
-    .innerJoin(t.users, eq(t.users.id, t.scorecards.interviewerId))
-    .where(and(...where))
-    // Oldest interview first; within a scorecard, the order the ratings were stored (rubric order).
-    .orderBy(t.interviews.scheduledAt, t.interviews.id, t.scorecards.id, sql`${t.ratings}.rowid`)
-    .prepare();
+  return (
+    db
+      .select({
+        candidateId: t.candidates.id,
+        candidateName: t.candidates.name,
+        interviewer: t.users.email,
+        dimension: t.ratings.dimensionKey,
+        score: t.ratings.score,
+        variant: t.interviews.variantKey,
+        level: t.candidates.targetLevel,
+        date: sql<string>`substr(${t.interviews.scheduledAt}, 1, 10)`,
+        recommendation: t.scorecards.recommendation,
+        rubricVersion: t.scorecards.rubricVersionId,
+      })
+      .from(t.ratings)
+      .innerJoin(t.scorecards, eq(t.scorecards.id, t.ratings.scorecardId))
+      .innerJoin(t.interviews, eq(t.interviews.id, t.scorecards.interviewId))
+      .innerJoin(t.candidates, eq(t.candidates.id, t.interviews.candidateId))
+      .innerJoin(t.users, eq(t.users.id, t.scorecards.interviewerId))
+      .where(and(...where))
+      // Oldest interview first; within a scorecard, the order the ratings were stored (rubric order).
+      .orderBy(t.interviews.scheduledAt, t.interviews.id, t.scorecards.id, sql`${t.ratings}.rowid`)
+      .prepare()
+  );
 }
 
 function buildRedFlagsQuery(db: Db, shape: readonly FilterKey[]) {
@@ -184,7 +186,11 @@ export function exportScorecardRedFlags(filter: RatingFilter = {}, db: Db = getD
   checkFilter(filter);
   return redFlagsStatement(db, shapeOf(filter))
     .all(paramsOf(filter))
-    .map((row) => ({ candidate: candidateLabel(row.candidateName, row.candidateId), interviewer: row.interviewer, redFlags: row.redFlags }));
+    .map((row) => ({
+      candidate: candidateLabel(row.candidateName, row.candidateId),
+      interviewer: row.interviewer,
+      redFlags: row.redFlags,
+    }));
 }
 
 /** The filtered export as CSV, in the format parseRatingsCsv reads. */

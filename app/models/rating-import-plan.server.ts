@@ -26,7 +26,12 @@ export class RatingImportError extends Error {
  * written in the file. Stored on each imported scorecard, so importing a file again is noticed.
  */
 export function importKeyOf(rating: Rating): string {
-  const parts = [rating.candidate.trim(), rating.interviewer.trim().toLowerCase(), rating.variant ?? "", rating.date ?? ""];
+  const parts = [
+    rating.candidate.trim(),
+    rating.interviewer.trim().toLowerCase(),
+    rating.variant ?? "",
+    rating.date ?? "",
+  ];
   return createHash("sha256").update(parts.join("\u0000")).digest("hex");
 }
 
@@ -98,7 +103,9 @@ type Lookups = ReturnType<typeof prepareLookups>;
 /** Leaves out (skipExisting) or refuses the scorecards an earlier import of this file stored. */
 function dropStored(q: Lookups, allRatings: readonly Rating[], opts: PlanOptions) {
   const keys = allRatings.map(importKeyOf);
-  const stored = new Set(keys.filter((key, i) => keys.indexOf(key) === i && q.cardByImportKey.get({ key }) !== undefined));
+  const stored = new Set(
+    keys.filter((key, i) => keys.indexOf(key) === i && q.cardByImportKey.get({ key }) !== undefined),
+  );
   const firstStored = keys.findIndex((key) => stored.has(key));
   if (stored.size > 0 && !opts.skipExisting) {
     throw new RatingImportError(
@@ -127,7 +134,9 @@ function makeResolvers(q: Lookups, opts: PlanOptions) {
     const found = q.userByEmail.get({ email: text }) ?? q.userByEmail.get({ email: importedEmail(text) });
     if (!found && !opts.createPeople) return null;
     // Two spellings of one email ("Ann@x", "ann@x") are one user: one plan object per stored id.
-    plan = found ? (storedUsers.get(found.id) ?? { id: found.id, email: found.email, name: found.name }) : { id: null, email: importedEmail(text), name: text };
+    plan = found
+      ? (storedUsers.get(found.id) ?? { id: found.id, email: found.email, name: found.name })
+      : { id: null, email: importedEmail(text), name: text };
     if (found) storedUsers.set(found.id, plan);
     users.set(text, plan);
     return plan;
@@ -158,7 +167,9 @@ function checkAgainstRubric(tx: Db, rating: Rating, latest: RubricVersion, fail:
   let version = latest;
   let fellBack = false;
   if (rating.rubricVersion !== undefined) {
-    const stored = /^\d+$/.test(rating.rubricVersion.trim()) ? getRubricVersion(Number(rating.rubricVersion), tx) : undefined;
+    const stored = /^\d+$/.test(rating.rubricVersion.trim())
+      ? getRubricVersion(Number(rating.rubricVersion), tx)
+      : undefined;
     if (stored) version = stored;
     else fellBack = true;
   }
@@ -168,12 +179,14 @@ function checkAgainstRubric(tx: Db, rating: Rating, latest: RubricVersion, fail:
   if (!rubric.dimensions.some((d) => d.key === rating.dimension)) {
     fail(`unknown dimension "${rating.dimension}" (rubric version ${version.id} has ${listKeys(rubric.dimensions)})`);
   }
-  const variant = rating.variant ?? (rubric.variants.some((v) => v.key === "default") ? "default" : fail("variant is missing"));
+  const variant =
+    rating.variant ?? (rubric.variants.some((v) => v.key === "default") ? "default" : fail("variant is missing"));
   if (!rubric.variants.some((v) => v.key === variant)) {
     fail(`unknown variant "${variant}" (rubric version ${version.id} has ${listKeys(rubric.variants)})`);
   }
   const date = rating.date ?? fail("date is missing: every imported interview needs its date");
-  if (rating.level !== undefined && !isLevel(rating.level)) fail(`level "${rating.level}" is not one of ${LEVELS.join(", ")}`);
+  if (rating.level !== undefined && !isLevel(rating.level))
+    fail(`level "${rating.level}" is not one of ${LEVELS.join(", ")}`);
   return { version, fellBack, variant, date, level: rating.level as LevelKey | undefined };
 }
 
@@ -188,7 +201,7 @@ export function planImport(tx: Db, allRatings: readonly Rating[], opts: PlanOpti
   const firstLineOf = new Map<string, number>();
   const storedDimensions = new Map<string, Set<string>>();
   const ids = new Map<object, number>(); // a number per plan object, for composite map keys
-  const idOf = (plan: object) => ids.get(plan) ?? (ids.set(plan, ids.size).size - 1);
+  const idOf = (plan: object) => ids.get(plan) ?? ids.set(plan, ids.size).size - 1;
   let rubricVersionFallbacks = 0;
 
   for (const { rating, line, importKey } of rows) {
@@ -204,7 +217,9 @@ export function planImport(tx: Db, allRatings: readonly Rating[], opts: PlanOpti
 
     const user =
       resolve.user(interviewerText) ??
-      fail(`no interviewer "${interviewerText}" in the database: check the spelling, or pass --create-people to add them as inactive interviewers`);
+      fail(
+        `no interviewer "${interviewerText}" in the database: check the spelling, or pass --create-people to add them as inactive interviewers`,
+      );
     const candidate = resolve.candidate(candidateLabel);
     if (level !== undefined) {
       if (candidate.level === undefined) Object.assign(candidate, { level, levelLine: line });
@@ -221,7 +236,8 @@ export function planImport(tx: Db, allRatings: readonly Rating[], opts: PlanOpti
     const pair = `${idOf(candidate)}:${idOf(user)}`;
     const key = `${pair}:${rating.dimension}`;
     const first = firstLineOf.get(key);
-    if (first !== undefined) fail(`${interviewerText} rated ${candidateLabel} on ${rating.dimension} twice (first on line ${first})`);
+    if (first !== undefined)
+      fail(`${interviewerText} rated ${candidateLabel} on ${rating.dimension} twice (first on line ${first})`);
     firstLineOf.set(key, line);
     if (candidate.id !== null && user.id !== null) {
       let stored = storedDimensions.get(pair);
@@ -229,15 +245,24 @@ export function planImport(tx: Db, allRatings: readonly Rating[], opts: PlanOpti
         const found = q.storedDimensions.all({ candidateId: candidate.id, userId: user.id });
         storedDimensions.set(pair, (stored = new Set(found.map((r) => r.dimension))));
       }
-      if (stored.has(rating.dimension)) fail(`${interviewerText} already rated ${candidateLabel} on ${rating.dimension} in the database`);
+      if (stored.has(rating.dimension))
+        fail(`${interviewerText} already rated ${candidateLabel} on ${rating.dimension} in the database`);
     }
 
     const interviewKey = `${idOf(candidate)}:${variant}:${date}`;
     let interview = interviews.get(interviewKey);
     if (!interview) {
-      const existing = candidate.id !== null ? q.interviewOn.get({ candidateId: candidate.id, variant, date }) : undefined;
+      const existing =
+        candidate.id !== null ? q.interviewOn.get({ candidateId: candidate.id, variant, date }) : undefined;
       interview = existing && existingInterviews.get(existing.id);
-      interview ??= { id: existing?.id ?? null, candidate, variant, date, rubricVersionId: version.id, cards: new Map() };
+      interview ??= {
+        id: existing?.id ?? null,
+        candidate,
+        variant,
+        date,
+        rubricVersionId: version.id,
+        cards: new Map(),
+      };
       if (existing) existingInterviews.set(existing.id, interview);
       interviews.set(interviewKey, interview);
     }
@@ -247,16 +272,28 @@ export function planImport(tx: Db, allRatings: readonly Rating[], opts: PlanOpti
       if (interview.id !== null && user.id !== null && q.cardOn.get({ interviewId: interview.id, userId: user.id })) {
         fail(`${interviewerText} already has a scorecard for ${candidateLabel}'s ${variant} interview on ${date}`);
       }
-      card = { user, version, versionLine: line, recommendation: undefined, recommendationLine: 0, ratings: [], importKey };
+      card = {
+        user,
+        version,
+        versionLine: line,
+        recommendation: undefined,
+        recommendationLine: 0,
+        ratings: [],
+        importKey,
+      };
       interview.cards.set(user, card);
     } else if (card.version.id !== version.id) {
-      fail(`rubric version ${version.id} differs from line ${card.versionLine} (${card.version.id}) on the same scorecard`);
+      fail(
+        `rubric version ${version.id} differs from line ${card.versionLine} (${card.version.id}) on the same scorecard`,
+      );
     }
     if (rating.recommendation !== undefined) {
       const recommendation = rating.recommendation as Recommendation;
       if (card.recommendation === undefined) Object.assign(card, { recommendation, recommendationLine: line });
       else if (card.recommendation !== recommendation) {
-        fail(`recommendation "${recommendation}" differs from line ${card.recommendationLine} ("${card.recommendation}") on the same scorecard`);
+        fail(
+          `recommendation "${recommendation}" differs from line ${card.recommendationLine} ("${card.recommendation}") on the same scorecard`,
+        );
       }
     }
     card.ratings.push({ dimension: rating.dimension, score: rating.score });

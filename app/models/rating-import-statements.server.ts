@@ -9,7 +9,10 @@ const p = sql.placeholder;
 /** The reads an import plans with, prepared once per import. */
 export function prepareLookups(db: Db) {
   return {
-    maxCandidateId: db.select({ id: max(t.candidates.id) }).from(t.candidates).prepare(),
+    maxCandidateId: db
+      .select({ id: max(t.candidates.id) })
+      .from(t.candidates)
+      .prepare(),
     userByEmail: db
       .select({ id: t.users.id, email: t.users.email, name: t.users.name })
       .from(t.users)
@@ -41,7 +44,11 @@ export function prepareLookups(db: Db) {
       .orderBy(t.interviews.id)
       .limit(1)
       .prepare(),
-    cardByImportKey: db.select({ id: t.scorecards.id }).from(t.scorecards).where(eq(t.scorecards.importKey, p("key"))).prepare(),
+    cardByImportKey: db
+      .select({ id: t.scorecards.id })
+      .from(t.scorecards)
+      .where(eq(t.scorecards.importKey, p("key")))
+      .prepare(),
     cardOn: db
       .select({ id: t.scorecards.id })
       .from(t.scorecards)
@@ -58,7 +65,10 @@ export function prepareWrites(db: Db) {
       .values({ email: p("email"), name: p("name"), passwordHash: p("passwordHash"), active: false })
       .returning({ id: t.users.id })
       .prepare(),
-    insertRole: db.insert(t.userRoles).values({ userId: p("userId"), role: "interviewer" }).prepare(),
+    insertRole: db
+      .insert(t.userRoles)
+      .values({ userId: p("userId"), role: "interviewer" })
+      .prepare(),
     insertCandidate: db
       .insert(t.candidates)
       .values({ name: p("name"), targetLevel: p("level") })
@@ -66,11 +76,20 @@ export function prepareWrites(db: Db) {
       .prepare(),
     insertInterview: db
       .insert(t.interviews)
-      .values({ candidateId: p("candidateId"), rubricVersionId: p("rubricVersionId"), variantKey: p("variant"), scheduledAt: p("scheduledAt") })
+      .values({
+        candidateId: p("candidateId"),
+        rubricVersionId: p("rubricVersionId"),
+        variantKey: p("variant"),
+        scheduledAt: p("scheduledAt"),
+      })
       .returning({ id: t.interviews.id })
       .prepare(),
     // A reused interview may already have the interviewer on its panel (without a scorecard).
-    insertPanel: db.insert(t.panelAssignments).values({ interviewId: p("interviewId"), interviewerId: p("userId") }).onConflictDoNothing().prepare(),
+    insertPanel: db
+      .insert(t.panelAssignments)
+      .values({ interviewId: p("interviewId"), interviewerId: p("userId") })
+      .onConflictDoNothing()
+      .prepare(),
     insertCard: db
       .insert(t.scorecards)
       .values({
@@ -89,6 +108,9 @@ export function prepareWrites(db: Db) {
       })
       .returning({ id: t.scorecards.id })
       .prepare(),
-    insertRating: db.insert(t.ratings).values({ scorecardId: p("scorecardId"), dimensionKey: p("dimension"), score: p("score") }).prepare(),
+    insertRating: db
+      .insert(t.ratings)
+      .values({ scorecardId: p("scorecardId"), dimensionKey: p("dimension"), score: p("score") })
+      .prepare(),
   };
 }

@@ -66,7 +66,12 @@ export function importRatings(ratings: readonly Rating[], opts: ImportOptions = 
     const plan = planImport(tx, ratings, opts);
     const summary = writePlan(tx, plan, opts);
     tx.insert(t.auditLog)
-      .values({ actorId: opts.actorId ?? null, action: "ratings.imported", entity: "ratings", detail: { count: plan.ratings, ...summary } })
+      .values({
+        actorId: opts.actorId ?? null,
+        action: "ratings.imported",
+        entity: "ratings",
+        detail: { count: plan.ratings, ...summary },
+      })
       .run();
     return summary;
   }, opts.db ?? getDb());

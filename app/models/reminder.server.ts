@@ -23,7 +23,10 @@ export function listLateScorecards(endedBefore: Date): LateScorecardRow[] {
     .innerJoin(interviews, eq(interviews.id, panelAssignments.interviewId))
     .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
     .innerJoin(users, eq(users.id, panelAssignments.interviewerId))
-    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, panelAssignments.interviewerId)))
+    .leftJoin(
+      scorecards,
+      and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, panelAssignments.interviewerId)),
+    )
     .where(
       and(
         isNull(interviews.exemplarId),
@@ -71,13 +74,29 @@ export interface ReminderClaim {
 export function claimReminder(claim: ReminderClaim, now = new Date()): number | null {
   return writeTransaction((db) => {
     const delivered = claim.channel === "in_app";
-    const values = { ...claim, status: delivered ? ("sent" as const) : ("claimed" as const), claimedAt: now.toISOString(), sentAt: delivered ? now.toISOString() : null };
-    const inserted = db.insert(reminderSends).values(values).onConflictDoNothing().returning({ id: reminderSends.id }).get();
+    const values = {
+      ...claim,
+      status: delivered ? ("sent" as const) : ("claimed" as const),
+      claimedAt: now.toISOString(),
+      sentAt: delivered ? now.toISOString() : null,
+    };
+    const inserted = db
+      .insert(reminderSends)
+      .values(values)
+      .onConflictDoNothing()
+      .returning({ id: reminderSends.id })
+      .get();
     if (inserted) return inserted.id;
     // A send that failed (the mail server refused or was down) is tried again; nothing else is.
     const retried = db
       .update(reminderSends)
-      .set({ channel: claim.channel, status: values.status, claimedAt: values.claimedAt, sentAt: values.sentAt, error: null })
+      .set({
+        channel: claim.channel,
+        status: values.status,
+        claimedAt: values.claimedAt,
+        sentAt: values.sentAt,
+        error: null,
+      })
       .where(
         and(
           eq(reminderSends.interviewId, claim.interviewId),
@@ -95,11 +114,19 @@ export function claimReminder(claim: ReminderClaim, now = new Date()): number | 
 }
 
 export function markReminderSent(id: number, now = new Date()): void {
-  getDb().update(reminderSends).set({ status: "sent", sentAt: now.toISOString() }).where(eq(reminderSends.id, id)).run();
+  getDb()
+    .update(reminderSends)
+    .set({ status: "sent", sentAt: now.toISOString() })
+    .where(eq(reminderSends.id, id))
+    .run();
 }
 
 export function markReminderFailed(id: number, error: string): void {
-  getDb().update(reminderSends).set({ status: "failed", error: error.slice(0, 500) }).where(eq(reminderSends.id, id)).run();
+  getDb()
+    .update(reminderSends)
+    .set({ status: "failed", error: error.slice(0, 500) })
+    .where(eq(reminderSends.id, id))
+    .run();
 }
 
 export interface Notification {
@@ -114,9 +141,18 @@ export interface Notification {
 /** The in-app reminders a person has been sent (when no SMTP server is configured), newest first. */
 export function listNotifications(userId: number): Notification[] {
   return getDb()
-    .select({ id: reminderSends.id, kind: reminderSends.kind, subject: reminderSends.subject, link: reminderSends.link, sentAt: reminderSends.sentAt, readAt: reminderSends.readAt })
+    .select({
+      id: reminderSends.id,
+      kind: reminderSends.kind,
+      subject: reminderSends.subject,
+      link: reminderSends.link,
+      sentAt: reminderSends.sentAt,
+      readAt: reminderSends.readAt,
+    })
     .from(reminderSends)
-    .where(and(eq(reminderSends.recipientId, userId), eq(reminderSends.channel, "in_app"), eq(reminderSends.status, "sent")))
+    .where(
+      and(eq(reminderSends.recipientId, userId), eq(reminderSends.channel, "in_app"), eq(reminderSends.status, "sent")),
+    )
     .orderBy(desc(reminderSends.sentAt), desc(reminderSends.id))
     .all();
 }
@@ -125,7 +161,14 @@ export function countUnreadNotifications(userId: number): number {
   const row = getDb()
     .select({ n: sql<number>`count(*)` })
     .from(reminderSends)
-    .where(and(eq(reminderSends.recipientId, userId), eq(reminderSends.channel, "in_app"), eq(reminderSends.status, "sent"), isNull(reminderSends.readAt)))
+    .where(
+      and(
+        eq(reminderSends.recipientId, userId),
+        eq(reminderSends.channel, "in_app"),
+        eq(reminderSends.status, "sent"),
+        isNull(reminderSends.readAt),
+      ),
+    )
     .get();
   return row?.n ?? 0;
 }
@@ -134,6 +177,8 @@ export function markNotificationsRead(userId: number, now = new Date()): number 
   return getDb()
     .update(reminderSends)
     .set({ readAt: now.toISOString() })
-    .where(and(eq(reminderSends.recipientId, userId), eq(reminderSends.channel, "in_app"), isNull(reminderSends.readAt)))
+    .where(
+      and(eq(reminderSends.recipientId, userId), eq(reminderSends.channel, "in_app"), isNull(reminderSends.readAt)),
+    )
     .run().changes;
 }

@@ -47,7 +47,12 @@ export function listReviews(search: ReviewSearch): ReviewListItem[] {
     const pattern = `%${escapeLike(search.q)}%`;
     const like = (column: SQL | typeof t.candidates.name) => sql`${column} like ${pattern} escape '\\'`;
     where.push(
-      or(like(t.candidates.name), like(sql`${t.calibrationReviews.agreedReading}`), like(sql`${t.calibrationReviews.notes}`), like(sql`${t.calibrationReviews.followUps}`))!,
+      or(
+        like(t.candidates.name),
+        like(sql`${t.calibrationReviews.agreedReading}`),
+        like(sql`${t.calibrationReviews.notes}`),
+        like(sql`${t.calibrationReviews.followUps}`),
+      )!,
     );
   }
   return getDb()
@@ -91,17 +96,35 @@ export function openReview(interviewId: number, userId: number): OpenResult {
       .orderBy(desc(t.calibrationReviews.id))
       .get();
     if (existing) return { kind: "existing", reviewId: existing.id };
-    const { id } = db.insert(t.calibrationReviews).values({ interviewId, openedBy: userId }).returning({ id: t.calibrationReviews.id }).get();
-    db.insert(t.auditLog).values({ actorId: userId, action: "review.opened", entity: "calibration_review", entityId: id, detail: { interviewId } }).run();
+    const { id } = db
+      .insert(t.calibrationReviews)
+      .values({ interviewId, openedBy: userId })
+      .returning({ id: t.calibrationReviews.id })
+      .get();
+    db.insert(t.auditLog)
+      .values({
+        actorId: userId,
+        action: "review.opened",
+        entity: "calibration_review",
+        entityId: id,
+        detail: { interviewId },
+      })
+      .run();
     return { kind: "opened", reviewId: id };
   });
 }
 
 /** The review of each of these interviews that has one: interview id → review id and status. */
-export function findReviewsForInterviews(interviewIds: number[]): Record<number, { reviewId: number; status: ReviewStatus }> {
+export function findReviewsForInterviews(
+  interviewIds: number[],
+): Record<number, { reviewId: number; status: ReviewStatus }> {
   if (interviewIds.length === 0) return {};
   const rows = getDb()
-    .select({ interviewId: t.calibrationReviews.interviewId, reviewId: t.calibrationReviews.id, status: t.calibrationReviews.status })
+    .select({
+      interviewId: t.calibrationReviews.interviewId,
+      reviewId: t.calibrationReviews.id,
+      status: t.calibrationReviews.status,
+    })
     .from(t.calibrationReviews)
     .where(inArray(t.calibrationReviews.interviewId, interviewIds))
     .orderBy(t.calibrationReviews.id)
@@ -130,12 +153,18 @@ export function getReview(reviewId: number) {
     .where(eq(t.calibrationReviews.id, reviewId))
     .get();
   if (!row) return null;
-  return { ...row.review, openedByName: row.openedByName, closedByName: row.closedByName, version: reviewVersion(row.review) };
+  return {
+    ...row.review,
+    openedByName: row.openedByName,
+    closedByName: row.closedByName,
+    version: reviewVersion(row.review),
+  };
 }
 
 export type ReviewDetail = NonNullable<ReturnType<typeof getReview>>;
 
-export type SaveOutcomeResult = { kind: "not_found" } | { kind: "read_only" } | { kind: "stale" } | { kind: "saved"; closed: boolean };
+export type SaveOutcomeResult =
+  { kind: "not_found" } | { kind: "read_only" } | { kind: "stale" } | { kind: "saved"; closed: boolean };
 
 const OUTCOME_FIELDS = ["agreedReading", "notes", "followUps"] as const;
 
@@ -147,7 +176,11 @@ export function saveReviewOutcome(reviewId: number, userId: number, outcome: Rev
     if (review.status === "closed") return { kind: "read_only" };
     if (reviewVersion(review) !== outcome.version) return { kind: "stale" };
     const close = outcome.intent === "close";
-    const changes = OUTCOME_FIELDS.filter((field) => review[field] !== outcome[field]).map((field) => ({ field, from: review[field], to: outcome[field] }));
+    const changes = OUTCOME_FIELDS.filter((field) => review[field] !== outcome[field]).map((field) => ({
+      field,
+      from: review[field],
+      to: outcome[field],
+    }));
     if (changes.length === 0 && !close) return { kind: "saved", closed: false };
     const now = new Date().toISOString();
     db.update(t.calibrationReviews)
@@ -160,7 +193,13 @@ export function saveReviewOutcome(reviewId: number, userId: number, outcome: Rev
       .where(eq(t.calibrationReviews.id, reviewId))
       .run();
     db.insert(t.auditLog)
-      .values({ actorId: userId, action: close ? "review.closed" : "review.saved", entity: "calibration_review", entityId: reviewId, detail: { changes } })
+      .values({
+        actorId: userId,
+        action: close ? "review.closed" : "review.saved",
+        entity: "calibration_review",
+        entityId: reviewId,
+        detail: { changes },
+      })
       .run();
     return { kind: "saved", closed: close };
   });
@@ -170,11 +209,20 @@ export type ReopenResult = { kind: "not_found" } | { kind: "already_open" } | { 
 
 export function reopenReview(reviewId: number, userId: number): ReopenResult {
   return writeTransaction((db) => {
-    const review = db.select({ status: t.calibrationReviews.status }).from(t.calibrationReviews).where(eq(t.calibrationReviews.id, reviewId)).get();
+    const review = db
+      .select({ status: t.calibrationReviews.status })
+      .from(t.calibrationReviews)
+      .where(eq(t.calibrationReviews.id, reviewId))
+      .get();
     if (!review) return { kind: "not_found" };
     if (review.status === "open") return { kind: "already_open" };
-    db.update(t.calibrationReviews).set({ status: "open", closedAt: null, closedBy: null }).where(eq(t.calibrationReviews.id, reviewId)).run();
-    db.insert(t.auditLog).values({ actorId: userId, action: "review.reopened", entity: "calibration_review", entityId: reviewId }).run();
+    db.update(t.calibrationReviews)
+      .set({ status: "open", closedAt: null, closedBy: null })
+      .where(eq(t.calibrationReviews.id, reviewId))
+      .run();
+    db.insert(t.auditLog)
+      .values({ actorId: userId, action: "review.reopened", entity: "calibration_review", entityId: reviewId })
+      .run();
     return { kind: "reopened" };
   });
 }
@@ -205,7 +253,11 @@ export function listReviewHistory(reviewId: number): ReviewHistoryEntry[] {
 export function reviewsOfInterviews(interviewIds: number[]): Record<number, { id: number; status: ReviewStatus }> {
   if (interviewIds.length === 0) return {};
   const rows = getDb()
-    .select({ interviewId: t.calibrationReviews.interviewId, id: t.calibrationReviews.id, status: t.calibrationReviews.status })
+    .select({
+      interviewId: t.calibrationReviews.interviewId,
+      id: t.calibrationReviews.id,
+      status: t.calibrationReviews.status,
+    })
     .from(t.calibrationReviews)
     .where(inArray(t.calibrationReviews.interviewId, interviewIds))
     .all();

@@ -13,13 +13,29 @@ export interface RubricVersion {
 }
 
 /** Stores a new rubric version (validated again: the database only ever holds valid rubrics). */
-export function createRubricVersion(db: Db, input: unknown, opts: { note?: string; createdBy?: number } = {}): RubricVersion {
+export function createRubricVersion(
+  db: Db,
+  input: unknown,
+  opts: { note?: string; createdBy?: number } = {},
+): RubricVersion {
   const rubric = RubricSchema.parse(input);
-  const latest = db.select({ id: rubricVersions.id }).from(rubricVersions).orderBy(desc(rubricVersions.id)).limit(1).get();
+  const latest = db
+    .select({ id: rubricVersions.id })
+    .from(rubricVersions)
+    .orderBy(desc(rubricVersions.id))
+    .limit(1)
+    .get();
   const id = (latest?.id ?? 0) + 1;
   const row = db
     .insert(rubricVersions)
-    .values({ id, content: rubric, scaleMin: rubric.scale.min, scaleMax: rubric.scale.max, note: opts.note, createdBy: opts.createdBy })
+    .values({
+      id,
+      content: rubric,
+      scaleMin: rubric.scale.min,
+      scaleMax: rubric.scale.max,
+      note: opts.note,
+      createdBy: opts.createdBy,
+    })
     .returning({ createdAt: rubricVersions.createdAt })
     .get();
   db.insert(variants)
@@ -88,13 +104,17 @@ export function listRubricVersions(): RubricVersionSummary[] {
     .all();
 }
 
-export type SaveRubricResult = { kind: "saved"; id: number; changes: string[] } | { kind: "stale"; latestId: number } | { kind: "unchanged" };
+export type SaveRubricResult =
+  { kind: "saved"; id: number; changes: string[] } | { kind: "stale"; latestId: number } | { kind: "unchanged" };
 
 /**
  * Saves an edit as a NEW rubric version, if it was made on the latest one. Interviews and
  * scorecards keep the version they have; only interviews scheduled from now on get this one.
  */
-export function saveRubricVersion(edit: { baseVersionId: number; note: string; rubric: Rubric }, actorId: number): SaveRubricResult {
+export function saveRubricVersion(
+  edit: { baseVersionId: number; note: string; rubric: Rubric },
+  actorId: number,
+): SaveRubricResult {
   return writeTransaction((db) => {
     const latest = getLatestRubricVersion(db);
     if (latest.id !== edit.baseVersionId) return { kind: "stale", latestId: latest.id };
@@ -103,7 +123,13 @@ export function saveRubricVersion(edit: { baseVersionId: number; note: string; r
     if (changes.length === 0) return { kind: "unchanged" };
     const version = createRubricVersion(db, rubric, { note: edit.note, createdBy: actorId });
     db.insert(auditLog)
-      .values({ actorId, action: "rubric.version_created", entity: "rubric_version", entityId: version.id, detail: { basedOn: latest.id, note: edit.note, changes } })
+      .values({
+        actorId,
+        action: "rubric.version_created",
+        entity: "rubric_version",
+        entityId: version.id,
+        detail: { basedOn: latest.id, note: edit.note, changes },
+      })
       .run();
     return { kind: "saved", id: version.id, changes };
   });

@@ -46,7 +46,10 @@ function interviewRows(db: Db) {
     })
     .from(interviews)
     .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-    .innerJoin(variants, and(eq(variants.rubricVersionId, interviews.rubricVersionId), eq(variants.key, interviews.variantKey)));
+    .innerJoin(
+      variants,
+      and(eq(variants.rubricVersionId, interviews.rubricVersionId), eq(variants.key, interviews.variantKey)),
+    );
 }
 
 /** Practice interviews on exemplars are the interviewer's own, not scheduled: left out here. */
@@ -56,14 +59,32 @@ const real = isNull(interviews.exemplarId);
 export function listInterviewsForAdmin(now = new Date(), pastLimit = 25) {
   const db = getDb();
   const at = now.toISOString();
-  const upcoming = interviewRows(db).where(and(real, gte(interviews.scheduledAt, at))).orderBy(asc(interviews.scheduledAt)).all();
-  const past = interviewRows(db).where(and(real, lt(interviews.scheduledAt, at))).orderBy(desc(interviews.scheduledAt)).limit(pastLimit).all();
-  const pastTotal = db.select({ n: sql<number>`count(*)` }).from(interviews).where(and(real, lt(interviews.scheduledAt, at))).get()?.n ?? 0;
+  const upcoming = interviewRows(db)
+    .where(and(real, gte(interviews.scheduledAt, at)))
+    .orderBy(asc(interviews.scheduledAt))
+    .all();
+  const past = interviewRows(db)
+    .where(and(real, lt(interviews.scheduledAt, at)))
+    .orderBy(desc(interviews.scheduledAt))
+    .limit(pastLimit)
+    .all();
+  const pastTotal =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(interviews)
+      .where(and(real, lt(interviews.scheduledAt, at)))
+      .get()?.n ?? 0;
   return { upcoming, past, pastTotal };
 }
 
 export function countUpcomingInterviews(now = new Date()): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(interviews).where(and(real, gte(interviews.scheduledAt, now.toISOString()))).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(interviews)
+      .where(and(real, gte(interviews.scheduledAt, now.toISOString())))
+      .get()?.n ?? 0
+  );
 }
 
 export interface AdminInterview extends InterviewDetail {
@@ -78,9 +99,18 @@ export function getInterviewForAdmin(id: number): AdminInterview | null {
   const interview = row && row.exemplarId === null ? getInterview(id) : null;
   if (!interview) return null;
   const activeIds = new Set(
-    db.select({ id: users.id }).from(users).where(eq(users.active, true)).all().map((u) => u.id),
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.active, true))
+      .all()
+      .map((u) => u.id),
   );
-  const candidate = db.select({ erasedAt: candidates.erasedAt }).from(candidates).where(eq(candidates.id, interview.candidateId)).get();
+  const candidate = db
+    .select({ erasedAt: candidates.erasedAt })
+    .from(candidates)
+    .where(eq(candidates.id, interview.candidateId))
+    .get();
   return {
     ...interview,
     candidateErased: !!candidate?.erasedAt,
@@ -90,7 +120,11 @@ export function getInterviewForAdmin(id: number): AdminInterview | null {
 }
 
 const countScorecards = (db: Db, interviewId: number) =>
-  db.select({ n: sql<number>`count(*)` }).from(scorecards).where(eq(scorecards.interviewId, interviewId)).get()?.n ?? 0;
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(scorecards)
+    .where(eq(scorecards.interviewId, interviewId))
+    .get()?.n ?? 0;
 
 /** The ids in `ids` that are not active interviewers (and not in `alsoAllowed`). */
 function notPanelEligible(db: Db, ids: number[], alsoAllowed: number[] = []): number[] {
@@ -107,23 +141,29 @@ function notPanelEligible(db: Db, ids: number[], alsoAllowed: number[] = []): nu
 }
 
 const NOT_ELIGIBLE = "Only active interviewers can sit on a panel";
-export const PANEL_LOCKED = "The panel is locked: scoring has started for this interview, so its panel can no longer change.";
+export const PANEL_LOCKED =
+  "The panel is locked: scoring has started for this interview, so its panel can no longer change.";
 
-export type ScheduleResult = { kind: "scheduled"; id: number; rubricVersionId: number } | { kind: "invalid"; errors: FieldErrors };
+export type ScheduleResult =
+  { kind: "scheduled"; id: number; rubricVersionId: number } | { kind: "invalid"; errors: FieldErrors };
 
 /** Schedules on the rubric version that is latest now, checked in the same transaction as the write. */
 export function scheduleInterview(input: ScheduleInterview, actorId: number): ScheduleResult {
   return writeTransaction((db) => {
     const errors: FieldErrors = {};
     const candidate = db
-      .select({ erasedAt: candidates.erasedAt, practice: sql<number>`exists (select 1 from ${interviews} i where i.candidate_id = "candidates"."id" and i.exemplar_id is not null)` })
+      .select({
+        erasedAt: candidates.erasedAt,
+        practice: sql<number>`exists (select 1 from ${interviews} i where i.candidate_id = "candidates"."id" and i.exemplar_id is not null)`,
+      })
       .from(candidates)
       .where(eq(candidates.id, input.candidateId))
       .get();
     if (!candidate || candidate.practice) errors.candidateId = "Choose a candidate";
     else if (candidate.erasedAt) errors.candidateId = "This candidate's data was erased; they cannot be scheduled";
     const version = getLatestRubricVersion(db);
-    if (!version.rubric.variants.some((v) => v.key === input.variantKey)) errors.variantKey = "Choose a variant of the current rubric";
+    if (!version.rubric.variants.some((v) => v.key === input.variantKey))
+      errors.variantKey = "Choose a variant of the current rubric";
     if (notPanelEligible(db, input.panel).length) errors.panel = NOT_ELIGIBLE;
     if (Object.keys(errors).length) return { kind: "invalid", errors };
 
@@ -138,14 +178,23 @@ export function scheduleInterview(input: ScheduleInterview, actorId: number): Sc
       })
       .returning({ id: interviews.id })
       .get();
-    db.insert(panelAssignments).values(input.panel.map((interviewerId) => ({ interviewId: id, interviewerId }))).run();
+    db.insert(panelAssignments)
+      .values(input.panel.map((interviewerId) => ({ interviewId: id, interviewerId })))
+      .run();
     db.insert(auditLog)
       .values({
         actorId,
         action: "interview.scheduled",
         entity: "interview",
         entityId: id,
-        detail: { candidateId: input.candidateId, rubricVersionId: version.id, variantKey: input.variantKey, scheduledAt: input.scheduledAt, durationMinutes: input.durationMinutes, panel: input.panel },
+        detail: {
+          candidateId: input.candidateId,
+          rubricVersionId: version.id,
+          variantKey: input.variantKey,
+          scheduledAt: input.scheduledAt,
+          durationMinutes: input.durationMinutes,
+          panel: input.panel,
+        },
       })
       .run();
     return { kind: "scheduled", id, rubricVersionId: version.id };
@@ -162,7 +211,11 @@ export type ChangePanelResult =
 /** Only before anyone has started scoring: a scorecard belongs to its author's panel seat. */
 export function changePanel(interviewId: number, panel: number[], actorId: number): ChangePanelResult {
   return writeTransaction((db) => {
-    const interview = db.select({ exemplarId: interviews.exemplarId }).from(interviews).where(eq(interviews.id, interviewId)).get();
+    const interview = db
+      .select({ exemplarId: interviews.exemplarId })
+      .from(interviews)
+      .where(eq(interviews.id, interviewId))
+      .get();
     if (!interview || interview.exemplarId !== null) return { kind: "not_found" };
     if (countScorecards(db, interviewId) > 0) return { kind: "locked" };
     const before = db
@@ -177,8 +230,18 @@ export function changePanel(interviewId: number, panel: number[], actorId: numbe
     if (notPanelEligible(db, after, before).length) return { kind: "invalid", errors: { panel: NOT_ELIGIBLE } };
     if (before.join() === after.join()) return { kind: "unchanged" };
     db.delete(panelAssignments).where(eq(panelAssignments.interviewId, interviewId)).run();
-    db.insert(panelAssignments).values(after.map((interviewerId) => ({ interviewId, interviewerId }))).run();
-    db.insert(auditLog).values({ actorId, action: "interview.panel_changed", entity: "interview", entityId: interviewId, detail: { before, after } }).run();
+    db.insert(panelAssignments)
+      .values(after.map((interviewerId) => ({ interviewId, interviewerId })))
+      .run();
+    db.insert(auditLog)
+      .values({
+        actorId,
+        action: "interview.panel_changed",
+        entity: "interview",
+        entityId: interviewId,
+        detail: { before, after },
+      })
+      .run();
     return { kind: "changed", before, after };
   });
 }

@@ -19,7 +19,13 @@ export type AmendResult =
  * A submitted scorecard changes only by amendment: a new revision with the author's reason, the
  * previous one kept, and an audit entry of who, when, why and what changed.
  */
-export function amendScorecard(opts: { interviewId: number; userId: number; rubric: Rubric; draft: ScorecardDraft; reason: string }): AmendResult {
+export function amendScorecard(opts: {
+  interviewId: number;
+  userId: number;
+  rubric: Rubric;
+  draft: ScorecardDraft;
+  reason: string;
+}): AmendResult {
   try {
     return amendInTransaction(opts.interviewId, opts.userId, opts.rubric, opts.draft, opts.reason);
   } catch (error) {
@@ -28,16 +34,26 @@ export function amendScorecard(opts: { interviewId: number; userId: number; rubr
   }
 }
 
-function amendInTransaction(interviewId: number, userId: number, rubric: Rubric, draft: ScorecardDraft, reason: string): AmendResult {
+function amendInTransaction(
+  interviewId: number,
+  userId: number,
+  rubric: Rubric,
+  draft: ScorecardDraft,
+  reason: string,
+): AmendResult {
   return writeTransaction((db) => {
     const card = q.card().get({ interviewId, userId });
     if (!card || card.status !== "submitted") return { kind: "not_submitted" };
     if (card.revision !== draft.baseRevision) return { kind: "stale", state: toState(card) };
     const before = toState(card);
-    const ratings = Object.fromEntries(Object.entries(draft.ratings).filter((e): e is [string, number] => e[1] != null));
+    const ratings = Object.fromEntries(
+      Object.entries(draft.ratings).filter((e): e is [string, number] => e[1] != null),
+    );
     const content = dropStaleJustifications(rubric, card.variantKey, {
       ratings,
-      capJustifications: Object.fromEntries(Object.entries(draft.capJustifications).filter((e): e is [string, string] => !!e[1])),
+      capJustifications: Object.fromEntries(
+        Object.entries(draft.capJustifications).filter((e): e is [string, string] => !!e[1]),
+      ),
       redFlags: draft.redFlags,
       star: draft.star,
       recommendation: draft.recommendation,
@@ -68,10 +84,23 @@ function amendInTransaction(interviewId: number, userId: number, rubric: Rubric,
     if (changes.length === 0) throw new UnchangedAmendment();
     const afterSeeingOthers = hasSeenOthers(interviewId, userId);
     db.insert(t.scorecardRevisions)
-      .values({ scorecardId: card.id, revision: state.revision, snapshot: state, reason, afterSeeingOthers, createdBy: userId })
+      .values({
+        scorecardId: card.id,
+        revision: state.revision,
+        snapshot: state,
+        reason,
+        afterSeeingOthers,
+        createdBy: userId,
+      })
       .run();
     db.insert(t.auditLog)
-      .values({ actorId: userId, action: "scorecard.amended", entity: "scorecard", entityId: card.id, detail: { reason, afterSeeingOthers, changes } })
+      .values({
+        actorId: userId,
+        action: "scorecard.amended",
+        entity: "scorecard",
+        entityId: card.id,
+        detail: { reason, afterSeeingOthers, changes },
+      })
       .run();
     return { kind: "amended", state, afterSeeingOthers };
   });

@@ -8,10 +8,17 @@ import { keepDismissals } from "~/domain/coach/suggestions";
  */
 export function draftContent(draft: ScorecardDraft, stored: DraftContent, now: number): DraftContent {
   const ratings = Object.fromEntries(Object.entries(draft.ratings).filter((e): e is [string, number] => e[1] != null));
-  const capJustifications = Object.fromEntries(Object.entries(draft.capJustifications).filter((e): e is [string, string] => !!e[1]));
+  const capJustifications = Object.fromEntries(
+    Object.entries(draft.capJustifications).filter((e): e is [string, string] => !!e[1]),
+  );
   const typed = Object.entries(draft.noteDrafts ?? {})
     .filter((e): e is [string, string] => !!e[1])
-    .map(([dimension, text], i) => ({ id: `f${now.toString(36)}${i}`, dimension, elapsedSeconds: clockSeconds(stored, now), text }));
+    .map(([dimension, text], i) => ({
+      id: `f${now.toString(36)}${i}`,
+      dimension,
+      elapsedSeconds: clockSeconds(stored, now),
+      text,
+    }));
   return {
     ratings,
     capJustifications,
@@ -32,4 +39,3 @@ function clockSeconds(card: DraftContent, now: number): number {
   const ms = card.timer.elapsedMs + (card.timer.runningSince ? Math.max(0, now - card.timer.runningSince) : 0);
   return Math.floor(ms / 1000);
 }
-

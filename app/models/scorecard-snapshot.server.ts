@@ -14,7 +14,9 @@ export function readDraftSnapshot(scorecardId: number, revision: number): DraftC
   const row = getDb()
     .select({ content: t.scorecardDraftSnapshots.content })
     .from(t.scorecardDraftSnapshots)
-    .where(and(eq(t.scorecardDraftSnapshots.scorecardId, scorecardId), eq(t.scorecardDraftSnapshots.revision, revision)))
+    .where(
+      and(eq(t.scorecardDraftSnapshots.scorecardId, scorecardId), eq(t.scorecardDraftSnapshots.revision, revision)),
+    )
     .get();
   return (row?.content as DraftContent | undefined) ?? null;
 }
@@ -22,11 +24,19 @@ export function readDraftSnapshot(scorecardId: number, revision: number): DraftC
 /** Called inside the save's transaction. */
 export function writeDraftSnapshot(scorecardId: number, revision: number, content: DraftContent): void {
   const db = getDb();
-  db.insert(t.scorecardDraftSnapshots).values({ scorecardId, revision, content }).onConflictDoUpdate({
-    target: [t.scorecardDraftSnapshots.scorecardId, t.scorecardDraftSnapshots.revision],
-    set: { content },
-  }).run();
+  db.insert(t.scorecardDraftSnapshots)
+    .values({ scorecardId, revision, content })
+    .onConflictDoUpdate({
+      target: [t.scorecardDraftSnapshots.scorecardId, t.scorecardDraftSnapshots.revision],
+      set: { content },
+    })
+    .run();
   db.delete(t.scorecardDraftSnapshots)
-    .where(and(eq(t.scorecardDraftSnapshots.scorecardId, scorecardId), lt(t.scorecardDraftSnapshots.revision, revision - KEEP)))
+    .where(
+      and(
+        eq(t.scorecardDraftSnapshots.scorecardId, scorecardId),
+        lt(t.scorecardDraftSnapshots.revision, revision - KEEP),
+      ),
+    )
     .run();
 }

@@ -3,7 +3,13 @@ import { getDb, preparedOnce, writeTransaction } from "~db/client";
 import * as t from "~db/schema";
 import type { Rubric } from "~/domain/rubric/types";
 import { mergeDraft, type MergeConflict } from "~/domain/scorecard/merge-draft";
-import { EMPTY_DRAFT, type DraftContent, type InterviewTimer, type ScorecardContent, type ScorecardTiming } from "~/domain/scorecard-content";
+import {
+  EMPTY_DRAFT,
+  type DraftContent,
+  type InterviewTimer,
+  type ScorecardContent,
+  type ScorecardTiming,
+} from "~/domain/scorecard-content";
 import { computeWeightedScore, dropStaleJustifications } from "~/domain/scoring";
 import type { ScorecardDraft } from "~/schemas/scorecard-schema";
 import { draftContent } from "./scorecard-draft.server";
@@ -35,11 +41,34 @@ const q = {
       .where(and(eq(t.scorecards.interviewId, p("interviewId")), eq(t.scorecards.interviewerId, p("userId"))))
       .prepare(),
   ),
-  ratings: preparedOnce((db) => db.select().from(t.ratings).where(eq(t.ratings.scorecardId, p("id"))).prepare()),
-  flags: preparedOnce((db) => db.select().from(t.raisedRedFlags).where(eq(t.raisedRedFlags.scorecardId, p("id"))).prepare()),
-  star: preparedOnce((db) => db.select().from(t.starTicks).where(eq(t.starTicks.scorecardId, p("id"))).prepare()),
+  ratings: preparedOnce((db) =>
+    db
+      .select()
+      .from(t.ratings)
+      .where(eq(t.ratings.scorecardId, p("id")))
+      .prepare(),
+  ),
+  flags: preparedOnce((db) =>
+    db
+      .select()
+      .from(t.raisedRedFlags)
+      .where(eq(t.raisedRedFlags.scorecardId, p("id")))
+      .prepare(),
+  ),
+  star: preparedOnce((db) =>
+    db
+      .select()
+      .from(t.starTicks)
+      .where(eq(t.starTicks.scorecardId, p("id")))
+      .prepare(),
+  ),
   notes: preparedOnce((db) =>
-    db.select().from(t.evidenceNotes).where(eq(t.evidenceNotes.scorecardId, p("id"))).orderBy(t.evidenceNotes.elapsedSeconds, t.evidenceNotes.id).prepare(),
+    db
+      .select()
+      .from(t.evidenceNotes)
+      .where(eq(t.evidenceNotes.scorecardId, p("id")))
+      .orderBy(t.evidenceNotes.elapsedSeconds, t.evidenceNotes.id)
+      .prepare(),
   ),
   submittedForInterview: preparedOnce((db) =>
     db
@@ -52,7 +81,12 @@ const q = {
   insertCard: preparedOnce((db) =>
     db
       .insert(t.scorecards)
-      .values({ interviewId: p("interviewId"), interviewerId: p("userId"), rubricVersionId: p("rubricVersionId"), variantKey: p("variantKey") })
+      .values({
+        interviewId: p("interviewId"),
+        interviewerId: p("userId"),
+        rubricVersionId: p("rubricVersionId"),
+        variantKey: p("variantKey"),
+      })
       .returning()
       .prepare(),
   ),
@@ -78,27 +112,75 @@ const q = {
       .returning()
       .prepare(),
   ),
-  deleteRatings: preparedOnce((db) => db.delete(t.ratings).where(eq(t.ratings.scorecardId, p("id"))).prepare()),
-  insertRating: preparedOnce((db) =>
-    db.insert(t.ratings).values({ scorecardId: p("id"), dimensionKey: p("dimension"), score: p("score"), capJustification: p("justification") }).prepare(),
+  deleteRatings: preparedOnce((db) =>
+    db
+      .delete(t.ratings)
+      .where(eq(t.ratings.scorecardId, p("id")))
+      .prepare(),
   ),
-  deleteFlags: preparedOnce((db) => db.delete(t.raisedRedFlags).where(eq(t.raisedRedFlags.scorecardId, p("id"))).prepare()),
-  insertFlag: preparedOnce((db) => db.insert(t.raisedRedFlags).values({ scorecardId: p("id"), flagKey: p("key") }).prepare()),
-  deleteStar: preparedOnce((db) => db.delete(t.starTicks).where(eq(t.starTicks.scorecardId, p("id"))).prepare()),
-  insertStar: preparedOnce((db) => db.insert(t.starTicks).values({ scorecardId: p("id"), starKey: p("key") }).prepare()),
+  insertRating: preparedOnce((db) =>
+    db
+      .insert(t.ratings)
+      .values({
+        scorecardId: p("id"),
+        dimensionKey: p("dimension"),
+        score: p("score"),
+        capJustification: p("justification"),
+      })
+      .prepare(),
+  ),
+  deleteFlags: preparedOnce((db) =>
+    db
+      .delete(t.raisedRedFlags)
+      .where(eq(t.raisedRedFlags.scorecardId, p("id")))
+      .prepare(),
+  ),
+  insertFlag: preparedOnce((db) =>
+    db
+      .insert(t.raisedRedFlags)
+      .values({ scorecardId: p("id"), flagKey: p("key") })
+      .prepare(),
+  ),
+  deleteStar: preparedOnce((db) =>
+    db
+      .delete(t.starTicks)
+      .where(eq(t.starTicks.scorecardId, p("id")))
+      .prepare(),
+  ),
+  insertStar: preparedOnce((db) =>
+    db
+      .insert(t.starTicks)
+      .values({ scorecardId: p("id"), starKey: p("key") })
+      .prepare(),
+  ),
   deleteNotesExcept: preparedOnce((db) =>
     db
       .delete(t.evidenceNotes)
-      .where(and(eq(t.evidenceNotes.scorecardId, p("id")), sql`${t.evidenceNotes.clientId} not in (select value from json_each(${p("keep")}))`))
+      .where(
+        and(
+          eq(t.evidenceNotes.scorecardId, p("id")),
+          sql`${t.evidenceNotes.clientId} not in (select value from json_each(${p("keep")}))`,
+        ),
+      )
       .prepare(),
   ),
   upsertNote: preparedOnce((db) =>
     db
       .insert(t.evidenceNotes)
-      .values({ scorecardId: p("id"), clientId: p("clientId"), dimensionKey: p("dimension"), elapsedSeconds: p("elapsed"), text: p("text") })
+      .values({
+        scorecardId: p("id"),
+        clientId: p("clientId"),
+        dimensionKey: p("dimension"),
+        elapsedSeconds: p("elapsed"),
+        text: p("text"),
+      })
       .onConflictDoUpdate({
         target: [t.evidenceNotes.scorecardId, t.evidenceNotes.clientId],
-        set: { dimensionKey: sql`excluded.dimension_key`, elapsedSeconds: sql`excluded.elapsed_seconds`, text: sql`excluded.text` },
+        set: {
+          dimensionKey: sql`excluded.dimension_key`,
+          elapsedSeconds: sql`excluded.elapsed_seconds`,
+          text: sql`excluded.text`,
+        },
       })
       .prepare(),
   ),
@@ -106,7 +188,10 @@ const q = {
 
 type CardRow = typeof t.scorecards.$inferSelect;
 
-const timerOf = (card: CardRow): InterviewTimer => ({ elapsedMs: card.timerElapsedMs, runningSince: card.timerRunningSince });
+const timerOf = (card: CardRow): InterviewTimer => ({
+  elapsedMs: card.timerElapsedMs,
+  runningSince: card.timerRunningSince,
+});
 const timingOf = (card: CardRow): ScorecardTiming => ({
   clockStartedAt: card.clockStartedAt,
   answerStartSeconds: card.answerStartSeconds,
@@ -128,11 +213,20 @@ function toState(card: CardRow): ScorecardState {
     variantKey: card.variantKey,
     ratings,
     capJustifications,
-    redFlags: q.flags().all({ id: card.id }).map((f) => f.flagKey),
-    star: q.star().all({ id: card.id }).map((s) => s.starKey),
+    redFlags: q
+      .flags()
+      .all({ id: card.id })
+      .map((f) => f.flagKey),
+    star: q
+      .star()
+      .all({ id: card.id })
+      .map((s) => s.starKey),
     recommendation: card.recommendation,
     recommendationJustification: card.recommendationJustification,
-    notes: q.notes().all({ id: card.id }).map((n) => ({ id: n.clientId, dimension: n.dimensionKey, elapsedSeconds: n.elapsedSeconds, text: n.text })),
+    notes: q
+      .notes()
+      .all({ id: card.id })
+      .map((n) => ({ id: n.clientId, dimension: n.dimensionKey, elapsedSeconds: n.elapsedSeconds, text: n.text })),
     timer: timerOf(card),
     timing: timingOf(card),
     coachDismissed: card.coachDismissed,
@@ -154,17 +248,43 @@ function writeContent(id: number, content: ScorecardContent) {
   q.deleteStar().run({ id });
   for (const key of new Set(content.star)) q.insertStar().run({ id, key });
   q.deleteNotesExcept().run({ id, keep: JSON.stringify(content.notes.map((n) => n.id)) });
-  for (const n of content.notes) q.upsertNote().run({ id, clientId: n.id, dimension: n.dimension, elapsed: n.elapsedSeconds, text: n.text });
+  for (const n of content.notes)
+    q.upsertNote().run({ id, clientId: n.id, dimension: n.dimension, elapsed: n.elapsedSeconds, text: n.text });
 }
 
 /** The mergeable content of a stored scorecard. */
 export function contentOf(state: ScorecardState): DraftContent {
-  const { ratings, capJustifications, redFlags, star, recommendation, recommendationJustification, notes, timer, timing, coachDismissed } = state;
-  return { ratings, capJustifications, redFlags, star, recommendation, recommendationJustification, notes, timer, timing, coachDismissed };
+  const {
+    ratings,
+    capJustifications,
+    redFlags,
+    star,
+    recommendation,
+    recommendationJustification,
+    notes,
+    timer,
+    timing,
+    coachDismissed,
+  } = state;
+  return {
+    ratings,
+    capJustifications,
+    redFlags,
+    star,
+    recommendation,
+    recommendationJustification,
+    notes,
+    timer,
+    timing,
+    coachDismissed,
+  };
 }
 
 /** Which rubric version and variant the user's scorecard was started with, if it was: one row. */
-export function getScorecardBasis(interviewId: number, userId: number): { rubricVersionId: number; variantKey: string } | null {
+export function getScorecardBasis(
+  interviewId: number,
+  userId: number,
+): { rubricVersionId: number; variantKey: string } | null {
   const card = q.card().get({ interviewId, userId });
   return card ? { rubricVersionId: card.rubricVersionId, variantKey: card.variantKey } : null;
 }
@@ -175,7 +295,14 @@ export function getOwnScorecard(interviewId: number, userId: number): ScorecardS
 }
 
 export type SaveResult =
-  | { kind: "saved"; revision: number; updatedAt: string; submitted: boolean; merged: DraftContent | null; conflicts: MergeConflict[] }
+  | {
+      kind: "saved";
+      revision: number;
+      updatedAt: string;
+      submitted: boolean;
+      merged: DraftContent | null;
+      conflicts: MergeConflict[];
+    }
   | { kind: "stale"; state: ScorecardState | null }
   | { kind: "already_submitted"; state: ScorecardState };
 
@@ -201,7 +328,9 @@ export function saveScorecard(opts: {
     if (!card) {
       // Nothing stored yet: only a save based on "nothing" (revision 0) may start the scorecard.
       if (draft.baseRevision !== 0) return { kind: "stale", state: null };
-      card = q.insertCard().get({ interviewId, userId, rubricVersionId: opts.rubricVersionId, variantKey: opts.variantKey })!;
+      card = q
+        .insertCard()
+        .get({ interviewId, userId, rubricVersionId: opts.rubricVersionId, variantKey: opts.variantKey })!;
     }
     if (card.status === "submitted") return { kind: "already_submitted", state: toState(card) };
     if (draft.baseRevision > card.revision) return { kind: "stale", state: toState(card) };
@@ -210,17 +339,22 @@ export function saveScorecard(opts: {
     // The stored lists are read only when needed (a merge, or a plain HTML post that keeps the
     // notes): the common autosave stays one row read, as the bench measures it.
     const needsStored = draft.baseRevision !== card.revision || !draft.notes;
-    const stored = needsStored ? contentOf(toState(card)) : { ...EMPTY_DRAFT, timer: timerOf(card), timing: timingOf(card), coachDismissed: card.coachDismissed };
+    const stored = needsStored
+      ? contentOf(toState(card))
+      : { ...EMPTY_DRAFT, timer: timerOf(card), timing: timingOf(card), coachDismissed: card.coachDismissed };
     let content = draftContent(draft, stored, nowMs);
     let merged: DraftContent | null = null;
     let conflicts: MergeConflict[] = [];
     if (draft.baseRevision !== card.revision) {
-      const base = draft.baseRevision === 0 ? EMPTY_DRAFT : readDraftSnapshot(card.id, draft.baseRevision) ?? EMPTY_DRAFT;
+      const base =
+        draft.baseRevision === 0 ? EMPTY_DRAFT : (readDraftSnapshot(card.id, draft.baseRevision) ?? EMPTY_DRAFT);
       ({ merged, conflicts } = mergeDraft(base, content, stored));
       content = merged;
     }
     // The clock starts once: a later "first start" from another device never moves it.
-    const clockStartedAt = [stored.timing.clockStartedAt, content.timing.clockStartedAt].filter((v): v is number => v != null);
+    const clockStartedAt = [stored.timing.clockStartedAt, content.timing.clockStartedAt].filter(
+      (v): v is number => v != null,
+    );
     content.timing = { ...content.timing, clockStartedAt: clockStartedAt.length ? Math.min(...clockStartedAt) : null };
     content = dropStaleJustifications(rubric, card.variantKey, content);
     const submit = opts.submit && conflicts.length === 0;
@@ -229,7 +363,8 @@ export function saveScorecard(opts: {
     const weighted = computeWeightedScore(rubric, card.variantKey, content.ratings);
     const timer = content.timer;
     // Submitting stops the clock: the elapsed time is what ran until now, not what ran until the last pause.
-    const elapsedMs = submit && timer.runningSince ? timer.elapsedMs + Math.max(0, nowMs - timer.runningSince) : timer.elapsedMs;
+    const elapsedMs =
+      submit && timer.runningSince ? timer.elapsedMs + Math.max(0, nowMs - timer.runningSince) : timer.elapsedMs;
     const updated = q.updateCard().get({
       id: card.id,
       recommendation: content.recommendation,
@@ -251,12 +386,27 @@ export function saveScorecard(opts: {
     // An autosave answers with its revision only; reading the whole scorecard back is for the snapshot.
     if (submit) {
       const state = toState(updated);
-      db.insert(t.scorecardRevisions).values({ scorecardId: card.id, revision: state.revision, snapshot: state, createdBy: userId }).run();
+      db.insert(t.scorecardRevisions)
+        .values({ scorecardId: card.id, revision: state.revision, snapshot: state, createdBy: userId })
+        .run();
       db.insert(t.auditLog)
-        .values({ actorId: userId, action: "scorecard.submitted", entity: "scorecard", entityId: card.id, detail: { weightedScore: weighted.score, revision: state.revision } })
+        .values({
+          actorId: userId,
+          action: "scorecard.submitted",
+          entity: "scorecard",
+          entityId: card.id,
+          detail: { weightedScore: weighted.score, revision: state.revision },
+        })
         .run();
     }
-    return { kind: "saved", revision: updated.revision, updatedAt: updated.updatedAt, submitted: submit, merged: merged && content, conflicts };
+    return {
+      kind: "saved",
+      revision: updated.revision,
+      updatedAt: updated.updatedAt,
+      submitted: submit,
+      merged: merged && content,
+      conflicts,
+    };
   });
 }
 
@@ -273,14 +423,22 @@ export function hasSeenOthers(interviewId: number, userId: number): boolean {
   return !!getDb()
     .select({ id: t.auditLog.id })
     .from(t.auditLog)
-    .where(and(eq(t.auditLog.action, "debrief.viewed"), eq(t.auditLog.entityId, interviewId), eq(t.auditLog.actorId, userId)))
+    .where(
+      and(
+        eq(t.auditLog.action, "debrief.viewed"),
+        eq(t.auditLog.entityId, interviewId),
+        eq(t.auditLog.actorId, userId),
+      ),
+    )
     .get();
 }
 
 export function recordDebriefView(interviewId: number, userId: number): void {
   writeTransaction((db) => {
     if (hasSeenOthers(interviewId, userId)) return;
-    db.insert(t.auditLog).values({ actorId: userId, action: "debrief.viewed", entity: "interview", entityId: interviewId }).run();
+    db.insert(t.auditLog)
+      .values({ actorId: userId, action: "debrief.viewed", entity: "interview", entityId: interviewId })
+      .run();
   });
 }
 

@@ -6,8 +6,6 @@ import { sessionLifetime } from "~/utils/env.server";
 import { decoyHash, verifyPassword } from "~/utils/password.server";
 import type { Role } from "~/domain/roles";
 
-
-
 export interface SessionUser {
   id: number;
   email: string;
@@ -62,9 +60,17 @@ const touchSessionStatement = preparedOnce((db) =>
 export function findUserBySession(token: string, now = new Date()): SessionUser | null {
   const { idleMs } = sessionLifetime();
   const sessionId = hashSessionToken(token);
-  const row = findBySessionStatement().get({ sessionId, now: now.toISOString(), idleSince: new Date(now.getTime() - idleMs).toISOString() });
+  const row = findBySessionStatement().get({
+    sessionId,
+    now: now.toISOString(),
+    idleSince: new Date(now.getTime() - idleMs).toISOString(),
+  });
   if (!row) return null;
-  touchSessionStatement().run({ sessionId, now: now.toISOString(), touchBefore: new Date(now.getTime() - TOUCH_EVERY_MS).toISOString() });
+  touchSessionStatement().run({
+    sessionId,
+    now: now.toISOString(),
+    touchBefore: new Date(now.getTime() - TOUCH_EVERY_MS).toISOString(),
+  });
   return { id: row.id, email: row.email, name: row.name, roles: (row.roles?.split(",") ?? []) as Role[] };
 }
 
@@ -86,16 +92,27 @@ export async function verifyLogin(email: string, password: string): Promise<{ id
 export function createSession(userId: number, token: string, now = new Date()): void {
   const { idleMs, maxMs } = sessionLifetime();
   writeTransaction((db) => {
-    const ended = or(lt(sessions.expiresAt, now.toISOString()), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs).toISOString()));
+    const ended = or(
+      lt(sessions.expiresAt, now.toISOString()),
+      lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs).toISOString()),
+    );
     db.delete(sessions).where(ended).run();
     db.insert(sessions)
-      .values({ id: hashSessionToken(token), userId, expiresAt: new Date(now.getTime() + maxMs).toISOString(), lastSeenAt: now.toISOString() })
+      .values({
+        id: hashSessionToken(token),
+        userId,
+        expiresAt: new Date(now.getTime() + maxMs).toISOString(),
+        lastSeenAt: now.toISOString(),
+      })
       .run();
   });
 }
 
 export function deleteSession(token: string): void {
-  getDb().delete(sessions).where(eq(sessions.id, hashSessionToken(token))).run();
+  getDb()
+    .delete(sessions)
+    .where(eq(sessions.id, hashSessionToken(token)))
+    .run();
 }
 
 /**
@@ -105,7 +122,12 @@ export function deleteSession(token: string): void {
  */
 export function deactivateUser(userId: number): boolean {
   return writeTransaction((db) => {
-    const updated = db.update(users).set({ active: false }).where(eq(users.id, userId)).returning({ id: users.id }).all();
+    const updated = db
+      .update(users)
+      .set({ active: false })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id })
+      .all();
     db.delete(sessions).where(eq(sessions.userId, userId)).run();
     return updated.length > 0;
   });

@@ -25,10 +25,30 @@ export const meta: MetaFunction = () => [{ title: "Admin · Panel Scorecard" }];
 export default function AdminOverview() {
   const data = useLoaderData<typeof loader>();
   const tiles = [
-    { to: "people", title: "People", figure: data.people, text: "active accounts. Add people, change roles, deactivate." },
-    { to: "candidates", title: "Candidates", figure: data.candidates, text: "candidates. Add one, or erase one on request." },
-    { to: "interviews", title: "Interviews", figure: data.upcoming, text: "upcoming. Schedule an interview and choose its panel." },
-    { to: "rubric", title: "Rubric", figure: `v${data.rubricVersion}`, text: "is current. Edit anchors, weights, red flags and variants." },
+    {
+      to: "people",
+      title: "People",
+      figure: data.people,
+      text: "active accounts. Add people, change roles, deactivate.",
+    },
+    {
+      to: "candidates",
+      title: "Candidates",
+      figure: data.candidates,
+      text: "candidates. Add one, or erase one on request.",
+    },
+    {
+      to: "interviews",
+      title: "Interviews",
+      figure: data.upcoming,
+      text: "upcoming. Schedule an interview and choose its panel.",
+    },
+    {
+      to: "rubric",
+      title: "Rubric",
+      figure: `v${data.rubricVersion}`,
+      text: "is current. Edit anchors, weights, red flags and variants.",
+    },
   ];
   return (
     <main className="page">

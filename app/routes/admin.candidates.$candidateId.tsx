@@ -35,12 +35,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) }, { status: 400 });
   const result = eraseCandidate(candidate.id, admin.id);
   invariantFound(result.kind !== "not_found");
-  if (result.kind === "already_erased") return json({ errors: { form: "This candidate was already erased" } }, { status: 409 });
+  if (result.kind === "already_erased")
+    return json({ errors: { form: "This candidate was already erased" } }, { status: 409 });
   return redirect(`/admin/candidates/${candidate.id}?erased=1`);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.candidate.name} · Candidates · Admin · Panel Scorecard` : "Candidate · Admin · Panel Scorecard" },
+  {
+    title: data
+      ? `${data.candidate.name} · Candidates · Admin · Panel Scorecard`
+      : "Candidate · Admin · Panel Scorecard",
+  },
 ];
 
 export default function CandidatePage() {
@@ -56,7 +61,9 @@ export default function CandidatePage() {
       <h1>{candidate.name}</h1>
       <p className="context-meta">
         <span className="pill">{LEVEL_LABELS[candidate.targetLevel]}</span>
-        {candidate.erasedAt ? <span className="badge badge-inactive">Erased {candidate.erasedAt.slice(0, 10)}</span> : null}
+        {candidate.erasedAt ? (
+          <span className="badge badge-inactive">Erased {candidate.erasedAt.slice(0, 10)}</span>
+        ) : null}
         <span className="muted">
           #{candidate.id} · added {candidate.createdAt.slice(0, 10)}
         </span>
@@ -97,7 +104,8 @@ export default function CandidatePage() {
                   <td>{i.variantName}</td>
                   <td>{i.panelSize}</td>
                   <td>
-                    {i.submitted} submitted{i.scorecards > i.submitted ? `, ${i.scorecards - i.submitted} in draft` : ""}
+                    {i.submitted} submitted
+                    {i.scorecards > i.submitted ? `, ${i.scorecards - i.submitted} in draft` : ""}
                   </td>
                 </tr>
               ))}

@@ -35,7 +35,9 @@ export default function CandidatesPage() {
   return (
     <main className="page">
       <h1>Candidates</h1>
-      <p className="muted">Add a candidate before scheduling their interview. A candidate can be erased on request from their page.</p>
+      <p className="muted">
+        Add a candidate before scheduling their interview. A candidate can be erased on request from their page.
+      </p>
       <NewCandidateForm result={actionData} />
       <section className="section" aria-labelledby="candidates-heading">
         <div className="section-head">

@@ -42,7 +42,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Interview · ${data.interview.candidateName} · Admin · Panel Scorecard` : "Interview · Admin · Panel Scorecard" },
+  {
+    title: data
+      ? `Interview · ${data.interview.candidateName} · Admin · Panel Scorecard`
+      : "Interview · Admin · Panel Scorecard",
+  },
 ];
 
 export default function AdminInterviewPage() {
@@ -73,7 +77,8 @@ export default function AdminInterviewPage() {
         <div>
           <dt>Candidate</dt>
           <dd>
-            <Link to={`/admin/candidates/${interview.candidateId}`}>{interview.candidateName}</Link> · {LEVEL_LABELS[interview.level]}
+            <Link to={`/admin/candidates/${interview.candidateId}`}>{interview.candidateName}</Link> ·{" "}
+            {LEVEL_LABELS[interview.level]}
           </dd>
         </div>
         <div>
@@ -93,8 +98,8 @@ export default function AdminInterviewPage() {
           <>
             <FormError message={actionData?.errors?.form} />
             <p className="locked">
-              <strong>Locked.</strong> Scoring has started ({interview.scorecards} scorecard{interview.scorecards === 1 ? "" : "s"}), so the panel can no longer
-              change.
+              <strong>Locked.</strong> Scoring has started ({interview.scorecards} scorecard
+              {interview.scorecards === 1 ? "" : "s"}), so the panel can no longer change.
             </p>
             <table className="table">
               <thead>

@@ -50,7 +50,9 @@ export default function AdminInterviewsPage() {
   return (
     <main className="page">
       <h1>Interviews</h1>
-      <p className="muted">Schedule an interview, choose its panel, and change the panel until scoring starts. Times are UTC.</p>
+      <p className="muted">
+        Schedule an interview, choose its panel, and change the panel until scoring starts. Times are UTC.
+      </p>
       {scheduled ? (
         <Notice>
           Scheduled {scheduled.candidateName} for {formatDateTime(scheduled.scheduledAt)} with {scheduled.panel}.
@@ -71,7 +73,11 @@ export default function AdminInterviewsPage() {
         <h2 id="upcoming-heading">
           Upcoming <span className="count">{data.upcoming.length}</span>
         </h2>
-        {data.upcoming.length ? <InterviewTable rows={data.upcoming} highlight={scheduledId} /> : <p className="empty">Nothing scheduled.</p>}
+        {data.upcoming.length ? (
+          <InterviewTable rows={data.upcoming} highlight={scheduledId} />
+        ) : (
+          <p className="empty">Nothing scheduled.</p>
+        )}
       </section>
       <section className="section" aria-labelledby="past-heading">
         <h2 id="past-heading">

@@ -5,7 +5,13 @@ import { PersonRow } from "~/components/admin/person-row";
 import { ErrorPage } from "~/components/error-page";
 import { changeRoles, createPerson, deactivatePerson, generatePassword, listPeople } from "~/models/people.server";
 import { formDataToObject } from "~/schemas/admin-form-data";
-import { DeactivatePersonSchema, EMAIL_TAKEN, NewPersonSchema, PersonRolesSchema, type PeopleActionData } from "~/schemas/admin-person-schema";
+import {
+  DeactivatePersonSchema,
+  EMAIL_TAKEN,
+  NewPersonSchema,
+  PersonRolesSchema,
+  type PeopleActionData,
+} from "~/schemas/admin-person-schema";
 import { toFieldErrors } from "~/utils/form-errors";
 import { hashPassword } from "~/utils/password.server";
 import { requireAdmin } from "~/utils/session.server";
@@ -18,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ people: listPeople(), selfId: admin.id });
 }
 
-const reply = (data: PeopleActionData, status = 200) => json(data, { status, headers: { "Cache-Control": "no-store" } });
+const reply = (data: PeopleActionData, status = 200) =>
+  json(data, { status, headers: { "Cache-Control": "no-store" } });
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -32,7 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const password = passwordMode === "generate" ? generatePassword() : parsed.data.password;
     const result = createPerson({ name, email, roles, passwordHash: await hashPassword(password) }, admin.id);
     if (result.kind === "email_taken") return reply({ intent: "create", errors: { email: EMAIL_TAKEN }, values }, 400);
-    return reply({ intent: "create", created: { id: result.id, name, email, password: passwordMode === "generate" ? password : null } });
+    return reply({
+      intent: "create",
+      created: { id: result.id, name, email, password: passwordMode === "generate" ? password : null },
+    });
   }
 
   if (input.intent === "roles") {
@@ -51,7 +61,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = DeactivatePersonSchema.safeParse(input);
     if (!parsed.success) return reply({ intent: "deactivate", errors: toFieldErrors(parsed.error) }, 400);
     const { userId } = parsed.data;
-    if (userId === admin.id) return reply({ intent: "deactivate", userId, errors: { form: "You can't deactivate your own account" } }, 400);
+    if (userId === admin.id)
+      return reply({ intent: "deactivate", userId, errors: { form: "You can't deactivate your own account" } }, 400);
     invariantFound(deactivatePerson(userId, admin.id).kind !== "not_found");
     return reply({ intent: "deactivate", userId, saved: true });
   }
@@ -69,7 +80,8 @@ export default function PeoplePage() {
     <main className="page">
       <h1>People</h1>
       <p className="muted">
-        {active} active, {people.length - active} deactivated. A deactivated person cannot sign in; their scorecards stay.
+        {active} active, {people.length - active} deactivated. A deactivated person cannot sign in; their scorecards
+        stay.
       </p>
       <NewPersonForm result={actionData?.intent === "create" ? actionData : undefined} />
       <section className="section" aria-labelledby="people-heading">
@@ -94,7 +106,11 @@ export default function PeoplePage() {
                 key={`${person.id}-${person.roles.join()}-${person.active}`}
                 person={person}
                 isSelf={person.id === selfId}
-                result={actionData && actionData.intent !== "create" && actionData.userId === person.id ? actionData : undefined}
+                result={
+                  actionData && actionData.intent !== "create" && actionData.userId === person.id
+                    ? actionData
+                    : undefined
+                }
               />
             ))}
           </tbody>

@@ -31,9 +31,10 @@ export async function action({ request }: ActionFunctionArgs) {
         },
         values: input,
       },
-      { status: 409 }
+      { status: 409 },
     );
-  if (!base) return json({ errors: { form: "Unknown rubric version: reload the page" }, values: input }, { status: 400 });
+  if (!base)
+    return json({ errors: { form: "Unknown rubric version: reload the page" }, values: input }, { status: 400 });
   if (base.id !== latest.id) return stale(latest.id);
 
   const parsed = rubricFormSchema(base.rubric).safeParse(input);
@@ -41,7 +42,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = saveRubricVersion(parsed.data, admin.id);
   if (result.kind === "stale") return stale(result.latestId);
   if (result.kind === "unchanged") {
-    return json({ errors: { form: "Nothing in the rubric changed, so no new version was made." }, values: input }, { status: 400 });
+    return json(
+      { errors: { form: "Nothing in the rubric changed, so no new version was made." }, values: input },
+      { status: 400 },
+    );
   }
   return redirect(`/admin/rubric?saved=${result.id}`);
 }
@@ -56,8 +60,8 @@ export default function RubricPage() {
     <main className="page">
       <h1>Rubric</h1>
       <p className="muted">
-        Version <strong>{version.id}</strong> is current. Saving makes a new version: interviews and scorecards keep the version they began with, and interviews
-        scheduled from then on use the new one.
+        Version <strong>{version.id}</strong> is current. Saving makes a new version: interviews and scorecards keep the
+        version they began with, and interviews scheduled from then on use the new one.
       </p>
       {searchParams.get("saved") === String(version.id) ? <Notice>Saved as version {version.id}.</Notice> : null}
       <div className="rubric-layout">
@@ -74,7 +78,8 @@ export default function RubricPage() {
                 <p className="version-note">{v.note ?? <span className="empty">No note</span>}</p>
                 <p className="hint">
                   {v.createdAt.slice(0, 10)}
-                  {v.createdBy ? ` · ${v.createdBy}` : ""} · {v.interviews} interview{v.interviews === 1 ? "" : "s"}, {v.scorecards} scorecard
+                  {v.createdBy ? ` · ${v.createdBy}` : ""} · {v.interviews} interview{v.interviews === 1 ? "" : "s"},{" "}
+                  {v.scorecards} scorecard
                   {v.scorecards === 1 ? "" : "s"}
                 </p>
               </li>

@@ -15,7 +15,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { overview } = views;
   const followUps = listDueFollowUps(new Date().toISOString().slice(0, 10));
   const idOf = new Map(getFilterOptions().interviewers.map((i) => [i.email, i.id]));
-  const interviews = latestInterviewOfCandidates([...overview.split.map((d) => d.candidate), ...overview.actions.flatMap((a) => a.candidates)]);
+  const interviews = latestInterviewOfCandidates([
+    ...overview.split.map((d) => d.candidate),
+    ...overview.actions.flatMap((a) => a.candidates),
+  ]);
   const actions = overview.actions.map((a) => ({
     ...a,
     interviewerId: idOf.get(a.interviewer) ?? null,
@@ -31,7 +34,12 @@ export default function CalibrationOverview() {
   const { totals } = data;
   const followUps = (
     <>
-      <ActionList actions={data.actions} minimum={MIN_SHARED_CANDIDATES} judged={data.judged} allInterviewers={`/calibration/interviewers${data.search}`} />
+      <ActionList
+        actions={data.actions}
+        minimum={MIN_SHARED_CANDIDATES}
+        judged={data.judged}
+        allInterviewers={`/calibration/interviewers${data.search}`}
+      />
       <FollowUpsDue followUps={data.followUps} />
     </>
   );
@@ -63,48 +71,67 @@ export default function CalibrationOverview() {
       <section className="card" aria-labelledby="agreement-title">
         <h2 id="agreement-title">Agreement per dimension</h2>
         <p className="hint">
-          Krippendorff's alpha (ordinal). At {AGREEMENT_MARKS.reliable} and above the panel's ratings can be relied on; from {AGREEMENT_MARKS.tentative} only
-          tentatively; below that, interviewers read the anchors differently.
+          Krippendorff's alpha (ordinal). At {AGREEMENT_MARKS.reliable} and above the panel's ratings can be relied on;
+          from {AGREEMENT_MARKS.tentative} only tentatively; below that, interviewers read the anchors differently.
         </p>
         <ul className="agreement-bars">
           {data.agreement.map((d) => (
             <li key={d.dimension}>
               <span className="agreement-name">{d.name}</span>
               <span className="agreement-track" aria-hidden="true">
-                <span className={`agreement-fill ${d.band ?? ""}`} style={{ width: `${Math.max(0, (d.alpha ?? 0) * 100)}%` }} />
+                <span
+                  className={`agreement-fill ${d.band ?? ""}`}
+                  style={{ width: `${Math.max(0, (d.alpha ?? 0) * 100)}%` }}
+                />
                 <span className="agreement-mark" style={{ left: `${AGREEMENT_MARKS.tentative * 100}%` }} />
                 <span className="agreement-mark" style={{ left: `${AGREEMENT_MARKS.reliable * 100}%` }} />
               </span>
-              <span className="agreement-value">{d.alpha === null ? withheld(d.n, "candidates rated by two interviewers or more") : `${fmt(d.alpha)} · ${BAND_LABEL[d.band!]}`}</span>
+              <span className="agreement-value">
+                {d.alpha === null
+                  ? withheld(d.n, "candidates rated by two interviewers or more")
+                  : `${fmt(d.alpha)} · ${BAND_LABEL[d.band!]}`}
+              </span>
             </li>
           ))}
         </ul>
       </section>
 
-        <section className="card" aria-labelledby="split-title">
-          <h2 id="split-title">Most split panels</h2>
-          {data.split.length === 0 ? (
-            <p className="empty">No panel disagrees by 2+ points or splits yes/no.</p>
-          ) : (
-            <ul className="flag-list">
-              {data.split.map((d) => (
-                <li key={d.candidate}>
-                  {data.interviews[d.candidate] ? <Link to={`/interviews/${data.interviews[d.candidate]}`}>{d.candidate}</Link> : d.candidate} —{" "}
-                  {d.maxSpread !== null ? `spread ${d.maxSpread} on ${d.spreadDimensionName}` : "no spread"}
-                  {d.split ? " · split yes/no" : ""}
-                </li>
-              ))}
-            </ul>
-          )}
-          <Link to={`/calibration/queue${data.search}`}>Disagreement queue →</Link>
-        </section>
+      <section className="card" aria-labelledby="split-title">
+        <h2 id="split-title">Most split panels</h2>
+        {data.split.length === 0 ? (
+          <p className="empty">No panel disagrees by 2+ points or splits yes/no.</p>
+        ) : (
+          <ul className="flag-list">
+            {data.split.map((d) => (
+              <li key={d.candidate}>
+                {data.interviews[d.candidate] ? (
+                  <Link to={`/interviews/${data.interviews[d.candidate]}`}>{d.candidate}</Link>
+                ) : (
+                  d.candidate
+                )}{" "}
+                — {d.maxSpread !== null ? `spread ${d.maxSpread} on ${d.spreadDimensionName}` : "no spread"}
+                {d.split ? " · split yes/no" : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link to={`/calibration/queue${data.search}`}>Disagreement queue →</Link>
+      </section>
 
       <PanelPlanner model={data.model} recommendations={data.recommendations} />
     </div>
   );
 }
 
-type Planner = { model: { reliability: Record<string, number> | null; icc: number | null; dimensions: number; converged: boolean } | null; recommendations: { kappa: number | null; n: number } };
+type Planner = {
+  model: {
+    reliability: Record<string, number> | null;
+    icc: number | null;
+    dimensions: number;
+    converged: boolean;
+  } | null;
+  recommendations: { kappa: number | null; n: number };
+};
 
 /** The decision study: how reliable a candidate's score is with 1–6 interviewers on the panel. */
 function PanelPlanner({ model, recommendations }: Planner) {
@@ -119,8 +146,9 @@ function PanelPlanner({ model, recommendations }: Planner) {
           <p>
             With 3 interviewers your panel's reliability is {fmt(reliability["3"])}; with 4, {fmt(reliability["4"])}.{" "}
             <span className="muted">
-              (Reliability of a candidate's mean score over k interviewers, each scoring all {model!.dimensions} dimensions: 1 means the score would not change with
-              another panel, 0 that it is all panel. From the rater model's variance components{model!.converged ? "" : ", fit not converged"}.)
+              (Reliability of a candidate's mean score over k interviewers, each scoring all {model!.dimensions}{" "}
+              dimensions: 1 means the score would not change with another panel, 0 that it is all panel. From the rater
+              model's variance components{model!.converged ? "" : ", fit not converged"}.)
             </span>
           </p>
           <table className="table">
@@ -148,7 +176,9 @@ function PanelPlanner({ model, recommendations }: Planner) {
       )}
       <p className="hint">
         Agreement on recommendations (Fleiss' kappa):{" "}
-        {recommendations.kappa === null ? withheld(recommendations.n, "candidates with two or more recommendations") : `${fmt(recommendations.kappa)} over ${recommendations.n} candidates`}
+        {recommendations.kappa === null
+          ? withheld(recommendations.n, "candidates with two or more recommendations")
+          : `${fmt(recommendations.kappa)} over ${recommendations.n} candidates`}
         .
       </p>
     </section>

@@ -11,7 +11,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { views, search } = await loadDashboardViews(request, context);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 200);
-  const matching = q ? views.candidates.rows.filter((c) => c.candidate.toLowerCase().includes(q.toLowerCase())) : views.candidates.rows;
+  const matching = q
+    ? views.candidates.rows.filter((c) => c.candidate.toLowerCase().includes(q.toLowerCase()))
+    : views.candidates.rows;
   const pages = Math.max(1, Math.ceil(matching.length / VIEW_LIMIT));
   const page = Math.min(pages, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
   const rows = matching.slice((page - 1) * VIEW_LIMIT, page * VIEW_LIMIT);
@@ -19,13 +21,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filterParams = new URLSearchParams(search);
   filterParams.delete("q");
   filterParams.delete("page");
-  return json({ ...views.candidates, rows, matching: matching.length, q, page, pages, filterParams: [...filterParams], scale: views.scale });
+  return json({
+    ...views.candidates,
+    rows,
+    matching: matching.length,
+    q,
+    page,
+    pages,
+    filterParams: [...filterParams],
+    scale: views.scale,
+  });
 }
 
 export default function CalibrationCandidates() {
-  const { rows, total, severities, scale, converged, matching, q, page, pages, filterParams } = useLoaderData<typeof loader>();
+  const { rows, total, severities, scale, converged, matching, q, page, pages, filterParams } =
+    useLoaderData<typeof loader>();
   if (total === 0) return <p className="empty">No submitted ratings match these filters.</p>;
-  const pageLink = (n: number) => `?${new URLSearchParams([...filterParams, ...(q ? [["q", q]] : []), ["page", String(n)]])}`;
+  const pageLink = (n: number) =>
+    `?${new URLSearchParams([...filterParams, ...(q ? [["q", q]] : []), ["page", String(n)]])}`;
   return (
     <div className="stack">
       <Form method="get" className="card review-search" role="search" aria-label="Search candidates">
@@ -40,13 +53,15 @@ export default function CalibrationCandidates() {
           Search
         </button>
         <p className="hint">
-          {matching} of {total} candidates{q ? ` match “${q}”` : ""}; page {page} of {pages}, whose standing changes most first.{" "}
-          {page > 1 ? <Link to={pageLink(page - 1)}>← Previous</Link> : null} {page < pages ? <Link to={pageLink(page + 1)}>Next →</Link> : null}
+          {matching} of {total} candidates{q ? ` match “${q}”` : ""}; page {page} of {pages}, whose standing changes
+          most first. {page > 1 ? <Link to={pageLink(page - 1)}>← Previous</Link> : null}{" "}
+          {page < pages ? <Link to={pageLink(page + 1)}>Next →</Link> : null}
         </p>
       </Form>
       <p className="hint">
-        Rater-adjusted scores fit rating = candidate + dimension − interviewer severity by least squares (the idea behind many-facet Rasch "fair averages"), so a
-        candidate who met a harsh panel is not penalised. Interviewers with fewer than 5 ratings are taken at face value.
+        Rater-adjusted scores fit rating = candidate + dimension − interviewer severity by least squares (the idea
+        behind many-facet Rasch "fair averages"), so a candidate who met a harsh panel is not penalised. Interviewers
+        with fewer than 5 ratings are taken at face value.
         {converged ? "" : " The fit did not fully converge on this view: read small changes with care."}
       </p>
       <ChartFrame

@@ -23,25 +23,42 @@ export const meta: MetaFunction = () => [{ title: "Decisions · Calibration · P
 export default function CalibrationDecisions() {
   const { interviewers, decided, kappaIndependent, kappaFinal } = useLoaderData<typeof loader>();
   if (decided === 0) {
-    return <p className="empty">No debrief has a final decision yet. Run one from an interview's page: start the debrief, record re-votes, record the decision.</p>;
+    return (
+      <p className="empty">
+        No debrief has a final decision yet. Run one from an interview's page: start the debrief, record re-votes,
+        record the decision.
+      </p>
+    );
   }
-  const rate = (agreed: number, n: number) => (n < MIN_DEBRIEFS ? withheld(n, "decided debriefs", MIN_DEBRIEFS) : `${pct(agreed / n)} (${agreed} of ${n})`);
+  const rate = (agreed: number, n: number) =>
+    n < MIN_DEBRIEFS ? withheld(n, "decided debriefs", MIN_DEBRIEFS) : `${pct(agreed / n)} (${agreed} of ${n})`;
   return (
     <div className="stack">
       <section className="card" aria-labelledby="decision-kappa-title">
         <h2 id="decision-kappa-title">Panels' votes, before and after the discussion</h2>
         <p>
-          Fleiss' κ on recommendations over {decided} decided {decided === 1 ? "debrief" : "debriefs"}: independent votes{" "}
-          <strong>{decided < MIN_DEBRIEFS ? withheld(decided, "decided debriefs", MIN_DEBRIEFS) : fmt(kappaIndependent)}</strong>, votes after the discussion{" "}
-          <strong>{decided < MIN_DEBRIEFS ? withheld(decided, "decided debriefs", MIN_DEBRIEFS) : fmt(kappaFinal)}</strong>.
+          Fleiss' κ on recommendations over {decided} decided {decided === 1 ? "debrief" : "debriefs"}: independent
+          votes{" "}
+          <strong>
+            {decided < MIN_DEBRIEFS ? withheld(decided, "decided debriefs", MIN_DEBRIEFS) : fmt(kappaIndependent)}
+          </strong>
+          , votes after the discussion{" "}
+          <strong>
+            {decided < MIN_DEBRIEFS ? withheld(decided, "decided debriefs", MIN_DEBRIEFS) : fmt(kappaFinal)}
+          </strong>
+          .
         </p>
-        <p className="hint">A κ that rises after the discussion means panels converged; it says nothing on whether they converged on the right answer.</p>
+        <p className="hint">
+          A κ that rises after the discussion means panels converged; it says nothing on whether they converged on the
+          right answer.
+        </p>
       </section>
       <section className="card" aria-labelledby="decision-agreement-title">
         <h2 id="decision-agreement-title">Agreement with final decisions</h2>
         <p className="hint">
-          A vote agrees when it argued for the decision taken (yes and strong yes for hire). Rates from fewer than {MIN_DEBRIEFS} debriefs are withheld. A change is
-          “toward” the panel when the re-vote is closer to the mean of the other panellists' independent votes.
+          A vote agrees when it argued for the decision taken (yes and strong yes for hire). Rates from fewer than{" "}
+          {MIN_DEBRIEFS} debriefs are withheld. A change is “toward” the panel when the re-vote is closer to the mean of
+          the other panellists' independent votes.
         </p>
         <table className="table">
           <thead>

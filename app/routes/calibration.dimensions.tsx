@@ -16,7 +16,8 @@ const ICC_FORMS = ["ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "
 
 /** Quadratic-weighted kappa as a cell colour: white at 0 or below, the accent at 1. */
 // At most 60% of the accent over white, so the cell's dark text keeps a 4.5:1 contrast (75% gave 4.4:1).
-const heat = (kappa: number | null) => (kappa === null ? undefined : `rgba(47, 91, 211, ${Math.max(0, Math.min(1, kappa)) * 0.6})`);
+const heat = (kappa: number | null) =>
+  kappa === null ? undefined : `rgba(47, 91, 211, ${Math.max(0, Math.min(1, kappa)) * 0.6})`;
 
 export default function CalibrationDimensions() {
   const { dimensions, minShown } = useLoaderData<typeof loader>();
@@ -32,8 +33,15 @@ export default function CalibrationDimensions() {
           <StackedBarChart
             percent
             categoryKey="name"
-            series={scores.map((s, i) => ({ key: `s${s}`, name: String(s), colour: SCORE_COLOURS[i % SCORE_COLOURS.length] }))}
-            data={dimensions.map((d) => ({ name: d.name, ...Object.fromEntries(d.distribution.map((x) => [`s${x.score}`, x.count])) }))}
+            series={scores.map((s, i) => ({
+              key: `s${s}`,
+              name: String(s),
+              colour: SCORE_COLOURS[i % SCORE_COLOURS.length],
+            }))}
+            data={dimensions.map((d) => ({
+              name: d.name,
+              ...Object.fromEntries(d.distribution.map((x) => [`s${x.score}`, x.count])),
+            }))}
           />
         }
         table={
@@ -64,7 +72,10 @@ export default function CalibrationDimensions() {
 
       <section className="card" aria-labelledby="agreement-stats">
         <h3 id="agreement-stats">Agreement statistics</h3>
-        <p className="hint">Krippendorff's alpha at four levels (missing ratings allowed); ICCs only when every candidate met the same interviewers; Fleiss' kappa (Gwet's form for unequal panels).</p>
+        <p className="hint">
+          Krippendorff's alpha at four levels (missing ratings allowed); ICCs only when every candidate met the same
+          interviewers; Fleiss' kappa (Gwet's form for unequal panels).
+        </p>
         {/* Focusable, so a keyboard user can scroll a table wider than the page. */}
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="agreement-stats">
           <table className="table">
@@ -92,13 +103,20 @@ export default function CalibrationDimensions() {
                     <th scope="row">{d.name}</th>
                     <td>{d.ratings}</td>
                     {thin ? (
-                      <td colSpan={5 + ICC_FORMS.length}>{withheld(d.pairableCandidates, "candidates rated by two interviewers or more")}</td>
+                      <td colSpan={5 + ICC_FORMS.length}>
+                        {withheld(d.pairableCandidates, "candidates rated by two interviewers or more")}
+                      </td>
                     ) : (
                       <>
                         <td>{fmt(d.alpha.nominal)}</td>
                         <td>
                           {fmt(d.alpha.ordinal)}
-                          {d.alphaInterval ? <span className="muted"> ({fmt(d.alphaInterval.low)} to {fmt(d.alphaInterval.high)})</span> : null}
+                          {d.alphaInterval ? (
+                            <span className="muted">
+                              {" "}
+                              ({fmt(d.alphaInterval.low)} to {fmt(d.alphaInterval.high)})
+                            </span>
+                          ) : null}
                         </td>
                         <td>{fmt(d.alpha.interval)}</td>
                         <td>{fmt(d.alpha.ratio)}</td>
@@ -120,7 +138,8 @@ export default function CalibrationDimensions() {
         <section key={d.dimension} className="card" aria-labelledby={`pairs-${d.dimension}`}>
           <h3 id={`pairs-${d.dimension}`}>Pairwise agreement · {d.name}</h3>
           <p className="hint">
-            Quadratic-weighted Cohen's kappa for every pair of interviewers with 5 or more candidates in common; empty cells have fewer.
+            Quadratic-weighted Cohen's kappa for every pair of interviewers with 5 or more candidates in common; empty
+            cells have fewer.
             {d.heatmap.pairedInterviewers > d.heatmap.interviewers.length
               ? ` Showing the ${d.heatmap.interviewers.length} interviewers with the most such pairs, of ${d.heatmap.pairedInterviewers}; narrow the filter to see others.`
               : ""}
@@ -147,7 +166,11 @@ export default function CalibrationDimensions() {
                     <tr key={row.key}>
                       <th scope="row">{row.name}</th>
                       {d.heatmap.cells[r].map((cell, c) => (
-                        <td key={d.heatmap.interviewers[c].key} style={{ background: heat(cell?.kappa ?? null) }} title={cell ? `n=${cell.n}` : undefined}>
+                        <td
+                          key={d.heatmap.interviewers[c].key}
+                          style={{ background: heat(cell?.kappa ?? null) }}
+                          title={cell ? `n=${cell.n}` : undefined}
+                        >
                           {cell ? fmt(cell.kappa) : ""}
                         </td>
                       ))}

@@ -37,7 +37,8 @@ const RECOMMENDATION_SERIES = [
 ];
 
 export default function CalibrationInterviewers() {
-  const { rows, months, scale, amendedAfterSeeing, flagEvidence, flagNames, interviewerIds } = useLoaderData<typeof loader>();
+  const { rows, months, scale, amendedAfterSeeing, flagEvidence, flagNames, interviewerIds } =
+    useLoaderData<typeof loader>();
   const flagName = (key: string) => flagNames[key] ?? key;
   if (rows.length === 0) return <p className="empty">No interviewer has submitted ratings in this view.</p>;
   // The chart shows every interviewer the model could judge; the table says why the others are withheld.
@@ -49,63 +50,91 @@ export default function CalibrationInterviewers() {
         <section className="card" aria-labelledby="leniency-empty-title">
           <h3 id="leniency-empty-title">Leniency and severity</h3>
           <p className="empty">
-            No interviewer in this view has enough ratings beside co-panellists for a leniency figure (each needs {MIN_SHOWN} or more). Widen the date range or clear a filter.
+            No interviewer in this view has enough ratings beside co-panellists for a leniency figure (each needs{" "}
+            {MIN_SHOWN} or more). Widen the date range or clear a filter.
           </p>
         </section>
       ) : (
-      <ChartFrame
-        title="Leniency and severity"
-        summary={`Each interviewer's effect in the rater model (points above or below what the panel would give the same candidate), with its 95% interval. It shrinks toward 0 on little evidence. Flagged when it holds after a Benjamini–Hochberg correction across interviewers (q = 0.05) and is at least ${fmt(leniencyThreshold)} points (dashed lines); halo and central tendency are judged against co-panellists on the same candidates. No flag below ${MIN_SHARED_CANDIDATES} shared candidates.`}
-        height={Math.max(160, shown.length * 30 + 40)}
-        chart={
-          <LeniencyChart
-            scaleSpan={scale.max - scale.min}
-            threshold={leniencyThreshold}
-            points={shown.map((r) => ({ name: r.name, leniency: r.rater.effect!, ciLow: r.rater.ciLow!, ciHigh: r.rater.ciHigh!, flag: r.leniency.flag }))}
-          />
-        }
-        table={
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Interviewer</th>
-                <th scope="col">Model effect</th>
-                <th scope="col">95% interval</th>
-                <th scope="col">Shared candidates</th>
-                <th scope="col">Raw leniency vs co-panellists</th>
-                <th scope="col">Flags</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.interviewer} data-interviewer={r.name}>
-                  <th scope="row">{interviewerIds[r.interviewer] ? <Link to={`/calibration/interviewers/${interviewerIds[r.interviewer]}`}>{r.name}</Link> : r.name}</th>
-                  <td>{r.rater.withheld ?? fmt(r.rater.effect)}</td>
-                  <td>{r.rater.withheld !== null || r.rater.ciLow === null ? "—" : `${fmt(r.rater.ciLow)} to ${fmt(r.rater.ciHigh)}`}</td>
-                  <td>{r.rater.sharedCandidates}</td>
-                  <td>{r.leniency.leniency === null ? withheld(r.leniency.n, "shared candidates") : `${fmt(r.leniency.leniency)} (${fmt(r.leniency.ciLow)} to ${fmt(r.leniency.ciHigh)})`}</td>
-                  <td>
-                    {r.rater.flags.length === 0
-                      ? "—"
-                      : r.rater.flags.map((flag) => (
-                          <span key={flag} className={`badge badge-${flag}`}>
-                            {FLAG_LABEL[flag]}
-                          </span>
-                        ))}
-                  </td>
+        <ChartFrame
+          title="Leniency and severity"
+          summary={`Each interviewer's effect in the rater model (points above or below what the panel would give the same candidate), with its 95% interval. It shrinks toward 0 on little evidence. Flagged when it holds after a Benjamini–Hochberg correction across interviewers (q = 0.05) and is at least ${fmt(leniencyThreshold)} points (dashed lines); halo and central tendency are judged against co-panellists on the same candidates. No flag below ${MIN_SHARED_CANDIDATES} shared candidates.`}
+          height={Math.max(160, shown.length * 30 + 40)}
+          chart={
+            <LeniencyChart
+              scaleSpan={scale.max - scale.min}
+              threshold={leniencyThreshold}
+              points={shown.map((r) => ({
+                name: r.name,
+                leniency: r.rater.effect!,
+                ciLow: r.rater.ciLow!,
+                ciHigh: r.rater.ciHigh!,
+                flag: r.leniency.flag,
+              }))}
+            />
+          }
+          table={
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Interviewer</th>
+                  <th scope="col">Model effect</th>
+                  <th scope="col">95% interval</th>
+                  <th scope="col">Shared candidates</th>
+                  <th scope="col">Raw leniency vs co-panellists</th>
+                  <th scope="col">Flags</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        }
-      />
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.interviewer} data-interviewer={r.name}>
+                    <th scope="row">
+                      {interviewerIds[r.interviewer] ? (
+                        <Link to={`/calibration/interviewers/${interviewerIds[r.interviewer]}`}>{r.name}</Link>
+                      ) : (
+                        r.name
+                      )}
+                    </th>
+                    <td>{r.rater.withheld ?? fmt(r.rater.effect)}</td>
+                    <td>
+                      {r.rater.withheld !== null || r.rater.ciLow === null
+                        ? "—"
+                        : `${fmt(r.rater.ciLow)} to ${fmt(r.rater.ciHigh)}`}
+                    </td>
+                    <td>{r.rater.sharedCandidates}</td>
+                    <td>
+                      {r.leniency.leniency === null
+                        ? withheld(r.leniency.n, "shared candidates")
+                        : `${fmt(r.leniency.leniency)} (${fmt(r.leniency.ciLow)} to ${fmt(r.leniency.ciHigh)})`}
+                    </td>
+                    <td>
+                      {r.rater.flags.length === 0
+                        ? "—"
+                        : r.rater.flags.map((flag) => (
+                            <span key={flag} className={`badge badge-${flag}`}>
+                              {FLAG_LABEL[flag]}
+                            </span>
+                          ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        />
       )}
 
       <ChartFrame
         title="Recommendation mix"
         summary="Share of each interviewer's scorecards per recommendation."
         height={Math.max(160, rows.length * 28 + 60)}
-        chart={<StackedBarChart percent categoryKey="name" series={RECOMMENDATION_SERIES} data={rows.map((r) => ({ name: r.name, ...r.recommendations }))} />}
+        chart={
+          <StackedBarChart
+            percent
+            categoryKey="name"
+            series={RECOMMENDATION_SERIES}
+            data={rows.map((r) => ({ name: r.name, ...r.recommendations }))}
+          />
+        }
         table={
           <table className="table">
             <thead>
@@ -137,8 +166,9 @@ export default function CalibrationInterviewers() {
       <section className="card" aria-labelledby="profile-title">
         <h3 id="profile-title">Use of the scale, halo and red flags, beside their peers</h3>
         <p className="hint">
-          SD of their ratings; share at the ends of the scale and in the middle (central tendency); halo = scorecards with the same rating on every dimension; red
-          flags per scorecard against everyone else's; amendments made after seeing the panel's scorecards.
+          SD of their ratings; share at the ends of the scale and in the middle (central tendency); halo = scorecards
+          with the same rating on every dimension; red flags per scorecard against everyone else's; amendments made
+          after seeing the panel's scorecards.
         </p>
         <table className="table">
           <thead>
@@ -176,7 +206,15 @@ export default function CalibrationInterviewers() {
         title="Drift: leniency by month"
         summary="Raw leniency per month, averaged per candidate. Gaps are months with fewer than 5 shared candidates."
         height={320}
-        chart={<DriftChart months={months} lines={rows.map((r) => ({ name: r.name, values: Object.fromEntries(r.drift.map((d) => [d.month, d.leniency])) }))} />}
+        chart={
+          <DriftChart
+            months={months}
+            lines={rows.map((r) => ({
+              name: r.name,
+              values: Object.fromEntries(r.drift.map((d) => [d.month, d.leniency])),
+            }))}
+          />
+        }
         table={
           <table className="table">
             <thead>
@@ -195,7 +233,11 @@ export default function CalibrationInterviewers() {
                   <th scope="row">{r.name}</th>
                   {months.map((m) => {
                     const d = r.drift.find((x) => x.month === m);
-                    return <td key={m}>{!d ? "—" : d.leniency === null ? withheld(d.n, "shared candidates") : fmt(d.leniency)}</td>;
+                    return (
+                      <td key={m}>
+                        {!d ? "—" : d.leniency === null ? withheld(d.n, "shared candidates") : fmt(d.leniency)}
+                      </td>
+                    );
                   })}
                 </tr>
               ))}
@@ -206,9 +248,9 @@ export default function CalibrationInterviewers() {
       <section className="card" aria-labelledby="flag-evidence-title">
         <h2 id="flag-evidence-title">Red flags against the notes</h2>
         <p className="muted">
-          How often each interviewer raised a red flag their own notes point to (the evidence coach&apos;s suggestion), and
-          how often they raised one that no note of theirs supports. Counted per scorecard and flag, on the flags the coach
-          can read.
+          How often each interviewer raised a red flag their own notes point to (the evidence coach&apos;s suggestion),
+          and how often they raised one that no note of theirs supports. Counted per scorecard and flag, on the flags
+          the coach can read.
         </p>
         {flagEvidence.length ? (
           <FlagEvidenceTable rows={flagEvidence} flagName={flagName} />

@@ -45,7 +45,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     amendedAfterSeeing: countAmendedAfterSeeing(filter)[interviewer.email] ?? 0,
     drift: row?.drift ?? [],
     ...getInterviewerRecord(interviewer.id),
-    conversations: await conversationsWithEffects(interviewer.email, listConversations(interviewer.id), context.computeDashboard),
+    conversations: await conversationsWithEffects(
+      interviewer.email,
+      listConversations(interviewer.id),
+      context.computeDashboard,
+    ),
     today: new Date().toISOString().slice(0, 10),
   });
 }
@@ -63,7 +67,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/calibration/interviewers/${interviewer.id}#conversation-${result.id}`);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.interviewer.name ?? "Interviewer"} · Calibration · Panel Scorecard` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.interviewer.name ?? "Interviewer"} · Calibration · Panel Scorecard` },
+];
 
 export default function InterviewerPage() {
   const data = useLoaderData<typeof loader>();
@@ -149,7 +155,11 @@ export default function InterviewerPage() {
             <tbody>
               <tr>
                 {data.drift.map((d) => (
-                  <td key={d.month}>{d.leniency === null ? withheld(d.n, "shared candidates") : `${fmt(d.leniency)} (${fmt(d.ciLow)} to ${fmt(d.ciHigh)})`}</td>
+                  <td key={d.month}>
+                    {d.leniency === null
+                      ? withheld(d.n, "shared candidates")
+                      : `${fmt(d.leniency)} (${fmt(d.ciLow)} to ${fmt(d.ciHigh)})`}
+                  </td>
                 ))}
               </tr>
             </tbody>
@@ -178,17 +188,35 @@ export default function InterviewerPage() {
                   <td>
                     <strong>{effectName(c.effect)}</strong> <span className="muted">(by {c.leadName})</span>
                     <p className="agreed">{c.agreed}</p>
-                    {c.followUpOn ? <p className="muted">Follow up on {c.followUpOn}{c.followUpDoneAt ? " · done" : ""}</p> : null}
+                    {c.followUpOn ? (
+                      <p className="muted">
+                        Follow up on {c.followUpOn}
+                        {c.followUpDoneAt ? " · done" : ""}
+                      </p>
+                    ) : null}
                   </td>
-                  {c.before === null ? <td className="muted">older than the latest 3</td> : <EffectCell measure={c.before} />}
-                  {c.after === null ? <td className="muted">older than the latest 3</td> : <EffectCell measure={c.after} />}
+                  {c.before === null ? (
+                    <td className="muted">older than the latest 3</td>
+                  ) : (
+                    <EffectCell measure={c.before} />
+                  )}
+                  {c.after === null ? (
+                    <td className="muted">older than the latest 3</td>
+                  ) : (
+                    <EffectCell measure={c.after} />
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         )}
         {/* Keyed by the newest conversation, so a recorded one empties the form. */}
-        <Form key={data.conversations[0]?.id ?? 0} method="post" className="stack record-here" aria-labelledby="record-here-title">
+        <Form
+          key={data.conversations[0]?.id ?? 0}
+          method="post"
+          className="stack record-here"
+          aria-labelledby="record-here-title"
+        >
           <h4 id="record-here-title">Record a conversation with {interviewer.name}</h4>
           <FormError message={errors?.form} />
           <SelectField label="Effect discussed" name="effect" error={errors?.effect} defaultValue="">

@@ -24,7 +24,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     recommendations: Object.fromEntries(rubric.recommendations.map((r) => [r.key, r.name])),
     redFlags: Object.fromEntries(rubric.redFlags.map((f) => [f.key, f.name])),
     interviewers: distances.map((d) => ({ ...d, name: names.get(d.interviewerId) ?? "Former interviewer" })),
-    exemplars: exemplars.map((e) => ({ id: e.id, title: e.title, level: e.level, source: e.source, key: e.referenceKey, practisedBy: practised.get(e.id)?.size ?? 0 })),
+    exemplars: exemplars.map((e) => ({
+      id: e.id,
+      title: e.title,
+      level: e.level,
+      source: e.source,
+      key: e.referenceKey,
+      practisedBy: practised.get(e.id)?.size ?? 0,
+    })),
   });
 }
 
@@ -37,7 +44,8 @@ function Cell({ cell }: { cell: DistanceCell | undefined }) {
   const direction = cell.meanSigned > 0 ? "above" : cell.meanSigned < 0 ? "below" : "on-key";
   return (
     <td>
-      <strong>{cell.meanAbsolute.toFixed(2)}</strong> <span className={`signed ${direction}`}>({signed(cell.meanSigned)})</span> <span className="n">n={cell.n}</span>
+      <strong>{cell.meanAbsolute.toFixed(2)}</strong>{" "}
+      <span className={`signed ${direction}`}>({signed(cell.meanSigned)})</span> <span className="n">n={cell.n}</span>
     </td>
   );
 }
@@ -55,8 +63,9 @@ export default function CalibrationPracticePage() {
         ) : null}
       </div>
       <p className="muted">
-        Submitted practice scorecards on the exemplars, compared with each reference key. Per interviewer and dimension: the mean absolute distance from the key,
-        then in brackets the signed mean (+ scores above the key, − below it) and n, the ratings compared. Practice never enters the real statistics.
+        Submitted practice scorecards on the exemplars, compared with each reference key. Per interviewer and dimension:
+        the mean absolute distance from the key, then in brackets the signed mean (+ scores above the key, − below it)
+        and n, the ratings compared. Practice never enters the real statistics.
       </p>
 
       <section className="section" aria-labelledby="distance-title">
@@ -125,7 +134,9 @@ export default function CalibrationPracticePage() {
               <details>
                 <summary>Why the key says so</summary>
                 <ul>
-                  {dimensions.map((d) => (e.key.rationale[d.key] ? <li key={d.key}>{`${d.name} — ${e.key.rationale[d.key]}`}</li> : null))}
+                  {dimensions.map((d) =>
+                    e.key.rationale[d.key] ? <li key={d.key}>{`${d.name} — ${e.key.rationale[d.key]}`}</li> : null,
+                  )}
                 </ul>
               </details>
             </article>

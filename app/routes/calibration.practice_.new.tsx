@@ -1,4 +1,11 @@
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ExemplarForm } from "~/components/practice/exemplar-form";
@@ -17,7 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { id, rubric } = getLatestRubricVersion();
   return json({
     rubricVersionId: id,
-    rubric: { scale: rubric.scale, dimensions: rubric.dimensions, recommendations: rubric.recommendations, redFlags: rubric.redFlags, levels: rubric.levels },
+    rubric: {
+      scale: rubric.scale,
+      dimensions: rubric.dimensions,
+      recommendations: rubric.recommendations,
+      redFlags: rubric.redFlags,
+      levels: rubric.levels,
+    },
   });
 }
 
@@ -27,7 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const version = getLatestRubricVersion();
   const input = formDataToExemplarInput(await readFormData(request));
   const parsed = exemplarFormSchema(version.rubric).safeParse(input);
-  if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors, values: input }, { status: 400 });
+  if (!parsed.success)
+    return json({ errors: toFieldErrors(parsed.error) as FieldErrors, values: input }, { status: 400 });
   createExemplar(parsed.data, version.id, user.id);
   return redirect("/calibration/practice");
 }
@@ -44,9 +58,10 @@ export default function NewExemplarPage() {
       </p>
       <h2>Add an exemplar</h2>
       <p className="muted">
-        A worked answer interviewers will score in practice, and the reference key they are compared with — checked against rubric v{rubricVersionId}: every
-        dimension rated on its {rubric.scale.min}–{rubric.scale.max} scale with a one-line reason, no rating above a raised flag&apos;s cap, and a
-        recommendation that agrees with the key&apos;s weighted score.
+        A worked answer interviewers will score in practice, and the reference key they are compared with — checked
+        against rubric v{rubricVersionId}: every dimension rated on its {rubric.scale.min}–{rubric.scale.max} scale with
+        a one-line reason, no rating above a raised flag&apos;s cap, and a recommendation that agrees with the
+        key&apos;s weighted score.
       </p>
       <ExemplarForm rubric={rubric} values={actionData?.values} serverErrors={actionData?.errors} />
     </div>

@@ -14,12 +14,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function CalibrationQueue() {
   const { queue, total, interviews, reviews } = useLoaderData<typeof loader>();
-  if (total === 0) return <p className="empty">No panel in this view disagrees by 2+ points on a dimension or splits yes/no.</p>;
+  if (total === 0)
+    return <p className="empty">No panel in this view disagrees by 2+ points on a dimension or splits yes/no.</p>;
   return (
     <section className="card" aria-labelledby="queue-title">
       <h2 id="queue-title">Disagreement queue</h2>
       <p className="hint">
-        Panels whose ratings of one dimension are 2+ points apart, or whose recommendations split yes/no — widest first. {total > queue.length ? `Showing ${queue.length} of ${total}.` : ""}
+        Panels whose ratings of one dimension are 2+ points apart, or whose recommendations split yes/no — widest first.{" "}
+        {total > queue.length ? `Showing ${queue.length} of ${total}.` : ""}
       </p>
       <table className="table">
         <thead>
@@ -37,11 +39,14 @@ export default function CalibrationQueue() {
             const review = interviewId ? reviews[interviewId] : undefined;
             return (
               <tr key={d.candidate} className={d.split ? "wide-spread" : undefined}>
-                <th scope="row">{interviewId ? <Link to={`/interviews/${interviewId}`}>{d.candidate}</Link> : d.candidate}</th>
+                <th scope="row">
+                  {interviewId ? <Link to={`/interviews/${interviewId}`}>{d.candidate}</Link> : d.candidate}
+                </th>
                 <td>{d.panel}</td>
                 <td>{d.maxSpread === null ? "—" : `${d.maxSpread} on ${d.spreadDimensionName}`}</td>
                 <td>
-                  {d.recommendations.strong_no + d.recommendations.no} no · {d.recommendations.yes + d.recommendations.strong_yes} yes{d.split ? " — split" : ""}
+                  {d.recommendations.strong_no + d.recommendations.no} no ·{" "}
+                  {d.recommendations.yes + d.recommendations.strong_yes} yes{d.split ? " — split" : ""}
                 </td>
                 <td>
                   {review ? (

@@ -1,4 +1,11 @@
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import reviewStyles from "~/components/review/review.css";
@@ -18,9 +25,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = { q: params.get("q") ?? "", status: params.get("status") || "all" };
   const parsed = ReviewSearchSchema.safeParse(raw);
   if (!parsed.success) {
-    return json({ search: raw, errors: toFieldErrors(parsed.error) as FieldErrors, reviews: [] as ReviewListItem[], limit: REVIEW_LIST_LIMIT }, { status: 400 });
+    return json(
+      {
+        search: raw,
+        errors: toFieldErrors(parsed.error) as FieldErrors,
+        reviews: [] as ReviewListItem[],
+        limit: REVIEW_LIST_LIMIT,
+      },
+      { status: 400 },
+    );
   }
-  return json({ search: parsed.data as typeof raw, errors: null, reviews: listReviews(parsed.data), limit: REVIEW_LIST_LIMIT });
+  return json({
+    search: parsed.data as typeof raw,
+    errors: null,
+    reviews: listReviews(parsed.data),
+    limit: REVIEW_LIST_LIMIT,
+  });
 }
 
 /** intent=open&interviewId=…: opens the interview's review, or goes to the one it has. */
@@ -44,7 +64,10 @@ export default function ReviewsPage() {
   return (
     <div className="stack">
       <h2>Calibration reviews</h2>
-      <p className="muted">Split panels a lead has reviewed: the agreed reading, notes and follow-ups. Open a review from the disagreement queue.</p>
+      <p className="muted">
+        Split panels a lead has reviewed: the agreed reading, notes and follow-ups. Open a review from the disagreement
+        queue.
+      </p>
       {actionData?.errors ? (
         <p className="form-error" role="alert">
           Could not open a review: {Object.values(actionData.errors)[0]}
@@ -71,7 +94,13 @@ export default function ReviewsPage() {
         </div>
         <div className="field">
           <label htmlFor="review-status">Status</label>
-          <select id="review-status" name="status" defaultValue={search.status} aria-invalid={errors?.status ? true : undefined} aria-describedby={errors?.status ? "review-status-error" : undefined}>
+          <select
+            id="review-status"
+            name="status"
+            defaultValue={search.status}
+            aria-invalid={errors?.status ? true : undefined}
+            aria-describedby={errors?.status ? "review-status-error" : undefined}
+          >
             <option value="all">All</option>
             <option value="open">Open</option>
             <option value="closed">Closed</option>
@@ -93,7 +122,9 @@ export default function ReviewsPage() {
           {filtered ? "Matching reviews" : "All reviews"} <span className="count">{reviews.length}</span>
         </h2>
         {reviews.length === 0 ? (
-          <p className="empty">{errors ? "Fix the search above." : filtered ? "No review matches." : "No review has been opened yet."}</p>
+          <p className="empty">
+            {errors ? "Fix the search above." : filtered ? "No review matches." : "No review has been opened yet."}
+          </p>
         ) : (
           <table className="table">
             <thead>
@@ -109,7 +140,8 @@ export default function ReviewsPage() {
                 <tr key={r.id}>
                   <td>
                     {/* Two candidates may share a name: the id tells them apart. */}
-                    <Link to={`/calibration/reviews/${r.id}`}>{r.candidateName}</Link> <span className="muted">#{r.candidateId}</span>
+                    <Link to={`/calibration/reviews/${r.id}`}>{r.candidateName}</Link>{" "}
+                    <span className="muted">#{r.candidateId}</span>
                   </td>
                   <td>
                     <span className={`badge badge-${r.status}`}>{STATUS_LABEL[r.status]}</span>
@@ -119,13 +151,17 @@ export default function ReviewsPage() {
                     <br />
                     <span className="muted nowrap">{formatDateTime(r.openedAt)}</span>
                   </td>
-                  <td className="excerpt">{r.agreedReadingExcerpt || <span className="empty">Not written yet</span>}</td>
+                  <td className="excerpt">
+                    {r.agreedReadingExcerpt || <span className="empty">Not written yet</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        {reviews.length >= limit ? <p className="hint">Showing the newest {limit}; search to narrow the list.</p> : null}
+        {reviews.length >= limit ? (
+          <p className="hint">Showing the newest {limit}; search to narrow the list.</p>
+        ) : null}
       </section>
     </div>
   );

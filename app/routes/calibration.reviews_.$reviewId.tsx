@@ -1,4 +1,11 @@
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PanelComparison } from "~/components/debrief/panel-comparison";
 import { ErrorPage } from "~/components/error-page";
@@ -44,7 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "reopen") {
     const result = reopenReview(reviewId, user.id);
     invariantFound(result.kind !== "not_found");
-    if (result.kind === "already_open") return json({ errors: { form: "This review is already open." } as FieldErrors, values: null }, { status: 409 });
+    if (result.kind === "already_open")
+      return json({ errors: { form: "This review is already open." } as FieldErrors, values: null }, { status: 409 });
     return back();
   }
 
@@ -55,15 +63,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
     followUps: text(form, "followUps"),
     version: text(form, "version"),
   };
-  const typed = { agreedReading: values.agreedReading ?? "", notes: values.notes ?? "", followUps: values.followUps ?? "", version: values.version ?? "" };
+  const typed = {
+    agreedReading: values.agreedReading ?? "",
+    notes: values.notes ?? "",
+    followUps: values.followUps ?? "",
+    version: values.version ?? "",
+  };
   const parsed = ReviewOutcomeSchema.safeParse(values);
-  if (!parsed.success) return json({ errors: toFieldErrors(parsed.error) as FieldErrors, values: typed }, { status: 400 });
+  if (!parsed.success)
+    return json({ errors: toFieldErrors(parsed.error) as FieldErrors, values: typed }, { status: 400 });
 
   const result = saveReviewOutcome(reviewId, user.id, parsed.data);
   invariantFound(result.kind !== "not_found");
   switch (result.kind) {
     case "read_only":
-      return json({ errors: { form: "This review is closed and read-only: reopen it to change the outcome." } as FieldErrors, values: typed }, { status: 409 });
+      return json(
+        {
+          errors: { form: "This review is closed and read-only: reopen it to change the outcome." } as FieldErrors,
+          values: typed,
+        },
+        { status: 409 },
+      );
     case "stale":
       return json(
         {
@@ -72,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           } as FieldErrors,
           values: typed,
         },
-        { status: 409 }
+        { status: 409 },
       );
     case "saved":
       return back();
@@ -89,7 +109,11 @@ const HISTORY_LABEL: Record<string, string> = {
   "review.closed": "closed the review",
   "review.reopened": "reopened the review",
 };
-const FIELD_LABEL: Record<string, string> = { agreedReading: "agreed reading", notes: "notes", followUps: "follow-ups" };
+const FIELD_LABEL: Record<string, string> = {
+  agreedReading: "agreed reading",
+  notes: "notes",
+  followUps: "follow-ups",
+};
 
 export default function ReviewPage() {
   const { review, interview, panel, comparison, history } = useLoaderData<typeof loader>();
@@ -116,7 +140,9 @@ export default function ReviewPage() {
           </p>
           <p className="muted">
             Opened by {review.openedByName}, {formatDateTime(review.openedAt)}
-            {closed && review.closedAt ? ` · closed by ${review.closedByName ?? "a former lead"}, ${formatDateTime(review.closedAt)}` : ""}
+            {closed && review.closedAt
+              ? ` · closed by ${review.closedByName ?? "a former lead"}, ${formatDateTime(review.closedAt)}`
+              : ""}
           </p>
         </div>
         <dl className="context-facts">
@@ -131,7 +157,11 @@ export default function ReviewPage() {
 
       <section className="section" aria-labelledby="scores-title">
         <h2 id="scores-title">The panel side by side</h2>
-        {comparison.scorecards.length ? <PanelComparison {...comparison} /> : <p className="empty">No scorecard has been submitted for this interview.</p>}
+        {comparison.scorecards.length ? (
+          <PanelComparison {...comparison} />
+        ) : (
+          <p className="empty">No scorecard has been submitted for this interview.</p>
+        )}
       </section>
 
       <section className="section" aria-label="Outcome">
@@ -155,7 +185,11 @@ export default function ReviewPage() {
             </Form>
           </div>
         ) : (
-          <ReviewOutcomeForm key={review.version} values={actionData?.values ?? review} serverErrors={actionData?.errors} />
+          <ReviewOutcomeForm
+            key={review.version}
+            values={actionData?.values ?? review}
+            serverErrors={actionData?.errors}
+          />
         )}
       </section>
 
@@ -164,7 +198,8 @@ export default function ReviewPage() {
         <ol className="history">
           {history.map((h, i) => (
             <li key={i}>
-              <span className="muted nowrap">{formatDateTime(h.at)}</span> — {h.actorName ?? "Someone"} {HISTORY_LABEL[h.action] ?? h.action}
+              <span className="muted nowrap">{formatDateTime(h.at)}</span> — {h.actorName ?? "Someone"}{" "}
+              {HISTORY_LABEL[h.action] ?? h.action}
               {h.fields.length ? ` (${h.fields.map((f) => FIELD_LABEL[f] ?? f).join(", ")})` : ""}
             </li>
           ))}

@@ -30,7 +30,9 @@ export default function CalibrationLayout() {
   const navigate = useNavigate();
   const active = (list: string[] | undefined, key: string) => list?.includes(key) ?? false;
   // Pages that do not read the filter (reviews, practice, decisions, conversations) do not show it.
-  const filtered = !TABS.some((tab) => tab.keepFilter === false && (pathname === tab.to || pathname.startsWith(`${tab.to}/`)));
+  const filtered = !TABS.some(
+    (tab) => tab.keepFilter === false && (pathname === tab.to || pathname.startsWith(`${tab.to}/`)),
+  );
   return (
     <main className="page wide calibration">
       <header className="calibration-head">
@@ -54,7 +56,8 @@ export default function CalibrationLayout() {
             // Leave empty fields out of the URL, so a shared link says only what is filtered.
             event.preventDefault();
             const params = new URLSearchParams();
-            for (const [name, value] of new FormData(event.currentTarget)) if (typeof value === "string" && value) params.append(name, value);
+            for (const [name, value] of new FormData(event.currentTarget))
+              if (typeof value === "string" && value) params.append(name, value);
             navigate(`${pathname}?${params}`);
           }}
         >
@@ -70,7 +73,8 @@ export default function CalibrationLayout() {
             <legend>Variants</legend>
             {options.variants.map((v) => (
               <label key={v.key}>
-                <input type="checkbox" name="variant" value={v.key} defaultChecked={active(filter.variants, v.key)} /> {v.name}
+                <input type="checkbox" name="variant" value={v.key} defaultChecked={active(filter.variants, v.key)} />{" "}
+                {v.name}
               </label>
             ))}
           </fieldset>
@@ -78,13 +82,20 @@ export default function CalibrationLayout() {
             <legend>Levels</legend>
             {options.levels.map((l) => (
               <label key={l.key}>
-                <input type="checkbox" name="level" value={l.key} defaultChecked={active(filter.levels, l.key)} /> {l.name}
+                <input type="checkbox" name="level" value={l.key} defaultChecked={active(filter.levels, l.key)} />{" "}
+                {l.name}
               </label>
             ))}
           </fieldset>
           <div className="field">
             <label htmlFor="filter-interviewers">Interviewers</label>
-            <select id="filter-interviewers" name="interviewer" multiple size={5} defaultValue={(filter.interviewerIds ?? []).map(String)}>
+            <select
+              id="filter-interviewers"
+              name="interviewer"
+              multiple
+              size={5}
+              defaultValue={(filter.interviewerIds ?? []).map(String)}
+            >
               {options.interviewers.map((i) => (
                 <option key={i.id} value={i.id}>
                   {i.name}

@@ -16,8 +16,8 @@ export default function CalibrationVariants() {
   return (
     <div className="stack">
       <p className="hint">
-        Each variant's mean per dimension with its 95% interval. A variant is highlighted when it differs from all the other variants by more than noise (the
-        Welch interval of the difference excludes 0).
+        Each variant's mean per dimension with its 95% interval. A variant is highlighted when it differs from all the
+        other variants by more than noise (the Welch interval of the difference excludes 0).
       </p>
       <div className="chart-grid">
         {dimensions.map((d) => (
@@ -30,7 +30,13 @@ export default function CalibrationVariants() {
                 scale={scale}
                 points={d.variants
                   .filter((v) => v.mean !== null)
-                  .map((v) => ({ name: v.name, mean: v.mean!, ciLow: v.ciLow ?? v.mean!, ciHigh: v.ciHigh ?? v.mean!, highlight: !!v.versusRest?.differs }))}
+                  .map((v) => ({
+                    name: v.name,
+                    mean: v.mean!,
+                    ciLow: v.ciLow ?? v.mean!,
+                    ciHigh: v.ciHigh ?? v.mean!,
+                    highlight: !!v.versusRest?.differs,
+                  }))}
               />
             }
             table={

@@ -40,7 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const comparison = buildPanelComparison(interview, panel, visible);
   const flagEvidence = getDebriefFlagEvidence(
-    comparison.scorecards.map((card, k) => ({ id: visible[k].id, interviewerId: card.interviewerId, interviewerName: card.name })),
+    comparison.scorecards.map((card, k) => ({
+      id: visible[k].id,
+      interviewerId: card.interviewerId,
+      interviewerName: card.name,
+    })),
   );
   return json({
     interview,
@@ -49,7 +53,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isLead,
     ownStatus: own?.status ?? null,
     spread: comparison.spread,
-    panel: panel.map((m) => ({ ...m, overdue: isOverdue(interview, m.status === "submitted", now), isYou: m.interviewerId === user.id })),
+    panel: panel.map((m) => ({
+      ...m,
+      overdue: isOverdue(interview, m.status === "submitted", now),
+      isYou: m.interviewerId === user.id,
+    })),
     rubric: comparison.rubric,
     scorecards: comparison.scorecards,
     flagEvidence,
@@ -68,7 +76,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     const intent = form.get("intent");
     const prefix = intent === "revote" || intent === "decide" ? `${intent}.` : "";
-    const errors = Object.fromEntries(Object.entries(toFieldErrors(parsed.error)).map(([k, v]) => [k === "intent" ? "form" : `${prefix}${k}`, v]));
+    const errors = Object.fromEntries(
+      Object.entries(toFieldErrors(parsed.error)).map(([k, v]) => [k === "intent" ? "form" : `${prefix}${k}`, v]),
+    );
     return json({ errors }, { status: 400 });
   }
   const input = parsed.data;
@@ -156,9 +166,13 @@ export default function DebriefPage() {
         {data.canSeeOthers && data.scorecards.length ? (
           <PanelComparison rubric={data.rubric} scorecards={data.scorecards} spread={data.spread} />
         ) : (
-          <p className="empty">{data.canSeeOthers ? "No scorecard has been submitted yet." : hiddenMessage(data.mode, data.ownStatus)}</p>
+          <p className="empty">
+            {data.canSeeOthers ? "No scorecard has been submitted yet." : hiddenMessage(data.mode, data.ownStatus)}
+          </p>
         )}
-        {!data.canSeeOthers && data.scorecards.length ? <PanelComparison rubric={data.rubric} scorecards={data.scorecards} spread={data.spread} /> : null}
+        {!data.canSeeOthers && data.scorecards.length ? (
+          <PanelComparison rubric={data.rubric} scorecards={data.scorecards} spread={data.spread} />
+        ) : null}
       </section>
 
       {data.flagEvidence.length ? (
@@ -179,7 +193,13 @@ export default function DebriefPage() {
       {data.isLead || data.debrief ? (
         <section className="section" aria-labelledby="debrief-title">
           <h2 id="debrief-title">Votes and decision</h2>
-          <StructuredDebrief debrief={data.debrief} panel={panel} recommendations={data.rubric.recommendations} canRun={data.isLead} errors={actionData?.errors} />
+          <StructuredDebrief
+            debrief={data.debrief}
+            panel={panel}
+            recommendations={data.rubric.recommendations}
+            canRun={data.isLead}
+            errors={actionData?.errors}
+          />
         </section>
       ) : null}
     </main>

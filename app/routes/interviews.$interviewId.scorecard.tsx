@@ -69,7 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch {
     return refuse("The request body could not be read", 400);
   }
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return refuse("Expected a scorecard object", 400);
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return refuse("Expected a scorecard object", 400);
 
   const existing = getScorecardBasis(interview.id, user.id);
   const version = getRubricVersion(existing?.rubricVersionId ?? idFromText(input.rubricVersionId) ?? 0);
@@ -87,21 +88,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return fail(toFieldErrors(parsed.error));
   const draft = parsed.data;
   if (existing && draft.rubricVersionId !== existing.rubricVersionId) {
-    return refuse("Reload the page", 409, { rubricVersionId: "This scorecard uses another rubric version; reload the page" });
+    return refuse("Reload the page", 409, {
+      rubricVersionId: "This scorecard uses another rubric version; reload the page",
+    });
   }
   const submit = draft.intent === "submit";
   if (submit || draft.intent === "amend") {
     const missing = findMissingForSubmit(version.rubric, variantKey, draft);
-    if (draft.intent === "amend" && !draft.reason) missing.push({ field: "reason", message: "Say why you are amending this scorecard" });
+    if (draft.intent === "amend" && !draft.reason)
+      missing.push({ field: "reason", message: "Say why you are amending this scorecard" });
     if (missing.length) return fail(Object.fromEntries(missing.map((m) => [m.field, m.message])));
   }
   const early = submit ? submitTooEarlyMessage(interview, new Date()) : null;
   if (early) return fail({ form: early });
   if (draft.intent === "amend") return amend(interview.id, user.id, version.rubric, draft);
 
-  const result = saveScorecard({ interviewId: interview.id, userId: user.id, rubricVersionId: version.id, rubric: version.rubric, variantKey, draft, submit });
+  const result = saveScorecard({
+    interviewId: interview.id,
+    userId: user.id,
+    rubricVersionId: version.id,
+    rubric: version.rubric,
+    variantKey,
+    draft,
+    submit,
+  });
   if (result.kind === "already_submitted") return refuse("This scorecard is submitted and read-only", 409);
-  if (result.kind === "stale") return refuse("This scorecard was changed in another tab or on another device, from a version this server never had; reload the page", 409);
+  if (result.kind === "stale")
+    return refuse(
+      "This scorecard was changed in another tab or on another device, from a version this server never had; reload the page",
+      409,
+    );
   // A plain HTML post (Save draft or Submit without JavaScript) lands back on the page, showing what is stored.
   if (!isJson) return redirect(`/interviews/${interview.id}/scorecard`);
   const { revision, updatedAt: savedAt, submitted, merged, conflicts } = result;
@@ -118,7 +134,12 @@ function amend(interviewId: number, userId: number, rubric: Rubric, draft: Score
     case "unchanged":
       return refuse("Nothing changed: an amendment must change something", 400);
     case "amended":
-      return reply({ autosave: true, kind: "amended", revision: result.state.revision, afterSeeingOthers: result.afterSeeingOthers });
+      return reply({
+        autosave: true,
+        kind: "amended",
+        revision: result.state.revision,
+        afterSeeingOthers: result.afterSeeingOthers,
+      });
   }
 }
 
@@ -140,12 +161,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function ScorecardPage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { rejected?: { values: never; errors: FieldErrors } } | undefined;
+  const actionData = useActionData<typeof action>() as
+    { rejected?: { values: never; errors: FieldErrors } } | undefined;
   // This card opens offline from now on (the service worker keeps its latest copy).
-  useEffect(() => cacheScorecards([`/interviews/${data.interview.id}/scorecard`]), [data.interview.id, data.scorecard?.revision]);
+  useEffect(
+    () => cacheScorecards([`/interviews/${data.interview.id}/scorecard`]),
+    [data.interview.id, data.scorecard?.revision],
+  );
   return (
     <main className="page wide scorecard-page">
-      <p className="breadcrumb">{data.practice ? <Link to="/practice">← Practice</Link> : <Link to="/interviews">← Your interviews</Link>}</p>
+      <p className="breadcrumb">
+        {data.practice ? <Link to="/practice">← Practice</Link> : <Link to="/interviews">← Your interviews</Link>}
+      </p>
       <ScorecardContext {...data} />
       {/* A new key after submit or amendment: the editor starts again from what the server holds. */}
       <ScorecardEditor
@@ -167,13 +194,16 @@ function toStoredValues(input: Record<string, unknown>, notes: EvidenceNote[]) {
     ratings: Object.fromEntries(
       Object.entries(strings(input.ratings))
         .filter(([, v]) => v !== "")
-        .map(([k, v]) => [k, Number(v)])
+        .map(([k, v]) => [k, Number(v)]),
     ),
-    capJustifications: Object.fromEntries(Object.entries(strings(input.capJustifications)).map(([k, v]) => [k, String(v)])),
+    capJustifications: Object.fromEntries(
+      Object.entries(strings(input.capJustifications)).map(([k, v]) => [k, String(v)]),
+    ),
     redFlags: list(input.redFlags),
     star: list(input.star),
     recommendation: typeof input.recommendation === "string" && input.recommendation ? input.recommendation : null,
-    recommendationJustification: typeof input.recommendationJustification === "string" ? input.recommendationJustification : "",
+    recommendationJustification:
+      typeof input.recommendationJustification === "string" ? input.recommendationJustification : "",
     notes,
     noteDrafts: Object.fromEntries(Object.entries(strings(input.noteDrafts)).map(([k, v]) => [k, String(v)])),
   };

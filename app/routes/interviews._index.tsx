@@ -30,7 +30,11 @@ export default function InterviewsPage() {
       <h1>Your interviews</h1>
       <p className="muted">Signed in as {name}.</p>
       {total === 0 ? (
-        <p className="empty">{isInterviewer ? "You are not on any interview panel yet." : "You don't sit on interview panels; nothing to score here."}</p>
+        <p className="empty">
+          {isInterviewer
+            ? "You are not on any interview panel yet."
+            : "You don't sit on interview panels; nothing to score here."}
+        </p>
       ) : (
         <>
           <InterviewTable title="Today" items={groups.today} empty="No interviews today." />
@@ -79,7 +83,9 @@ function InterviewTable({ title, items, empty }: { title: string; items: Intervi
                 <td>{item.variantName}</td>
                 <td>{item.panelSize}</td>
                 <td>
-                  <span className={`badge badge-${item.scorecardStatus}`}>{SCORECARD_STATUS_LABELS[item.scorecardStatus]}</span>
+                  <span className={`badge badge-${item.scorecardStatus}`}>
+                    {SCORECARD_STATUS_LABELS[item.scorecardStatus]}
+                  </span>
                 </td>
                 <td>
                   <Link to={`/interviews/${item.id}`} aria-label={`Debrief for ${item.candidateName}`}>

@@ -1,5 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { ErrorPage } from "~/components/error-page";
@@ -29,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!attempt.allowed) {
     return json(
       { errors: { form: throttledMessage(attempt.retryAfterSeconds) } as FieldErrors },
-      { status: 429, headers: { "Retry-After": String(attempt.retryAfterSeconds) } }
+      { status: 429, headers: { "Retry-After": String(attempt.retryAfterSeconds) } },
     );
   }
   const user = await verifyLogin(parsed.data.email, parsed.data.password);
@@ -68,8 +75,21 @@ export default function LoginPage() {
       <ValidatedForm handleSubmit={handleSubmit} className="card stack">
         <FormError message={serverErrors.form} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <TextField label="Email" type="email" autoComplete="username" autoFocus error={fieldError("email")} {...register("email")} />
-        <TextField label="Password" type="password" autoComplete="current-password" error={fieldError("password")} {...register("password")} />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          error={fieldError("email")}
+          {...register("email")}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          error={fieldError("password")}
+          {...register("password")}
+        />
         <button type="submit" className="button primary" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
         </button>

@@ -13,7 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
-  if (form.get("intent") !== "read-all") return json({ errors: { intent: "Nothing to do: say which." } }, { status: 400 });
+  if (form.get("intent") !== "read-all")
+    return json({ errors: { intent: "Nothing to do: say which." } }, { status: 400 });
   markNotificationsRead(user.id);
   return redirect("/notifications");
 }
@@ -26,7 +27,9 @@ export default function NotificationsPage() {
   return (
     <main className="page">
       <h1>Notifications</h1>
-      <p className="muted">Reminders about scorecards not yet submitted. They come here when the app has no mail server to send them by.</p>
+      <p className="muted">
+        Reminders about scorecards not yet submitted. They come here when the app has no mail server to send them by.
+      </p>
       {notifications.length === 0 ? (
         <p className="empty">No reminders: every scorecard you owe is in.</p>
       ) : (
@@ -34,7 +37,8 @@ export default function NotificationsPage() {
           <ul className="notification-list">
             {notifications.map((n) => (
               <li key={n.id} className={n.readAt === null ? "card unread" : "card"}>
-                {n.readAt === null ? <span className="badge badge-draft">New</span> : null} <Link to={n.link}>{n.subject}</Link>{" "}
+                {n.readAt === null ? <span className="badge badge-draft">New</span> : null}{" "}
+                <Link to={n.link}>{n.subject}</Link>{" "}
                 <span className="muted">{n.sentAt ? formatDateTime(n.sentAt) : ""}</span>
               </li>
             ))}

@@ -12,7 +12,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = Date.now();
   const overdue = listOverdueScorecards(new Date(now - OVERDUE_AFTER_MS)).map((row) => ({
     ...row,
-    hoursLate: Math.floor((now - Date.parse(row.scheduledAt) - row.durationMinutes * 60_000 - OVERDUE_AFTER_MS) / 3_600_000),
+    hoursLate: Math.floor(
+      (now - Date.parse(row.scheduledAt) - row.durationMinutes * 60_000 - OVERDUE_AFTER_MS) / 3_600_000,
+    ),
   }));
   return json({ overdue });
 }
@@ -24,7 +26,9 @@ export default function OverduePage() {
   return (
     <main className="page">
       <h1>Overdue scorecards</h1>
-      <p className="muted">Interviews that ended more than 24 hours ago with a panellist's scorecard still not submitted.</p>
+      <p className="muted">
+        Interviews that ended more than 24 hours ago with a panellist's scorecard still not submitted.
+      </p>
       {overdue.length === 0 ? (
         <p className="empty">Nothing is overdue.</p>
       ) : (

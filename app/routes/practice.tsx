@@ -1,4 +1,11 @@
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { KeyComparisonTable } from "~/components/practice/key-comparison";
@@ -69,8 +76,9 @@ export default function PracticePage() {
     <main className="page">
       <h1>Practice</h1>
       <p className="muted">
-        Score a worked answer on the live scorecard, then see your scores beside its reference key. Practice is not part of any real statistic: it never reaches
-        a candidate, a debrief or the calibration numbers — only the practice view, where leads see how far each interviewer lands from the key.
+        Score a worked answer on the live scorecard, then see your scores beside its reference key. Practice is not part
+        of any real statistic: it never reaches a candidate, a debrief or the calibration numbers — only the practice
+        view, where leads see how far each interviewer lands from the key.
       </p>
       {actionData?.errors ? (
         <p className="form-error" role="alert">
@@ -84,7 +92,8 @@ export default function PracticePage() {
             <div className="exemplar-head">
               <h2 id={`exemplar-${e.id}`}>{e.title}</h2>
               <span>
-                <span className="pill">{LEVEL_LABELS[e.level]}</span> <span className={`badge badge-${e.status}`}>{STATUS_LABEL[e.status]}</span>
+                <span className="pill">{LEVEL_LABELS[e.level]}</span>{" "}
+                <span className={`badge badge-${e.status}`}>{STATUS_LABEL[e.status]}</span>
               </span>
             </div>
             <p className="hint">{e.source}</p>
@@ -92,7 +101,7 @@ export default function PracticePage() {
               <>
                 <KeyComparisonTable
                   comparison={e.comparison}
-                  recommendationName={(key) => (key ? names.recommendations[key] ?? key : "—")}
+                  recommendationName={(key) => (key ? (names.recommendations[key] ?? key) : "—")}
                   flagName={(key) => names.redFlags[key] ?? key}
                 />
                 <p className="exemplar-actions">

@@ -16,7 +16,10 @@ export function eraseCandidateSchema(candidateName: string) {
     confirmation: z
       .string({ required_error: "Type the candidate's name to confirm" })
       .refine((typed) => typed.trim() !== "", "Type the candidate's name to confirm")
-      .refine((typed) => typed.trim() === "" || collapse(typed) === collapse(candidateName), "That is not the candidate's name as shown above"),
+      .refine(
+        (typed) => typed.trim() === "" || collapse(typed) === collapse(candidateName),
+        "That is not the candidate's name as shown above",
+      ),
   });
 }
 export type EraseCandidateForm = { confirmation: string };

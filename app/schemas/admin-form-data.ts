@@ -67,7 +67,9 @@ export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "t
 export const wholeNumber = (messages: { required: string; invalid?: string }) =>
   z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? undefined : typeof v === "string" ? Number(v.trim()) : v),
-    z.number({ required_error: messages.required, invalid_type_error: messages.invalid ?? messages.required }).int("Whole numbers only"),
+    z
+      .number({ required_error: messages.required, invalid_type_error: messages.invalid ?? messages.required })
+      .int("Whole numbers only"),
   );
 
 /** A numeric id posted as a string, e.g. a <select>'s value. */

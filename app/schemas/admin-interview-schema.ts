@@ -15,7 +15,13 @@ export function parseUtcDateTime(value: string): Date | null {
   const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0));
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   // Date.UTC rolls 31 April over to 1 May: a round trip catches it.
-  const ok = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+  const ok =
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    s < 60;
   return ok ? date : null;
 }
 
@@ -41,31 +47,28 @@ export function scheduleInterviewSchema(variantKeys: readonly string[], now: () 
       .string({ required_error: "Choose a variant" })
       .refine((key) => key !== "", "Choose a variant")
       .refine((key) => key === "" || variantKeys.includes(key), "Choose a variant of the current rubric"),
-    scheduledAt: z
-      .string({ required_error: "Enter a date and time" })
-      .transform((value, ctx) => {
-        if (value.trim() === "") {
-          ctx.addIssue({ code: "custom", message: "Enter a date and time" });
-          return z.NEVER;
-        }
-        const date = parseUtcDateTime(value);
-        if (!date) {
-          ctx.addIssue({ code: "custom", message: "Enter a date and time like 2030-03-05 14:30" });
-          return z.NEVER;
-        }
-        if (date.getTime() <= now().getTime()) {
-          ctx.addIssue({ code: "custom", message: "Choose a time in the future" });
-          return z.NEVER;
-        }
-        return date.toISOString();
-      }),
-    durationMinutes: wholeNumber({ required: "Enter a duration in minutes" })
-      .pipe(
-        z
-          .number()
-          .min(DURATION_MIN, `Between ${DURATION_MIN} and ${DURATION_MAX} minutes`)
-          .max(DURATION_MAX, `Between ${DURATION_MIN} and ${DURATION_MAX} minutes`),
-      ),
+    scheduledAt: z.string({ required_error: "Enter a date and time" }).transform((value, ctx) => {
+      if (value.trim() === "") {
+        ctx.addIssue({ code: "custom", message: "Enter a date and time" });
+        return z.NEVER;
+      }
+      const date = parseUtcDateTime(value);
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: "Enter a date and time like 2030-03-05 14:30" });
+        return z.NEVER;
+      }
+      if (date.getTime() <= now().getTime()) {
+        ctx.addIssue({ code: "custom", message: "Choose a time in the future" });
+        return z.NEVER;
+      }
+      return date.toISOString();
+    }),
+    durationMinutes: wholeNumber({ required: "Enter a duration in minutes" }).pipe(
+      z
+        .number()
+        .min(DURATION_MIN, `Between ${DURATION_MIN} and ${DURATION_MAX} minutes`)
+        .max(DURATION_MAX, `Between ${DURATION_MIN} and ${DURATION_MAX} minutes`),
+    ),
     panel: panelField,
   });
 }

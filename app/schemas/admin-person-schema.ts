@@ -3,7 +3,11 @@ import { ROLES, type Role } from "~/domain/roles";
 import type { FieldErrors } from "~/utils/form-errors";
 import { checkedList, idField } from "./admin-form-data";
 
-export const ROLE_LABELS: Record<Role, string> = { interviewer: "Interviewer", lead: "Recruiting lead", admin: "Admin" };
+export const ROLE_LABELS: Record<Role, string> = {
+  interviewer: "Interviewer",
+  lead: "Recruiting lead",
+  admin: "Admin",
+};
 
 export const PASSWORD_MIN = 10;
 export const EMAIL_TAKEN = "That email is already in use";
@@ -16,7 +20,13 @@ export const NewPersonSchema = z
   .object({
     intent: z.literal("create"),
     name: z.string().trim().min(1, "Enter a name").max(80, "At most 80 characters"),
-    email: z.string().trim().toLowerCase().min(1, "Enter an email").max(254, "That email is too long").email("Enter a valid email"),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, "Enter an email")
+      .max(254, "That email is too long")
+      .email("Enter a valid email"),
     roles,
     /** Either the admin sets the first password, or one is generated and shown once. */
     passwordMode: z.enum(["generate", "set"], { errorMap: () => ({ message: "Choose how the password is made" }) }),

@@ -58,12 +58,19 @@ export const splitLines = (text: string) =>
     .filter(Boolean);
 
 const str = z.string().optional().default("");
-const probeLines = str.refine((text) => splitLines(text).length <= MAX_PROBES, `At most ${MAX_PROBES} probes, one per line`);
+const probeLines = str.refine(
+  (text) => splitLines(text).length <= MAX_PROBES,
+  `At most ${MAX_PROBES} probes, one per line`,
+);
 const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).optional().default([]);
 
 const RubricFormShape = z.object({
   baseVersionId: wholeNumber({ required: "Reload the page: the rubric version is missing" }),
-  note: z.string({ required_error: "Say what changed" }).trim().min(1, "Say what changed").max(300, "At most 300 characters"),
+  note: z
+    .string({ required_error: "Say what changed" })
+    .trim()
+    .min(1, "Say what changed")
+    .max(300, "At most 300 characters"),
   dimensions: list(
     z.object({
       key: str,
@@ -100,7 +107,8 @@ const RubricFormShape = z.object({
 });
 type RubricFormData = z.output<typeof RubricFormShape>;
 
-const weightOf = (value: string | number | undefined) => (value === undefined || value === "" ? undefined : Number(value));
+const weightOf = (value: string | number | undefined) =>
+  value === undefined || value === "" ? undefined : Number(value);
 
 /** The edited fields laid over the version being edited. */
 export function toRubric(base: Rubric, form: RubricFormData): Rubric {
@@ -116,7 +124,13 @@ export function toRubric(base: Rubric, form: RubricFormData): Rubric {
       probes: splitLines(d.probes),
       source: d.source,
     })),
-    redFlags: form.redFlags.map((f) => ({ key: f.key, name: f.name, description: f.description, caps: f.caps, source: f.source })),
+    redFlags: form.redFlags.map((f) => ({
+      key: f.key,
+      name: f.name,
+      description: f.description,
+      caps: f.caps,
+      source: f.source,
+    })),
     variants: form.variants.map((v) => ({
       key: v.key,
       company: v.company.trim() === "" ? null : v.company,
@@ -124,7 +138,9 @@ export function toRubric(base: Rubric, form: RubricFormData): Rubric {
       focus: v.focus,
       question: v.question,
       probes: splitLines(v.probes),
-      weights: v.ownWeights ? (Object.fromEntries(dimensionKeys.map((k) => [k, weightOf(v.weights?.[k])])) as Record<string, number>) : null,
+      weights: v.ownWeights
+        ? (Object.fromEntries(dimensionKeys.map((k) => [k, weightOf(v.weights?.[k])])) as Record<string, number>)
+        : null,
       rationale: v.rationale,
     })),
   };
@@ -147,17 +163,27 @@ export function rubricFormSchema(base: Rubric) {
       for (const d of form.dimensions) {
         const raw = v.weights?.[d.key];
         const value = weightOf(raw);
-        if (value === undefined) ctx.addIssue({ code: "custom", path: ["variants", i, "weights", d.key], message: "Enter a weight" });
-        else if (!Number.isInteger(value)) ctx.addIssue({ code: "custom", path: ["variants", i, "weights", d.key], message: "Enter a whole percent" });
+        if (value === undefined)
+          ctx.addIssue({ code: "custom", path: ["variants", i, "weights", d.key], message: "Enter a weight" });
+        else if (!Number.isInteger(value))
+          ctx.addIssue({ code: "custom", path: ["variants", i, "weights", d.key], message: "Enter a whole percent" });
       }
     });
     const result = RubricSchema.safeParse(toRubric(base, form));
     if (result.success) return;
     for (const issue of result.error.issues) {
       const path = toFormPath(issue.path);
-      ctx.addIssue({ code: "custom", path, message: path[0] === "form" ? `${issue.path.join(".")}: ${issue.message}` : issue.message });
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: path[0] === "form" ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+      });
     }
-  }).transform((form): RubricEdit => ({ baseVersionId: form.baseVersionId, note: form.note, rubric: toRubric(base, form) }));
+  }).transform((form): RubricEdit => ({
+    baseVersionId: form.baseVersionId,
+    note: form.note,
+    rubric: toRubric(base, form),
+  }));
 }
 
 export function toRubricFormValues(rubric: Rubric, baseVersionId: number): RubricFormValues {
@@ -174,7 +200,13 @@ export function toRubricFormValues(rubric: Rubric, baseVersionId: number): Rubri
       probes: d.probes.join("\n"),
       source: d.source,
     })),
-    redFlags: rubric.redFlags.map((f) => ({ key: f.key, name: f.name, description: f.description, caps: f.caps, source: f.source })),
+    redFlags: rubric.redFlags.map((f) => ({
+      key: f.key,
+      name: f.name,
+      description: f.description,
+      caps: f.caps,
+      source: f.source,
+    })),
     variants: rubric.variants.map((v) => ({
       key: v.key,
       company: v.company ?? "",
@@ -195,7 +227,8 @@ export function toRubricFormValues(rubric: Rubric, baseVersionId: number): Rubri
  * re-renders as the form's own shape instead of crashing the page.
  */
 function shapeLike(template: unknown, posted: unknown): unknown {
-  if (typeof template === "string" || typeof template === "number") return typeof posted === "string" || typeof posted === "number" ? posted : template;
+  if (typeof template === "string" || typeof template === "number")
+    return typeof posted === "string" || typeof posted === "number" ? posted : template;
   if (typeof template === "boolean") return posted === "on" || posted === true;
   // Lists follow the post (caps and anchors can be added), each item shaped like its counterpart.
   if (Array.isArray(template)) {
@@ -203,15 +236,19 @@ function shapeLike(template: unknown, posted: unknown): unknown {
     return posted.map((item, i) => shapeLike(template[i] ?? template[0], item));
   }
   if (template && typeof template === "object") {
-    const source = posted && typeof posted === "object" && !Array.isArray(posted) ? (posted as Record<string, unknown>) : {};
+    const source =
+      posted && typeof posted === "object" && !Array.isArray(posted) ? (posted as Record<string, unknown>) : {};
     return Object.fromEntries(Object.entries(template).map(([key, value]) => [key, shapeLike(value, source[key])]));
   }
   return template;
 }
 
-
 /** A plain post that failed comes back as it was typed: turned back into the form's values. */
-export function postedToFormValues(posted: Record<string, unknown>, base: Rubric, baseVersionId: number): RubricFormValues {
+export function postedToFormValues(
+  posted: Record<string, unknown>,
+  base: Rubric,
+  baseVersionId: number,
+): RubricFormValues {
   const flagKeys = new Set(base.redFlags.map((f) => f.key));
   const variantKeys = new Set(base.variants.map((v) => v.key));
   const fallback = toRubricFormValues(base, baseVersionId);
@@ -219,8 +256,16 @@ export function postedToFormValues(posted: Record<string, unknown>, base: Rubric
     baseVersionId,
     note: typeof posted.note === "string" ? posted.note : "",
     // The dimensions are fixed: each one the form has, whatever the post holds or lacks.
-    dimensions: fallback.dimensions.map((d, i) => shapeLike(d, Array.isArray(posted.dimensions) ? posted.dimensions[i] : undefined)) as RubricFormValues["dimensions"],
-    redFlags: (shapeLike(fallback.redFlags, posted.redFlags) as RubricFormValues["redFlags"]).map((f) => ({ ...f, isNew: !flagKeys.has(f.key) })),
-    variants: (shapeLike(fallback.variants, posted.variants) as RubricFormValues["variants"]).map((v) => ({ ...v, isNew: !variantKeys.has(v.key) })),
+    dimensions: fallback.dimensions.map((d, i) =>
+      shapeLike(d, Array.isArray(posted.dimensions) ? posted.dimensions[i] : undefined),
+    ) as RubricFormValues["dimensions"],
+    redFlags: (shapeLike(fallback.redFlags, posted.redFlags) as RubricFormValues["redFlags"]).map((f) => ({
+      ...f,
+      isNew: !flagKeys.has(f.key),
+    })),
+    variants: (shapeLike(fallback.variants, posted.variants) as RubricFormValues["variants"]).map((v) => ({
+      ...v,
+      isNew: !variantKeys.has(v.key),
+    })),
   };
 }

@@ -8,7 +8,10 @@ import { numberFromText } from "./form-number";
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a yyyy-mm-dd date")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Not a calendar date");
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    "Not a calendar date",
+  );
 const key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Unknown key");
 
 export const CalibrationFilterSchema = z
@@ -16,8 +19,19 @@ export const CalibrationFilterSchema = z
     from: isoDate.optional(),
     to: isoDate.optional(),
     variants: z.array(key).max(50).optional(),
-    levels: z.array(z.enum(LEVELS, { errorMap: () => ({ message: "Unknown level" }) })).max(3).optional(),
-    interviewerIds: z.array(z.preprocess(numberFromText, z.number().int().positive("Unknown interviewer").max(Number.MAX_SAFE_INTEGER, "Unknown interviewer"))).max(500).optional(),
+    levels: z
+      .array(z.enum(LEVELS, { errorMap: () => ({ message: "Unknown level" }) }))
+      .max(3)
+      .optional(),
+    interviewerIds: z
+      .array(
+        z.preprocess(
+          numberFromText,
+          z.number().int().positive("Unknown interviewer").max(Number.MAX_SAFE_INTEGER, "Unknown interviewer"),
+        ),
+      )
+      .max(500)
+      .optional(),
     dimension: key.optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date is after the end date", path: ["to"] });
@@ -25,7 +39,14 @@ export const CalibrationFilterSchema = z
 export type CalibrationFilter = z.infer<typeof CalibrationFilterSchema>;
 
 /** URL parameter names: short and repeatable (?variant=amazon&variant=meta). */
-const PARAMS = { from: "from", to: "to", variants: "variant", levels: "level", interviewerIds: "interviewer", dimension: "dimension" } as const;
+const PARAMS = {
+  from: "from",
+  to: "to",
+  variants: "variant",
+  levels: "level",
+  interviewerIds: "interviewer",
+  dimension: "dimension",
+} as const;
 
 export function parseCalibrationFilter(params: URLSearchParams) {
   const list = (name: string) => {
@@ -69,8 +90,10 @@ export interface FilterVocabulary {
 export function findUnknownFilterValues(filter: CalibrationFilter, known: FilterVocabulary): Record<string, string> {
   const errors: Record<string, string> = {};
   if (filter.variants?.some((v) => !known.variants.has(v))) errors[PARAMS.variants] = "Unknown variant";
-  if (filter.dimension !== undefined && !known.dimensions.has(filter.dimension)) errors[PARAMS.dimension] = "Unknown dimension";
-  if (filter.interviewerIds?.some((id) => !known.interviewerIds.has(id))) errors[PARAMS.interviewerIds] = "Unknown interviewer";
+  if (filter.dimension !== undefined && !known.dimensions.has(filter.dimension))
+    errors[PARAMS.dimension] = "Unknown dimension";
+  if (filter.interviewerIds?.some((id) => !known.interviewerIds.has(id)))
+    errors[PARAMS.interviewerIds] = "Unknown interviewer";
   return errors;
 }
 

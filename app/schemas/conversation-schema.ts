@@ -11,7 +11,10 @@ const day = (message: string) =>
   z
     .string({ required_error: message, invalid_type_error: message })
     .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), message);
+    .refine(
+      (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      message,
+    );
 
 const id = (message: string) =>
   z
@@ -25,25 +28,41 @@ export const ConversationSchema = z
     intent: z.literal("record"),
     interviewerId: id("Choose the interviewer"),
     effect: z.enum(CONVERSATION_EFFECT_KEYS, { errorMap: () => ({ message: "Choose the effect you discussed" }) }),
-    agreed: z.string({ invalid_type_error: "Expected text" }).trim().min(1, "Write down what you agreed").max(AGREED_MAX, `At most ${AGREED_MAX.toLocaleString("en")} characters`),
+    agreed: z
+      .string({ invalid_type_error: "Expected text" })
+      .trim()
+      .min(1, "Write down what you agreed")
+      .max(AGREED_MAX, `At most ${AGREED_MAX.toLocaleString("en")} characters`),
     heldOn: day("Give the day you talked (YYYY-MM-DD)"),
     followUpOn: z.union([z.literal(""), day("Give the follow-up day (YYYY-MM-DD) or leave it empty")]).default(""),
   })
   .superRefine((value, ctx) => {
     if (value.followUpOn && value.followUpOn < value.heldOn) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["followUpOn"], message: "The follow-up comes after the conversation" });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["followUpOn"],
+        message: "The follow-up comes after the conversation",
+      });
     }
   });
 
 export const FollowUpDoneSchema = z.object({
   intent: z.literal("follow-up-done"),
   conversationId: id("Choose a conversation"),
-  note: z.string({ invalid_type_error: "Expected text" }).trim().max(FOLLOW_UP_NOTE_MAX, `At most ${FOLLOW_UP_NOTE_MAX.toLocaleString("en")} characters`).default(""),
+  note: z
+    .string({ invalid_type_error: "Expected text" })
+    .trim()
+    .max(FOLLOW_UP_NOTE_MAX, `At most ${FOLLOW_UP_NOTE_MAX.toLocaleString("en")} characters`)
+    .default(""),
 });
 
-export const ConversationActionSchema = z.discriminatedUnion("intent", [ConversationSchema.innerType(), FollowUpDoneSchema], {
-  errorMap: () => ({ message: "Unknown action" }),
-});
+export const ConversationActionSchema = z.discriminatedUnion(
+  "intent",
+  [ConversationSchema.innerType(), FollowUpDoneSchema],
+  {
+    errorMap: () => ({ message: "Unknown action" }),
+  },
+);
 
 export type ConversationForm = z.input<typeof ConversationSchema>;
 export type Conversation = z.output<typeof ConversationSchema>;

@@ -11,7 +11,6 @@ import { computeWeightedScore, findCapViolations, findRecommendationConflict } f
 
 export const RATIONALE_MAX = 400;
 
-
 /** A checkbox group posts nothing, one string or a list. */
 const keyList = (keys: string[], what: string) =>
   z.preprocess(
@@ -22,7 +21,9 @@ const keyList = (keys: string[], what: string) =>
 function referenceKeyParts(rubric: Rubric) {
   const { min, max } = rubric.scale;
   const perDimension = <T extends z.ZodTypeAny>(value: T) =>
-    z.object(Object.fromEntries(rubric.dimensions.map((d) => [d.key, value])) as Record<string, T>).strict("Unknown dimension");
+    z
+      .object(Object.fromEntries(rubric.dimensions.map((d) => [d.key, value])) as Record<string, T>)
+      .strict("Unknown dimension");
   const rating = z.preprocess(
     (v) => (v === "" || v === null ? undefined : numberFromText(v)),
     z
@@ -48,12 +49,19 @@ function referenceKeyParts(rubric: Rubric) {
     ),
     rationale: perDimension(rationale),
   };
-  const check = (key: { ratings: Record<string, number>; redFlags: string[]; recommendation: (typeof RECOMMENDATIONS)[number] }, ctx: z.RefinementCtx) => {
+  const check = (
+    key: { ratings: Record<string, number>; redFlags: string[]; recommendation: (typeof RECOMMENDATIONS)[number] },
+    ctx: z.RefinementCtx,
+  ) => {
     // zod runs refinements after non-fatal issues too: judge only a key whose ratings are valid.
     if (Object.values(key.ratings).some((r) => !Number.isInteger(r) || r < min || r > max)) return;
     for (const v of findCapViolations(rubric, key)) {
       const names = v.flags.map((f) => f.name).join(", ");
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["ratings", v.dimension], message: `The key raises ${names}, which caps this at ${v.cap}` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["ratings", v.dimension],
+        message: `The key raises ${names}, which caps this at ${v.cap}`,
+      });
     }
     const weighted = computeWeightedScore(rubric, "", key.ratings).score;
     const conflict = findRecommendationConflict(rubric, key.recommendation, weighted);

@@ -27,7 +27,11 @@ export const ReviewOutcomeSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.intent === "close" && !value.agreedReading) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["agreedReading"], message: "Write the agreed reading before closing the review" });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["agreedReading"],
+        message: "Write the agreed reading before closing the review",
+      });
     }
   });
 

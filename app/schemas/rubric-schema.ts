@@ -14,7 +14,8 @@ const weight = z.number().int("Whole percent only").positive("Must be positive")
 function uniqueKeys<T extends { key: string }>(items: T[], ctx: z.RefinementCtx, what: string) {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.key)) ctx.addIssue({ code: "custom", path: [i, "key"], message: `Duplicate ${what} key "${item.key}"` });
+    if (seen.has(item.key))
+      ctx.addIssue({ code: "custom", path: [i, "key"], message: `Duplicate ${what} key "${item.key}"` });
     seen.add(item.key);
   });
 }
@@ -56,10 +57,23 @@ export const RubricSchema: z.ZodType<Rubric, z.ZodTypeDef, unknown> = z
     scale: z
       .object({ min: z.number().int(), max: z.number().int() })
       .refine((s) => s.max > s.min && s.max - s.min <= 10, "The scale needs 2 to 11 levels"),
-    dimensions: z.array(DimensionSchema).min(1).max(10).superRefine((d, ctx) => uniqueKeys(d, ctx, "dimension")),
-    redFlags: z.array(RedFlagSchema).max(20).superRefine((f, ctx) => uniqueKeys(f, ctx, "red flag")),
-    star: z.array(z.object({ key, name: text(40), prompt: text(200) })).superRefine((s, ctx) => uniqueKeys(s, ctx, "STAR")),
-    answerGuide: z.object({ minSeconds: z.number().int().positive(), maxSeconds: z.number().int().positive(), source: text(300) }),
+    dimensions: z
+      .array(DimensionSchema)
+      .min(1)
+      .max(10)
+      .superRefine((d, ctx) => uniqueKeys(d, ctx, "dimension")),
+    redFlags: z
+      .array(RedFlagSchema)
+      .max(20)
+      .superRefine((f, ctx) => uniqueKeys(f, ctx, "red flag")),
+    star: z
+      .array(z.object({ key, name: text(40), prompt: text(200) }))
+      .superRefine((s, ctx) => uniqueKeys(s, ctx, "STAR")),
+    answerGuide: z.object({
+      minSeconds: z.number().int().positive(),
+      maxSeconds: z.number().int().positive(),
+      source: text(300),
+    }),
     levels: z
       .array(z.object({ key: z.enum(LEVELS), name: text(40), scope: text(400) }))
       .superRefine((l, ctx) => uniqueKeys(l, ctx, "level")),
@@ -73,13 +87,21 @@ export const RubricSchema: z.ZodType<Rubric, z.ZodTypeDef, unknown> = z
       )
       .length(4, "The recommendation is a forced four-point scale")
       .superRefine((r, ctx) => uniqueKeys(r, ctx, "recommendation")),
-    variants: z.array(VariantSchema).min(1).max(30).superRefine((v, ctx) => uniqueKeys(v, ctx, "variant")),
+    variants: z
+      .array(VariantSchema)
+      .min(1)
+      .max(30)
+      .superRefine((v, ctx) => uniqueKeys(v, ctx, "variant")),
     rationale: text(1000),
   })
   .superRefine((rubric, ctx) => {
     const { min, max } = rubric.scale;
     const dimensionKeys = new Set(rubric.dimensions.map((d) => d.key));
-    checkWeights(rubric.dimensions.map((d) => d.weight), ["dimensions"], ctx);
+    checkWeights(
+      rubric.dimensions.map((d) => d.weight),
+      ["dimensions"],
+      ctx,
+    );
 
     rubric.dimensions.forEach((d, i) => {
       const scores = d.anchors.map((a) => a.score).sort((a, b) => a - b);
@@ -95,10 +117,18 @@ export const RubricSchema: z.ZodType<Rubric, z.ZodTypeDef, unknown> = z
     rubric.redFlags.forEach((f, i) =>
       f.caps.forEach((cap, j) => {
         if (!dimensionKeys.has(cap.dimension)) {
-          ctx.addIssue({ code: "custom", path: ["redFlags", i, "caps", j, "dimension"], message: `Unknown dimension "${cap.dimension}"` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["redFlags", i, "caps", j, "dimension"],
+            message: `Unknown dimension "${cap.dimension}"`,
+          });
         }
         if (cap.max < min || cap.max > max) {
-          ctx.addIssue({ code: "custom", path: ["redFlags", i, "caps", j, "max"], message: `A cap must lie within ${min}–${max}` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["redFlags", i, "caps", j, "max"],
+            message: `A cap must lie within ${min}–${max}`,
+          });
         }
       }),
     );
@@ -106,7 +136,11 @@ export const RubricSchema: z.ZodType<Rubric, z.ZodTypeDef, unknown> = z
       if (!v.weights) return;
       const keys = Object.keys(v.weights);
       if (keys.length !== dimensionKeys.size || keys.some((k) => !dimensionKeys.has(k))) {
-        ctx.addIssue({ code: "custom", path: ["variants", i, "weights"], message: "Give a weight for every dimension, or none" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["variants", i, "weights"],
+          message: "Give a weight for every dimension, or none",
+        });
         return;
       }
       checkWeights(Object.values(v.weights), ["variants", i, "weights"], ctx);

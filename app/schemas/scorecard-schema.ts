@@ -22,11 +22,17 @@ const optionalRating = (min: number, max: number) =>
   );
 
 const keyEnum = (keys: string[], what: string) =>
-  z.string().refine((k) => keys.includes(k), (k) => ({ message: `Unknown ${what} "${String(k).slice(0, 40)}"` }));
+  z.string().refine(
+    (k) => keys.includes(k),
+    (k) => ({ message: `Unknown ${what} "${String(k).slice(0, 40)}"` }),
+  );
 
 /** A checkbox group posts one string for one tick and an array for several. */
 const keyList = (keys: string[], what: string) =>
-  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(keyEnum(keys, what)).max(keys.length));
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(keyEnum(keys, what)).max(keys.length),
+  );
 
 // A rubric version never changes, so its schema is built once (building it costs more than parsing).
 const schemas = new WeakMap<Rubric, ReturnType<typeof buildScorecardDraftSchema>>();
@@ -41,7 +47,9 @@ function buildScorecardDraftSchema(rubric: Rubric) {
   const dimensionKeys = rubric.dimensions.map((d) => d.key);
   const { min, max } = rubric.scale;
   const perDimension = <T extends z.ZodTypeAny>(value: T) =>
-    z.object(Object.fromEntries(dimensionKeys.map((k) => [k, value.optional()])) as Record<string, z.ZodOptional<T>>).strict("Unknown dimension");
+    z
+      .object(Object.fromEntries(dimensionKeys.map((k) => [k, value.optional()])) as Record<string, z.ZodOptional<T>>)
+      .strict("Unknown dimension");
 
   return z.object({
     intent: z.enum(["save", "submit", "amend"]),
@@ -50,22 +58,42 @@ function buildScorecardDraftSchema(rubric: Rubric) {
     baseRevision: z.preprocess(numberFromText, z.number().int().min(0)),
     rubricVersionId: z.preprocess(numberFromText, z.number().int().positive()),
     ratings: perDimension(optionalRating(min, max)).default({}),
-    capJustifications: perDimension(z.string().trim().max(JUSTIFICATION_MAX, `At most ${JUSTIFICATION_MAX} characters`)).default({}),
-    redFlags: keyList(rubric.redFlags.map((f) => f.key), "red flag"),
-    star: keyList(rubric.star.map((s) => s.key), "STAR part"),
+    capJustifications: perDimension(
+      z.string().trim().max(JUSTIFICATION_MAX, `At most ${JUSTIFICATION_MAX} characters`),
+    ).default({}),
+    redFlags: keyList(
+      rubric.redFlags.map((f) => f.key),
+      "red flag",
+    ),
+    star: keyList(
+      rubric.star.map((s) => s.key),
+      "STAR part",
+    ),
     recommendation: z.preprocess(
       (v) => (v === "" || v === undefined ? null : v),
       z.enum(RECOMMENDATIONS, { errorMap: () => ({ message: "Unknown recommendation" }) }).nullable(),
     ),
-    recommendationJustification: z.string().trim().max(JUSTIFICATION_MAX, `At most ${JUSTIFICATION_MAX} characters`).default(""),
+    recommendationJustification: z
+      .string()
+      .trim()
+      .max(JUSTIFICATION_MAX, `At most ${JUSTIFICATION_MAX} characters`)
+      .default(""),
     // Absent (a plain HTML post) keeps the stored notes; present, it is the whole list.
     notes: z
       .array(
         z.object({
-          id: z.string().min(1).max(64).regex(/^[\w-]+$/, "Invalid note id"),
+          id: z
+            .string()
+            .min(1)
+            .max(64)
+            .regex(/^[\w-]+$/, "Invalid note id"),
           dimension: keyEnum(dimensionKeys, "dimension"),
           elapsedSeconds: z.preprocess(numberFromText, z.number().int().min(0).max(86_400)),
-          text: z.string().trim().min(1, "A note cannot be empty").max(NOTE_MAX, `A note holds at most ${NOTE_MAX.toLocaleString("en")} characters`),
+          text: z
+            .string()
+            .trim()
+            .min(1, "A note cannot be empty")
+            .max(NOTE_MAX, `A note holds at most ${NOTE_MAX.toLocaleString("en")} characters`),
         }),
       )
       .max(500, "At most 500 notes")
@@ -73,7 +101,8 @@ function buildScorecardDraftSchema(rubric: Rubric) {
       .superRefine((notes, ctx) => {
         const seen = new Set<string>();
         for (const [k, note] of notes.entries()) {
-          if (seen.has(note.id)) ctx.addIssue({ code: "custom", path: [k, "id"], message: `Two notes share the id "${note.id}"` });
+          if (seen.has(note.id))
+            ctx.addIssue({ code: "custom", path: [k, "id"], message: `Two notes share the id "${note.id}"` });
           seen.add(note.id);
         }
       })
@@ -95,11 +124,21 @@ function buildScorecardDraftSchema(rubric: Rubric) {
       .optional(),
     /** Evidence-coach suggestions dismissed ("noteId|kind:start-end"); absent keeps the stored ones. */
     coachDismissed: z
-      .array(z.string().max(120).regex(/^[\w-]+\|[a-z_]+:\d+-\d+$/, "Invalid dismissed suggestion"))
+      .array(
+        z
+          .string()
+          .max(120)
+          .regex(/^[\w-]+\|[a-z_]+:\d+-\d+$/, "Invalid dismissed suggestion"),
+      )
       .max(2000, "At most 2,000 dismissed suggestions")
       .optional(),
     /** Notes typed but not yet added (a plain HTML post): they become notes when the form is posted. */
-    noteDrafts: perDimension(z.string().trim().max(NOTE_MAX, `A note holds at most ${NOTE_MAX.toLocaleString("en")} characters`)).optional(),
+    noteDrafts: perDimension(
+      z
+        .string()
+        .trim()
+        .max(NOTE_MAX, `A note holds at most ${NOTE_MAX.toLocaleString("en")} characters`),
+    ).optional(),
   });
 }
 
@@ -117,7 +156,8 @@ export function formDataToDraftInput(form: FormData): Record<string, unknown> {
     const [head, tail] = name.split(".", 2);
     if (tail !== undefined) {
       let group = input[head];
-      if (typeof group !== "object" || group === null || Array.isArray(group)) input[head] = group = Object.create(null);
+      if (typeof group !== "object" || group === null || Array.isArray(group))
+        input[head] = group = Object.create(null);
       (group as Record<string, unknown>)[tail] = value;
     } else if (name === "redFlags" || name === "star") {
       ((input[name] ??= []) as string[]).push(value);

@@ -37,7 +37,11 @@ function sendTooLarge(res: Response, limit: number): void {
   refused.add(res);
   if (res.headersSent) return;
   // The rest of the body is unwanted: close the connection instead of reading it to reuse the connection.
-  res.status(413).set({ Connection: "close", "Cache-Control": "no-store" }).type("text/plain").send(tooLargeMessage(limit));
+  res
+    .status(413)
+    .set({ Connection: "close", "Cache-Control": "no-store" })
+    .type("text/plain")
+    .send(tooLargeMessage(limit));
 }
 
 /**

@@ -19,7 +19,8 @@ function isOwnOrigin(origin: string, host: string | undefined): boolean {
   try {
     const from = new URL(origin);
     // An Origin header is a bare serialized origin; "null" (opaque), lists and paths are not ours.
-    if (from.origin !== origin.trim().toLowerCase() || (from.protocol !== "http:" && from.protocol !== "https:")) return false;
+    if (from.origin !== origin.trim().toLowerCase() || (from.protocol !== "http:" && from.protocol !== "https:"))
+      return false;
     // The Host header read with the origin's scheme, so default ports compare equal ("h" == "h:443").
     const own = new URL(`${from.protocol}//${host}`);
     if (own.username || own.password || own.pathname !== "/" || own.search || own.hash) return false;
@@ -61,7 +62,8 @@ export function requestHost(req: Request): string | undefined {
   return forwarded || req.headers.host;
 }
 
-export const CROSS_SITE_MESSAGE = "Cross-site request refused: this can only be submitted from Panel Scorecard's own pages.";
+export const CROSS_SITE_MESSAGE =
+  "Cross-site request refused: this can only be submitted from Panel Scorecard's own pages.";
 
 /**
  * Express middleware: answers cross-site state-changing requests with 403 before anything else

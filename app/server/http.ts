@@ -40,7 +40,11 @@ const METHODS = new Set(["GET", "HEAD", "POST"]);
 /** TRACE, OPTIONS, PUT, PROPFIND…: 405 with the Allow header, before any route runs (not a 500). */
 function refuseOtherMethods(req: Request, res: Response, next: NextFunction) {
   if (METHODS.has(req.method)) return next();
-  res.status(405).set("Allow", [...METHODS].join(", ")).type("text/plain").send("Method not allowed");
+  res
+    .status(405)
+    .set("Allow", [...METHODS].join(", "))
+    .type("text/plain")
+    .send("Method not allowed");
 }
 
 // What every loader and action gets as `context`, declared once, here where it is built.
@@ -61,7 +65,8 @@ function makeNonce(_req: Request, res: Response, next: NextFunction) {
   next();
 }
 
-const nonceOf = (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as Response).locals.cspNonce as string}'`;
+const nonceOf = (_req: IncomingMessage, res: ServerResponse) =>
+  `'nonce-${(res as Response).locals.cspNonce as string}'`;
 
 /**
  * helmet's headers. The CSP allows scripts from this origin and Remix's inline scripts carrying the
@@ -109,7 +114,15 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   // Fingerprinted by the Remix build, so they can be cached for good.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  const remix = createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ ...options.loadContext, clientAddress: req.ip ?? "", cspNonce: res.locals.cspNonce as string }) });
+  const remix = createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      ...options.loadContext,
+      clientAddress: req.ip ?? "",
+      cspNonce: res.locals.cspNonce as string,
+    }),
+  });
   app.all("*", (req, res, next) =>
     // After a 413 mid-body the action fails reading it and Remix cannot send its answer: expected.
     remix(req, res, (error?: unknown) => (refusedForSize(res) ? undefined : next(error))),

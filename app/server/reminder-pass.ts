@@ -1,4 +1,10 @@
-import { dueInterviewerStep, interviewerReminder, isEscalationDue, leadEscalation, type ReminderMessage } from "~/domain/reminders";
+import {
+  dueInterviewerStep,
+  interviewerReminder,
+  isEscalationDue,
+  leadEscalation,
+  type ReminderMessage,
+} from "~/domain/reminders";
 import {
   claimReminder,
   listActiveLeads,
@@ -26,16 +32,27 @@ export interface ReminderOutcome {
  * by its claimant, so a step goes out once however many passes or processes run. Without a mail
  * server the reminder lands in the recipient's in-app notifications instead.
  */
-export async function runReminderPass(config: ReminderConfig, opts: { now?: Date; mailer?: Mailer | null } = {}): Promise<ReminderOutcome[]> {
+export async function runReminderPass(
+  config: ReminderConfig,
+  opts: { now?: Date; mailer?: Mailer | null } = {},
+): Promise<ReminderOutcome[]> {
   const now = opts.now ?? new Date();
   const nowMs = now.getTime();
-  const mailer = opts.mailer !== undefined ? opts.mailer : config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const mailer =
+    opts.mailer !== undefined ? opts.mailer : config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
   const channel = mailer ? "email" : "in_app";
   const outcomes: ReminderOutcome[] = [];
   const deliver = async (claim: Omit<ReminderClaim, "channel" | "subject">, to: string, message: ReminderMessage) => {
     const id = claimReminder({ ...claim, channel, subject: message.subject }, now);
     if (id === null) return;
-    const outcome: ReminderOutcome = { kind: claim.kind, step: claim.step, to, channel, subject: message.subject, link: `${config.appUrl}${claim.link}` };
+    const outcome: ReminderOutcome = {
+      kind: claim.kind,
+      step: claim.step,
+      to,
+      channel,
+      subject: message.subject,
+      link: `${config.appUrl}${claim.link}`,
+    };
     if (mailer) {
       try {
         await mailer.send({ to, subject: message.subject, text: message.text });
@@ -56,14 +73,36 @@ export async function runReminderPass(config: ReminderConfig, opts: { now?: Date
       if (step !== null) {
         const link = `/interviews/${late.interviewId}/scorecard`;
         const message = interviewerReminder(late, step, `${config.appUrl}${link}`, nowMs, config.policy);
-        await deliver({ interviewId: late.interviewId, interviewerId: late.interviewerId, kind: "interviewer", step, recipientId: late.interviewerId, link }, late.interviewerEmail, message);
+        await deliver(
+          {
+            interviewId: late.interviewId,
+            interviewerId: late.interviewerId,
+            kind: "interviewer",
+            step,
+            recipientId: late.interviewerId,
+            link,
+          },
+          late.interviewerEmail,
+          message,
+        );
       }
       if (!isEscalationDue(endedMs, nowMs, config.policy)) continue;
       for (const lead of leads) {
         if (lead.id === late.interviewerId) continue;
         const link = `/interviews/${late.interviewId}`;
         const message = leadEscalation(late, lead.name, `${config.appUrl}${link}`, nowMs);
-        await deliver({ interviewId: late.interviewId, interviewerId: late.interviewerId, kind: "lead", step: 0, recipientId: lead.id, link }, lead.email, message);
+        await deliver(
+          {
+            interviewId: late.interviewId,
+            interviewerId: late.interviewerId,
+            kind: "lead",
+            step: 0,
+            recipientId: lead.id,
+            link,
+          },
+          lead.email,
+          message,
+        );
       }
     }
   } finally {

@@ -7,7 +7,8 @@ import { describeOutcome, runReminderPass } from "./reminder-pass";
  * passes too: each step is claimed in the database before it is sent.
  */
 export function startReminderSchedule(config: ReminderConfig): string {
-  if (config.intervalMs === 0) return "Reminders: the in-server schedule is off (REMINDER_INTERVAL_MINUTES=0); run `npm run reminders:send` from cron.";
+  if (config.intervalMs === 0)
+    return "Reminders: the in-server schedule is off (REMINDER_INTERVAL_MINUTES=0); run `npm run reminders:send` from cron.";
   let running = false;
   const pass = async () => {
     if (running) return;
@@ -22,6 +23,8 @@ export function startReminderSchedule(config: ReminderConfig): string {
   };
   setTimeout(pass, 5_000).unref();
   setInterval(pass, config.intervalMs).unref();
-  const how = config.smtpUrl ? `by email from ${config.mailFrom}` : "to in-app notifications (set SMTP_URL to send email)";
+  const how = config.smtpUrl
+    ? `by email from ${config.mailFrom}`
+    : "to in-app notifications (set SMTP_URL to send email)";
   return `Reminders: every ${config.intervalMs / 60_000} min, ${how}, links to ${config.appUrl}`;
 }

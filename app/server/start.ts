@@ -65,14 +65,23 @@ const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const calibration = startCalibrationWorker();
-createApp(build, { trustProxy: parseTrustProxy(process.env.TRUST_PROXY), loadContext: { computeDashboard: calibration.compute } }).listen(port, host, () => {
+createApp(build, {
+  trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
+  loadContext: { computeDashboard: calibration.compute },
+}).listen(port, host, () => {
   const lines = [`Panel Scorecard is running at http://localhost:${port}`, `Database: ${databasePath()}`];
-  if (seeded?.seeded) lines.push(`Seeded the demo organisation: ${seeded.users} people, ${seeded.candidates} candidates, ${seeded.submittedScorecards} submitted scorecards.`);
+  if (seeded?.seeded)
+    lines.push(
+      `Seeded the demo organisation: ${seeded.users} people, ${seeded.candidates} candidates, ${seeded.submittedScorecards} submitted scorecards.`,
+    );
   if (seeded) {
     lines.push(`Demo sign-ins (demo data only), password "${DEMO_PASSWORD}":`);
     for (const s of DEMO_SIGN_INS) lines.push(`  ${s.email}  — ${s.roles}`);
   }
-  if (people === 0) lines.push("No one can sign in yet: create the first admin with npm run user:create -- --email you@example.com --role admin");
+  if (people === 0)
+    lines.push(
+      "No one can sign in yet: create the first admin with npm run user:create -- --email you@example.com --role admin",
+    );
   lines.push(startReminderSchedule(reminders));
   console.log(lines.join("\n"));
   // `remix dev` restarts this process after each rebuild and waits for this signal to reload the page.

@@ -30,7 +30,8 @@ export function sessionSecret(): string {
 function positiveInteger(name: string, fallback: number): number {
   const text = process.env[name]?.trim();
   if (!text) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${name} must be a whole number of at least 1, not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new Error(`${name} must be a whole number of at least 1, not "${text}"`);
   return Number(text);
 }
 
@@ -40,5 +41,8 @@ function positiveInteger(name: string, fallback: number): number {
  * (default 14).
  */
 export function sessionLifetime(): { idleMs: number; maxMs: number } {
-  return { idleMs: positiveInteger("SESSION_IDLE_MINUTES", 120) * 60_000, maxMs: positiveInteger("SESSION_MAX_DAYS", 14) * 86_400_000 };
+  return {
+    idleMs: positiveInteger("SESSION_IDLE_MINUTES", 120) * 60_000,
+    maxMs: positiveInteger("SESSION_MAX_DAYS", 14) * 86_400_000,
+  };
 }

@@ -3,7 +3,11 @@
  * the type when it holds — the Epic Stack's `invariantResponse`. Used for "this must exist, or 404"
  * instead of hand-written `throw new Response(...)` and `!` after a lookup. Defaults to 400.
  */
-export function invariantResponse(condition: unknown, message: string | (() => string), responseInit?: ResponseInit): asserts condition {
+export function invariantResponse(
+  condition: unknown,
+  message: string | (() => string),
+  responseInit?: ResponseInit,
+): asserts condition {
   if (!condition) {
     throw new Response(typeof message === "function" ? message() : message, { status: 400, ...responseInit });
   }

@@ -20,7 +20,8 @@ export class ReminderConfigError extends Error {
 function whole(env: Record<string, string | undefined>, name: string, fallback: number, min: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
-  if (!/^\d{1,9}$/.test(raw.trim()) || Number(raw) < min) throw new ReminderConfigError(`${name} must be a whole number from ${min}, not "${raw}"`);
+  if (!/^\d{1,9}$/.test(raw.trim()) || Number(raw) < min)
+    throw new ReminderConfigError(`${name} must be a whole number from ${min}, not "${raw}"`);
   return Number(raw);
 }
 
@@ -32,14 +33,18 @@ export function readReminderConfig(env: Record<string, string | undefined> = pro
   } catch {
     throw new ReminderConfigError(`APP_URL must be an absolute http(s) URL, not "${appUrl}"`);
   }
-  if (!/^https?:$/.test(parsed.protocol)) throw new ReminderConfigError(`APP_URL must be an absolute http(s) URL, not "${appUrl}"`);
+  if (!/^https?:$/.test(parsed.protocol))
+    throw new ReminderConfigError(`APP_URL must be an absolute http(s) URL, not "${appUrl}"`);
   const smtpUrl = env.SMTP_URL || null;
-  if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) throw new ReminderConfigError(`SMTP_URL must start with smtp:// or smtps://`);
+  if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl))
+    throw new ReminderConfigError(`SMTP_URL must start with smtp:// or smtps://`);
   return {
     policy: {
-      firstAfterMs: whole(env, "REMINDER_FIRST_AFTER_MINUTES", DEFAULT_REMINDER_POLICY.firstAfterMs / 60_000, 0) * 60_000,
+      firstAfterMs:
+        whole(env, "REMINDER_FIRST_AFTER_MINUTES", DEFAULT_REMINDER_POLICY.firstAfterMs / 60_000, 0) * 60_000,
       maxInterviewerReminders: whole(env, "REMINDER_MAX", DEFAULT_REMINDER_POLICY.maxInterviewerReminders, 1),
-      escalateAfterMs: whole(env, "REMINDER_ESCALATE_AFTER_HOURS", DEFAULT_REMINDER_POLICY.escalateAfterMs / 3_600_000, 0) * 3_600_000,
+      escalateAfterMs:
+        whole(env, "REMINDER_ESCALATE_AFTER_HOURS", DEFAULT_REMINDER_POLICY.escalateAfterMs / 3_600_000, 0) * 3_600_000,
     },
     smtpUrl,
     mailFrom: env.MAIL_FROM || "Panel Scorecard <no-reply@localhost>",

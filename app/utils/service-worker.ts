@@ -13,9 +13,11 @@ export function registerServiceWorker(): void {
  */
 export function cacheScorecards(urls: string[]): void {
   if (typeof navigator === "undefined" || !("serviceWorker" in navigator) || !urls.length) return;
-  const assets = [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>("script[src], link[rel=modulepreload], link[rel=stylesheet]")].map((el) =>
-    "src" in el && el.src ? el.src : (el as HTMLLinkElement).href,
-  );
+  const assets = [
+    ...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>(
+      "script[src], link[rel=modulepreload], link[rel=stylesheet]",
+    ),
+  ].map((el) => ("src" in el && el.src ? el.src : (el as HTMLLinkElement).href));
   navigator.serviceWorker.ready
     .then((registration) => registration.active?.postMessage({ type: "cache-scorecards", urls, assets }))
     .catch(() => {});

@@ -84,6 +84,7 @@ export async function signOut(request: Request) {
  * "//evil.example"), and a Location header cannot carry other characters at all.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null, fallback = "/interviews"): string {
-  if (typeof to !== "string" || !/^\/[\x21-\x7e]*$/.test(to) || to.startsWith("//") || to.includes("\\")) return fallback;
+  if (typeof to !== "string" || !/^\/[\x21-\x7e]*$/.test(to) || to.startsWith("//") || to.includes("\\"))
+    return fallback;
   return to;
 }

@@ -16,7 +16,12 @@ declare module "autocannon" {
       /** Called before each send; returns the request to send (a falsy value restarts the sequence). */
       setupRequest?: (request: RequestParams, context: Record<string, unknown>) => RequestParams | null | undefined;
       /** Called with each response, before the connection's next request is set up. */
-      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
+      onResponse?: (
+        status: number,
+        body: string,
+        context: Record<string, unknown>,
+        headers: Record<string, string | string[]>,
+      ) => void;
     }
 
     /** One connection: setupClient is called once for each, as it is made. */

@@ -51,12 +51,16 @@ const s = {
   star: db.prepare("select * from star_ticks where scorecard_id = ?"),
   notes: db.prepare("select * from evidence_notes where scorecard_id = ? order by elapsed_seconds, id"),
   deleteRatings: db.prepare("delete from ratings where scorecard_id = ?"),
-  insertRating: db.prepare("insert into ratings (scorecard_id, dimension_key, score, cap_justification) values (?, ?, ?, ?)"),
+  insertRating: db.prepare(
+    "insert into ratings (scorecard_id, dimension_key, score, cap_justification) values (?, ?, ?, ?)",
+  ),
   deleteFlags: db.prepare("delete from raised_red_flags where scorecard_id = ?"),
   insertFlag: db.prepare("insert into raised_red_flags (scorecard_id, flag_key) values (?, ?)"),
   deleteStar: db.prepare("delete from star_ticks where scorecard_id = ?"),
   insertStar: db.prepare("insert into star_ticks (scorecard_id, star_key) values (?, ?)"),
-  deleteNotesExcept: db.prepare("delete from evidence_notes where scorecard_id = ? and client_id not in (select value from json_each(?))"),
+  deleteNotesExcept: db.prepare(
+    "delete from evidence_notes where scorecard_id = ? and client_id not in (select value from json_each(?))",
+  ),
   upsertNote: db.prepare(
     `insert into evidence_notes (scorecard_id, client_id, dimension_key, elapsed_seconds, text) values (?, ?, ?, ?, ?)
      on conflict (scorecard_id, client_id) do update set dimension_key = excluded.dimension_key,
@@ -81,7 +85,13 @@ type Outcome = { kind: "saved"; revision: number; savedAt: string } | { kind: "s
 
 function readBack(card: CardRow) {
   // What toState reads after the update.
-  return { card, ratings: s.ratings.all(card.id), flags: s.flags.all(card.id), star: s.star.all(card.id), notes: s.notes.all(card.id) };
+  return {
+    card,
+    ratings: s.ratings.all(card.id),
+    flags: s.flags.all(card.id),
+    star: s.star.all(card.id),
+    notes: s.notes.all(card.id),
+  };
 }
 
 const save = db.transaction((interviewId: number, userId: number, draft: Draft): Outcome => {
@@ -121,7 +131,10 @@ const save = db.transaction((interviewId: number, userId: number, draft: Draft):
 
 function reply(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -133,8 +146,13 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   req.on("end", () => {
     try {
       const draft = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Draft;
-      const outcome = save.immediate(Number(url.searchParams.get("interview")), Number(url.searchParams.get("user")), draft);
-      if (outcome.kind === "stale") return reply(res, 409, { autosave: true, conflict: true, state: { revision: outcome.revision } });
+      const outcome = save.immediate(
+        Number(url.searchParams.get("interview")),
+        Number(url.searchParams.get("user")),
+        draft,
+      );
+      if (outcome.kind === "stale")
+        return reply(res, 409, { autosave: true, conflict: true, state: { revision: outcome.revision } });
       reply(res, 200, { autosave: true, revision: outcome.revision, savedAt: outcome.savedAt, submitted: false });
     } catch (error) {
       reply(res, 500, { error: String(error) });

@@ -31,7 +31,17 @@ import * as t from "~db/schema";
 import { DEMO_PASSWORD, seedDemo } from "~db/seed";
 import { freePort, type RunningServer } from "../support/server-process";
 import { round, type BenchContext, type BenchSection, type Figure } from "./bench-kit";
-import { bigServer, describeEventLoop, ensureCurrentBuild, SEATS, signIn, spawnGroup, startAppServer, waitForOutput, type EventLoopReading } from "./big-server";
+import {
+  bigServer,
+  describeEventLoop,
+  ensureCurrentBuild,
+  SEATS,
+  signIn,
+  spawnGroup,
+  startAppServer,
+  waitForOutput,
+  type EventLoopReading,
+} from "./big-server";
 
 /** Connections of the autosave load: the large database's seats (big-server.ts). */
 export const INTERVIEWERS = SEATS;
@@ -105,7 +115,8 @@ export function draftBody(baseRevision: number, rubricVersionId: number, running
     redFlags: ["passive_voice", "generic_lesson"],
     star: ["situation", "task", "action"],
     recommendation: "yes",
-    recommendationJustification: "Owned the mistake early and repaired it with the people affected; the change that stuck is specific.",
+    recommendationJustification:
+      "Owned the mistake early and repaired it with the people affected; the change that stuck is specific.",
     // The text changes with every save, as typing does: each upsert really rewrites a note.
     notes: NOTE_TEXTS.map((text, i) => ({
       id: `bench-note-${i + 1}`,
@@ -128,16 +139,29 @@ async function prepareDatabase(root: string, databasePath: string, count: number
   try {
     migrate(connection.db, { migrationsFolder: join(root, "migrations") });
     await seedDemo(connection.db);
-    const version = connection.db.select({ id: t.rubricVersions.id }).from(t.rubricVersions).orderBy(t.rubricVersions.id).all().at(-1)!;
+    const version = connection.db
+      .select({ id: t.rubricVersions.id })
+      .from(t.rubricVersions)
+      .orderBy(t.rubricVersions.id)
+      .all()
+      .at(-1)!;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const scheduledAt = new Date(Date.now() + 3_600_000).toISOString();
     const seats = connection.sqlite.transaction(() => {
       const out: { userId: number; email: string; interviewId: number }[] = [];
       for (let k = 1; k <= count; k++) {
         const email = `bench-interviewer-${String(k).padStart(2, "0")}@bench.test`;
-        const { id: userId } = connection.db.insert(t.users).values({ email, name: `Bench Interviewer ${k}`, passwordHash }).returning({ id: t.users.id }).get();
+        const { id: userId } = connection.db
+          .insert(t.users)
+          .values({ email, name: `Bench Interviewer ${k}`, passwordHash })
+          .returning({ id: t.users.id })
+          .get();
         connection.db.insert(t.userRoles).values({ userId, role: "interviewer" }).run();
-        const candidate = connection.db.insert(t.candidates).values({ name: `Bench Candidate ${k}`, targetLevel: "senior" }).returning({ id: t.candidates.id }).get();
+        const candidate = connection.db
+          .insert(t.candidates)
+          .values({ name: `Bench Candidate ${k}`, targetLevel: "senior" })
+          .returning({ id: t.candidates.id })
+          .get();
         const interview = connection.db
           .insert(t.interviews)
           .values({ candidateId: candidate.id, rubricVersionId: version.id, variantKey: "default", scheduledAt })
@@ -168,10 +192,15 @@ export async function startAutosaveFixture(
   const databasePath = join(context.tempDir(), "autosave.db");
   context.log(`autosave: a fresh database with the demo organisation and ${count} interviewers…`);
   const { rubricVersionId, seats } = await prepareDatabase(context.root, databasePath, count);
-  const server = await startAppServer(context.root, databasePath, { SESSION_SECRET, SEED_DEMO: "0", ...opts.serverEnv });
+  const server = await startAppServer(context.root, databasePath, {
+    SESSION_SECRET,
+    SEED_DEMO: "0",
+    ...opts.serverEnv,
+  });
   try {
     const interviewers: BenchInterviewer[] = [];
-    for (const seat of seats) interviewers.push({ ...seat, cookie: await signIn(server.url, seat.email, DEMO_PASSWORD) });
+    for (const seat of seats)
+      interviewers.push({ ...seat, cookie: await signIn(server.url, seat.email, DEMO_PASSWORD) });
     return { databasePath, server, url: server.url, rubricVersionId, interviewers, stop: () => stopServer(server) };
   } catch (error) {
     await stopServer(server);
@@ -188,11 +217,15 @@ async function stopServer(server: RunningServer): Promise<void> {
  * The stored revision of each interviewer's scorecard (0 before the first save), once it has stopped
  * changing: a run ends with requests cut off in flight, which the server may still commit.
  */
-export async function storedRevisions(databasePath: string, interviewers: readonly BenchInterviewer[]): Promise<number[]> {
+export async function storedRevisions(
+  databasePath: string,
+  interviewers: readonly BenchInterviewer[],
+): Promise<number[]> {
   const db = new Database(databasePath, { fileMustExist: true });
   try {
     const row = db.prepare("select revision from scorecards where interview_id = ? and interviewer_id = ?");
-    const read = () => interviewers.map((i) => (row.get(i.interviewId, i.userId) as { revision: number } | undefined)?.revision ?? 0);
+    const read = () =>
+      interviewers.map((i) => (row.get(i.interviewId, i.userId) as { revision: number } | undefined)?.revision ?? 0);
     let last = read();
     for (let tries = 0; tries < 20; tries++) {
       await sleep(100);
@@ -239,7 +272,13 @@ export async function runInterviewerLoad(
       if (seat.cookie) headers.Cookie = seat.cookie;
       client.setRequests([
         {
-          setupRequest: (request) => ({ ...request, method: "POST", path: seat.path, headers: { ...request.headers, ...headers }, body: draftBody(seat.revision, opts.rubricVersionId, opts.runningSince) }),
+          setupRequest: (request) => ({
+            ...request,
+            method: "POST",
+            path: seat.path,
+            headers: { ...request.headers, ...headers },
+            body: draftBody(seat.revision, opts.rubricVersionId, opts.runningSince),
+          }),
           onResponse: (status, body) => {
             if (status !== 200 && status !== 409) return;
             try {
@@ -258,7 +297,9 @@ export async function runInterviewerLoad(
   instance.on("reqError", (error: Error) => (firstError ??= error.message));
   opts.control?.(() => instance.stop());
   const result = await instance;
-  const statusCounts = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
+  const statusCounts = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+  );
   return {
     rps: round(result.requests.average, 1),
     p50Ms: result.latency.p50,
@@ -288,11 +329,18 @@ export async function loadAutosave(
   const seatsNow = async () => {
     // From the database, not the last run's replies (see storedRevisions).
     const revisions = await storedRevisions(fixture.databasePath, fixture.interviewers);
-    return fixture.interviewers.map((i, k): Seat => ({ path: `/interviews/${i.interviewId}/scorecard?${AUTOSAVE_DATA_PARAM}`, cookie: i.cookie, revision: revisions[k] }));
+    return fixture.interviewers.map((i, k): Seat => ({
+      path: `/interviews/${i.interviewId}/scorecard?${AUTOSAVE_DATA_PARAM}`,
+      cookie: i.cookie,
+      revision: revisions[k],
+    }));
   };
   const common = { rubricVersionId: fixture.rubricVersionId, runningSince };
   if ((opts.warmupSeconds ?? WARMUP_SECONDS) > 0) {
-    await runInterviewerLoad(fixture.url, await seatsNow(), { ...common, seconds: opts.warmupSeconds ?? WARMUP_SECONDS });
+    await runInterviewerLoad(fixture.url, await seatsNow(), {
+      ...common,
+      seconds: opts.warmupSeconds ?? WARMUP_SECONDS,
+    });
   }
   const seats = await seatsNow();
   await opts.before?.();
@@ -353,7 +401,9 @@ async function loadFloor(
       return fixture.interviewers.map((i, k): Seat => ({ path: pathOf(i), revision: revisions[k] }));
     };
     const common = { rubricVersionId: fixture.rubricVersionId, runningSince };
-    context.log(`autosave: ${name}: ${WARMUP_SECONDS} s warm-up, ${MEASURE_SECONDS} s measured, ${fixture.interviewers.length} connections…`);
+    context.log(
+      `autosave: ${name}: ${WARMUP_SECONDS} s warm-up, ${MEASURE_SECONDS} s measured, ${fixture.interviewers.length} connections…`,
+    );
     await runInterviewerLoad(server.url, await seatsNow(), { ...common, seconds: WARMUP_SECONDS });
     const result = await runInterviewerLoad(server.url, await seatsNow(), { ...common, seconds: MEASURE_SECONDS });
     assertAlive(server.child, server.output);
@@ -377,7 +427,14 @@ export interface AutosaveBench {
  */
 export async function benchAutosave(context: BenchContext): Promise<AutosaveBench> {
   const fixture = await bigServer(context);
-  const framework = await loadFloor(context, fixture, "framework floor (bare Remix action)", "tests/bench/autosave-noop-server.ts", {}, () => NOOP_PATH);
+  const framework = await loadFloor(
+    context,
+    fixture,
+    "framework floor (bare Remix action)",
+    "tests/bench/autosave-noop-server.ts",
+    {},
+    () => NOOP_PATH,
+  );
   const raw = await loadFloor(
     context,
     fixture,
@@ -386,7 +443,9 @@ export async function benchAutosave(context: BenchContext): Promise<AutosaveBenc
     { DATABASE_PATH: fixture.databasePath },
     (i) => `/save?interview=${i.interviewId}&user=${i.userId}`,
   );
-  context.log(`autosave: the autosave action on the real server: ${WARMUP_SECONDS} s warm-up, ${MEASURE_SECONDS} s measured, ${fixture.interviewers.length} interviewers…`);
+  context.log(
+    `autosave: the autosave action on the real server: ${WARMUP_SECONDS} s warm-up, ${MEASURE_SECONDS} s measured, ${fixture.interviewers.length} interviewers…`,
+  );
   let eventLoop: EventLoopReading | null = null;
   const autosave = await loadAutosave(fixture, {
     before: async () => void (await fixture.probe?.reset()),
@@ -407,9 +466,13 @@ export const autosaveSection: BenchSection = {
   async measure(context) {
     const { autosave, framework, raw, eventLoop } = await benchAutosave(context);
     for (const [name, result] of Object.entries({ autosave, framework, raw })) {
-      context.log(`autosave: ${name}: ${result.rps} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.responses} responses, ${describe(result)}`);
+      context.log(
+        `autosave: ${name}: ${result.rps} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.responses} responses, ${describe(result)}`,
+      );
       if (result.non2xx > 0 || result.errors > 0) {
-        context.log(`autosave: warning: ${name} had failures: ${JSON.stringify(result.statusCounts)}${result.firstError ? `; first error: ${result.firstError}` : ""}`);
+        context.log(
+          `autosave: warning: ${name} had failures: ${JSON.stringify(result.statusCounts)}${result.firstError ? `; first error: ${result.firstError}` : ""}`,
+        );
       }
     }
     const rawRatio = raw.rps > 0 ? round(autosave.rps / raw.rps, 2) : null;
@@ -423,7 +486,12 @@ export const autosaveSection: BenchSection = {
         baseline: { key: "autosave.framework_rps", ratioKey: "autosave.ratio" },
       },
       { key: "autosave.p50_ms", value: autosave.p50Ms, unit: "ms", note: "autocannon latency p50 (whole ms)" },
-      { key: "autosave.p99_ms", value: autosave.p99Ms, unit: "ms", note: `autocannon latency p99 (whole ms); target < ${TARGET_P99_MS} ms` },
+      {
+        key: "autosave.p99_ms",
+        value: autosave.p99Ms,
+        unit: "ms",
+        note: `autocannon latency p99 (whole ms); target < ${TARGET_P99_MS} ms`,
+      },
       {
         key: "autosave.framework_rps",
         value: framework.rps,

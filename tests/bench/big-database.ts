@@ -21,15 +21,69 @@ import { computeWeightedScore, findCapViolations, findRecommendationConflict } f
 import type { Recommendation } from "../../app/domain/rubric/types";
 import { hashPassword } from "../../app/utils/password.server";
 
-export const BIG_SIZE = { scorecards: 100_000, interviewers: 300, candidates: 40_000, leads: 2, draftInterviews: 1_000 } as const;
+export const BIG_SIZE = {
+  scorecards: 100_000,
+  interviewers: 300,
+  candidates: 40_000,
+  leads: 2,
+  draftInterviews: 1_000,
+} as const;
 export const BIG_SEED = 20_261_122;
 /** The newest past interview is the day before; past interviews span the 730 days before it. */
 const ANCHOR = Date.UTC(2026, 5, 1);
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-const FIRST = ["Ana", "Ben", "Chloe", "Dev", "Elif", "Farah", "Gabe", "Hana", "Ivan", "Jun", "Kemi", "Luis", "Maya", "Noor", "Omar", "Pia", "Ravi", "Sofia", "Theo", "Uma", "Vik", "Wen", "Yara", "Zoe"];
-const LAST = ["Abbott", "Bianchi", "Costa", "Dubois", "Eriksen", "Ferreira", "Gupta", "Haddad", "Ito", "Jensen", "Kim", "Larsen", "Mensah", "Nowak", "Ortiz", "Petrov", "Reyes", "Silva", "Tan", "Varga", "Weber", "Zhou"];
+const FIRST = [
+  "Ana",
+  "Ben",
+  "Chloe",
+  "Dev",
+  "Elif",
+  "Farah",
+  "Gabe",
+  "Hana",
+  "Ivan",
+  "Jun",
+  "Kemi",
+  "Luis",
+  "Maya",
+  "Noor",
+  "Omar",
+  "Pia",
+  "Ravi",
+  "Sofia",
+  "Theo",
+  "Uma",
+  "Vik",
+  "Wen",
+  "Yara",
+  "Zoe",
+];
+const LAST = [
+  "Abbott",
+  "Bianchi",
+  "Costa",
+  "Dubois",
+  "Eriksen",
+  "Ferreira",
+  "Gupta",
+  "Haddad",
+  "Ito",
+  "Jensen",
+  "Kim",
+  "Larsen",
+  "Mensah",
+  "Nowak",
+  "Ortiz",
+  "Petrov",
+  "Reyes",
+  "Silva",
+  "Tan",
+  "Varga",
+  "Weber",
+  "Zhou",
+];
 const LEVELS = ["mid", "senior", "staff"] as const;
 const DRAFT_NOTES = [
   "Named the decision in first person: skipped the design review.",
@@ -50,7 +104,17 @@ export interface BigDatabase {
   seats: BigSeat[];
   leads: { userId: number; email: string }[];
   password: string;
-  counts: { users: number; candidates: number; interviews: number; submitted: number; drafts: number; ratings: number; submittedRatings: number; redFlags: number; auditRows: number };
+  counts: {
+    users: number;
+    candidates: number;
+    interviews: number;
+    submitted: number;
+    drafts: number;
+    ratings: number;
+    submittedRatings: number;
+    redFlags: number;
+    auditRows: number;
+  };
   buildMs: number;
   bytes: number;
 }
@@ -81,24 +145,42 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
       role: sqlite.prepare("insert into user_roles (user_id, role) values (?, ?)"),
       setting: sqlite.prepare("insert or ignore into settings (key, value) values (?, ?)"),
       candidate: sqlite.prepare("insert into candidates (id, name, target_level, created_at) values (?, ?, ?, ?)"),
-      interview: sqlite.prepare("insert into interviews (id, candidate_id, rubric_version_id, variant_key, scheduled_at, created_at) values (?, ?, ?, ?, ?, ?)"),
+      interview: sqlite.prepare(
+        "insert into interviews (id, candidate_id, rubric_version_id, variant_key, scheduled_at, created_at) values (?, ?, ?, ?, ?, ?)",
+      ),
       panel: sqlite.prepare("insert into panel_assignments (interview_id, interviewer_id) values (?, ?)"),
       scorecard: sqlite.prepare(
         `insert into scorecards (id, interview_id, interviewer_id, rubric_version_id, variant_key, status, revision, timer_elapsed_ms,
            recommendation, recommendation_justification, weighted_score, created_at, updated_at, submitted_at)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      rating: sqlite.prepare("insert into ratings (scorecard_id, dimension_key, score, cap_justification) values (?, ?, ?, ?)"),
+      rating: sqlite.prepare(
+        "insert into ratings (scorecard_id, dimension_key, score, cap_justification) values (?, ?, ?, ?)",
+      ),
       flag: sqlite.prepare("insert into raised_red_flags (scorecard_id, flag_key) values (?, ?)"),
       star: sqlite.prepare("insert into star_ticks (scorecard_id, star_key) values (?, ?)"),
-      note: sqlite.prepare("insert into evidence_notes (scorecard_id, client_id, dimension_key, elapsed_seconds, text, created_at) values (?, ?, ?, ?, ?, ?)"),
-      audit: sqlite.prepare("insert into audit_log (at, actor_id, action, entity, entity_id, detail) values (?, ?, ?, ?, ?, ?)"),
+      note: sqlite.prepare(
+        "insert into evidence_notes (scorecard_id, client_id, dimension_key, elapsed_seconds, text, created_at) values (?, ?, ?, ?, ?, ?)",
+      ),
+      audit: sqlite.prepare(
+        "insert into audit_log (at, actor_id, action, entity, entity_id, detail) values (?, ?, ?, ?, ?, ?)",
+      ),
     };
     const random = createRandom(BIG_SEED);
     const name = () => `${random.pick(FIRST)} ${random.pick(LAST)}`;
     const iso = (ms: number) => new Date(ms).toISOString();
     const clamp = (x: number, lo = min, hi = max) => Math.min(hi, Math.max(lo, Math.round(x)));
-    const counts = { users: 0, candidates: 0, interviews: 0, submitted: 0, drafts: 0, ratings: 0, submittedRatings: 0, redFlags: 0, auditRows: 0 };
+    const counts = {
+      users: 0,
+      candidates: 0,
+      interviews: 0,
+      submitted: 0,
+      drafts: 0,
+      ratings: 0,
+      submittedRatings: 0,
+      redFlags: 0,
+      auditRows: 0,
+    };
 
     const result = sqlite.transaction(() => {
       const created = iso(ANCHOR - 800 * DAY);
@@ -118,7 +200,8 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
         s.role.run(id, "interviewer");
         // Mostly neutral with a spread of severities; a few of each tendency the dashboard looks for.
         const roll = random.next();
-        const style: Style = roll < 0.03 ? "lenient" : roll < 0.06 ? "harsh" : roll < 0.09 ? "halo" : roll < 0.12 ? "central" : "neutral";
+        const style: Style =
+          roll < 0.03 ? "lenient" : roll < 0.06 ? "harsh" : roll < 0.09 ? "halo" : roll < 0.12 ? "central" : "neutral";
         const severity = style === "lenient" ? 0.8 : style === "harsh" ? -0.8 : random.normal(0, 0.25);
         return { id, email, style, severity };
       });
@@ -127,7 +210,7 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
 
       // Panel sizes 2–4 adding up to the scorecards, as tests/unit/calibration/simulate-panels.ts draws them.
       const panelSizes = new Array<number>(BIG_SIZE.candidates).fill(2);
-      for (let extra = BIG_SIZE.scorecards - 2 * BIG_SIZE.candidates; extra > 0; ) {
+      for (let extra = BIG_SIZE.scorecards - 2 * BIG_SIZE.candidates; extra > 0;) {
         const j = Math.floor(random.next() * BIG_SIZE.candidates);
         if (panelSizes[j] < 4) {
           panelSizes[j] += 1;
@@ -153,7 +236,11 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
 
       // Past interviews, oldest first, over two years at office hours; every panellist submitted.
       for (let j = 0; j < BIG_SIZE.candidates; j++) {
-        const scheduled = ANCHOR - DAY - Math.floor(((BIG_SIZE.candidates - 1 - j) / BIG_SIZE.candidates) * 730) * DAY + (9 + random.int(0, 8)) * HOUR;
+        const scheduled =
+          ANCHOR -
+          DAY -
+          Math.floor(((BIG_SIZE.candidates - 1 - j) / BIG_SIZE.candidates) * 730) * DAY +
+          (9 + random.int(0, 8)) * HOUR;
         // The default variant is the most common; each company variant a share of the rest.
         const variantKey = random.chance(0.4) ? "default" : random.pick(variantKeys);
         const interview = newInterview(scheduled, variantKey, random.pick(LEVELS));
@@ -168,25 +255,54 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
           const halo = clamp(latent.reduce((a, b) => a + b, 0) / latent.length);
           const ratings: Record<string, number> = {};
           dimensions.forEach((d, k) => {
-            ratings[d] = person.style === "halo" ? halo : person.style === "central" ? clamp(latent[k], 2, 3) : clamp(latent[k]);
+            ratings[d] =
+              person.style === "halo" ? halo : person.style === "central" ? clamp(latent[k], 2, 3) : clamp(latent[k]);
           });
           const redFlags: string[] = [];
-          if (ratings.ownership <= 2 && random.chance(0.4)) redFlags.push(random.pick(["passive_voice", "blame_diffusion", "failure_not_mistake"]));
-          if (ratings.behavioural_change <= 2 && random.chance(0.35)) redFlags.push(random.pick(["no_mechanism", "generic_lesson"]));
+          if (ratings.ownership <= 2 && random.chance(0.4))
+            redFlags.push(random.pick(["passive_voice", "blame_diffusion", "failure_not_mistake"]));
+          if (ratings.behavioural_change <= 2 && random.chance(0.35))
+            redFlags.push(random.pick(["no_mechanism", "generic_lesson"]));
           const capped = new Set(findCapViolations(rubric, { ratings, redFlags }).map((v) => v.dimension));
           const weighted = computeWeightedScore(rubric, variantKey, ratings).score!;
           const leaning = weighted + person.severity * 0.3 + random.normal(0, 0.3);
-          const recommendation: Recommendation = leaning >= 3.2 ? "strong_yes" : leaning >= 2.5 ? "yes" : leaning >= 1.8 ? "no" : "strong_no";
+          const recommendation: Recommendation =
+            leaning >= 3.2 ? "strong_yes" : leaning >= 2.5 ? "yes" : leaning >= 1.8 ? "no" : "strong_no";
           const conflict = findRecommendationConflict(rubric, recommendation, weighted);
           const submittedAt = iso(scheduled + (1 + random.int(0, 20)) * HOUR);
           const id = ++scorecardId;
           s.scorecard.run(
-            id, interview, person.id, version.id, variantKey, "submitted", random.int(8, 40), random.int(35, 48) * 60_000,
-            recommendation, conflict ? "Strong signal in the follow-ups that the ratings alone miss." : "", weighted, iso(scheduled), submittedAt, submittedAt,
+            id,
+            interview,
+            person.id,
+            version.id,
+            variantKey,
+            "submitted",
+            random.int(8, 40),
+            random.int(35, 48) * 60_000,
+            recommendation,
+            conflict ? "Strong signal in the follow-ups that the ratings alone miss." : "",
+            weighted,
+            iso(scheduled),
+            submittedAt,
+            submittedAt,
           );
-          for (const d of dimensions) s.rating.run(id, d, ratings[d], capped.has(d) ? "Flag raised early; the rest of the answer earned the higher rating." : "");
+          for (const d of dimensions)
+            s.rating.run(
+              id,
+              d,
+              ratings[d],
+              capped.has(d) ? "Flag raised early; the rest of the answer earned the higher rating." : "",
+            );
           for (const key of redFlags) s.flag.run(id, key);
-          s.audit.run(submittedAt, person.id, "scorecard.submitted", "scorecard", id, JSON.stringify({ weightedScore: weighted, revision: 1 }));
+          s.audit.run(
+            submittedAt,
+            person.id,
+            "scorecard.submitted",
+            "scorecard",
+            id,
+            JSON.stringify({ weightedScore: weighted, revision: 1 }),
+          );
           counts.submitted += 1;
           counts.submittedRatings += dimensions.length;
           counts.redFlags += redFlags.length;
@@ -196,7 +312,8 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
 
       // Later interviews with drafts in progress: some panellists started, with 0–4 ratings, STAR ticks and notes.
       for (let j = 0; j < BIG_SIZE.draftInterviews; j++) {
-        const scheduled = ANCHOR + Math.floor((j / BIG_SIZE.draftInterviews) * 14) * DAY + (9 + random.int(0, 8)) * HOUR;
+        const scheduled =
+          ANCHOR + Math.floor((j / BIG_SIZE.draftInterviews) * 14) * DAY + (9 + random.int(0, 8)) * HOUR;
         const variantKey = random.chance(0.4) ? "default" : random.pick(variantKeys);
         const interview = newInterview(scheduled, variantKey, random.pick(LEVELS));
         for (const person of drawPanel(random.int(2, 3))) {
@@ -204,12 +321,35 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
           if (!random.chance(0.6)) continue;
           const id = ++scorecardId;
           const rated = dimensions.slice(0, random.int(0, dimensions.length));
-          s.scorecard.run(id, interview, person.id, version.id, variantKey, "draft", random.int(1, 30), random.int(0, 40) * 60_000, null, "", null, iso(scheduled), iso(scheduled + HOUR), null);
+          s.scorecard.run(
+            id,
+            interview,
+            person.id,
+            version.id,
+            variantKey,
+            "draft",
+            random.int(1, 30),
+            random.int(0, 40) * 60_000,
+            null,
+            "",
+            null,
+            iso(scheduled),
+            iso(scheduled + HOUR),
+            null,
+          );
           for (const d of rated) s.rating.run(id, d, random.int(min, max), "");
           counts.ratings += rated.length;
           for (const key of starKeys) if (random.chance(0.7)) s.star.run(id, key);
           const notes = random.int(1, 3);
-          for (let n = 0; n < notes; n++) s.note.run(id, `draft-${id}-${n}`, random.pick(dimensions), 120 * (n + 1), random.pick(DRAFT_NOTES), iso(scheduled));
+          for (let n = 0; n < notes; n++)
+            s.note.run(
+              id,
+              `draft-${id}-${n}`,
+              random.pick(dimensions),
+              120 * (n + 1),
+              random.pick(DRAFT_NOTES),
+              iso(scheduled),
+            );
           counts.drafts += 1;
         }
       }

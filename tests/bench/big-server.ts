@@ -46,8 +46,17 @@ export interface GroupProcess {
 }
 
 /** Spawns `command` in a process group of its own, output captured (never on the bench's stdout). */
-export function spawnGroup(command: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): GroupProcess {
-  const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+export function spawnGroup(
+  command: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv },
+): GroupProcess {
+  const child = spawn(command, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -89,7 +98,12 @@ export function spawnGroup(command: string, args: string[], opts: { cwd: string;
 }
 
 /** Waits until the child's output includes `text`; fails if it exits first or `timeoutMs` passes. */
-export function waitForOutput(processGroup: GroupProcess, text: string, what: string, timeoutMs: number): Promise<void> {
+export function waitForOutput(
+  processGroup: GroupProcess,
+  text: string,
+  what: string,
+  timeoutMs: number,
+): Promise<void> {
   return new Promise<void>((ready, fail) => {
     const { child } = processGroup;
     const check = () => {
@@ -122,11 +136,22 @@ export function waitForOutput(processGroup: GroupProcess, text: string, what: st
  * The real server (`tsx app/server/start.ts`, production, 127.0.0.1) on `databasePath`, in a process
  * group of its own. `env` is added to its environment.
  */
-export async function startAppServer(root: string, databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startAppServer(
+  root: string,
+  databasePath: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const group = spawnGroup(resolve(root, "node_modules/.bin/tsx"), [SERVER_SCRIPT], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: databasePath,
+      ...env,
+    },
   });
   try {
     await waitForOutput(group, "is running at", "the server", 120_000);
@@ -150,7 +175,8 @@ export async function signIn(url: string, email: string, password: string): Prom
     signal: AbortSignal.timeout(15_000),
   });
   const cookie = res.headers.get("set-cookie")?.split(";")[0];
-  if (res.status !== 302 || !cookie) throw new Error(`sign-in of ${email} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  if (res.status !== 302 || !cookie)
+    throw new Error(`sign-in of ${email} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
   return cookie;
 }
 
@@ -251,7 +277,9 @@ async function startBigServer(context: BenchContext): Promise<BigServer> {
     BENCH_EVENT_LOOP_SCRIPT: SERVER_SCRIPT,
   });
   try {
-    context.log(`bench: server up in ${((performance.now() - started) / 1000).toFixed(1)} s at ${server.url}; signing in ${big.seats.length} interviewers and a lead…`);
+    context.log(
+      `bench: server up in ${((performance.now() - started) / 1000).toFixed(1)} s at ${server.url}; signing in ${big.seats.length} interviewers and a lead…`,
+    );
     let probe: EventLoopProbe | null = probeClient(probePort);
     try {
       await probe.read();
@@ -260,7 +288,8 @@ async function startBigServer(context: BenchContext): Promise<BigServer> {
       probe = null;
     }
     const interviewers: BenchInterviewer[] = [];
-    for (const seat of big.seats) interviewers.push({ ...seat, cookie: await signIn(server.url, seat.email, big.password) });
+    for (const seat of big.seats)
+      interviewers.push({ ...seat, cookie: await signIn(server.url, seat.email, big.password) });
     const lead = { email: big.leads[0].email, cookie: await signIn(server.url, big.leads[0].email, big.password) };
     return {
       databasePath,

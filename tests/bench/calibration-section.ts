@@ -14,10 +14,16 @@ import { BENCH_SIZE, benchCalibration, generateRatings } from "./calibrate-bench
 const SEED = 2024;
 
 /** Loads the ratings into a table of a new SQLite file and times the GROUP BY; the file is the caller's to remove. */
-export async function benchSqlGroupBy(ratings: readonly Rating[], runs: number, path: string): Promise<{ ms: number; runs: number[]; loadMs: number }> {
+export async function benchSqlGroupBy(
+  ratings: readonly Rating[],
+  runs: number,
+  path: string,
+): Promise<{ ms: number; runs: number[]; loadMs: number }> {
   const db = new Database(path);
   try {
-    db.exec("create table ratings (candidate text not null, interviewer text not null, dimension text not null, score integer not null)");
+    db.exec(
+      "create table ratings (candidate text not null, interviewer text not null, dimension text not null, score integer not null)",
+    );
     const loadStart = performance.now();
     const insert = db.prepare("insert into ratings (candidate, interviewer, dimension, score) values (?, ?, ?, ?)");
     db.transaction(() => {

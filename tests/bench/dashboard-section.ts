@@ -77,7 +77,11 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function seatsNow(server: BigServer): Promise<Seat[]> {
   const revisions = await storedRevisions(server.databasePath, server.interviewers);
-  return server.interviewers.map((i, k) => ({ path: `/interviews/${i.interviewId}/scorecard?${AUTOSAVE_DATA_PARAM}`, cookie: i.cookie, revision: revisions[k] }));
+  return server.interviewers.map((i, k) => ({
+    path: `/interviews/${i.interviewId}/scorecard?${AUTOSAVE_DATA_PARAM}`,
+    cookie: i.cookie,
+    revision: revisions[k],
+  }));
 }
 
 /** A new data version: what every submit, amendment or import does, without changing a rating. */
@@ -85,7 +89,9 @@ function bumpDataVersion(databasePath: string): void {
   const db = new Database(databasePath, { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
-    db.prepare("insert into audit_log (action, entity, detail) values ('bench.data_version', 'bench', ?)").run(JSON.stringify({ at: Date.now() }));
+    db.prepare("insert into audit_log (action, entity, detail) values ('bench.data_version', 'bench', ?)").run(
+      JSON.stringify({ at: Date.now() }),
+    );
   } finally {
     db.close();
   }
@@ -102,7 +108,11 @@ interface LeadRequest {
 
 async function leadGet(url: string, cookie: string): Promise<{ ms: number; status: number; bytes: number }> {
   const start = performance.now();
-  const res = await fetch(url, { headers: { Cookie: cookie }, redirect: "manual", signal: AbortSignal.timeout(120_000) });
+  const res = await fetch(url, {
+    headers: { Cookie: cookie },
+    redirect: "manual",
+    signal: AbortSignal.timeout(120_000),
+  });
   const body = await res.arrayBuffer();
   return { ms: performance.now() - start, status: res.status, bytes: body.byteLength };
 }
@@ -125,7 +135,12 @@ interface InterferenceWindow {
  * `connectionRate` saves/s per interviewer) and the lead's requests every LEAD_INTERVAL_MS, until
  * INTERFERENCE_SECONDS have passed and the first dashboard answer is AFTER_FIRST_MS old.
  */
-async function interferenceWindow(context: BenchContext, server: BigServer, label: string, connectionRate?: number): Promise<InterferenceWindow> {
+async function interferenceWindow(
+  context: BenchContext,
+  server: BigServer,
+  label: string,
+  connectionRate?: number,
+): Promise<InterferenceWindow> {
   const common = { rubricVersionId: server.rubricVersionId, runningSince: Date.now() - 600_000 };
   const seats = await seatsNow(server);
   bumpDataVersion(server.databasePath);
@@ -149,7 +164,12 @@ async function interferenceWindow(context: BenchContext, server: BigServer, labe
   };
   const tick = () => {
     const now = performance.now();
-    if (stopLoad && firstAnswerAt !== null && now - started >= INTERFERENCE_SECONDS * 1000 && now - firstAnswerAt >= AFTER_FIRST_MS) {
+    if (
+      stopLoad &&
+      firstAnswerAt !== null &&
+      now - started >= INTERFERENCE_SECONDS * 1000 &&
+      now - firstAnswerAt >= AFTER_FIRST_MS
+    ) {
       stopLoad();
       stopLoad = null;
       return;
@@ -160,7 +180,12 @@ async function interferenceWindow(context: BenchContext, server: BigServer, labe
   const timer = setInterval(tick, LEAD_INTERVAL_MS);
   let load: LoadResult;
   try {
-    load = await runInterviewerLoad(server.url, seats, { ...common, seconds: MAX_WINDOW_SECONDS, connectionRate, control: (stop) => (stopLoad = stop) });
+    load = await runInterviewerLoad(server.url, seats, {
+      ...common,
+      seconds: MAX_WINDOW_SECONDS,
+      connectionRate,
+      control: (stop) => (stopLoad = stop),
+    });
   } finally {
     clearInterval(timer);
   }
@@ -174,7 +199,9 @@ async function interferenceWindow(context: BenchContext, server: BigServer, labe
 
   const latencies = requests.filter((r) => r.ms !== null).map((r) => r.ms!);
   const count = (r: LeadRequest) => (r.error ? "error" : r.status === null ? "open" : String(r.status));
-  const statuses = Object.entries(requests.reduce<Record<string, number>>((acc, r) => ((acc[count(r)] = (acc[count(r)] ?? 0) + 1), acc), {}))
+  const statuses = Object.entries(
+    requests.reduce<Record<string, number>>((acc, r) => ((acc[count(r)] = (acc[count(r)] ?? 0) + 1), acc), {}),
+  )
     .map(([code, n]) => `${n}x${code}`)
     .join(", ");
   const result: InterferenceWindow = {
@@ -193,10 +220,18 @@ async function interferenceWindow(context: BenchContext, server: BigServer, labe
       `event loop max ${eventLoop?.max_ms ?? "n/a"} ms, ${eventLoop ? describeEventLoop(eventLoop) : "no probe"}; ` +
       `dashboard: ${requests.length} requests (${statuses}), first ${fmtMs(result.firstMs)} ms, p50 ${fmtMs(result.dashboardP50)} ms, max ${fmtMs(result.dashboardMax)} ms, ${Math.round(bytes / 1024)} kB each`,
   );
-  context.log(`interference: ${label}: dashboard requests (sent at s: ms): ${requests.map((r) => `${(r.sentMs / 1000).toFixed(1)}: ${r.error ? "error" : fmtMs(r.ms)}`).join(", ")}`);
+  context.log(
+    `interference: ${label}: dashboard requests (sent at s: ms): ${requests.map((r) => `${(r.sentMs / 1000).toFixed(1)}: ${r.error ? "error" : fmtMs(r.ms)}`).join(", ")}`,
+  );
   const failed = requests.filter((r) => r.error !== null || (r.status !== null && r.status !== 200));
-  if (failed.length) context.log(`interference: ${label}: warning: ${failed.length} dashboard request(s) failed; first: ${failed[0].error ?? `status ${failed[0].status}`}`);
-  if (load.non2xx > 0 || load.errors > 0) context.log(`interference: ${label}: warning: autosave failures: ${JSON.stringify(load.statusCounts)}${load.firstError ? `; first error: ${load.firstError}` : ""}`);
+  if (failed.length)
+    context.log(
+      `interference: ${label}: warning: ${failed.length} dashboard request(s) failed; first: ${failed[0].error ?? `status ${failed[0].status}`}`,
+    );
+  if (load.non2xx > 0 || load.errors > 0)
+    context.log(
+      `interference: ${label}: warning: autosave failures: ${JSON.stringify(load.statusCounts)}${load.firstError ? `; first error: ${load.firstError}` : ""}`,
+    );
   return result;
 }
 
@@ -205,17 +240,24 @@ export const interferenceSection: BenchSection = {
   async measure(context) {
     const server = await bigServer(context);
     context.log(`interference: autosave warm-up, ${WARMUP_SECONDS} s…`);
-    await runInterviewerLoad(server.url, await seatsNow(server), { rubricVersionId: server.rubricVersionId, runningSince: Date.now() - 600_000, seconds: WARMUP_SECONDS });
+    await runInterviewerLoad(server.url, await seatsNow(server), {
+      rubricVersionId: server.rubricVersionId,
+      runningSince: Date.now() - 600_000,
+      seconds: WARMUP_SECONDS,
+    });
     context.log(
       `interference: ${INTERVIEWERS} interviewers autosaving flat out (closed loop, as the autosave section) while a lead loads GET ${DASHBOARD_DOCUMENT} ` +
         `every ${LEAD_INTERVAL_MS} ms, the first after a data change (computes the views), >= ${INTERFERENCE_SECONDS} s…`,
     );
     const flat = await interferenceWindow(context, server, "flat out");
-    context.log(`interference: again with the autosaves paced at ${PACED_RATE}/s per interviewer (${PACED_RATE * INTERVIEWERS}/s: everyone typing at once), the data version bumped again…`);
+    context.log(
+      `interference: again with the autosaves paced at ${PACED_RATE}/s per interviewer (${PACED_RATE * INTERVIEWERS}/s: everyone typing at once), the data version bumped again…`,
+    );
     const paced = await interferenceWindow(context, server, "paced", PACED_RATE);
 
     const describeWindow = (w: InterferenceWindow) => `${w.seconds.toFixed(1)} s window`;
-    const elNote = (w: InterferenceWindow) => (w.eventLoop ? describeEventLoop(w.eventLoop) : "no event-loop probe in the server");
+    const elNote = (w: InterferenceWindow) =>
+      w.eventLoop ? describeEventLoop(w.eventLoop) : "no event-loop probe in the server";
     const figures: Figure[] = [
       {
         key: "interference.autosave_p99_ms",
@@ -265,9 +307,15 @@ export function sqlBaseline(databasePath: string, runs: number) {
     const from = `from ratings r join scorecards s on s.id = r.scorecard_id join interviews i on i.id = s.interview_id
       where s.status = 'submitted' and i.exemplar_id is null`;
     const queries = [
-      db.prepare(`select s.interviewer_id, r.dimension_key, count(*) as n, sum(r.score) as sum, sum(r.score * r.score) as sum_sq ${from} group by s.interviewer_id, r.dimension_key`),
-      db.prepare(`select i.variant_key, r.dimension_key, r.score, count(*) as n ${from} group by i.variant_key, r.dimension_key, r.score`),
-      db.prepare(`select i.candidate_id, r.dimension_key, min(r.score) as lo, max(r.score) as hi, count(*) as n ${from} group by i.candidate_id, r.dimension_key`),
+      db.prepare(
+        `select s.interviewer_id, r.dimension_key, count(*) as n, sum(r.score) as sum, sum(r.score * r.score) as sum_sq ${from} group by s.interviewer_id, r.dimension_key`,
+      ),
+      db.prepare(
+        `select i.variant_key, r.dimension_key, r.score, count(*) as n ${from} group by i.variant_key, r.dimension_key, r.score`,
+      ),
+      db.prepare(
+        `select i.candidate_id, r.dimension_key, min(r.score) as lo, max(r.score) as hi, count(*) as n ${from} group by i.candidate_id, r.dimension_key`,
+      ),
     ];
     const counted = queries.map((q) => (q.all() as { n: number }[]).reduce((sum, row) => sum + row.n, 0));
     return { counted, ...timeRunsSync(runs, () => queries.forEach((q) => q.all())) };
@@ -287,7 +335,12 @@ function timeRunsSync(runs: number, work: () => void): { ms: number; runs: numbe
 }
 
 /** computeDashboard's steps (app/models/calibration.server.ts), timed one by one in this process. */
-function breakdown(databasePath: string): { steps: [string, number][]; total: number; viewsKb: number; ratings: number } {
+function breakdown(databasePath: string): {
+  steps: [string, number][];
+  total: number;
+  viewsKb: number;
+  ratings: number;
+} {
   const connection = openDatabase(databasePath);
   try {
     const { db } = connection;
@@ -302,7 +355,9 @@ function breakdown(databasePath: string): { steps: [string, number][]; total: nu
       const ratings = step("exportRatings", () => exportRatings({}, db));
       const scorecards = step("exportScorecardRedFlags", () => exportScorecardRedFlags({}, db));
       const { rubric } = getLatestRubricVersion(db);
-      const report = step("computeCalibrationReport", () => computeCalibrationReport(ratings, { scale: rubric.scale, scorecards }));
+      const report = step("computeCalibrationReport", () =>
+        computeCalibrationReport(ratings, { scale: rubric.scale, scorecards }),
+      );
       const people = db.select({ email: t.users.email, name: t.users.name }).from(t.users).all();
       const views = step("buildDashboardViews", () =>
         buildDashboardViews({
@@ -335,14 +390,18 @@ export const dashboardSection: BenchSection = {
       if (answer.status !== 200) throw new Error(`GET ${DASHBOARD_DATA} answered ${answer.status}`);
       return answer;
     };
-    context.log(`dashboard: the overview loader, unfiltered, ${runs} cold runs (data version bumped before each: computed again on the worker)…`);
+    context.log(
+      `dashboard: the overview loader, unfiltered, ${runs} cold runs (data version bumped before each: computed again on the worker)…`,
+    );
     const cold: number[] = [];
     let bytes = 0;
     await server.probe?.reset();
     for (let run = 0; run < runs; run++) {
       const spent = cold.reduce((sum, ms) => sum + ms, 0);
       if (run >= MIN_COLD_RUNS && spent > COLD_BUDGET_MS) {
-        context.log(`dashboard: cold runs stopped after ${run}: ${(spent / 1000).toFixed(0)} s spent (budget ${COLD_BUDGET_MS / 1000} s)`);
+        context.log(
+          `dashboard: cold runs stopped after ${run}: ${(spent / 1000).toFixed(0)} s spent (budget ${COLD_BUDGET_MS / 1000} s)`,
+        );
         break;
       }
       bumpDataVersion(server.databasePath);
@@ -359,15 +418,20 @@ export const dashboardSection: BenchSection = {
     for (let run = 0; run < runs; run++) warm.push((await get()).ms);
     assertAlive(server.server.child, server.server.output);
 
-    context.log(`dashboard: SQL baseline (3 aggregate queries, better-sqlite3 in this process), ${context.runs} runs after one untimed…`);
+    context.log(
+      `dashboard: SQL baseline (3 aggregate queries, better-sqlite3 in this process), ${context.runs} runs after one untimed…`,
+    );
     const sql = sqlBaseline(server.databasePath, context.runs);
     const expected = server.big.counts.submittedRatings;
-    if (sql.counted.some((n) => n !== expected)) context.log(`dashboard: warning: the SQL baseline counted ${sql.counted.join(" / ")} ratings, not ${expected}`);
+    if (sql.counted.some((n) => n !== expected))
+      context.log(`dashboard: warning: the SQL baseline counted ${sql.counted.join(" / ")} ratings, not ${expected}`);
 
     context.log("dashboard: where a cold request's time goes: computeDashboard's steps in this process, one pass…");
     const parts = breakdown(server.databasePath);
     const split = parts.steps.map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(" + ");
-    context.log(`dashboard: ${split} = ${parts.total.toFixed(0)} ms; ${parts.ratings} ratings; views ${parts.viewsKb.toFixed(0)} kB as JSON`);
+    context.log(
+      `dashboard: ${split} = ${parts.total.toFixed(0)} ms; ${parts.ratings} ratings; views ${parts.viewsKb.toFixed(0)} kB as JSON`,
+    );
 
     const coldMs = median(cold);
     const figures: Figure[] = [

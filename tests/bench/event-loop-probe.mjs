@@ -23,7 +23,13 @@ import { isMainThread } from "node:worker_threads";
 const port = Number(process.env.BENCH_EVENT_LOOP_PORT);
 const script = process.env.BENCH_EVENT_LOOP_SCRIPT;
 
-if (isMainThread && Number.isInteger(port) && port > 0 && script && (process.argv[1] ?? "").replaceAll("\\", "/").endsWith(script)) {
+if (
+  isMainThread &&
+  Number.isInteger(port) &&
+  port > 0 &&
+  script &&
+  (process.argv[1] ?? "").replaceAll("\\", "/").endsWith(script)
+) {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   let since = performance.now();

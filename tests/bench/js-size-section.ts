@@ -38,7 +38,9 @@ function ensureBuild(context: BenchContext): void {
   // loading it, and every figure of a run should be of the same code.
   const stale = !missing && isBuildStale(context.root, join(context.root, "build/index.js"));
   if (!missing && !stale && !context.build) return;
-  context.log(`js: ${missing ? "public/build is missing: " : stale ? "the build is older than the source: " : ""}running remix build…`);
+  context.log(
+    `js: ${missing ? "public/build is missing: " : stale ? "the build is older than the source: " : ""}running remix build…`,
+  );
   // Vitest or a shell may have set NODE_ENV; the figures are for the production build.
   const result = spawnSync(join(context.root, "node_modules/.bin/remix"), ["build"], {
     cwd: context.root,
@@ -95,7 +97,10 @@ export const jsSizeSection: BenchSection = {
         key: `js_kb_gz.${name}`,
         value: urls === null ? null : round(gzippedKb(context.root, urls), 1),
         unit: "kB",
-        note: urls === null ? `${routeId} not built` : `${urls.length} files${routeId ? `, ${routeId}` : ", manifest + entry + root"}`,
+        note:
+          urls === null
+            ? `${routeId} not built`
+            : `${urls.length} files${routeId ? `, ${routeId}` : ", manifest + entry + root"}`,
         baseline: routeId === null ? undefined : { key: "js_kb_gz.bare", ratioKey: `js_vs_bare.${name}` },
       };
     });

@@ -25,7 +25,13 @@ import { jsSizeSection } from "./js-size-section";
  * sections run in this order on purpose: autosave on a server that has never computed a dashboard,
  * then interference (whose window includes that first computation), then dashboard timing.
  */
-const SECTIONS: readonly BenchSection[] = [calibrationSection, jsSizeSection, autosaveSection, interferenceSection, dashboardSection];
+const SECTIONS: readonly BenchSection[] = [
+  calibrationSection,
+  jsSizeSection,
+  autosaveSection,
+  interferenceSection,
+  dashboardSection,
+];
 
 const USAGE = "usage: bench [--json] [--only SECTION[,SECTION]] [--runs N] [--build]";
 
@@ -40,14 +46,18 @@ interface Options {
 function parseArguments(args: readonly string[]): Options {
   const options: Options = { json: false, only: null, runs: 5, runsGiven: false, build: false };
   for (let k = 0; k < args.length; k++) {
-    const [flag, inline] = args[k].startsWith("--") && args[k].includes("=") ? [args[k].slice(0, args[k].indexOf("=")), args[k].slice(args[k].indexOf("=") + 1)] : [args[k], undefined];
+    const [flag, inline] =
+      args[k].startsWith("--") && args[k].includes("=")
+        ? [args[k].slice(0, args[k].indexOf("=")), args[k].slice(args[k].indexOf("=") + 1)]
+        : [args[k], undefined];
     const value = () => inline ?? args[++k] ?? usage(`${flag} needs a value`);
     if (flag === "--json") options.json = true;
     else if (flag === "--build") options.build = true;
     else if (flag === "--only") {
       options.only = value().split(",");
       const unknown = options.only.find((name) => !SECTIONS.some((s) => s.name === name));
-      if (unknown !== undefined) usage(`unknown section "${unknown}" (sections: ${SECTIONS.map((s) => s.name).join(", ")})`);
+      if (unknown !== undefined)
+        usage(`unknown section "${unknown}" (sections: ${SECTIONS.map((s) => s.name).join(", ")})`);
     } else if (flag === "--runs") {
       options.runs = Number(value());
       options.runsGiven = true;
@@ -93,7 +103,8 @@ function toJson(rows: Row[]): Record<string, unknown> {
 }
 
 function toTable(rows: Row[]): string {
-  const format = (value: number | null, unit: string) => (value === null ? "n/a" : `${value.toLocaleString("en-US", { maximumFractionDigits: 1 })} ${unit}`);
+  const format = (value: number | null, unit: string) =>
+    value === null ? "n/a" : `${value.toLocaleString("en-US", { maximumFractionDigits: 1 })} ${unit}`;
   const cells = [
     ["section", "figure", "value", "against (same run)", "ratio", "how"],
     ...rows.map(({ section, figure, ratio }) => [
@@ -106,9 +117,18 @@ function toTable(rows: Row[]): string {
     ]),
   ];
   const widths = cells[0].map((_, column) => Math.max(...cells.map((row) => row[column].length)));
-  const lines = cells.map((row) => row.map((cell, column) => (column === 2 || column === 4 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join("  ").trimEnd());
+  const lines = cells.map((row) =>
+    row
+      .map((cell, column) =>
+        column === 2 || column === 4 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
+      )
+      .join("  ")
+      .trimEnd(),
+  );
   lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
-  const runs = rows.filter(({ figure }) => figure.runs).map(({ figure }) => `  ${figure.key} runs (ms): ${figure.runs!.map((ms) => ms.toFixed(0)).join(", ")}`);
+  const runs = rows
+    .filter(({ figure }) => figure.runs)
+    .map(({ figure }) => `  ${figure.key} runs (ms): ${figure.runs!.map((ms) => ms.toFixed(0)).join(", ")}`);
   return [...lines, "", ...runs].join("\n") + "\n";
 }
 
@@ -163,7 +183,9 @@ async function main(): Promise<void> {
   if (options.json) {
     process.stdout.write(`${JSON.stringify(toJson(rows))}\n`);
   } else {
-    process.stdout.write(`Panel Scorecard bench: node ${process.version}, ${availableParallelism()} CPUs, ${new Date().toISOString()}\n\n`);
+    process.stdout.write(
+      `Panel Scorecard bench: node ${process.version}, ${availableParallelism()} CPUs, ${new Date().toISOString()}\n\n`,
+    );
     process.stdout.write(toTable(rows));
   }
 }

@@ -21,7 +21,10 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
 /** The page loaded and hydrated: forms validate, shortcuts work and charts draw only after that. */
 async function settle(page: Page) {
   await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized,
+  );
 }
 
 async function open(page: Page, path: string) {
@@ -31,9 +34,13 @@ async function open(page: Page, path: string) {
 
 /** recharts draws in the browser only: wait until every chart frame on the page has its SVG. */
 async function waitForCharts(page: Page) {
-  await page.waitForFunction(() => [...document.querySelectorAll(".chart-area")].every((area) => area.querySelector("svg.recharts-surface")), undefined, {
-    timeout: 15_000,
-  });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll(".chart-area")].every((area) => area.querySelector("svg.recharts-surface")),
+    undefined,
+    {
+      timeout: 15_000,
+    },
+  );
 }
 
 describe("signed out", () => {
@@ -136,7 +143,9 @@ describe("the demo interviewer", () => {
     await k.press("3"); // Accountability again
     await page.getByRole("checkbox", { name: /Passive voice/ }).check();
     await expect.poll(() => page.getByText(/Rated 3, above the cap of 2 set by Passive voice/).isVisible()).toBe(true);
-    expect(await page.getByRole("list", { name: "Ownership evidence notes" }).textContent()).toMatch(/Named the decision in first person\./);
+    expect(await page.getByRole("list", { name: "Ownership evidence notes" }).textContent()).toMatch(
+      /Named the decision in first person\./,
+    );
     await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
     await expectAccessible(page, "a11y-scorecard-filled");
   });
@@ -171,11 +180,18 @@ describe("the demo lead (and admin)", () => {
 
   it("debrief of a past interview, with the panel side by side", async () => {
     await open(page, "/calibration/queue");
-    await page.getByRole("region", { name: "Disagreement queue" }).getByRole("rowheader").getByRole("link").first().click();
+    await page
+      .getByRole("region", { name: "Disagreement queue" })
+      .getByRole("rowheader")
+      .getByRole("link")
+      .first()
+      .click();
     await page.waitForURL(/\/interviews\/\d+$/);
     await settle(page);
     await expect.poll(() => page.getByRole("heading", { name: /^Debrief · / }).isVisible()).toBe(true);
-    expect(await page.getByRole("region", { name: "Scores side by side" }).getByRole("table").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("region", { name: "Scores side by side" }).getByRole("table").count()).toBeGreaterThan(
+      0,
+    );
     await expectAccessible(page, "a11y-debrief");
   });
 
@@ -197,7 +213,9 @@ describe("the demo lead (and admin)", () => {
   ] as const) {
     it(`calibration: ${tab}`, async () => {
       await open(page, path);
-      await expect.poll(() => page.getByRole("heading", { name: "Calibration", level: 1, exact: true }).isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByRole("heading", { name: "Calibration", level: 1, exact: true }).isVisible())
+        .toBe(true);
       await waitForCharts(page);
       await expectAccessible(page, `a11y-calibration-${tab}`);
     });
@@ -205,7 +223,10 @@ describe("the demo lead (and admin)", () => {
 
   it("calibration: a review opened from the disagreement queue", async () => {
     await open(page, "/calibration/queue");
-    await page.getByRole("button", { name: /^Open review/ }).first().click();
+    await page
+      .getByRole("button", { name: /^Open review/ })
+      .first()
+      .click();
     await page.waitForURL(/\/calibration\/reviews\/\d+$/);
     await settle(page);
     await expectAccessible(page, "a11y-calibration-review");
@@ -242,7 +263,12 @@ describe("the demo lead (and admin)", () => {
 
   it("admin: a candidate's page", async () => {
     await open(page, "/admin/candidates");
-    await page.getByRole("region", { name: /All candidates/ }).getByRole("table").getByRole("link").first().click();
+    await page
+      .getByRole("region", { name: /All candidates/ })
+      .getByRole("table")
+      .getByRole("link")
+      .first()
+      .click();
     await page.waitForURL(/\/admin\/candidates\/\d+$/);
     await settle(page);
     await expectAccessible(page, "a11y-admin-candidate");
@@ -250,7 +276,11 @@ describe("the demo lead (and admin)", () => {
 
   it("admin: an upcoming interview's page", async () => {
     await open(page, "/admin/interviews");
-    await page.getByRole("region", { name: /Upcoming/ }).getByRole("link").first().click();
+    await page
+      .getByRole("region", { name: /Upcoming/ })
+      .getByRole("link")
+      .first()
+      .click();
     await page.waitForURL(/\/admin\/interviews\/\d+$/);
     await settle(page);
     await expectAccessible(page, "a11y-admin-interview");

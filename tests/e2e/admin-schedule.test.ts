@@ -24,7 +24,10 @@ afterAll(async () => {
 async function open(path: string) {
   await page.goto(`${baseURL()}${path}`);
   await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized,
+  );
 }
 
 it("shows every admin page to the admin", async () => {
@@ -34,7 +37,9 @@ it("shows every admin page to the admin", async () => {
   await screenshot(page, "admin-overview");
 
   await open("/admin/people");
-  expect(await page.getByRole("row").filter({ hasText: "interviewer@demo.test" }).getByText("Active").isVisible()).toBe(true);
+  expect(await page.getByRole("row").filter({ hasText: "interviewer@demo.test" }).getByText("Active").isVisible()).toBe(
+    true,
+  );
   await screenshot(page, "admin-people");
 
   await open("/admin/settings");
@@ -56,7 +61,9 @@ it("adds a candidate, schedules their interview with a panel, and sees it in the
   await page.getByRole("link", { name: "Schedule an interview" }).click();
   await page.waitForURL(/\/admin\/interviews\?candidate=\d+/);
   await expect.poll(() => page.getByRole("heading", { name: "Schedule an interview" }).isVisible()).toBe(true);
-  const chosen = await page.getByRole("combobox", { name: "Candidate" }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text);
+  const chosen = await page
+    .getByRole("combobox", { name: "Candidate" })
+    .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text);
   expect(chosen).toMatch(new RegExp(`^${name} \\(#\\d+\\) — Senior$`));
   await page.getByLabel("Variant").selectOption({ label: "Amazon — Earn Trust" });
   await page.getByLabel("Date and time (UTC)").fill("2031-03-05T14:30");
@@ -74,10 +81,17 @@ it("adds a candidate, schedules their interview with a panel, and sees it in the
   await page.getByRole("checkbox", { name: "Casey Novak" }).check();
   await page.getByRole("button", { name: "Schedule interview" }).click();
   await page.waitForURL(/\/admin\/interviews\?scheduled=\d+/);
-  await expect.poll(() => page.getByRole("status").textContent()).toMatch(new RegExp(`Scheduled ${name} for Wed 5 Mar, 14:30 UTC with Casey Novak, Jordan Lee`));
-  const row = page.getByRole("region", { name: /Upcoming/ }).getByRole("row").filter({ hasText: name });
+  await expect
+    .poll(() => page.getByRole("status").textContent())
+    .toMatch(new RegExp(`Scheduled ${name} for Wed 5 Mar, 14:30 UTC with Casey Novak, Jordan Lee`));
+  const row = page
+    .getByRole("region", { name: /Upcoming/ })
+    .getByRole("row")
+    .filter({ hasText: name });
   expect(await row.count()).toBe(1);
-  expect(await row.textContent()).toMatch(/Wed 5 Mar, 14:30 UTC.*60 min.*Amazon — Earn Trust.*Casey Novak, Jordan Lee.*Not started/);
+  expect(await row.textContent()).toMatch(
+    /Wed 5 Mar, 14:30 UTC.*60 min.*Amazon — Earn Trust.*Casey Novak, Jordan Lee.*Not started/,
+  );
   expect(await row.evaluate((tr) => tr.classList.contains("highlight"))).toBe(true);
   // The form is empty again for the next one.
   expect(await page.getByRole("checkbox", { name: "Casey Novak" }).isChecked()).toBe(false);
@@ -91,7 +105,13 @@ it("adds a candidate, schedules their interview with a panel, and sees it in the
 
 it("shows a panel as locked once scoring has started", async () => {
   await open("/admin/interviews");
-  await page.getByRole("region", { name: /Past/ }).getByRole("row").filter({ hasText: "submitted" }).first().getByRole("link").click();
+  await page
+    .getByRole("region", { name: /Past/ })
+    .getByRole("row")
+    .filter({ hasText: "submitted" })
+    .first()
+    .getByRole("link")
+    .click();
   await page.waitForURL(/\/admin\/interviews\/\d+$/);
   await expect.poll(() => page.getByText(/Locked\. Scoring has started/).isVisible()).toBe(true);
   expect(await page.getByRole("checkbox").count()).toBe(0);
@@ -101,7 +121,12 @@ it("shows a panel as locked once scoring has started", async () => {
 it("shows the rubric editor, and a weights error at the weights without saving", async () => {
   await open("/admin/rubric");
   expect(await page.getByText(/Version 1 is current/).isVisible()).toBe(true);
-  expect(await page.getByRole("complementary", { name: "History" }).getByText("Default rubric derived from seeds 000 and 004").isVisible()).toBe(true);
+  expect(
+    await page
+      .getByRole("complementary", { name: "History" })
+      .getByText("Default rubric derived from seeds 000 and 004")
+      .isVisible(),
+  ).toBe(true);
   await screenshot(page, "admin-rubric");
 
   const weights = page.getByRole("group", { name: "Default weights" });

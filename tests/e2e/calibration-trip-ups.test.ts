@@ -31,13 +31,24 @@ function query<T>(sql: string, ...params: unknown[]): T {
 }
 
 it("tells two reviewed candidates of the same name apart by id, in the list and the review's header", async () => {
-  const first = scheduleInterview(["jordan@demo.test"], { at: new Date(Date.now() - 86_400_000), candidate: "Twin Tamsin" });
-  const second = scheduleInterview(["casey@demo.test"], { at: new Date(Date.now() - 86_400_000), candidate: "Twin Tamsin" });
+  const first = scheduleInterview(["jordan@demo.test"], {
+    at: new Date(Date.now() - 86_400_000),
+    candidate: "Twin Tamsin",
+  });
+  const second = scheduleInterview(["casey@demo.test"], {
+    at: new Date(Date.now() - 86_400_000),
+    candidate: "Twin Tamsin",
+  });
   for (const interviewId of [first, second]) {
-    const res = await page.request.post(`${baseURL()}/calibration/reviews`, { form: { intent: "open", interviewId: String(interviewId) }, maxRedirects: 0 });
+    const res = await page.request.post(`${baseURL()}/calibration/reviews`, {
+      form: { intent: "open", interviewId: String(interviewId) },
+      maxRedirects: 0,
+    });
     expect(res.status()).toBe(302);
   }
-  const ids = [first, second].map((id) => query<{ candidate_id: number }>("select candidate_id from interviews where id = ?", id).candidate_id);
+  const ids = [first, second].map(
+    (id) => query<{ candidate_id: number }>("select candidate_id from interviews where id = ?", id).candidate_id,
+  );
   await page.goto(`${baseURL()}/calibration/reviews?q=Twin+Tamsin`);
   const rows = page.getByRole("region", { name: /Matching reviews/ }).getByRole("row", { name: /Twin Tamsin/ });
   const texts = await rows.allTextContents();
@@ -70,5 +81,7 @@ it("explains an empty leniency chart instead of drawing an empty box", async () 
     new Date(Date.now() - 86_400_000).toISOString(),
   );
   await page.goto(`${baseURL()}/calibration/interviewers?from=${day}&to=${day}`);
-  expect(await page.getByRole("main").textContent()).toMatch(/No interviewer in this view has enough ratings beside co-panellists for a leniency figure/);
+  expect(await page.getByRole("main").textContent()).toMatch(
+    /No interviewer in this view has enough ratings beside co-panellists for a leniency figure/,
+  );
 });

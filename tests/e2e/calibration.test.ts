@@ -45,12 +45,20 @@ it("runs a calibration review: filter, find the outlier, open the split panel, r
   const jordan = page.locator('tr[data-interviewer="Jordan Lee"]');
   expect(await jordan.textContent()).toMatch(/lenient/);
 
-  await page.getByRole("navigation", { name: "Calibration views" }).getByRole("link", { name: "Disagreements" }).click();
+  await page
+    .getByRole("navigation", { name: "Calibration views" })
+    .getByRole("link", { name: "Disagreements" })
+    .click();
   await page.waitForURL(/\/calibration\/queue\?level=senior&level=staff/);
   await screenshot(page, "calibration-queue");
-  await page.getByRole("button", { name: /^Open review/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Open review/ })
+    .first()
+    .click();
   await page.waitForURL(/\/calibration\/reviews\/\d+/);
-  await page.getByLabel("Agreed reading").fill("Ownership is a 3: the decision was named in first person; the 1 misread the anchor.");
+  await page
+    .getByLabel("Agreed reading")
+    .fill("Ownership is a 3: the decision was named in first person; the 1 misread the anchor.");
   await page.getByLabel("Notes").fill("Split came from the Ownership anchors.");
   await page.getByLabel("Follow-ups").fill("Revisit the Ownership anchors with these interviewers.");
   await page.getByRole("button", { name: "Save and close review" }).click();
@@ -62,12 +70,19 @@ it("runs a calibration review: filter, find the outlier, open the split panel, r
   expect(await page.getByRole("main").textContent()).toMatch(/Ownership is a 3/);
 
   await page.goto(`${baseURL()}/calibration?variant=default`);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV of this view" }).click()]);
-  const csv = readFileSync((await download.path())!, "utf8").trim().split(/\r?\n/);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV of this view" }).click(),
+  ]);
+  const csv = readFileSync((await download.path())!, "utf8")
+    .trim()
+    .split(/\r?\n/);
   expect(csv[0]).toBe("candidate,interviewer,dimension,score,variant,level,date,recommendation,rubric_version");
   expect(csv.length).toBeGreaterThan(50);
   expect(csv.slice(1).every((line) => line.split(",")[4] === "default")).toBe(true);
-  const shown = await (await page.request.get(`${baseURL()}/calibration?variant=default&_data=routes%2Fcalibration._index`)).json();
+  const shown = await (
+    await page.request.get(`${baseURL()}/calibration?variant=default&_data=routes%2Fcalibration._index`)
+  ).json();
   expect(csv.length - 1).toBe(shown.totals.ratings);
 });
 

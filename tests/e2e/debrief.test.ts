@@ -29,7 +29,10 @@ async function scoreAndSubmit(page: Page, href: string, keys: string[]) {
 }
 
 it("hides the panel's scores until the interviewer has submitted their own, then shows them side by side", async () => {
-  const interviewId = scheduleInterview(["interviewer@demo.test", "casey@demo.test"], { at: new Date(Date.now() - 3_600_000), candidate: "Debrief Dana" });
+  const interviewId = scheduleInterview(["interviewer@demo.test", "casey@demo.test"], {
+    at: new Date(Date.now() - 3_600_000),
+    candidate: "Debrief Dana",
+  });
   const scorecardHref = `/interviews/${interviewId}/scorecard`;
   const me = await newPage("interviewer@demo.test");
   const colleague = { name: "Casey Novak" };
@@ -58,7 +61,10 @@ it("hides the panel's scores until the interviewer has submitted their own, then
 });
 
 it("shows the lead an amendment made after seeing the panel, with the scores it replaced", async () => {
-  const interviewId = scheduleInterview(["interviewer@demo.test", "casey@demo.test"], { at: new Date(Date.now() - 3_600_000), candidate: "Amended Avery" });
+  const interviewId = scheduleInterview(["interviewer@demo.test", "casey@demo.test"], {
+    at: new Date(Date.now() - 3_600_000),
+    candidate: "Amended Avery",
+  });
   const scorecardHref = `/interviews/${interviewId}/scorecard`;
   const other = await newPage("casey@demo.test");
   await scoreAndSubmit(other, scorecardHref, ["1", "j", "1", "j", "1", "j", "1", "r", " "]);
@@ -92,9 +98,13 @@ it("shows the lead an amendment made after seeing the panel, with the scores it 
   const lead = await newPage("lead@demo.test");
   await lead.goto(`${baseURL()}/interviews/${interviewId}`);
   const table = lead.getByRole("region", { name: "Scores side by side" }).getByRole("table");
-  expect(await table.getByRole("columnheader", { name: /Alex Chen/ }).textContent()).toMatch(/amended after seeing the panel/);
+  expect(await table.getByRole("columnheader", { name: /Alex Chen/ }).textContent()).toMatch(
+    /amended after seeing the panel/,
+  );
   expect(await table.getByRole("row", { name: /Ownership/ }).textContent()).toMatch(/1 \(was 3\)/);
-  expect(await lead.getByRole("list", { name: "Amendments after seeing the panel" }).textContent()).toMatch(/Alex Chen amended .*Matched the panel/);
+  expect(await lead.getByRole("list", { name: "Amendments after seeing the panel" }).textContent()).toMatch(
+    /Alex Chen amended .*Matched the panel/,
+  );
   await screenshot(lead, "debrief-amended-after-seeing");
   for (const page of [me, other, lead]) await page.context().close();
 });

@@ -37,7 +37,12 @@ it("signing out removes this user's scorecard drafts from the device, and only t
   await waitForHydration(page);
   await page.keyboard.press("3");
   await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
-  const drafts = () => page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith("panel-scorecard:draft:")).sort());
+  const drafts = () =>
+    page.evaluate(() =>
+      Object.keys(window.localStorage)
+        .filter((key) => key.startsWith("panel-scorecard:draft:"))
+        .sort(),
+    );
   const own = (await drafts()).filter((key) => key.endsWith(`:${interviewId}`));
   expect(own).toHaveLength(1);
   // Someone else's draft on the same laptop.

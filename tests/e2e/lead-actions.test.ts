@@ -51,10 +51,14 @@ it("a lead sees who needs a conversation about what, opens Jordan's page and rec
   expect(await page.locator('tr[data-effect="lenient"]').innerText()).toMatch(/flagged/);
 
   await page.getByLabel("Effect discussed").selectOption("lenient");
-  await page.getByLabel("What you agreed").fill("Keep 4 for evidence beyond the level; compare with the anchors before submitting.");
+  await page
+    .getByLabel("What you agreed")
+    .fill("Keep 4 for evidence beyond the level; compare with the anchors before submitting.");
   await page.getByRole("button", { name: "Record conversation" }).click();
   const history = page.getByRole("region", { name: "Calibration conversations" });
-  await expect.poll(() => history.locator("table").innerText(), { timeout: 30_000 }).toContain("Keep 4 for evidence beyond the level");
+  await expect
+    .poll(() => history.locator("table").innerText(), { timeout: 30_000 })
+    .toContain("Keep 4 for evidence beyond the level");
   expect(await history.locator("tbody tr").first().innerText()).toMatch(/Lenient against co-panellists/);
   await screenshots(page, "calibration-interviewer-page");
   console.expectNoErrors();

@@ -69,10 +69,17 @@ it("Clear empties the filter form, and the form shows only on pages it applies t
   await page.getByRole("link", { name: "Clear" }).click();
   await page.waitForURL((url) => url.search === "");
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await page.waitForURL((url) => url.pathname === "/calibration" && !url.search.includes("interviewer") && !url.search.includes("level"));
+  await page.waitForURL(
+    (url) => url.pathname === "/calibration" && !url.search.includes("interviewer") && !url.search.includes("level"),
+  );
   expect(new URL(page.url()).search).toMatch(/^\??$/);
 
-  for (const path of ["/calibration/reviews", "/calibration/practice", "/calibration/decisions", "/calibration/conversations"]) {
+  for (const path of [
+    "/calibration/reviews",
+    "/calibration/practice",
+    "/calibration/decisions",
+    "/calibration/conversations",
+  ]) {
     await page.goto(`${baseURL()}${path}`);
     expect(await page.getByRole("form", { name: "Filters" }).count(), path).toBe(0);
   }
@@ -89,21 +96,30 @@ it("records a calibration conversation with a follow-up that comes due", async (
   await page.getByLabel("Effect discussed").selectOption("lenient");
   const today = new Date().toISOString().slice(0, 10);
   await page.getByLabel("Held on").fill(today);
-  await page.getByLabel("What you agreed").fill("Re-read the anchors before each interview; keep 4 for evidence beyond the level.");
+  await page
+    .getByLabel("What you agreed")
+    .fill("Re-read the anchors before each interview; keep 4 for evidence beyond the level.");
   await page.getByLabel("Follow up on").fill(today);
   await page.getByRole("button", { name: "Record conversation" }).click();
   await page.waitForURL(/interviewer=\d+/);
-  expect(await page.getByRole("region", { name: /Conversations with Jordan Lee/ }).textContent()).toMatch(/keep 4 for evidence beyond the level/);
+  expect(await page.getByRole("region", { name: /Conversations with Jordan Lee/ }).textContent()).toMatch(
+    /keep 4 for evidence beyond the level/,
+  );
   await screenshots(page, "calibration-conversations");
 
   await page.goto(`${baseURL()}/calibration`);
-  expect(await page.getByRole("region", { name: /Follow-ups due/ }).textContent()).toMatch(/Jordan Lee.*Lenient against co-panellists/);
+  expect(await page.getByRole("region", { name: /Follow-ups due/ }).textContent()).toMatch(
+    /Jordan Lee.*Lenient against co-panellists/,
+  );
   await screenshots(page, "calibration-overview-follow-ups");
   await page.context().close();
 });
 
 it("runs a structured debrief: votes locked, a re-vote with a reason, the decision, and the agreement figures", async () => {
-  const interviewId = scheduleInterview(["jordan@demo.test", "casey@demo.test", "priya@demo.test"], { at: new Date(Date.now() - 5 * 3_600_000), candidate: "Debrief Devi" });
+  const interviewId = scheduleInterview(["jordan@demo.test", "casey@demo.test", "priya@demo.test"], {
+    at: new Date(Date.now() - 5 * 3_600_000),
+    candidate: "Debrief Devi",
+  });
   const page = await newPage("lead@demo.test");
   await page.goto(`${baseURL()}/interviews/${interviewId}`);
   await waitForHydration(page);
@@ -123,7 +139,9 @@ it("runs a structured debrief: votes locked, a re-vote with a reason, the decisi
   await expect.poll(() => debrief.getByText(/Say why the vote changed/).isVisible()).toBe(true);
   await debrief.getByLabel("Reason").fill("Jordan's repair evidence was specific; I had missed it.");
   await debrief.getByRole("button", { name: "Record re-vote" }).click();
-  await expect.poll(() => debrief.getByRole("row", { name: /Casey Novak/ }).textContent()).toMatch(/No\s*Yes\s*changed.*repair evidence/);
+  await expect
+    .poll(() => debrief.getByRole("row", { name: /Casey Novak/ }).textContent())
+    .toMatch(/No\s*Yes\s*changed.*repair evidence/);
 
   await debrief.getByRole("radio", { name: "Hire", exact: true }).check();
   await debrief.getByLabel("Note").fill("Clear ownership and a mechanism that stuck.");
@@ -133,13 +151,18 @@ it("runs a structured debrief: votes locked, a re-vote with a reason, the decisi
 
   await page.goto(`${baseURL()}/calibration/decisions`);
   const agreement = page.getByRole("region", { name: "Agreement with final decisions" });
-  expect(await agreement.getByRole("row", { name: /Casey Novak/ }).textContent()).toMatch(/Casey Novak\s*1\s*needs 5 decided debriefs, has 1\s*needs 5 decided debriefs, has 1\s*1\s*1\s*0\s*0/);
+  expect(await agreement.getByRole("row", { name: /Casey Novak/ }).textContent()).toMatch(
+    /Casey Novak\s*1\s*needs 5 decided debriefs, has 1\s*needs 5 decided debriefs, has 1\s*1\s*1\s*0\s*0/,
+  );
   await screenshots(page, "calibration-decisions");
   await page.context().close();
 });
 
 it("shows an interviewer the reminders a pass put in the app when no SMTP server is set", async () => {
-  const interviewId = scheduleInterview(["interviewer@demo.test", "kai@demo.test"], { at: new Date(Date.now() - 3 * 3_600_000), candidate: "Reminder Rosa" });
+  const interviewId = scheduleInterview(["interviewer@demo.test", "kai@demo.test"], {
+    at: new Date(Date.now() - 3 * 3_600_000),
+    candidate: "Reminder Rosa",
+  });
   const run = spawnSync(process.execPath, ["--import", "tsx", "app/cli/send-reminders.ts"], {
     env: { ...process.env, DATABASE_PATH: inject("databasePath"), SMTP_URL: "", APP_URL: baseURL() },
     encoding: "utf8",
@@ -149,7 +172,12 @@ it("shows an interviewer the reminders a pass put in the app when no SMTP server
 
   const page = await newPage("interviewer@demo.test");
   await page.goto(`${baseURL()}/interviews`);
-  expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Notifications\s*\d+/ }).count()).toBe(1);
+  expect(
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: /Notifications\s*\d+/ })
+      .count(),
+  ).toBe(1);
   await page.goto(`${baseURL()}/notifications`);
   await screenshots(page, "notifications");
   await page.getByRole("link", { name: "Scorecard due: Reminder Rosa" }).click();

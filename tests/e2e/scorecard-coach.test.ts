@@ -28,12 +28,16 @@ async function addNote(page: Page, text: string) {
 }
 
 const noteRow = (page: Page, text: string) => page.locator(".note-list li", { hasText: text });
-const suggestions = (page: Page, text: string) => noteRow(page, text).getByRole("toolbar", { name: "Suggested red flags" });
+const suggestions = (page: Page, text: string) =>
+  noteRow(page, text).getByRole("toolbar", { name: "Suggested red flags" });
 const flagBox = (page: Page, key: string) => page.locator(`[data-red-flags] input[value="${key}"]`);
 
 function storedFlags(interviewId: number): string[] {
   const card = storedCard(interviewId)!;
-  return queryDatabase<{ flag_key: string }>("select flag_key from raised_red_flags where scorecard_id = ? order by flag_key", card.id).map((r) => r.flag_key);
+  return queryDatabase<{ flag_key: string }>(
+    "select flag_key from raised_red_flags where scorecard_id = ? order by flag_key",
+    card.id,
+  ).map((r) => r.flag_key);
 }
 
 function storedDismissals(interviewId: number): string[] {
@@ -48,7 +52,9 @@ it("keyboard only at 1280×720: a suggestion appears under the note, g raises it
 
   await addNote(page, PASSIVE);
   // The suggestion comes from the server; the note shows at once, the suggestion a moment later.
-  await expect.poll(() => suggestions(page, PASSIVE).textContent(), { timeout: 15_000 }).toMatch(/Passive voice\?.*“was made”/);
+  await expect
+    .poll(() => suggestions(page, PASSIVE).textContent(), { timeout: 15_000 })
+    .toMatch(/Passive voice\?.*“was made”/);
   expect(await noteRow(page, PASSIVE).locator("mark.coach-span").textContent()).toBe("was made");
   expect(await flagBox(page, "passive_voice").isChecked()).toBe(false); // suggested, never raised by the app
   await expectSaved(page);
@@ -75,7 +81,9 @@ it("keyboard only at 1280×720: a suggestion appears under the note, g raises it
   await expect.poll(() => suggestions(page, GENERIC).count()).toBe(0);
   expect(await flagBox(page, "generic_lesson").isChecked()).toBe(false);
   await expectSaved(page);
-  await expect.poll(() => storedDismissals(card.id), { timeout: 15_000 }).toEqual([expect.stringMatching(/^[\w-]+\|generic_lesson:0-45$/)]);
+  await expect
+    .poll(() => storedDismissals(card.id), { timeout: 15_000 })
+    .toEqual([expect.stringMatching(/^[\w-]+\|generic_lesson:0-45$/)]);
 
   await page.reload();
   await page.waitForSelector("html[data-hydrated]");
@@ -106,14 +114,22 @@ it("offline, or the coach failing: the note shows without suggestions and nothin
   }
   // The rest of the card still works from the keyboard.
   await page.keyboard.press("3");
-  expect(await page.getByRole("radiogroup", { name: "Ownership", exact: true }).getByRole("radio", { name: /^3 — / }).isChecked()).toBe(true);
+  expect(
+    await page
+      .getByRole("radiogroup", { name: "Ownership", exact: true })
+      .getByRole("radio", { name: /^3 — / })
+      .isChecked(),
+  ).toBe(true);
   await context.setOffline(false);
   await page.unroute("**/coach/signals");
   await expectSaved(page);
   expect(storedCard(card.id)!.notes.map((n) => n.text)).toEqual([PASSIVE, GENERIC]);
   // Chromium itself notes each 503 it was served ("Failed to load resource"); the app logs nothing.
   const problems = takeBrowserProblems();
-  expect(problems.every((p) => /Failed to load resource: the server responded with a status of 503/.test(p)), problems.join("\n")).toBe(true);
+  expect(
+    problems.every((p) => /Failed to load resource: the server responded with a status of 503/.test(p)),
+    problems.join("\n"),
+  ).toBe(true);
   await context.close();
 });
 

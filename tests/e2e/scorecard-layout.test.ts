@@ -4,7 +4,15 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchBrowser, screenshot, watchConsole } from "../support/browser";
 import { storedCard } from "../support/e2e-data";
-import { HALF_SCREEN, LAPTOP, expectSaved, inViewport, newInterview, openCard, signedInPage } from "../support/scorecard-page";
+import {
+  HALF_SCREEN,
+  LAPTOP,
+  expectSaved,
+  inViewport,
+  newInterview,
+  openCard,
+  signedInPage,
+} from "../support/scorecard-page";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,7 +46,8 @@ for (const viewport of [LAPTOP, HALF_SCREEN]) {
       await page.waitForTimeout(400); // the smooth scroll settles
       await page.screenshot({ path: `test-results/scorecard-live-${viewport.width}-${dimension}.png` });
       const offScreen: string[] = [];
-      for (const [name, selector] of Object.entries(LIVE_CONTROLS)) if (!(await inViewport(page, selector))) offScreen.push(name);
+      for (const [name, selector] of Object.entries(LIVE_CONTROLS))
+        if (!(await inViewport(page, selector))) offScreen.push(name);
       expect(offScreen, dimension).toEqual([]);
       // A short anchor label is always visible; the full text is a key away.
       expect(await page.locator("section.dimension.current .anchor-short").first().isVisible()).toBe(true);

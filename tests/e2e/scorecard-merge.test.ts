@@ -42,7 +42,10 @@ it("defect 3: two tabs merge disjoint edits and notes; a same-field edit is a vi
   expect(await second.getByText("alpha note from the first tab").isVisible()).toBe(true);
   let stored = storedCard(card.id)!;
   expect(stored.ratings).toEqual({ ownership: 3, accountability: 2 });
-  expect(stored.notes.map((n) => n.text).sort()).toEqual(["alpha note from the first tab", "beta note from the second tab"]);
+  expect(stored.notes.map((n) => n.text).sort()).toEqual([
+    "alpha note from the first tab",
+    "beta note from the second tab",
+  ]);
 
   // The same field on both sides: the first tab never saw the second tab's 2.
   await first.keyboard.press("j");

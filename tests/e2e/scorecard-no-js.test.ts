@@ -33,9 +33,11 @@ it("defect 7: Save draft and Submit post the typed notes without JavaScript; a r
   await page.getByRole("button", { name: "Submit scorecard" }).click();
   expect(await page.getByText("Rate Repair").isVisible()).toBe(true);
   expect(storedCard(card.id)!.notes).toHaveLength(1);
-  expect(await page.locator("main").evaluate((m) => [...m.querySelectorAll("textarea")].map((t) => t.value).join("|") + m.textContent)).toMatch(
-    /Told the manager the same day/,
-  );
+  expect(
+    await page
+      .locator("main")
+      .evaluate((m) => [...m.querySelectorAll("textarea")].map((t) => t.value).join("|") + m.textContent),
+  ).toMatch(/Told the manager the same day/);
 
   await radio(page, "Accountability", /^3 — /).check({ force: true });
   await radio(page, "Repair", /^3 — /).check({ force: true });

@@ -4,7 +4,18 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { baseURL, launchBrowser, screenshot, watchConsole } from "../support/browser";
 import { queryDatabase, storedCard } from "../support/e2e-data";
-import { LAPTOP, HALF_SCREEN, expectSaved, newInterview, openCard, radio, rateAll, signedInPage, status, submitByKeyboard } from "../support/scorecard-page";
+import {
+  LAPTOP,
+  HALF_SCREEN,
+  expectSaved,
+  newInterview,
+  openCard,
+  radio,
+  rateAll,
+  signedInPage,
+  status,
+  submitByKeyboard,
+} from "../support/scorecard-page";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -87,7 +98,12 @@ it("defect 2: a submitted card shows the stored values with JavaScript on; amend
 
   await openCard(page, card.url);
   await page.waitForTimeout(500);
-  for (const [group, score] of [["Ownership", 3], ["Accountability", 2], ["Repair", 3], ["Behavioural change", 4]] as const) {
+  for (const [group, score] of [
+    ["Ownership", 3],
+    ["Accountability", 2],
+    ["Repair", 3],
+    ["Behavioural change", 4],
+  ] as const) {
     expect(await radio(page, group, new RegExp(`^${score} — `)).isChecked(), group).toBe(true);
   }
   expect(await radio(page, "Recommendation", /^Yes$/).isChecked()).toBe(true);
@@ -111,11 +127,17 @@ it("defect 2: a submitted card shows the stored values with JavaScript on; amend
   const [seeded] = queryDatabase<{ id: number; interview_id: number }>(
     "select s.id, s.interview_id from scorecards s join users u on u.id = s.interviewer_id where u.email = 'interviewer@demo.test' and s.status = 'submitted' and s.revision < 3 limit 1",
   );
-  const ratings = queryDatabase<{ dimension_key: string; score: number }>("select dimension_key, score from ratings where scorecard_id = ?", seeded.id);
+  const ratings = queryDatabase<{ dimension_key: string; score: number }>(
+    "select dimension_key, score from ratings where scorecard_id = ?",
+    seeded.id,
+  );
   await openCard(page, `${baseURL()}/interviews/${seeded.interview_id}/scorecard`);
   await page.waitForTimeout(500);
   for (const r of ratings) {
-    expect(await page.locator(`[data-dimension="${r.dimension_key}"] input[type=radio][value="${r.score}"]`).isChecked(), r.dimension_key).toBe(true);
+    expect(
+      await page.locator(`[data-dimension="${r.dimension_key}"] input[type=radio][value="${r.score}"]`).isChecked(),
+      r.dimension_key,
+    ).toBe(true);
   }
   console.expectNoErrors();
   await context.close();
@@ -181,4 +203,3 @@ it("defect 10: interview time in the viewer's zone, label grammar, ? help in the
   console.expectNoErrors();
   await context.close();
 });
-

@@ -40,7 +40,10 @@ it("defect 4: clock, answer start and end are stored, survive another device, an
 
   const stored = storedCard(card.id)!;
   expect(stored.notes[0].elapsed_seconds).toBeGreaterThanOrEqual(2);
-  const [timing] = queryDatabase<TimingRow>("select clock_started_at, answer_start_seconds, answer_end_seconds, timer_elapsed_ms from scorecards where id = ?", stored.id);
+  const [timing] = queryDatabase<TimingRow>(
+    "select clock_started_at, answer_start_seconds, answer_end_seconds, timer_elapsed_ms from scorecards where id = ?",
+    stored.id,
+  );
   expect(timing.clock_started_at).not.toBeNull();
   expect(timing.answer_start_seconds).toBeGreaterThanOrEqual(2);
   expect(timing.answer_end_seconds! - timing.answer_start_seconds!).toBeGreaterThanOrEqual(2);
@@ -57,7 +60,10 @@ it("defect 4: clock, answer start and end are stored, survive another device, an
   await page.keyboard.press("ArrowRight");
   await expectSaved(page);
   await submitByKeyboard(page);
-  const [after] = queryDatabase<TimingRow>("select clock_started_at, answer_start_seconds, answer_end_seconds, timer_elapsed_ms from scorecards where id = ?", stored.id);
+  const [after] = queryDatabase<TimingRow>(
+    "select clock_started_at, answer_start_seconds, answer_end_seconds, timer_elapsed_ms from scorecards where id = ?",
+    stored.id,
+  );
   expect(after.timer_elapsed_ms).toBeGreaterThanOrEqual(4000);
   expect(after.clock_started_at).toBe(timing.clock_started_at);
 

@@ -31,7 +31,8 @@ async function openUnstartedScorecard(p: Page): Promise<string> {
 }
 
 const status = (p: Page) => p.getByRole("status");
-const radio = (p: Page, group: string, name: RegExp) => p.getByRole("radiogroup", { name: group }).getByRole("radio", { name });
+const radio = (p: Page, group: string, name: RegExp) =>
+  p.getByRole("radiogroup", { name: group }).getByRole("radio", { name });
 const expectSaved = (p: Page) => expect.poll(() => status(p).textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
 
 it("scores a whole scorecard with the keyboard alone and submits it", async () => {
@@ -48,7 +49,9 @@ it("scores a whole scorecard with the keyboard alone and submits it", async () =
   await k.press("j");
   await k.press("2"); // Repair
   await k.press("p"); // probes for Repair
-  await expect.poll(() => page.getByText("What did you do in the first hours after you found out?").isVisible()).toBe(true);
+  await expect
+    .poll(() => page.getByText("What did you do in the first hours after you found out?").isVisible())
+    .toBe(true);
   await k.press("j");
   await k.press("4"); // Behavioural change
   await k.press("Shift+S");
@@ -70,7 +73,9 @@ it("scores a whole scorecard with the keyboard alone and submits it", async () =
   expect(await radio(page, "Recommendation", /^Yes$/).isChecked()).toBe(true);
   expect(await page.getByRole("checkbox", { name: "Situation" }).isChecked()).toBe(true);
   expect(await page.getByRole("checkbox", { name: "Task" }).isChecked()).toBe(false);
-  expect(await page.getByRole("list", { name: "Ownership evidence notes" }).textContent()).toMatch(/0:0\d\s*Named the decision in first person\./);
+  expect(await page.getByRole("list", { name: "Ownership evidence notes" }).textContent()).toMatch(
+    /0:0\d\s*Named the decision in first person\./,
+  );
   await expectSaved(page);
   await screenshot(page, "scorecard-filled");
 
@@ -88,7 +93,10 @@ it("shows what is missing beside each field when submitting too early, and chang
   await openUnstartedScorecard(page);
   await page.keyboard.press("2");
   await page.getByRole("checkbox", { name: /Passive voice/ }).check();
-  await page.getByRole("radiogroup", { name: "Ownership" }).getByRole("radio", { name: /^3 — / }).check({ force: true });
+  await page
+    .getByRole("radiogroup", { name: "Ownership" })
+    .getByRole("radio", { name: /^3 — / })
+    .check({ force: true });
   await expect.poll(() => page.getByText(/Rated 3, above the cap of 2 set by Passive voice/).isVisible()).toBe(true);
   await page.getByRole("button", { name: "Submit scorecard" }).click();
   // The review lists what is missing; Enter goes to it, and each message sits beside its field.

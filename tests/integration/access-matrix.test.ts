@@ -17,7 +17,14 @@ import { createInterview, createUser, sessionCookieFor } from "../support/factor
 import { send, type Reply } from "../support/http-send";
 import { ensureBuild } from "../support/server-process";
 
-const ROLES = ["Signed out", "Interviewer on the panel", "Interviewer not on it", "Lead", "Admin", "Lead and admin"] as const;
+const ROLES = [
+  "Signed out",
+  "Interviewer on the panel",
+  "Interviewer not on it",
+  "Lead",
+  "Admin",
+  "Lead and admin",
+] as const;
 type Role = (typeof ROLES)[number];
 type Outcome = "✓" | "404" | "sign-in";
 interface Row {
@@ -32,8 +39,12 @@ function readMatrix(): Row[] {
   const section = readme.slice(readme.indexOf("## Access matrix"));
   const rows = section.split("\n").filter((line) => line.startsWith("| `"));
   return rows.map((line) => {
-    const [page, method, ...outcomes] = line.split("|").slice(1, -1).map((c) => c.trim());
-    if (outcomes.length !== ROLES.length) throw new Error(`README matrix row has ${outcomes.length} role columns: ${line}`);
+    const [page, method, ...outcomes] = line
+      .split("|")
+      .slice(1, -1)
+      .map((c) => c.trim());
+    if (outcomes.length !== ROLES.length)
+      throw new Error(`README matrix row has ${outcomes.length} role columns: ${line}`);
     return {
       page: page.replaceAll("`", ""),
       method: method as Row["method"],
@@ -95,8 +106,14 @@ beforeAll(async () => {
   const leadAdmin = await createUser({ roles: ["lead", "admin"] });
   const interview = createInterview({ panel: [onPanel, colleague], scheduledAt: new Date(Date.now() - 3_600_000) });
   const review = openReview(interview.id, lead.id);
-  if (review.kind !== "opened" && review.kind !== "existing") throw new Error(`could not open a review: ${review.kind}`);
-  Object.assign(params, { interviewId: String(interview.id), candidateId: String(interview.candidate.id), reviewId: String(review.reviewId), interviewerId: String(onPanel.id) });
+  if (review.kind !== "opened" && review.kind !== "existing")
+    throw new Error(`could not open a review: ${review.kind}`);
+  Object.assign(params, {
+    interviewId: String(interview.id),
+    candidateId: String(interview.candidate.id),
+    reviewId: String(review.reviewId),
+    interviewerId: String(onPanel.id),
+  });
   Object.assign(users, {
     "Interviewer on the panel": onPanel.id,
     "Interviewer not on it": notOnPanel.id,
@@ -114,16 +131,26 @@ function outcomeOf(reply: Reply): Outcome | string {
   const location = reply.headers["x-remix-redirect"] ?? reply.headers.location;
   if (typeof location === "string" && location.startsWith("/login?redirectTo=")) return "sign-in";
   // 400 and 409 are the route's own validation of an empty body: access was granted.
-  if (reply.status < 300 || (reply.status < 400 && reply.status !== 304) || reply.status === 400 || reply.status === 409) return "✓";
+  if (
+    reply.status < 300 ||
+    (reply.status < 400 && reply.status !== 304) ||
+    reply.status === 400 ||
+    reply.status === 409
+  )
+    return "✓";
   return `status ${reply.status}: ${reply.text.slice(0, 200)}`;
 }
 
 /** The requests one matrix row stands for: the document and one `_data` request per route module. */
 function requestsFor(row: Row): { label: string; search: string }[] {
   const modules = routes.filter((r) => r.page === row.page && (row.method === "GET" ? r.hasLoader : r.hasAction));
-  const target = modules.find((r) => !modules.some((other) => other !== r && other.id.startsWith(`${r.id}.`))) ?? modules[0];
+  const target =
+    modules.find((r) => !modules.some((other) => other !== r && other.id.startsWith(`${r.id}.`))) ?? modules[0];
   const indexFlag = (route: RouteInfo | undefined) => (route?.index ? "index&" : "");
-  const list = modules.map((route) => ({ label: `_data=${route.id}`, search: `?${indexFlag(route)}_data=${encodeURIComponent(route.id)}` }));
+  const list = modules.map((route) => ({
+    label: `_data=${route.id}`,
+    search: `?${indexFlag(route)}_data=${encodeURIComponent(route.id)}`,
+  }));
   // A form post without JavaScript goes to the deepest module; a resource route is its own document.
   if (row.method === "POST") list.unshift({ label: "document", search: target?.index ? "?index" : "" });
   else list.unshift({ label: "document", search: "" });
@@ -137,7 +164,10 @@ async function ask(row: Row, search: string, role: Role): Promise<Reply> {
   const headers: Record<string, string> = { ...(cookie ? { Cookie: cookie } : {}) };
   if (row.method === "GET") return send(base, "GET", path, { headers });
   // An empty form: enough to reach the action's own validation, never enough to change anything.
-  return send(base, "POST", path, { headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: "" });
+  return send(base, "POST", path, {
+    headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+    body: "",
+  });
 }
 
 describe("the README's access matrix", () => {
@@ -145,9 +175,17 @@ describe("the README's access matrix", () => {
     const files = readdirSync("app/routes").map((file) => `routes/${file.replace(/\.tsx?$/, "")}`);
     expect(new Set(routes.map((r) => r.id))).toEqual(new Set(files));
     const rows = new Set(matrix.map((row) => `${row.method} ${row.page}`));
-    const needed = new Set(routes.flatMap((r) => [...(r.hasLoader ? [`GET ${r.page}`] : []), ...(r.hasAction ? [`POST ${r.page}`] : [])]));
-    expect([...needed].filter((key) => !rows.has(key)), "route files missing from the README's access matrix").toEqual([]);
-    expect([...rows].filter((key) => !needed.has(key)), "README rows with no route answering them").toEqual([]);
+    const needed = new Set(
+      routes.flatMap((r) => [...(r.hasLoader ? [`GET ${r.page}`] : []), ...(r.hasAction ? [`POST ${r.page}`] : [])]),
+    );
+    expect(
+      [...needed].filter((key) => !rows.has(key)),
+      "route files missing from the README's access matrix",
+    ).toEqual([]);
+    expect(
+      [...rows].filter((key) => !needed.has(key)),
+      "README rows with no route answering them",
+    ).toEqual([]);
   });
 
   it.each(matrix.map((row) => [row.page, row.method, row] as const))("%s %s", async (_page, _method, row) => {

@@ -9,17 +9,36 @@ let lead: string;
 
 beforeAll(async () => {
   await seedDemo(getDb(), { now: new Date("2026-11-22T08:00:00Z") });
-  const id = (getDb().$client.prepare("select id from users where email = ?").get("lead2@demo.test") as { id: number }).id;
+  const id = (getDb().$client.prepare("select id from users where email = ?").get("lead2@demo.test") as { id: number })
+    .id;
   lead = await sessionCookieFor(id);
 });
 
-type Action = { name: string; effect: string; size: number; ciLow: number; ciHigh: number; evidence: number; interviewerId: number | null; candidates: { interviewId: number | null }[] };
+type Action = {
+  name: string;
+  effect: string;
+  size: number;
+  ciLow: number;
+  ciHigh: number;
+  evidence: number;
+  interviewerId: number | null;
+  candidates: { interviewId: number | null }[];
+};
 
 it("the overview's action list names Jordan (lenient), Casey (severe), Priya (halo) and Morgan (central tendency), with interval, evidence and links", async () => {
-  const args = { request: await request("/calibration", { cookie: lead }), params: {}, context: {} } as LoaderFunctionArgs;
+  const args = {
+    request: await request("/calibration", { cookie: lead }),
+    params: {},
+    context: {},
+  } as LoaderFunctionArgs;
   const { actions } = (await (await overviewLoader(args)).json()) as { actions: Action[] };
   const effects = Object.fromEntries(actions.map((a) => [a.name, a.effect]));
-  expect(effects).toMatchObject({ "Jordan Lee": "lenient", "Casey Novak": "severe", "Priya Nair": "halo", "Morgan Diaz": "central_tendency" });
+  expect(effects).toMatchObject({
+    "Jordan Lee": "lenient",
+    "Casey Novak": "severe",
+    "Priya Nair": "halo",
+    "Morgan Diaz": "central_tendency",
+  });
   for (const a of actions) {
     expect(a.evidence).toBeGreaterThanOrEqual(5);
     expect(a.ciLow).toBeLessThanOrEqual(a.size);

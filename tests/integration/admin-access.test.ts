@@ -34,8 +34,22 @@ beforeAll(async () => {
   routes = [
     { name: "layout", path: "/admin", params: {}, loader: layout.loader as Fn },
     { name: "overview", path: "/admin", params: {}, loader: overview.loader as Fn },
-    { name: "people", path: "/admin/people", params: {}, loader: people.loader as Fn, action: people.action as Fn, form: { intent: "deactivate", userId: String(a.id) } },
-    { name: "candidates", path: "/admin/candidates", params: {}, loader: candidates.loader as Fn, action: candidates.action as Fn, form: { name: "Sneaky", targetLevel: "mid" } },
+    {
+      name: "people",
+      path: "/admin/people",
+      params: {},
+      loader: people.loader as Fn,
+      action: people.action as Fn,
+      form: { intent: "deactivate", userId: String(a.id) },
+    },
+    {
+      name: "candidates",
+      path: "/admin/candidates",
+      params: {},
+      loader: candidates.loader as Fn,
+      action: candidates.action as Fn,
+      form: { name: "Sneaky", targetLevel: "mid" },
+    },
     {
       name: "candidate",
       path: `/admin/candidates/${iv.candidate.id}`,
@@ -50,7 +64,13 @@ beforeAll(async () => {
       params: {},
       loader: interviews.loader as Fn,
       action: interviews.action as Fn,
-      form: { candidateId: String(iv.candidate.id), variantKey: "default", scheduledAt: soon, durationMinutes: "45", panel: [String(a.id), String(b.id)] },
+      form: {
+        candidateId: String(iv.candidate.id),
+        variantKey: "default",
+        scheduledAt: soon,
+        durationMinutes: "45",
+        panel: [String(a.id), String(b.id)],
+      },
     },
     {
       name: "interview",
@@ -60,13 +80,33 @@ beforeAll(async () => {
       action: interview.action as Fn,
       form: { intent: "panel", panel: [String(b.id), String(a.id)] },
     },
-    { name: "rubric", path: "/admin/rubric", params: {}, loader: rubric.loader as Fn, action: rubric.action as Fn, form: { baseVersionId: "1", note: "x" } },
-    { name: "settings", path: "/admin/settings", params: {}, loader: settings.loader as Fn, action: settings.action as Fn, form: { independence: "always" } },
+    {
+      name: "rubric",
+      path: "/admin/rubric",
+      params: {},
+      loader: rubric.loader as Fn,
+      action: rubric.action as Fn,
+      form: { baseVersionId: "1", note: "x" },
+    },
+    {
+      name: "settings",
+      path: "/admin/settings",
+      params: {},
+      loader: settings.loader as Fn,
+      action: settings.action as Fn,
+      form: { independence: "always" },
+    },
   ];
   outsiders = [
     { who: "an interviewer", cookie: await sessionCookieFor((await createUser({ roles: ["interviewer"] })).id) },
-    { who: "a recruiting lead (not admin)", cookie: await sessionCookieFor((await createUser({ roles: ["lead"] })).id) },
-    { who: "an interviewer and lead", cookie: await sessionCookieFor((await createUser({ roles: ["interviewer", "lead"] })).id) },
+    {
+      who: "a recruiting lead (not admin)",
+      cookie: await sessionCookieFor((await createUser({ roles: ["lead"] })).id),
+    },
+    {
+      who: "an interviewer and lead",
+      cookie: await sessionCookieFor((await createUser({ roles: ["interviewer", "lead"] })).id),
+    },
   ];
 });
 
@@ -80,19 +120,27 @@ function req(route: Route, cookie: string | null, method: "GET" | "POST") {
   return new Request(`http://localhost${route.path}`, { method, headers, body });
 }
 
-const settle = (p: Promise<unknown>) => p.then((r) => ({ returned: r as Response }), (e: unknown) => ({ thrown: e as Response }));
+const settle = (p: Promise<unknown>) =>
+  p.then(
+    (r) => ({ returned: r as Response }),
+    (e: unknown) => ({ thrown: e as Response }),
+  );
 
 /** Every table's row count and a checksum of its content. */
 const snapshot = () =>
   getDb()
-    .all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('sessions', '__drizzle_migrations')`)
+    .all<{ name: string }>(
+      sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('sessions', '__drizzle_migrations')`,
+    )
     .map(({ name }) => [name, JSON.stringify(getDb().all(sql.raw(`select * from "${name}"`)))]);
 
 describe("admin pages are 404 to everyone but admins", () => {
   it("every admin loader answers 404 to a signed-in non-admin", async () => {
     for (const { who, cookie } of outsiders) {
       for (const route of routes) {
-        const result = await settle(route.loader({ request: req(route, cookie, "GET"), params: route.params, context: {} }));
+        const result = await settle(
+          route.loader({ request: req(route, cookie, "GET"), params: route.params, context: {} }),
+        );
         expect("thrown" in result ? result.thrown.status : "not thrown", `${route.name} loader for ${who}`).toBe(404);
       }
     }
@@ -102,7 +150,9 @@ describe("admin pages are 404 to everyone but admins", () => {
     const before = snapshot();
     for (const { who, cookie } of outsiders) {
       for (const route of routes.filter((r) => r.action)) {
-        const result = await settle(route.action!({ request: req(route, cookie, "POST"), params: route.params, context: {} }));
+        const result = await settle(
+          route.action!({ request: req(route, cookie, "POST"), params: route.params, context: {} }),
+        );
         expect("thrown" in result ? result.thrown.status : "not thrown", `${route.name} action for ${who}`).toBe(404);
       }
     }
@@ -112,14 +162,20 @@ describe("admin pages are 404 to everyone but admins", () => {
 
   it("someone signed out is sent to sign in, and comes back afterwards", async () => {
     for (const route of routes) {
-      const result = await settle(route.loader({ request: req(route, null, "GET"), params: route.params, context: {} }));
+      const result = await settle(
+        route.loader({ request: req(route, null, "GET"), params: route.params, context: {} }),
+      );
       const response = "thrown" in result ? result.thrown : result.returned;
       expect(response.status, route.name).toBe(302);
-      expect(response.headers.get("Location"), route.name).toBe(`/login?${new URLSearchParams({ redirectTo: route.path })}`);
+      expect(response.headers.get("Location"), route.name).toBe(
+        `/login?${new URLSearchParams({ redirectTo: route.path })}`,
+      );
     }
     const before = snapshot();
     for (const route of routes.filter((r) => r.action)) {
-      const result = await settle(route.action!({ request: req(route, null, "POST"), params: route.params, context: {} }));
+      const result = await settle(
+        route.action!({ request: req(route, null, "POST"), params: route.params, context: {} }),
+      );
       expect(("thrown" in result ? result.thrown : result.returned).status, route.name).toBe(302);
     }
     expect(snapshot()).toEqual(before);
@@ -128,11 +184,15 @@ describe("admin pages are 404 to everyone but admins", () => {
   it("the same requests do get through for an admin (so the 404s above are about the role)", async () => {
     const admin = await sessionCookieFor((await createUser({ roles: ["admin"] })).id);
     for (const route of routes) {
-      const result = await settle(route.loader({ request: req(route, admin, "GET"), params: route.params, context: {} }));
+      const result = await settle(
+        route.loader({ request: req(route, admin, "GET"), params: route.params, context: {} }),
+      );
       expect("returned" in result, route.name).toBe(true);
     }
     const settingsRoute = routes.find((r) => r.name === "settings")!;
-    const result = await settle(settingsRoute.action!({ request: req(settingsRoute, admin, "POST"), params: {}, context: {} }));
+    const result = await settle(
+      settingsRoute.action!({ request: req(settingsRoute, admin, "POST"), params: {}, context: {} }),
+    );
     expect("returned" in result && result.returned.status).toBe(302);
   });
 });

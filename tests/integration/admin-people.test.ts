@@ -62,10 +62,22 @@ async function expectRefused(fields: Record<string, string | string[]>, errors: 
 
 describe("admin people: the list", () => {
   it("lists everyone with their roles, status and scorecard count", async () => {
-    const res = await loader({ request: new Request("http://localhost/admin/people", { headers: { Cookie: cookie } }), params: {}, context: {} });
+    const res = await loader({
+      request: new Request("http://localhost/admin/people", { headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    });
     const { people, selfId } = await res.json();
     expect(selfId).toBe(admin.id);
-    expect(people).toContainEqual(expect.objectContaining({ id: admin.id, name: "Ada Admin", roles: ["lead", "admin"], active: true, scorecards: 0 }));
+    expect(people).toContainEqual(
+      expect.objectContaining({
+        id: admin.id,
+        name: "Ada Admin",
+        roles: ["lead", "admin"],
+        active: true,
+        scorecards: 0,
+      }),
+    );
   });
 });
 
@@ -100,7 +112,9 @@ describe("admin people: adding a person", () => {
 
   it("refuses an email already in use, whatever its case, beside the email field", async () => {
     await createUser({ email: "taken@example.test" });
-    const body = await expectRefused(person({ email: "TAKEN@example.test" }), { email: "That email is already in use" });
+    const body = await expectRefused(person({ email: "TAKEN@example.test" }), {
+      email: "That email is already in use",
+    });
     expect(body.values).toMatchObject({ name: "Noor Haddad", email: "TAKEN@example.test", password: "" });
   });
 
@@ -109,7 +123,9 @@ describe("admin people: adding a person", () => {
     await expectRefused(person({ email: "not-an-email" }), { email: "Enter a valid email" });
     await expectRefused(person({ email: "x2@example.test", roles: [] }), { roles: "Choose at least one role" });
     await expectRefused(person({ email: "x3@example.test", roles: ["owner"] }), { "roles.0": "Unknown role" });
-    await expectRefused(person({ email: "x4@example.test", password: "short" }), { password: "At least 10 characters" });
+    await expectRefused(person({ email: "x4@example.test", password: "short" }), {
+      password: "At least 10 characters",
+    });
   });
 });
 
@@ -120,13 +136,20 @@ describe("admin people: roles", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ intent: "roles", userId: someone.id, saved: true });
     expect(rolesOf(someone.id)).toEqual(["interviewer", "lead"]);
-    expect(lastAudit()).toMatchObject({ action: "user.roles_changed", entityId: someone.id, detail: { before: ["interviewer"], after: ["interviewer", "lead"] } });
+    expect(lastAudit()).toMatchObject({
+      action: "user.roles_changed",
+      entityId: someone.id,
+      detail: { before: ["interviewer"], after: ["interviewer", "lead"] },
+    });
   });
 
   it("refuses no roles, and an admin removing their own admin role", async () => {
     const someone = await createUser({ roles: ["interviewer"] });
     await expectRefused({ intent: "roles", userId: String(someone.id) }, { roles: "Choose at least one role" });
-    await expectRefused({ intent: "roles", userId: String(admin.id), roles: ["lead"] }, { roles: "You can't remove your own admin role" });
+    await expectRefused(
+      { intent: "roles", userId: String(admin.id), roles: ["lead"] },
+      { roles: "You can't remove your own admin role" },
+    );
     expect(rolesOf(admin.id)).toEqual(["admin", "lead"]);
   });
 
@@ -140,7 +163,10 @@ describe("admin people: deactivation", () => {
     const leaving = await createUser({ roles: ["interviewer"], email: "leaving@example.test" });
     const colleague = await createUser();
     const interview = createInterview({ panel: [leaving, colleague] });
-    getDb().insert(t.scorecards).values({ interviewId: interview.id, interviewerId: leaving.id, rubricVersionId: 1, variantKey: "default" }).run();
+    getDb()
+      .insert(t.scorecards)
+      .values({ interviewId: interview.id, interviewerId: leaving.id, rubricVersionId: 1, variantKey: "default" })
+      .run();
     const theirCookie = await sessionCookieFor(leaving.id);
     const sessionId = decodeURIComponent(theirCookie.split("=")[1]);
 
@@ -151,14 +177,36 @@ describe("admin people: deactivation", () => {
     expect(findUserBySession(sessionId)).toBeNull();
     expect(await verifyLogin("leaving@example.test", "correct horse battery")).toBeNull();
     expect(getDb().select().from(t.scorecards).where(eq(t.scorecards.interviewerId, leaving.id)).all()).toHaveLength(1);
-    const list = await (await loader({ request: new Request("http://localhost/admin/people", { headers: { Cookie: cookie } }), params: {}, context: {} })).json();
-    expect(list.people.find((p: { id: number }) => p.id === leaving.id)).toMatchObject({ active: false, scorecards: 1, roles: ["interviewer"] });
-    expect(list.people.find((p: { id: number }) => p.id === colleague.id)).toMatchObject({ active: true, scorecards: 0 });
-    expect(lastAudit()).toMatchObject({ action: "user.deactivated", entity: "user", entityId: leaving.id, actorId: admin.id, detail: { active: { from: true, to: false } } });
+    const list = await (
+      await loader({
+        request: new Request("http://localhost/admin/people", { headers: { Cookie: cookie } }),
+        params: {},
+        context: {},
+      })
+    ).json();
+    expect(list.people.find((p: { id: number }) => p.id === leaving.id)).toMatchObject({
+      active: false,
+      scorecards: 1,
+      roles: ["interviewer"],
+    });
+    expect(list.people.find((p: { id: number }) => p.id === colleague.id)).toMatchObject({
+      active: true,
+      scorecards: 0,
+    });
+    expect(lastAudit()).toMatchObject({
+      action: "user.deactivated",
+      entity: "user",
+      entityId: leaving.id,
+      actorId: admin.id,
+      detail: { active: { from: true, to: false } },
+    });
   });
 
   it("refuses to deactivate the signed-in admin", async () => {
-    await expectRefused({ intent: "deactivate", userId: String(admin.id) }, { form: "You can't deactivate your own account" });
+    await expectRefused(
+      { intent: "deactivate", userId: String(admin.id) },
+      { form: "You can't deactivate your own account" },
+    );
     expect(getDb().select().from(t.users).where(eq(t.users.id, admin.id)).get()!.active).toBe(true);
   });
 

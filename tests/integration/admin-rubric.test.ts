@@ -50,26 +50,40 @@ const rows = () => ({
   audit: getDb().select({ n: count() }).from(t.auditLog).get()!.n,
 });
 
-async function expectRefused(values: RubricFormValues | [string, string][], errors: Record<string, string | RegExp>, status = 400) {
+async function expectRefused(
+  values: RubricFormValues | [string, string][],
+  errors: Record<string, string | RegExp>,
+  status = 400,
+) {
   const before = rows();
   const res = await post(values);
   expect(res.status).toBe(status);
   const body = await res.json();
-  for (const [field, message] of Object.entries(errors)) expect(body.errors[field], `${field} in ${JSON.stringify(body.errors)}`).toMatch(message);
+  for (const [field, message] of Object.entries(errors))
+    expect(body.errors[field], `${field} in ${JSON.stringify(body.errors)}`).toMatch(message);
   expect(rows()).toEqual(before);
   return body.errors as Record<string, string>;
 }
 
 describe("admin rubric: the page", () => {
   it("shows the current version and the history with notes", async () => {
-    const data = await (await loader({ request: new Request("http://localhost/admin/rubric", { headers: { Cookie: cookie } }), params: {}, context: {} })).json();
+    const data = await (
+      await loader({
+        request: new Request("http://localhost/admin/rubric", { headers: { Cookie: cookie } }),
+        params: {},
+        context: {},
+      })
+    ).json();
     expect(data.version.id).toBe(getLatestRubricVersion().id);
     expect(data.version.rubric.dimensions).toHaveLength(4);
     expect(data.versions.at(-1)).toMatchObject({ id: 1, note: "Default rubric derived from seeds 000 and 004" });
   });
 
   it("round-trips: the unedited form posts back as a valid rubric with nothing changed", async () => {
-    const errors = await expectRefused(edited(() => {}), { form: "Nothing in the rubric changed, so no new version was made." });
+    const errors = await expectRefused(
+      edited(() => {}),
+      { form: "Nothing in the rubric changed, so no new version was made." },
+    );
     expect(Object.keys(errors)).toEqual(["form"]);
   });
 });
@@ -78,7 +92,11 @@ describe("admin rubric: saving a new version", () => {
   it("saves an edit as a new version, and started scorecards and scheduled interviews keep theirs", async () => {
     const [a, b] = [await createUser(), await createUser()];
     const interview = createInterview({ panel: [a, b], variantKey: "amazon" });
-    const card = getDb().insert(t.scorecards).values({ interviewId: interview.id, interviewerId: a.id, rubricVersionId: 1, variantKey: "amazon" }).returning().get();
+    const card = getDb()
+      .insert(t.scorecards)
+      .values({ interviewId: interview.id, interviewerId: a.id, rubricVersionId: 1, variantKey: "amazon" })
+      .returning()
+      .get();
     getDb().insert(t.ratings).values({ scorecardId: card.id, dimensionKey: "repair", score: 3 }).run();
     const before = getLatestRubricVersion().id;
 
@@ -89,13 +107,29 @@ describe("admin rubric: saving a new version", () => {
         v.dimensions[2].anchors[0].text = "No concrete action at all.";
         v.dimensions[2].probes += "\nWho did you tell first?";
         v.redFlags[0].caps = [{ dimension: "ownership", max: 2 }];
-        v.redFlags.push({ key: "rehearsed", name: "Rehearsed script", description: "Recites a polished story; cannot go off script.", caps: [{ dimension: "accountability", max: 3 }], source: "Panel feedback" });
+        v.redFlags.push({
+          key: "rehearsed",
+          name: "Rehearsed script",
+          description: "Recites a polished story; cannot go off script.",
+          caps: [{ dimension: "accountability", max: 3 }],
+          source: "Panel feedback",
+        });
         const amazon = v.variants.find((x) => x.key === "amazon")!;
         amazon.focus = "Earn Trust";
         amazon.ownWeights = true;
         amazon.weights = { ownership: 20, accountability: 20, repair: 35, behavioural_change: 25 };
         v.variants = v.variants.filter((x) => x.key !== "netflix");
-        v.variants.push({ key: "acme", company: "Acme", name: "Acme — speed", focus: "Speed", question: "Tell me about a mistake you made.", probes: "How fast did you own it?", ownWeights: false, weights: {}, rationale: "Asked by Acme's panels" });
+        v.variants.push({
+          key: "acme",
+          company: "Acme",
+          name: "Acme — speed",
+          focus: "Speed",
+          question: "Tell me about a mistake you made.",
+          probes: "How fast did you own it?",
+          ownWeights: false,
+          weights: {},
+          rationale: "Asked by Acme's panels",
+        });
       }, "Heavier ownership; Acme variant; Netflix retired"),
     );
     expect(res.status).toBe(302);
@@ -109,30 +143,70 @@ describe("admin rubric: saving a new version", () => {
     expect(r.dimensions[2].probes.at(-1)).toBe("Who did you tell first?");
     expect(r.redFlags[0].caps).toEqual([{ dimension: "ownership", max: 2 }]);
     expect(r.redFlags.at(-1)).toMatchObject({ key: "rehearsed", caps: [{ dimension: "accountability", max: 3 }] });
-    expect(r.variants.find((x) => x.key === "amazon")).toMatchObject({ focus: "Earn Trust", weights: { ownership: 20, accountability: 20, repair: 35, behavioural_change: 25 } });
-    expect(r.variants.find((x) => x.key === "acme")).toMatchObject({ company: "Acme", probes: ["How fast did you own it?"], weights: null });
+    expect(r.variants.find((x) => x.key === "amazon")).toMatchObject({
+      focus: "Earn Trust",
+      weights: { ownership: 20, accountability: 20, repair: 35, behavioural_change: 25 },
+    });
+    expect(r.variants.find((x) => x.key === "acme")).toMatchObject({
+      company: "Acme",
+      probes: ["How fast did you own it?"],
+      weights: null,
+    });
     expect(r.variants.find((x) => x.key === "meta")).toMatchObject({ company: "Meta", weights: null });
     expect(r.variants.some((x) => x.key === "netflix")).toBe(false);
     // Unedited parts come from the version that was edited.
     expect(r.question).toBe(DEFAULT_RUBRIC.question);
     expect(r.levels).toEqual(DEFAULT_RUBRIC.levels);
-    expect(getDb().select({ key: t.variants.key }).from(t.variants).where(eq(t.variants.rubricVersionId, latest.id)).all().map((v) => v.key)).toContain("acme");
+    expect(
+      getDb()
+        .select({ key: t.variants.key })
+        .from(t.variants)
+        .where(eq(t.variants.rubricVersionId, latest.id))
+        .all()
+        .map((v) => v.key),
+    ).toContain("acme");
 
     const version = getDb().select().from(t.rubricVersions).where(eq(t.rubricVersions.id, latest.id)).get()!;
     expect(version).toMatchObject({ note: "Heavier ownership; Acme variant; Netflix retired", createdBy: admin.id });
-    const audit = getDb().select().from(t.auditLog).where(eq(t.auditLog.action, "rubric.version_created")).all().at(-1)!;
-    expect(audit).toMatchObject({ actorId: admin.id, entity: "rubric_version", entityId: latest.id, detail: { basedOn: before, note: "Heavier ownership; Acme variant; Netflix retired" } });
+    const audit = getDb()
+      .select()
+      .from(t.auditLog)
+      .where(eq(t.auditLog.action, "rubric.version_created"))
+      .all()
+      .at(-1)!;
+    expect(audit).toMatchObject({
+      actorId: admin.id,
+      entity: "rubric_version",
+      entityId: latest.id,
+      detail: { basedOn: before, note: "Heavier ownership; Acme variant; Netflix retired" },
+    });
     expect((audit.detail as { changes: string[] }).changes).toEqual(
-      expect.arrayContaining(["dimensions.ownership.weight", "dimensions.repair.anchors", "redFlags.rehearsed added", "variants.acme added", "variants.netflix removed", "variants.amazon.weights"]),
+      expect.arrayContaining([
+        "dimensions.ownership.weight",
+        "dimensions.repair.anchors",
+        "redFlags.rehearsed added",
+        "variants.acme added",
+        "variants.netflix removed",
+        "variants.amazon.weights",
+      ]),
     );
 
     // Nothing already started moves: the scorecard and its interview keep version 1.
-    expect(getDb().select().from(t.scorecards).where(eq(t.scorecards.id, card.id)).get()).toMatchObject({ rubricVersionId: 1, variantKey: "amazon" });
+    expect(getDb().select().from(t.scorecards).where(eq(t.scorecards.id, card.id)).get()).toMatchObject({
+      rubricVersionId: 1,
+      variantKey: "amazon",
+    });
     expect(getDb().select().from(t.interviews).where(eq(t.interviews.id, interview.id)).get()!.rubricVersionId).toBe(1);
-    expect(getDb().select().from(t.ratings).where(eq(t.ratings.scorecardId, card.id)).all()).toEqual([{ scorecardId: card.id, dimensionKey: "repair", score: 3, capJustification: "" }]);
+    expect(getDb().select().from(t.ratings).where(eq(t.ratings.scorecardId, card.id)).all()).toEqual([
+      { scorecardId: card.id, dimensionKey: "repair", score: 3, capJustification: "" },
+    ]);
 
     // An interview scheduled now gets the new version, and may use its new variant.
-    const candidate = getDb().insert(t.candidates).values({ name: "New Version Nia", targetLevel: "mid" }).returning().get();
+    const candidate = getDb()
+      .insert(t.candidates)
+      .values({ name: "New Version Nia", targetLevel: "mid" })
+      .returning()
+      .get();
     const body = new URLSearchParams([
       ["candidateId", String(candidate.id)],
       ["variantKey", "acme"],
@@ -142,54 +216,107 @@ describe("admin rubric: saving a new version", () => {
       ["panel", String(b.id)],
     ]);
     const scheduled = (await scheduleAction({
-      request: new Request("http://localhost/admin/interviews?index", { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body }),
+      request: new Request("http://localhost/admin/interviews?index", {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+      }),
       params: {},
       context: {},
     })) as Response;
     expect(scheduled.status).toBe(302);
     const newId = Number(scheduled.headers.get("Location")!.split("=")[1]);
-    expect(getDb().select().from(t.interviews).where(eq(t.interviews.id, newId)).get()).toMatchObject({ rubricVersionId: latest.id, variantKey: "acme" });
+    expect(getDb().select().from(t.interviews).where(eq(t.interviews.id, newId)).get()).toMatchObject({
+      rubricVersionId: latest.id,
+      variantKey: "acme",
+    });
   });
 
   it("history lists every version with its note and how much uses it", async () => {
-    const data = await (await loader({ request: new Request("http://localhost/admin/rubric", { headers: { Cookie: cookie } }), params: {}, context: {} })).json();
-    expect(data.versions[0]).toMatchObject({ note: "Heavier ownership; Acme variant; Netflix retired", interviews: 1, scorecards: 0 });
+    const data = await (
+      await loader({
+        request: new Request("http://localhost/admin/rubric", { headers: { Cookie: cookie } }),
+        params: {},
+        context: {},
+      })
+    ).json();
+    expect(data.versions[0]).toMatchObject({
+      note: "Heavier ownership; Acme variant; Netflix retired",
+      interviews: 1,
+      scorecards: 0,
+    });
     expect(data.versions.at(-1)).toMatchObject({ id: 1, interviews: 1, scorecards: 1 });
   });
 });
 
 describe("admin rubric: the invariants, beside the fields, nothing saved", () => {
   it("weights that don't sum to 100: an error at the weights", async () => {
-    const errors = await expectRefused(edited((v) => (v.dimensions[0].weight = 25)), { weights: "Weights must sum to 100 (they sum to 95)" });
+    const errors = await expectRefused(
+      edited((v) => (v.dimensions[0].weight = 25)),
+      { weights: "Weights must sum to 100 (they sum to 95)" },
+    );
     expect(Object.keys(errors)).toEqual(["weights"]);
   });
 
   it("a missing note", async () => {
-    await expectRefused(edited(() => {}, "   "), { note: "Say what changed" });
+    await expectRefused(
+      edited(() => {}, "   "),
+      { note: "Say what changed" },
+    );
   });
 
   it("blank and non-numeric weights, at the weight", async () => {
-    await expectRefused(edited((v) => (v.dimensions[1].weight = "")), { "dimensions.1.weight": "Enter a weight" });
-    await expectRefused(edited((v) => (v.dimensions[1].weight = "ten")), { "dimensions.1.weight": "Enter a whole percent" });
-    await expectRefused(edited((v) => (v.dimensions[1].weight = "0")), { "dimensions.1.weight": "Must be positive" });
+    await expectRefused(
+      edited((v) => (v.dimensions[1].weight = "")),
+      { "dimensions.1.weight": "Enter a weight" },
+    );
+    await expectRefused(
+      edited((v) => (v.dimensions[1].weight = "ten")),
+      { "dimensions.1.weight": "Enter a whole percent" },
+    );
+    await expectRefused(
+      edited((v) => (v.dimensions[1].weight = "0")),
+      { "dimensions.1.weight": "Must be positive" },
+    );
   });
 
   it("empty anchors, names and too many probes", async () => {
-    await expectRefused(edited((v) => (v.dimensions[0].anchors[1].text = " ")), { "dimensions.0.anchors.1.text": "Required" });
-    await expectRefused(edited((v) => (v.dimensions[2].name = "")), { "dimensions.2.name": "Required" });
-    await expectRefused(edited((v) => (v.dimensions[0].probes = Array.from({ length: 9 }, (_, i) => `Probe ${i}?`).join("\n"))), {
-      "dimensions.0.probes": "At most 8 probes, one per line",
-    });
+    await expectRefused(
+      edited((v) => (v.dimensions[0].anchors[1].text = " ")),
+      { "dimensions.0.anchors.1.text": "Required" },
+    );
+    await expectRefused(
+      edited((v) => (v.dimensions[2].name = "")),
+      { "dimensions.2.name": "Required" },
+    );
+    await expectRefused(
+      edited((v) => (v.dimensions[0].probes = Array.from({ length: 9 }, (_, i) => `Probe ${i}?`).join("\n"))),
+      {
+        "dimensions.0.probes": "At most 8 probes, one per line",
+      },
+    );
   });
 
   it("a cap outside the scale or on no dimension, at the cap", async () => {
-    await expectRefused(edited((v) => (v.redFlags[0].caps[0].max = 7)), { "redFlags.0.caps.0.max": "A cap must lie within 1–4" });
-    await expectRefused(edited((v) => (v.redFlags[0].caps[0].dimension = "charisma")), { "redFlags.0.caps.0.dimension": 'Unknown dimension "charisma"' });
+    await expectRefused(
+      edited((v) => (v.redFlags[0].caps[0].max = 7)),
+      { "redFlags.0.caps.0.max": "A cap must lie within 1–4" },
+    );
+    await expectRefused(
+      edited((v) => (v.redFlags[0].caps[0].dimension = "charisma")),
+      { "redFlags.0.caps.0.dimension": 'Unknown dimension "charisma"' },
+    );
   });
 
   it("variants: a duplicate key, a bad key, own weights that don't sum to 100, a blank weight", async () => {
-    await expectRefused(edited((v) => v.variants.push({ ...v.variants[1], key: "meta" })), { [`variants.7.key`]: 'Duplicate variant key "meta"' });
-    await expectRefused(edited((v) => v.variants.push({ ...v.variants[1], key: "Big Co" })), { "variants.7.key": /lower-case letters/ });
+    await expectRefused(
+      edited((v) => v.variants.push({ ...v.variants[1], key: "meta" })),
+      { [`variants.7.key`]: 'Duplicate variant key "meta"' },
+    );
+    await expectRefused(
+      edited((v) => v.variants.push({ ...v.variants[1], key: "Big Co" })),
+      { "variants.7.key": /lower-case letters/ },
+    );
     await expectRefused(
       edited((v) => {
         v.variants[1].ownWeights = true;
@@ -207,13 +334,23 @@ describe("admin rubric: the invariants, beside the fields, nothing saved", () =>
   });
 
   it("no variants at all", async () => {
-    await expectRefused(edited((v) => (v.variants = [])), { variants: /at least 1/ });
+    await expectRefused(
+      edited((v) => (v.variants = [])),
+      { variants: /at least 1/ },
+    );
   });
 
   it("an edit made on an older version is refused (409): someone saved in between", async () => {
     const current = getLatestRubricVersion().id;
-    await expectRefused(edited((v) => (v.baseVersionId = current - 1)), { form: /Someone saved version \d+ while you were editing/ }, 409);
-    await expectRefused(edited((v) => (v.baseVersionId = 99)), { form: /Unknown rubric version/ });
+    await expectRefused(
+      edited((v) => (v.baseVersionId = current - 1)),
+      { form: /Someone saved version \d+ while you were editing/ },
+      409,
+    );
+    await expectRefused(
+      edited((v) => (v.baseVersionId = 99)),
+      { form: /Unknown rubric version/ },
+    );
   });
 
   it("a crafted field name cannot reach the prototype", async () => {

@@ -30,7 +30,9 @@ const get = (path: string) => new Request(`http://localhost${path}`, { headers: 
 
 describe("admin settings", () => {
   it("shows the independence mode, the default until changed", async () => {
-    expect(await (await loader({ request: get("/admin/settings"), params: {}, context: {} })).json()).toEqual({ independence: "after_submit" });
+    expect(await (await loader({ request: get("/admin/settings"), params: {}, context: {} })).json()).toEqual({
+      independence: "after_submit",
+    });
   });
 
   it("changes the independence mode and records who did it", async () => {
@@ -38,7 +40,9 @@ describe("admin settings", () => {
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/admin/settings?saved=1");
     expect(getIndependenceMode()).toBe("never");
-    expect(getDb().select().from(t.auditLog).where(eq(t.auditLog.action, "settings.independence")).all().at(-1)).toMatchObject({
+    expect(
+      getDb().select().from(t.auditLog).where(eq(t.auditLog.action, "settings.independence")).all().at(-1),
+    ).toMatchObject({
       actorId: adminId,
       detail: { mode: "never" },
     });

@@ -69,7 +69,11 @@ describe("sign-in", () => {
 
   it("never redirects off-site after sign-in", async () => {
     await createUser({ email: "cy@example.test" });
-    const response = await callLogin({ email: "cy@example.test", password: PASSWORD, redirectTo: "//evil.example/steal" });
+    const response = await callLogin({
+      email: "cy@example.test",
+      password: PASSWORD,
+      redirectTo: "//evil.example/steal",
+    });
     expect(response.headers.get("Location")).toBe("/interviews");
   });
 
@@ -83,23 +87,29 @@ describe("sign-in", () => {
 
 describe("pages behind sign-in", () => {
   it("redirects an unauthenticated request to /login, remembering where it was going", async () => {
-    const thrown = await interviewsLoader({ request: await request("/interviews"), params: {}, context: {} }).catch((e: unknown) => e);
+    const thrown = await interviewsLoader({ request: await request("/interviews"), params: {}, context: {} }).catch(
+      (e: unknown) => e,
+    );
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(302);
     expect((thrown as Response).headers.get("Location")).toBe("/login?redirectTo=%2Finterviews");
   });
 
   it("ignores a forged cookie", async () => {
-    const thrown = await interviewsLoader({ request: await request("/interviews", { cookie: "__session=forged" }), params: {}, context: {} }).catch(
-      (e: unknown) => e,
-    );
+    const thrown = await interviewsLoader({
+      request: await request("/interviews", { cookie: "__session=forged" }),
+      params: {},
+      context: {},
+    }).catch((e: unknown) => e);
     expect((thrown as Response).status).toBe(302);
   });
 
   it("sends a signed-in visitor of /login on to their interviews", async () => {
     await createUser({ email: "eve@example.test" });
     const cookie = cookieOf(await callLogin({ email: "eve@example.test", password: PASSWORD }));
-    const thrown = await loginLoader({ request: await request("/login", { cookie }), params: {}, context: {} }).catch((e: unknown) => e);
+    const thrown = await loginLoader({ request: await request("/login", { cookie }), params: {}, context: {} }).catch(
+      (e: unknown) => e,
+    );
     expect((thrown as Response).headers.get("Location")).toBe("/interviews");
   });
 
@@ -111,7 +121,11 @@ describe("pages behind sign-in", () => {
     const before = sessionCount();
     await logoutAction({ request: await request("/logout", { cookie, form: {} }), params: {}, context: {} });
     expect(sessionCount()).toBe(before - 1);
-    const thrown = await interviewsLoader({ request: await request("/interviews", { cookie }), params: {}, context: {} }).catch((e: unknown) => e);
+    const thrown = await interviewsLoader({
+      request: await request("/interviews", { cookie }),
+      params: {},
+      context: {},
+    }).catch((e: unknown) => e);
     expect((thrown as Response).status).toBe(302);
   });
 });

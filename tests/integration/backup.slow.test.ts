@@ -2,7 +2,17 @@
 // restored into a second real server that must serve the same data. Loopback only; every child
 // process is stopped and every file removed at the end.
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -128,7 +138,14 @@ async function save(url: string, cookie: string, interviewId: number, baseRevisi
       star: ["situation"],
       recommendation: null,
       recommendationJustification: "",
-      notes: [{ id: `load-${baseRevision}`, dimension: "ownership", elapsedSeconds: baseRevision, text: noteText(interviewId, baseRevision) }],
+      notes: [
+        {
+          id: `load-${baseRevision}`,
+          dimension: "ownership",
+          elapsedSeconds: baseRevision,
+          text: noteText(interviewId, baseRevision),
+        },
+      ],
       timer: { elapsedMs: baseRevision * 1000, runningSince: null },
     }),
     signal: timeout(),
@@ -166,7 +183,10 @@ describe("db:backup", () => {
     // One save each first, so the list's scorecard statuses no longer change under the load.
     const acknowledged = new Map<number, number>();
     for (const id of targets) {
-      const { scorecard } = await getJson<ScorecardData>(`${live.url}/interviews/${id}/scorecard${SCORECARD_DATA}`, cookie);
+      const { scorecard } = await getJson<ScorecardData>(
+        `${live.url}/interviews/${id}/scorecard${SCORECARD_DATA}`,
+        cookie,
+      );
       acknowledged.set(id, await save(live.url, cookie, id, scorecard?.revision ?? 0));
     }
     const listed = await getJson(`${live.url}/interviews${LIST_DATA}`, cookie);
@@ -200,7 +220,8 @@ describe("db:backup", () => {
     expect(outcomes.filter((outcome) => outcome.status === "rejected")).toEqual([]);
     const acknowledgedAfter = new Map(acknowledged);
 
-    const summaryLine = /^backed up .* to .*\.db: [\d.]+ KiB, \d+ pages of \d+ B, \d+ ms.*; integrity ok; newest migration \S+ \((\d+) of \1 in this checkout\)$/;
+    const summaryLine =
+      /^backed up .* to .*\.db: [\d.]+ KiB, \d+ pages of \d+ B, \d+ ms.*; integrity ok; newest migration \S+ \((\d+) of \1 in this checkout\)$/;
     for (const run of [plain, result]) {
       expect(run.code, run.stderr).toBe(0);
       const summary = run.stdout.trimEnd().split("\n");
@@ -208,20 +229,31 @@ describe("db:backup", () => {
       expect(summary[0]).toMatch(summaryLine);
       expect(run.stderr).toMatch(/^backup: copying \d+ pages, \d+ per step$/m);
       expect(run.stderr).toMatch(/^backup: (\d+)\/\1 pages$/m);
-      expect(run.stderr.trimEnd().split("\n").every((line) => line.startsWith("backup: "))).toBe(true);
+      expect(
+        run.stderr
+          .trimEnd()
+          .split("\n")
+          .every((line) => line.startsWith("backup: ")),
+      ).toBe(true);
     }
     expect(savesDuring, "autosaves acknowledged while the backup ran").toBeGreaterThan(0);
     expect(result.stderr).toMatch(/^backup: the database changed meanwhile: copying all \d+ pages again in one step$/m);
     expect(result.stdout).toContain("(finished in one step: the database changed meanwhile)");
-    console.info(`db:backup under load (${savesDuring} autosaves acknowledged meanwhile):\n${plain.stderr}${plain.stdout}${result.stderr}${result.stdout}`);
+    console.info(
+      `db:backup under load (${savesDuring} autosaves acknowledged meanwhile):\n${plain.stderr}${plain.stdout}${result.stderr}${result.stdout}`,
+    );
 
     // The plain backup: whole, and at least as new as every save acknowledged before it began.
     expect(integrity(plainFile)).toBe("ok");
     const plainDb = new Database(plainFile, { readonly: true, fileMustExist: true });
     const revisions = new Map(
-      (plainDb.prepare(
-        `select s.interview_id as id, s.revision from scorecards s join users u on u.id = s.interviewer_id where u.email = 'interviewer@demo.test'`,
-      ).all() as { id: number; revision: number }[]).map((row) => [row.id, row.revision]),
+      (
+        plainDb
+          .prepare(
+            `select s.interview_id as id, s.revision from scorecards s join users u on u.id = s.interviewer_id where u.email = 'interviewer@demo.test'`,
+          )
+          .all() as { id: number; revision: number }[]
+      ).map((row) => [row.id, row.revision]),
     );
     plainDb.close();
     for (const id of targets) expect(revisions.get(id), `interview ${id}`).toBeGreaterThanOrEqual(plainBefore.get(id)!);
@@ -240,18 +272,29 @@ describe("db:backup", () => {
 
     expect(await getJson(`${restored.url}/interviews${LIST_DATA}`, restoredCookie)).toEqual(listed);
     for (const id of targets) {
-      const { scorecard } = await getJson<ScorecardData>(`${restored.url}/interviews/${id}/scorecard${SCORECARD_DATA}`, restoredCookie);
+      const { scorecard } = await getJson<ScorecardData>(
+        `${restored.url}/interviews/${id}/scorecard${SCORECARD_DATA}`,
+        restoredCookie,
+      );
       expect(scorecard.revision, `interview ${id}`).toBeGreaterThanOrEqual(acknowledgedBefore.get(id)!);
       expect(scorecard.revision, `interview ${id}`).toBeLessThanOrEqual(acknowledgedAfter.get(id)!);
       // The stored content is the one saved as that revision, not a mix of two saves.
       expect(scorecard.notes).toEqual([
-        { id: `load-${scorecard.revision - 1}`, dimension: "ownership", elapsedSeconds: scorecard.revision - 1, text: noteText(id, scorecard.revision - 1) },
+        {
+          id: `load-${scorecard.revision - 1}`,
+          dimension: "ownership",
+          elapsedSeconds: scorecard.revision - 1,
+          text: noteText(id, scorecard.revision - 1),
+        },
       ]);
       expect(scorecard.timer).toMatchObject({ elapsedMs: (scorecard.revision - 1) * 1000 });
     }
     // The restored server goes on from there: the next autosave builds on the restored revision.
     const first = targets[0];
-    const { scorecard } = await getJson<ScorecardData>(`${restored.url}/interviews/${first}/scorecard${SCORECARD_DATA}`, restoredCookie);
+    const { scorecard } = await getJson<ScorecardData>(
+      `${restored.url}/interviews/${first}/scorecard${SCORECARD_DATA}`,
+      restoredCookie,
+    );
     expect(await save(restored.url, restoredCookie, first, scorecard.revision)).toBe(scorecard.revision + 1);
 
     for (const server of [live, restored]) await stopChild(server.child);
@@ -299,7 +342,9 @@ describe("db:backup", () => {
 
       const result = await backupCli(source, "--force", existing);
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toMatch(/^backed up .*existing\.db: .*integrity ok; newest migration \S+ \((\d+) of \1 in this checkout\)\n$/);
+      expect(result.stdout).toMatch(
+        /^backed up .*existing\.db: .*integrity ok; newest migration \S+ \((\d+) of \1 in this checkout\)\n$/,
+      );
       expect(integrity(existing)).toBe("ok");
       expect(readdirSync(work).filter((name) => name.startsWith("."))).toEqual([]);
       // The copy holds sessions and password hashes: owner-only, whatever the umask.

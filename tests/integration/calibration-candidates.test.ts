@@ -15,7 +15,9 @@ beforeAll(async () => {
 });
 
 async function candidates(query: string) {
-  return (await loader({ request: await request(`/calibration/candidates${query}`, { cookie }), params: {}, context: {} })).json();
+  return (
+    await loader({ request: await request(`/calibration/candidates${query}`, { cookie }), params: {}, context: {} })
+  ).json();
 }
 
 describe("the candidates page", () => {

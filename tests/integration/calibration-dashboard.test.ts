@@ -31,13 +31,16 @@ let interviewer: string;
 
 beforeAll(async () => {
   await seedDemo(getDb(), { now: new Date("2026-11-22T08:00:00Z") });
-  const id = (email: string) => (getDb().$client.prepare("select id from users where email = ?").get(email) as { id: number }).id;
+  const id = (email: string) =>
+    (getDb().$client.prepare("select id from users where email = ?").get(email) as { id: number }).id;
   lead = await sessionCookieFor(id("lead2@demo.test")); // a lead who is not an admin
   interviewer = await sessionCookieFor(id("interviewer@demo.test"));
 });
 
 async function load(loader: Loader, path: string, cookie = lead) {
-  return (await loader({ request: await request(path, { cookie }), params: {}, context: {} }).catch((e: unknown) => e)) as Response;
+  return (await loader({ request: await request(path, { cookie }), params: {}, context: {} }).catch(
+    (e: unknown) => e,
+  )) as Response;
 }
 const json = async (loader: Loader, path: string) => (await load(loader, path)).json();
 
@@ -48,7 +51,12 @@ describe("access", () => {
   });
 
   it("answers a malformed filter with 400 and says what is wrong", async () => {
-    for (const path of ["/calibration?from=2026-13-45", "/calibration?from=2026-06-01&to=2026-01-01", "/calibration?level=principal", "/calibration?interviewer=abc"]) {
+    for (const path of [
+      "/calibration?from=2026-13-45",
+      "/calibration?from=2026-06-01&to=2026-01-01",
+      "/calibration?level=principal",
+      "/calibration?interviewer=abc",
+    ]) {
       const res = await load(overviewLoader, path);
       expect(res.status).toBe(400);
       expect(await res.text()).toMatch(/Invalid filter: \w+/);
@@ -64,12 +72,17 @@ describe("numbers match app/domain on the same rows", () => {
     expect(ratings.every((r) => r.variant === "amazon" && r.level !== "mid")).toBe(true);
     const report = computeCalibrationReport(ratings, { scale: { min: 1, max: 4 } });
     expect(view.totals).toEqual(report.totals);
-    expect(view.agreement.map((a: { alpha: number | null }) => a.alpha)).toEqual(report.dimensions.map((d) => (d.ratings >= 5 ? d.alpha.ordinal : null)));
+    expect(view.agreement.map((a: { alpha: number | null }) => a.alpha)).toEqual(
+      report.dimensions.map((d) => (d.ratings >= 5 ? d.alpha.ordinal : null)),
+    );
   });
 
   it("finds the seeded lenient and severe interviewers, with the engine's figures", async () => {
     const view = await json(interviewersLoader, "/calibration/interviewers");
-    const report = computeCalibrationReport(exportRatings(), { scale: { min: 1, max: 4 }, scorecards: exportScorecardRedFlags() });
+    const report = computeCalibrationReport(exportRatings(), {
+      scale: { min: 1, max: 4 },
+      scorecards: exportScorecardRedFlags(),
+    });
     const jordan = view.rows.find((r: { name: string }) => r.name === "Jordan Lee");
     const casey = view.rows.find((r: { name: string }) => r.name === "Casey Novak");
     expect(jordan.leniency).toEqual(report.interviewers.find((i) => i.interviewer === "jordan@demo.test")!.leniency);
@@ -82,7 +95,9 @@ describe("numbers match app/domain on the same rows", () => {
   it("flags exactly Jordan (lenient), Casey (severe), Priya (halo) and Morgan (central tendency) on the demo data", async () => {
     const view = await json(interviewersLoader, "/calibration/interviewers");
     const flagged = Object.fromEntries(
-      view.rows.filter((r: { rater: { flags: string[] } }) => r.rater.flags.length > 0).map((r: { name: string; rater: { flags: string[] } }) => [r.name, r.rater.flags]),
+      view.rows
+        .filter((r: { rater: { flags: string[] } }) => r.rater.flags.length > 0)
+        .map((r: { name: string; rater: { flags: string[] } }) => [r.name, r.rater.flags]),
     );
     expect(flagged).toEqual({
       "Jordan Lee": ["lenient"],
@@ -91,7 +106,12 @@ describe("numbers match app/domain on the same rows", () => {
       "Morgan Diaz": ["central_tendency"],
     });
     const overview = await json(overviewLoader, "/calibration");
-    expect(overview.flagged.map((f: { name: string }) => f.name).sort()).toEqual(["Casey Novak", "Jordan Lee", "Morgan Diaz", "Priya Nair"]);
+    expect(overview.flagged.map((f: { name: string }) => f.name).sort()).toEqual([
+      "Casey Novak",
+      "Jordan Lee",
+      "Morgan Diaz",
+      "Priya Nair",
+    ]);
   });
 
   it("withholds a figure resting on fewer than 5 ratings and says so", async () => {
@@ -129,7 +149,9 @@ describe("export", () => {
     if (!parsed.ok) throw new Error(parsed.error.message);
     const view = await json(overviewLoader, path.replace("/export.csv", ""));
     expect(parsed.ratings.length).toBe(view.totals.ratings);
-    expect(parsed.ratings.every((r) => r.variant === "meta" && r.dimension === "repair" && r.date! >= "2026-08-01")).toBe(true);
+    expect(
+      parsed.ratings.every((r) => r.variant === "meta" && r.dimension === "repair" && r.date! >= "2026-08-01"),
+    ).toBe(true);
     expect(parsed.ratings).toEqual(exportRatings({ variants: ["meta"], dimension: "repair", from: "2026-08-01" }));
   });
 });

@@ -20,7 +20,10 @@ function file(name: string, content: string | Buffer): string {
 
 function coach(...args: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", "coach", "--", ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn("npm", ["run", "--silent", "coach", "--", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -37,7 +40,10 @@ describe("npm run coach", { timeout: 120_000 }, () => {
     const { code, stdout, stderr } = await coach("--input", file("notes.txt", lines.join("\r\n") + "\r\n"), "--json");
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const entries = JSON.parse(stdout) as Array<{ text: string; signals: Array<{ kind: string; start: number; end: number; flag: string | null }> }>;
+    const entries = JSON.parse(stdout) as Array<{
+      text: string;
+      signals: Array<{ kind: string; start: number; end: number; flag: string | null }>;
+    }>;
     expect(entries.map((e) => e.text)).toEqual(lines);
     for (const entry of entries) {
       expect(entry.signals).toEqual(analyseNote(entry.text));
@@ -55,8 +61,18 @@ describe("npm run coach", { timeout: 120_000 }, () => {
     ["an unknown flag", () => ["--input", file("a.txt", "x\n"), "--fast"], 2, /unknown option "--fast"/],
     ["a missing file", () => ["--input", join(folder, "nope.txt"), "--json"], 1, /cannot read .*ENOENT/],
     ["an empty file", () => ["--input", file("empty.txt", "\n\n"), "--json"], 1, /holds no notes/],
-    ["a binary file", () => ["--input", file("bin.dat", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])), "--json"], 1, /binary/],
-    ["text that is not UTF-8", () => ["--input", file("latin1.txt", Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])), "--json"], 1, /not UTF-8/],
+    [
+      "a binary file",
+      () => ["--input", file("bin.dat", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])), "--json"],
+      1,
+      /binary/,
+    ],
+    [
+      "text that is not UTF-8",
+      () => ["--input", file("latin1.txt", Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])), "--json"],
+      1,
+      /not UTF-8/,
+    ],
   ];
   for (const [what, args, exitCode, message] of bad) {
     it(`refuses ${what}: exit ${exitCode}, one line on stderr, nothing on stdout`, async () => {

@@ -42,7 +42,11 @@ async function save(user: User, body: Record<string, unknown>, id = interviewId)
 }
 
 async function debriefAs(user: User) {
-  const res = await debriefLoader({ request: await request(`/interviews/${interviewId}`, { cookie: await sessionCookieFor(user.id) }), params: { interviewId: String(interviewId) }, context: {} });
+  const res = await debriefLoader({
+    request: await request(`/interviews/${interviewId}`, { cookie: await sessionCookieFor(user.id) }),
+    params: { interviewId: String(interviewId) },
+    context: {},
+  });
   return (await res.json()) as { flagEvidence: Array<{ name: string; evidence: Record<string, unknown> }> };
 }
 
@@ -54,7 +58,13 @@ beforeEach(async () => {
   setIndependenceMode("after_submit", lead.id);
   // Bob's notes point to passive voice and a generic lesson; he raised passive voice and
   // generic lesson, plus blame diffusion with no note behind it.
-  await save(bob, card(["passive_voice", "blame_diffusion"], [note("b1", "\"The decision was made to ship on Friday.\""), note("b2", "\"I learned to be more careful.\"")]));
+  await save(
+    bob,
+    card(
+      ["passive_voice", "blame_diffusion"],
+      [note("b1", '"The decision was made to ship on Friday."'), note("b2", '"I learned to be more careful."')],
+    ),
+  );
 });
 
 describe("debrief", () => {
@@ -63,7 +73,15 @@ describe("debrief", () => {
     expect(flagEvidence).toHaveLength(1); // Alice has not submitted
     expect(flagEvidence[0]).toMatchObject({
       name: "Bob",
-      evidence: { scorecards: 1, suggested: 2, taken: 1, raised: 2, unsupported: 1, uptake: 0.5, unsupportedShare: 0.5 },
+      evidence: {
+        scorecards: 1,
+        suggested: 2,
+        taken: 1,
+        raised: 2,
+        unsupported: 1,
+        uptake: 0.5,
+        unsupportedShare: 0.5,
+      },
     });
     expect(flagEvidence[0].evidence.flags).toEqual(
       expect.arrayContaining([
@@ -76,7 +94,7 @@ describe("debrief", () => {
 
   it("keeps independence: before submitting, an interviewer sees no other panellist's figures", async () => {
     expect((await debriefAs(alice)).flagEvidence).toEqual([]);
-    await save(alice, card([], [note("a1", "\"We dropped the ball on the handover.\"")]));
+    await save(alice, card([], [note("a1", '"We dropped the ball on the handover."')]));
     const names = (await debriefAs(alice)).flagEvidence.map((r) => r.name).sort();
     expect(names).toEqual(["Alice", "Bob"]);
   });
@@ -84,26 +102,46 @@ describe("debrief", () => {
 
 describe("calibration dashboard", () => {
   async function dashboard(search = "") {
-    const res = await interviewersLoader({ request: await request(`/calibration/interviewers${search}`, { cookie: await sessionCookieFor(lead.id) }), params: {}, context: {} });
-    return (await res.json()) as { flagEvidence: Array<{ interviewerId: number; name: string; evidence: Record<string, unknown> }> };
+    const res = await interviewersLoader({
+      request: await request(`/calibration/interviewers${search}`, { cookie: await sessionCookieFor(lead.id) }),
+      params: {},
+      context: {},
+    });
+    return (await res.json()) as {
+      flagEvidence: Array<{ interviewerId: number; name: string; evidence: Record<string, unknown> }>;
+    };
   }
 
   it("counts every submitted scorecard per interviewer, drafts and filtered-out interviews left out", async () => {
-    await save(alice, card(["blame_diffusion"], [note("a1", "\"We dropped the ball on the handover.\"")]));
+    await save(alice, card(["blame_diffusion"], [note("a1", '"We dropped the ball on the handover."')]));
     const later = createInterview({ panel: [alice], scheduledAt: new Date("2026-11-20T10:00:00Z") }).id;
-    await save(alice, card([], [note("a2", "\"Mistakes were made.\"")]), later);
+    await save(alice, card([], [note("a2", '"Mistakes were made."')]), later);
     const draftInterview = createInterview({ panel: [bob], scheduledAt: new Date("2026-11-21T10:00:00Z") }).id;
     await save(bob, card(["claims_immunity"], [], "save"), draftInterview);
 
     const all = await dashboard();
     // The database is shared by this file's tests: pick this test's people by id.
-    const rows = Object.fromEntries(all.flagEvidence.filter((r) => [alice.id, bob.id].includes(r.interviewerId)).map((r) => [r.name, r.evidence]));
+    const rows = Object.fromEntries(
+      all.flagEvidence.filter((r) => [alice.id, bob.id].includes(r.interviewerId)).map((r) => [r.name, r.evidence]),
+    );
     expect(Object.keys(rows)).toEqual(["Alice", "Bob"]);
-    expect(rows.Alice).toMatchObject({ scorecards: 2, suggested: 2, taken: 1, raised: 1, unsupported: 0, uptake: 0.5, unsupportedShare: 0 });
+    expect(rows.Alice).toMatchObject({
+      scorecards: 2,
+      suggested: 2,
+      taken: 1,
+      raised: 1,
+      unsupported: 0,
+      uptake: 0.5,
+      unsupportedShare: 0,
+    });
     expect(rows.Bob).toMatchObject({ scorecards: 1, suggested: 2, taken: 1, raised: 2, unsupported: 1 });
 
     const early = await dashboard("?to=2026-11-15");
-    expect(early.flagEvidence.find((r) => r.interviewerId === alice.id)!.evidence).toMatchObject({ scorecards: 1, suggested: 1, taken: 1 });
+    expect(early.flagEvidence.find((r) => r.interviewerId === alice.id)!.evidence).toMatchObject({
+      scorecards: 1,
+      suggested: 1,
+      taken: 1,
+    });
   });
 });
 
@@ -118,6 +156,8 @@ describe("note flag cache", () => {
 
     const passive = notes.find((n) => n.text.includes("was made"))!;
     expect(readNoteFlags([{ ...passive, text: "I made the decision to ship on Friday." }]).get(passive.id)).toEqual([]);
-    expect(db.select().from(t.evidenceNoteFlags).where(eq(t.evidenceNoteFlags.noteId, passive.id)).get()!.flags).toEqual([]);
+    expect(
+      db.select().from(t.evidenceNoteFlags).where(eq(t.evidenceNoteFlags.noteId, passive.id)).get()!.flags,
+    ).toEqual([]);
   });
 });

@@ -27,12 +27,25 @@ beforeAll(async () => {
   ensureDefaultRubric(db);
   const passwordHash = await hashPassword(PASSWORD);
   for (let i = 0; i < STREAMS; i++) {
-    const user = db.insert(t.users).values({ email: `stream${i}@crash.test`, name: `Stream ${i}`, passwordHash }).returning().get();
+    const user = db
+      .insert(t.users)
+      .values({ email: `stream${i}@crash.test`, name: `Stream ${i}`, passwordHash })
+      .returning()
+      .get();
     db.insert(t.userRoles).values({ userId: user.id, role: "interviewer" }).run();
-    const candidate = db.insert(t.candidates).values({ name: `Candidate ${i}`, targetLevel: "mid" }).returning().get();
+    const candidate = db
+      .insert(t.candidates)
+      .values({ name: `Candidate ${i}`, targetLevel: "mid" })
+      .returning()
+      .get();
     const interview = db
       .insert(t.interviews)
-      .values({ candidateId: candidate.id, rubricVersionId: 1, variantKey: "default", scheduledAt: new Date().toISOString() })
+      .values({
+        candidateId: candidate.id,
+        rubricVersionId: 1,
+        variantKey: "default",
+        scheduledAt: new Date().toISOString(),
+      })
       .returning()
       .get();
     db.insert(t.panelAssignments).values({ interviewId: interview.id, interviewerId: user.id }).run();
@@ -48,7 +61,11 @@ afterAll(async () => {
 const start = () => startServer({ databasePath, env: { SESSION_SECRET: "crash-test", SEED_DEMO: "0" } });
 
 async function signIn(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/login`, { method: "POST", body: new URLSearchParams({ email, password: PASSWORD }), redirect: "manual" });
+  const res = await fetch(`${url}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password: PASSWORD }),
+    redirect: "manual",
+  });
   expect(res.status).toBe(302);
   return res.headers.get("set-cookie")!.split(";")[0];
 }
@@ -62,7 +79,9 @@ const draft = (revision: number) => ({
   star: ["situation"],
   recommendation: null,
   recommendationJustification: "",
-  notes: [{ id: `note-${revision}`, dimension: "ownership", elapsedSeconds: revision, text: `said at revision ${revision}` }],
+  notes: [
+    { id: `note-${revision}`, dimension: "ownership", elapsedSeconds: revision, text: `said at revision ${revision}` },
+  ],
   timer: { elapsedMs: revision * 1000, runningSince: null },
 });
 
@@ -72,7 +91,8 @@ it("keeps every save the server acknowledged through a SIGKILL mid-stream", asyn
   // One after another: sign-ins still being checked count against the client (one IP here) as
   // failures until their password checks out, so 20 at once from one client would be throttled.
   const streams: { interviewId: number; cookie: string; acknowledged: number }[] = [];
-  for (let i = 0; i < STREAMS; i++) streams.push({ interviewId: i + 1, cookie: await signIn(url, `stream${i}@crash.test`), acknowledged: 0 });
+  for (let i = 0; i < STREAMS; i++)
+    streams.push({ interviewId: i + 1, cookie: await signIn(url, `stream${i}@crash.test`), acknowledged: 0 });
 
   // Each stream saves as fast as the server answers, each save based on the last acknowledged one.
   let stopping = false;
@@ -93,7 +113,7 @@ it("keeps every save the server acknowledged through a SIGKILL mid-stream", asyn
     }
   });
   // Every stream has had a save acknowledged (however slow a loaded machine is), then 1.5 s more.
-  for (const deadline = Date.now() + 90_000; !streams.every((s) => s.acknowledged > 0) && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 90_000; !streams.every((s) => s.acknowledged > 0) && Date.now() < deadline;) {
     await new Promise((done) => setTimeout(done, 100));
   }
   await new Promise((done) => setTimeout(done, 1500));
@@ -105,7 +125,9 @@ it("keeps every save the server acknowledged through a SIGKILL mid-stream", asyn
   server = await start();
   for (const [i, stream] of streams.entries()) {
     const cookie = await signIn(server.url, `stream${i}@crash.test`);
-    const res = await fetch(`${server.url}/interviews/${stream.interviewId}/scorecard${ROUTE}`, { headers: { Cookie: cookie } });
+    const res = await fetch(`${server.url}/interviews/${stream.interviewId}/scorecard${ROUTE}`, {
+      headers: { Cookie: cookie },
+    });
     const { scorecard } = await res.json();
     // A save in flight at the kill may have committed without its answer arriving: at least, never less.
     expect(scorecard.revision).toBeGreaterThanOrEqual(stream.acknowledged);

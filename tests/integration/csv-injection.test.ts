@@ -16,7 +16,14 @@ import { ensureDefaultRubric } from "~/models/rubric.server";
 import { loader as exportLoader } from "~/routes/calibration.export[.csv]";
 import { createInterview, createUser, request, sessionCookieFor } from "../support/factories";
 
-const HOSTILE_NAMES = ['=HYPERLINK("http://evil.example","x")', "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "'=already quoted"];
+const HOSTILE_NAMES = [
+  '=HYPERLINK("http://evil.example","x")',
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  "\t=1+1",
+  "\r=1+1",
+  "'=already quoted",
+];
 const HOSTILE_EMAIL = "+cmd@evil.test";
 const folder = mkdtempSync(join(tmpdir(), "csv-injection-"));
 let fresh: Connection;
@@ -27,10 +34,22 @@ beforeAll(async () => {
   const lead = await createUser({ roles: ["lead"] });
   leadCookie = await sessionCookieFor(lead.id);
   for (const [k, name] of HOSTILE_NAMES.entries()) {
-    const interview = createInterview({ panel: [interviewer], candidateName: name, scheduledAt: new Date(Date.UTC(2026, 0, 10 + k)) });
+    const interview = createInterview({
+      panel: [interviewer],
+      candidateName: name,
+      scheduledAt: new Date(Date.UTC(2026, 0, 10 + k)),
+    });
     const card = getDb()
       .insert(t.scorecards)
-      .values({ interviewId: interview.id, interviewerId: interviewer.id, rubricVersionId: 1, variantKey: "default", status: "submitted", submittedAt: "2026-01-20T10:00:00Z", recommendation: "yes" })
+      .values({
+        interviewId: interview.id,
+        interviewerId: interviewer.id,
+        rubricVersionId: 1,
+        variantKey: "default",
+        status: "submitted",
+        submittedAt: "2026-01-20T10:00:00Z",
+        recommendation: "yes",
+      })
       .returning()
       .get();
     getDb().insert(t.ratings).values({ scorecardId: card.id, dimensionKey: "ownership", score: 3 }).run();
@@ -53,7 +72,11 @@ function cells(text: string): string[] {
 
 describe("CSV export against formula injection", () => {
   it("/calibration/export.csv writes no cell that a spreadsheet would run as a formula", async () => {
-    const response = await exportLoader({ request: await request("/calibration/export.csv", { cookie: leadCookie }), params: {}, context: {} });
+    const response = await exportLoader({
+      request: await request("/calibration/export.csv", { cookie: leadCookie }),
+      params: {},
+      context: {},
+    });
     const text = await response.text();
     const all = cells(text);
     expect(all.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
@@ -74,11 +97,19 @@ describe("CSV export against formula injection", () => {
     const parsed = parseRatingsCsv(exportRatingsCsv());
     if (!parsed.ok) throw new Error(parsed.error.message);
     importRatings(parsed.ratings, { lines: parsed.lines, db: fresh.db, createPeople: true });
-    const names = fresh.db.select({ name: t.candidates.name }).from(t.candidates).all().map((c) => c.name);
+    const names = fresh.db
+      .select({ name: t.candidates.name })
+      .from(t.candidates)
+      .all()
+      .map((c) => c.name);
     // db:import trims a candidate label (its own rule, before and after this change): compare trimmed.
     expect(names.sort()).toEqual(HOSTILE_NAMES.map((name) => name.trim()).sort());
     // Not a user of the fresh database: an imported interviewer named after the email as written.
-    const people = fresh.db.select({ name: t.users.name }).from(t.users).all().map((u) => u.name);
+    const people = fresh.db
+      .select({ name: t.users.name })
+      .from(t.users)
+      .all()
+      .map((u) => u.name);
     expect(people).toContain(HOSTILE_EMAIL);
   });
 });

@@ -34,11 +34,14 @@ describe("the migrated database", () => {
 
   it("refuses a rating outside the rubric's scale, on insert and on update", async () => {
     const { card } = await startedScorecard();
-    const rate = (score: number) => getDb().insert(t.ratings).values({ scorecardId: card.id, dimensionKey: "ownership", score }).run();
+    const rate = (score: number) =>
+      getDb().insert(t.ratings).values({ scorecardId: card.id, dimensionKey: "ownership", score }).run();
     expect(() => rate(5)).toThrow(/outside the rubric scale/);
     expect(() => rate(0)).toThrow(/outside the rubric scale/);
     rate(4);
-    expect(() => getDb().update(t.ratings).set({ score: 9 }).where(eq(t.ratings.scorecardId, card.id)).run()).toThrow(/outside the rubric scale/);
+    expect(() => getDb().update(t.ratings).set({ score: 9 }).where(eq(t.ratings.scorecardId, card.id)).run()).toThrow(
+      /outside the rubric scale/,
+    );
     expect(getDb().select().from(t.ratings).where(eq(t.ratings.scorecardId, card.id)).all()).toEqual([
       expect.objectContaining({ score: 4 }),
     ]);
@@ -47,7 +50,10 @@ describe("the migrated database", () => {
   it("refuses a second scorecard by one interviewer for one interview", async () => {
     const { interviewer, interview } = await startedScorecard();
     expect(() =>
-      getDb().insert(t.scorecards).values({ interviewId: interview.id, interviewerId: interviewer.id, rubricVersionId: 1, variantKey: "default" }).run(),
+      getDb()
+        .insert(t.scorecards)
+        .values({ interviewId: interview.id, interviewerId: interviewer.id, rubricVersionId: 1, variantKey: "default" })
+        .run(),
     ).toThrow(/UNIQUE constraint failed/);
   });
 
@@ -55,22 +61,40 @@ describe("the migrated database", () => {
     const { interview } = await startedScorecard();
     const outsider = await createUser();
     expect(() =>
-      getDb().insert(t.scorecards).values({ interviewId: interview.id, interviewerId: outsider.id, rubricVersionId: 1, variantKey: "default" }).run(),
+      getDb()
+        .insert(t.scorecards)
+        .values({ interviewId: interview.id, interviewerId: outsider.id, rubricVersionId: 1, variantKey: "default" })
+        .run(),
     ).toThrow(/FOREIGN KEY constraint failed/);
   });
 
   it("refuses a submitted scorecard without a submit time, and an unknown variant", async () => {
     const { card } = await startedScorecard();
-    expect(() => getDb().update(t.scorecards).set({ status: "submitted" }).where(eq(t.scorecards.id, card.id)).run()).toThrow(/CHECK constraint failed/);
-    expect(() => getDb().update(t.scorecards).set({ variantKey: "acme" }).where(eq(t.scorecards.id, card.id)).run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      getDb().update(t.scorecards).set({ status: "submitted" }).where(eq(t.scorecards.id, card.id)).run(),
+    ).toThrow(/CHECK constraint failed/);
+    expect(() =>
+      getDb().update(t.scorecards).set({ variantKey: "acme" }).where(eq(t.scorecards.id, card.id)).run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it("refuses an evidence note over 5,000 characters", async () => {
     const { card } = await startedScorecard();
     const note = (text: string) =>
-      getDb().insert(t.evidenceNotes).values({ scorecardId: card.id, clientId: text.length.toString(), dimensionKey: "repair", elapsedSeconds: 5, text }).run();
+      getDb()
+        .insert(t.evidenceNotes)
+        .values({
+          scorecardId: card.id,
+          clientId: text.length.toString(),
+          dimensionKey: "repair",
+          elapsedSeconds: 5,
+          text,
+        })
+        .run();
     note("x".repeat(5000));
     expect(() => note("x".repeat(5001))).toThrow(/CHECK constraint failed/);
-    expect(getDb().select({ n: count() }).from(t.evidenceNotes).where(eq(t.evidenceNotes.scorecardId, card.id)).get()?.n).toBe(1);
+    expect(
+      getDb().select({ n: count() }).from(t.evidenceNotes).where(eq(t.evidenceNotes.scorecardId, card.id)).get()?.n,
+    ).toBe(1);
   });
 });

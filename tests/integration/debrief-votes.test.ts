@@ -35,22 +35,38 @@ async function submit(user: User, recommendation: string, over: Record<string, u
     headers: { Cookie: await sessionCookieFor(user.id), "Content-Type": "application/json" },
     body: JSON.stringify(body),
   });
-  const res = (await scorecardAction({ request: req, params: { interviewId: String(interviewId) }, context: {} })) as Response;
+  const res = (await scorecardAction({
+    request: req,
+    params: { interviewId: String(interviewId) },
+    context: {},
+  })) as Response;
   expect(res.status, await res.clone().text()).toBe(200);
 }
 
 async function post(user: User, form: Record<string, string>) {
   const req = await request(`/interviews/${interviewId}`, { cookie: await sessionCookieFor(user.id), form });
-  const res = await debriefAction({ request: req, params: { interviewId: String(interviewId) }, context: {} }).catch((e: unknown) => e as Response);
+  const res = await debriefAction({ request: req, params: { interviewId: String(interviewId) }, context: {} }).catch(
+    (e: unknown) => e as Response,
+  );
   return { status: res.status, body: res.status === 400 ? await res.json() : null };
 }
 
 async function page(user: User) {
-  const res = await debriefLoader({ request: await request(`/interviews/${interviewId}`, { cookie: await sessionCookieFor(user.id) }), params: { interviewId: String(interviewId) }, context: {} });
+  const res = await debriefLoader({
+    request: await request(`/interviews/${interviewId}`, { cookie: await sessionCookieFor(user.id) }),
+    params: { interviewId: String(interviewId) },
+    context: {},
+  });
   return res.json();
 }
 
-const votes = () => getDb().select().from(t.debriefVotes).where(eq(t.debriefVotes.interviewId, interviewId)).orderBy(t.debriefVotes.id).all();
+const votes = () =>
+  getDb()
+    .select()
+    .from(t.debriefVotes)
+    .where(eq(t.debriefVotes.interviewId, interviewId))
+    .orderBy(t.debriefVotes.id)
+    .all();
 
 beforeEach(async () => {
   alice = await createUser({ name: "Alice" });
@@ -66,7 +82,10 @@ describe("the structured debrief", () => {
     await submit(alice, "strong_yes");
     await submit(bob, "no");
     const early = await post(lead, { intent: "open" });
-    expect(early).toEqual({ status: 400, body: { errors: { form: expect.stringMatching(/1 of 3 scorecards are not in yet/) } } });
+    expect(early).toEqual({
+      status: 400,
+      body: { errors: { form: expect.stringMatching(/1 of 3 scorecards are not in yet/) } },
+    });
     expect(getDb().select().from(t.debriefs).where(eq(t.debriefs.interviewId, interviewId)).all()).toEqual([]);
 
     await submit(cara, "yes");
@@ -85,9 +104,24 @@ describe("the structured debrief", () => {
       const req = new Request(`http://localhost/interviews/${interviewId}/scorecard`, {
         method: "POST",
         headers: { Cookie: await sessionCookieFor(bob.id), "Content-Type": "application/json" },
-        body: JSON.stringify({ intent: "amend", baseRevision: 1, rubricVersionId: 1, reason: "Heard the panel.", ratings: { ownership: 3, accountability: 3, repair: 3, behavioural_change: 3 }, capJustifications: {}, redFlags: [], star: [], recommendation: "yes", recommendationJustification: "" }),
+        body: JSON.stringify({
+          intent: "amend",
+          baseRevision: 1,
+          rubricVersionId: 1,
+          reason: "Heard the panel.",
+          ratings: { ownership: 3, accountability: 3, repair: 3, behavioural_change: 3 },
+          capJustifications: {},
+          redFlags: [],
+          star: [],
+          recommendation: "yes",
+          recommendationJustification: "",
+        }),
       });
-      return (await scorecardAction({ request: req, params: { interviewId: String(interviewId) }, context: {} })) as Response;
+      return (await scorecardAction({
+        request: req,
+        params: { interviewId: String(interviewId) },
+        context: {},
+      })) as Response;
     })();
     expect(amend.status).toBe(200);
     expect(votes().find((v) => v.interviewerId === bob.id)!.recommendation).toBe("no");
@@ -99,34 +133,89 @@ describe("the structured debrief", () => {
     await submit(cara, "yes");
     await post(lead, { intent: "open" });
 
-    const noReason = await post(lead, { intent: "revote", interviewerId: String(bob.id), recommendation: "yes", reason: "  " });
+    const noReason = await post(lead, {
+      intent: "revote",
+      interviewerId: String(bob.id),
+      recommendation: "yes",
+      reason: "  ",
+    });
     expect(noReason).toEqual({ status: 400, body: { errors: { "revote.reason": expect.stringMatching(/Say why/) } } });
     const outsider = await createUser();
-    expect((await post(lead, { intent: "revote", interviewerId: String(outsider.id), recommendation: "yes", reason: "x" })).body.errors).toEqual({
+    expect(
+      (await post(lead, { intent: "revote", interviewerId: String(outsider.id), recommendation: "yes", reason: "x" }))
+        .body.errors,
+    ).toEqual({
       "revote.interviewerId": "Choose a panellist of this interview.",
     });
     expect(votes()).toHaveLength(3);
 
-    expect((await post(lead, { intent: "revote", interviewerId: String(bob.id), recommendation: "yes", reason: "Alice's repair evidence convinced me." })).status).toBe(302);
-    expect((await post(lead, { intent: "revote", interviewerId: String(bob.id), recommendation: "strong_yes", reason: "again" })).status).toBe(400);
-    expect(votes().filter((v) => v.interviewerId === bob.id).map((v) => [v.round, v.recommendation, v.reason])).toEqual([
+    expect(
+      (
+        await post(lead, {
+          intent: "revote",
+          interviewerId: String(bob.id),
+          recommendation: "yes",
+          reason: "Alice's repair evidence convinced me.",
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await post(lead, {
+          intent: "revote",
+          interviewerId: String(bob.id),
+          recommendation: "strong_yes",
+          reason: "again",
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      votes()
+        .filter((v) => v.interviewerId === bob.id)
+        .map((v) => [v.round, v.recommendation, v.reason]),
+    ).toEqual([
       ["independent", "no", ""],
       ["revote", "yes", "Alice's repair evidence convinced me."],
     ]);
 
-    expect((await post(lead, { intent: "decide", decision: "maybe", note: "x" })).body.errors).toEqual({ "decide.decision": "Choose hire or no hire" });
-    expect((await post(lead, { intent: "decide", decision: "hire", note: "" })).body.errors).toEqual({ "decide.note": expect.stringMatching(/what the decision rests on/) });
-    expect((await post(lead, { intent: "decide", decision: "hire", note: "Strong repair and a real mechanism." })).status).toBe(302);
-    expect(getDb().select().from(t.debriefs).where(eq(t.debriefs.interviewId, interviewId)).get()).toMatchObject({ decision: "hire", decisionNote: "Strong repair and a real mechanism.", decidedBy: lead.id });
+    expect((await post(lead, { intent: "decide", decision: "maybe", note: "x" })).body.errors).toEqual({
+      "decide.decision": "Choose hire or no hire",
+    });
+    expect((await post(lead, { intent: "decide", decision: "hire", note: "" })).body.errors).toEqual({
+      "decide.note": expect.stringMatching(/what the decision rests on/),
+    });
+    expect(
+      (await post(lead, { intent: "decide", decision: "hire", note: "Strong repair and a real mechanism." })).status,
+    ).toBe(302);
+    expect(getDb().select().from(t.debriefs).where(eq(t.debriefs.interviewId, interviewId)).get()).toMatchObject({
+      decision: "hire",
+      decisionNote: "Strong repair and a real mechanism.",
+      decidedBy: lead.id,
+    });
     // Decided: the votes are closed.
-    expect((await post(lead, { intent: "revote", interviewerId: String(cara.id), recommendation: "no", reason: "late" })).status).toBe(400);
+    expect(
+      (await post(lead, { intent: "revote", interviewerId: String(cara.id), recommendation: "no", reason: "late" }))
+        .status,
+    ).toBe(400);
 
-    const log = getDb().select({ action: t.auditLog.action, detail: t.auditLog.detail }).from(t.auditLog).where(and(eq(t.auditLog.entity, "debrief"), eq(t.auditLog.entityId, interviewId))).all();
+    const log = getDb()
+      .select({ action: t.auditLog.action, detail: t.auditLog.detail })
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entity, "debrief"), eq(t.auditLog.entityId, interviewId)))
+      .all();
     expect(log.map((l) => l.action)).toEqual(["debrief.opened", "debrief.revote", "debrief.decided"]);
-    expect(log[1].detail).toEqual({ interviewerId: bob.id, from: "no", to: "yes", reason: "Alice's repair evidence convinced me." });
+    expect(log[1].detail).toEqual({
+      interviewerId: bob.id,
+      from: "no",
+      to: "yes",
+      reason: "Alice's repair evidence convinced me.",
+    });
 
     const { debrief } = await page(lead);
-    expect(debrief).toMatchObject({ decision: "hire", votes: expect.arrayContaining([expect.objectContaining({ interviewerId: bob.id, round: "revote" })]) });
+    expect(debrief).toMatchObject({
+      decision: "hire",
+      votes: expect.arrayContaining([expect.objectContaining({ interviewerId: bob.id, round: "revote" })]),
+    });
   });
 
   it("is run by leads only; a panellist reads it only once they may see the panel", async () => {
@@ -147,16 +236,39 @@ describe("calibration: agreement with final decisions", () => {
     await submit(bob, "no");
     await submit(cara, "yes");
     await post(lead, { intent: "open" });
-    await post(lead, { intent: "revote", interviewerId: String(bob.id), recommendation: "yes", reason: "Convinced by the repair evidence." });
+    await post(lead, {
+      intent: "revote",
+      interviewerId: String(bob.id),
+      recommendation: "yes",
+      reason: "Convinced by the repair evidence.",
+    });
     await post(lead, { intent: "decide", decision: "hire", note: "Strong." });
 
-    const res = await decisionsLoader({ request: await request("/calibration/decisions", { cookie: await sessionCookieFor(lead.id) }), params: {}, context: {} });
+    const res = await decisionsLoader({
+      request: await request("/calibration/decisions", { cookie: await sessionCookieFor(lead.id) }),
+      params: {},
+      context: {},
+    });
     const data = await res.json();
     expect(data.decided).toBeGreaterThanOrEqual(1);
     const bobRow = data.interviewers.find((r: { interviewerId: number }) => r.interviewerId === bob.id);
-    expect(bobRow).toEqual({ interviewerId: bob.id, name: "Bob", debriefs: 1, independentAgreed: 0, finalAgreed: 1, changed: 1, toward: 1, away: 0, sideways: 0 });
+    expect(bobRow).toEqual({
+      interviewerId: bob.id,
+      name: "Bob",
+      debriefs: 1,
+      independentAgreed: 0,
+      finalAgreed: 1,
+      changed: 1,
+      toward: 1,
+      away: 0,
+      sideways: 0,
+    });
     expect(data.kappaIndependent).not.toBeNull();
-    const refused = await decisionsLoader({ request: await request("/calibration/decisions", { cookie: await sessionCookieFor(alice.id) }), params: {}, context: {} }).catch((e: unknown) => e as Response);
+    const refused = await decisionsLoader({
+      request: await request("/calibration/decisions", { cookie: await sessionCookieFor(alice.id) }),
+      params: {},
+      context: {},
+    }).catch((e: unknown) => e as Response);
     expect(refused.status).toBe(404);
   });
 });

@@ -47,63 +47,72 @@ const sessionsOf = (userId?: number) =>
     ? getDb().select({ n: count() }).from(t.sessions).get()
     : getDb().select({ n: count() }).from(t.sessions).where(eq(t.sessions.userId, userId)).get())!.n;
 
-
 describe("sign-in and sign-out under hostile payloads", () => {
-  it("login: never a 5xx, nothing but a throttling record when refused, never a redirect off-site", { timeout: 60_000 }, async () => {
-    const redirectTo = fc.oneof(
-      fc.constantFrom(
-        "",
-        "/interviews",
-        "/admin/people?x=1#y",
-        "//evil.example",
-        "/\\evil.example",
-        "https://evil.example",
-        "javascript:alert(1)",
-        " /interviews",
-        "/%2F%2Fevil.example",
-        `/${SCRIPT}`
-      ),
-      hostileString
-    );
-    const valid = fc.oneof(
-      // The right password, with a hostile place to go afterwards.
-      redirectTo.map(
-        (to): Pairs => [
+  it(
+    "login: never a 5xx, nothing but a throttling record when refused, never a redirect off-site",
+    { timeout: 60_000 },
+    async () => {
+      const redirectTo = fc.oneof(
+        fc.constantFrom(
+          "",
+          "/interviews",
+          "/admin/people?x=1#y",
+          "//evil.example",
+          "/\\evil.example",
+          "https://evil.example",
+          "javascript:alert(1)",
+          " /interviews",
+          "/%2F%2Fevil.example",
+          `/${SCRIPT}`,
+        ),
+        hostileString,
+      );
+      const valid = fc.oneof(
+        // The right password, with a hostile place to go afterwards.
+        redirectTo.map((to): Pairs => [
           ["email", "$GOOD"],
           ["password", PASSWORD],
           ["redirectTo", to],
-        ]
-      ),
-      fc.record({ email: fc.constantFrom("$GUESSED", "nobody@example.test", "GUESSED@EXAMPLE.TEST ", SCRIPT), password: hostileString }).map(
-        (f): Pairs => [
-          ["email", f.email],
-          ["password", f.password],
-        ]
-      )
-    );
-    const payload = formPayload(valid, ["email", "password", "redirectTo"]);
-    await fuzzAction(
-      "login",
-      fc.record({ pairs: payload, encoding: formEncoding }),
-      async ({ pairs, encoding }) => {
-        const request = formRequest("/login", resolvePairs(pairs, { $GOOD: () => good.email, $GUESSED: () => guessed.email }), { encoding });
-        return { action: loginAction, request };
-      },
-      {
-        numRuns: 200,
-        // A sign-in that works may redirect to /login itself (redirectTo=/login): only a 4xx is a refusal.
-        refused: async (res) => res.status >= 400,
-        // Every checked sign-in is recorded for throttling, refused or not: that is the design.
-        ignoreTables: ["login_attempts"],
-        check: (res) => {
-          const location = res.headers.get("Location");
-          if (location === null) return;
-          const target = new URL(location, "http://localhost/login");
-          if (target.origin !== "http://localhost") throw new Error(`redirected off-site: Location ${JSON.stringify(location)} -> ${target.href}`);
+        ]),
+        fc
+          .record({
+            email: fc.constantFrom("$GUESSED", "nobody@example.test", "GUESSED@EXAMPLE.TEST ", SCRIPT),
+            password: hostileString,
+          })
+          .map((f): Pairs => [
+            ["email", f.email],
+            ["password", f.password],
+          ]),
+      );
+      const payload = formPayload(valid, ["email", "password", "redirectTo"]);
+      await fuzzAction(
+        "login",
+        fc.record({ pairs: payload, encoding: formEncoding }),
+        async ({ pairs, encoding }) => {
+          const request = formRequest(
+            "/login",
+            resolvePairs(pairs, { $GOOD: () => good.email, $GUESSED: () => guessed.email }),
+            { encoding },
+          );
+          return { action: loginAction, request };
         },
-      }
-    );
-  });
+        {
+          numRuns: 200,
+          // A sign-in that works may redirect to /login itself (redirectTo=/login): only a 4xx is a refusal.
+          refused: async (res) => res.status >= 400,
+          // Every checked sign-in is recorded for throttling, refused or not: that is the design.
+          ignoreTables: ["login_attempts"],
+          check: (res) => {
+            const location = res.headers.get("Location");
+            if (location === null) return;
+            const target = new URL(location, "http://localhost/login");
+            if (target.origin !== "http://localhost")
+              throw new Error(`redirected off-site: Location ${JSON.stringify(location)} -> ${target.href}`);
+          },
+        },
+      );
+    },
+  );
 
   it("logout: only ever ends the session it was sent, whatever the body and cookie", { timeout: 60_000 }, async () => {
     const valid = fc.constant<Pairs>([]);
@@ -112,7 +121,12 @@ describe("sign-in and sign-out under hostile payloads", () => {
     let ownerId = 0;
     await fuzzAction(
       "logout",
-      fc.record({ pairs: formPayload(valid, ["intent", "redirectTo"]), kind: cookieKind, encoding: formEncoding, owner: fc.constantFrom("good", "other") }),
+      fc.record({
+        pairs: formPayload(valid, ["intent", "redirectTo"]),
+        kind: cookieKind,
+        encoding: formEncoding,
+        owner: fc.constantFrom("good", "other"),
+      }),
       async ({ pairs, kind, encoding, owner }) => {
         ownerId = owner === "good" ? good.id : other.id;
         const own = await sessionCookieFor(ownerId);
@@ -133,13 +147,15 @@ describe("sign-in and sign-out under hostile payloads", () => {
         numRuns: 150,
         ignoreTables: ["sessions"], // checked below: exactly the presented session, and only if it is real
         check: (res) => {
-          if (res.status !== 302 || res.headers.get("Location") !== "/login") throw new Error(`logout answered ${res.status} ${res.headers.get("Location")}`);
-          if (!/__session=;/.test(res.headers.get("Set-Cookie") ?? "")) throw new Error("logout did not clear the cookie");
+          if (res.status !== 302 || res.headers.get("Location") !== "/login")
+            throw new Error(`logout answered ${res.status} ${res.headers.get("Location")}`);
+          if (!/__session=;/.test(res.headers.get("Set-Cookie") ?? ""))
+            throw new Error("logout did not clear the cookie");
           const now = { total: sessionsOf(), own: sessionsOf(ownerId) };
           if (now.total !== expected.total || now.own !== expected.own)
             throw new Error(`sessions ${JSON.stringify(now)}, expected ${JSON.stringify(expected)}`);
         },
-      }
+      },
     );
   });
 });

@@ -33,15 +33,21 @@ beforeAll(async () => {
 afterAll(() => close?.());
 
 const FORM = "application/x-www-form-urlencoded";
-const post = (path: string, body: string, headers: Record<string, string>) => fetch(`${base}${path}`, { method: "POST", headers, body, redirect: "manual" });
-const scorecardOf = (interviewId: number) => getDb().select({ n: count() }).from(t.scorecards).where(eq(t.scorecards.interviewId, interviewId)).get()!.n;
-const sessionsOf = (userId: number) => getDb().select({ n: count() }).from(t.sessions).where(eq(t.sessions.userId, userId)).get()!.n;
+const post = (path: string, body: string, headers: Record<string, string>) =>
+  fetch(`${base}${path}`, { method: "POST", headers, body, redirect: "manual" });
+const scorecardOf = (interviewId: number) =>
+  getDb().select({ n: count() }).from(t.scorecards).where(eq(t.scorecards.interviewId, interviewId)).get()!.n;
+const sessionsOf = (userId: number) =>
+  getDb().select({ n: count() }).from(t.sessions).where(eq(t.sessions.userId, userId)).get()!.n;
 
 describe("bugs found by fuzzing, fixed", () => {
   describe("scorecard numbers read with Number()/z.coerce.number(): a 500", () => {
     it("form post with a dotted name under a number field: baseRevision.x=0", async () => {
       const { id } = createInterview({ panel: [me, colleague] });
-      const reply = await post(`/interviews/${id}/scorecard`, "intent=save&baseRevision.x=0&rubricVersionId=1", { "Content-Type": FORM, Cookie: myCookie });
+      const reply = await post(`/interviews/${id}/scorecard`, "intent=save&baseRevision.x=0&rubricVersionId=1", {
+        "Content-Type": FORM,
+        Cookie: myCookie,
+      });
       expect(reply.status).toBeLessThan(500);
       expect(scorecardOf(id)).toBe(0);
     });
@@ -49,14 +55,20 @@ describe("bugs found by fuzzing, fixed", () => {
     it('JSON object whose valueOf and toString are not functions: {"baseRevision":{"valueOf":1,"toString":1}}', async () => {
       const { id } = createInterview({ panel: [me, colleague] });
       const body = '{"intent":"save","baseRevision":{"valueOf":1,"toString":1},"rubricVersionId":1}';
-      const reply = await post(`/interviews/${id}/scorecard`, body, { "Content-Type": "application/json", Cookie: myCookie });
+      const reply = await post(`/interviews/${id}/scorecard`, body, {
+        "Content-Type": "application/json",
+        Cookie: myCookie,
+      });
       expect(reply.status).toBeLessThan(500);
     });
 
     it("JSON array nested 5,000 deep in a number field (10 kB, well under the 1 MB limit)", async () => {
       const { id } = createInterview({ panel: [me, colleague] });
       const body = `{"intent":"save","baseRevision":0,"rubricVersionId":${"[".repeat(5000)}${"]".repeat(5000)}}`;
-      const reply = await post(`/interviews/${id}/scorecard`, body, { "Content-Type": "application/json", Cookie: myCookie });
+      const reply = await post(`/interviews/${id}/scorecard`, body, {
+        "Content-Type": "application/json",
+        Cookie: myCookie,
+      });
       expect(reply.status).toBeLessThan(500);
     });
   });
@@ -76,7 +88,10 @@ describe("bugs found by fuzzing, fixed", () => {
     ]).toString();
     const reply = await post("/admin/interviews", body, { "Content-Type": FORM, Cookie: adminCookie });
     expect(reply.status).toBeLessThan(500);
-    const roles = await post("/admin/people", `intent=roles&userId=${a.id}&roles=interviewer&roles.toString=x`, { "Content-Type": FORM, Cookie: adminCookie });
+    const roles = await post("/admin/people", `intent=roles&userId=${a.id}&roles=interviewer&roles.toString=x`, {
+      "Content-Type": FORM,
+      Cookie: adminCookie,
+    });
     expect(roles.status).toBeLessThan(500);
   });
 
@@ -96,7 +111,10 @@ describe("bugs found by fuzzing, fixed", () => {
     ];
     const answers: string[] = [];
     for (const [path, cookie] of targets) {
-      const reply = await post(path, '{"intent":"create"}', { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) });
+      const reply = await post(path, '{"intent":"create"}', {
+        "Content-Type": "application/json",
+        ...(cookie ? { Cookie: cookie } : {}),
+      });
       answers.push(`${path} ${reply.status}`);
     }
     expect(answers.filter((a) => / 5\d\d$/.test(a))).toEqual([]);
@@ -107,20 +125,28 @@ describe("bugs found by fuzzing, fixed", () => {
     const values = toRubricFormValues(latest.rubric, latest.id);
     values.note = "Fewer dimensions";
     values.dimensions = values.dimensions.slice(0, -1); // weights no longer sum to 100: refused with 400
-    const reply = await post("/admin/rubric", new URLSearchParams(flattenForm(values as unknown as Record<string, unknown>)).toString(), {
-      "Content-Type": FORM,
-      Cookie: adminCookie,
-    });
+    const reply = await post(
+      "/admin/rubric",
+      new URLSearchParams(flattenForm(values as unknown as Record<string, unknown>)).toString(),
+      {
+        "Content-Type": FORM,
+        Cookie: adminCookie,
+      },
+    );
     expect(reply.status).toBeLessThan(500);
     expect(getLatestRubricVersion().id).toBe(latest.id);
   });
 
   it('a refused rubric post with an object where text was ("dimensions.0.name.x=…") crashes the re-render: a 500', async () => {
     const latest = getLatestRubricVersion();
-    const values = flattenForm(toRubricFormValues(latest.rubric, latest.id) as unknown as Record<string, unknown>).map(([k, v]): [string, string] =>
-      k === "note" ? [k, "Object name"] : k === "dimensions.0.name" ? ["dimensions.0.name.x", "Ownership"] : [k, v]
+    const values = flattenForm(toRubricFormValues(latest.rubric, latest.id) as unknown as Record<string, unknown>).map(
+      ([k, v]): [string, string] =>
+        k === "note" ? [k, "Object name"] : k === "dimensions.0.name" ? ["dimensions.0.name.x", "Ownership"] : [k, v],
     );
-    const reply = await post("/admin/rubric", new URLSearchParams(values).toString(), { "Content-Type": FORM, Cookie: adminCookie });
+    const reply = await post("/admin/rubric", new URLSearchParams(values).toString(), {
+      "Content-Type": FORM,
+      Cookie: adminCookie,
+    });
     expect(reply.status).toBeLessThan(500);
     expect(getLatestRubricVersion().id).toBe(latest.id);
   });
@@ -177,7 +203,11 @@ describe("bugs found by fuzzing, fixed", () => {
   describe("sign-in's redirectTo (safeRedirect)", () => {
     it('"/\\t/evil.example" passes safeRedirect, and a browser drops the tab: an open redirect to evil.example', async () => {
       const user = await createUser();
-      const body = new URLSearchParams({ email: user.email, password: PASSWORD, redirectTo: "/\t/evil.example" }).toString();
+      const body = new URLSearchParams({
+        email: user.email,
+        password: PASSWORD,
+        redirectTo: "/\t/evil.example",
+      }).toString();
       const reply = await post("/login", body, { "Content-Type": FORM });
       expect(reply.status).toBe(302);
       const location = reply.headers.get("Location")!;
@@ -190,7 +220,9 @@ describe("bugs found by fuzzing, fixed", () => {
         const body = new URLSearchParams({ email: user.email, password: PASSWORD, redirectTo }).toString();
         const reply = await post("/login", body, { "Content-Type": FORM });
         expect.soft(reply.status, JSON.stringify(redirectTo)).toBeLessThan(500);
-        expect.soft(sessionsOf(user.id) === 0 || reply.status < 400, "a session row left behind by a failed sign-in").toBe(true);
+        expect
+          .soft(sessionsOf(user.id) === 0 || reply.status < 400, "a session row left behind by a failed sign-in")
+          .toBe(true);
       }
     });
   });
@@ -202,7 +234,14 @@ describe("bugs found by fuzzing, fixed", () => {
     const send = () =>
       new Promise<number | string>((done) => {
         const req = http.request(
-          { host: "127.0.0.1", port, path: "/logout", method: "POST", agent, headers: { "Content-Type": FORM, "Content-Length": Buffer.byteLength(body) } },
+          {
+            host: "127.0.0.1",
+            port,
+            path: "/logout",
+            method: "POST",
+            agent,
+            headers: { "Content-Type": FORM, "Content-Length": Buffer.byteLength(body) },
+          },
           (res) => {
             res.resume();
             res.on("end", () => done(res.statusCode!));

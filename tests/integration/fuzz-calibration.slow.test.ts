@@ -76,19 +76,33 @@ const newInterview = () => createInterview({ panel: [alice, bob], scheduledAt: n
 
 /** An open review (opened if there is none), and a closed one (closed if there is none). */
 function openReviewId(): number {
-  const row = getDb().select({ id: t.calibrationReviews.id }).from(t.calibrationReviews).where(eq(t.calibrationReviews.status, "open")).get();
+  const row = getDb()
+    .select({ id: t.calibrationReviews.id })
+    .from(t.calibrationReviews)
+    .where(eq(t.calibrationReviews.status, "open"))
+    .get();
   if (row) return row.id;
   const opened = openReview(newInterview(), lead.id);
   if (opened.kind === "not_found") throw new Error("could not open a review");
   return opened.reviewId;
 }
 function closedReviewId(): number {
-  const row = getDb().select({ id: t.calibrationReviews.id }).from(t.calibrationReviews).where(eq(t.calibrationReviews.status, "closed")).get();
+  const row = getDb()
+    .select({ id: t.calibrationReviews.id })
+    .from(t.calibrationReviews)
+    .where(eq(t.calibrationReviews.status, "closed"))
+    .get();
   if (row) return row.id;
   const opened = openReview(newInterview(), lead.id);
   if (opened.kind === "not_found") throw new Error("could not open a review");
   const review = getReview(opened.reviewId)!;
-  saveReviewOutcome(review.id, lead.id, { intent: "close", agreedReading: "Split on repair.", notes: "", followUps: "", version: review.version });
+  saveReviewOutcome(review.id, lead.id, {
+    intent: "close",
+    agreedReading: "Split on repair.",
+    notes: "",
+    followUps: "",
+    version: review.version,
+  });
   return review.id;
 }
 
@@ -99,7 +113,7 @@ async function send(
   pairs: Pairs,
   cookie: string | undefined,
   encoding: FormEncoding,
-  tokens: Record<string, () => string> = {}
+  tokens: Record<string, () => string> = {},
 ) {
   const request = formRequest(path, resolvePairs(pairs, tokens), { cookie, encoding });
   return { action: act, request, params } satisfies Call;
@@ -107,17 +121,17 @@ async function send(
 
 describe("calibration actions under hostile payloads", () => {
   it("reviews: open one for an interview", { timeout: 60_000 }, async () => {
-    const valid = fc.constantFrom("$EXISTING", "$EXISTING", "$FRESH", "$PRACTICE", "$MISSING").map(
-      (id): Pairs => [
-        ["intent", "open"],
-        ["interviewId", id],
-      ]
-    );
+    const valid = fc.constantFrom("$EXISTING", "$EXISTING", "$FRESH", "$PRACTICE", "$MISSING").map((id): Pairs => [
+      ["intent", "open"],
+      ["interviewId", id],
+    ]);
     await fuzzAction(
       "calibration review open",
       fc.record({ pairs: formPayload(valid, ["intent", "interviewId"]), who: actor, encoding: formEncoding }),
       async ({ pairs, who, encoding }) => {
-        const existing = getDb().select({ id: t.calibrationReviews.interviewId }).from(t.calibrationReviews).get()?.id ?? newInterview();
+        const existing =
+          getDb().select({ id: t.calibrationReviews.interviewId }).from(t.calibrationReviews).get()?.id ??
+          newInterview();
         const fresh = pairs.some(([, v]) => v === "$FRESH") ? newInterview() : existing;
         const tokens = {
           $EXISTING: () => String(existing),
@@ -127,12 +141,20 @@ describe("calibration actions under hostile payloads", () => {
         };
         return send(openAction, "/calibration/reviews", {}, pairs, leadCookie(who), encoding, tokens);
       },
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
   it("reviews: save, close, reopen", { timeout: 60_000 }, async () => {
-    const text = fc.constantFrom("", "Split on repair.", SCRIPT, IMG_TAG, "x".repeat(5001), "y".repeat(10_001), "  \n  ");
+    const text = fc.constantFrom(
+      "",
+      "Split on repair.",
+      SCRIPT,
+      IMG_TAG,
+      "x".repeat(5001),
+      "y".repeat(10_001),
+      "  \n  ",
+    );
     const valid = fc
       .record({
         intent: fc.constantFrom("save", "save", "close", "reopen"),
@@ -141,50 +163,70 @@ describe("calibration actions under hostile payloads", () => {
         followUps: text,
         version: fc.constantFrom("$VERSION", "$VERSION", "$VERSION", "$STALE", "0123456789abcdef", "XYZ"),
       })
-      .map(
-        (r): Pairs => [
-          ["intent", r.intent],
-          ["agreedReading", r.agreedReading],
-          ["notes", r.notes],
-          ["followUps", r.followUps],
-          ["version", r.version],
-        ]
-      );
+      .map((r): Pairs => [
+        ["intent", r.intent],
+        ["agreedReading", r.agreedReading],
+        ["notes", r.notes],
+        ["followUps", r.followUps],
+        ["version", r.version],
+      ]);
     const target = fc.oneof(
       { weight: 8, arbitrary: fc.constantFrom("$OPEN", "$OPEN", "$OPEN", "$CLOSED", "$CLOSED", "$MISSING") },
-      { weight: 1, arbitrary: hostileIdParam }
+      { weight: 1, arbitrary: hostileIdParam },
     );
     await fuzzAction(
       "calibration review save/close/reopen",
-      fc.record({ pairs: formPayload(valid, ["intent", "agreedReading", "notes", "followUps", "version"]), target, who: actor, encoding: formEncoding }),
+      fc.record({
+        pairs: formPayload(valid, ["intent", "agreedReading", "notes", "followUps", "version"]),
+        target,
+        who: actor,
+        encoding: formEncoding,
+      }),
       async ({ pairs, target, who, encoding }) => {
-        const id = target === "$OPEN" ? String(openReviewId()) : target === "$CLOSED" ? String(closedReviewId()) : target === "$MISSING" ? "987654" : target;
+        const id =
+          target === "$OPEN"
+            ? String(openReviewId())
+            : target === "$CLOSED"
+              ? String(closedReviewId())
+              : target === "$MISSING"
+                ? "987654"
+                : target;
         const review = /^\d+$/.test(id) ? getReview(Number(id)) : null;
         const tokens = {
           $VERSION: () => review?.version ?? "abc",
           $STALE: () => (review ? `${review.version.slice(0, -1)}${review.version.endsWith("0") ? "1" : "0"}` : "abc"),
         };
-        return send(reviewAction, `/calibration/reviews/${encodeURIComponent(id)}`, { reviewId: id }, pairs, leadCookie(who), encoding, tokens);
+        return send(
+          reviewAction,
+          `/calibration/reviews/${encodeURIComponent(id)}`,
+          { reviewId: id },
+          pairs,
+          leadCookie(who),
+          encoding,
+          tokens,
+        );
       },
-      { numRuns: 200 }
+      { numRuns: 200 },
     );
   });
 
   it("practice: start on an exemplar", { timeout: 60_000 }, async () => {
-    const valid = fc.constantFrom("$EX1", "$EX2", "$MISSING", "0").map(
-      (id): Pairs => [
-        ["intent", "practise"],
-        ["exemplarId", id],
-      ]
-    );
+    const valid = fc.constantFrom("$EX1", "$EX2", "$MISSING", "0").map((id): Pairs => [
+      ["intent", "practise"],
+      ["exemplarId", id],
+    ]);
     await fuzzAction(
       "practice start",
       fc.record({ pairs: formPayload(valid, ["intent", "exemplarId"]), who: actor, encoding: formEncoding }),
       async ({ pairs, who, encoding }) => {
-        const tokens = { $EX1: () => String(exemplarIds[0]), $EX2: () => String(exemplarIds[1]), $MISSING: () => "987654" };
+        const tokens = {
+          $EX1: () => String(exemplarIds[0]),
+          $EX2: () => String(exemplarIds[1]),
+          $MISSING: () => "987654",
+        };
         return send(practiceAction, "/practice", {}, pairs, userCookie(who), encoding, tokens);
       },
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
@@ -197,18 +239,16 @@ describe("calibration actions under hostile payloads", () => {
         answer: fc.constantFrom("I shipped a bug and fixed it.", SCRIPT, IMG_TAG),
         rationale: fc.constantFrom(null, "One line.", SCRIPT, "two\nlines"),
       })
-      .map(
-        ({ seed, title, answer, rationale }): Pairs => [
-          ["title", title],
-          ["level", seed.level],
-          ["answer", answer],
-          ["source", seed.source],
-          ["recommendation", seed.referenceKey.recommendation],
-          ...DIMS.map((d): [string, string] => [`ratings.${d}`, String(seed.referenceKey.ratings[d])]),
-          ...DIMS.map((d): [string, string] => [`rationale.${d}`, rationale ?? seed.referenceKey.rationale[d]]),
-          ...seed.referenceKey.redFlags.map((f): [string, string] => ["redFlags", f]),
-        ]
-      );
+      .map(({ seed, title, answer, rationale }): Pairs => [
+        ["title", title],
+        ["level", seed.level],
+        ["answer", answer],
+        ["source", seed.source],
+        ["recommendation", seed.referenceKey.recommendation],
+        ...DIMS.map((d): [string, string] => [`ratings.${d}`, String(seed.referenceKey.ratings[d])]),
+        ...DIMS.map((d): [string, string] => [`rationale.${d}`, rationale ?? seed.referenceKey.rationale[d]]),
+        ...seed.referenceKey.redFlags.map((f): [string, string] => ["redFlags", f]),
+      ]);
     const names = [
       "title",
       "level",
@@ -222,8 +262,9 @@ describe("calibration actions under hostile payloads", () => {
     await fuzzAction(
       "exemplar creation",
       fc.record({ pairs: formPayload(valid, names), who: actor, encoding: formEncoding }),
-      async ({ pairs, who, encoding }) => send(newExemplarAction, "/calibration/practice/new", {}, pairs, adminCookie(who), encoding),
-      { numRuns: 150 }
+      async ({ pairs, who, encoding }) =>
+        send(newExemplarAction, "/calibration/practice/new", {}, pairs, adminCookie(who), encoding),
+      { numRuns: 150 },
     );
   });
 });

@@ -18,11 +18,27 @@ import { action as scorecardAction } from "~/routes/interviews.$interviewId.scor
 import { action as practiceAction } from "~/routes/practice";
 import { toRubricFormValues } from "~/schemas/admin-rubric-schema";
 import { createUser, PASSWORD, sessionCookieFor } from "../support/factories";
-import { flattenForm, formRequest, FUZZ_SEED, IMG_TAG, jsonRequest, SCRIPT, SCRIPT_ESCAPED, settle, type Action, type Pairs } from "../support/fuzz-kit";
+import {
+  flattenForm,
+  formRequest,
+  FUZZ_SEED,
+  IMG_TAG,
+  jsonRequest,
+  SCRIPT,
+  SCRIPT_ESCAPED,
+  settle,
+  type Action,
+  type Pairs,
+} from "../support/fuzz-kit";
 import { startBuiltApp } from "../support/fuzz-server";
 
 // Live markup an escaping slip would leave in the page.
-const LIVE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>", "<script>alert(2)</script>"];
+const LIVE = [
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "<svg/onload=alert(1)>",
+  "<script>alert(2)</script>",
+];
 
 let base: string;
 let close: (() => Promise<void>) | undefined;
@@ -62,7 +78,7 @@ beforeAll(async () => {
         ["passwordMode", "set"],
         ["password", PASSWORD],
       ],
-      adminCookie
+      adminCookie,
     );
     people.push(((await res.json()) as { created: { id: number } }).created.id);
   }
@@ -93,7 +109,7 @@ beforeAll(async () => {
       ["name", `Cand ${SCRIPT}`],
       ["targetLevel", "senior"],
     ],
-    adminCookie
+    adminCookie,
   );
   const candidate = idFrom(created, /\/admin\/candidates\/(\d+)/);
   const scheduled = await form(
@@ -107,11 +123,15 @@ beforeAll(async () => {
       ["panel", String(ivy)],
       ["panel", String(otto)],
     ],
-    adminCookie
+    adminCookie,
   );
   const interview = idFrom(scheduled, /scheduled=(\d+)/);
   // The interview has taken place (an admin schedules in the future; a real scorecard is submitted after it begins).
-  getDb().update(t.interviews).set({ scheduledAt: new Date(Date.now() - 3_600_000).toISOString() }).where(eq(t.interviews.id, interview)).run();
+  getDb()
+    .update(t.interviews)
+    .set({ scheduledAt: new Date(Date.now() - 3_600_000).toISOString() })
+    .where(eq(t.interviews.id, interview))
+    .run();
 
   // Scorecards: notes, a cap justification, a recommendation justification; then an amendment's reason.
   const dims = rubric.rubric.dimensions.map((d) => d.key);
@@ -136,8 +156,18 @@ beforeAll(async () => {
     redFlags: [rubric.rubric.redFlags.find((f) => f.caps.some((c) => c.dimension === dims[0]))!.key],
     capJustifications: { [dims[0]]: `Cap ${SCRIPT}` },
   });
-  await call(scorecardAction, path, { interviewId: String(interview) }, jsonRequest(path, JSON.stringify(ivyCard), ivyCookie));
-  await call(scorecardAction, path, { interviewId: String(interview) }, jsonRequest(path, JSON.stringify(card([1, 1, 2, 1], "strong_no")), ottoCookie));
+  await call(
+    scorecardAction,
+    path,
+    { interviewId: String(interview) },
+    jsonRequest(path, JSON.stringify(ivyCard), ivyCookie),
+  );
+  await call(
+    scorecardAction,
+    path,
+    { interviewId: String(interview) },
+    jsonRequest(path, JSON.stringify(card([1, 1, 2, 1], "strong_no")), ottoCookie),
+  );
   const amended = {
     ...ivyCard,
     intent: "amend",
@@ -146,7 +176,12 @@ beforeAll(async () => {
     ratings: { ...ivyCard.ratings, [dims[3]]: 3 },
     notes: [...ivyCard.notes, { id: "n-3", dimension: dims[3], elapsedSeconds: 90, text: `Later ${SCRIPT}` }],
   };
-  await call(scorecardAction, path, { interviewId: String(interview) }, jsonRequest(path, JSON.stringify(amended), ivyCookie));
+  await call(
+    scorecardAction,
+    path,
+    { interviewId: String(interview) },
+    jsonRequest(path, JSON.stringify(amended), ivyCookie),
+  );
 
   // A calibration review of the split panel, with its outcome saved.
   const opened = await form(
@@ -156,7 +191,7 @@ beforeAll(async () => {
       ["intent", "open"],
       ["interviewId", String(interview)],
     ],
-    leadCookie
+    leadCookie,
   );
   const review = idFrom(opened, /\/calibration\/reviews\/(\d+)/);
   await form(
@@ -170,7 +205,7 @@ beforeAll(async () => {
       ["version", getReview(review)!.version],
     ],
     leadCookie,
-    { reviewId: String(review) }
+    { reviewId: String(review) },
   );
 
   // An exemplar, then Ivy practising on it.
@@ -192,7 +227,7 @@ beforeAll(async () => {
       ["intent", "practise"],
       ["exemplarId", String(exemplar.id)],
     ],
-    ivyCookie
+    ivyCookie,
   );
   const practice = idFrom(practiced, /\/interviews\/(\d+)\/scorecard/);
   ids = { candidate, interview, review, practice, ivy };
@@ -253,90 +288,109 @@ describe("stored markup is rendered escaped", () => {
     console.log(`[fuzz] escaping, pages rendered:\n  ${report.join("\n  ")}`);
   });
 
-  it("in what a page reflects back: search boxes, redirectTo, and forms re-shown with what was typed", { timeout: 60_000 }, async () => {
-    const q = encodeURIComponent(`${SCRIPT}"'><svg/onload=alert(1)>`);
-    for (const [path, cookie, mustShow] of [
-      [`/login?redirectTo=${q}`, undefined, true],
-      [`/admin/candidates?q=${q}`, adminCookie, true],
-      [`/calibration/reviews?q=${q}`, leadCookie, true],
-      // A status that is not a choice is refused beside the select; the page no longer carries the
-      // dashboard's filter bar and export link (which echoed the query string), so nothing echoes it.
-      [`/calibration/reviews?status=${q}`, leadCookie, false],
-      [`/calibration/candidates?q=${q}`, leadCookie, true],
-    ] as const) {
-      const { status, html } = await page(path, cookie);
-      expect(status, path).toBeLessThan(500);
-      expectEscaped(path, html, mustShow);
-    }
-    // Plain (no-JavaScript) posts refused with 400: the page comes back with what was typed.
-    const posts: [string, string, Pairs][] = [
-      [
-        "/admin/candidates",
-        adminCookie,
+  it(
+    "in what a page reflects back: search boxes, redirectTo, and forms re-shown with what was typed",
+    { timeout: 60_000 },
+    async () => {
+      const q = encodeURIComponent(`${SCRIPT}"'><svg/onload=alert(1)>`);
+      for (const [path, cookie, mustShow] of [
+        [`/login?redirectTo=${q}`, undefined, true],
+        [`/admin/candidates?q=${q}`, adminCookie, true],
+        [`/calibration/reviews?q=${q}`, leadCookie, true],
+        // A status that is not a choice is refused beside the select; the page no longer carries the
+        // dashboard's filter bar and export link (which echoed the query string), so nothing echoes it.
+        [`/calibration/reviews?status=${q}`, leadCookie, false],
+        [`/calibration/candidates?q=${q}`, leadCookie, true],
+      ] as const) {
+        const { status, html } = await page(path, cookie);
+        expect(status, path).toBeLessThan(500);
+        expectEscaped(path, html, mustShow);
+      }
+      // Plain (no-JavaScript) posts refused with 400: the page comes back with what was typed.
+      const posts: [string, string, Pairs][] = [
         [
-          ["name", `${SCRIPT}${"x".repeat(120)}`],
-          ["targetLevel", "senior"],
+          "/admin/candidates",
+          adminCookie,
+          [
+            ["name", `${SCRIPT}${"x".repeat(120)}`],
+            ["targetLevel", "senior"],
+          ],
         ],
-      ],
-      [
-        "/admin/people",
-        adminCookie,
         [
-          ["intent", "create"],
-          ["name", SCRIPT],
-          ["email", `${SCRIPT}@x`],
-          ["roles", "interviewer"],
-          ["passwordMode", "generate"],
+          "/admin/people",
+          adminCookie,
+          [
+            ["intent", "create"],
+            ["name", SCRIPT],
+            ["email", `${SCRIPT}@x`],
+            ["roles", "interviewer"],
+            ["passwordMode", "generate"],
+          ],
         ],
-      ],
-      [
-        `/calibration/reviews/${ids.review}`,
-        leadCookie,
         [
-          ["intent", "save"],
-          ["agreedReading", SCRIPT],
-          ["notes", `${SCRIPT}${"x".repeat(10_001)}`],
-          ["followUps", ""],
-          ["version", "0"],
+          `/calibration/reviews/${ids.review}`,
+          leadCookie,
+          [
+            ["intent", "save"],
+            ["agreedReading", SCRIPT],
+            ["notes", `${SCRIPT}${"x".repeat(10_001)}`],
+            ["followUps", ""],
+            ["version", "0"],
+          ],
         ],
-      ],
-      [
-        "/calibration/practice/new",
-        adminCookie,
         [
-          ["title", SCRIPT],
-          ["level", "senior"],
-          ["answer", SCRIPT],
-          ["source", ""],
+          "/calibration/practice/new",
+          adminCookie,
+          [
+            ["title", SCRIPT],
+            ["level", "senior"],
+            ["answer", SCRIPT],
+            ["source", ""],
+          ],
         ],
-      ],
-      [
-        // The whole rubric form, a name set to markup and the weights broken (no longer 100).
-        "/admin/rubric",
-        adminCookie,
-        flattenForm(toRubricFormValues(getLatestRubricVersion().rubric, getLatestRubricVersion().id) as unknown as Record<string, unknown>).map(
-          ([k, v]): [string, string] => (k === "note" ? [k, SCRIPT] : k === "dimensions.0.name" ? [k, SCRIPT] : k === "dimensions.0.weight" ? [k, "1"] : [k, v])
-        ),
-      ],
-      [
-        `/interviews/${ids.practice}/scorecard`,
-        ivyCookie,
         [
-          ["intent", "submit"],
-          ["baseRevision", "0"],
-          ["rubricVersionId", "1"],
-          ["recommendationJustification", SCRIPT],
-          ["capJustifications.ownership", SCRIPT],
+          // The whole rubric form, a name set to markup and the weights broken (no longer 100).
+          "/admin/rubric",
+          adminCookie,
+          flattenForm(
+            toRubricFormValues(getLatestRubricVersion().rubric, getLatestRubricVersion().id) as unknown as Record<
+              string,
+              unknown
+            >,
+          ).map(([k, v]): [string, string] =>
+            k === "note"
+              ? [k, SCRIPT]
+              : k === "dimensions.0.name"
+                ? [k, SCRIPT]
+                : k === "dimensions.0.weight"
+                  ? [k, "1"]
+                  : [k, v],
+          ),
         ],
-      ],
-    ];
-    for (const [path, cookie, pairs] of posts) {
-      const body = new URLSearchParams(pairs).toString();
-      const { status, html } = await page(path, cookie, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
-      expect(status, path).toBe(400);
-      expectEscaped(path, html, true);
-    }
-  });
+        [
+          `/interviews/${ids.practice}/scorecard`,
+          ivyCookie,
+          [
+            ["intent", "submit"],
+            ["baseRevision", "0"],
+            ["rubricVersionId", "1"],
+            ["recommendationJustification", SCRIPT],
+            ["capJustifications.ownership", SCRIPT],
+          ],
+        ],
+      ];
+      for (const [path, cookie, pairs] of posts) {
+        const body = new URLSearchParams(pairs).toString();
+        const { status, html } = await page(path, cookie, {
+          method: "POST",
+          body,
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        });
+        expect(status, path).toBe(400);
+        expectEscaped(path, html, true);
+      }
+    },
+  );
 
   it("for arbitrary stored candidate names (property, 60 runs)", { timeout: 120_000 }, async () => {
     // Markup fragments in any arrangement: whatever is stored, the page has exactly the tags it has
@@ -351,9 +405,12 @@ describe("stored markup is rendered escaped", () => {
           ["name", name],
           ["targetLevel", "mid"],
         ],
-        adminCookie
+        adminCookie,
       );
-      const { status, html } = await page(`/admin/candidates/${idFrom(created, /\/admin\/candidates\/(\d+)/)}`, adminCookie);
+      const { status, html } = await page(
+        `/admin/candidates/${idFrom(created, /\/admin\/candidates\/(\d+)/)}`,
+        adminCookie,
+      );
       expect(status).toBe(200);
       return html;
     };
@@ -375,7 +432,7 @@ describe("stored markup is rendered escaped", () => {
       "<svg/onload=alert(1)>",
       "<iframe src=javascript:alert(1)>",
       "<a href=x>",
-      " "
+      " ",
     );
     let runs = 0;
     await fc.assert(
@@ -384,7 +441,7 @@ describe("stored markup is rendered escaped", () => {
         const name = `N ${parts.join("")}`.slice(0, 120);
         expect(tagCounts(await candidatePage(name)), JSON.stringify(name)).toBe(baseline);
       }),
-      { numRuns: 60, seed: FUZZ_SEED }
+      { numRuns: 60, seed: FUZZ_SEED },
     );
     console.log(`[fuzz] escaping: ${runs} candidate names stored and rendered`);
   });

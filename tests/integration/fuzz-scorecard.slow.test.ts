@@ -106,8 +106,22 @@ afterAll(async () => {
 
 // Where the request goes: an interview of mine (draft or submitted), someone else's, none, or a malformed id.
 const target = fc.oneof(
-  { weight: 10, arbitrary: fc.constantFrom("$DRAFT", "$DRAFT", "$DRAFT", "$DRAFT", "$DRAFT", "$DRAFT", "$SUBMITTED", "$SUBMITTED", "$OTHER", "$MISSING") },
-  { weight: 1, arbitrary: hostileIdParam }
+  {
+    weight: 10,
+    arbitrary: fc.constantFrom(
+      "$DRAFT",
+      "$DRAFT",
+      "$DRAFT",
+      "$DRAFT",
+      "$DRAFT",
+      "$DRAFT",
+      "$SUBMITTED",
+      "$SUBMITTED",
+      "$OTHER",
+      "$MISSING",
+    ),
+  },
+  { weight: 1, arbitrary: hostileIdParam },
 );
 
 function resolveTarget(token: string): string {
@@ -133,7 +147,9 @@ const validDraft = fc.record({
   baseRevision: fc.constantFrom<unknown>("$REV", "$REV", "$REV", "$REV", "$REV", "$STALE_REV", "$FUTURE_REV", 0),
   rubricVersionId: fc.constantFrom<unknown>(1, 1, 1, 1, 1, "1", 2, 0),
   ratings: fc.record(Object.fromEntries(DIMS.map((d) => [d, rating])), { requiredKeys: [] }),
-  capJustifications: fc.record(Object.fromEntries(DIMS.map((d) => [d, fc.constantFrom("Strong evidence.", SCRIPT)])), { requiredKeys: [] }),
+  capJustifications: fc.record(Object.fromEntries(DIMS.map((d) => [d, fc.constantFrom("Strong evidence.", SCRIPT)])), {
+    requiredKeys: [],
+  }),
   redFlags: fc.subarray(FLAGS, { maxLength: 2 }),
   star: fc.subarray(STAR),
   recommendation: fc.constantFrom(null, "strong_no", "no", "yes", "strong_yes"),
@@ -146,7 +162,7 @@ const validDraft = fc.record({
       elapsedSeconds: fc.nat(86_400),
       text: fc.constantFrom("Said “I decided”.", SCRIPT, IMG_TAG),
     }),
-    { maxLength: 3 }
+    { maxLength: 3 },
   ),
   timer: fc.record({ elapsedMs: fc.nat(3_600_000), runningSince: fc.constantFrom(null, 1_700_000_000_000) }),
 });
@@ -180,15 +196,16 @@ const PATHS = [
 const jsonBody = fc.oneof(
   {
     weight: 6,
-    arbitrary: fc.tuple(validDraft, fc.array(jsonMutation(PATHS), { minLength: 1, maxLength: 3 })).map(([d, ms]) => mutateJson(d, ms)) as fc.Arbitrary<unknown>,
+    arbitrary: fc
+      .tuple(validDraft, fc.array(jsonMutation(PATHS), { minLength: 1, maxLength: 3 }))
+      .map(([d, ms]) => mutateJson(d, ms)) as fc.Arbitrary<unknown>,
   },
   { weight: 4, arbitrary: validDraft as fc.Arbitrary<unknown> },
   { weight: 1, arbitrary: hostileJson },
-  { weight: 1, arbitrary: brokenJsonText.map((text) => new RawJson(text)) }
+  { weight: 1, arbitrary: brokenJsonText.map((text) => new RawJson(text)) },
 );
 
 const post = (interviewId: string, request: Request): Call => ({ action, request, params: { interviewId } });
-
 
 describe("the scorecard action under hostile payloads", () => {
   it("the harness sees a write to any table, audit_log included", () => {
@@ -207,9 +224,12 @@ describe("the scorecard action under hostile payloads", () => {
       async ({ body, target, who }) => {
         const interviewId = resolveTarget(target);
         const text = toJsonText(resolveJson(body, revisionTokens(interviewId)));
-        return post(interviewId, jsonRequest(`/interviews/${encodeURIComponent(interviewId)}/scorecard`, text, cookieOf(who)));
+        return post(
+          interviewId,
+          jsonRequest(`/interviews/${encodeURIComponent(interviewId)}/scorecard`, text, cookieOf(who)),
+        );
       },
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 
@@ -258,14 +278,20 @@ describe("the scorecard action under hostile payloads", () => {
       fc.record({ pairs: formPayload(validForm, FORM_NAMES), target, who: actor, encoding: formEncoding }),
       async ({ pairs, target, who, encoding }) => {
         const interviewId = resolveTarget(target);
-        const tokens = Object.fromEntries(Object.entries(revisionTokens(interviewId)).map(([k, f]) => [k, () => String(f())]));
-        const request = formRequest(`/interviews/${encodeURIComponent(interviewId)}/scorecard`, resolvePairs(pairs, tokens), {
-          cookie: cookieOf(who),
-          encoding,
-        });
+        const tokens = Object.fromEntries(
+          Object.entries(revisionTokens(interviewId)).map(([k, f]) => [k, () => String(f())]),
+        );
+        const request = formRequest(
+          `/interviews/${encodeURIComponent(interviewId)}/scorecard`,
+          resolvePairs(pairs, tokens),
+          {
+            cookie: cookieOf(who),
+            encoding,
+          },
+        );
         return post(interviewId, request);
       },
-      { numRuns: 200 }
+      { numRuns: 200 },
     );
   });
 
@@ -273,28 +299,31 @@ describe("the scorecard action under hostile payloads", () => {
     await fuzzAction(
       "scorecard odd envelopes",
       fc.record({
-        body: fc
-          .oneof(
-            hostileJson,
-            brokenJsonText.map((x) => new RawJson(x))
-          ),
+        body: fc.oneof(
+          hostileJson,
+          brokenJsonText.map((x) => new RawJson(x)),
+        ),
         contentType: fc.constantFrom(
           "application/json",
           "application/json; charset=latin1",
           "text/plain",
           "application/x-www-form-urlencoded",
           "multipart/form-data; boundary=x",
-          ""
+          "",
         ),
       }),
       async ({ body, contentType }) => {
         const interviewId = String(draftInterview());
         const headers = new Headers({ Cookie: cookieOf("right")! });
         if (contentType) headers.set("Content-Type", contentType);
-        const request = new Request(`http://localhost/interviews/${interviewId}/scorecard`, { method: "POST", headers, body: toJsonText(body) });
+        const request = new Request(`http://localhost/interviews/${interviewId}/scorecard`, {
+          method: "POST",
+          headers,
+          body: toJsonText(body),
+        });
         return post(interviewId, request);
       },
-      { numRuns: 100 }
+      { numRuns: 100 },
     );
   });
 });

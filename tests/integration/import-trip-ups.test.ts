@@ -45,14 +45,18 @@ describe("importing the same file twice", () => {
     const before = scorecardCount();
     expect(refusal(() => importCsv(FILE))).toEqual({
       line: 2,
-      message: "2 scorecards were imported before (this is the first); nothing was imported. Pass --skip-existing to import only the rest",
+      message:
+        "2 scorecards were imported before (this is the first); nothing was imported. Pass --skip-existing to import only the rest",
     });
     expect(scorecardCount()).toBe(before);
   });
 
   it("with skipExisting imports only the new rows and says how many it skipped", () => {
     const before = scorecardCount();
-    const summary = importCsv([...FILE, "New Nina,ana@history.test,ownership,4,default,staff,2025-01-12,strong_yes,1"], { skipExisting: true });
+    const summary = importCsv(
+      [...FILE, "New Nina,ana@history.test,ownership,4,default,staff,2025-01-12,strong_yes,1"],
+      { skipExisting: true },
+    );
     expect(summary).toMatchObject({ scorecards: 1, ratings: 1, skippedScorecards: 2, skippedRatings: 3 });
     expect(scorecardCount()).toBe(before + 1);
     expect(importCsv(FILE, { skipExisting: true })).toMatchObject({ scorecards: 0, ratings: 0, skippedScorecards: 2 });
@@ -62,10 +66,14 @@ describe("importing the same file twice", () => {
 describe("an interviewer the database does not know", () => {
   it("is refused with its line (a misspelt email), unless people may be created", () => {
     const before = userCount();
-    const rows = ["Quiet Quinn,ana@history.test,ownership,3,default,mid,2025-02-01,yes,1", "Quiet Quinn,ana@histroy.test,ownership,2,default,mid,2025-02-01,no,1"];
+    const rows = [
+      "Quiet Quinn,ana@history.test,ownership,3,default,mid,2025-02-01,yes,1",
+      "Quiet Quinn,ana@histroy.test,ownership,2,default,mid,2025-02-01,no,1",
+    ];
     expect(refusal(() => importCsv(rows))).toEqual({
       line: 3,
-      message: 'no interviewer "ana@histroy.test" in the database: check the spelling, or pass --create-people to add them as inactive interviewers',
+      message:
+        'no interviewer "ana@histroy.test" in the database: check the spelling, or pass --create-people to add them as inactive interviewers',
     });
     expect(userCount()).toBe(before);
     expect(importCsv(rows, { createPeople: true })).toMatchObject({ interviewersCreated: 1, interviewersMatched: 1 });
@@ -82,27 +90,44 @@ describe("red-flag rates", () => {
       for (const rater of raters) {
         const card = getDb()
           .insert(t.scorecards)
-          .values({ interviewId: interview.id, interviewerId: rater.id, rubricVersionId: 1, variantKey: "default", status: "submitted", recommendation: "no", submittedAt: new Date().toISOString() })
+          .values({
+            interviewId: interview.id,
+            interviewerId: rater.id,
+            rubricVersionId: 1,
+            variantKey: "default",
+            status: "submitted",
+            recommendation: "no",
+            submittedAt: new Date().toISOString(),
+          })
           .returning()
           .get();
         getDb().insert(t.ratings).values({ scorecardId: card.id, dimensionKey: "ownership", score: 2 }).run();
-        if (rater === ana) getDb().insert(t.raisedRedFlags).values({ scorecardId: card.id, flagKey: "passive_voice" }).run();
+        if (rater === ana)
+          getDb().insert(t.raisedRedFlags).values({ scorecardId: card.id, flagKey: "passive_voice" }).run();
       }
     }
-    const imported = getDb().select({ n: count() }).from(t.scorecards).where(isNotNull(t.scorecards.importKey)).get()!.n;
+    const imported = getDb().select({ n: count() }).from(t.scorecards).where(isNotNull(t.scorecards.importKey)).get()!
+      .n;
     expect(imported).toBeGreaterThan(0);
 
     const flags = exportScorecardRedFlags({ interviewerIds: [ana.id] });
     expect(flags).toHaveLength(6);
     expect(flags.every((f) => f.redFlags === 1)).toBe(true);
-    const report = computeCalibrationReport(exportRatings(), { scale: { min: 1, max: 4 }, scorecards: exportScorecardRedFlags() });
+    const report = computeCalibrationReport(exportRatings(), {
+      scale: { min: 1, max: 4 },
+      scorecards: exportScorecardRedFlags(),
+    });
     const anaRow = report.interviewers.find((i) => i.interviewer === "ana@history.test")!;
     expect(JSON.stringify(anaRow)).toMatch(/"scorecards":6\b/);
   });
 });
 
 it("stores an import key only on imported scorecards", () => {
-  const keys = getDb().select({ key: t.scorecards.importKey, interviewer: t.scorecards.interviewerId }).from(t.scorecards).where(eq(t.scorecards.interviewerId, ana.id)).all();
+  const keys = getDb()
+    .select({ key: t.scorecards.importKey, interviewer: t.scorecards.interviewerId })
+    .from(t.scorecards)
+    .where(eq(t.scorecards.interviewerId, ana.id))
+    .all();
   expect(keys.filter((k) => k.key !== null).length).toBeGreaterThan(0);
   expect(keys.filter((k) => k.key === null)).toHaveLength(6);
 });

@@ -42,19 +42,32 @@ async function post(interviewId: number, body: Json) {
     headers: { Cookie: interviewerCookie, "Content-Type": "application/json" },
     body: JSON.stringify(body),
   });
-  const response = (await scorecardAction({ request: req, params: { interviewId: String(interviewId) }, context: {} })) as Response;
+  const response = (await scorecardAction({
+    request: req,
+    params: { interviewId: String(interviewId) },
+    context: {},
+  })) as Response;
   return { status: response.status, body: (await response.json()) as Json };
 }
 
 const storedOf = (interviewId: number) =>
-  getDb().all(sql`select s.status, s.revision, (select count(*) from evidence_notes n where n.scorecard_id = s.id) as notes
+  getDb()
+    .all(sql`select s.status, s.revision, (select count(*) from evidence_notes n where n.scorecard_id = s.id) as notes
     from scorecards s where s.interview_id = ${interviewId}`);
 
 describe("autosave", () => {
   it("refuses two notes sharing one id with 400 naming the field, and stores nothing", async () => {
     const { id } = createInterview({ panel: [interviewer] });
     const note = { dimension: "ownership", elapsedSeconds: 10, text: "first" };
-    const reply = await post(id, complete({ notes: [{ id: "n1", ...note }, { id: "n1", ...note, text: "second" }] }));
+    const reply = await post(
+      id,
+      complete({
+        notes: [
+          { id: "n1", ...note },
+          { id: "n1", ...note, text: "second" },
+        ],
+      }),
+    );
     expect(reply.status).toBe(400);
     expect(reply.body.errors).toEqual({ "notes.1.id": 'Two notes share the id "n1"' });
     expect(storedOf(id)).toEqual([]);
@@ -94,7 +107,11 @@ describe("calibration filters: one rule", () => {
   ];
   it.each(cases)("?%s answers 400 naming %s, on the dashboard, its layout and the export", async (search, field) => {
     for (const loader of [dashboardLoader, layoutLoader, exportLoader]) {
-      const thrown = await loader({ request: await request(`/calibration?${search}`, { cookie: leadCookie }), params: {}, context: {} }).catch((e: unknown) => e);
+      const thrown = await loader({
+        request: await request(`/calibration?${search}`, { cookie: leadCookie }),
+        params: {},
+        context: {},
+      }).catch((e: unknown) => e);
       expect(thrown).toBeInstanceOf(Response);
       const response = thrown as Response;
       expect(response.status).toBe(400);
@@ -104,7 +121,10 @@ describe("calibration filters: one rule", () => {
 
   it("accepts names that exist", async () => {
     const ok = await dashboardLoader({
-      request: await request(`/calibration?dimension=ownership&variant=default&level=senior&interviewer=${interviewer.id}&from=2026-01-01`, { cookie: leadCookie }),
+      request: await request(
+        `/calibration?dimension=ownership&variant=default&level=senior&interviewer=${interviewer.id}&from=2026-01-01`,
+        { cookie: leadCookie },
+      ),
       params: {},
       context: {},
     });
@@ -122,7 +142,11 @@ describe("HTTP methods", () => {
   it("answers TRACE and other methods no route uses with 405 and Allow, not 500", async () => {
     for (const method of ["TRACE", "OPTIONS", "PUT", "DELETE", "PATCH", "PROPFIND"]) {
       const reply = await send(app.base, method, "/login", {});
-      expect({ method, status: reply.status, allow: reply.headers.allow }).toEqual({ method, status: 405, allow: "GET, HEAD, POST" });
+      expect({ method, status: reply.status, allow: reply.headers.allow }).toEqual({
+        method,
+        status: 405,
+        allow: "GET, HEAD, POST",
+      });
     }
     expect((await send(app.base, "GET", "/login", {})).status).toBe(200);
   });

@@ -11,16 +11,21 @@ import { request, sessionCookieFor } from "../support/factories";
 
 let lead: string;
 let jordan: number;
-const idOf = (name: string) => (getDb().$client.prepare("select id from users where name = ?").get(name) as { id: number }).id;
+const idOf = (name: string) =>
+  (getDb().$client.prepare("select id from users where name = ?").get(name) as { id: number }).id;
 
 beforeAll(async () => {
   await seedDemo(getDb(), { now: new Date("2026-11-22T08:00:00Z") });
-  lead = await sessionCookieFor((getDb().$client.prepare("select id from users where email = 'lead2@demo.test'").get() as { id: number }).id);
+  lead = await sessionCookieFor(
+    (getDb().$client.prepare("select id from users where email = 'lead2@demo.test'").get() as { id: number }).id,
+  );
   jordan = idOf("Jordan Lee");
 });
 
 const load = async (loader: (a: LoaderFunctionArgs) => Promise<Response>, path: string) =>
-  (await loader({ request: await request(path, { cookie: lead }), params: {}, context: {} } as LoaderFunctionArgs)).json();
+  (
+    await loader({ request: await request(path, { cookie: lead }), params: {}, context: {} } as LoaderFunctionArgs)
+  ).json();
 
 it("the interviewers tab filtered to Jordan shows only Jordan, still flagged lenient against co-panellists", async () => {
   const view = await load(interviewersLoader, `/calibration/interviewers?interviewer=${jordan}`);

@@ -8,8 +8,10 @@ import { request, sessionCookieFor } from "../support/factories";
 let lead: string;
 let interviewer: string;
 let jordan: number;
-const idOf = (email: string) => (getDb().$client.prepare("select id from users where email = ?").get(email) as { id: number }).id;
-const jordanId = () => (getDb().$client.prepare("select id from users where name = 'Jordan Lee'").get() as { id: number }).id;
+const idOf = (email: string) =>
+  (getDb().$client.prepare("select id from users where email = ?").get(email) as { id: number }).id;
+const jordanId = () =>
+  (getDb().$client.prepare("select id from users where name = 'Jordan Lee'").get() as { id: number }).id;
 
 beforeAll(async () => {
   await seedDemo(getDb(), { now: new Date("2026-11-22T08:00:00Z") });
@@ -20,9 +22,21 @@ beforeAll(async () => {
 
 const caught = (p: Promise<Response>) => p.catch((e: unknown) => e as Response);
 const get = async (id: string, cookie = lead) =>
-  caught(loader({ request: await request(`/calibration/interviewers/${id}`, { cookie }), params: { interviewerId: id }, context: {} } as LoaderFunctionArgs));
+  caught(
+    loader({
+      request: await request(`/calibration/interviewers/${id}`, { cookie }),
+      params: { interviewerId: id },
+      context: {},
+    } as LoaderFunctionArgs),
+  );
 const post = async (id: string, body: Record<string, string>, cookie = lead) =>
-  caught(action({ request: await request(`/calibration/interviewers/${id}`, { cookie, method: "POST", form: body }), params: { interviewerId: id }, context: {} } as ActionFunctionArgs));
+  caught(
+    action({
+      request: await request(`/calibration/interviewers/${id}`, { cookie, method: "POST", form: body }),
+      params: { interviewerId: id },
+      context: {},
+    } as ActionFunctionArgs),
+  );
 
 describe("the interviewer page", () => {
   it("answers 404 to an unknown id, a non-interviewer and a malformed id, and to an interviewer", async () => {
@@ -30,7 +44,9 @@ describe("the interviewer page", () => {
     expect((await get("abc")).status).toBe(404);
     expect((await get(String(idOf("lead2@demo.test")))).status).toBe(404);
     expect((await get(String(jordan), interviewer)).status).toBe(404);
-    expect((await post(String(jordan), { effect: "lenient", agreed: "x", heldOn: "2026-11-20" }, interviewer)).status).toBe(404);
+    expect(
+      (await post(String(jordan), { effect: "lenient", agreed: "x", heldOn: "2026-11-20" }, interviewer)).status,
+    ).toBe(404);
   });
 
   it("shows Jordan's leniency flagged against co-panellists, with interval", async () => {
@@ -43,13 +59,23 @@ describe("the interviewer page", () => {
   });
 
   it("records a conversation with this interviewer (never another), with the effect before and after it; bad input is a 400 that changes nothing", async () => {
-    const before = (getDb().$client.prepare("select count(*) as n from calibration_conversations").get() as { n: number }).n;
+    const before = (
+      getDb().$client.prepare("select count(*) as n from calibration_conversations").get() as { n: number }
+    ).n;
     const bad = await post(String(jordan), { effect: "nonsense", agreed: "", heldOn: "2026-13-01" });
     expect(bad.status).toBe(400);
     expect(Object.keys((await bad.json()).errors).sort()).toEqual(["agreed", "effect", "heldOn"]);
-    expect((getDb().$client.prepare("select count(*) as n from calibration_conversations").get() as { n: number }).n).toBe(before);
+    expect(
+      (getDb().$client.prepare("select count(*) as n from calibration_conversations").get() as { n: number }).n,
+    ).toBe(before);
 
-    const ok = await post(String(jordan), { effect: "lenient", agreed: "Re-read the anchors", heldOn: "2026-09-01", followUpOn: "", interviewerId: String(idOf("interviewer@demo.test")) });
+    const ok = await post(String(jordan), {
+      effect: "lenient",
+      agreed: "Re-read the anchors",
+      heldOn: "2026-09-01",
+      followUpOn: "",
+      interviewerId: String(idOf("interviewer@demo.test")),
+    });
     expect(ok.status).toBe(302);
     const data = await (await get(String(jordan))).json();
     const [c] = data.conversations;

@@ -16,7 +16,11 @@ describe("the demo organisation's practice", () => {
 
   it("has the two seed exemplars and submitted practice scorecards, each on a one-person practice panel", () => {
     expect(listExemplars().map((e) => e.title)).toEqual(SEED_EXEMPLARS.map((e) => e.title));
-    const practice = getDb().select({ id: t.interviews.id }).from(t.interviews).where(isNotNull(t.interviews.exemplarId)).all();
+    const practice = getDb()
+      .select({ id: t.interviews.id })
+      .from(t.interviews)
+      .where(isNotNull(t.interviews.exemplarId))
+      .all();
     expect(practice.length).toBeGreaterThanOrEqual(20);
     const panels = getDb().all<{ size: number; submitted: number }>(sql`
       select (select count(*) from panel_assignments p where p.interview_id = i.id) as size,
@@ -35,7 +39,8 @@ describe("the demo organisation's practice", () => {
   it("shows the planted styles against the key: Jordan above it, Casey below it", () => {
     const keys = new Map(listExemplars().map((e) => [e.id, e.referenceKey]));
     const distances = computeKeyDistances(listPracticeRatings(), keys);
-    const idOf = (email: string) => getDb().select({ id: t.users.id }).from(t.users).where(eq(t.users.email, email)).get()!.id;
+    const idOf = (email: string) =>
+      getDb().select({ id: t.users.id }).from(t.users).where(eq(t.users.email, email)).get()!.id;
     const of = (email: string) => distances.find((d) => d.interviewerId === idOf(email))!;
     expect(of("jordan@demo.test").overall.meanSigned).toBeGreaterThan(0);
     expect(of("casey@demo.test").overall.meanSigned).toBeLessThan(-0.5);
@@ -43,7 +48,11 @@ describe("the demo organisation's practice", () => {
   });
 
   it("keeps the practice scorecards out of the real export", () => {
-    const practiceCandidates = getDb().select({ n: count() }).from(t.candidates).where(sql`${t.candidates.name} like 'Practice:%'`).get()!.n;
+    const practiceCandidates = getDb()
+      .select({ n: count() })
+      .from(t.candidates)
+      .where(sql`${t.candidates.name} like 'Practice:%'`)
+      .get()!.n;
     expect(practiceCandidates).toBeGreaterThan(0);
     expect(exportRatings().some((r) => r.candidate.startsWith("Practice:"))).toBe(false);
   });

@@ -53,7 +53,10 @@ describe("NODE_ENV=production", () => {
   let server: RunningServer;
 
   it("starts without demo people and says how to create the first admin", async () => {
-    server = await startServer({ databasePath, env: { NODE_ENV: "production", TRUST_PROXY: "loopback", SESSION_SECRET: "prod-test" } });
+    server = await startServer({
+      databasePath,
+      env: { NODE_ENV: "production", TRUST_PROXY: "loopback", SESSION_SECRET: "prod-test" },
+    });
     running.push(server);
     expect(server.output()).not.toContain("panel-demo");
     expect(server.output()).toContain("npm run user:create");
@@ -63,7 +66,13 @@ describe("NODE_ENV=production", () => {
   }, 180_000);
 
   it("user:create refuses bad usage with exit 2 and one line, and changes nothing", async () => {
-    for (const args of [[], ["--email", "ada@example.com"], ["--email", "ada@example.com", "--role", "boss"], ["--email", "not-an-email", "--role", "admin"], ["--bogus"]]) {
+    for (const args of [
+      [],
+      ["--email", "ada@example.com"],
+      ["--email", "ada@example.com", "--role", "boss"],
+      ["--email", "not-an-email", "--role", "admin"],
+      ["--bogus"],
+    ]) {
       const result = await userCreate(args);
       expect({ args, code: result.code }).toEqual({ args, code: 2 });
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
@@ -75,7 +84,10 @@ describe("NODE_ENV=production", () => {
   }, 120_000);
 
   it("user:create makes the first admin from a password on stdin, or prints a one-time password", async () => {
-    const fromStdin = await userCreate(["--email", "Ada@Example.com", "--role", "admin", "--role", "lead", "--name", "Ada L.", "--password-stdin"], "a long enough secret\n");
+    const fromStdin = await userCreate(
+      ["--email", "Ada@Example.com", "--role", "admin", "--role", "lead", "--name", "Ada L.", "--password-stdin"],
+      "a long enough secret\n",
+    );
     expect(fromStdin).toMatchObject({ code: 0, stderr: "" });
     expect(fromStdin.stdout).not.toContain("a long enough secret");
     const generated = await userCreate(["--email", "bo@example.com", "--role", "interviewer"]);

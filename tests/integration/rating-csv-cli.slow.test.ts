@@ -55,8 +55,13 @@ function cli(script: "import-ratings" | "export-ratings", databasePath: string, 
 function counts(path: string): Record<string, number> {
   const { sqlite } = openDatabase(path);
   try {
-    const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").pluck().all() as string[];
-    return Object.fromEntries(tables.map((name) => [name, sqlite.prepare(`select count(*) from "${name}"`).pluck().get() as number]));
+    const tables = sqlite
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+      .pluck()
+      .all() as string[];
+    return Object.fromEntries(
+      tables.map((name) => [name, sqlite.prepare(`select count(*) from "${name}"`).pluck().get() as number]),
+    );
   } finally {
     sqlite.close();
   }
@@ -74,11 +79,26 @@ describe("db:export", { timeout: 60_000 }, () => {
 
   it("writes the filtered rows to --output", async () => {
     const output = join(folder, "filtered.csv");
-    const args = ["--output", output, "--from", "2026-07-01", "--to=2026-09-30", "--variant", "amazon", "--variant", "meta", "--interviewer", "Jordan@demo.test"];
+    const args = [
+      "--output",
+      output,
+      "--from",
+      "2026-07-01",
+      "--to=2026-09-30",
+      "--variant",
+      "amazon",
+      "--variant",
+      "meta",
+      "--interviewer",
+      "Jordan@demo.test",
+    ];
     const { code, stdout, stderr } = await cli("export-ratings", demoPath, ...args);
     expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: "", stderr: "" });
     const jordan = demo.sqlite.prepare("select id from users where email = 'jordan@demo.test'").pluck().get() as number;
-    const expected = exportRatings({ from: "2026-07-01", to: "2026-09-30", variants: ["amazon", "meta"], interviewerIds: [jordan] }, demo.db);
+    const expected = exportRatings(
+      { from: "2026-07-01", to: "2026-09-30", variants: ["amazon", "meta"], interviewerIds: [jordan] },
+      demo.db,
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(readFileSync(output, "utf8")).toBe(serializeRatingsCsv(expected));
   });
@@ -88,7 +108,12 @@ describe("db:export", { timeout: 60_000 }, () => {
     ["an unknown level", 2, ["--level", "staff+"], /^export: --level must be one of mid, senior, staff/],
     ["an unknown option", 2, ["--format", "json"], /^export: unknown option "--format"; usage: /],
     ["a missing value", 2, ["--variant"], /^export: --variant needs a value/],
-    ["an unknown interviewer", 1, ["--interviewer", "nobody@demo.test"], /^export: no user has the email "nobody@demo.test"\n$/],
+    [
+      "an unknown interviewer",
+      1,
+      ["--interviewer", "nobody@demo.test"],
+      /^export: no user has the email "nobody@demo.test"\n$/,
+    ],
   ])("refuses %s: exit %i, one line on stderr", async (_name, exitCode, args, message) => {
     const { code, stdout, stderr } = await cli("export-ratings", demoPath, ...(args as string[]));
     expect(code).toBe(exitCode);
@@ -116,24 +141,56 @@ describe("db:import", { timeout: 60_000 }, () => {
 
   it("refuses a bad row: exit 1, one line naming the CSV line, and the database unchanged", async () => {
     const target = join(folder, "import-bad.db");
-    await cli("import-ratings", target, "--input", file("first.csv", serializeRatingsCsv(demoRatings.slice(0, 40))), "--create-people");
+    await cli(
+      "import-ratings",
+      target,
+      "--input",
+      file("first.csv", serializeRatingsCsv(demoRatings.slice(0, 40))),
+      "--create-people",
+    );
     const before = counts(target);
     const rows = demoRatings.slice(40, 60).map((r) => ({ ...r }));
     rows[15].dimension = "charm"; // the header is line 1, so rows[15] is line 17
-    const { code, stdout, stderr } = await cli("import-ratings", target, "--input", file("bad.csv", serializeRatingsCsv(rows)), "--create-people");
+    const { code, stdout, stderr } = await cli(
+      "import-ratings",
+      target,
+      "--input",
+      file("bad.csv", serializeRatingsCsv(rows)),
+      "--create-people",
+    );
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/^import: line 17: unknown dimension "charm" \(rubric version 1 has ownership, accountability, repair, behavioural_change\)\n$/);
+    expect(stderr).toMatch(
+      /^import: line 17: unknown dimension "charm" \(rubric version 1 has ownership, accountability, repair, behavioural_change\)\n$/,
+    );
     expect(counts(target)).toEqual(before);
   });
 
   it.each([
-    ["a score that is not an integer", `${HEADER}\nAna,x@y.test,ownership,three,default,mid,2026-01-02,yes,1\n`, /^import: line 2: score "three" is not an integer\n$/],
-    ["a duplicate", `${HEADER}\nAna,x@y.test,ownership,3,default,mid,2026-01-02,yes,1\nAna,x@y.test,ownership,2,default,mid,2026-01-02,yes,1\n`, /^import: line 3: .*twice \(first on line 2\)\n$/],
-    ["an unknown variant", `${HEADER}\nAna,x@y.test,ownership,3,google,mid,2026-01-02,yes,1\n`, /^import: line 2: unknown variant "google"/],
+    [
+      "a score that is not an integer",
+      `${HEADER}\nAna,x@y.test,ownership,three,default,mid,2026-01-02,yes,1\n`,
+      /^import: line 2: score "three" is not an integer\n$/,
+    ],
+    [
+      "a duplicate",
+      `${HEADER}\nAna,x@y.test,ownership,3,default,mid,2026-01-02,yes,1\nAna,x@y.test,ownership,2,default,mid,2026-01-02,yes,1\n`,
+      /^import: line 3: .*twice \(first on line 2\)\n$/,
+    ],
+    [
+      "an unknown variant",
+      `${HEADER}\nAna,x@y.test,ownership,3,google,mid,2026-01-02,yes,1\n`,
+      /^import: line 2: unknown variant "google"/,
+    ],
   ])("refuses %s with exit 1 and one line", async (_name, text, message) => {
     const target = join(folder, "import-refused.db");
-    const { code, stdout, stderr } = await cli("import-ratings", target, "--input", file("refused.csv", text), "--create-people");
+    const { code, stdout, stderr } = await cli(
+      "import-ratings",
+      target,
+      "--input",
+      file("refused.csv", text),
+      "--create-people",
+    );
     expect({ code, stdout }).toEqual({ code: 1, stdout: "" });
     expect(stderr).toMatch(message);
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
@@ -142,7 +199,12 @@ describe("db:import", { timeout: 60_000 }, () => {
   it.each([
     ["a missing --input", 2, [], /^import: missing --input; usage: /],
     ["an unknown option", 2, ["--input", "x.csv", "--dry-run"], /^import: unknown option "--dry-run"/],
-    ["an unreadable file", 1, ["--input", "/nonexistent/ratings.csv"], /^import: cannot read \/nonexistent\/ratings.csv \(ENOENT\)\n$/],
+    [
+      "an unreadable file",
+      1,
+      ["--input", "/nonexistent/ratings.csv"],
+      /^import: cannot read \/nonexistent\/ratings.csv \(ENOENT\)\n$/,
+    ],
   ])("answers %s with exit %i and one line", async (_name, exitCode, args, message) => {
     const { code, stdout, stderr } = await cli("import-ratings", join(folder, "usage.db"), ...(args as string[]));
     expect({ code, stdout }).toEqual({ code: exitCode, stdout: "" });
@@ -154,11 +216,25 @@ describe("db:import", { timeout: 60_000 }, () => {
     const rows: Rating[] = [];
     for (let c = 0; c < 6000; c++) {
       for (const dimension of dimensions) {
-        rows.push({ candidate: `Bulk ${c}`, interviewer: `rater${c % 7}@bulk.test`, dimension, score: 1 + ((c + dimension.length) % 4), variant: "default", level: "mid", date: "2025-06-01" });
+        rows.push({
+          candidate: `Bulk ${c}`,
+          interviewer: `rater${c % 7}@bulk.test`,
+          dimension,
+          score: 1 + ((c + dimension.length) % 4),
+          variant: "default",
+          level: "mid",
+          date: "2025-06-01",
+        });
       }
     }
     const target = join(folder, "import-large.db");
-    const { code, stdout, stderr } = await cli("import-ratings", target, "--input", file("large.csv", serializeRatingsCsv(rows)), "--create-people");
+    const { code, stdout, stderr } = await cli(
+      "import-ratings",
+      target,
+      "--input",
+      file("large.csv", serializeRatingsCsv(rows)),
+      "--create-people",
+    );
     expect(code).toBe(0);
     expect(stdout).toContain(`imported ${rows.length} ratings`);
     const progress = stderr.trimEnd().split("\n");

@@ -8,7 +8,12 @@ import { applyMigrations } from "~db/migrate";
 import * as t from "~db/schema";
 import { seedDemo } from "~db/seed";
 import { parseRatingsCsv, serializeRatingsCsv, type Rating } from "~/domain/calibration";
-import { exportRatings, exportRatingsCsv, exportScorecardRedFlags, type RatingFilter } from "~/models/rating-export.server";
+import {
+  exportRatings,
+  exportRatingsCsv,
+  exportScorecardRedFlags,
+  type RatingFilter,
+} from "~/models/rating-export.server";
 import { importedEmail, importRatings, RatingImportError, type ImportOptions } from "~/models/rating-import.server";
 import { ensureDefaultRubric } from "~/models/rubric.server";
 import { createInterview, createUser } from "../support/factories";
@@ -33,10 +38,14 @@ function freshDatabase(name: string): Connection {
 /** Row counts of every table of the schema, e.g. { users: 13, ratings: 1888, ... }. */
 function tableCounts(connection: Connection = getConnection()): Record<string, number> {
   const tables = connection.sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+    )
     .pluck()
     .all() as string[];
-  return Object.fromEntries(tables.map((name) => [name, connection.sqlite.prepare(`select count(*) from "${name}"`).pluck().get() as number]));
+  return Object.fromEntries(
+    tables.map((name) => [name, connection.sqlite.prepare(`select count(*) from "${name}"`).pluck().get() as number]),
+  );
 }
 
 /** Imports CSV text the way the CLI does: parsed, with each rating's line. */
@@ -75,10 +84,20 @@ function sqlCount(condition = "1 = 1", params: unknown[] = []): number {
 let userIds: Record<string, number>;
 beforeAll(async () => {
   await seedDemo(getDb(), { now: NOW });
-  userIds = Object.fromEntries(getDb().select({ id: t.users.id, email: t.users.email }).from(t.users).all().map((u) => [u.email, u.id]));
+  userIds = Object.fromEntries(
+    getDb()
+      .select({ id: t.users.id, email: t.users.email })
+      .from(t.users)
+      .all()
+      .map((u) => [u.email, u.id]),
+  );
   // A draft with ratings, which no export may contain.
   const interviewer = await createUser({ email: "drafting@example.test" });
-  const interview = createInterview({ panel: [interviewer], scheduledAt: new Date("2026-09-01T10:00:00Z"), candidateName: "Draft Dana" });
+  const interview = createInterview({
+    panel: [interviewer],
+    scheduledAt: new Date("2026-09-01T10:00:00Z"),
+    candidateName: "Draft Dana",
+  });
   const card = getDb()
     .insert(t.scorecards)
     .values({ interviewId: interview.id, interviewerId: interviewer.id, rubricVersionId: 1, variantKey: "default" })
@@ -115,7 +134,12 @@ describe("exportRatings", () => {
     // Oldest first, each scorecard's ratings together in rubric order.
     const dates = ratings.map((r) => r.date!);
     expect([...dates].sort()).toEqual(dates);
-    expect(ratings.slice(0, 4).map((r) => r.dimension)).toEqual(["ownership", "accountability", "repair", "behavioural_change"]);
+    expect(ratings.slice(0, 4).map((r) => r.dimension)).toEqual([
+      "ownership",
+      "accountability",
+      "repair",
+      "behavioural_change",
+    ]);
   });
 
   it("serializes with the calibration domain's CSV writer, which reads it back unchanged", () => {
@@ -128,15 +152,30 @@ describe("exportRatings", () => {
   describe("narrows by each filter exactly as SQL counts it", () => {
     const total = () => sqlCount();
     const cases: [string, () => RatingFilter, () => number, (r: Rating) => boolean][] = [
-      ["from", () => ({ from: "2026-09-01" }), () => sqlCount("i.scheduled_at >= '2026-09-01'"), (r) => r.date! >= "2026-09-01"],
-      ["to (inclusive)", () => ({ to: "2026-08-31" }), () => sqlCount("substr(i.scheduled_at, 1, 10) <= '2026-08-31'"), (r) => r.date! <= "2026-08-31"],
+      [
+        "from",
+        () => ({ from: "2026-09-01" }),
+        () => sqlCount("i.scheduled_at >= '2026-09-01'"),
+        (r) => r.date! >= "2026-09-01",
+      ],
+      [
+        "to (inclusive)",
+        () => ({ to: "2026-08-31" }),
+        () => sqlCount("substr(i.scheduled_at, 1, 10) <= '2026-08-31'"),
+        (r) => r.date! <= "2026-08-31",
+      ],
       [
         "from and to",
         () => ({ from: "2026-07-01", to: "2026-07-31" }),
         () => sqlCount("i.scheduled_at >= '2026-07-01' and i.scheduled_at < '2026-08-01'"),
         (r) => r.date!.startsWith("2026-07"),
       ],
-      ["variants", () => ({ variants: ["amazon", "meta"] }), () => sqlCount("i.variant_key in ('amazon', 'meta')"), (r) => ["amazon", "meta"].includes(r.variant!)],
+      [
+        "variants",
+        () => ({ variants: ["amazon", "meta"] }),
+        () => sqlCount("i.variant_key in ('amazon', 'meta')"),
+        (r) => ["amazon", "meta"].includes(r.variant!),
+      ],
       ["levels", () => ({ levels: ["staff"] }), () => sqlCount("c.target_level = 'staff'"), (r) => r.level === "staff"],
       [
         "interviewerIds",
@@ -144,10 +183,22 @@ describe("exportRatings", () => {
         () => sqlCount("s.interviewer_id in (?, ?)", [userIds["jordan@demo.test"], userIds["casey@demo.test"]]),
         (r) => ["jordan@demo.test", "casey@demo.test"].includes(r.interviewer),
       ],
-      ["dimension", () => ({ dimension: "repair" }), () => sqlCount("r.dimension_key = 'repair'"), (r) => r.dimension === "repair"],
+      [
+        "dimension",
+        () => ({ dimension: "repair" }),
+        () => sqlCount("r.dimension_key = 'repair'"),
+        (r) => r.dimension === "repair",
+      ],
       [
         "all at once",
-        () => ({ from: "2026-06-01", to: "2026-10-31", variants: ["amazon", "default", "meta"], levels: ["mid", "senior"], interviewerIds: [userIds["interviewer@demo.test"]], dimension: "ownership" }),
+        () => ({
+          from: "2026-06-01",
+          to: "2026-10-31",
+          variants: ["amazon", "default", "meta"],
+          levels: ["mid", "senior"],
+          interviewerIds: [userIds["interviewer@demo.test"]],
+          dimension: "ownership",
+        }),
         () =>
           sqlCount(
             `i.scheduled_at >= '2026-06-01' and i.scheduled_at < '2026-11-01' and i.variant_key in ('amazon', 'default', 'meta')
@@ -167,7 +218,9 @@ describe("exportRatings", () => {
 
     it("includes the whole last day of `to`, and an empty list matches nothing", () => {
       const lastDay = exportRatings()[exportRatings().length - 1].date!;
-      expect(exportRatings({ from: lastDay, to: lastDay })).toHaveLength(sqlCount("substr(i.scheduled_at, 1, 10) = ?", [lastDay]));
+      expect(exportRatings({ from: lastDay, to: lastDay })).toHaveLength(
+        sqlCount("substr(i.scheduled_at, 1, 10) = ?", [lastDay]),
+      );
       expect(exportRatings({ from: lastDay, to: lastDay }).length).toBeGreaterThan(0);
       expect(exportRatings({ variants: [] })).toEqual([]);
       expect(exportRatings({ interviewerIds: [] })).toEqual([]);
@@ -180,11 +233,21 @@ describe("exportRatings", () => {
   });
 
   it("lists red flags per submitted scorecard for the same scorecards and filter", () => {
-    const count = (sql: string, params: unknown[] = []) => getConnection().sqlite.prepare(sql).pluck().get(...params) as number;
+    const count = (sql: string, params: unknown[] = []) =>
+      getConnection()
+        .sqlite.prepare(sql)
+        .pluck()
+        .get(...params) as number;
     const all = exportScorecardRedFlags();
-    expect(all).toHaveLength(count("select count(*) from scorecards s join interviews i on i.id = s.interview_id where s.status = 'submitted' and i.exemplar_id is null and exists (select 1 from ratings r where r.scorecard_id = s.id)"));
+    expect(all).toHaveLength(
+      count(
+        "select count(*) from scorecards s join interviews i on i.id = s.interview_id where s.status = 'submitted' and i.exemplar_id is null and exists (select 1 from ratings r where r.scorecard_id = s.id)",
+      ),
+    );
     expect(all.reduce((sum, card) => sum + card.redFlags, 0)).toBe(
-      count("select count(*) from raised_red_flags f join scorecards s on s.id = f.scorecard_id join interviews i on i.id = s.interview_id where s.status = 'submitted' and i.exemplar_id is null"),
+      count(
+        "select count(*) from raised_red_flags f join scorecards s on s.id = f.scorecard_id join interviews i on i.id = s.interview_id where s.status = 'submitted' and i.exemplar_id is null",
+      ),
     );
     const filter: RatingFilter = { variants: ["amazon"], from: "2026-08-01" };
     const cards = exportScorecardRedFlags(filter);
@@ -221,9 +284,19 @@ describe("importRatings", () => {
     expect(after.scorecards - before.scorecards).toBe(cards);
 
     // The fresh database has none of the demo users: each became an imported user named after the email.
-    const nameOf = new Map(fresh.db.select({ email: t.users.email, name: t.users.name }).from(t.users).all().map((u) => [u.email, u.name]));
+    const nameOf = new Map(
+      fresh.db
+        .select({ email: t.users.email, name: t.users.name })
+        .from(t.users)
+        .all()
+        .map((u) => [u.email, u.name]),
+    );
     const normalize = (ratings: Rating[], interviewer: (s: string) => string) =>
-      ratings.map((r) => ({ ...r, candidate: r.candidate.replace(/ #\d+$/, ""), interviewer: interviewer(r.interviewer) }));
+      ratings.map((r) => ({
+        ...r,
+        candidate: r.candidate.replace(/ #\d+$/, ""),
+        interviewer: interviewer(r.interviewer),
+      }));
     const again = exportRatings({}, fresh.db);
     expect(again.every((r) => r.interviewer === importedEmail(nameOf.get(r.interviewer)!))).toBe(true);
     expect(normalize(again, (email) => nameOf.get(email)!)).toEqual(normalize(original, (email) => email));
@@ -245,7 +318,11 @@ describe("importRatings", () => {
 
   it("maps existing emails and candidate labels onto existing rows, and creates what is new", () => {
     const fresh = freshDatabase("mapping");
-    const lead = fresh.db.insert(t.users).values({ email: "lead@corp.test", name: "Lee", passwordHash: "x" }).returning().get();
+    const lead = fresh.db
+      .insert(t.users)
+      .values({ email: "lead@corp.test", name: "Lee", passwordHash: "x" })
+      .returning()
+      .get();
     const known = fresh.db.insert(t.candidates).values({ name: "Known Kim", targetLevel: "senior" }).returning().get();
     const text = csv(
       `Known Kim #${known.id},LEAD@corp.test,ownership,3,amazon,senior,2026-03-02,yes,1`,
@@ -265,11 +342,21 @@ describe("importRatings", () => {
       interviewersMatched: 1,
       rubricVersionFallbacks: 1,
     });
-    const imported = fresh.db.select().from(t.users).where(eq(t.users.email, importedEmail("Old Timer"))).get()!;
+    const imported = fresh.db
+      .select()
+      .from(t.users)
+      .where(eq(t.users.email, importedEmail("Old Timer")))
+      .get()!;
     expect(imported).toMatchObject({ name: "Old Timer", active: false, passwordHash: "!" });
     expect(imported.email).toMatch(/^imported\+old-timer\.[0-9a-f]{8}@import\.invalid$/);
-    expect(fresh.db.select().from(t.userRoles).where(eq(t.userRoles.userId, imported.id)).all()).toEqual([{ userId: imported.id, role: "interviewer" }]);
-    const newCandidates = fresh.db.select().from(t.candidates).all().filter((c) => c.id !== known.id);
+    expect(fresh.db.select().from(t.userRoles).where(eq(t.userRoles.userId, imported.id)).all()).toEqual([
+      { userId: imported.id, role: "interviewer" },
+    ]);
+    const newCandidates = fresh.db
+      .select()
+      .from(t.candidates)
+      .all()
+      .filter((c) => c.id !== known.id);
     expect(newCandidates.map((c) => [c.name, c.targetLevel])).toEqual([
       ["Known Kim", "staff"],
       ["Known Kim", "mid"],
@@ -281,10 +368,18 @@ describe("importRatings", () => {
       [`Known Kim #${known.id}`, imported.email, "repair", "no"],
     ]);
     const card = fresh.db.select().from(t.scorecards).where(eq(t.scorecards.interviewerId, lead.id)).get()!;
-    expect(card).toMatchObject({ status: "submitted", rubricVersionId: 1, variantKey: "amazon", recommendation: "yes", weightedScore: 3 });
+    expect(card).toMatchObject({
+      status: "submitted",
+      rubricVersionId: 1,
+      variantKey: "amazon",
+      recommendation: "yes",
+      weightedScore: 3,
+    });
     expect(card.submittedAt).toBe("2026-03-02T12:00:00.000Z");
     const audit = fresh.db.select().from(t.auditLog).where(eq(t.auditLog.action, "ratings.imported")).all();
-    expect(audit).toEqual([expect.objectContaining({ actorId: lead.id, entity: "ratings", detail: expect.objectContaining({ count: 5 }) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ actorId: lead.id, entity: "ratings", detail: expect.objectContaining({ count: 5 }) }),
+    ]);
 
     // A second import: the same interviewer string finds the imported user, and the interview of the
     // same candidate, variant and day is reused; a second scorecard by one interviewer on it is refused.
@@ -295,13 +390,30 @@ describe("importRatings", () => {
       ),
       { db: fresh.db },
     );
-    expect(second).toMatchObject({ interviewersCreated: 1, interviewersMatched: 1, interviewsCreated: 1, interviewsReused: 1, candidatesMatched: 1 });
-    const panel = fresh.db.select().from(t.panelAssignments).where(eq(t.panelAssignments.interviewId, card.interviewId)).all();
+    expect(second).toMatchObject({
+      interviewersCreated: 1,
+      interviewersMatched: 1,
+      interviewsCreated: 1,
+      interviewsReused: 1,
+      candidatesMatched: 1,
+    });
+    const panel = fresh.db
+      .select()
+      .from(t.panelAssignments)
+      .where(eq(t.panelAssignments.interviewId, card.interviewId))
+      .all();
     expect(panel).toHaveLength(3);
-    expect(refusal(() => importCsv(csv(`Known Kim #${known.id},Old Timer,behavioural_change,3,amazon,,2026-03-02,no,1`), { db: fresh.db }))).toEqual({
+    expect(
+      refusal(() =>
+        importCsv(csv(`Known Kim #${known.id},Old Timer,behavioural_change,3,amazon,,2026-03-02,no,1`), {
+          db: fresh.db,
+        }),
+      ),
+    ).toEqual({
       line: 2,
       // That scorecard came from the import above: another row for it is the same file again.
-      message: "1 scorecard was imported before (this is the first); nothing was imported. Pass --skip-existing to import only the rest",
+      message:
+        "1 scorecard was imported before (this is the first); nothing was imported. Pass --skip-existing to import only the rest",
     });
   });
 
@@ -343,7 +455,12 @@ describe("importRatings", () => {
     const fresh = freshDatabase("progress");
     const ratings = exportRatings({ levels: ["mid"] });
     const calls: number[] = [];
-    importRatings(ratings, { db: fresh.db, createPeople: true, progressEvery: 100, onProgress: (done, total) => (expect(total).toBe(ratings.length), calls.push(done)) });
+    importRatings(ratings, {
+      db: fresh.db,
+      createPeople: true,
+      progressEvery: 100,
+      onProgress: (done, total) => (expect(total).toBe(ratings.length), calls.push(done)),
+    });
     const expected = Array.from({ length: Math.ceil(ratings.length / 100) - 1 }, (_, k) => (k + 1) * 100);
     expect(calls).toEqual([...expected, ratings.length]);
   });
@@ -367,20 +484,45 @@ describe("importRatings", () => {
   it("refuses a rating the database already holds, with its line number", () => {
     const stored = exportRatings({ dimension: "repair" })[10];
     const before = tableCounts();
-    const row = serializeRatingsCsv([{ ...stored, dimension: "ownership", date: "2020-01-01" }, stored]).split("\r\n").slice(1).join("\n");
+    const row = serializeRatingsCsv([{ ...stored, dimension: "ownership", date: "2020-01-01" }, stored])
+      .split("\r\n")
+      .slice(1)
+      .join("\n");
     expect(refusal(() => importCsv(`${HEADER}\n${row}`))).toMatchObject({ line: 2 });
-    expect(refusal(() => importCsv(`${HEADER}\n${row}`)).message).toBe(`${stored.interviewer} already rated ${stored.candidate} on ownership in the database`);
+    expect(refusal(() => importCsv(`${HEADER}\n${row}`)).message).toBe(
+      `${stored.interviewer} already rated ${stored.candidate} on ownership in the database`,
+    );
     expect(tableCounts()).toEqual(before);
   });
 
   it.each([
     ["an unknown dimension", "X,a@b.test,charm,3,default,mid,2026-01-05,yes,1", 'unknown dimension "charm"'],
-    ["an unknown variant", "X,a@b.test,repair,3,google,mid,2026-01-05,yes,1", 'unknown variant "google" (rubric version 1 has default, amazon'],
-    ["a score off the rubric's scale", "X,a@b.test,repair,5,default,mid,2026-01-05,yes,1", "score 5 is outside the scale 1-4"],
-    ["an unknown level", "X,a@b.test,repair,3,default,staff+,2026-01-05,yes,1", 'level "staff+" is not one of mid, senior, staff'],
+    [
+      "an unknown variant",
+      "X,a@b.test,repair,3,google,mid,2026-01-05,yes,1",
+      'unknown variant "google" (rubric version 1 has default, amazon',
+    ],
+    [
+      "a score off the rubric's scale",
+      "X,a@b.test,repair,5,default,mid,2026-01-05,yes,1",
+      "score 5 is outside the scale 1-4",
+    ],
+    [
+      "an unknown level",
+      "X,a@b.test,repair,3,default,staff+,2026-01-05,yes,1",
+      'level "staff+" is not one of mid, senior, staff',
+    ],
     ["a missing date", "X,a@b.test,repair,3,default,mid,,yes,1", "date is missing"],
-    ["two levels for one new candidate", "X,a@b.test,repair,3,default,senior,2026-01-05,yes,1", 'level "senior" differs from line 2 ("mid") for X'],
-    ["two recommendations on one scorecard", "X,a@b.test,repair,3,default,mid,2026-01-05,no,1", 'recommendation "no" differs from line 2 ("yes") on the same scorecard'],
+    [
+      "two levels for one new candidate",
+      "X,a@b.test,repair,3,default,senior,2026-01-05,yes,1",
+      'level "senior" differs from line 2 ("mid") for X',
+    ],
+    [
+      "two recommendations on one scorecard",
+      "X,a@b.test,repair,3,default,mid,2026-01-05,no,1",
+      'recommendation "no" differs from line 2 ("yes") on the same scorecard',
+    ],
   ])("refuses %s with its line number and changes nothing", (_name, row, message) => {
     const before = tableCounts();
     const error = refusal(() => importCsv(csv("X,a@b.test,ownership,3,default,mid,2026-01-05,yes,1", row)));
@@ -392,7 +534,12 @@ describe("importRatings", () => {
   it("refuses a level that disagrees with an existing candidate's", () => {
     const stored = exportRatings()[0];
     const other = stored.level === "mid" ? "staff" : "mid";
-    const error = refusal(() => importCsv(csv(`${stored.candidate},someone@new.test,ownership,3,default,${other},2019-01-01,yes,1`)));
-    expect(error).toEqual({ line: 2, message: `level "${other}" differs from ${stored.candidate}'s level in the database ("${stored.level}")` });
+    const error = refusal(() =>
+      importCsv(csv(`${stored.candidate},someone@new.test,ownership,3,default,${other},2019-01-01,yes,1`)),
+    );
+    expect(error).toEqual({
+      line: 2,
+      message: `level "${other}" differs from ${stored.candidate}'s level in the database ("${stored.level}")`,
+    });
   });
 });

@@ -19,11 +19,21 @@ const demo = join(dir, "demo.db");
 let sink: SmtpSink;
 let server: RunningServer;
 
-function sendReminders(databasePath: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function sendReminders(
+  databasePath: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, ["--import", "tsx", "app/cli/send-reminders.ts"], {
       cwd: root,
-      env: { ...process.env, DATABASE_PATH: databasePath, SMTP_URL: sink.url, MAIL_FROM: "Panel Scorecard <panel@demo.test>", APP_URL: server.url, ...env },
+      env: {
+        ...process.env,
+        DATABASE_PATH: databasePath,
+        SMTP_URL: sink.url,
+        MAIL_FROM: "Panel Scorecard <panel@demo.test>",
+        APP_URL: server.url,
+        ...env,
+      },
     });
     let stdout = "";
     let stderr = "";
@@ -60,7 +70,11 @@ function overdueIn(path: string): Overdue[] {
 }
 
 async function signInCookie(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ email, password: DEMO_PASSWORD }), redirect: "manual" });
+  const res = await fetch(`${server.url}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+    redirect: "manual",
+  });
   expect(res.status).toBe(302);
   return res.headers.get("set-cookie")!.split(";")[0];
 }
@@ -73,7 +87,10 @@ beforeAll(async () => {
   copyFileSync(demo, join(dir, "pristine.db"));
   sink = await startSmtpSink();
   // The server serves the demo database the reminders are sent from (its own schedule is off).
-  server = await startServer({ databasePath: demo, env: { SESSION_SECRET: "reminders-test", REMINDER_INTERVAL_MINUTES: "0", SEED_DEMO: "0" } });
+  server = await startServer({
+    databasePath: demo,
+    env: { SESSION_SECRET: "reminders-test", REMINDER_INTERVAL_MINUTES: "0", SEED_DEMO: "0" },
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -121,7 +138,9 @@ describe("npm run reminders:send", () => {
     sink.received.length = 0;
     const runs = await Promise.all([sendReminders(raced), sendReminders(raced)]);
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
-    const keys = sink.received.map((m) => `${m.to.join()} ${m.subject} ${/\/interviews\/\d+(\/scorecard)?/.exec(m.text)?.[0]}`);
+    const keys = sink.received.map(
+      (m) => `${m.to.join()} ${m.subject} ${/\/interviews\/\d+(\/scorecard)?/.exec(m.text)?.[0]}`,
+    );
     expect(keys.length).toBeGreaterThan(0);
     expect(new Set(keys).size).toBe(keys.length);
     const total = runs.reduce((sum, r) => sum + Number(/^(\d+) reminders sent/m.exec(r.stdout)![1]), 0);
@@ -140,6 +159,8 @@ describe("npm run reminders:send", () => {
 
     const bad = await sendReminders(inApp, { REMINDER_MAX: "none" });
     expect(bad.code).toBe(2);
-    expect(bad.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^reminders:send: REMINDER_MAX must be a whole number/)]);
+    expect(bad.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^reminders:send: REMINDER_MAX must be a whole number/),
+    ]);
   });
 });

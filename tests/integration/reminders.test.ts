@@ -15,7 +15,13 @@ let config: ReminderConfig;
 
 beforeAll(async () => {
   sink = await startSmtpSink();
-  config = readReminderConfig({ SMTP_URL: sink.url, MAIL_FROM: "Panel Scorecard <panel@example.test>", APP_URL: "https://scorecard.example/", REMINDER_MAX: "3", REMINDER_ESCALATE_AFTER_HOURS: "48" });
+  config = readReminderConfig({
+    SMTP_URL: sink.url,
+    MAIL_FROM: "Panel Scorecard <panel@example.test>",
+    APP_URL: "https://scorecard.example/",
+    REMINDER_MAX: "3",
+    REMINDER_ESCALATE_AFTER_HOURS: "48",
+  });
 });
 afterAll(() => sink.close());
 
@@ -24,17 +30,30 @@ beforeEach(() => {
   sink.refuse(false);
   // Earlier tests' interviews are still late: take their panellists off, so each test sees its own.
   getDb().delete(t.reminderSends).run();
-  getDb().run(sql`delete from panel_assignments where not exists (select 1 from scorecards s where s.interview_id = panel_assignments.interview_id and s.interviewer_id = panel_assignments.interviewer_id)`);
+  getDb().run(
+    sql`delete from panel_assignments where not exists (select 1 from scorecards s where s.interview_id = panel_assignments.interview_id and s.interviewer_id = panel_assignments.interviewer_id)`,
+  );
 });
 
 // An interview that ended `hoursAgo` hours before `now`, with one submitted and one missing scorecard.
 async function lateInterview(now: Date, hoursAgo: number) {
   const late = await createUser({ name: "Jordan Late" });
   const done = await createUser({ name: "Pat Done" });
-  const interview = createInterview({ panel: [late, done], scheduledAt: new Date(now.getTime() - hoursAgo * H - 45 * 60_000), candidateName: "Ana Nowak" });
+  const interview = createInterview({
+    panel: [late, done],
+    scheduledAt: new Date(now.getTime() - hoursAgo * H - 45 * 60_000),
+    candidateName: "Ana Nowak",
+  });
   getDb()
     .insert(t.scorecards)
-    .values({ interviewId: interview.id, interviewerId: done.id, rubricVersionId: 1, variantKey: "default", status: "submitted", submittedAt: now.toISOString() })
+    .values({
+      interviewId: interview.id,
+      interviewerId: done.id,
+      rubricVersionId: 1,
+      variantKey: "default",
+      status: "submitted",
+      submittedAt: now.toISOString(),
+    })
     .run();
   return { late, done, interview };
 }
@@ -61,7 +80,9 @@ describe("reminders by email", () => {
     expect(await runReminderPass(config, { now: new Date(later.getTime() + 2 * H) })).toEqual([]);
     expect(mine(interview.id)).toHaveLength(1);
     const rows = getDb().select().from(t.reminderSends).where(eq(t.reminderSends.interviewId, interview.id)).all();
-    expect(rows).toEqual([expect.objectContaining({ kind: "interviewer", step: 0, status: "sent", channel: "email", recipientId: late.id })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ kind: "interviewer", step: 0, status: "sent", channel: "email", recipientId: late.id }),
+    ]);
   });
 
   it("reminds daily on business days up to the maximum, and escalates to the leads after the delay", async () => {
@@ -98,12 +119,16 @@ describe("reminders by email", () => {
     sink.refuse(true);
     const [failed] = await runReminderPass(config, { now });
     expect(failed.error).toMatch(/550|mailbox unavailable/);
-    expect(getDb().select().from(t.reminderSends).where(eq(t.reminderSends.interviewId, interview.id)).get()).toMatchObject({ status: "failed" });
+    expect(
+      getDb().select().from(t.reminderSends).where(eq(t.reminderSends.interviewId, interview.id)).get(),
+    ).toMatchObject({ status: "failed" });
     sink.refuse(false);
     const [retried] = await runReminderPass(config, { now });
     expect(retried.error).toBeUndefined();
     expect(mine(interview.id)).toHaveLength(1);
-    expect(getDb().select().from(t.reminderSends).where(eq(t.reminderSends.interviewId, interview.id)).get()).toMatchObject({ status: "sent" });
+    expect(
+      getDb().select().from(t.reminderSends).where(eq(t.reminderSends.interviewId, interview.id)).get(),
+    ).toMatchObject({ status: "sent" });
   });
 
   it("sends nothing about practice interviews or submitted scorecards", async () => {
@@ -117,7 +142,11 @@ describe("reminders by email", () => {
     const mailer = createSmtpMailer(sink.url, "Someone <someone@example.test>");
     await mailer.send({ to: "x@example.test", subject: "hello", text: "body" });
     mailer.close();
-    expect(sink.received.at(-1)).toMatchObject({ from: "someone@example.test", to: ["x@example.test"], subject: "hello" });
+    expect(sink.received.at(-1)).toMatchObject({
+      from: "someone@example.test",
+      to: ["x@example.test"],
+      subject: "hello",
+    });
   });
 });
 
@@ -132,16 +161,36 @@ describe("reminders without SMTP_URL", () => {
     expect(sink.received).toEqual([]);
 
     const cookie = await sessionCookieFor(late.id);
-    const res = await notificationsLoader({ request: await request("/notifications", { cookie }), params: {}, context: {} });
+    const res = await notificationsLoader({
+      request: await request("/notifications", { cookie }),
+      params: {},
+      context: {},
+    });
     const { notifications } = await res.json();
-    expect(notifications).toEqual([expect.objectContaining({ subject: "Scorecard due: Ana Nowak", link: `/interviews/${interview.id}/scorecard`, readAt: null })]);
+    expect(notifications).toEqual([
+      expect.objectContaining({
+        subject: "Scorecard due: Ana Nowak",
+        link: `/interviews/${interview.id}/scorecard`,
+        readAt: null,
+      }),
+    ]);
     expect(await runReminderPass(inApp, { now })).toEqual([]);
 
-    const refused = await notificationsAction({ request: await request("/notifications", { cookie, form: {} }), params: {}, context: {} });
+    const refused = await notificationsAction({
+      request: await request("/notifications", { cookie, form: {} }),
+      params: {},
+      context: {},
+    });
     expect(refused.status).toBe(400);
-    const marked = await notificationsAction({ request: await request("/notifications", { cookie, form: { intent: "read-all" } }), params: {}, context: {} });
+    const marked = await notificationsAction({
+      request: await request("/notifications", { cookie, form: { intent: "read-all" } }),
+      params: {},
+      context: {},
+    });
     expect(marked.status).toBe(302);
-    const after = await (await notificationsLoader({ request: await request("/notifications", { cookie }), params: {}, context: {} })).json();
+    const after = await (
+      await notificationsLoader({ request: await request("/notifications", { cookie }), params: {}, context: {} })
+    ).json();
     expect(after.notifications[0].readAt).not.toBeNull();
   });
 

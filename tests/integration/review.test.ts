@@ -18,32 +18,89 @@ const cookies = new Map<number, string>();
 const cookieOf = async (u: User) => cookies.get(u.id) ?? cookies.set(u.id, await sessionCookieFor(u.id)).get(u.id)!;
 
 /** Runs a loader or action; a thrown Response (404, redirect) is returned like a returned one. */
-const settle = (p: Promise<unknown>) => p.then((r) => r as Response, (e: unknown) => e as Response);
+const settle = (p: Promise<unknown>) =>
+  p.then(
+    (r) => r as Response,
+    (e: unknown) => e as Response,
+  );
 
 const list = async (user: User, search = "") =>
-  settle(listLoader({ request: await request(`/calibration/reviews${search}`, { cookie: await cookieOf(user) }), params: {}, context: {} }));
+  settle(
+    listLoader({
+      request: await request(`/calibration/reviews${search}`, { cookie: await cookieOf(user) }),
+      params: {},
+      context: {},
+    }),
+  );
 const postList = async (user: User, form: Record<string, string>) =>
-  settle(listAction({ request: await request("/calibration/reviews", { cookie: await cookieOf(user), form }), params: {}, context: {} }));
+  settle(
+    listAction({
+      request: await request("/calibration/reviews", { cookie: await cookieOf(user), form }),
+      params: {},
+      context: {},
+    }),
+  );
 const show = async (user: User, reviewId: number | string) =>
-  settle(reviewLoader({ request: await request(`/calibration/reviews/${reviewId}`, { cookie: await cookieOf(user) }), params: { reviewId: String(reviewId) }, context: {} }));
+  settle(
+    reviewLoader({
+      request: await request(`/calibration/reviews/${reviewId}`, { cookie: await cookieOf(user) }),
+      params: { reviewId: String(reviewId) },
+      context: {},
+    }),
+  );
 const postReview = async (user: User, reviewId: number, form: Record<string, string>) =>
-  settle(reviewAction({ request: await request(`/calibration/reviews/${reviewId}`, { cookie: await cookieOf(user), form }), params: { reviewId: String(reviewId) }, context: {} }));
+  settle(
+    reviewAction({
+      request: await request(`/calibration/reviews/${reviewId}`, { cookie: await cookieOf(user), form }),
+      params: { reviewId: String(reviewId) },
+      context: {},
+    }),
+  );
 
-async function submitScorecard(user: User, interviewId: number, ratings: Record<string, number>, recommendation: string) {
-  const body = { intent: "submit", baseRevision: 0, rubricVersionId: 1, ratings, capJustifications: {}, redFlags: [], star: [], recommendation, recommendationJustification: "Panel test.", notes: [] };
+async function submitScorecard(
+  user: User,
+  interviewId: number,
+  ratings: Record<string, number>,
+  recommendation: string,
+) {
+  const body = {
+    intent: "submit",
+    baseRevision: 0,
+    rubricVersionId: 1,
+    ratings,
+    capJustifications: {},
+    redFlags: [],
+    star: [],
+    recommendation,
+    recommendationJustification: "Panel test.",
+    notes: [],
+  };
   const req = new Request(`http://localhost/interviews/${interviewId}/scorecard`, {
     method: "POST",
     headers: { Cookie: await cookieOf(user), "Content-Type": "application/json" },
     body: JSON.stringify(body),
   });
-  const res = (await scorecardAction({ request: req, params: { interviewId: String(interviewId) }, context: {} })) as Response;
+  const res = (await scorecardAction({
+    request: req,
+    params: { interviewId: String(interviewId) },
+    context: {},
+  })) as Response;
   expect(res.status).toBe(200);
 }
 
 /** A split panel: Alice reads the answer strong, Bob weak. */
 async function splitInterview(candidateName: string) {
-  const interview = createInterview({ panel: [alice, bob], scheduledAt: new Date(Date.now() - 2 * 86_400_000), candidateName });
-  await submitScorecard(alice, interview.id, { ownership: 4, accountability: 3, repair: 3, behavioural_change: 4 }, "yes");
+  const interview = createInterview({
+    panel: [alice, bob],
+    scheduledAt: new Date(Date.now() - 2 * 86_400_000),
+    candidateName,
+  });
+  await submitScorecard(
+    alice,
+    interview.id,
+    { ownership: 4, accountability: 3, repair: 3, behavioural_change: 4 },
+    "yes",
+  );
   await submitScorecard(bob, interview.id, { ownership: 2, accountability: 2, repair: 3, behavioural_change: 1 }, "no");
   return interview;
 }
@@ -56,10 +113,12 @@ async function openFor(interviewId: number): Promise<number> {
   return Number(match![1]);
 }
 
-const reviewRow = (id: number) => getDb().select().from(t.calibrationReviews).where(eq(t.calibrationReviews.id, id)).get()!;
+const reviewRow = (id: number) =>
+  getDb().select().from(t.calibrationReviews).where(eq(t.calibrationReviews.id, id)).get()!;
 const reviewCount = () => getDb().select({ n: count() }).from(t.calibrationReviews).get()!.n;
 const auditCount = () => getDb().select({ n: count() }).from(t.auditLog).get()!.n;
-const versionOf = async (id: number) => ((await (await show(lead, id)).json()) as { review: { version: string } }).review.version;
+const versionOf = async (id: number) =>
+  ((await (await show(lead, id)).json()) as { review: { version: string } }).review.version;
 
 beforeAll(async () => {
   lead = await createUser({ name: "Lena Lead", roles: ["lead"] });
@@ -76,7 +135,17 @@ describe("who may use calibration reviews", () => {
     expect((await list(interviewer)).status).toBe(404);
     expect((await postList(interviewer, { intent: "open", interviewId: String(interview.id) })).status).toBe(404);
     expect((await show(interviewer, reviewId)).status).toBe(404);
-    expect((await postReview(interviewer, reviewId, { intent: "save", agreedReading: "x", notes: "", followUps: "", version: await versionOf(reviewId) })).status).toBe(404);
+    expect(
+      (
+        await postReview(interviewer, reviewId, {
+          intent: "save",
+          agreedReading: "x",
+          notes: "",
+          followUps: "",
+          version: await versionOf(reviewId),
+        })
+      ).status,
+    ).toBe(404);
     expect((await postReview(interviewer, reviewId, { intent: "reopen" })).status).toBe(404);
     // Even a panellist of the very interview.
     expect((await show(alice, reviewId)).status).toBe(404);
@@ -97,9 +166,22 @@ describe("opening a review", () => {
     const second = await openFor(interview.id);
     expect(second).toBe(first);
     expect(reviewCount()).toBe(before + 1);
-    expect(reviewRow(first)).toMatchObject({ interviewId: interview.id, status: "open", openedBy: lead.id, agreedReading: "", closedAt: null });
-    const log = getDb().select().from(t.auditLog).where(eq(t.auditLog.entityId, first)).all().filter((e) => e.entity === "calibration_review");
-    expect(log).toEqual([expect.objectContaining({ action: "review.opened", actorId: lead.id, detail: { interviewId: interview.id } })]);
+    expect(reviewRow(first)).toMatchObject({
+      interviewId: interview.id,
+      status: "open",
+      openedBy: lead.id,
+      agreedReading: "",
+      closedAt: null,
+    });
+    const log = getDb()
+      .select()
+      .from(t.auditLog)
+      .where(eq(t.auditLog.entityId, first))
+      .all()
+      .filter((e) => e.entity === "calibration_review");
+    expect(log).toEqual([
+      expect.objectContaining({ action: "review.opened", actorId: lead.id, detail: { interviewId: interview.id } }),
+    ]);
   });
 
   it("refuses bad input with 400 and field errors, and an unknown or practice interview with 404 — nothing created", async () => {
@@ -107,16 +189,30 @@ describe("opening a review", () => {
     const practice = startPractice(1, alice.id);
     expect(practice.kind).toBe("started");
     const before = [reviewCount(), auditCount()];
-    const bad: Record<string, string>[] = [{ intent: "open", interviewId: "abc" }, { intent: "open" }, { intent: "open", interviewId: "1.5" }, { intent: "close", interviewId: "1" }];
+    const bad: Record<string, string>[] = [
+      { intent: "open", interviewId: "abc" },
+      { intent: "open" },
+      { intent: "open", interviewId: "1.5" },
+      { intent: "close", interviewId: "1" },
+    ];
     for (const form of bad) {
       const res = await postList(lead, form);
       expect(res.status).toBe(400);
       const { errors } = await res.json();
       expect(Object.keys(errors).length).toBeGreaterThan(0);
     }
-    expect(((await (await postList(lead, { intent: "open", interviewId: "abc" })).json()) as { errors: Record<string, string> }).errors).toEqual({ interviewId: "Choose an interview" });
+    expect(
+      (
+        (await (await postList(lead, { intent: "open", interviewId: "abc" })).json()) as {
+          errors: Record<string, string>;
+        }
+      ).errors,
+    ).toEqual({ interviewId: "Choose an interview" });
     expect((await postList(lead, { intent: "open", interviewId: "987654" })).status).toBe(404);
-    expect((await postList(lead, { intent: "open", interviewId: String((practice as { interviewId: number }).interviewId) })).status).toBe(404);
+    expect(
+      (await postList(lead, { intent: "open", interviewId: String((practice as { interviewId: number }).interviewId) }))
+        .status,
+    ).toBe(404);
     expect([reviewCount(), auditCount()]).toEqual(before);
   });
 });
@@ -126,12 +222,23 @@ describe("a review's page", () => {
     const interview = await splitInterview("Pia Sidebyside");
     const reviewId = await openFor(interview.id);
     const data = await (await show(lead, reviewId)).json();
-    const debrief = await (await debriefLoader({ request: await request(`/interviews/${interview.id}`, { cookie: await cookieOf(lead) }), params: { interviewId: String(interview.id) }, context: {} })).json();
+    const debrief = await (
+      await debriefLoader({
+        request: await request(`/interviews/${interview.id}`, { cookie: await cookieOf(lead) }),
+        params: { interviewId: String(interview.id) },
+        context: {},
+      })
+    ).json();
     expect(data.comparison).toEqual({ spread: debrief.spread, rubric: debrief.rubric, scorecards: debrief.scorecards });
     expect(data.comparison.scorecards.map((c: { name: string }) => c.name).sort()).toEqual(["Alice", "Bob"]);
     expect(data.comparison.spread.split).toBe(true);
     expect(data.interview).toMatchObject({ id: interview.id, candidateName: "Pia Sidebyside" });
-    expect(data.review).toMatchObject({ id: reviewId, status: "open", openedByName: "Lena Lead", version: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(data.review).toMatchObject({
+      id: reviewId,
+      status: "open",
+      openedByName: "Lena Lead",
+      version: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
   });
 });
 
@@ -153,16 +260,31 @@ describe("recording the outcome", () => {
       notes: "Bob weighed the passive phrasing.",
       followUps: "Revisit the Repair anchors with these interviewers",
     });
-    const log = getDb().select().from(t.auditLog).where(eq(t.auditLog.action, "review.saved")).all().filter((e) => e.entityId === reviewId);
+    const log = getDb()
+      .select()
+      .from(t.auditLog)
+      .where(eq(t.auditLog.action, "review.saved"))
+      .all()
+      .filter((e) => e.entityId === reviewId);
     expect(log).toHaveLength(1);
-    expect((log[0].detail as { changes: { field: string }[] }).changes.map((c) => c.field)).toEqual(["agreedReading", "notes", "followUps"]);
+    expect((log[0].detail as { changes: { field: string }[] }).changes.map((c) => c.field)).toEqual([
+      "agreedReading",
+      "notes",
+      "followUps",
+    ]);
     expect(log[0].actorId).toBe(lead.id);
   });
 
   it("refuses to close without an agreed reading: 400, the field's error, what was typed kept, nothing changed", async () => {
     const reviewId = await openFor((await splitInterview("Rosa Noreading")).id);
     const before = [JSON.stringify(reviewRow(reviewId)), auditCount()];
-    const typed = { intent: "close", agreedReading: "   ", notes: "Typed notes that must come back", followUps: "A follow-up", version: await versionOf(reviewId) };
+    const typed = {
+      intent: "close",
+      agreedReading: "   ",
+      notes: "Typed notes that must come back",
+      followUps: "A follow-up",
+      version: await versionOf(reviewId),
+    };
     const res = await postReview(lead, reviewId, typed);
     expect(res.status).toBe(400);
     const body = await res.json();
@@ -175,29 +297,65 @@ describe("recording the outcome", () => {
     const reviewId = await openFor((await splitInterview("Sami Toolong")).id);
     const version = await versionOf(reviewId);
     const before = [JSON.stringify(reviewRow(reviewId)), auditCount()];
-    const long = await postReview(lead, reviewId, { intent: "save", agreedReading: "ok", notes: "n".repeat(10_001), followUps: "f".repeat(5001), version });
+    const long = await postReview(lead, reviewId, {
+      intent: "save",
+      agreedReading: "ok",
+      notes: "n".repeat(10_001),
+      followUps: "f".repeat(5001),
+      version,
+    });
     expect(long.status).toBe(400);
-    expect((await long.json()).errors).toEqual({ notes: "At most 10,000 characters", followUps: "At most 5,000 characters" });
-    expect((await postReview(lead, reviewId, { intent: "publish", agreedReading: "ok", notes: "", followUps: "", version })).status).toBe(400);
-    expect((await postReview(lead, reviewId, { intent: "save", agreedReading: "ok", notes: "", followUps: "" })).status).toBe(400);
+    expect((await long.json()).errors).toEqual({
+      notes: "At most 10,000 characters",
+      followUps: "At most 5,000 characters",
+    });
+    expect(
+      (await postReview(lead, reviewId, { intent: "publish", agreedReading: "ok", notes: "", followUps: "", version }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await postReview(lead, reviewId, { intent: "save", agreedReading: "ok", notes: "", followUps: "" })).status,
+    ).toBe(400);
     expect([JSON.stringify(reviewRow(reviewId)), auditCount()]).toEqual(before);
   });
 
   it("closes with an agreed reading; a closed review is read-only until a lead reopens it", async () => {
     const reviewId = await openFor((await splitInterview("Tomas Close")).id);
-    const closing = await postReview(lead, reviewId, { intent: "close", agreedReading: "A yes: the mechanism is real.", notes: "", followUps: "", version: await versionOf(reviewId) });
+    const closing = await postReview(lead, reviewId, {
+      intent: "close",
+      agreedReading: "A yes: the mechanism is real.",
+      notes: "",
+      followUps: "",
+      version: await versionOf(reviewId),
+    });
     expect(closing.status).toBe(302);
-    expect(reviewRow(reviewId)).toMatchObject({ status: "closed", closedBy: lead.id, closedAt: expect.stringMatching(/^\d{4}-/), agreedReading: "A yes: the mechanism is real." });
+    expect(reviewRow(reviewId)).toMatchObject({
+      status: "closed",
+      closedBy: lead.id,
+      closedAt: expect.stringMatching(/^\d{4}-/),
+      agreedReading: "A yes: the mechanism is real.",
+    });
 
     const before = [JSON.stringify(reviewRow(reviewId)), auditCount()];
-    const edit = await postReview(lead, reviewId, { intent: "save", agreedReading: "Changed my mind", notes: "", followUps: "", version: await versionOf(reviewId) });
+    const edit = await postReview(lead, reviewId, {
+      intent: "save",
+      agreedReading: "Changed my mind",
+      notes: "",
+      followUps: "",
+      version: await versionOf(reviewId),
+    });
     expect(edit.status).toBe(409);
     expect((await edit.json()).errors.form).toMatch(/closed and read-only/);
     expect([JSON.stringify(reviewRow(reviewId)), auditCount()]).toEqual(before);
 
     const otherLead = await createUser({ name: "Sam Second", roles: ["lead"] });
     expect((await postReview(otherLead, reviewId, { intent: "reopen" })).status).toBe(302);
-    expect(reviewRow(reviewId)).toMatchObject({ status: "open", closedAt: null, closedBy: null, agreedReading: "A yes: the mechanism is real." });
+    expect(reviewRow(reviewId)).toMatchObject({
+      status: "open",
+      closedAt: null,
+      closedBy: null,
+      agreedReading: "A yes: the mechanism is real.",
+    });
     expect((await postReview(otherLead, reviewId, { intent: "reopen" })).status).toBe(409);
     const actions = getDb()
       .select({ action: t.auditLog.action, actorId: t.auditLog.actorId })
@@ -222,8 +380,24 @@ describe("recording the outcome", () => {
   it("refuses a save based on an outcome another lead has changed since (409), and keeps theirs", async () => {
     const reviewId = await openFor((await splitInterview("Uma Stale")).id);
     const version = await versionOf(reviewId);
-    expect((await postReview(lead, reviewId, { intent: "save", agreedReading: "First lead's reading", notes: "", followUps: "", version })).status).toBe(302);
-    const stale = await postReview(lead, reviewId, { intent: "save", agreedReading: "Second lead's reading", notes: "", followUps: "", version });
+    expect(
+      (
+        await postReview(lead, reviewId, {
+          intent: "save",
+          agreedReading: "First lead's reading",
+          notes: "",
+          followUps: "",
+          version,
+        })
+      ).status,
+    ).toBe(302);
+    const stale = await postReview(lead, reviewId, {
+      intent: "save",
+      agreedReading: "Second lead's reading",
+      notes: "",
+      followUps: "",
+      version,
+    });
     expect(stale.status).toBe(409);
     expect((await stale.json()).values.agreedReading).toBe("Second lead's reading");
     expect(reviewRow(reviewId).agreedReading).toBe("First lead's reading");
@@ -235,15 +409,33 @@ describe("the review list", () => {
   let withUnderscore: number;
   let decoy: number;
   beforeAll(async () => {
-    const save = async (candidate: string, outcome: { agreedReading?: string; notes?: string; followUps?: string }, close = false) => {
+    const save = async (
+      candidate: string,
+      outcome: { agreedReading?: string; notes?: string; followUps?: string },
+      close = false,
+    ) => {
       const id = await openFor((await splitInterview(candidate)).id);
-      const res = await postReview(lead, id, { intent: close ? "close" : "save", agreedReading: "", notes: "", followUps: "", ...outcome, version: await versionOf(id) });
+      const res = await postReview(lead, id, {
+        intent: close ? "close" : "save",
+        agreedReading: "",
+        notes: "",
+        followUps: "",
+        ...outcome,
+        version: await versionOf(id),
+      });
       expect(res.status).toBe(302);
       return id;
     };
-    withPercent = await save("Vera Percent", { agreedReading: "Agreed: yes", notes: "Panel was 100% aligned after the replay" }, true);
+    withPercent = await save(
+      "Vera Percent",
+      { agreedReading: "Agreed: yes", notes: "Panel was 100% aligned after the replay" },
+      true,
+    );
     withUnderscore = await save("Wim Underscore", { notes: "Tagged snake_case in the notes" });
-    decoy = await save("Xia Decoy", { notes: "Panel was 1000 ways apart; made cases for both readings", followUps: "Pair Casey with Jordan" });
+    decoy = await save("Xia Decoy", {
+      notes: "Panel was 1000 ways apart; made cases for both readings",
+      followUps: "Pair Casey with Jordan",
+    });
   });
 
   const ids = async (search: string) => {
@@ -275,9 +467,20 @@ describe("the review list", () => {
     const open = await ids("?status=open");
     expect(open).toContain(decoy);
     expect(open).not.toContain(withPercent);
-    const all = (await (await list(lead)).json()).reviews as { id: number; candidateName: string; openedByName: string; status: string; agreedReadingExcerpt: string }[];
+    const all = (await (await list(lead)).json()).reviews as {
+      id: number;
+      candidateName: string;
+      openedByName: string;
+      status: string;
+      agreedReadingExcerpt: string;
+    }[];
     expect(all.map((r) => r.id).slice(0, 3)).toEqual([decoy, withUnderscore, withPercent]);
-    expect(all.find((r) => r.id === withPercent)).toMatchObject({ candidateName: "Vera Percent", openedByName: "Lena Lead", status: "closed", agreedReadingExcerpt: "Agreed: yes" });
+    expect(all.find((r) => r.id === withPercent)).toMatchObject({
+      candidateName: "Vera Percent",
+      openedByName: "Lena Lead",
+      status: "closed",
+      agreedReadingExcerpt: "Agreed: yes",
+    });
   });
 
   it("answers a bad status or an overlong search with 400 and the field's error", async () => {

@@ -30,12 +30,16 @@ const draft = (over: Json = {}): Json => ({
   star: ["situation", "action"],
   recommendation: null,
   recommendationJustification: "",
-  notes: [{ id: "note-1", dimension: "ownership", elapsedSeconds: 95, text: "Said \"I assumed\" — first person." }],
+  notes: [{ id: "note-1", dimension: "ownership", elapsedSeconds: 95, text: 'Said "I assumed" — first person.' }],
   timer: { elapsedMs: 120_000, runningSince: null },
   ...over,
 });
 const complete = (over: Json = {}): Json =>
-  draft({ ratings: { ownership: 2, accountability: 3, repair: 3, behavioural_change: 4 }, recommendation: "yes", ...over });
+  draft({
+    ratings: { ownership: 2, accountability: 3, repair: 3, behavioural_change: 4 },
+    recommendation: "yes",
+    ...over,
+  });
 
 async function post(body: Json | string, opts: { as?: string; id?: number | string } = {}) {
   const req = new Request(`http://localhost/interviews/${opts.id ?? interviewId}/scorecard`, {
@@ -43,7 +47,11 @@ async function post(body: Json | string, opts: { as?: string; id?: number | stri
     headers: { Cookie: opts.as ?? cookie, "Content-Type": "application/json" },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  return (await action({ request: req, params: { interviewId: String(opts.id ?? interviewId) }, context: {} })) as Response;
+  return (await action({
+    request: req,
+    params: { interviewId: String(opts.id ?? interviewId) },
+    context: {},
+  })) as Response;
 }
 
 async function postForm(form: Record<string, string | string[]>) {
@@ -82,18 +90,36 @@ describe("autosave", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ autosave: true, revision: 1, submitted: false });
     const card = getDb().select().from(t.scorecards).where(eq(t.scorecards.interviewId, interviewId)).get()!;
-    expect(card).toMatchObject({ status: "draft", revision: 1, timerElapsedMs: 120_000, rubricVersionId: 1, variantKey: "default", weightedScore: null });
+    expect(card).toMatchObject({
+      status: "draft",
+      revision: 1,
+      timerElapsedMs: 120_000,
+      rubricVersionId: 1,
+      variantKey: "default",
+      weightedScore: null,
+    });
     expect(getDb().select().from(t.ratings).where(eq(t.ratings.scorecardId, card.id)).all()).toEqual([
       { scorecardId: card.id, dimensionKey: "ownership", score: 3, capJustification: "" },
     ]);
     expect(getDb().select().from(t.evidenceNotes).where(eq(t.evidenceNotes.scorecardId, card.id)).all()).toEqual([
-      expect.objectContaining({ clientId: "note-1", dimensionKey: "ownership", elapsedSeconds: 95, text: "Said \"I assumed\" — first person." }),
+      expect.objectContaining({
+        clientId: "note-1",
+        dimensionKey: "ownership",
+        elapsedSeconds: 95,
+        text: 'Said "I assumed" — first person.',
+      }),
     ]);
   });
 
   it("replaces the whole draft on the next save: edited and removed notes, cleared flags", async () => {
     await post(draft());
-    const res = await post(draft({ baseRevision: 1, redFlags: [], notes: [{ id: "note-2", dimension: "repair", elapsedSeconds: 200, text: "Rolled back." }] }));
+    const res = await post(
+      draft({
+        baseRevision: 1,
+        redFlags: [],
+        notes: [{ id: "note-2", dimension: "repair", elapsedSeconds: 200, text: "Rolled back." }],
+      }),
+    );
     expect((await res.json()).revision).toBe(2);
     const [row] = stored() as { r: string; f: string; n: string }[];
     expect(JSON.parse(row.f)).toEqual([]);
@@ -104,7 +130,9 @@ describe("autosave", () => {
     await post(draft());
     await post(draft({ baseRevision: 1, ratings: { ownership: 4 } }));
     // The second tab, still on revision 1: Ownership changed on both sides, a STAR tick only here.
-    const res = await post(draft({ baseRevision: 1, ratings: { ownership: 1 }, star: ["situation", "action", "result"] }));
+    const res = await post(
+      draft({ baseRevision: 1, ratings: { ownership: 1 }, star: ["situation", "action", "result"] }),
+    );
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ autosave: true, kind: "saved", revision: 3, submitted: false });
@@ -119,7 +147,9 @@ describe("autosave", () => {
   it("does not submit a card whose save met a conflict: it is saved as a draft, with the conflict", async () => {
     await post(complete());
     await post(complete({ baseRevision: 1, recommendation: "strong_yes", recommendationJustification: "exceptional" }));
-    const res = await post(complete({ baseRevision: 1, intent: "submit", recommendation: "no", recommendationJustification: "weak repair" }));
+    const res = await post(
+      complete({ baseRevision: 1, intent: "submit", recommendation: "no", recommendationJustification: "weak repair" }),
+    );
     const body = await res.json();
     expect(body).toMatchObject({ kind: "saved", submitted: false });
     expect(body.conflicts.map((c: { field: string }) => c.field)).toContain("recommendation");
@@ -127,21 +157,36 @@ describe("autosave", () => {
   });
 
   it("keeps dismissed coach suggestions with the draft, merges two tabs' dismissals, and drops those of a removed note", async () => {
-    const dismissedOf = () => (getDb().select().from(t.scorecards).where(eq(t.scorecards.interviewId, interviewId)).get()!).coachDismissed;
+    const dismissedOf = () =>
+      getDb().select().from(t.scorecards).where(eq(t.scorecards.interviewId, interviewId)).get()!.coachDismissed;
     await post(draft({ coachDismissed: ["note-1|passive_voice:6-14"] }));
     expect(dismissedOf()).toEqual(["note-1|passive_voice:6-14"]);
     const two = [
-      { id: "note-1", dimension: "ownership", elapsedSeconds: 95, text: "Said \"I assumed\" — first person." },
+      { id: "note-1", dimension: "ownership", elapsedSeconds: 95, text: 'Said "I assumed" — first person.' },
       { id: "note-2", dimension: "repair", elapsedSeconds: 200, text: "Mistakes were made." },
     ];
     await post(draft({ baseRevision: 1, notes: two, coachDismissed: ["note-1|passive_voice:6-14"] }));
     // A second tab on revision 2 dismisses another suggestion; this one dismisses a third.
-    await post(draft({ baseRevision: 2, notes: two, coachDismissed: ["note-1|passive_voice:6-14", "note-2|passive_voice:0-18"] }));
-    const res = await post(draft({ baseRevision: 2, notes: two, coachDismissed: ["note-1|hedging:0-4", "note-1|passive_voice:6-14"] }));
+    await post(
+      draft({
+        baseRevision: 2,
+        notes: two,
+        coachDismissed: ["note-1|passive_voice:6-14", "note-2|passive_voice:0-18"],
+      }),
+    );
+    const res = await post(
+      draft({ baseRevision: 2, notes: two, coachDismissed: ["note-1|hedging:0-4", "note-1|passive_voice:6-14"] }),
+    );
     expect((await res.json()).conflicts).toEqual([]);
     expect(dismissedOf()).toEqual(["note-1|hedging:0-4", "note-1|passive_voice:6-14", "note-2|passive_voice:0-18"]);
     // note-1 removed: its dismissals go with it.
-    await post(draft({ baseRevision: 4, notes: [two[1]], coachDismissed: ["note-1|hedging:0-4", "note-1|passive_voice:6-14", "note-2|passive_voice:0-18"] }));
+    await post(
+      draft({
+        baseRevision: 4,
+        notes: [two[1]],
+        coachDismissed: ["note-1|hedging:0-4", "note-1|passive_voice:6-14", "note-2|passive_voice:0-18"],
+      }),
+    );
     expect(dismissedOf()).toEqual(["note-2|passive_voice:0-18"]);
     // A client that sends none (a plain form post) keeps what is stored.
     await post(draft({ baseRevision: 5, notes: [two[1]], coachDismissed: undefined }));
@@ -164,9 +209,21 @@ describe("bad input changes nothing", () => {
     ["an unknown red flag", { baseRevision: 1, redFlags: ["too_nice"] }, /Unknown red flag \\"too_nice\\"/],
     ["an unknown STAR part", { baseRevision: 1, star: ["surprise"] }, /Unknown STAR part/],
     ["an unknown recommendation", { baseRevision: 1, recommendation: "maybe" }, /Unknown recommendation/],
-    ["a note over 5,000 characters", { baseRevision: 1, notes: [{ id: "x", dimension: "repair", elapsedSeconds: 1, text: "x".repeat(5001) }] }, /at most 5,000 characters/],
-    ["a note on an unknown dimension", { baseRevision: 1, notes: [{ id: "x", dimension: "charm", elapsedSeconds: 1, text: "hi" }] }, /Unknown dimension/],
-    ["a malformed dismissed suggestion", { baseRevision: 1, coachDismissed: ["note-1|passive voice"] }, /Invalid dismissed suggestion/],
+    [
+      "a note over 5,000 characters",
+      { baseRevision: 1, notes: [{ id: "x", dimension: "repair", elapsedSeconds: 1, text: "x".repeat(5001) }] },
+      /at most 5,000 characters/,
+    ],
+    [
+      "a note on an unknown dimension",
+      { baseRevision: 1, notes: [{ id: "x", dimension: "charm", elapsedSeconds: 1, text: "hi" }] },
+      /Unknown dimension/,
+    ],
+    [
+      "a malformed dismissed suggestion",
+      { baseRevision: 1, coachDismissed: ["note-1|passive voice"] },
+      /Invalid dismissed suggestion/,
+    ],
     ["an unknown intent", { baseRevision: 1, intent: "delete" }, /Invalid enum value/],
   ];
   it.each(cases)("refuses %s with 400 and a field message", async (_name, over, message) => {
@@ -179,7 +236,11 @@ describe("bad input changes nothing", () => {
 
   it("answers 404 to someone not on the panel, and for an interview that does not exist", async () => {
     const outsider = await createUser();
-    await expectRefused(post(draft({ baseRevision: 1 }), { as: await sessionCookieFor(outsider.id) }), 404, /Not found/);
+    await expectRefused(
+      post(draft({ baseRevision: 1 }), { as: await sessionCookieFor(outsider.id) }),
+      404,
+      /Not found/,
+    );
     await expectRefused(post(draft(), { id: 999_999 }), 404, /Not found/);
     await expectRefused(post(draft(), { id: "1;drop" }), 404, /Not found/);
   });
@@ -190,7 +251,12 @@ describe("bad input changes nothing", () => {
     const res = await post(draft(), { as: await sessionCookieFor(colleague.id) });
     expect(res.status).toBe(200);
     const cards = getDb().select().from(t.scorecards).where(eq(t.scorecards.interviewId, interviewId)).all();
-    expect(cards.map((c) => [c.interviewerId, c.revision]).sort()).toEqual([[userId, 1], [colleague.id, 1]].sort());
+    expect(cards.map((c) => [c.interviewerId, c.revision]).sort()).toEqual(
+      [
+        [userId, 1],
+        [colleague.id, 1],
+      ].sort(),
+    );
   });
 });
 
@@ -212,9 +278,18 @@ describe("submit", () => {
   });
 
   it("requires a justification when the recommendation contradicts the weighted score", async () => {
-    const res = await post(complete({ redFlags: [], ratings: { ownership: 4, accountability: 3, repair: 3, behavioural_change: 4 }, recommendation: "no", intent: "submit" }));
+    const res = await post(
+      complete({
+        redFlags: [],
+        ratings: { ownership: 4, accountability: 3, repair: 3, behavioural_change: 4 },
+        recommendation: "no",
+        intent: "submit",
+      }),
+    );
     expect(res.status).toBe(400);
-    expect((await res.json()).errors).toEqual({ recommendationJustification: expect.stringMatching(/contradicts the weighted score 3\.60/) });
+    expect((await res.json()).errors).toEqual({
+      recommendationJustification: expect.stringMatching(/contradicts the weighted score 3\.60/),
+    });
   });
 
   it("stores the weighted score computed on the server, makes the scorecard read-only and logs it", async () => {
@@ -225,7 +300,9 @@ describe("submit", () => {
     // By hand, with the seeds' weights 25/20/20/35: (2·25 + 3·20 + 3·20 + 4·35) / 100 = 3.10.
     expect(card).toMatchObject({ status: "submitted", weightedScore: 3.1, timerRunningSince: null });
     expect(card.submittedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(getDb().select().from(t.scorecardRevisions).where(eq(t.scorecardRevisions.scorecardId, card.id)).all()).toHaveLength(1);
+    expect(
+      getDb().select().from(t.scorecardRevisions).where(eq(t.scorecardRevisions.scorecardId, card.id)).all(),
+    ).toHaveLength(1);
     expect(getDb().select().from(t.auditLog).where(eq(t.auditLog.entityId, card.id)).all()).toEqual([
       expect.objectContaining({ action: "scorecard.submitted", actorId: userId }),
     ]);
@@ -253,22 +330,35 @@ describe("submit", () => {
     expect(row.status).toBe("submitted");
     expect(JSON.parse(row.f)).toEqual([]);
     expect(JSON.parse(row.x).sort()).toEqual(["situation", "task"]);
-    expect(JSON.parse(row.n)).toEqual(["note-1:Said \"I assumed\" — first person."]);
+    expect(JSON.parse(row.n)).toEqual(['note-1:Said "I assumed" — first person.']);
   });
 
   it("answers a failed plain form post with 400, the errors and what was typed", async () => {
-    const res = await postForm({ intent: "submit", baseRevision: "0", rubricVersionId: "1", "ratings.ownership": "4", redFlags: "passive_voice" });
+    const res = await postForm({
+      intent: "submit",
+      baseRevision: "0",
+      rubricVersionId: "1",
+      "ratings.ownership": "4",
+      redFlags: "passive_voice",
+    });
     expect(res.status).toBe(400);
     const { rejected } = await res.json();
     expect(rejected.values).toMatchObject({ ratings: { ownership: 4 }, redFlags: ["passive_voice"] });
-    expect(rejected.errors).toMatchObject({ "ratings.repair": "Rate Repair", recommendation: "Choose a recommendation" });
+    expect(rejected.errors).toMatchObject({
+      "ratings.repair": "Rate Repair",
+      recommendation: "Choose a recommendation",
+    });
     expect(stored()).toEqual([]);
   });
 });
 
 describe("the scorecard page's loader", () => {
   const load = async (as = cookie) =>
-    loader({ request: await request(`/interviews/${interviewId}/scorecard`, { cookie: as }), params: { interviewId: String(interviewId) }, context: {} });
+    loader({
+      request: await request(`/interviews/${interviewId}/scorecard`, { cookie: as }),
+      params: { interviewId: String(interviewId) },
+      context: {},
+    });
 
   it("answers 404 to someone not on the panel", async () => {
     const outsider = await createUser();

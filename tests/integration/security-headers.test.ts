@@ -68,7 +68,11 @@ describe("security headers", () => {
     ];
     for (const [path, cookie] of pages) {
       const reply = await send(app.base, "GET", path, { headers: cookie ? { Cookie: cookie } : {} });
-      expect({ path, frameAncestors: directives(reply).get("frame-ancestors"), xfo: reply.headers["x-frame-options"] }).toEqual({
+      expect({
+        path,
+        frameAncestors: directives(reply).get("frame-ancestors"),
+        xfo: reply.headers["x-frame-options"],
+      }).toEqual({
         path,
         frameAncestors: ["'none'"],
         xfo: "DENY",

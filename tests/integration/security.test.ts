@@ -21,8 +21,10 @@ const MB = 1024 * 1024;
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
-const sessionsOf = (userId: number) => getDb().select({ n: count() }).from(t.sessions).where(eq(t.sessions.userId, userId)).get()!.n;
-const attemptsOf = (email: string) => getDb().select({ n: count() }).from(t.loginAttempts).where(eq(t.loginAttempts.email, email)).get()!.n;
+const sessionsOf = (userId: number) =>
+  getDb().select({ n: count() }).from(t.sessions).where(eq(t.sessions.userId, userId)).get()!.n;
+const attemptsOf = (email: string) =>
+  getDb().select({ n: count() }).from(t.loginAttempts).where(eq(t.loginAttempts.email, email)).get()!.n;
 
 async function listen(build: ServerBuild, options?: AppOptions) {
   const server = createApp(build, options).listen(0, "127.0.0.1");
@@ -36,7 +38,9 @@ describe("isCrossSiteRequest", () => {
 
   it("never refuses GET, HEAD or OPTIONS", () => {
     for (const method of ["GET", "HEAD", "OPTIONS", "get"]) {
-      expect(isCrossSiteRequest(method, { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, host)).toBe(false);
+      expect(isCrossSiteRequest(method, { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, host)).toBe(
+        false,
+      );
     }
   });
 
@@ -77,7 +81,9 @@ describe("isCrossSiteRequest", () => {
     expect(isCrossSiteRequest("POST", { "sec-fetch-site": "cross-site", origin: own }, host)).toBe(true);
     expect(isCrossSiteRequest("DELETE", { "sec-fetch-site": "Cross-Site" }, host)).toBe(true);
     expect(isCrossSiteRequest("POST", { "sec-fetch-site": "same-site" }, host)).toBe(true);
-    expect(isCrossSiteRequest("POST", { "sec-fetch-site": "same-site", origin: "http://sub.scorecard.example:3000" }, host)).toBe(true);
+    expect(
+      isCrossSiteRequest("POST", { "sec-fetch-site": "same-site", origin: "http://sub.scorecard.example:3000" }, host),
+    ).toBe(true);
     expect(isCrossSiteRequest("POST", { "sec-fetch-site": "same-site", origin: own }, host)).toBe(false);
   });
 
@@ -107,7 +113,11 @@ describe("the HTTP front, with the built app", () => {
   describe("cross-site requests", () => {
     it("refuses a cross-site sign-in with 403 before the action runs: no session, no attempt recorded", async () => {
       const user = await createUser({ email: "csrf-login@example.test" });
-      const foreign: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "null" }];
+      const foreign: Record<string, string>[] = [
+        { Origin: "https://evil.example" },
+        { "Sec-Fetch-Site": "cross-site" },
+        { Origin: "null" },
+      ];
       for (const headers of foreign) {
         const reply = await login("csrf-login@example.test", PASSWORD, headers);
         expect(reply.status).toBe(403);
@@ -122,7 +132,10 @@ describe("the HTTP front, with the built app", () => {
     it("refuses a cross-site sign-out: the session lives on", async () => {
       const user = await createUser({ email: "csrf-logout@example.test" });
       const cookie = await sessionCookieFor(user.id);
-      const reply = await send(base, "POST", "/logout", { headers: { ...FORM, Cookie: cookie, Origin: "https://evil.example" }, body: "" });
+      const reply = await send(base, "POST", "/logout", {
+        headers: { ...FORM, Cookie: cookie, Origin: "https://evil.example" },
+        body: "",
+      });
       expect(reply.status).toBe(403);
       expect(sessionsOf(user.id)).toBe(1);
       expect((await send(base, "GET", "/interviews", { headers: { Cookie: cookie } })).status).toBe(200);
@@ -135,7 +148,10 @@ describe("the HTTP front, with the built app", () => {
       expect(reply.headers.location).toBe("/interviews");
       expect(sessionsOf(user.id)).toBe(1);
       const cookie = reply.headers["set-cookie"]![0].split(";")[0];
-      const out = await send(base, "POST", "/logout", { headers: { ...FORM, ...ownOrigin(), Cookie: cookie }, body: "" });
+      const out = await send(base, "POST", "/logout", {
+        headers: { ...FORM, ...ownOrigin(), Cookie: cookie },
+        body: "",
+      });
       expect(out.status).toBe(302);
       expect(sessionsOf(user.id)).toBe(0);
     });
@@ -147,7 +163,9 @@ describe("the HTTP front, with the built app", () => {
     });
 
     it("leaves GET alone, whatever the Origin", async () => {
-      const reply = await send(base, "GET", "/login", { headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" } });
+      const reply = await send(base, "GET", "/login", {
+        headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+      });
       expect(reply.status).toBe(200);
     });
 
@@ -157,11 +175,17 @@ describe("the HTTP front, with the built app", () => {
       // Not trusted: the Origin is compared with the Host header, which it does not match.
       expect((await login("forwarded@example.test", PASSWORD, proxied)).status).toBe(403);
       // A stray X-Forwarded-Host does not disturb a same-origin post (nor make Remix answer 500).
-      expect((await login("forwarded@example.test", PASSWORD, { ...ownOrigin(), "X-Forwarded-Host": "elsewhere.example" })).status).toBe(302);
+      expect(
+        (await login("forwarded@example.test", PASSWORD, { ...ownOrigin(), "X-Forwarded-Host": "elsewhere.example" }))
+          .status,
+      ).toBe(302);
 
       const trusting = await listen(build, { trustProxy: "loopback" });
       try {
-        const reply = await send(trusting.base, "POST", "/login", { headers: { ...FORM, ...proxied }, body: form({ email: "forwarded@example.test", password: PASSWORD }) });
+        const reply = await send(trusting.base, "POST", "/login", {
+          headers: { ...FORM, ...proxied },
+          body: form({ email: "forwarded@example.test", password: PASSWORD }),
+        });
         expect(reply.status).toBe(302);
         // X-Forwarded-Proto is believed too: the cookie is marked Secure.
         const https = await send(trusting.base, "POST", "/login", {
@@ -189,7 +213,10 @@ describe("the HTTP front, with the built app", () => {
     it("refuses a 2 MB body declared by Content-Length with 413, before the action runs", async () => {
       const user = await createUser({ email: "big-declared@example.test" });
       const body = padded("big-declared@example.test", 2 * MB);
-      const reply = await send(base, "POST", "/login", { headers: { ...FORM, "Content-Length": String(body.length) }, body });
+      const reply = await send(base, "POST", "/login", {
+        headers: { ...FORM, "Content-Length": String(body.length) },
+        body,
+      });
       expect(reply.status).toBe(413);
       expect(reply.text).toBe("Request body too large: the limit is 1 MB.");
       expect(sessionsOf(user.id)).toBe(0);
@@ -198,7 +225,11 @@ describe("the HTTP front, with the built app", () => {
 
     it("answers a Content-Length over the limit without waiting for the body", async () => {
       // Only 10 bytes of the promised 2 MB are ever sent.
-      const reply = await send(base, "POST", "/login", { headers: { ...FORM, "Content-Length": String(2 * MB) }, body: "email=a%40", leaveOpen: true });
+      const reply = await send(base, "POST", "/login", {
+        headers: { ...FORM, "Content-Length": String(2 * MB) },
+        body: "email=a%40",
+        leaveOpen: true,
+      });
       expect(reply.status).toBe(413);
     });
 
@@ -218,7 +249,10 @@ describe("the HTTP front, with the built app", () => {
     it("cuts off a body just over the limit in its last chunk (no truncated body reaches the action)", async () => {
       const user = await createUser({ email: "just-over@example.test" });
       const body = Buffer.from(padded("just-over@example.test", MB + 1));
-      const reply = await send(base, "POST", "/login", { headers: FORM, chunks: [body.subarray(0, MB), body.subarray(MB)] });
+      const reply = await send(base, "POST", "/login", {
+        headers: FORM,
+        chunks: [body.subarray(0, MB), body.subarray(MB)],
+      });
       expect(reply.status).toBe(413);
       expect(sessionsOf(user.id)).toBe(0);
       expect(attemptsOf("just-over@example.test")).toBe(0);
@@ -230,7 +264,9 @@ describe("the HTTP front, with the built app", () => {
       expect(body.length).toBe(MB);
       const chunks = Array.from({ length: 16 }, (_, i) => body.subarray(i * 64 * 1024, (i + 1) * 64 * 1024));
       expect((await send(base, "POST", "/login", { headers: FORM, chunks })).status).toBe(302);
-      expect((await send(base, "POST", "/login", { headers: { ...FORM, "Content-Length": String(MB) }, body })).status).toBe(302);
+      expect(
+        (await send(base, "POST", "/login", { headers: { ...FORM, "Content-Length": String(MB) }, body })).status,
+      ).toBe(302);
       expect(sessionsOf(user.id)).toBe(2);
     });
   });
@@ -239,7 +275,8 @@ describe("the HTTP front, with the built app", () => {
     it("answers the 6th attempt after 5 wrong passwords with 429 and Retry-After, right password or not", async () => {
       const user = await createUser({ email: "http-throttle@example.test" });
       const bystander = await createUser({ email: "http-bystander@example.test" });
-      for (let i = 0; i < 5; i++) expect((await login("http-throttle@example.test", "wrong password", ownOrigin())).status).toBe(401);
+      for (let i = 0; i < 5; i++)
+        expect((await login("http-throttle@example.test", "wrong password", ownOrigin())).status).toBe(401);
       const reply = await login("http-throttle@example.test", PASSWORD, ownOrigin());
       expect(reply.status).toBe(429);
       expect(Number(reply.headers["retry-after"])).toBeGreaterThan(14 * 60);
@@ -275,7 +312,8 @@ describe("the HTTP front, with the built app", () => {
       const colleague = await createUser({ email: "stayer@example.test" });
       const cookies = [await sessionCookieFor(user.id), await sessionCookieFor(user.id)];
       const colleagueCookie = await sessionCookieFor(colleague.id);
-      for (const cookie of cookies) expect((await send(base, "GET", "/interviews", { headers: { Cookie: cookie } })).status).toBe(200);
+      for (const cookie of cookies)
+        expect((await send(base, "GET", "/interviews", { headers: { Cookie: cookie } })).status).toBe(200);
 
       expect(deactivateUser(user.id)).toBe(true);
 
@@ -296,7 +334,15 @@ describe("the HTTP front, with the built app", () => {
     it("keeps an inactive user's leftover session refused (findUserBySession checks active)", async () => {
       const user = await createUser({ email: "leftover@example.test" });
       const lastSeenAt = new Date().toISOString();
-      getDb().insert(t.sessions).values({ id: hashSessionToken("leftover-session"), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), lastSeenAt }).run();
+      getDb()
+        .insert(t.sessions)
+        .values({
+          id: hashSessionToken("leftover-session"),
+          userId: user.id,
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+          lastSeenAt,
+        })
+        .run();
       expect(findUserBySession("leftover-session")).not.toBeNull();
       getDb().update(t.users).set({ active: false }).where(eq(t.users.id, user.id)).run();
       expect(findUserBySession("leftover-session")).toBeNull();

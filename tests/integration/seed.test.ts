@@ -27,18 +27,30 @@ describe("the demo organisation", () => {
   });
 
   it("has the people the dashboard needs", () => {
-    const roles = getDb().select({ role: t.userRoles.role, n: count() }).from(t.userRoles).groupBy(t.userRoles.role).all();
+    const roles = getDb()
+      .select({ role: t.userRoles.role, n: count() })
+      .from(t.userRoles)
+      .groupBy(t.userRoles.role)
+      .all();
     const byRole = Object.fromEntries(roles.map((r) => [r.role, r.n]));
     expect(byRole.interviewer).toBeGreaterThanOrEqual(10);
     expect(byRole.lead).toBe(2);
     const lead = getDb().select().from(t.users).where(eq(t.users.email, "lead@demo.test")).get()!;
-    const leadRoles = getDb().select({ role: t.userRoles.role }).from(t.userRoles).where(eq(t.userRoles.userId, lead.id)).all();
+    const leadRoles = getDb()
+      .select({ role: t.userRoles.role })
+      .from(t.userRoles)
+      .where(eq(t.userRoles.userId, lead.id))
+      .all();
     expect(leadRoles.map((r) => r.role).sort()).toEqual(["admin", "lead"]);
   });
 
   it("has 120+ candidates across all variants and levels, 400+ submitted scorecards from panels of 2–4", () => {
     expect(total(getDb(), t.candidates)).toBeGreaterThanOrEqual(120);
-    const submitted = getDb().select({ n: count() }).from(t.scorecards).where(eq(t.scorecards.status, "submitted")).get()!.n;
+    const submitted = getDb()
+      .select({ n: count() })
+      .from(t.scorecards)
+      .where(eq(t.scorecards.status, "submitted"))
+      .get()!.n;
     expect(submitted).toBeGreaterThanOrEqual(400);
     const variants = getDb().selectDistinct({ v: t.interviews.variantKey }).from(t.interviews).all();
     expect(variants).toHaveLength(7);

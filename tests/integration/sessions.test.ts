@@ -23,7 +23,9 @@ afterEach(() => {
 async function signedIn() {
   const user = await createUser();
   const cookie = await sessionCookieFor(user.id);
-  const signed = JSON.parse(Buffer.from(decodeURIComponent(cookie.split("=")[1]).split(".")[0], "base64").toString("utf8")) as string;
+  const signed = JSON.parse(
+    Buffer.from(decodeURIComponent(cookie.split("=")[1]).split(".")[0], "base64").toString("utf8"),
+  ) as string;
   const row = getDb().select().from(t.sessions).where(eq(t.sessions.userId, user.id)).get()!;
   return { user, token: signed, row };
 }
@@ -42,7 +44,11 @@ describe("sessions", () => {
   it("ends a session idle longer than SESSION_IDLE_MINUTES (default 120); use moves the idle clock on", async () => {
     const { token, row, user } = await signedIn();
     const setLastSeen = (minutesAgo: number) =>
-      getDb().update(t.sessions).set({ lastSeenAt: new Date(Date.now() - minutesAgo * MINUTE).toISOString() }).where(eq(t.sessions.id, row.id)).run();
+      getDb()
+        .update(t.sessions)
+        .set({ lastSeenAt: new Date(Date.now() - minutesAgo * MINUTE).toISOString() })
+        .where(eq(t.sessions.id, row.id))
+        .run();
     setLastSeen(119);
     expect(findUserBySession(token)?.id).toBe(user.id);
     // That use was recorded: an hour later it is still alive.
@@ -56,10 +62,16 @@ describe("sessions", () => {
 
   it("ends every session SESSION_MAX_DAYS (default 14) after sign-in, however busy", async () => {
     const { token, row } = await signedIn();
-    const lifetime = Date.parse(row.expiresAt) - Date.parse(row.createdAt.replace(" ", "T") + (row.createdAt.endsWith("Z") ? "" : "Z"));
+    const lifetime =
+      Date.parse(row.expiresAt) -
+      Date.parse(row.createdAt.replace(" ", "T") + (row.createdAt.endsWith("Z") ? "" : "Z"));
     expect(Math.abs(lifetime - 14 * 86_400_000)).toBeLessThan(5 * MINUTE);
     // Used all along: last seen a moment before its end.
-    getDb().update(t.sessions).set({ lastSeenAt: new Date(Date.parse(row.expiresAt) - 2 * MINUTE).toISOString() }).where(eq(t.sessions.id, row.id)).run();
+    getDb()
+      .update(t.sessions)
+      .set({ lastSeenAt: new Date(Date.parse(row.expiresAt) - 2 * MINUTE).toISOString() })
+      .where(eq(t.sessions.id, row.id))
+      .run();
     expect(findUserBySession(token, new Date(Date.parse(row.expiresAt) - MINUTE))).not.toBeNull();
     expect(findUserBySession(token, new Date(Date.parse(row.expiresAt) + 1000))).toBeNull();
 

@@ -19,12 +19,21 @@ const callLogin = async (email: string, password: string, from = client) => {
   const req = await request("/login", { form: { email, password } });
   return (await loginAction({ request: req, params: {}, context: { clientAddress: from } })) as Response;
 };
-const sessionsOf = (userId: number) => getDb().select({ n: count() }).from(t.sessions).where(eq(t.sessions.userId, userId)).get()!.n;
-const attemptsOf = (email: string) => getDb().select().from(t.loginAttempts).where(eq(t.loginAttempts.email, email)).all();
+const sessionsOf = (userId: number) =>
+  getDb().select({ n: count() }).from(t.sessions).where(eq(t.sessions.userId, userId)).get()!.n;
+const attemptsOf = (email: string) =>
+  getDb().select().from(t.loginAttempts).where(eq(t.loginAttempts.email, email)).all();
 const failedAttempts = (email: string, at: Date, n: number) =>
   getDb()
     .insert(t.loginAttempts)
-    .values(Array.from({ length: n }, (_, i) => ({ email, client, succeeded: false, at: new Date(at.getTime() - i * 1000).toISOString() })))
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        email,
+        client,
+        succeeded: false,
+        at: new Date(at.getTime() - i * 1000).toISOString(),
+      })),
+    )
     .run();
 
 describe("sign-in throttling, through the login action", () => {
@@ -46,7 +55,13 @@ describe("sign-in throttling, through the login action", () => {
 
   it("throttles by the email lower-cased and trimmed, whatever the case typed", async () => {
     await createUser({ email: "uma@example.test" });
-    for (const email of ["UMA@example.test", "uma@EXAMPLE.test", " Uma@Example.Test", "uma@example.test", "UMA@EXAMPLE.TEST"]) {
+    for (const email of [
+      "UMA@example.test",
+      "uma@EXAMPLE.test",
+      " Uma@Example.Test",
+      "uma@example.test",
+      "UMA@EXAMPLE.TEST",
+    ]) {
       expect((await callLogin(email, "wrong password")).status).toBe(401);
     }
     expect((await callLogin("uma@example.test", PASSWORD)).status).toBe(429);
@@ -106,7 +121,9 @@ describe("sign-in throttling, through the login action", () => {
   it("lets only 5 of 12 simultaneous guesses be checked: counting and recording are one transaction", async () => {
     await createUser({ email: "burst@example.test" });
     // All 12 are in flight at once: each awaits the (slow, off-thread) password check after its throttle check.
-    const responses = await Promise.all(Array.from({ length: 12 }, () => callLogin("burst@example.test", "wrong password")));
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () => callLogin("burst@example.test", "wrong password")),
+    );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
     expect(attemptsOf("burst@example.test")).toHaveLength(5);
@@ -114,7 +131,8 @@ describe("sign-in throttling, through the login action", () => {
 
   it("locks the guessing client out of the account, not the owner on another client", async () => {
     const owner = await createUser({ email: "owner@example.test" });
-    for (let i = 0; i < 5; i++) expect((await callLogin("owner@example.test", "guess", "203.0.113.66")).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await callLogin("owner@example.test", "guess", "203.0.113.66")).status).toBe(401);
     expect((await callLogin("owner@example.test", PASSWORD, "203.0.113.66")).status).toBe(429);
     // The owner, from their own client: in.
     expect((await callLogin("owner@example.test", PASSWORD, "192.0.2.10")).status).toBe(302);
@@ -125,7 +143,8 @@ describe("sign-in throttling, through the login action", () => {
     for (let k = 0; k < 5; k++) await createUser({ email: `spray${k}@example.test` });
     const statuses: number[] = [];
     for (let round = 0; round < 4; round++) {
-      for (let k = 0; k < 5; k++) statuses.push((await callLogin(`spray${k}@example.test`, `guess ${round}`, "203.0.113.77")).status);
+      for (let k = 0; k < 5; k++)
+        statuses.push((await callLogin(`spray${k}@example.test`, `guess ${round}`, "203.0.113.77")).status);
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses.slice(10)).toEqual(Array(10).fill(429));
@@ -136,7 +155,8 @@ describe("sign-in throttling, through the login action", () => {
   it("stops distributed guessing of one account at 10 failures from unknown clients, but not a client the owner used before", async () => {
     const owner = await createUser({ email: "target@example.test" });
     expect((await callLogin("target@example.test", PASSWORD, "192.0.2.30")).status).toBe(302);
-    for (let k = 0; k < 10; k++) expect((await callLogin("target@example.test", "guess", `203.0.113.${100 + k}`)).status).toBe(401);
+    for (let k = 0; k < 10; k++)
+      expect((await callLogin("target@example.test", "guess", `203.0.113.${100 + k}`)).status).toBe(401);
     // An eleventh guesser, and the owner on a device never used before, wait.
     expect((await callLogin("target@example.test", "guess", "203.0.113.200")).status).toBe(429);
     expect((await callLogin("target@example.test", PASSWORD, "192.0.2.31")).status).toBe(429);

@@ -17,16 +17,29 @@ const TARGETS_SHOWN = 5;
 export function describeViolations(violations: Result[]): string {
   return violations
     .map((v) => {
-      const targets = v.nodes.slice(0, TARGETS_SHOWN).map((n) => `      ${JSON.stringify(n.target)}${n.failureSummary ? `  — ${firstLine(n.failureSummary)}` : ""}`);
+      const targets = v.nodes
+        .slice(0, TARGETS_SHOWN)
+        .map((n) => `      ${JSON.stringify(n.target)}${n.failureSummary ? `  — ${firstLine(n.failureSummary)}` : ""}`);
       const more = v.nodes.length > TARGETS_SHOWN ? [`      … and ${v.nodes.length - TARGETS_SHOWN} more`] : [];
-      return [`  ${v.id} [${v.impact}] ${v.help} (${v.nodes.length} node${v.nodes.length === 1 ? "" : "s"}) ${v.helpUrl}`, ...targets, ...more].join("\n");
+      return [
+        `  ${v.id} [${v.impact}] ${v.help} (${v.nodes.length} node${v.nodes.length === 1 ? "" : "s"}) ${v.helpUrl}`,
+        ...targets,
+        ...more,
+      ].join("\n");
     })
     .join("\n");
 }
 
 function firstLine(summary: string) {
   // axe's summary is "Fix any of the following:\n  <reason>\n  <reason>": keep the first reason.
-  return summary.split("\n").map((s) => s.trim()).filter(Boolean).slice(1, 2).join(" ") || summary.trim();
+  return (
+    summary
+      .split("\n")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(1, 2)
+      .join(" ") || summary.trim()
+  );
 }
 
 export interface AxeCheck {
@@ -48,14 +61,22 @@ export async function checkAccessibility(page: Page, name: string): Promise<AxeC
   const blocking = results.violations.filter((v) => BLOCKING_IMPACTS.includes(v.impact ?? ""));
   const other = results.violations.filter((v) => !BLOCKING_IMPACTS.includes(v.impact ?? ""));
   const where = `${name} (${new URL(page.url()).pathname})`;
-  if (results.violations.length) console.log(`axe on ${where}: ${results.violations.length} violation(s)\n${describeViolations(results.violations)}`);
-  const report = blocking.length ? `axe found ${blocking.length} serious/critical violation(s) on ${where}:\n${describeViolations(blocking)}` : "";
+  if (results.violations.length)
+    console.log(
+      `axe on ${where}: ${results.violations.length} violation(s)\n${describeViolations(results.violations)}`,
+    );
+  const report = blocking.length
+    ? `axe found ${blocking.length} serious/critical violation(s) on ${where}:\n${describeViolations(blocking)}`
+    : "";
   return { blocking, other, report };
 }
 
 /** checkAccessibility, then fails (with the report) on any serious or critical violation. */
 export async function expectAccessible(page: Page, name: string): Promise<AxeCheck> {
   const check = await checkAccessibility(page, name);
-  expect(check.blocking.map((v) => v.id), check.report).toEqual([]);
+  expect(
+    check.blocking.map((v) => v.id),
+    check.report,
+  ).toEqual([]);
   return check;
 }

@@ -21,13 +21,15 @@ const EXPECTED = /^Failed to load resource: the server responded with a status o
 
 function watchPage(page: Page) {
   page.on("console", (message) => {
-    if (message.type() === "error" && !EXPECTED.test(message.text())) problems.push(`console.error on ${page.url()}: ${message.text()}`);
+    if (message.type() === "error" && !EXPECTED.test(message.text()))
+      problems.push(`console.error on ${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
   // A missing script, stylesheet or image is never on purpose (unlike a refused fetch, above).
   page.on("response", (response) => {
     const type = response.request().resourceType();
-    if (response.status() >= 400 && ["script", "stylesheet", "image", "font"].includes(type)) problems.push(`${type} ${response.url()} answered ${response.status()}`);
+    if (response.status() >= 400 && ["script", "stylesheet", "image", "font"].includes(type))
+      problems.push(`${type} ${response.url()} answered ${response.status()}`);
   });
 }
 
@@ -49,7 +51,14 @@ afterEach(() => {
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (...args) => {
@@ -95,7 +104,8 @@ export function watchConsole(page: Page) {
   const errors: string[] = [];
   page.on("console", (message) => {
     // An offline test provokes failed requests on purpose; the browser logs those, the app does not.
-    if (message.type() === "error" && !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(message.text())) errors.push(message.text());
+    if (message.type() === "error" && !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(message.text()))
+      errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(String(error)));
   return { errors, expectNoErrors: () => expect(errors).toEqual([]) };

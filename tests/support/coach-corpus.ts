@@ -3,7 +3,12 @@ import { join } from "node:path";
 import type { Signal, SignalKind } from "~/domain/coach/analyse-note";
 import { SIGNAL_KINDS } from "~/domain/coach/analyse-note";
 
-export type LabelledNote = { file: string; line: number; text: string; signals: Array<{ kind: SignalKind; quote: string }> };
+export type LabelledNote = {
+  file: string;
+  line: number;
+  text: string;
+  signals: Array<{ kind: SignalKind; quote: string }>;
+};
 
 const CORPUS_DIR = join(import.meta.dirname, "..", "fixtures", "coach");
 
@@ -20,7 +25,14 @@ export function readCorpus(): LabelledNote[] {
     );
 }
 
-export type KindScore = { kind: SignalKind; labels: number; predicted: number; hits: number; precision: number; recall: number };
+export type KindScore = {
+  kind: SignalKind;
+  labels: number;
+  predicted: number;
+  hits: number;
+  precision: number;
+  recall: number;
+};
 
 /**
  * Precision and recall per kind. A prediction is a hit when it overlaps a not-yet-matched label
@@ -46,7 +58,8 @@ export function scoreCorpus(notes: LabelledNote[], analyse: (text: string) => Si
         t.hits++;
       } else misses.push(`FP ${p.kind} "${note.text.slice(p.start, p.end)}" in ${note.file}:${note.line}`);
     }
-    for (const l of labels.filter((x) => !x.matched)) misses.push(`FN ${l.kind} "${note.text.slice(l.start, l.end)}" in ${note.file}:${note.line}`);
+    for (const l of labels.filter((x) => !x.matched))
+      misses.push(`FN ${l.kind} "${note.text.slice(l.start, l.end)}" in ${note.file}:${note.line}`);
   }
   const scores: KindScore[] = SIGNAL_KINDS.map((kind) => {
     const t = tally.get(kind)!;

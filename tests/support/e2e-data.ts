@@ -8,14 +8,20 @@ export function scheduleInterview(panelEmails: string[], opts: { at?: Date; cand
   db.pragma("busy_timeout = 5000");
   try {
     return db.transaction(() => {
-      const candidate = db.prepare("insert into candidates (name, target_level) values (?, 'senior') returning id").get(opts.candidate ?? "E2E Candidate") as { id: number };
+      const candidate = db
+        .prepare("insert into candidates (name, target_level) values (?, 'senior') returning id")
+        .get(opts.candidate ?? "E2E Candidate") as { id: number };
       // Begun ten minutes ago by default: a real scorecard can be submitted once its interview has begun.
       const at = (opts.at ?? new Date(Date.now() - 600_000)).toISOString();
       const interview = db
-        .prepare("insert into interviews (candidate_id, rubric_version_id, variant_key, scheduled_at) values (?, 1, 'default', ?) returning id")
+        .prepare(
+          "insert into interviews (candidate_id, rubric_version_id, variant_key, scheduled_at) values (?, 1, 'default', ?) returning id",
+        )
         .get(candidate.id, at) as { id: number };
       for (const email of panelEmails) {
-        db.prepare("insert into panel_assignments (interview_id, interviewer_id) select ?, id from users where email = ?").run(interview.id, email);
+        db.prepare(
+          "insert into panel_assignments (interview_id, interviewer_id) select ?, id from users where email = ?",
+        ).run(interview.id, email);
       }
       return interview.id;
     })();
@@ -54,11 +60,19 @@ export function storedCard(interviewId: number, email = "interviewer@demo.test")
     email,
   );
   if (!card) return null;
-  const rows = queryDatabase<{ dimension_key: string; score: number; cap_justification: string }>("select * from ratings where scorecard_id = ?", card.id);
+  const rows = queryDatabase<{ dimension_key: string; score: number; cap_justification: string }>(
+    "select * from ratings where scorecard_id = ?",
+    card.id,
+  );
   return {
     ...card,
     ratings: Object.fromEntries(rows.map((r) => [r.dimension_key, r.score])),
-    justifications: Object.fromEntries(rows.filter((r) => r.cap_justification).map((r) => [r.dimension_key, r.cap_justification])),
-    notes: queryDatabase("select text, elapsed_seconds, dimension_key from evidence_notes where scorecard_id = ? order by id", card.id),
+    justifications: Object.fromEntries(
+      rows.filter((r) => r.cap_justification).map((r) => [r.dimension_key, r.cap_justification]),
+    ),
+    notes: queryDatabase(
+      "select text, elapsed_seconds, dimension_key from evidence_notes where scorecard_id = ? order by id",
+      card.id,
+    ),
   };
 }

@@ -16,15 +16,29 @@ export async function createUser(opts: { roles?: Role[]; name?: string; email?: 
   const email = opts.email ?? `user${sequence}@example.test`;
   const user = getDb()
     .insert(t.users)
-    .values({ email, name: opts.name ?? `User ${sequence}`, passwordHash: await hashPassword(PASSWORD), active: opts.active ?? true })
+    .values({
+      email,
+      name: opts.name ?? `User ${sequence}`,
+      passwordHash: await hashPassword(PASSWORD),
+      active: opts.active ?? true,
+    })
     .returning()
     .get();
   const roles = opts.roles ?? ["interviewer"];
-  if (roles.length) getDb().insert(t.userRoles).values(roles.map((role) => ({ userId: user.id, role }))).run();
+  if (roles.length)
+    getDb()
+      .insert(t.userRoles)
+      .values(roles.map((role) => ({ userId: user.id, role })))
+      .run();
   return { ...user, roles };
 }
 
-export function createInterview(opts: { panel: { id: number }[]; scheduledAt?: Date; variantKey?: string; candidateName?: string }) {
+export function createInterview(opts: {
+  panel: { id: number }[];
+  scheduledAt?: Date;
+  variantKey?: string;
+  candidateName?: string;
+}) {
   const version = getLatestRubricVersion();
   const candidate = getDb()
     .insert(t.candidates)
@@ -43,7 +57,10 @@ export function createInterview(opts: { panel: { id: number }[]; scheduledAt?: D
     .returning()
     .get();
   if (opts.panel.length) {
-    getDb().insert(t.panelAssignments).values(opts.panel.map((p) => ({ interviewId: interview.id, interviewerId: p.id }))).run();
+    getDb()
+      .insert(t.panelAssignments)
+      .values(opts.panel.map((p) => ({ interviewId: interview.id, interviewerId: p.id })))
+      .run();
   }
   return { ...interview, candidate };
 }
@@ -54,7 +71,10 @@ export async function sessionCookieFor(userId: number): Promise<string> {
   return response.headers.get("Set-Cookie")!.split(";")[0];
 }
 
-export async function request(path: string, init: RequestInit & { cookie?: string; form?: Record<string, string> } = {}) {
+export async function request(
+  path: string,
+  init: RequestInit & { cookie?: string; form?: Record<string, string> } = {},
+) {
   const headers = new Headers(init.headers);
   if (init.cookie) headers.set("Cookie", init.cookie);
   let body = init.body;

@@ -102,7 +102,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 12 }) },
   { weight: 1, arbitrary: fc.integer().map(String) },
-  { weight: 1, arbitrary: fc.double().map(String) }
+  { weight: 1, arbitrary: fc.double().map(String) },
 );
 
 /** A route's id parameter that names no record: malformed, out of range, or an attack on the path. */
@@ -133,11 +133,11 @@ export const hostileIdParam: fc.Arbitrary<string> = fc.oneof(
       "Infinity",
       "__proto__",
       "constructor",
-      SCRIPT
+      SCRIPT,
     ),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
-  { weight: 1, arbitrary: fc.integer({ min: -1_000_000, max: 1_000_000_000 }).map(String) }
+  { weight: 1, arbitrary: fc.integer({ min: -1_000_000, max: 1_000_000_000 }).map(String) },
 );
 
 /** An object with `key` as its own property, whatever the key (`__proto__` too, as JSON.parse makes it). */
@@ -175,14 +175,14 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
       ["save"],
       { intent: null },
       { valueOf: 1, toString: 1 },
-      { constructor: { prototype: { polluted: 1 } } }
+      { constructor: { prototype: { polluted: 1 } } },
     ),
   },
   { weight: 1, arbitrary: fc.constant(null).map(() => withOwn({}, "__proto__", { polluted: 1, isAdmin: true })) },
   // Deeper still only as text (brokenJsonText): a value this deep already strains recursive code.
   { weight: 1, arbitrary: fc.constantFrom(20, 100).map(deepArray) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-  { weight: 1, arbitrary: hostileString }
+  { weight: 1, arbitrary: hostileString },
 );
 
 // ---------------------------------------------------------------- form posts
@@ -198,7 +198,7 @@ export type FormEncoding = "urlencoded" | "multipart" | "text" | "json";
 export const formEncoding: fc.Arbitrary<FormEncoding> = fc.oneof(
   { weight: 6, arbitrary: fc.constant("urlencoded" as const) },
   { weight: 3, arbitrary: fc.constant("multipart" as const) },
-  { weight: 1, arbitrary: fc.constantFrom("text" as const, "json" as const) }
+  { weight: 1, arbitrary: fc.constantFrom("text" as const, "json" as const) },
 );
 
 /** Field names no form has: prototype keys (alone and dotted), empty segments, lookalikes of real ones. */
@@ -231,7 +231,22 @@ const HOSTILE_NAMES = [
 ];
 
 /** Under a real field's name: an object where text was (some of these run or shadow prototype methods). */
-const NEST_KEYS = ["x", "0", "1", "99", "100", "toString", "valueOf", "hasOwnProperty", "__proto__", "constructor", "prototype", "length", "then", "0.0"];
+const NEST_KEYS = [
+  "x",
+  "0",
+  "1",
+  "99",
+  "100",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "length",
+  "then",
+  "0.0",
+];
 
 export type FormMutation =
   /** Every field of that name removed. */
@@ -257,7 +272,7 @@ const unknownName = (names: readonly string[]): fc.Arbitrary<string> =>
   fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_NAMES) },
     { weight: 1, arbitrary: fieldName(names).map((n) => `${n}.x`) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 10 }) }
+    { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },
   );
 
 /** One change to a valid post; `names` are the form's own field names. */
@@ -268,10 +283,23 @@ export function formMutation(names: readonly string[]): fc.Arbitrary<FormMutatio
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("drop-at" as const), index: fc.nat() }) },
     { weight: 5, arbitrary: fc.record({ kind: fc.constant("set" as const), name, value: hostileString }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("repeat" as const), name, value: hostileString }) },
-    { weight: 3, arbitrary: fc.record({ kind: fc.constant("nest" as const), name, key: fc.constantFrom(...NEST_KEYS) }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant("add" as const), name: unknownName(names), value: hostileString }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant("rename" as const), index: fc.nat(), to: fc.oneof(name, unknownName(names)) }) },
-    { weight: 1, arbitrary: fc.constant({ kind: "reverse" as const }) }
+    {
+      weight: 3,
+      arbitrary: fc.record({ kind: fc.constant("nest" as const), name, key: fc.constantFrom(...NEST_KEYS) }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant("add" as const), name: unknownName(names), value: hostileString }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant("rename" as const),
+        index: fc.nat(),
+        to: fc.oneof(name, unknownName(names)),
+      }),
+    },
+    { weight: 1, arbitrary: fc.constant({ kind: "reverse" as const }) },
   );
 }
 
@@ -326,9 +354,11 @@ export function formPayload(valid: fc.Arbitrary<Pairs>, names: readonly string[]
     { weight: 3, arbitrary: valid },
     {
       weight: 6,
-      arbitrary: fc.tuple(valid, fc.array(formMutation(names), { minLength: 1, maxLength: 3 })).map(([pairs, ms]) => mutatePairs(pairs, ms)),
+      arbitrary: fc
+        .tuple(valid, fc.array(formMutation(names), { minLength: 1, maxLength: 3 }))
+        .map(([pairs, ms]) => mutatePairs(pairs, ms)),
     },
-    { weight: 1, arbitrary: hostilePairs(names) }
+    { weight: 1, arbitrary: hostilePairs(names) },
   );
 }
 
@@ -338,7 +368,11 @@ export function resolvePairs(pairs: Pairs, tokens: Record<string, () => string>)
 }
 
 /** A POST of the fields to `path` on http://localhost, as a browser (or something that is not one) sends it. */
-export function formRequest(path: string, pairs: Pairs, opts: { cookie?: string; encoding?: FormEncoding } = {}): Request {
+export function formRequest(
+  path: string,
+  pairs: Pairs,
+  opts: { cookie?: string; encoding?: FormEncoding } = {},
+): Request {
   const headers = new Headers();
   if (opts.cookie) headers.set("Cookie", opts.cookie);
   let body: BodyInit;
@@ -404,11 +438,11 @@ export const brokenJsonText: fc.Arbitrary<string> = fc.oneof(
       "1".repeat(400),
       "[".repeat(20_000),
       `{"intent":"save","baseRevision":0,"rubricVersionId":${"[".repeat(5000)}${"]".repeat(5000)}}`,
-      `{"intent":"save","notes":"${"x".repeat(20_000)}"}`
+      `{"intent":"save","notes":"${"x".repeat(20_000)}"}`,
     ),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v).slice(0, -1)) }
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v).slice(0, -1)) },
 );
 
 export type JsonMutation =
@@ -421,23 +455,59 @@ export type JsonMutation =
   /** A key the schema does not have, at the object at the path (the root for []). */
   | { kind: "add"; path: string[]; key: string; value: unknown };
 
-const JSON_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "extra", "id", "interviewerId", "userId", "status", "revision", "submittedAt", "0", ""];
+const JSON_KEYS = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "valueOf",
+  "extra",
+  "id",
+  "interviewerId",
+  "userId",
+  "status",
+  "revision",
+  "submittedAt",
+  "0",
+  "",
+];
 
 /** A hostile JSON value for a field: wrong types, odd numbers, huge text, prototype-keyed objects. */
 const hostileJsonValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: hostileJson },
-  { weight: 1, arbitrary: fc.constantFrom<unknown>(-0, 0.5, -1, 2 ** 53, 1e21, Number.MAX_VALUE, 99, "1", "", "x".repeat(20_000)) },
-  { weight: 1, arbitrary: fc.integer() }
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>(-0, 0.5, -1, 2 ** 53, 1e21, Number.MAX_VALUE, 99, "1", "", "x".repeat(20_000)),
+  },
+  { weight: 1, arbitrary: fc.integer() },
 );
 
 /** One change to a valid JSON body, at one of `paths` (each a list of keys from the root). */
 export function jsonMutation(paths: readonly string[][]): fc.Arbitrary<JsonMutation> {
-  const path = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...paths) }, { weight: 1, arbitrary: fc.constant<string[]>([]) });
+  const path = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...paths) },
+    { weight: 1, arbitrary: fc.constant<string[]>([]) },
+  );
   return fc.oneof(
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("delete" as const), path }) },
     { weight: 5, arbitrary: fc.record({ kind: fc.constant("set" as const), path, value: hostileJsonValue }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant("wrap" as const), path, as: fc.constantFrom("array" as const, "object" as const) }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant("add" as const), path, key: fc.constantFrom(...JSON_KEYS), value: hostileJsonValue }) }
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant("wrap" as const),
+        path,
+        as: fc.constantFrom("array" as const, "object" as const),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant("add" as const),
+        path,
+        key: fc.constantFrom(...JSON_KEYS),
+        value: hostileJsonValue,
+      }),
+    },
   );
 }
 
@@ -526,7 +596,7 @@ export function flattenForm(value: Record<string, unknown>, prefix = ""): Pairs 
       v.forEach((item, i) =>
         item !== null && typeof item === "object"
           ? out.push(...flattenForm(item as Record<string, unknown>, `${name}.${i}`))
-          : out.push([`${name}.${i}`, String(item)])
+          : out.push([`${name}.${i}`, String(item)]),
       );
     else if (typeof v === "object") out.push(...flattenForm(v as Record<string, unknown>, name));
     else out.push([name, String(v)]);
@@ -547,7 +617,10 @@ export type Actor = "right" | "wrong-role" | "anonymous" | "forged" | "tampered"
 export const actor: fc.Arbitrary<Actor> = fc.oneof(
   { weight: 12, arbitrary: fc.constant("right" as const) },
   { weight: 2, arbitrary: fc.constant("wrong-role" as const) },
-  { weight: 1, arbitrary: fc.constantFrom("anonymous" as const, "forged" as const, "tampered" as const, "deactivated" as const) }
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("anonymous" as const, "forged" as const, "tampered" as const, "deactivated" as const),
+  },
 );
 
 /** Cookies for the actors: `right` and `wrong-role` are real sessions of the given users. */
@@ -578,13 +651,19 @@ const VOLATILE_COLUMNS: Record<string, readonly string[]> = { sessions: ["last_s
 /** Every table (sqlite_sequence included) as row count and a hash of its rows. */
 export function fingerprint(ignore: readonly string[] = []): Map<string, string> {
   const sqlite = getDb().$client;
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[];
+  const tables = sqlite
+    .prepare("select name from sqlite_master where type = 'table' order by name")
+    .pluck()
+    .all() as string[];
   const out = new Map<string, string>();
   for (const table of tables) {
     if (ignore.includes(table)) continue;
     const volatile = VOLATILE_COLUMNS[table] ?? [];
     const columns = volatile.length
-      ? (sqlite.prepare(`select name from pragma_table_info('${table}')`).pluck().all() as string[]).filter((c) => !volatile.includes(c)).map((c) => `"${c}"`).join(", ")
+      ? (sqlite.prepare(`select name from pragma_table_info('${table}')`).pluck().all() as string[])
+          .filter((c) => !volatile.includes(c))
+          .map((c) => `"${c}"`)
+          .join(", ")
       : "*";
     let rows = sqlite.prepare(`select ${columns} from "${table}"`).raw().all() as unknown[][];
     // An ignored table's AUTOINCREMENT counter moves with it.
@@ -603,7 +682,9 @@ export function changedTables(before: Map<string, string>, after: Map<string, st
 }
 
 const prototypeShape = () =>
-  [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join(",")).join("|");
+  [Object.prototype, Array.prototype, Function.prototype, String.prototype]
+    .map((p) => Object.getOwnPropertyNames(p).sort().join(","))
+    .join("|");
 
 /** A thrown Response is an answer like a returned one; anything else thrown is a crash (a 500). */
 export async function settle(call: () => Promise<unknown>): Promise<Response> {
@@ -612,7 +693,10 @@ export async function settle(call: () => Promise<unknown>): Promise<Response> {
     result = await call();
   } catch (error) {
     if (error instanceof Response) return error;
-    throw new Error(`threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} (a 500 in the server)`, { cause: error });
+    throw new Error(
+      `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} (a 500 in the server)`,
+      { cause: error },
+    );
   }
   if (!(result instanceof Response)) throw new Error(`returned a non-Response: ${String(result).slice(0, 200)}`);
   return result;
@@ -675,7 +759,12 @@ export function useHttpBase(base: string | null) {
 async function overHttp(call: Call): Promise<Response> {
   const url = new URL(call.request.url);
   const body = await call.request.arrayBuffer();
-  return fetch(`${httpBase}${url.pathname}${url.search}`, { method: call.request.method, headers: call.request.headers, body, redirect: "manual" });
+  return fetch(`${httpBase}${url.pathname}${url.search}`, {
+    method: call.request.method,
+    headers: call.request.headers,
+    body,
+    redirect: "manual",
+  });
 }
 
 /** How many payloads each action was sent, and the answers' statuses, for the summary. */
@@ -696,30 +785,41 @@ export function printTally(file: string) {
  * fingerprinted) and returns the request to send; the answer must be a Response below 500, and if
  * it is a refusal, no table may have changed.
  */
-export async function fuzzAction<T>(name: string, arb: fc.Arbitrary<T>, prepare: (input: T) => Promise<Call>, opts: FuzzOptions<T>) {
+export async function fuzzAction<T>(
+  name: string,
+  arb: fc.Arbitrary<T>,
+  prepare: (input: T) => Promise<Call>,
+  opts: FuzzOptions<T>,
+) {
   const count = { direct: 0, http: 0 };
   await fc.assert(
     fc.asyncProperty(arb, async (input) => {
       const call = await prepare(input);
-      const viaHttp = httpBase !== null && (count.direct + count.http) % HTTP_SHARE === HTTP_SHARE - 1 && !opts.avoidHttp?.();
+      const viaHttp =
+        httpBase !== null && (count.direct + count.http) % HTTP_SHARE === HTTP_SHARE - 1 && !opts.avoidHttp?.();
       count[viaHttp ? "http" : "direct"]++;
       const shape = prototypeShape();
       const before = fingerprint(opts.ignoreTables);
-      const res = viaHttp ? await overHttp(call) : await settle(() => call.action({ request: call.request, params: call.params ?? {}, context: {} }));
+      const res = viaHttp
+        ? await overHttp(call)
+        : await settle(() => call.action({ request: call.request, params: call.params ?? {}, context: {} }));
       const { text } = await bodyOf(res);
       const seen = statuses.get(name) ?? statuses.set(name, new Map()).get(name)!;
       const key =
-        res.status >= 300 && res.status < 400 ? `${res.status}${(res.headers.get("Location") ?? "").startsWith("/login") ? "→login" : ""}` : String(res.status);
+        res.status >= 300 && res.status < 400
+          ? `${res.status}${(res.headers.get("Location") ?? "").startsWith("/login") ? "→login" : ""}`
+          : String(res.status);
       seen.set(key, (seen.get(key) ?? 0) + 1);
       const summary = `${viaHttp ? "over HTTP " : ""}${res.status} ${res.headers.get("Location") ?? ""} ${text.slice(0, 300)}`;
       if (process.env.FUZZ_DEBUG) console.log(`[fuzz] ${name}: ${summary.slice(0, 200)}`);
       if (res.status >= 500) throw new Error(`answered ${summary}`);
       if (prototypeShape() !== shape) throw new Error(`a built-in prototype gained properties (answer: ${summary})`);
       const changed = changedTables(before, fingerprint(opts.ignoreTables));
-      if (changed.length && (await (opts.refused ?? isRefusal)(res))) throw new Error(`refused (${summary}) but changed ${changed.join(", ")}`);
+      if (changed.length && (await (opts.refused ?? isRefusal)(res)))
+        throw new Error(`refused (${summary}) but changed ${changed.join(", ")}`);
       await opts.check?.(res, input, changed);
     }),
-    { numRuns: opts.numRuns, seed: seedFor(name), endOnFailure: true }
+    { numRuns: opts.numRuns, seed: seedFor(name), endOnFailure: true },
   );
   tally.set(name, count);
 }

@@ -16,7 +16,12 @@ export function send(
   base: string,
   method: string,
   path: string,
-  opts: { headers?: Record<string, string>; body?: string | Buffer; chunks?: (string | Buffer)[]; leaveOpen?: boolean } = {},
+  opts: {
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    chunks?: (string | Buffer)[];
+    leaveOpen?: boolean;
+  } = {},
 ): Promise<Reply> {
   return new Promise((done, fail) => {
     let answered = false;
@@ -49,4 +54,3 @@ export function send(
     }
   });
 }
-

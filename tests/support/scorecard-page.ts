@@ -8,8 +8,15 @@ import { scheduleInterview } from "./e2e-data";
 export const LAPTOP = { width: 1280, height: 720 };
 export const HALF_SCREEN = { width: 768, height: 900 };
 
-export async function signedInPage(browser: Browser, opts: { viewport?: { width: number; height: number }; timezoneId?: string; javaScriptEnabled?: boolean } = {}) {
-  const context: BrowserContext = await browser.newContext({ viewport: opts.viewport ?? LAPTOP, timezoneId: opts.timezoneId, javaScriptEnabled: opts.javaScriptEnabled });
+export async function signedInPage(
+  browser: Browser,
+  opts: { viewport?: { width: number; height: number }; timezoneId?: string; javaScriptEnabled?: boolean } = {},
+) {
+  const context: BrowserContext = await browser.newContext({
+    viewport: opts.viewport ?? LAPTOP,
+    timezoneId: opts.timezoneId,
+    javaScriptEnabled: opts.javaScriptEnabled,
+  });
   const page = await context.newPage();
   await signInAs(page, "interviewer@demo.test");
   return { context, page };
@@ -27,8 +34,10 @@ export async function openCard(page: Page, url: string) {
 }
 
 export const status = (p: Page) => p.locator(".save-status").first();
-export const radio = (p: Page, group: string, name: RegExp) => p.getByRole("radiogroup", { name: group, exact: true }).getByRole("radio", { name });
-export const expectSaved = (p: Page) => expect.poll(() => status(p).textContent(), { timeout: 15_000 }).toMatch(/^Saved/);
+export const radio = (p: Page, group: string, name: RegExp) =>
+  p.getByRole("radiogroup", { name: group, exact: true }).getByRole("radio", { name });
+export const expectSaved = (p: Page) =>
+  expect.poll(() => status(p).textContent(), { timeout: 15_000 }).toMatch(/^Saved/);
 
 /** Rates the four dimensions from the top with the keyboard (focus starts outside any field). */
 export async function rateAll(page: Page, scores: [number, number, number, number]) {
@@ -43,15 +52,29 @@ export async function submitByKeyboard(page: Page) {
   await page.keyboard.press("Escape");
   await page.keyboard.press("Control+Enter");
   const review = page.getByRole("dialog", { name: /Review/ });
-  await expect.poll(async () => (await review.isVisible()) || /Submitted/.test((await status(page).textContent()) ?? ""), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(async () => (await review.isVisible()) || /Submitted/.test((await status(page).textContent()) ?? ""), {
+      timeout: 10_000,
+    })
+    .toBe(true);
   if (await review.isVisible()) await page.keyboard.press("Enter");
   await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/Submitted/);
 }
 
 /** Whether an element lies wholly inside the viewport right now (no scrolling). */
 export async function inViewport(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return (
+        r.width > 0 &&
+        r.height > 0 &&
+        r.top >= 0 &&
+        r.left >= 0 &&
+        r.bottom <= window.innerHeight &&
+        r.right <= window.innerWidth
+      );
+    });
 }

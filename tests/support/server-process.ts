@@ -32,12 +32,22 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(opts: { databasePath: string; port?: number; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startServer(opts: {
+  databasePath: string;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   // One process, not the tsx wrapper and a child: a SIGKILL must reach the server itself.
   // NODE_ENV left unset, as `npm start` is run (it then runs in production mode but may seed the
   // demo); pass NODE_ENV=production in opts.env for a deployment's start, which never seeds it.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: opts.databasePath, ...opts.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_PATH: opts.databasePath,
+    ...opts.env,
+  };
   if (opts.env?.NODE_ENV === undefined) delete (env as Record<string, string | undefined>).NODE_ENV;
   const child = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
     cwd: root,

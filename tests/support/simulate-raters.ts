@@ -55,7 +55,8 @@ export function simulateRaters(seed: number, options: RaterSimulationOptions): R
   const effects = options.dimensionEffects ?? [0.1, 0, -0.1, -0.2];
   const [minPanel, maxPanel] = options.panel ?? [2, 4];
   const discrete = options.discrete ?? true;
-  const clamp = (x: number, lo = scale.min, hi = scale.max) => (discrete ? Math.min(hi, Math.max(lo, Math.round(x))) : x);
+  const clamp = (x: number, lo = scale.min, hi = scale.max) =>
+    discrete ? Math.min(hi, Math.max(lo, Math.round(x))) : x;
   const centre = (scale.min + scale.max) / 2 + 0.1;
   const ratings: Rating[] = [];
   for (let c = 0; c < options.candidates; c++) {
@@ -65,7 +66,10 @@ export function simulateRaters(seed: number, options: RaterSimulationOptions): R
     const variant = options.variants?.[c % options.variants.length];
     for (const rater of random.sample(options.raters, size)) {
       const card = random.normal(0, options.scorecardSd ?? 0.2);
-      const latent = dimensions.map((_, d) => ability + effects[d % effects.length] + card + rater.offset + random.normal(0, options.noiseSd ?? 0.45));
+      const latent = dimensions.map(
+        (_, d) =>
+          ability + effects[d % effects.length] + card + rater.offset + random.normal(0, options.noiseSd ?? 0.45),
+      );
       const mean = latent.reduce((s, x) => s + x, 0) / latent.length;
       dimensions.forEach((dimension, d) => {
         const score =

@@ -8,9 +8,11 @@ const spans = (text: string) => analyseNote(text).map((s) => [s.kind, text.slice
 
 describe("analyseNote", () => {
   it("points at the span that shows the signal, with the rubric's flag", () => {
-    expect(spans("The assumption was made that it would be compatible.")).toEqual([["passive_voice", "was made", "passive_voice"]]);
-    expect(spans("\"It was a small thing really.\"")).toEqual([["minimising", "a small thing", "consequence_free"]]);
-    expect(spans("\"I guess it was on me.\"")).toEqual([["hedging", "I guess", null]]);
+    expect(spans("The assumption was made that it would be compatible.")).toEqual([
+      ["passive_voice", "was made", "passive_voice"],
+    ]);
+    expect(spans('"It was a small thing really."')).toEqual([["minimising", "a small thing", "consequence_free"]]);
+    expect(spans('"I guess it was on me."')).toEqual([["hedging", "I guess", null]]);
     expect(spans("No one checked the config.")).toEqual([["blame_diffusion", "No one checked", "blame_diffusion"]]);
   });
 
@@ -31,11 +33,14 @@ describe("analyseNote", () => {
       "I added a rollback step to the release checklist.",
       "",
       "   ",
-    ]) expect(analyseNote(text), text).toEqual([]);
+    ])
+      expect(analyseNote(text), text).toEqual([]);
   });
 
   it("gives a lesson with a mechanism in the same note no flag", () => {
-    expect(analyseNote("I learned to communicate better, so I now send a written summary after every call.")).toEqual([]);
+    expect(analyseNote("I learned to communicate better, so I now send a written summary after every call.")).toEqual(
+      [],
+    );
     expect(spans("I learned to communicate better.")[0]?.[0]).toBe("generic_lesson");
   });
 
@@ -50,8 +55,29 @@ describe("analyseNote", () => {
   }, 120_000); // about 10 ms a note; generous, the machine is shared
 
   it("never throws and keeps every span inside the text, whatever is typed", () => {
-    const words = fc.constantFrom("was", "made", "we", "the team", "I", "learned", "better", "n't", "’s", "—", "“", "\u0000", "😀", "\n", " ", ".", "kind of");
-    const note = fc.oneof(fc.string({ unit: "grapheme", maxLength: 200 }), fc.array(words, { maxLength: 40 }).map((w) => w.join(" ")));
+    const words = fc.constantFrom(
+      "was",
+      "made",
+      "we",
+      "the team",
+      "I",
+      "learned",
+      "better",
+      "n't",
+      "’s",
+      "—",
+      "“",
+      "\u0000",
+      "😀",
+      "\n",
+      " ",
+      ".",
+      "kind of",
+    );
+    const note = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 200 }),
+      fc.array(words, { maxLength: 40 }).map((w) => w.join(" ")),
+    );
     fc.assert(
       fc.property(note, (text) => {
         const found = analyseNote(text);

@@ -11,7 +11,10 @@ describe("evidence coach on the labelled corpus", () => {
   const { scores, misses } = scoreCorpus(notes, analyseNote);
   // held-out.jsonl was written after the analyser, and never used to change it: its figures say
   // how the coach does on phrasings it was not built around.
-  const heldOut = scoreCorpus(notes.filter((n) => n.file === "held-out.jsonl"), analyseNote);
+  const heldOut = scoreCorpus(
+    notes.filter((n) => n.file === "held-out.jsonl"),
+    analyseNote,
+  );
 
   it("has at least 150 notes, both seed answers included", () => {
     expect(notes.length).toBeGreaterThanOrEqual(150);
@@ -22,9 +25,12 @@ describe("evidence coach on the labelled corpus", () => {
 
   it("prints precision and recall per signal and meets the bar", () => {
     const table = (rows: typeof scores) =>
-      rows.map(
-        (s) => `${s.kind.padEnd(16)} labels ${String(s.labels).padStart(3)}  predicted ${String(s.predicted).padStart(3)}  precision ${s.precision.toFixed(2)}  recall ${s.recall.toFixed(2)}`,
-      ).join("\n");
+      rows
+        .map(
+          (s) =>
+            `${s.kind.padEnd(16)} labels ${String(s.labels).padStart(3)}  predicted ${String(s.predicted).padStart(3)}  precision ${s.precision.toFixed(2)}  recall ${s.recall.toFixed(2)}`,
+        )
+        .join("\n");
     console.log(
       `whole corpus: ${notes.length} notes\n${table(scores)}\n\nheld-out only:\n${table(heldOut.scores)}\n\n${misses.join("\n")}`,
     );

@@ -3,7 +3,15 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { NoteSignals } from "~/components/scorecard/note-signals";
 import { analyseNote } from "~/domain/coach/analyse-note";
-import { coachDismissalKey, dismissedInNote, keepDismissals, openSuggestions, segmentNote, signalKey, suggestionForKey } from "~/domain/coach/suggestions";
+import {
+  coachDismissalKey,
+  dismissedInNote,
+  keepDismissals,
+  openSuggestions,
+  segmentNote,
+  signalKey,
+  suggestionForKey,
+} from "~/domain/coach/suggestions";
 import { SHORTCUTS } from "~/components/scorecard/use-shortcuts";
 
 const text = "“We kind of assumed the contract was updated.” Mistakes were made.";
@@ -21,7 +29,9 @@ describe("suggestions on a note", () => {
   it("offers one suggestion per flag, none for a raised flag, a dismissed one, or hedging", () => {
     const none = { dismissed: new Set<string>(), raisedFlags: [] };
     expect(openSuggestions(signals, none).map((s) => s.flag)).toEqual(["blame_diffusion", "passive_voice"]);
-    expect(openSuggestions(signals, { ...none, raisedFlags: ["blame_diffusion"] }).map((s) => s.flag)).toEqual(["passive_voice"]);
+    expect(openSuggestions(signals, { ...none, raisedFlags: ["blame_diffusion"] }).map((s) => s.flag)).toEqual([
+      "passive_voice",
+    ]);
     const firstPassive = signals.find((s) => s.kind === "passive_voice")!;
     // Dismissing the first passive span leaves the second ("were made") to suggest the flag.
     const after = openSuggestions(signals, { ...none, dismissed: new Set([signalKey(firstPassive)]) });
@@ -51,7 +61,9 @@ describe("suggestions on a note", () => {
     );
     expect(html).toContain('<mark class="coach-span coach-passive_voice"');
     expect(html).toContain("was updated</mark>");
-    expect(html).toMatch(/Blame diffusion.*Raise<span[^>]*>[^<]*<\/span><kbd>g<\/kbd>.*Dismiss<span[^>]*>[^<]*<\/span><kbd>d<\/kbd>/);
+    expect(html).toMatch(
+      /Blame diffusion.*Raise<span[^>]*>[^<]*<\/span><kbd>g<\/kbd>.*Dismiss<span[^>]*>[^<]*<\/span><kbd>d<\/kbd>/,
+    );
     expect(html).toContain("Passive voice");
     expect(raised).toEqual([]);
   });
@@ -61,7 +73,9 @@ describe("suggestions on a note", () => {
     expect(key).toBe("n1|passive_voice:4-20");
     const list = [key, "n2|hedging:0-3", "n10|generic_lesson:1-5"];
     expect([...dismissedInNote("n1", list)]).toEqual(["passive_voice:4-20"]);
-    expect(keepDismissals([...list, key], [{ id: "n1" }, { id: "n10" }])).toEqual(["n10|generic_lesson:1-5", "n1|passive_voice:4-20"].sort());
+    expect(keepDismissals([...list, key], [{ id: "n1" }, { id: "n10" }])).toEqual(
+      ["n10|generic_lesson:1-5", "n1|passive_voice:4-20"].sort(),
+    );
   });
 
   it("the coach's keys are in the shortcut list and no other shortcut uses them", () => {

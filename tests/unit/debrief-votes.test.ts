@@ -42,16 +42,59 @@ describe("agreement with final decisions", () => {
     const { interviewers, decided } = computeDecisionAgreement(debriefs);
     expect(decided).toBe(2);
     expect(interviewers).toEqual([
-      { interviewerId: 10, debriefs: 2, independentAgreed: 1, finalAgreed: 1, changed: 1, toward: 0, away: 1, sideways: 0 },
-      { interviewerId: 20, debriefs: 2, independentAgreed: 1, finalAgreed: 2, changed: 1, toward: 1, away: 0, sideways: 0 },
-      { interviewerId: 30, debriefs: 1, independentAgreed: 1, finalAgreed: 1, changed: 0, toward: 0, away: 0, sideways: 0 },
+      {
+        interviewerId: 10,
+        debriefs: 2,
+        independentAgreed: 1,
+        finalAgreed: 1,
+        changed: 1,
+        toward: 0,
+        away: 1,
+        sideways: 0,
+      },
+      {
+        interviewerId: 20,
+        debriefs: 2,
+        independentAgreed: 1,
+        finalAgreed: 2,
+        changed: 1,
+        toward: 1,
+        away: 0,
+        sideways: 0,
+      },
+      {
+        interviewerId: 30,
+        debriefs: 1,
+        independentAgreed: 1,
+        finalAgreed: 1,
+        changed: 0,
+        toward: 0,
+        away: 0,
+        sideways: 0,
+      },
     ]);
   });
 
   it("gives Fleiss' kappa through the one calibration implementation, before and after the discussion", () => {
     const agreement = computeDecisionAgreement(debriefs);
-    expect(agreement.kappaIndependent).toBe(fleissKappa([["strong_yes", "no", "yes"], ["yes", "no"]], RECOMMENDATIONS));
-    expect(agreement.kappaFinal).toBe(fleissKappa([["strong_yes", "yes", "yes"], ["strong_yes", "no"]], RECOMMENDATIONS));
+    expect(agreement.kappaIndependent).toBe(
+      fleissKappa(
+        [
+          ["strong_yes", "no", "yes"],
+          ["yes", "no"],
+        ],
+        RECOMMENDATIONS,
+      ),
+    );
+    expect(agreement.kappaFinal).toBe(
+      fleissKappa(
+        [
+          ["strong_yes", "yes", "yes"],
+          ["strong_yes", "no"],
+        ],
+        RECOMMENDATIONS,
+      ),
+    );
     expect(computeDecisionAgreement([]).kappaIndependent).toBeNull();
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { mergeDraft, setField } from "~/domain/scorecard/merge-draft";
 import { EMPTY_DRAFT, type DraftContent, type EvidenceNote } from "~/domain/scorecard-content";
 
-const note = (id: string, text: string, elapsedSeconds = 10, dimension = "ownership"): EvidenceNote => ({ id, dimension, elapsedSeconds, text });
+const note = (id: string, text: string, elapsedSeconds = 10, dimension = "ownership"): EvidenceNote => ({
+  id,
+  dimension,
+  elapsedSeconds,
+  text,
+});
 const card = (over: Partial<DraftContent> = {}): DraftContent => ({ ...structuredClone(EMPTY_DRAFT), ...over });
 
 const base = card({
@@ -97,7 +102,9 @@ const rows: Row[] = [
     name: "a note added on each side: both kept, in clock order",
     mine: { notes: [note("a", "first note", 5), note("b", "second note", 20), note("m", "mine", 30)] },
     theirs: { notes: [note("a", "first note", 5), note("t", "theirs", 25), note("b", "second note", 20)] },
-    merged: { notes: [note("a", "first note", 5), note("b", "second note", 20), note("t", "theirs", 25), note("m", "mine", 30)] },
+    merged: {
+      notes: [note("a", "first note", 5), note("b", "second note", 20), note("t", "theirs", 25), note("m", "mine", 30)],
+    },
   },
   {
     name: "a note added on one side, another edited on the other",
@@ -195,7 +202,11 @@ describe("mergeDraft", () => {
   });
 
   it("a choice settles a conflict by writing one field", () => {
-    const { merged, conflicts } = mergeDraft(base, card({ ...base, recommendation: "yes" }), card({ ...base, recommendation: "strong_no" }));
+    const { merged, conflicts } = mergeDraft(
+      base,
+      card({ ...base, recommendation: "yes" }),
+      card({ ...base, recommendation: "strong_no" }),
+    );
     setField(merged, conflicts[0].field, conflicts[0].mine);
     expect(merged.recommendation).toBe("yes");
   });

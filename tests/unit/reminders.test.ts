@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessDays, dueInterviewerStep, interviewerReminder, interviewerStepDueAt, isEscalationDue, type ReminderPolicy } from "~/domain/reminders";
+import {
+  addBusinessDays,
+  dueInterviewerStep,
+  interviewerReminder,
+  interviewerStepDueAt,
+  isEscalationDue,
+  type ReminderPolicy,
+} from "~/domain/reminders";
 
 const H = 3_600_000;
 const policy: ReminderPolicy = { firstAfterMs: H, maxInterviewerReminders: 3, escalateAfterMs: 48 * H };
@@ -10,7 +17,9 @@ describe("reminder schedule", () => {
   it("skips weekends when counting business days", () => {
     expect(new Date(addBusinessDays(ended, 1)).toISOString()).toBe("2026-11-27T10:45:00.000Z"); // Friday
     expect(new Date(addBusinessDays(ended, 2)).toISOString()).toBe("2026-11-30T10:45:00.000Z"); // Monday
-    expect(new Date(addBusinessDays(Date.parse("2026-11-28T09:00:00Z"), 1)).toISOString()).toBe("2026-11-30T09:00:00.000Z"); // Sat → Mon
+    expect(new Date(addBusinessDays(Date.parse("2026-11-28T09:00:00Z"), 1)).toISOString()).toBe(
+      "2026-11-30T09:00:00.000Z",
+    ); // Sat → Mon
   });
 
   it("is due one hour after the end, then once a business day, up to the maximum", () => {
@@ -32,8 +41,20 @@ describe("reminder schedule", () => {
   });
 
   it("writes the link and the step into the message", () => {
-    const late = { interviewId: 7, interviewerId: 3, interviewerName: "Jordan Lee", candidateName: "Ana Nowak", endedAt: new Date(ended).toISOString() };
-    const message = interviewerReminder(late, 1, "https://scorecard.example/interviews/7/scorecard", ended + 26 * H, policy);
+    const late = {
+      interviewId: 7,
+      interviewerId: 3,
+      interviewerName: "Jordan Lee",
+      candidateName: "Ana Nowak",
+      endedAt: new Date(ended).toISOString(),
+    };
+    const message = interviewerReminder(
+      late,
+      1,
+      "https://scorecard.example/interviews/7/scorecard",
+      ended + 26 * H,
+      policy,
+    );
     expect(message.subject).toBe("Scorecard due: Ana Nowak");
     expect(message.text).toContain("https://scorecard.example/interviews/7/scorecard");
     expect(message.text).toContain("ended 26 hours ago");

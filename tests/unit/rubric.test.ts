@@ -48,22 +48,54 @@ describe("the default rubric", () => {
 
 describe("rubric invariants", () => {
   const cases: [string, (r: Rubric) => void, RegExp][] = [
-    ["weights that do not sum to 100", (r) => (r.dimensions[0].weight = 30), /dimensions: Weights must sum to 100 \(they sum to 105\)/],
+    [
+      "weights that do not sum to 100",
+      (r) => (r.dimensions[0].weight = 30),
+      /dimensions: Weights must sum to 100 \(they sum to 105\)/,
+    ],
     ["a zero weight", (r) => (r.dimensions[0].weight = 0), /dimensions\.0\.weight: Must be positive/],
-    ["a duplicate dimension key", (r) => (r.dimensions[1].key = "ownership"), /dimensions\.1\.key: Duplicate dimension key/],
-    ["a level without an anchor", (r) => r.dimensions[2].anchors.pop(), /dimensions\.2\.anchors: Anchor every level 1–4/],
-    ["an anchor outside the scale", (r) => (r.dimensions[2].anchors[0].score = 5), /dimensions\.2\.anchors: Anchor every level/],
-    ["a cap above the scale", (r) => (r.redFlags[0].caps[0].max = 7), /redFlags\.0\.caps\.0\.max: A cap must lie within 1–4/],
+    [
+      "a duplicate dimension key",
+      (r) => (r.dimensions[1].key = "ownership"),
+      /dimensions\.1\.key: Duplicate dimension key/,
+    ],
+    [
+      "a level without an anchor",
+      (r) => r.dimensions[2].anchors.pop(),
+      /dimensions\.2\.anchors: Anchor every level 1–4/,
+    ],
+    [
+      "an anchor outside the scale",
+      (r) => (r.dimensions[2].anchors[0].score = 5),
+      /dimensions\.2\.anchors: Anchor every level/,
+    ],
+    [
+      "a cap above the scale",
+      (r) => (r.redFlags[0].caps[0].max = 7),
+      /redFlags\.0\.caps\.0\.max: A cap must lie within 1–4/,
+    ],
     ["a cap on an unknown dimension", (r) => (r.redFlags[0].caps[0].dimension = "charm"), /Unknown dimension "charm"/],
-    ["a duplicate red flag", (r) => (r.redFlags[1].key = r.redFlags[0].key), /redFlags\.1\.key: Duplicate red flag key/],
-    ["variant weights for only some dimensions", (r) => (r.variants[1].weights = { ownership: 100 }), /variants\.1\.weights: Give a weight for every dimension/],
+    [
+      "a duplicate red flag",
+      (r) => (r.redFlags[1].key = r.redFlags[0].key),
+      /redFlags\.1\.key: Duplicate red flag key/,
+    ],
+    [
+      "variant weights for only some dimensions",
+      (r) => (r.variants[1].weights = { ownership: 100 }),
+      /variants\.1\.weights: Give a weight for every dimension/,
+    ],
     [
       "variant weights that do not sum to 100",
       (r) => (r.variants[1].weights = { ownership: 25, accountability: 25, repair: 25, behavioural_change: 35 }),
       /variants\.1\.weights: Weights must sum to 100/,
     ],
     ["an empty dimension name", (r) => (r.dimensions[0].name = "  "), /dimensions\.0\.name: Required/],
-    ["a three-point recommendation scale", (r) => r.recommendations.pop(), /recommendations: The recommendation is a forced four-point scale/],
+    [
+      "a three-point recommendation scale",
+      (r) => r.recommendations.pop(),
+      /recommendations: The recommendation is a forced four-point scale/,
+    ],
   ];
   it.each(cases)("refuses %s", (_name, mutate, expected) => {
     const rubric = clone();

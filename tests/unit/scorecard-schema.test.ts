@@ -34,8 +34,18 @@ describe("formDataToDraftInput", () => {
 
 describe("scorecardDraftSchema", () => {
   it("reads a plain HTML post: strings become numbers, empty means unrated", () => {
-    const parsed = schema.parse({ ...base, baseRevision: "2", ratings: { ownership: "3", repair: "" }, redFlags: "passive_voice" });
-    expect(parsed).toMatchObject({ baseRevision: 2, ratings: { ownership: 3, repair: null }, redFlags: ["passive_voice"], star: [] });
+    const parsed = schema.parse({
+      ...base,
+      baseRevision: "2",
+      ratings: { ownership: "3", repair: "" },
+      redFlags: "passive_voice",
+    });
+    expect(parsed).toMatchObject({
+      baseRevision: 2,
+      ratings: { ownership: 3, repair: null },
+      redFlags: ["passive_voice"],
+      star: [],
+    });
   });
 
   it.each([
@@ -47,7 +57,11 @@ describe("scorecardDraftSchema", () => {
     [{ recommendationJustification: "x".repeat(501) }, "recommendationJustification", "At most 500 characters"],
     [{ notes: [{ id: "a b", dimension: "repair", elapsedSeconds: 1, text: "x" }] }, "notes.0.id", "Invalid note id"],
     [{ notes: [{ id: "a", dimension: "repair", elapsedSeconds: -1, text: "x" }] }, "notes.0.elapsedSeconds", undefined],
-    [{ notes: [{ id: "a", dimension: "repair", elapsedSeconds: 1, text: "   " }] }, "notes.0.text", "A note cannot be empty"],
+    [
+      { notes: [{ id: "a", dimension: "repair", elapsedSeconds: 1, text: "   " }] },
+      "notes.0.text",
+      "A note cannot be empty",
+    ],
   ])("refuses %j at %s", (over, path, message) => {
     const result = schema.safeParse({ ...base, ...over });
     expect(result.success).toBe(false);

@@ -12,7 +12,12 @@ import {
 } from "~/domain/scoring";
 
 const rubric = DEFAULT_RUBRIC;
-const all = (o: number, a: number, r: number, b: number) => ({ ownership: o, accountability: a, repair: r, behavioural_change: b });
+const all = (o: number, a: number, r: number, b: number) => ({
+  ownership: o,
+  accountability: a,
+  repair: r,
+  behavioural_change: b,
+});
 const card = (over: Partial<ScorecardScores> = {}): ScorecardScores => ({
   ratings: all(3, 3, 3, 3),
   redFlags: [],
@@ -34,7 +39,10 @@ describe("computeWeightedScore", () => {
   });
 
   it("renormalises over the rated dimensions while the card is partial", () => {
-    expect(computeWeightedScore(rubric, "default", { accountability: 2, repair: 4 })).toEqual({ score: 3, complete: false });
+    expect(computeWeightedScore(rubric, "default", { accountability: 2, repair: 4 })).toEqual({
+      score: 3,
+      complete: false,
+    });
   });
 
   it("is null with nothing rated", () => {
@@ -62,7 +70,10 @@ describe("findCapViolations", () => {
   });
 
   it("takes the lowest cap and names every flag that sets it", () => {
-    const violations = findCapViolations(rubric, card({ ratings: all(2, 2, 2, 2), redFlags: ["passive_voice", "claims_immunity", "fake_mistake"] }));
+    const violations = findCapViolations(
+      rubric,
+      card({ ratings: all(2, 2, 2, 2), redFlags: ["passive_voice", "claims_immunity", "fake_mistake"] }),
+    );
     expect(violations.map((v) => [v.dimension, v.cap, v.flags.map((f) => f.key)])).toEqual([
       ["ownership", 1, ["fake_mistake", "claims_immunity"]],
       ["accountability", 1, ["claims_immunity"]],
@@ -72,7 +83,9 @@ describe("findCapViolations", () => {
   });
 
   it("ignores unrated dimensions and unknown flags", () => {
-    expect(findCapViolations(rubric, { ratings: { ownership: null }, redFlags: ["passive_voice", "nope"] })).toEqual([]);
+    expect(findCapViolations(rubric, { ratings: { ownership: null }, redFlags: ["passive_voice", "nope"] })).toEqual(
+      [],
+    );
   });
 });
 
@@ -103,15 +116,28 @@ describe("findMissingForSubmit", () => {
 
   it("lists every unrated dimension and a missing recommendation", () => {
     const missing = findMissingForSubmit(rubric, "default", card({ ratings: { ownership: 3 }, recommendation: null }));
-    expect(missing.map((m) => m.field)).toEqual(["ratings.accountability", "ratings.repair", "ratings.behavioural_change", "recommendation"]);
+    expect(missing.map((m) => m.field)).toEqual([
+      "ratings.accountability",
+      "ratings.repair",
+      "ratings.behavioural_change",
+      "recommendation",
+    ]);
   });
 
   it("asks for a justification of a rating above a cap, and accepts one", () => {
     const flagged = card({ redFlags: ["passive_voice"] });
     expect(findMissingForSubmit(rubric, "default", flagged)).toEqual([
-      { field: "capJustifications.ownership", message: expect.stringMatching(/Rated 3 above the cap of 2 set by Passive voice/) },
+      {
+        field: "capJustifications.ownership",
+        message: expect.stringMatching(/Rated 3 above the cap of 2 set by Passive voice/),
+      },
     ]);
-    expect(findMissingForSubmit(rubric, "default", { ...flagged, capJustifications: { ownership: "Owned it fully later on." } })).toEqual([]);
+    expect(
+      findMissingForSubmit(rubric, "default", {
+        ...flagged,
+        capJustifications: { ownership: "Owned it fully later on." },
+      }),
+    ).toEqual([]);
   });
 
   it("asks for a justification of a recommendation that contradicts the score (3.6 weighted, no)", () => {
@@ -119,18 +145,54 @@ describe("findMissingForSubmit", () => {
     expect(findMissingForSubmit(rubric, "default", contradicting)).toEqual([
       { field: "recommendationJustification", message: expect.stringMatching(/contradicts the weighted score 3\.60/) },
     ]);
-    expect(findMissingForSubmit(rubric, "default", { ...contradicting, recommendationJustification: "   " })).toHaveLength(1);
-    expect(findMissingForSubmit(rubric, "default", { ...contradicting, recommendationJustification: "Culture concerns." })).toEqual([]);
+    expect(
+      findMissingForSubmit(rubric, "default", { ...contradicting, recommendationJustification: "   " }),
+    ).toHaveLength(1);
+    expect(
+      findMissingForSubmit(rubric, "default", { ...contradicting, recommendationJustification: "Culture concerns." }),
+    ).toEqual([]);
   });
 });
 
 describe("stale justifications (issue #15, defect 6)", () => {
-  const base = { ratings: { ownership: 1, accountability: 1, repair: 1, behavioural_change: 1 }, redFlags: [] as string[], capJustifications: {}, recommendationJustification: "" };
+  const base = {
+    ratings: { ownership: 1, accountability: 1, repair: 1, behavioural_change: 1 },
+    redFlags: [] as string[],
+    capJustifications: {},
+    recommendationJustification: "",
+  };
   it.each([
-    ["a recommendation justification once the recommendation agrees with the score", { ...base, recommendation: "strong_no" as const, recommendationJustification: "r" }, ["recommendationJustification"]],
-    ["none while the recommendation still contradicts the score", { ...base, recommendation: "strong_yes" as const, recommendationJustification: "r" }, []],
-    ["a cap justification once the flag is lowered", { ...base, ratings: { ...base.ratings, ownership: 3 }, recommendation: null, capJustifications: { ownership: "x" } }, ["capJustifications.ownership"]],
-    ["none while the rating is above the raised flag's cap", { ...base, ratings: { ...base.ratings, ownership: 3 }, redFlags: ["passive_voice"], recommendation: null, capJustifications: { ownership: "x" } }, []],
+    [
+      "a recommendation justification once the recommendation agrees with the score",
+      { ...base, recommendation: "strong_no" as const, recommendationJustification: "r" },
+      ["recommendationJustification"],
+    ],
+    [
+      "none while the recommendation still contradicts the score",
+      { ...base, recommendation: "strong_yes" as const, recommendationJustification: "r" },
+      [],
+    ],
+    [
+      "a cap justification once the flag is lowered",
+      {
+        ...base,
+        ratings: { ...base.ratings, ownership: 3 },
+        recommendation: null,
+        capJustifications: { ownership: "x" },
+      },
+      ["capJustifications.ownership"],
+    ],
+    [
+      "none while the rating is above the raised flag's cap",
+      {
+        ...base,
+        ratings: { ...base.ratings, ownership: 3 },
+        redFlags: ["passive_voice"],
+        recommendation: null,
+        capJustifications: { ownership: "x" },
+      },
+      [],
+    ],
   ])("%s", (_name, card, expected) => {
     expect(findStaleJustifications(DEFAULT_RUBRIC, "default", card)).toEqual(expected);
     const dropped = dropStaleJustifications(DEFAULT_RUBRIC, "default", card);

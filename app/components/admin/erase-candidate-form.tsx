@@ -6,7 +6,15 @@ import { eraseCandidateSchema, type EraseCandidateForm } from "~/schemas/admin-c
 import type { FieldErrors } from "~/utils/form-errors";
 import { FormError, TextField, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 
-export function EraseCandidateForm({ name, scorecards, result }: { name: string; scorecards: number; result?: { errors?: FieldErrors } }) {
+export function EraseCandidateForm({
+  name,
+  scorecards,
+  result,
+}: {
+  name: string;
+  scorecards: number;
+  result?: { errors?: FieldErrors };
+}) {
   const navigation = useNavigation();
   const schema = useMemo(() => eraseCandidateSchema(name), [name]);
   const {
@@ -20,9 +28,10 @@ export function EraseCandidateForm({ name, scorecards, result }: { name: string;
     <section className="card danger-zone" aria-labelledby="erase-heading">
       <h2 id="erase-heading">Erase this candidate</h2>
       <p>
-        For a request to erase their data. Their name becomes a pseudonym, and the evidence notes and justifications on their {scorecards} scorecard
-        {scorecards === 1 ? "" : "s"} are removed. Ratings, red flags and recommendations stay, without anything that identifies them, so calibration keeps its
-        data. <strong>This cannot be undone.</strong>
+        For a request to erase their data. Their name becomes a pseudonym, and the evidence notes and justifications on
+        their {scorecards} scorecard
+        {scorecards === 1 ? "" : "s"} are removed. Ratings, red flags and recommendations stay, without anything that
+        identifies them, so calibration keeps its data. <strong>This cannot be undone.</strong>
       </p>
       <ValidatedForm handleSubmit={handleSubmit} className="stack">
         <FormError message={result?.errors?.form} />

@@ -2,7 +2,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { LEVELS } from "~/domain/rubric/types";
-import { NewCandidateSchema, type NewCandidate, type NewCandidateForm as Values } from "~/schemas/admin-candidate-schema";
+import {
+  NewCandidateSchema,
+  type NewCandidate,
+  type NewCandidateForm as Values,
+} from "~/schemas/admin-candidate-schema";
 import type { FieldErrors } from "~/utils/form-errors";
 import { field, FormError, SelectField, TextField, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 import { LEVEL_LABELS } from "~/utils/labels";
@@ -14,7 +18,10 @@ export function NewCandidateForm({ result }: { result?: { errors?: FieldErrors; 
   const form = useForm<Values, unknown, NewCandidate>({
     resolver: zodResolver(NewCandidateSchema),
     mode: "onTouched",
-    defaultValues: { name: text(result?.values?.name), targetLevel: (text(result?.values?.targetLevel) || "") as Values["targetLevel"] },
+    defaultValues: {
+      name: text(result?.values?.name),
+      targetLevel: (text(result?.values?.targetLevel) || "") as Values["targetLevel"],
+    },
   });
   const {
     handleSubmit,

@@ -56,7 +56,8 @@ export function NewPersonForm({ result }: { result?: PeopleActionData }) {
           </p>
           {created.password ? (
             <p>
-              Their first password is <code className="secret">{created.password}</code> — give it to them now: it is not shown again.
+              Their first password is <code className="secret">{created.password}</code> — give it to them now: it is
+              not shown again.
             </p>
           ) : null}
         </div>

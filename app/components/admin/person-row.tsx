@@ -85,7 +85,13 @@ export function PersonRow({ person, isSelf, result }: PersonRowProps) {
           <span className="muted">{person.roles.map((r) => ROLE_LABELS[r]).join(", ") || "No roles"}</span>
         )}
       </td>
-      <td>{person.active ? <span className="badge badge-active">Active</span> : <span className="badge badge-inactive">Deactivated</span>}</td>
+      <td>
+        {person.active ? (
+          <span className="badge badge-active">Active</span>
+        ) : (
+          <span className="badge badge-inactive">Deactivated</span>
+        )}
+      </td>
       <td>{person.scorecards}</td>
       <td>
         {person.active && !isSelf ? (
@@ -95,7 +101,8 @@ export function PersonRow({ person, isSelf, result }: PersonRowProps) {
             </summary>
             <Form method="post" className="deactivate-confirm">
               <p>
-                {person.name} will be signed out and can no longer sign in. Their {person.scorecards} scorecard{person.scorecards === 1 ? "" : "s"} stay.
+                {person.name} will be signed out and can no longer sign in. Their {person.scorecards} scorecard
+                {person.scorecards === 1 ? "" : "s"} stay.
               </p>
               <input type="hidden" name="intent" value="deactivate" />
               <input type="hidden" name="userId" value={person.id} />

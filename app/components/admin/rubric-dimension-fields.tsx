@@ -17,18 +17,34 @@ export function DimensionFields({ form, index, errorAt, hasErrorsUnder }: Rubric
       <div className="stack rubric-item-body">
         <input type="hidden" name={`${at}.key`} value={dimension.key} />
         <TextField type="text" label="Name" error={errorAt(`${at}.name`)} {...field(form, `${at}.name`)} />
-        <TextAreaField label="What it covers" rows={2} error={errorAt(`${at}.covers`)} {...field(form, `${at}.covers`)} />
+        <TextAreaField
+          label="What it covers"
+          rows={2}
+          error={errorAt(`${at}.covers`)}
+          {...field(form, `${at}.covers`)}
+        />
         <fieldset className="anchors-edit">
           <legend>Anchors</legend>
           {errorAt(`${at}.anchors`) ? <p className="field-error">{errorAt(`${at}.anchors`)}</p> : null}
           {dimension.anchors.map((anchor, j) => (
             <div key={j} className="anchor-edit">
               <input type="hidden" name={`${at}.anchors.${j}.score`} value={anchor.score} />
-              <TextAreaField label={`Score ${anchor.score}`} rows={2} error={errorAt(`${at}.anchors.${j}.text`)} {...field(form, `${at}.anchors.${j}.text`)} />
+              <TextAreaField
+                label={`Score ${anchor.score}`}
+                rows={2}
+                error={errorAt(`${at}.anchors.${j}.text`)}
+                {...field(form, `${at}.anchors.${j}.text`)}
+              />
             </div>
           ))}
         </fieldset>
-        <TextAreaField label="Probes" hint="One per line, at most 8." rows={3} error={errorAt(`${at}.probes`)} {...field(form, `${at}.probes`)} />
+        <TextAreaField
+          label="Probes"
+          hint="One per line, at most 8."
+          rows={3}
+          error={errorAt(`${at}.probes`)}
+          {...field(form, `${at}.probes`)}
+        />
         <TextAreaField
           label="Source"
           hint="Where the dimension and its weight come from."

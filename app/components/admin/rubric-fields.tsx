@@ -31,7 +31,9 @@ export function KeyField({
   label?: string;
 }) {
   const id = useId();
-  const hint = isNew ? "Lower-case letters, digits and _; it can't change once saved." : "Fixed: it names this item in every version.";
+  const hint = isNew
+    ? "Lower-case letters, digits and _; it can't change once saved."
+    : "Fixed: it names this item in every version.";
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -53,23 +55,24 @@ export function KeyField({
 }
 
 /** A small number input (a weight, a cap) whose error may also be a group's (the weights' total). */
-export const NumberInput = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; groupErrorId?: string }>(
-  function NumberInput({ label, error, groupErrorId, ...input }, ref) {
-    const id = useId();
-    return (
-      <div className="field number-field">
-        <label htmlFor={id}>{label}</label>
-        <input
-          id={id}
-          ref={ref}
-          type="number"
-          inputMode="numeric"
-          aria-invalid={error || groupErrorId ? true : undefined}
-          aria-describedby={[error && `${id}-error`, groupErrorId].filter(Boolean).join(" ") || undefined}
-          {...input}
-        />
-        <FieldMessages id={id} error={error} />
-      </div>
-    );
-  }
-);
+export const NumberInput = forwardRef<
+  HTMLInputElement,
+  InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; groupErrorId?: string }
+>(function NumberInput({ label, error, groupErrorId, ...input }, ref) {
+  const id = useId();
+  return (
+    <div className="field number-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        ref={ref}
+        type="number"
+        inputMode="numeric"
+        aria-invalid={error || groupErrorId ? true : undefined}
+        aria-describedby={[error && `${id}-error`, groupErrorId].filter(Boolean).join(" ") || undefined}
+        {...input}
+      />
+      <FieldMessages id={id} error={error} />
+    </div>
+  );
+});

@@ -30,13 +30,22 @@ export function FlagFields({ form, index, errorAt, hasErrorsUnder, dimensions, s
           <KeyField form={form} name={`${at}.key`} isNew={isNew} error={errorAt(`${at}.key`)} />
           <TextField type="text" label="Name" error={errorAt(`${at}.name`)} {...field(form, `${at}.name`)} />
         </div>
-        <TextAreaField label="Description" rows={2} error={errorAt(`${at}.description`)} {...field(form, `${at}.description`)} />
+        <TextAreaField
+          label="Description"
+          rows={2}
+          error={errorAt(`${at}.description`)}
+          {...field(form, `${at}.description`)}
+        />
         <fieldset className="caps">
           <legend>Caps</legend>
           <p className="hint">While the flag is raised, a rating above the cap needs a justification.</p>
           {caps.fields.map((cap, j) => (
             <div key={cap.id} className="cap-row">
-              <SelectField label="Dimension" error={errorAt(`${at}.caps.${j}.dimension`)} {...field(form, `${at}.caps.${j}.dimension`)}>
+              <SelectField
+                label="Dimension"
+                error={errorAt(`${at}.caps.${j}.dimension`)}
+                {...field(form, `${at}.caps.${j}.dimension`)}
+              >
                 <option value="">Choose…</option>
                 {dimensions.map((d) => (
                   <option key={d.key} value={d.key}>
@@ -44,7 +53,11 @@ export function FlagFields({ form, index, errorAt, hasErrorsUnder, dimensions, s
                   </option>
                 ))}
               </SelectField>
-              <SelectField label="At most" error={errorAt(`${at}.caps.${j}.max`)} {...field(form, `${at}.caps.${j}.max`)}>
+              <SelectField
+                label="At most"
+                error={errorAt(`${at}.caps.${j}.max`)}
+                {...field(form, `${at}.caps.${j}.max`)}
+              >
                 {levels.map((level) => (
                   <option key={level} value={level}>
                     {level}

@@ -11,7 +11,10 @@ interface VariantFieldsProps extends RubricPartProps {
 export function VariantFields({ form, index, errorAt, hasErrorsUnder, dimensions, onRemove }: VariantFieldsProps) {
   const at = `variants.${index}` as const;
   const isNew = !!form.getValues(`${at}.isNew`);
-  const [name, company, ownWeights] = useWatch({ control: form.control, name: [`${at}.name`, `${at}.company`, `${at}.ownWeights`] });
+  const [name, company, ownWeights] = useWatch({
+    control: form.control,
+    name: [`${at}.name`, `${at}.company`, `${at}.ownWeights`],
+  });
   return (
     <details className="rubric-item" open={isNew || hasErrorsUnder(at) || undefined}>
       <summary>
@@ -36,9 +39,19 @@ export function VariantFields({ form, index, errorAt, hasErrorsUnder, dimensions
           <TextField type="text" label="Focus" error={errorAt(`${at}.focus`)} {...field(form, `${at}.focus`)} />
         </div>
         <TextAreaField label="Question" rows={2} error={errorAt(`${at}.question`)} {...field(form, `${at}.question`)} />
-        <TextAreaField label="Probes" hint="One per line, at most 8." rows={3} error={errorAt(`${at}.probes`)} {...field(form, `${at}.probes`)} />
+        <TextAreaField
+          label="Probes"
+          hint="One per line, at most 8."
+          rows={3}
+          error={errorAt(`${at}.probes`)}
+          {...field(form, `${at}.probes`)}
+        />
         <label className="choice">
-          <input type="checkbox" defaultChecked={form.getValues(`${at}.ownWeights`) === true} {...form.register(`${at}.ownWeights`)} />
+          <input
+            type="checkbox"
+            defaultChecked={form.getValues(`${at}.ownWeights`) === true}
+            {...form.register(`${at}.ownWeights`)}
+          />
           <span>This variant has its own weights</span>
         </label>
         {ownWeights ? (

@@ -23,7 +23,9 @@ export function WeightsFieldset({
   totalError?: string;
 }) {
   const paths = dimensions.map((d, i) => (prefix === "dimensions" ? `dimensions.${i}.weight` : `${prefix}.${d.key}`));
-  const values = useWatch({ control: form.control, name: paths as never }) as unknown as (string | number | undefined)[];
+  const values = useWatch({ control: form.control, name: paths as never }) as unknown as (
+    string | number | undefined
+  )[];
   const total = values.reduce<number>((sum, v) => sum + (Number(v) || 0), 0);
   const totalId = `${prefix.replace(/\./g, "-")}-total`;
   return (

@@ -2,9 +2,24 @@ import { useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { LEVEL_LABELS } from "~/utils/labels";
-import { PANEL_MAX, PANEL_MIN, scheduleInterviewSchema, type ScheduleInterview, type ScheduleInterviewForm } from "~/schemas/admin-interview-schema";
+import {
+  PANEL_MAX,
+  PANEL_MIN,
+  scheduleInterviewSchema,
+  type ScheduleInterview,
+  type ScheduleInterviewForm,
+} from "~/schemas/admin-interview-schema";
 import type { FieldErrors } from "~/utils/form-errors";
-import { ChoiceGroup, field, FormError, schemaResolver, SelectField, TextField, useFieldErrors, ValidatedForm } from "~/components/form-fields";
+import {
+  ChoiceGroup,
+  field,
+  FormError,
+  schemaResolver,
+  SelectField,
+  TextField,
+  useFieldErrors,
+  ValidatedForm,
+} from "~/components/form-fields";
 
 interface ScheduleFormProps {
   candidates: { id: number; name: string; targetLevel: keyof typeof LEVEL_LABELS }[];
@@ -20,7 +35,15 @@ interface ScheduleFormProps {
 const text = (v: unknown, fallback = "") => (typeof v === "string" ? v : fallback);
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : []);
 
-export function ScheduleForm({ candidates, variants, interviewers, rubricVersionId, now, preselectCandidate, result }: ScheduleFormProps) {
+export function ScheduleForm({
+  candidates,
+  variants,
+  interviewers,
+  rubricVersionId,
+  now,
+  preselectCandidate,
+  result,
+}: ScheduleFormProps) {
   const navigation = useNavigation();
   const schema = useMemo(() => scheduleInterviewSchema(variants.map((v) => v.key)), [variants]);
   const posted = result?.values;
@@ -30,7 +53,10 @@ export function ScheduleForm({ candidates, variants, interviewers, rubricVersion
     mode: "onSubmit",
     defaultValues: {
       candidateId: text(posted?.candidateId, preselectCandidate ?? ""),
-      variantKey: text(posted?.variantKey, variants.some((v) => v.key === "default") ? "default" : variants[0]?.key ?? ""),
+      variantKey: text(
+        posted?.variantKey,
+        variants.some((v) => v.key === "default") ? "default" : (variants[0]?.key ?? ""),
+      ),
       scheduledAt: text(posted?.scheduledAt),
       durationMinutes: text(posted?.durationMinutes, "45"),
       panel: list(posted?.panel),
@@ -49,7 +75,9 @@ export function ScheduleForm({ candidates, variants, interviewers, rubricVersion
   return (
     <section className="card" aria-labelledby="schedule-heading" id="schedule">
       <h2 id="schedule-heading">Schedule an interview</h2>
-      <p className="hint">It uses rubric version {rubricVersionId}, the latest, and keeps it even if the rubric is edited later.</p>
+      <p className="hint">
+        It uses rubric version {rubricVersionId}, the latest, and keeps it even if the rubric is edited later.
+      </p>
       <ValidatedForm handleSubmit={handleSubmit} className="stack">
         <FormError message={result?.errors?.form} />
         <div className="admin-grid two">

@@ -21,13 +21,24 @@ const pValue = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`);
 const signed = (x: number) => `${x > 0 ? "+" : ""}${fmt(x)}`;
 
 /** The overview's lead: who needs a calibration conversation, about what, most pressing first. */
-export function ActionList({ actions, minimum, judged, allInterviewers }: { actions: Action[]; minimum: number; judged: number; allInterviewers: string }) {
+export function ActionList({
+  actions,
+  minimum,
+  judged,
+  allInterviewers,
+}: {
+  actions: Action[];
+  minimum: number;
+  judged: number;
+  allInterviewers: string;
+}) {
   return (
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">Who needs a calibration conversation, about what</h2>
       <p className="hint">
-        Ranked by size (against the effect&apos;s own threshold) × certainty (1 − p of its test). Listed only with {minimum}+ candidates shared with co-panellists and a
-        flag that holds after the correction for testing every interviewer.
+        Ranked by size (against the effect&apos;s own threshold) × certainty (1 − p of its test). Listed only with{" "}
+        {minimum}+ candidates shared with co-panellists and a flag that holds after the correction for testing every
+        interviewer.
       </p>
       {actions.length === 0 ? (
         <p className="empty">
@@ -40,9 +51,17 @@ export function ActionList({ actions, minimum, judged, allInterviewers }: { acti
           {actions.map((a) => (
             <li key={`${a.interviewer}-${a.effect}`} data-interviewer={a.name} data-effect={a.effect}>
               <span className={`badge badge-${a.effect}`}>{effectLabel(a.effect)}</span>{" "}
-              <strong>{a.interviewerId === null ? a.name : <Link to={`/calibration/interviewers/${a.interviewerId}`}>{a.name}</Link>}</strong> {signed(a.size)} {a.unit}{" "}
+              <strong>
+                {a.interviewerId === null ? (
+                  a.name
+                ) : (
+                  <Link to={`/calibration/interviewers/${a.interviewerId}`}>{a.name}</Link>
+                )}
+              </strong>{" "}
+              {signed(a.size)} {a.unit}{" "}
               <span className="muted">
-                (95% interval {signed(a.ciLow)} to {signed(a.ciHigh)}; {a.evidence} shared candidates; {pValue(1 - a.certainty)})
+                (95% interval {signed(a.ciLow)} to {signed(a.ciHigh)}; {a.evidence} shared candidates;{" "}
+                {pValue(1 - a.certainty)})
               </span>
               {a.candidates.length > 0 && (
                 <>

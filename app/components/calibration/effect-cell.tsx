@@ -10,7 +10,8 @@ export function EffectCell({ measure: m }: { measure: EffectMeasure }) {
     <td>
       {m.flagged ? <strong>flagged · </strong> : null}
       {signed(m.value)} {m.unit}
-      {m.ciLow !== null ? ` (95% interval ${signed(m.ciLow)} to ${signed(m.ciHigh)})` : ""} <span className="muted">n={m.n}</span>
+      {m.ciLow !== null ? ` (95% interval ${signed(m.ciLow)} to ${signed(m.ciHigh)})` : ""}{" "}
+      <span className="muted">n={m.n}</span>
     </td>
   );
 }

@@ -20,8 +20,11 @@ export function FollowUpsDue({ followUps }: { followUps: FollowUp[] }) {
       <ul className="flag-list">
         {followUps.map((f) => (
           <li key={f.id}>
-            <span className="badge badge-overdue">{f.followUpOn}</span> <strong>{f.interviewerName}</strong> — {effectName(f.effect)} ·{" "}
-            <Link to={`/calibration/conversations?interviewer=${f.interviewerId}#conversation-${f.id}`}>open the conversation</Link>
+            <span className="badge badge-overdue">{f.followUpOn}</span> <strong>{f.interviewerName}</strong> —{" "}
+            {effectName(f.effect)} ·{" "}
+            <Link to={`/calibration/conversations?interviewer=${f.interviewerId}#conversation-${f.id}`}>
+              open the conversation
+            </Link>
           </li>
         ))}
       </ul>

@@ -5,7 +5,19 @@ import { useEffect, useId, useState, type ReactNode } from "react";
  * empty wrapper on the server), with the same numbers as a table one click away. The table is
  * always in the page — visually hidden behind the chart — so screen readers read the numbers.
  */
-export function ChartFrame({ title, height, chart, table, summary }: { title: string; height: number; chart: ReactNode; table: ReactNode; summary?: string }) {
+export function ChartFrame({
+  title,
+  height,
+  chart,
+  table,
+  summary,
+}: {
+  title: string;
+  height: number;
+  chart: ReactNode;
+  table: ReactNode;
+  summary?: string;
+}) {
   const [mounted, setMounted] = useState(false);
   const [asTable, setAsTable] = useState(false);
   const id = useId();
@@ -31,7 +43,9 @@ export function ChartFrame({ title, height, chart, table, summary }: { title: st
   );
 }
 
-export const fmt = (value: number | null | undefined, digits = 2) => (value === null || value === undefined ? "—" : value.toFixed(digits));
-export const pct = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${Math.round(value * 100)}%`);
+export const fmt = (value: number | null | undefined, digits = 2) =>
+  value === null || value === undefined ? "—" : value.toFixed(digits);
+export const pct = (value: number | null | undefined) =>
+  value === null || value === undefined ? "—" : `${Math.round(value * 100)}%`;
 /** A withheld figure says what evidence is missing: "needs 5 shared candidates, has 2". */
 export const withheld = (n: number, unit = "ratings", needed = 5) => `needs ${needed} ${unit}, has ${n}`;

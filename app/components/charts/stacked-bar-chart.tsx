@@ -7,10 +7,26 @@ export interface StackSeries {
 }
 
 /** Horizontal stacked bars, one row per item: recommendation mix, score distributions. */
-export function StackedBarChart({ data, series, categoryKey, percent }: { data: Record<string, string | number>[]; series: StackSeries[]; categoryKey: string; percent?: boolean }) {
+export function StackedBarChart({
+  data,
+  series,
+  categoryKey,
+  percent,
+}: {
+  data: Record<string, string | number>[];
+  series: StackSeries[];
+  categoryKey: string;
+  percent?: boolean;
+}) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart accessibilityLayer={false} layout="vertical" data={data} stackOffset={percent ? "expand" : "none"} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+      <BarChart
+        accessibilityLayer={false}
+        layout="vertical"
+        data={data}
+        stackOffset={percent ? "expand" : "none"}
+        margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+      >
         <CartesianGrid horizontal={false} stroke="#e5e8ee" />
         <XAxis type="number" tickFormatter={(v: number) => (percent ? `${Math.round(v * 100)}%` : String(v))} />
         <YAxis type="category" dataKey={categoryKey} width={150} interval={0} />

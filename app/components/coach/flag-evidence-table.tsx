@@ -10,7 +10,15 @@ const share = (part: number, whole: number, rate: number | null) =>
  * and raised flags no note of theirs points to. Counts are (scorecard, flag) pairs; only the flags
  * the evidence coach can read are counted.
  */
-export function FlagEvidenceTable({ rows, flagName, showFlags = false }: { rows: Row[]; flagName: (key: string) => string; showFlags?: boolean }) {
+export function FlagEvidenceTable({
+  rows,
+  flagName,
+  showFlags = false,
+}: {
+  rows: Row[];
+  flagName: (key: string) => string;
+  showFlags?: boolean;
+}) {
   return (
     <table className="table" data-testid="flag-evidence">
       <thead>
@@ -34,7 +42,11 @@ export function FlagEvidenceTable({ rows, flagName, showFlags = false }: { rows:
                 {e.flags.length === 0
                   ? "—"
                   : e.flags.map((f) => (
-                      <span key={f.flag} className="pill" title={f.suggested ? "a note points to it" : "no note points to it"}>
+                      <span
+                        key={f.flag}
+                        className="pill"
+                        title={f.suggested ? "a note points to it" : "no note points to it"}
+                      >
                         {flagName(f.flag)}: {f.raised ? "raised" : "not raised"}
                         {f.suggested ? "" : ", no supporting note"}
                       </span>

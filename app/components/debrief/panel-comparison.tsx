@@ -25,7 +25,13 @@ interface PanelScorecard {
 }
 
 interface PanelComparisonProps {
-  rubric: { dimensions: Dimension[]; redFlags: RedFlag[]; recommendations: RecommendationOption[]; scale: Scale; answerGuide: AnswerGuide };
+  rubric: {
+    dimensions: Dimension[];
+    redFlags: RedFlag[];
+    recommendations: RecommendationOption[];
+    scale: Scale;
+    answerGuide: AnswerGuide;
+  };
   scorecards: PanelScorecard[];
   spread: { dimensions: DimensionSpread[]; split: boolean };
 }
@@ -65,7 +71,9 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
                   <td key={c.interviewerId} className="score-cell">
                     {c.ratings[d.key] ?? "—"}
                     <Original card={c} now={c.ratings[d.key]} was={c.amendedAfterSeeing?.original?.ratings[d.key]} />
-                    {c.capJustifications[d.key] ? <span className="hint"> (above cap: {c.capJustifications[d.key]})</span> : null}
+                    {c.capJustifications[d.key] ? (
+                      <span className="hint"> (above cap: {c.capJustifications[d.key]})</span>
+                    ) : null}
                   </td>
                 ))}
                 <td>{s?.spread == null ? "—" : s.wide ? <strong>{s.spread} — panel disagrees</strong> : s.spread}</td>
@@ -77,7 +85,11 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
             {scorecards.map((c) => (
               <td key={c.interviewerId} className="score-cell">
                 {c.weightedScore?.toFixed(2) ?? "—"}
-                <Original card={c} now={c.weightedScore?.toFixed(2)} was={c.amendedAfterSeeing?.original?.weightedScore?.toFixed(2)} />
+                <Original
+                  card={c}
+                  now={c.weightedScore?.toFixed(2)}
+                  was={c.amendedAfterSeeing?.original?.weightedScore?.toFixed(2)}
+                />
               </td>
             ))}
             <td />
@@ -87,8 +99,15 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
             {scorecards.map((c) => (
               <td key={c.interviewerId}>
                 {recommendationName(c.recommendation)}
-                <Original card={c} now={c.recommendation} was={c.amendedAfterSeeing?.original?.recommendation} label={recommendationName} />
-                {c.recommendationJustification ? <span className="hint"> — {c.recommendationJustification}</span> : null}
+                <Original
+                  card={c}
+                  now={c.recommendation}
+                  was={c.amendedAfterSeeing?.original?.recommendation}
+                  label={recommendationName}
+                />
+                {c.recommendationJustification ? (
+                  <span className="hint"> — {c.recommendationJustification}</span>
+                ) : null}
               </td>
             ))}
             <td>{spread.split ? <strong>Split yes / no</strong> : null}</td>
@@ -97,7 +116,9 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
             <th scope="row">Answer length</th>
             {scorecards.map((c) => (
               <td key={c.interviewerId}>
-                {c.answerSeconds == null ? "not marked" : `Answer ${formatElapsed(c.answerSeconds)} — ${answerAgainstGuide(c.answerSeconds, rubric.answerGuide).text}`}
+                {c.answerSeconds == null
+                  ? "not marked"
+                  : `Answer ${formatElapsed(c.answerSeconds)} — ${answerAgainstGuide(c.answerSeconds, rubric.answerGuide).text}`}
               </td>
             ))}
             <td />
@@ -121,7 +142,9 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
                 {c.name} amended their scorecard after seeing the panel&apos;s
                 {c.amendedAfterSeeing!.count > 1 ? ` (${c.amendedAfterSeeing!.count} times)` : ""}
                 {c.amendedAfterSeeing!.lastReason ? `: “${c.amendedAfterSeeing!.lastReason}”` : ""}.{" "}
-                {c.amendedAfterSeeing!.original ? "Where a score changed, the one submitted before is shown as “was”." : "It was submitted after seeing them."}
+                {c.amendedAfterSeeing!.original
+                  ? "Where a score changed, the one submitted before is shown as “was”."
+                  : "It was submitted after seeing them."}
               </li>
             ))}
         </ul>
@@ -130,7 +153,9 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
       <h3>Evidence notes</h3>
       <div className="evidence-grid">
         {rubric.dimensions.map((d) => {
-          const notes = scorecards.flatMap((c) => c.notes.filter((n) => n.dimension === d.key).map((n) => ({ ...n, by: c.name })));
+          const notes = scorecards.flatMap((c) =>
+            c.notes.filter((n) => n.dimension === d.key).map((n) => ({ ...n, by: c.name })),
+          );
           return (
             <section key={d.key} className="card" aria-label={`${d.name} evidence`}>
               <h4>{d.name}</h4>
@@ -157,7 +182,17 @@ export function PanelComparison({ rubric, scorecards, spread }: PanelComparisonP
 }
 
 /** "(was 2)" beside a value its author changed after seeing the panel. */
-function Original({ card, now, was, label }: { card: PanelScorecard; now: string | number | null | undefined; was: string | number | null | undefined; label?: (key: string | null) => string }) {
+function Original({
+  card,
+  now,
+  was,
+  label,
+}: {
+  card: PanelScorecard;
+  now: string | number | null | undefined;
+  was: string | number | null | undefined;
+  label?: (key: string | null) => string;
+}) {
   if (!card.amendedAfterSeeing?.original || was === undefined || String(was) === String(now ?? "")) return null;
   return <span className="amended-was"> (was {label ? label(was === null ? null : String(was)) : (was ?? "—")})</span>;
 }

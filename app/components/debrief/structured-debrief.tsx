@@ -1,9 +1,25 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
-import { ChoiceGroup, FormError, schemaResolver, SelectField, TextAreaField, ValidatedForm } from "~/components/form-fields";
+import {
+  ChoiceGroup,
+  FormError,
+  schemaResolver,
+  SelectField,
+  TextAreaField,
+  ValidatedForm,
+} from "~/components/form-fields";
 import { DECISION_LABELS, DECISIONS, type Decision } from "~/domain/debrief-votes";
 import type { RecommendationOption } from "~/domain/rubric/types";
-import { DECISION_NOTE_MAX, DecisionSchema, REVOTE_REASON_MAX, RevoteSchema, type DecisionForm, type DecisionValues, type Revote, type RevoteForm } from "~/schemas/debrief-schema";
+import {
+  DECISION_NOTE_MAX,
+  DecisionSchema,
+  REVOTE_REASON_MAX,
+  RevoteSchema,
+  type DecisionForm,
+  type DecisionValues,
+  type Revote,
+  type RevoteForm,
+} from "~/schemas/debrief-schema";
 import type { FieldErrors } from "~/utils/form-errors";
 import { formatDateTime } from "~/utils/format";
 
@@ -16,7 +32,14 @@ interface Vote {
 }
 
 export interface StructuredDebriefProps {
-  debrief: { openedAt: string; openedByName: string; decision: Decision | null; decisionNote: string; decidedAt: string | null; votes: Vote[] } | null;
+  debrief: {
+    openedAt: string;
+    openedByName: string;
+    decision: Decision | null;
+    decisionNote: string;
+    decidedAt: string | null;
+    votes: Vote[];
+  } | null;
   panel: { interviewerId: number; name: string; status: string }[];
   recommendations: RecommendationOption[];
   /** Leads run the debrief; panellists read it. */
@@ -36,11 +59,16 @@ export function StructuredDebrief({ debrief, panel, recommendations, canRun, err
     return (
       <Form method="post" className="card stack">
         <p>
-          Starting the debrief locks each panellist's recommendation as their <strong>independent vote</strong>, written before anyone heard the others.
-          After the discussion each may re-vote, with a reason; then record the decision.
+          Starting the debrief locks each panellist's recommendation as their <strong>independent vote</strong>, written
+          before anyone heard the others. After the discussion each may re-vote, with a reason; then record the
+          decision.
         </p>
         <FormError message={errors?.form} />
-        {waiting > 0 ? <p className="muted">Waiting for {waiting} of {panel.length} scorecards: the debrief starts once the whole panel has submitted.</p> : null}
+        {waiting > 0 ? (
+          <p className="muted">
+            Waiting for {waiting} of {panel.length} scorecards: the debrief starts once the whole panel has submitted.
+          </p>
+        ) : null}
         <div>
           <button type="submit" name="intent" value="open" className="button primary" disabled={waiting > 0}>
             Start the debrief and lock the votes
@@ -49,7 +77,8 @@ export function StructuredDebrief({ debrief, panel, recommendations, canRun, err
       </Form>
     );
   }
-  const voteOf = (id: number, round: Vote["round"]) => debrief.votes.find((v) => v.interviewerId === id && v.round === round);
+  const voteOf = (id: number, round: Vote["round"]) =>
+    debrief.votes.find((v) => v.interviewerId === id && v.round === round);
   const canRevote = panel.filter((m) => voteOf(m.interviewerId, "independent") && !voteOf(m.interviewerId, "revote"));
   return (
     <div className="stack">
@@ -77,7 +106,9 @@ export function StructuredDebrief({ debrief, panel, recommendations, canRun, err
                   {revote ? (
                     <>
                       {name(revote.recommendation)}
-                      {revote.recommendation !== independent?.recommendation ? <span className="badge badge-draft">changed</span> : null}
+                      {revote.recommendation !== independent?.recommendation ? (
+                        <span className="badge badge-draft">changed</span>
+                      ) : null}
                     </>
                   ) : (
                     "—"
@@ -91,12 +122,17 @@ export function StructuredDebrief({ debrief, panel, recommendations, canRun, err
       </table>
       {debrief.decision ? (
         <div className="card decision" role="status">
-          <strong>Decision: {DECISION_LABELS[debrief.decision]}</strong> <span className="muted">({debrief.decidedAt ? formatDateTime(debrief.decidedAt) : ""})</span>
+          <strong>Decision: {DECISION_LABELS[debrief.decision]}</strong>{" "}
+          <span className="muted">({debrief.decidedAt ? formatDateTime(debrief.decidedAt) : ""})</span>
           <p>{debrief.decisionNote}</p>
         </div>
       ) : canRun ? (
         <div className="two-columns">
-          {canRevote.length ? <RevoteForm panel={canRevote} recommendations={recommendations} errors={errors} /> : <p className="muted">Everyone has re-voted.</p>}
+          {canRevote.length ? (
+            <RevoteForm panel={canRevote} recommendations={recommendations} errors={errors} />
+          ) : (
+            <p className="muted">Everyone has re-voted.</p>
+          )}
           <DecisionFormCard errors={errors} />
         </div>
       ) : (
@@ -106,10 +142,23 @@ export function StructuredDebrief({ debrief, panel, recommendations, canRun, err
   );
 }
 
-function RevoteForm({ panel, recommendations, errors }: { panel: { interviewerId: number; name: string }[]; recommendations: RecommendationOption[]; errors?: FieldErrors }) {
+function RevoteForm({
+  panel,
+  recommendations,
+  errors,
+}: {
+  panel: { interviewerId: number; name: string }[];
+  recommendations: RecommendationOption[];
+  errors?: FieldErrors;
+}) {
   const busy = useNavigation().state === "submitting";
-  const form = useForm<RevoteForm, unknown, Revote>({ resolver: schemaResolver(RevoteSchema), defaultValues: { intent: "revote" }, mode: "onTouched" });
-  const error = (path: keyof RevoteForm) => form.formState.errors[path]?.message ?? (errors?.intent === "revote" ? undefined : errors?.[`revote.${path}`]);
+  const form = useForm<RevoteForm, unknown, Revote>({
+    resolver: schemaResolver(RevoteSchema),
+    defaultValues: { intent: "revote" },
+    mode: "onTouched",
+  });
+  const error = (path: keyof RevoteForm) =>
+    form.formState.errors[path]?.message ?? (errors?.intent === "revote" ? undefined : errors?.[`revote.${path}`]);
   return (
     <ValidatedForm handleSubmit={form.handleSubmit} className="card stack" aria-labelledby="revote-title">
       <h3 id="revote-title">Record a re-vote</h3>
@@ -123,7 +172,11 @@ function RevoteForm({ panel, recommendations, errors }: { panel: { interviewerId
           </option>
         ))}
       </SelectField>
-      <SelectField label="Vote after the discussion" error={error("recommendation")} {...form.register("recommendation")}>
+      <SelectField
+        label="Vote after the discussion"
+        error={error("recommendation")}
+        {...form.register("recommendation")}
+      >
         <option value="">Choose…</option>
         {recommendations.map((r) => (
           <option key={r.key} value={r.key}>
@@ -131,7 +184,14 @@ function RevoteForm({ panel, recommendations, errors }: { panel: { interviewerId
           </option>
         ))}
       </SelectField>
-      <TextAreaField label="Reason" rows={3} maxLength={REVOTE_REASON_MAX} hint="What in the discussion moved (or kept) the vote." error={error("reason")} {...form.register("reason")} />
+      <TextAreaField
+        label="Reason"
+        rows={3}
+        maxLength={REVOTE_REASON_MAX}
+        hint="What in the discussion moved (or kept) the vote."
+        error={error("reason")}
+        {...form.register("reason")}
+      />
       <div>
         <button type="submit" className="button" disabled={busy}>
           Record re-vote
@@ -143,15 +203,32 @@ function RevoteForm({ panel, recommendations, errors }: { panel: { interviewerId
 
 function DecisionFormCard({ errors }: { errors?: FieldErrors }) {
   const busy = useNavigation().state === "submitting";
-  const form = useForm<DecisionForm, unknown, DecisionValues>({ resolver: schemaResolver(DecisionSchema), defaultValues: { intent: "decide" }, mode: "onTouched" });
+  const form = useForm<DecisionForm, unknown, DecisionValues>({
+    resolver: schemaResolver(DecisionSchema),
+    defaultValues: { intent: "decide" },
+    mode: "onTouched",
+  });
   const error = (path: keyof DecisionForm) => form.formState.errors[path]?.message ?? errors?.[`decide.${path}`];
   return (
     <ValidatedForm handleSubmit={form.handleSubmit} className="card stack" aria-labelledby="decision-title">
       <h3 id="decision-title">Final decision</h3>
       <input type="hidden" {...form.register("intent")} />
       <FormError message={errors?.["decide.form"]} />
-      <ChoiceGroup legend="Decision" type="radio" options={DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))} field={form.register("decision")} error={error("decision")} />
-      <TextAreaField label="Note" rows={3} maxLength={DECISION_NOTE_MAX} hint="What the decision rests on." error={error("note")} {...form.register("note")} />
+      <ChoiceGroup
+        legend="Decision"
+        type="radio"
+        options={DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
+        field={form.register("decision")}
+        error={error("decision")}
+      />
+      <TextAreaField
+        label="Note"
+        rows={3}
+        maxLength={DECISION_NOTE_MAX}
+        hint="What the decision rests on."
+        error={error("note")}
+        {...form.register("note")}
+      />
       <div>
         <button type="submit" className="button primary" disabled={busy}>
           Record the decision

@@ -3,7 +3,12 @@ import { useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
-import { exemplarFormSchema, RATIONALE_MAX, type ExemplarFormValues, type ExemplarInput } from "~/schemas/exemplar-form-schema";
+import {
+  exemplarFormSchema,
+  RATIONALE_MAX,
+  type ExemplarFormValues,
+  type ExemplarInput,
+} from "~/schemas/exemplar-form-schema";
 import type { FieldErrors } from "~/utils/form-errors";
 import { TextAreaField, TextField, ValidatedForm } from "~/components/form-fields";
 
@@ -76,7 +81,14 @@ export function ExemplarForm({ rubric, values, serverErrors }: ExemplarFormProps
         error={fieldError("answer")}
         {...register("answer")}
       />
-      <TextField label="Source" type="text" hint="Where the answer comes from." maxLength={400} error={fieldError("source")} {...register("source")} />
+      <TextField
+        label="Source"
+        type="text"
+        hint="Where the answer comes from."
+        maxLength={400}
+        error={fieldError("source")}
+        {...register("source")}
+      />
 
       <h2>Reference key</h2>
       {rubric.dimensions.map((d) => {

@@ -29,8 +29,14 @@ export function KeyComparisonTable({ comparison, recommendationName, flagName }:
               <th scope="row">{d.name}</th>
               <td className="score-cell">{d.score ?? "—"}</td>
               <td className="score-cell">{d.key ?? "—"}</td>
-              <td className={`diff ${d.difference == null ? "" : d.difference > 0 ? "above" : d.difference < 0 ? "below" : "on-key"}`}>
-                {d.difference == null ? "—" : d.difference === 0 ? "on the key" : `${d.difference > 0 ? "+" : "−"}${Math.abs(d.difference)} ${d.difference > 0 ? "above" : "below"}`}
+              <td
+                className={`diff ${d.difference == null ? "" : d.difference > 0 ? "above" : d.difference < 0 ? "below" : "on-key"}`}
+              >
+                {d.difference == null
+                  ? "—"
+                  : d.difference === 0
+                    ? "on the key"
+                    : `${d.difference > 0 ? "+" : "−"}${Math.abs(d.difference)} ${d.difference > 0 ? "above" : "below"}`}
               </td>
               <td className="hint">{d.rationale}</td>
             </tr>
@@ -39,13 +45,16 @@ export function KeyComparisonTable({ comparison, recommendationName, flagName }:
             <th scope="row">Recommendation</th>
             <td>{recommendationName(recommendation.yours)}</td>
             <td>{recommendationName(recommendation.key)}</td>
-            <td className={`diff ${recommendation.same ? "on-key" : "above"}`}>{recommendation.same ? "same" : "differs"}</td>
+            <td className={`diff ${recommendation.same ? "on-key" : "above"}`}>
+              {recommendation.same ? "same" : "differs"}
+            </td>
             <td />
           </tr>
         </tbody>
       </table>
       <p className="hint">
-        Red flags — both: {flags(redFlags.both)} · only you: {flags(redFlags.onlyYours)} · only the key: {flags(redFlags.onlyKey)}
+        Red flags — both: {flags(redFlags.both)} · only you: {flags(redFlags.onlyYours)} · only the key:{" "}
+        {flags(redFlags.onlyKey)}
         {comparison.meanAbsolute != null ? ` · mean distance from the key ${comparison.meanAbsolute.toFixed(2)}` : ""}
       </p>
     </div>

@@ -1,7 +1,15 @@
 import { Form } from "@remix-run/react";
 
 /** Opens (or goes to) the calibration review of an interview: POST /calibration/reviews. */
-export function OpenReviewButton({ interviewId, label = "Open review", context }: { interviewId: number; label?: string; context?: string }) {
+export function OpenReviewButton({
+  interviewId,
+  label = "Open review",
+  context,
+}: {
+  interviewId: number;
+  label?: string;
+  context?: string;
+}) {
   return (
     <Form method="post" action="/calibration/reviews">
       <input type="hidden" name="intent" value="open" />

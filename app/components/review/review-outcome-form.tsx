@@ -31,7 +31,11 @@ export function ReviewOutcomeForm({ values, serverErrors }: ReviewOutcomeFormPro
     handleSubmit,
     setValue,
     formState: { errors },
-  } = useForm<Values, unknown, ReviewOutcome>({ resolver: zodResolver(ReviewOutcomeSchema), defaultValues: { ...values, intent: "save" }, mode: "onTouched" });
+  } = useForm<Values, unknown, ReviewOutcome>({
+    resolver: zodResolver(ReviewOutcomeSchema),
+    defaultValues: { ...values, intent: "save" },
+    mode: "onTouched",
+  });
   const fieldError = (name: "agreedReading" | "notes" | "followUps") => errors[name]?.message ?? serverErrors?.[name];
   const busy = navigation.state === "submitting";
   const formError = serverErrors?.form ?? serverErrors?.version ?? serverErrors?.intent ?? errors.version?.message;

@@ -28,7 +28,11 @@ export function conflictLabel(rubric: Rubric, field: string, sample?: MergeConfl
     case "recommendationJustification":
       return "Recommendation justification";
     case "timing":
-      return key === "answerStartSeconds" ? "Answer start" : key === "answerEndSeconds" ? "Answer end" : "Interview clock";
+      return key === "answerStartSeconds"
+        ? "Answer start"
+        : key === "answerEndSeconds"
+          ? "Answer end"
+          : "Interview clock";
     default:
       return field;
   }
@@ -42,10 +46,25 @@ export function conflictValue(rubric: Rubric, field: string, value: MergeConflic
   return String(value);
 }
 
-export function ConflictBeside({ rubric, conflict, onChoose, first }: { rubric: Rubric; conflict: MergeConflict; onChoose: ChooseConflict; first: boolean }) {
+export function ConflictBeside({
+  rubric,
+  conflict,
+  onChoose,
+  first,
+}: {
+  rubric: Rubric;
+  conflict: MergeConflict;
+  onChoose: ChooseConflict;
+  first: boolean;
+}) {
   const label = conflictLabel(rubric, conflict.field, conflict);
   return (
-    <div className="conflict" role="group" aria-label={`${label}: changed in two places`} data-conflict={conflict.field}>
+    <div
+      className="conflict"
+      role="group"
+      aria-label={`${label}: changed in two places`}
+      data-conflict={conflict.field}
+    >
       <p>
         <strong>{label}</strong> was changed here and in another tab or device. Kept for now: the other one.
       </p>

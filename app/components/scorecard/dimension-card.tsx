@@ -43,7 +43,10 @@ export function DimensionCard(props: DimensionCardProps) {
   const { dimension: d, bind, errors, readOnly, control } = props;
   // Subscribed here, not in the editor: a keystroke elsewhere re-renders only what it changes.
   const [rating, redFlags, allNotes] = useWatch({ control, name: [`ratings.${d.key}`, "redFlags", "notes"] });
-  const violation = findCapViolations(props.rubric, { ratings: { [d.key]: rating ? Number(rating) : null }, redFlags: Array.isArray(redFlags) ? redFlags : [] })[0];
+  const violation = findCapViolations(props.rubric, {
+    ratings: { [d.key]: rating ? Number(rating) : null },
+    redFlags: Array.isArray(redFlags) ? redFlags : [],
+  })[0];
   const notes = (allNotes ?? []).filter((n) => n.dimension === d.key);
   const headingId = `dimension-${d.key}`;
   const ratingError = errors[`ratings.${d.key}`];
@@ -102,8 +105,8 @@ export function DimensionCard(props: DimensionCardProps) {
       {violation ? (
         <div className="cap-warning" role="group" aria-label={`${d.name} above its cap`}>
           <p>
-            Rated {violation.rating}, above the cap of {violation.cap} set by {violation.flags.map((f) => f.name).join(", ")}. Your rating stands; say why in
-            one line.
+            Rated {violation.rating}, above the cap of {violation.cap} set by{" "}
+            {violation.flags.map((f) => f.name).join(", ")}. Your rating stands; say why in one line.
           </p>
           <label className="visually-hidden" htmlFor={`${headingId}-justification`}>
             Why {d.name} is rated above its cap
@@ -126,11 +129,23 @@ export function DimensionCard(props: DimensionCardProps) {
       ) : null}
 
       {props.conflicts.map((c) => (
-        <ConflictBeside key={c.field} rubric={props.rubric} conflict={c} onChoose={props.onChooseConflict} first={c.field === props.firstConflictField} />
+        <ConflictBeside
+          key={c.field}
+          rubric={props.rubric}
+          conflict={c}
+          onChoose={props.onChooseConflict}
+          first={c.field === props.firstConflictField}
+        />
       ))}
 
       <div className="probes">
-        <button type="button" className="link-button" aria-expanded={props.probesOpen} aria-controls={`${headingId}-probes`} onClick={props.onToggleProbes}>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={props.probesOpen}
+          aria-controls={`${headingId}-probes`}
+          onClick={props.onToggleProbes}
+        >
           {props.probesOpen ? "Hide probes" : "Follow-up probes"} <kbd>p</kbd>
         </button>
         <ul id={`${headingId}-probes`} hidden={!props.probesOpen}>

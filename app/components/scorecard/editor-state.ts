@@ -49,7 +49,8 @@ export const initialEditorState = (errors: FieldErrors = {}): EditorState => ({
   restored: false,
 });
 
-const without = (errors: FieldErrors, key: string) => (key in errors ? Object.fromEntries(Object.entries(errors).filter(([k]) => k !== key)) : errors);
+const without = (errors: FieldErrors, key: string) =>
+  key in errors ? Object.fromEntries(Object.entries(errors).filter(([k]) => k !== key)) : errors;
 
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {

@@ -2,7 +2,13 @@ import type { UseFormRegister } from "react-hook-form";
 import type { Recommendation, Rubric } from "~/domain/rubric/types";
 import type { ScorecardScores } from "~/domain/scoring";
 import { keepDismissals } from "~/domain/coach/suggestions";
-import type { DraftContent, EvidenceNote, InterviewTimer, ScorecardContent, ScorecardTiming } from "~/domain/scorecard-content";
+import type {
+  DraftContent,
+  EvidenceNote,
+  InterviewTimer,
+  ScorecardContent,
+  ScorecardTiming,
+} from "~/domain/scorecard-content";
 
 // The form's own shape: radios hold strings, so ratings are "" (unrated) or "1".."4" here, and
 // become numbers at the edges (scores for the rules, the payload for the server).
@@ -24,8 +30,12 @@ export interface ScorecardFormValues {
 export type TimerState = InterviewTimer;
 export type StoredScorecard = ScorecardContent;
 
-export function toFormValues(rubric: Rubric, stored: (StoredScorecard & { noteDrafts?: Record<string, string>; coachDismissed?: string[] }) | null): ScorecardFormValues {
-  const perDimension = (pick: (key: string) => string) => Object.fromEntries(rubric.dimensions.map((d) => [d.key, pick(d.key)]));
+export function toFormValues(
+  rubric: Rubric,
+  stored: (StoredScorecard & { noteDrafts?: Record<string, string>; coachDismissed?: string[] }) | null,
+): ScorecardFormValues {
+  const perDimension = (pick: (key: string) => string) =>
+    Object.fromEntries(rubric.dimensions.map((d) => [d.key, pick(d.key)]));
   return {
     ratings: perDimension((k) => (stored?.ratings[k] != null ? String(stored.ratings[k]) : "")),
     capJustifications: perDimension((k) => stored?.capJustifications[k] ?? ""),
@@ -49,7 +59,9 @@ export interface ClockState {
 export function toContent(values: ScorecardFormValues, clock: ClockState): DraftContent {
   const scores = toScores(values);
   const ratings = Object.fromEntries(Object.entries(scores.ratings).filter((e): e is [string, number] => e[1] != null));
-  const capJustifications = Object.fromEntries(Object.entries(scores.capJustifications).filter((e): e is [string, string] => !!e[1]));
+  const capJustifications = Object.fromEntries(
+    Object.entries(scores.capJustifications).filter((e): e is [string, string] => !!e[1]),
+  );
   return {
     ratings,
     capJustifications,
@@ -81,7 +93,10 @@ export function toScores(values: ScorecardFormValues): ScorecardScores {
 
 export type SaveIntent = "save" | "submit" | "amend";
 
-export function toPayload(content: DraftContent, meta: { intent: SaveIntent; baseRevision: number; rubricVersionId: number }) {
+export function toPayload(
+  content: DraftContent,
+  meta: { intent: SaveIntent; baseRevision: number; rubricVersionId: number },
+) {
   return { ...meta, ...content };
 }
 
@@ -95,7 +110,14 @@ export function newNoteId(): string {
   return `n${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
-type FieldPath = `ratings.${string}` | `capJustifications.${string}` | `noteDrafts.${string}` | "redFlags" | "star" | "recommendation" | "recommendationJustification";
+type FieldPath =
+  | `ratings.${string}`
+  | `capJustifications.${string}`
+  | `noteDrafts.${string}`
+  | "redFlags"
+  | "star"
+  | "recommendation"
+  | "recommendationJustification";
 
 function valueAt(values: ScorecardFormValues, path: FieldPath): string | string[] | undefined {
   const [group, key] = path.split(".") as [keyof ScorecardFormValues, string | undefined];
@@ -111,9 +133,16 @@ export function bindFields(register: UseFormRegister<ScorecardFormValues>, defau
   return {
     choice: (path: FieldPath, value: string) => {
       const current = valueAt(defaults, path);
-      return { ...register(path), value, defaultChecked: Array.isArray(current) ? current.includes(value) : current === value };
+      return {
+        ...register(path),
+        value,
+        defaultChecked: Array.isArray(current) ? current.includes(value) : current === value,
+      };
     },
-    text: (path: FieldPath) => ({ ...register(path), defaultValue: (valueAt(defaults, path) as string | undefined) ?? "" }),
+    text: (path: FieldPath) => ({
+      ...register(path),
+      defaultValue: (valueAt(defaults, path) as string | undefined) ?? "",
+    }),
   };
 }
 

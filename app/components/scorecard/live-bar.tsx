@@ -3,7 +3,13 @@ import type { ReactNode } from "react";
 // The strip that stays on screen while scoring beside a call: whether the server has everything,
 // the interview clock and the answer marks, the help and the way to submit.
 
-export function LiveBar(props: { status: ReactNode; timer: ReactNode; readOnly: boolean; submitting: boolean; onShowHelp: () => void }) {
+export function LiveBar(props: {
+  status: ReactNode;
+  timer: ReactNode;
+  readOnly: boolean;
+  submitting: boolean;
+  onShowHelp: () => void;
+}) {
   return (
     <div className="live-bar" role="region" aria-label="Save status, timer and submit">
       <div className="live-status">{props.status}</div>
@@ -17,7 +23,14 @@ export function LiveBar(props: { status: ReactNode; timer: ReactNode; readOnly: 
             <button type="submit" name="intent" value="save" className="button small" data-save-draft>
               Save draft
             </button>
-            <button type="submit" name="intent" value="submit" className="button primary" data-submit disabled={props.submitting}>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="button primary"
+              data-submit
+              disabled={props.submitting}
+            >
               Submit scorecard <kbd>Ctrl+Enter</kbd>
             </button>
           </>

@@ -26,7 +26,19 @@ export interface NoteListProps {
 }
 
 /** One dimension's timestamped evidence notes and the box that adds one (Enter adds; it never submits). */
-export function NoteList({ dimension: d, notes, readOnly, error, headingId, bind, onAddNote, onEditNote, onRemoveNote, renderNoteAdornment, renderNoteText }: NoteListProps) {
+export function NoteList({
+  dimension: d,
+  notes,
+  readOnly,
+  error,
+  headingId,
+  bind,
+  onAddNote,
+  onEditNote,
+  onRemoveNote,
+  renderNoteAdornment,
+  renderNoteText,
+}: NoteListProps) {
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
 
   const onDraftKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -68,7 +80,11 @@ export function NoteList({ dimension: d, notes, readOnly, error, headingId, bind
               )}
               {readOnly || editing?.id === note.id ? null : (
                 <span className="note-actions">
-                  <button type="button" className="link-button" onClick={() => setEditing({ id: note.id, text: note.text })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setEditing({ id: note.id, text: note.text })}
+                  >
                     Edit<span className="visually-hidden"> note at {formatElapsed(note.elapsedSeconds)}</span>
                   </button>
                   <button type="button" className="link-button danger" onClick={() => onRemoveNote(note.id)}>
@@ -76,7 +92,9 @@ export function NoteList({ dimension: d, notes, readOnly, error, headingId, bind
                   </button>
                 </span>
               )}
-              {renderNoteAdornment && editing?.id !== note.id ? <div className="note-adornment">{renderNoteAdornment(note)}</div> : null}
+              {renderNoteAdornment && editing?.id !== note.id ? (
+                <div className="note-adornment">{renderNoteAdornment(note)}</div>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -17,7 +17,15 @@ const KIND_LABELS: Record<Signal["kind"], string> = {
 };
 
 /** The note's text with a quiet dotted underline under each span the coach noticed (not dismissed). */
-export function NoteSignalText({ text, signals, dismissed }: { text: string; signals: Signal[]; dismissed: ReadonlySet<string> }) {
+export function NoteSignalText({
+  text,
+  signals,
+  dismissed,
+}: {
+  text: string;
+  signals: Signal[];
+  dismissed: ReadonlySet<string>;
+}) {
   const shown = signals.filter((s) => !dismissed.has(signalKey(s)));
   return (
     <>
@@ -56,12 +64,22 @@ export type NoteSuggestionsProps = {
  * list has focus `g` raises and `d` dismisses its first suggestion (the page-wide keys act on the
  * current dimension's newest one). Nothing is raised without the interviewer.
  */
-export function NoteSuggestions({ text, signals, dismissed, raisedFlags, flagName, onRaise, onDismiss, keyed = true }: NoteSuggestionsProps) {
+export function NoteSuggestions({
+  text,
+  signals,
+  dismissed,
+  raisedFlags,
+  flagName,
+  onRaise,
+  onDismiss,
+  keyed = true,
+}: NoteSuggestionsProps) {
   const open = openSuggestions(signals, { dismissed, raisedFlags });
   if (!open.length) return null;
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.target instanceof HTMLElement && event.target.closest("input, textarea, [contenteditable='true']")) return;
+    if (event.target instanceof HTMLElement && event.target.closest("input, textarea, [contenteditable='true']"))
+      return;
     const chosen = suggestionForKey(event.key, open);
     if (!chosen) return;
     event.preventDefault();
@@ -70,7 +88,14 @@ export function NoteSuggestions({ text, signals, dismissed, raisedFlags, flagNam
   };
   return (
     // A toolbar: one tab stop whose keys raise or dismiss the first suggestion (WAI-ARIA toolbar pattern).
-    <div className="note-signals-suggestions" role="toolbar" aria-orientation="vertical" aria-label="Suggested red flags" tabIndex={0} onKeyDown={onKeyDown}>
+    <div
+      className="note-signals-suggestions"
+      role="toolbar"
+      aria-orientation="vertical"
+      aria-label="Suggested red flags"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
       {open.map((s, k) => (
         <div key={signalKey(s)} className="coach-suggestion">
           <span className="coach-flag">{flagName(s.flag!)}?</span>{" "}

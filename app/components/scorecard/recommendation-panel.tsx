@@ -32,7 +32,8 @@ export function RecommendationPanel(props: {
           Recommendation <kbd>r</kbd>
         </h2>
         <p className="weighted" aria-live="polite">
-          <span className="muted">Weighted</span> <strong>{weighted.score === null ? "—" : weighted.score.toFixed(2)}</strong>
+          <span className="muted">Weighted</span>{" "}
+          <strong>{weighted.score === null ? "—" : weighted.score.toFixed(2)}</strong>
           {weighted.score !== null && !weighted.complete ? <span className="muted"> (partial)</span> : null}
         </p>
       </div>
@@ -59,7 +60,9 @@ export function RecommendationPanel(props: {
       {conflict || justificationError ? (
         <div className="cap-warning">
           <label htmlFor="recommendation-justification">
-            {conflict ? `Usually goes with a weighted score of ${conflict.min}–${conflict.max}. Why it stands, in one line:` : "Justification"}
+            {conflict
+              ? `Usually goes with a weighted score of ${conflict.min}–${conflict.max}. Why it stands, in one line:`
+              : "Justification"}
           </label>
           <input
             id="recommendation-justification"

@@ -4,7 +4,8 @@ import { LocalTime } from "~/components/local-time";
 import { conflictLabel, conflictValue, type ChooseConflict } from "./conflict-notice";
 import type { SaveStatus } from "./use-autosave";
 
-const timeOfDay = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const timeOfDay = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** The one place that says whether the server has the latest change: "Saved" means acknowledged. */
 export function SaveStatusLine({

@@ -30,7 +30,10 @@ export function ScorecardContext({ interview, level, variant, rubricVersionId, p
             <h2 id="practice-answer-title" className="notice">
               Practice — not part of any real statistic
             </h2>
-            <p className="hint">Read the answer below and score it as if you had heard it. After you submit, compare your scores with the reference key on the Practice page.</p>
+            <p className="hint">
+              Read the answer below and score it as if you had heard it. After you submit, compare your scores with the
+              reference key on the Practice page.
+            </p>
             <blockquote style={{ margin: "0.75rem 0 0" }}>
               {practice.answer.split("\n").map((paragraph, i) => (
                 <p key={i}>{paragraph}</p>

@@ -10,7 +10,16 @@ import type { FieldErrors } from "~/utils/form-errors";
 import { ConflictBeside, conflictDimension } from "./conflict-notice";
 import { DimensionCard } from "./dimension-card";
 import { editorReducer, initialEditorState } from "./editor-state";
-import { asList, bindFields, newNoteId, toFormValues, toScores, type ScorecardFormValues, type StoredScorecard, type TimerState } from "./form-values";
+import {
+  asList,
+  bindFields,
+  newNoteId,
+  toFormValues,
+  toScores,
+  type ScorecardFormValues,
+  type StoredScorecard,
+  type TimerState,
+} from "./form-values";
 import { LiveBar } from "./live-bar";
 import { localDraftKey } from "./local-draft";
 import { ReviewDialog } from "./review-dialog";
@@ -59,15 +68,18 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   useEffect(() => setHydrated(true), []);
   const weights = dimensionWeights(rubric, variant.key);
 
-  const form = useForm<ScorecardFormValues>({ defaultValues: toFormValues(rubric, props.rejected?.values ?? scorecard) });
+  const form = useForm<ScorecardFormValues>({
+    defaultValues: toFormValues(rubric, props.rejected?.values ?? scorecard),
+  });
   const { register, getValues, setValue, reset } = form;
   // The first values only: they render the page; afterwards react-hook-form owns the inputs.
   const [initialValues] = useState(() => form.formState.defaultValues as ScorecardFormValues);
   const bind = useMemo(() => bindFields(register, initialValues), [register, initialValues]);
 
   const onClockChange = useRef(() => {});
-  const clock = useInterviewClock({ timer: scorecard?.timer ?? { elapsedMs: 0, runningSince: null }, timing: scorecard?.timing ?? NO_TIMING }, () =>
-    onClockChange.current(),
+  const clock = useInterviewClock(
+    { timer: scorecard?.timer ?? { elapsedMs: 0, runningSince: null }, timing: scorecard?.timing ?? NO_TIMING },
+    () => onClockChange.current(),
   );
   const sync = useScorecardSync({
     form,
@@ -112,12 +124,19 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
     const i = Math.max(0, Math.min(dimensionKeys.length - 1, index));
     dispatch({ type: "focusDimension", index: i });
     const card = document.querySelector(`[data-dimension="${dimensionKeys[i]}"]`);
-    const radio = card?.querySelector<HTMLInputElement>("input[type=radio]:checked") ?? card?.querySelector<HTMLInputElement>("input[type=radio]");
+    const radio =
+      card?.querySelector<HTMLInputElement>("input[type=radio]:checked") ??
+      card?.querySelector<HTMLInputElement>("input[type=radio]");
     radio?.focus({ preventScroll: true });
     card?.scrollIntoView({ block: "nearest" });
   };
   // The coach reads notes only on a card being written (not a submitted one), once hydrated.
-  const coach = useEvidenceCoach({ form, rubric, enabled: hydrated && !readOnly, currentDimension: dimensionKeys[ui.current] });
+  const coach = useEvidenceCoach({
+    form,
+    rubric,
+    enabled: hydrated && !readOnly,
+    currentDimension: dimensionKeys[ui.current],
+  });
   const focusSelector = (selector: string) => document.querySelector<HTMLElement>(selector)?.focus();
   const chooseFirst = (keep: "mine" | "theirs") => ui.conflicts[0] && sync.choose(ui.conflicts[0], keep);
 
@@ -130,14 +149,18 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
         const key = dimensionKeys[ui.current];
         setValue(`ratings.${key}`, String(score), { shouldDirty: true });
         // Focus follows the key, so Space or an arrow next acts on the rating just chosen.
-        document.querySelector<HTMLInputElement>(`[data-dimension="${key}"] input[type=radio][value="${score}"]`)?.focus({ preventScroll: true });
+        document
+          .querySelector<HTMLInputElement>(`[data-dimension="${key}"] input[type=radio][value="${score}"]`)
+          ?.focus({ preventScroll: true });
       },
       addNote: () => focusSelector(`[data-note-input="${dimensionKeys[ui.current]}"]`),
       toggleProbes: () => dispatch({ type: "toggleProbes", key: dimensionKeys[ui.current] }),
       focusRedFlags: () => focusSelector("[data-red-flags] input"),
       toggleStar: (key) => {
         const ticked = asList(getValues("star"));
-        setValue("star", ticked.includes(key) ? ticked.filter((k) => k !== key) : [...ticked, key], { shouldDirty: true });
+        setValue("star", ticked.includes(key) ? ticked.filter((k) => k !== key) : [...ticked, key], {
+          shouldDirty: true,
+        });
       },
       toggleTimer: clock.toggle,
       markAnswerStart: clock.markAnswerStart,
@@ -146,7 +169,10 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
       keepTheirs: () => chooseFirst("theirs"),
       toggleFullAnchors: () => dispatch({ type: "toggleFullAnchors" }),
       focusRecommendation: () =>
-        (document.querySelector<HTMLElement>("[data-recommendation] input:checked") ?? document.querySelector<HTMLElement>("[data-recommendation] input"))?.focus(),
+        (
+          document.querySelector<HTMLElement>("[data-recommendation] input:checked") ??
+          document.querySelector<HTMLElement>("[data-recommendation] input")
+        )?.focus(),
       raiseSuggestion: coach.raiseSuggestion,
       dismissSuggestion: coach.dismissSuggestion,
       submit: flow.openReview,
@@ -252,9 +278,15 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
           bind={bind}
           readOnly={readOnly}
           errors={errors}
-          storedScore={readOnly ? scorecard?.weightedScore ?? null : null}
+          storedScore={readOnly ? (scorecard?.weightedScore ?? null) : null}
           conflicts={sideConflicts.map((c) => (
-            <ConflictBeside key={c.field} rubric={rubric} conflict={c} onChoose={chooseField} first={c.field === firstConflictField} />
+            <ConflictBeside
+              key={c.field}
+              rubric={rubric}
+              conflict={c}
+              onChoose={chooseField}
+              first={c.field === firstConflictField}
+            />
           ))}
           submitting={submitting}
           amendment={

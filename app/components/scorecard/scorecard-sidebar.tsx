@@ -46,7 +46,12 @@ export function ScorecardSidebar(props: SidebarProps) {
           {rubric.redFlags.map((flag) => (
             <li key={flag.key}>
               <label title={flag.description}>
-                <input type="checkbox" aria-describedby={`flag-${flag.key}`} {...choiceLock(readOnly)} {...bind.choice("redFlags", flag.key)} />
+                <input
+                  type="checkbox"
+                  aria-describedby={`flag-${flag.key}`}
+                  {...choiceLock(readOnly)}
+                  {...bind.choice("redFlags", flag.key)}
+                />
                 <span>
                   <strong>{flag.name}</strong>
                   <span id={`flag-${flag.key}`} className="hint flag-caps">

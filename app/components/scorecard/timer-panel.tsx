@@ -54,7 +54,12 @@ export function TimerPanel({ clock, serverNow, guide, readOnly, onToggle, onMark
             <button type="button" className="link-button" onClick={onMarkStart}>
               {timing.answerStartSeconds === null ? "Answer starts" : "Restart answer"} <kbd>a</kbd>
             </button>
-            <button type="button" className="link-button" onClick={onMarkEnd} disabled={timing.answerStartSeconds === null || timing.answerEndSeconds !== null}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={onMarkEnd}
+              disabled={timing.answerStartSeconds === null || timing.answerEndSeconds !== null}
+            >
               Answer ends <kbd>e</kbd>
             </button>
           </span>
@@ -63,7 +68,10 @@ export function TimerPanel({ clock, serverNow, guide, readOnly, onToggle, onMark
           <>
             <div className="answer-bar" aria-hidden="true">
               <span className={`answer-fill ${status.tone}`} style={{ width: `${fill}%` }} />
-              <span className="answer-mark" style={{ left: `${(guide.minSeconds / (guide.maxSeconds * 1.2)) * 100}%` }} />
+              <span
+                className="answer-mark"
+                style={{ left: `${(guide.minSeconds / (guide.maxSeconds * 1.2)) * 100}%` }}
+              />
               <span className="answer-mark" style={{ left: `${(1 / 1.2) * 100}%` }} />
             </div>
             <p className={`answer-text ${status.tone}`}>
@@ -71,7 +79,11 @@ export function TimerPanel({ clock, serverNow, guide, readOnly, onToggle, onMark
             </p>
           </>
         ) : (
-          <p className="hint">{readOnly ? "The answer's start was not marked." : "Mark the answer's start and end to see it against the 2–2½ minute guide."}</p>
+          <p className="hint">
+            {readOnly
+              ? "The answer's start was not marked."
+              : "Mark the answer's start and end to see it against the 2–2½ minute guide."}
+          </p>
         )}
       </div>
     </section>

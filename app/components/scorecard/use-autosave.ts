@@ -30,7 +30,13 @@ export interface AutosaveCallbacks {
   onSubmitted: () => void;
 }
 
-export function useAutosave(opts: AutosaveCallbacks & { fetcher: FetcherWithComponents<unknown>; initialRevision: number; rubricVersionId: number }) {
+export function useAutosave(
+  opts: AutosaveCallbacks & {
+    fetcher: FetcherWithComponents<unknown>;
+    initialRevision: number;
+    rubricVersionId: number;
+  },
+) {
   const { fetcher } = opts;
   const [status, setStatus] = useState<SaveStatus>({ state: "idle" });
   const revision = useRef(opts.initialRevision);
@@ -58,7 +64,12 @@ export function useAutosave(opts: AutosaveCallbacks & { fetcher: FetcherWithComp
     const content = latest.current.content();
     sentContent.current = content;
     setStatus({ state: "saving" });
-    const payload = { intent, baseRevision: revision.current, rubricVersionId: latest.current.rubricVersionId, ...content };
+    const payload = {
+      intent,
+      baseRevision: revision.current,
+      rubricVersionId: latest.current.rubricVersionId,
+      ...content,
+    };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body; Remix types it loosely
     fetcher.submit(payload as any, { method: "post", encType: "application/json" });
   }, [fetcher]);

@@ -12,10 +12,18 @@ import { useNoteSignals } from "./use-note-signals";
 // does (so caps and justifications follow); a dismissal is kept with the draft. The app itself
 // never raises a flag or changes a rating.
 
-export function useEvidenceCoach(opts: { form: UseFormReturn<ScorecardFormValues>; rubric: Rubric; enabled: boolean; currentDimension: string }) {
+export function useEvidenceCoach(opts: {
+  form: UseFormReturn<ScorecardFormValues>;
+  rubric: Rubric;
+  enabled: boolean;
+  currentDimension: string;
+}) {
   const { form, rubric, enabled, currentDimension } = opts;
   const { getValues, setValue } = form;
-  const [notes, redFlags, dismissedList] = useWatch({ control: form.control, name: ["notes", "redFlags", "coachDismissed"] });
+  const [notes, redFlags, dismissedList] = useWatch({
+    control: form.control,
+    name: ["notes", "redFlags", "coachDismissed"],
+  });
   const byText = useNoteSignals(notes ?? [], enabled);
   const raised = asList(redFlags);
   const dismissed = dismissedList ?? [];
@@ -24,7 +32,8 @@ export function useEvidenceCoach(opts: { form: UseFormReturn<ScorecardFormValues
   // Only flags this rubric has can be suggested; others (hedging) stay underlines to probe.
   const signalsOf = (note: EvidenceNote): Signal[] =>
     (byText.get(note.text) ?? []).map((s) => (s.flag && !flagNames.has(s.flag) ? { ...s, flag: null } : s));
-  const openOf = (note: EvidenceNote) => openSuggestions(signalsOf(note), { dismissed: dismissedInNote(note.id, dismissed), raisedFlags: raised });
+  const openOf = (note: EvidenceNote) =>
+    openSuggestions(signalsOf(note), { dismissed: dismissedInNote(note.id, dismissed), raisedFlags: raised });
 
   /** The suggestion the page-wide keys act on: the current dimension's newest note that has one. */
   const target = (): { note: EvidenceNote; signal: Signal } | null => {

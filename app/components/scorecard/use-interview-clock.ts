@@ -28,13 +28,18 @@ export function useInterviewClock(initial: ClockState, onChange: () => void) {
   /** The first change to the card starts the clock, so no note is stamped 0:00 for want of a key press. */
   const ensureStarted = useCallback(() => {
     const c = latest.current;
-    if (c.timing.clockStartedAt == null && c.timer.runningSince == null && c.timer.elapsedMs === 0) update(start(c, Date.now()), true);
+    if (c.timing.clockStartedAt == null && c.timer.runningSince == null && c.timer.elapsedMs === 0)
+      update(start(c, Date.now()), true);
   }, [update]);
 
   const toggle = useCallback(() => {
     const c = latest.current;
     const now = Date.now();
-    update(c.timer.runningSince ? { ...c, timer: { elapsedMs: elapsedMs(c.timer, now), runningSince: null } } : start(c, now));
+    update(
+      c.timer.runningSince
+        ? { ...c, timer: { elapsedMs: elapsedMs(c.timer, now), runningSince: null } }
+        : start(c, now),
+    );
   }, [update]);
 
   const markAnswerStart = useCallback(() => {
@@ -50,7 +55,10 @@ export function useInterviewClock(initial: ClockState, onChange: () => void) {
   }, [seconds, update]);
 
   /** Another copy (a merge, a restored local draft) replaces the clock; it is not a new change. */
-  const replace = useCallback((next: ClockState) => update({ timer: next.timer, timing: next.timing ?? NO_TIMING }, true), [update]);
+  const replace = useCallback(
+    (next: ClockState) => update({ timer: next.timer, timing: next.timing ?? NO_TIMING }, true),
+    [update],
+  );
 
   return { clock, latest, seconds, ensureStarted, toggle, markAnswerStart, markAnswerEnd, replace };
 }

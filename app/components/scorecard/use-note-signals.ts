@@ -9,7 +9,11 @@ import type { EvidenceNote } from "~/domain/scorecard-content";
 
 async function fetchSignals(text: string): Promise<Signal[] | null> {
   try {
-    const response = await fetch("/coach/signals", { method: "POST", body: new URLSearchParams({ text }), credentials: "same-origin" });
+    const response = await fetch("/coach/signals", {
+      method: "POST",
+      body: new URLSearchParams({ text }),
+      credentials: "same-origin",
+    });
     if (!response.ok) return null;
     const body: unknown = await response.json();
     const signals = (body as { signals?: unknown }).signals;

@@ -37,7 +37,14 @@ export function useScorecardSync(opts: {
 
   const persist = useCallback(
     (baseRevision: number, submitQueued = false) =>
-      writeLocalDraft(storageKey, { values: getValues(), clock: clock.latest.current, baseRevision, dirty: dirty.current, submitQueued, savedAt: Date.now() }),
+      writeLocalDraft(storageKey, {
+        values: getValues(),
+        clock: clock.latest.current,
+        baseRevision,
+        dirty: dirty.current,
+        submitQueued,
+        savedAt: Date.now(),
+      }),
     [getValues, storageKey, clock.latest],
   );
 
@@ -100,7 +107,10 @@ export function useScorecardSync(opts: {
           applying.current = true;
           for (const field of stale) setValue(field as "recommendationJustification", "");
           applying.current = false;
-          dispatch({ type: "undo", undo: { message: "A justification no longer applies and was cleared.", values: before } });
+          dispatch({
+            type: "undo",
+            undo: { message: "A justification no longer applies and was cleared.", values: before },
+          });
         }
         lastValues.current = structuredClone(getValues());
         dirty.current = true;
@@ -129,7 +139,8 @@ export function useScorecardSync(opts: {
       apply({ ...local.values, clock: local.clock });
       autosave.rebase(local.baseRevision);
     } else if (local.baseRevision === opts.serverRevision) {
-      for (const [key, text] of Object.entries(local.values.noteDrafts ?? {})) if (text) setValue(`noteDrafts.${key}`, text);
+      for (const [key, text] of Object.entries(local.values.noteDrafts ?? {}))
+        if (text) setValue(`noteDrafts.${key}`, text);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- restore exactly once, on mount
   }, []);

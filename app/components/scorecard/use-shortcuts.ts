@@ -38,7 +38,10 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: "r", action: "Go to the recommendation (arrows choose)" },
   { keys: "Tab", action: "From a rating or the recommendation, on to its justification box when one is asked for" },
   { keys: "Enter", action: "In a note box: add the note. In a justification box: keep it (Enter never submits)" },
-  { keys: "g / d", action: "Evidence coach: raise / dismiss the flag it suggests for the current dimension's newest note" },
+  {
+    keys: "g / d",
+    action: "Evidence coach: raise / dismiss the flag it suggests for the current dimension's newest note",
+  },
   { keys: "m / o", action: "A change made in two places: keep mine / keep the other" },
   { keys: "Ctrl + Enter", action: "Review the scorecard before submitting (Enter confirms, Esc goes back)" },
   { keys: "?", action: "Show or hide these shortcuts" },
@@ -49,7 +52,8 @@ const STAR_KEYS: Record<string, string> = { S: "situation", T: "task", A: "actio
 
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    return true;
   if (!(target instanceof HTMLInputElement)) return false;
   return !["radio", "checkbox", "button", "submit", "reset", "range", "color", "file"].includes(target.type);
 }

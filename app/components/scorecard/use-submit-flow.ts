@@ -32,7 +32,11 @@ export function useSubmitFlow(opts: {
   const amendErrors = amendFetcher.state === "idle" ? amendFetcher.data?.errors : undefined;
 
   const payload = (intent: "submit" | "amend") => ({
-    ...toPayload(toContent(getValues(), clock.latest.current), { intent, baseRevision: opts.storedRevision, rubricVersionId: opts.rubricVersionId }),
+    ...toPayload(toContent(getValues(), clock.latest.current), {
+      intent,
+      baseRevision: opts.storedRevision,
+      rubricVersionId: opts.rubricVersionId,
+    }),
     reason: ui.reason,
   });
 
@@ -40,7 +44,8 @@ export function useSubmitFlow(opts: {
   const findErrors = (): FieldErrors => {
     const parsed = scorecardDraftSchema(rubric).safeParse(payload(ui.amending ? "amend" : "submit"));
     const found: FieldErrors = parsed.success ? {} : noteErrorsByDimension(toFieldErrors(parsed.error), getValues());
-    for (const missing of findMissingForSubmit(rubric, opts.variantKey, toScores(getValues()))) found[missing.field] ??= missing.message;
+    for (const missing of findMissingForSubmit(rubric, opts.variantKey, toScores(getValues())))
+      found[missing.field] ??= missing.message;
     if (ui.amending && !ui.reason.trim()) found.reason ??= "Say why you are amending this scorecard";
     return found;
   };
@@ -75,7 +80,14 @@ export function useSubmitFlow(opts: {
   // Enter in a one-line box (a justification) keeps what was typed; it never submits the card.
   const onFormKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     const target = event.target;
-    if (event.key === "Enter" && !event.ctrlKey && !event.metaKey && target instanceof HTMLInputElement && target.type !== "submit") event.preventDefault();
+    if (
+      event.key === "Enter" &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      target instanceof HTMLInputElement &&
+      target.type !== "submit"
+    )
+      event.preventDefault();
   };
 
   return {
@@ -107,9 +119,9 @@ function focusFirstError(errors: FieldErrors) {
     group === "ratings"
       ? `[data-dimension="${key}"] input[type=radio]`
       : group === "notes"
-      ? `[data-note-input="${key}"]`
-      : group === "recommendation"
-      ? "[data-recommendation] input"
-      : `[name="${first}"]`;
+        ? `[data-note-input="${key}"]`
+        : group === "recommendation"
+          ? "[data-recommendation] input"
+          : `[name="${first}"]`;
   document.querySelector<HTMLElement>(selector)?.focus();
 }

@@ -1,5 +1,11 @@
 import type { ConversationEffect } from "../conversation-effects";
-import { CENTRAL_MAX_RATIO, HALO_MAX_RATIO, LENIENCY_MIN_EFFECT, MIN_SHARED_CANDIDATES, type RaterEffectSummary } from "./rater-flags";
+import {
+  CENTRAL_MAX_RATIO,
+  HALO_MAX_RATIO,
+  LENIENCY_MIN_EFFECT,
+  MIN_SHARED_CANDIDATES,
+  type RaterEffectSummary,
+} from "./rater-flags";
 import type { Rating, Scale } from "./types";
 
 // "Who needs a calibration conversation, about what": one entry per interviewer and effect.
@@ -42,20 +48,61 @@ export function rankActions(entries: readonly ActionEntry[]): RankedAction[] {
 }
 
 /** The rater model's flagged effects as action entries (only flags: they already passed the FDR test). */
-export function raterActions(rows: readonly { interviewer: string; name: string; rater: RaterEffectSummary }[], scale: Scale): ActionEntry[] {
+export function raterActions(
+  rows: readonly { interviewer: string; name: string; rater: RaterEffectSummary }[],
+  scale: Scale,
+): ActionEntry[] {
   const minEffect = (LENIENCY_MIN_EFFECT * (scale.max - scale.min)) / 3;
   const entries: ActionEntry[] = [];
   for (const { interviewer, name, rater } of rows) {
     const base = { interviewer, name, evidence: rater.sharedCandidates, minimum: MIN_SHARED_CANDIDATES };
     for (const flag of rater.flags) {
-      if ((flag === "lenient" || flag === "severe") && rater.effect !== null && rater.ciLow !== null && rater.ciHigh !== null && rater.p.leniency !== null) {
-        entries.push({ ...base, effect: flag, size: rater.effect, ciLow: rater.ciLow, ciHigh: rater.ciHigh, unit: "points vs the panel", relativeSize: Math.abs(rater.effect) / minEffect, certainty: 1 - rater.p.leniency });
+      if (
+        (flag === "lenient" || flag === "severe") &&
+        rater.effect !== null &&
+        rater.ciLow !== null &&
+        rater.ciHigh !== null &&
+        rater.p.leniency !== null
+      ) {
+        entries.push({
+          ...base,
+          effect: flag,
+          size: rater.effect,
+          ciLow: rater.ciLow,
+          ciHigh: rater.ciHigh,
+          unit: "points vs the panel",
+          relativeSize: Math.abs(rater.effect) / minEffect,
+          certainty: 1 - rater.p.leniency,
+        });
       } else if (flag === "halo" && rater.spreadDifference && rater.spreadRatio !== null && rater.p.halo !== null) {
         const d = rater.spreadDifference;
-        entries.push({ ...base, effect: flag, size: d.mean, ciLow: d.ciLow, ciHigh: d.ciHigh, unit: "points of spread across dimensions vs co-panellists", relativeSize: (1 - rater.spreadRatio) / (1 - HALO_MAX_RATIO), certainty: 1 - rater.p.halo });
-      } else if (flag === "central_tendency" && rater.rangeDifference && rater.rangeRatio !== null && rater.p.central !== null) {
+        entries.push({
+          ...base,
+          effect: flag,
+          size: d.mean,
+          ciLow: d.ciLow,
+          ciHigh: d.ciHigh,
+          unit: "points of spread across dimensions vs co-panellists",
+          relativeSize: (1 - rater.spreadRatio) / (1 - HALO_MAX_RATIO),
+          certainty: 1 - rater.p.halo,
+        });
+      } else if (
+        flag === "central_tendency" &&
+        rater.rangeDifference &&
+        rater.rangeRatio !== null &&
+        rater.p.central !== null
+      ) {
         const d = rater.rangeDifference;
-        entries.push({ ...base, effect: flag, size: d.mean, ciLow: d.ciLow, ciHigh: d.ciHigh, unit: "points of movement between candidates vs co-panellists", relativeSize: (1 - rater.rangeRatio) / (1 - CENTRAL_MAX_RATIO), certainty: 1 - rater.p.central });
+        entries.push({
+          ...base,
+          effect: flag,
+          size: d.mean,
+          ciLow: d.ciLow,
+          ciHigh: d.ciHigh,
+          unit: "points of movement between candidates vs co-panellists",
+          relativeSize: (1 - rater.rangeRatio) / (1 - CENTRAL_MAX_RATIO),
+          certainty: 1 - rater.p.central,
+        });
       }
     }
   }
@@ -68,7 +115,13 @@ export function raterActions(rows: readonly { interviewer: string; name: string;
  * peers'; for central tendency the candidates the peers put furthest from the middle of the scale
  * while this interviewer stayed near it.
  */
-export function evidenceCandidates(ratings: readonly Rating[], interviewer: string, effect: ConversationEffect, scale: Scale, limit = 3): string[] {
+export function evidenceCandidates(
+  ratings: readonly Rating[],
+  interviewer: string,
+  effect: ConversationEffect,
+  scale: Scale,
+  limit = 3,
+): string[] {
   const middle = (scale.min + scale.max) / 2;
   const cards = new Map<string, Map<string, number[]>>();
   for (const r of ratings) {
@@ -85,11 +138,15 @@ export function evidenceCandidates(ratings: readonly Rating[], interviewer: stri
     if (!own || peers.length === 0) continue;
     const peerMean = mean(peers.map(mean));
     const score =
-      effect === "lenient" ? mean(own) - peerMean
-      : effect === "severe" ? peerMean - mean(own)
-      : effect === "halo" ? mean(peers.map(spread)) - spread(own)
-      : effect === "central_tendency" ? Math.abs(peerMean - middle) - Math.abs(mean(own) - middle)
-      : 0;
+      effect === "lenient"
+        ? mean(own) - peerMean
+        : effect === "severe"
+          ? peerMean - mean(own)
+          : effect === "halo"
+            ? mean(peers.map(spread)) - spread(own)
+            : effect === "central_tendency"
+              ? Math.abs(peerMean - middle) - Math.abs(mean(own) - middle)
+              : 0;
     if (score > 0) scored.push({ candidate, score });
   }
   return scored

@@ -54,7 +54,11 @@ export function bootstrapAlphaInterval(
   const contributions = list.map((p) => {
     const own = buildCoincidenceMatrix([p.unit]);
     const full = new Float64Array(q * q);
-    own.values.forEach((a, i) => own.values.forEach((b, j) => (full[values.indexOf(a) * q + values.indexOf(b)] = own.coincidences[i * own.values.length + j])));
+    own.values.forEach((a, i) =>
+      own.values.forEach(
+        (b, j) => (full[values.indexOf(a) * q + values.indexOf(b)] = own.coincidences[i * own.values.length + j]),
+      ),
+    );
     return full;
   });
   const random = createRandom(BOOTSTRAP_SEED);

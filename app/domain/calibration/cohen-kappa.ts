@@ -17,10 +17,7 @@ function disagreementWeight(weighting: KappaWeighting, i: number, j: number, q: 
  * (quadratic), where i, j index `categories`. Pass every category of the declared scale, observed or
  * not, so the distances are those of the scale. Null when the expected disagreement is 0.
  */
-export function cohenKappas(
-  pairs: readonly (readonly [number, number])[],
-  categories: readonly number[],
-): CohenKappas {
+export function cohenKappas(pairs: readonly (readonly [number, number])[], categories: readonly number[]): CohenKappas {
   const q = categories.length;
   const indexOf = new Map(categories.map((category, k) => [category, k]));
   const joint = new Float64Array(q * q);

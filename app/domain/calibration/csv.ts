@@ -25,7 +25,10 @@ export type ParseRatingsCsvResult =
   | { ok: true; ratings: Rating[]; scale: Scale; lines: number[] }
   | { ok: false; error: { line: number | null; message: string } };
 
-const failure = (line: number | null, message: string): ParseRatingsCsvResult => ({ ok: false, error: { line, message } });
+const failure = (line: number | null, message: string): ParseRatingsCsvResult => ({
+  ok: false,
+  error: { line, message },
+});
 
 /**
  * Parses long-format ratings (text cells written by serializeRatingsCsv lose their formula guard,
@@ -75,7 +78,10 @@ export function parseRatingsCsv(text: string, options: { scale?: Scale } = {}): 
     const key = JSON.stringify([rating.candidate, rating.interviewer, rating.dimension]);
     const first = firstLineOf.get(key);
     if (first !== undefined) {
-      return failure(line, `${rating.interviewer} rated ${rating.candidate} on ${rating.dimension} twice (first on line ${first})`);
+      return failure(
+        line,
+        `${rating.interviewer} rated ${rating.candidate} on ${rating.dimension} twice (first on line ${first})`,
+      );
     }
     firstLineOf.set(key, line);
     ratings.push(rating);
@@ -96,7 +102,8 @@ export function serializeRatingsCsv(ratings: readonly Rating[]): string {
   const lines = [columns.map((column) => column.name).join(",")];
   for (const rating of ratings) {
     // Text cells are neutralised against formula injection; the score is a number and written as one.
-    const cell = (field: RatingField) => (field === "score" ? String(rating.score) : neutraliseFormula(rating[field] ?? ""));
+    const cell = (field: RatingField) =>
+      field === "score" ? String(rating.score) : neutraliseFormula(rating[field] ?? "");
     lines.push(columns.map(({ field }) => formatCsvField(cell(field))).join(","));
   }
   return lines.join("\r\n") + "\r\n";

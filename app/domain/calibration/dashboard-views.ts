@@ -1,4 +1,10 @@
-import { buildDimensionView, buildInterviewerView, buildOverview, buildQueue, type DashboardContext } from "./dashboard";
+import {
+  buildDimensionView,
+  buildInterviewerView,
+  buildOverview,
+  buildQueue,
+  type DashboardContext,
+} from "./dashboard";
 import { buildCandidateView, buildVariantView } from "./dashboard-comparisons";
 
 /** How many rows the queue view carries, and the candidate page shows at a time; the totals say how many there are. */

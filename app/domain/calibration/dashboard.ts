@@ -38,7 +38,11 @@ const honest = (value: number | null, n: number) => (n >= MIN_SHOWN ? value : nu
 
 export function agreementBand(alpha: number | null): "reliable" | "tentative" | "unreliable" | null {
   if (alpha === null) return null;
-  return alpha >= AGREEMENT_MARKS.reliable ? "reliable" : alpha >= AGREEMENT_MARKS.tentative ? "tentative" : "unreliable";
+  return alpha >= AGREEMENT_MARKS.reliable
+    ? "reliable"
+    : alpha >= AGREEMENT_MARKS.tentative
+      ? "tentative"
+      : "unreliable";
 }
 
 export function buildOverview(ctx: DashboardContext, splitLimit = 5) {
@@ -48,7 +52,13 @@ export function buildOverview(ctx: DashboardContext, splitLimit = 5) {
     agreement: report.dimensions.map((d) => {
       // Comparable evidence: candidates rated on this dimension by two interviewers or more.
       const alpha = honest(d.alpha.ordinal, d.pairableCandidates);
-      return { dimension: d.dimension, name: nameOf(ctx.dimensionNames, d.dimension), alpha, n: d.pairableCandidates, band: agreementBand(alpha) };
+      return {
+        dimension: d.dimension,
+        name: nameOf(ctx.dimensionNames, d.dimension),
+        alpha,
+        n: d.pairableCandidates,
+        band: agreementBand(alpha),
+      };
     }),
     model: report.model,
     recommendations: {
@@ -59,12 +69,22 @@ export function buildOverview(ctx: DashboardContext, splitLimit = 5) {
     judged: focusedInterviewers(ctx).filter((i) => i.rater.withheld === null).length,
     flagged: focusedInterviewers(ctx)
       .filter((i) => i.rater.flags.length > 0)
-      .map((i) => ({ interviewer: i.interviewer, name: nameOf(ctx.interviewerNames, i.interviewer), flags: i.rater.flags, ...i.leniency, rater: i.rater })),
+      .map((i) => ({
+        interviewer: i.interviewer,
+        name: nameOf(ctx.interviewerNames, i.interviewer),
+        flags: i.rater.flags,
+        ...i.leniency,
+        rater: i.rater,
+      })),
     split: buildQueue(ctx).slice(0, splitLimit),
     /** Who needs a calibration conversation, about what: ranked (action-list.ts), with the candidates that show it. */
     actions: rankActions(
       raterActions(
-        focusedInterviewers(ctx).map((i) => ({ interviewer: i.interviewer, name: nameOf(ctx.interviewerNames, i.interviewer), rater: i.rater })),
+        focusedInterviewers(ctx).map((i) => ({
+          interviewer: i.interviewer,
+          name: nameOf(ctx.interviewerNames, i.interviewer),
+          rater: i.rater,
+        })),
         report.scale,
       ),
     ).map((a) => ({ ...a, candidates: evidenceCandidates(ctx.ratings, a.interviewer, a.effect, report.scale) })),
@@ -86,7 +106,9 @@ function recommendationMix(ratings: readonly Rating[]) {
     const card = `${r.candidate}\u0000${r.interviewer}`;
     if (!r.recommendation || seen.has(card)) continue;
     seen.add(card);
-    const counts = mix.get(r.interviewer) ?? (Object.fromEntries(RECOMMENDATIONS.map((k) => [k, 0])) as Record<Recommendation, number>);
+    const counts =
+      mix.get(r.interviewer) ??
+      (Object.fromEntries(RECOMMENDATIONS.map((k) => [k, 0])) as Record<Recommendation, number>);
     counts[r.recommendation as Recommendation] += 1;
     mix.set(r.interviewer, counts);
   }
@@ -96,7 +118,9 @@ function recommendationMix(ratings: readonly Rating[]) {
 export function buildInterviewerView(ctx: DashboardContext) {
   const mix = recommendationMix(ctx.ratings);
   const rows = focusedInterviewers(ctx).map((i) => {
-    const counts = mix.get(i.interviewer) ?? (Object.fromEntries(RECOMMENDATIONS.map((k) => [k, 0])) as Record<Recommendation, number>);
+    const counts =
+      mix.get(i.interviewer) ??
+      (Object.fromEntries(RECOMMENDATIONS.map((k) => [k, 0])) as Record<Recommendation, number>);
     return {
       interviewer: i.interviewer,
       name: nameOf(ctx.interviewerNames, i.interviewer),
@@ -117,7 +141,9 @@ export function buildInterviewerView(ctx: DashboardContext) {
     };
   });
   // Largest |leniency| first, so the outliers lead; withheld figures last.
-  const byLeniency = [...rows].sort((a, b) => Math.abs(b.leniency.leniency ?? -1) - Math.abs(a.leniency.leniency ?? -1));
+  const byLeniency = [...rows].sort(
+    (a, b) => Math.abs(b.leniency.leniency ?? -1) - Math.abs(a.leniency.leniency ?? -1),
+  );
   return { rows: byLeniency, months: [...new Set(rows.flatMap((r) => r.drift.map((d) => d.month)))].sort() };
 }
 

@@ -36,7 +36,8 @@ function completeMatrixOf(table: RatingTable, dimension: number): number[][] | n
   const { units, dimensionUnitStart, interviewerOf, scoreOf } = table;
   const first = dimensionUnitStart[dimension];
   const column = new Map<number, number>();
-  for (let p = units.start[first]; p < units.start[first + 1]; p++) column.set(interviewerOf[units.order[p]], column.size);
+  for (let p = units.start[first]; p < units.start[first + 1]; p++)
+    column.set(interviewerOf[units.order[p]], column.size);
   const matrix: number[][] = [];
   for (let u = first; u < dimensionUnitStart[dimension + 1]; u++) {
     if (units.start[u + 1] - units.start[u] !== column.size) return null;

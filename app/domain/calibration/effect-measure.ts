@@ -23,7 +23,15 @@ export interface MeasuredRow {
   redFlagScorecards: number;
 }
 
-const none = (withheld: string, n = 0): EffectMeasure => ({ value: null, ciLow: null, ciHigh: null, unit: "", n, flagged: false, withheld });
+const none = (withheld: string, n = 0): EffectMeasure => ({
+  value: null,
+  ciLow: null,
+  ciHigh: null,
+  unit: "",
+  n,
+  flagged: false,
+  withheld,
+});
 
 export function measureEffect(row: MeasuredRow | undefined, effect: string): EffectMeasure {
   if (!row) return none("no submitted ratings in this period");
@@ -34,18 +42,38 @@ export function measureEffect(row: MeasuredRow | undefined, effect: string): Eff
     case "lenient":
     case "severe":
       if (rater.withheld !== null || rater.effect === null) return none(rater.withheld ?? "no model effect", n);
-      return { value: rater.effect, ciLow: rater.ciLow, ciHigh: rater.ciHigh, unit: "points vs the panel", n, flagged, withheld: null };
+      return {
+        value: rater.effect,
+        ciLow: rater.ciLow,
+        ciHigh: rater.ciHigh,
+        unit: "points vs the panel",
+        n,
+        flagged,
+        withheld: null,
+      };
     case "halo":
     case "central_tendency": {
       const d = effect === "halo" ? rater.spreadDifference : rater.rangeDifference;
       if (rater.withheld !== null || d === null) return none(rater.withheld ?? "too few shared candidates", n);
-      const unit = effect === "halo" ? "points of spread across dimensions vs co-panellists" : "points of movement between candidates vs co-panellists";
+      const unit =
+        effect === "halo"
+          ? "points of spread across dimensions vs co-panellists"
+          : "points of movement between candidates vs co-panellists";
       return { value: d.mean, ciLow: d.ciLow, ciHigh: d.ciHigh, unit, n, flagged, withheld: null };
     }
     case "red_flags_under":
     case "red_flags_over":
-      if (row.redFlagMean === null || row.peerRedFlagMean === null) return none(`too few scorecards (${row.redFlagScorecards})`, row.redFlagScorecards);
-      return { value: row.redFlagMean - row.peerRedFlagMean, ciLow: null, ciHigh: null, unit: "red flags per scorecard vs peers", n: row.redFlagScorecards, flagged: false, withheld: null };
+      if (row.redFlagMean === null || row.peerRedFlagMean === null)
+        return none(`too few scorecards (${row.redFlagScorecards})`, row.redFlagScorecards);
+      return {
+        value: row.redFlagMean - row.peerRedFlagMean,
+        ciLow: null,
+        ciHigh: null,
+        unit: "red flags per scorecard vs peers",
+        n: row.redFlagScorecards,
+        flagged: false,
+        withheld: null,
+      };
     default:
       return none("not measured from ratings: see the figures above");
   }

@@ -60,7 +60,10 @@ export function panelReliability(variance: VarianceComponents, dimensions: numbe
   const { candidate, interviewer, scorecard, residual } = variance;
   if (!(candidate > 0) || dimensions < 1) return null;
   return Object.fromEntries(
-    PLANNER_PANEL_SIZES.map((k) => [String(k), candidate / (candidate + (interviewer + scorecard) / k + residual / (k * dimensions))]),
+    PLANNER_PANEL_SIZES.map((k) => [
+      String(k),
+      candidate / (candidate + (interviewer + scorecard) / k + residual / (k * dimensions)),
+    ]),
   );
 }
 
@@ -113,7 +116,10 @@ export function adjustFromModel(table: RatingTable, fit: RaterModelFit, scale: S
       severity: -fit.interviewerEffect[i],
       estimated: fit.estimated.interviewer,
     })),
-    dimensionEffects: table.dimensions.map((dimension, d) => ({ dimension, effect: fit.cellMeans[d] - meanOfDimensions })),
+    dimensionEffects: table.dimensions.map((dimension, d) => ({
+      dimension,
+      effect: fit.cellMeans[d] - meanOfDimensions,
+    })),
     groups,
     iterations: fit.evaluations,
     converged: fit.converged,

@@ -74,7 +74,8 @@ export function findDisagreements(table: RatingTable, ratings: readonly Rating[]
   const { spread, dimension } = widestSpreads(table);
   const recommendations = recommendationsByCandidate(table, ratings);
   const panelSizes = new Int32Array(table.candidates.length);
-  for (let s = 0; s < table.scorecards.count; s++) panelSizes[table.candidateOf[table.scorecards.order[table.scorecards.start[s]]]] += 1;
+  for (let s = 0; s < table.scorecards.count; s++)
+    panelSizes[table.candidateOf[table.scorecards.order[table.scorecards.start[s]]]] += 1;
 
   const queue: Disagreement[] = [];
   table.candidates.forEach((candidate, c) => {

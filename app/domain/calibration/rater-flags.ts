@@ -26,7 +26,12 @@ export const HALO_MAX_RATIO = 0.35;
 export const CENTRAL_MAX_RATIO = 0.75;
 
 /** The rater model's flags: four of the one list of effects in app/domain/conversation-effects.ts. */
-export const RATER_FLAGS = ["lenient", "severe", "halo", "central_tendency"] as const satisfies readonly ConversationEffect[];
+export const RATER_FLAGS = [
+  "lenient",
+  "severe",
+  "halo",
+  "central_tendency",
+] as const satisfies readonly ConversationEffect[];
 export type RaterFlag = (typeof RATER_FLAGS)[number];
 export const FLAG_LABEL = Object.fromEntries(RATER_FLAGS.map((f) => [f, effectLabel(f)])) as Record<RaterFlag, string>;
 
@@ -178,7 +183,8 @@ export function flagRaters(table: RatingTable, fit: RaterModelFit | null, scale:
     const spreadRatio = halo[i].peers > 0 ? halo[i].own / halo[i].peers : null;
     const rangeRatio = central[i].peers > 0 ? Math.sqrt(central[i].own / central[i].peers) : null;
     const flags: RaterFlag[] = [];
-    if (leniencyHeld[i] && effect !== null && Math.abs(effect) >= minEffect) flags.push(effect > 0 ? "lenient" : "severe");
+    if (leniencyHeld[i] && effect !== null && Math.abs(effect) >= minEffect)
+      flags.push(effect > 0 ? "lenient" : "severe");
     if (haloHeld[i] && spreadRatio !== null && spreadRatio <= HALO_MAX_RATIO) flags.push("halo");
     if (centralHeld[i] && rangeRatio !== null && rangeRatio <= CENTRAL_MAX_RATIO) flags.push("central_tendency");
     return {

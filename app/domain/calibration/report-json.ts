@@ -94,7 +94,10 @@ export function toCalibrationJson(report: CalibrationReport): CalibrationJson {
       adjusted_mean: adjustedMean,
       adjusted_se: adjustedSe ?? null,
     })),
-    model: report.model === null ? null : { method: "REML", converged: report.model.converged, variance: report.model.variance },
+    model:
+      report.model === null
+        ? null
+        : { method: "REML", converged: report.model.converged, variance: report.model.variance },
     reliability: report.model?.reliability ?? null,
     recommendations: { fleiss_kappa: report.disagreements.recommendationKappa, n: report.recommendationCandidates },
   };

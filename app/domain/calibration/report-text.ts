@@ -28,7 +28,19 @@ function formatAgreement(report: CalibrationReport): string {
 
 function formatInterviewers(report: CalibrationReport): string {
   return formatTable(
-    ["Interviewer", "Ratings", "Shared", "Model effect", "95% CI", "Flags", "Raw leniency", "SD", "At ends", "Halo", "Red flags vs peers"],
+    [
+      "Interviewer",
+      "Ratings",
+      "Shared",
+      "Model effect",
+      "95% CI",
+      "Flags",
+      "Raw leniency",
+      "SD",
+      "At ends",
+      "Halo",
+      "Red flags vs peers",
+    ],
     report.interviewers.map((i) => [
       i.interviewer,
       String(i.ratings),
@@ -67,14 +79,16 @@ function formatDisagreements(report: CalibrationReport): string {
   if (queue.length === 0) return "No panel disagrees by 2+ points or splits yes/no.";
   const table = formatTable(
     ["Candidate", "Panel", "Spread", "On", "Split", "strong_no/no/yes/strong_yes"],
-    queue.slice(0, LIST_LIMIT).map((d) => [
-      d.candidate,
-      String(d.panel),
-      d.maxSpread === null ? "n/a" : String(d.maxSpread),
-      d.spreadDimension ?? "",
-      d.split ? "split" : "",
-      RECOMMENDATIONS.map((r) => d.recommendations[r]).join("/"),
-    ]),
+    queue
+      .slice(0, LIST_LIMIT)
+      .map((d) => [
+        d.candidate,
+        String(d.panel),
+        d.maxSpread === null ? "n/a" : String(d.maxSpread),
+        d.spreadDimension ?? "",
+        d.split ? "split" : "",
+        RECOMMENDATIONS.map((r) => d.recommendations[r]).join("/"),
+      ]),
   );
   return `${queue.length} candidates to review${queue.length > LIST_LIMIT ? ` (first ${LIST_LIMIT})` : ""}:\n${table}`;
 }
@@ -101,7 +115,12 @@ function formatModel(report: CalibrationReport): string {
   const { model } = report;
   if (model === null) return "Rater model: not enough ratings.";
   const v = model.variance;
-  const planner = model.reliability === null ? "n/a" : Object.entries(model.reliability).map(([k, phi]) => `${k}: ${formatNumber(phi)}`).join(", ");
+  const planner =
+    model.reliability === null
+      ? "n/a"
+      : Object.entries(model.reliability)
+          .map(([k, phi]) => `${k}: ${formatNumber(phi)}`)
+          .join(", ");
   return (
     `Rater model (REML${model.converged ? "" : ", NOT converged"}): variance candidate ${formatNumber(v.candidate, 3)}, interviewer ${formatNumber(v.interviewer, 3)}, ` +
     `scorecard ${formatNumber(v.scorecard, 3)}, residual ${formatNumber(v.residual, 3)}\nPanel reliability by interviewers on the panel: ${planner}`
@@ -111,15 +130,17 @@ function formatModel(report: CalibrationReport): string {
 /** The report as aligned text tables, for a terminal. */
 export function formatCalibrationText(report: CalibrationReport): string {
   const { totals, scale } = report;
-  return [
-    `Calibration report: ${totals.ratings} ratings, ${totals.candidates} candidates, ${totals.interviewers} interviewers, ` +
-      `${totals.dimensions} dimensions, scale ${scale.min}-${scale.max}`,
-    `\nAgreement per dimension\n${formatAgreement(report)}`,
-    `Fleiss' kappa of recommendations: ${formatNumber(report.disagreements.recommendationKappa, 3)}`,
-    `\nInterviewers (model effect = points above the panel, REML rater model; flags after Benjamini–Hochberg at q = 0.05)\n${formatInterviewers(report)}`,
-    formatModel(report),
-    `\nVariants\n${formatVariants(report)}`,
-    `\nDisagreements\n${formatDisagreements(report)}`,
-    `\n${formatAdjustments(report)}`,
-  ].join("\n") + "\n";
+  return (
+    [
+      `Calibration report: ${totals.ratings} ratings, ${totals.candidates} candidates, ${totals.interviewers} interviewers, ` +
+        `${totals.dimensions} dimensions, scale ${scale.min}-${scale.max}`,
+      `\nAgreement per dimension\n${formatAgreement(report)}`,
+      `Fleiss' kappa of recommendations: ${formatNumber(report.disagreements.recommendationKappa, 3)}`,
+      `\nInterviewers (model effect = points above the panel, REML rater model; flags after Benjamini–Hochberg at q = 0.05)\n${formatInterviewers(report)}`,
+      formatModel(report),
+      `\nVariants\n${formatVariants(report)}`,
+      `\nDisagreements\n${formatDisagreements(report)}`,
+      `\n${formatAdjustments(report)}`,
+    ].join("\n") + "\n"
+  );
 }

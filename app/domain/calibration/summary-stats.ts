@@ -52,4 +52,3 @@ export function meanConfidenceInterval(moments: Moments, level = 0.95): Interval
   const half = studentTQuantile(0.5 + level / 2, moments.n - 1) * Math.sqrt(variance / moments.n);
   return { low: centre - half, high: centre + half };
 }
-

@@ -39,7 +39,11 @@ export interface VariantDimensionSummary {
   versusRest: VariantDifference | null;
 }
 
-function compareWithRest(own: Moments, all: Moments, modelled: ModelVariantDifference | undefined): VariantDifference | null {
+function compareWithRest(
+  own: Moments,
+  all: Moments,
+  modelled: ModelVariantDifference | undefined,
+): VariantDifference | null {
   const rest = subtractMoments(all, own);
   if (own.n < MIN_VARIANT_RATINGS || rest.n < MIN_VARIANT_RATINGS || modelled === undefined) return null;
   return {
@@ -71,7 +75,8 @@ export function compareVariants(ratings: readonly Rating[], scale: Scale): Varia
     let byDimension = cells.get(variant);
     if (byDimension === undefined) cells.set(variant, (byDimension = new Map()));
     let cell = byDimension.get(dimension);
-    if (cell === undefined) byDimension.set(dimension, (cell = { moments: createMoments(), counts: categories.map(() => 0) }));
+    if (cell === undefined)
+      byDimension.set(dimension, (cell = { moments: createMoments(), counts: categories.map(() => 0) }));
     addToMoments(cell.moments, score);
     cell.counts[score - scale.min] += 1;
     let total = dimensionTotals.get(dimension);
@@ -87,7 +92,11 @@ export function compareVariants(ratings: readonly Rating[], scale: Scale): Varia
       mean: meanOf(moments),
       sd: standardDeviationOf(moments),
       distribution: categories.map((score, k) => ({ score, count: counts[k] })),
-      versusRest: compareWithRest(moments, dimensionTotals.get(dimension) as Moments, modelled.get(`${variant}\u0000${dimension}`)),
+      versusRest: compareWithRest(
+        moments,
+        dimensionTotals.get(dimension) as Moments,
+        modelled.get(`${variant}\u0000${dimension}`),
+      ),
     })),
   );
 }

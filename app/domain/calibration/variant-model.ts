@@ -74,7 +74,13 @@ export function compareVariantsByModel(ratings: readonly Rating[]): Map<string, 
     tests.map((t, k) => [
       t.key,
       t.se > 0
-        ? { difference: t.difference, ciLow: t.difference - 1.96 * t.se, ciHigh: t.difference + 1.96 * t.se, p: pValues[k], differs: held[k] }
+        ? {
+            difference: t.difference,
+            ciLow: t.difference - 1.96 * t.se,
+            ciHigh: t.difference + 1.96 * t.se,
+            p: pValues[k],
+            differs: held[k],
+          }
         : { difference: t.difference, ciLow: null, ciHigh: null, p: null, differs: null },
     ]),
   );

@@ -11,7 +11,12 @@ export function suggestedFlags(text: string): string[] {
 }
 
 /** A scorecard as the figures need it: the flags raised, and the flags each of its notes points to. */
-export type CoachedScorecard = { scorecardId: number; interviewerId: number; raisedFlags: string[]; noteFlags: string[][] };
+export type CoachedScorecard = {
+  scorecardId: number;
+  interviewerId: number;
+  raisedFlags: string[];
+  noteFlags: string[][];
+};
 
 /**
  * How one interviewer (or one scorecard) used the red flags the coach can see, counted in

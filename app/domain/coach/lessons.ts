@@ -20,8 +20,10 @@ const SLOGAN =
   /^(listen(ing)? first|always (double-check|double check|over-communicate|check)|be more (careful|thorough|proactive)|communication (is|be) (key|everything|important|king))\b|\b(communication|teamwork|alignment) (is|be) (key|everything|really important|so important|important)\b/;
 
 // A mechanism: a cadence, or the candidate putting a concrete practice or artefact in place.
-const CADENCE = /\b(every|each|any time|anytime|whenever|weekly|daily|monthly|standing|before (any|every|each|i|we)|since then|now (i )?(run|send|ask|keep|start|check|write|call|open|review|use|hold|add|do)|i now|is the question i ask)\b/;
-const PRACTICE_VERB = /\b(add|start|create|build|set up|put|introduce|run|send|write|keep|schedule|make|set|wrote|built|open|institute|adopt)\b/;
+const CADENCE =
+  /\b(every|each|any time|anytime|whenever|weekly|daily|monthly|standing|before (any|every|each|i|we)|since then|now (i )?(run|send|ask|keep|start|check|write|call|open|review|use|hold|add|do)|i now|is the question i ask)\b/;
+const PRACTICE_VERB =
+  /\b(add|start|create|build|set up|put|introduce|run|send|write|keep|schedule|make|set|wrote|built|open|institute|adopt)\b/;
 const ARTEFACT =
   /\b(checklist|playbook|runbook|template|sync|standup|meeting|alert|audit|review|dry run|log|changelog|doc|document|calendar|rule|step|question|pre-mortem|premortem|guide|channel|summary|dashboard|test|script|approver|sign-off|retro|one-on-one)s?\b/;
 

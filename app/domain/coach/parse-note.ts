@@ -80,7 +80,10 @@ export function matchSpans(doc: ParsedNote["doc"], pattern: Pattern): Array<{ st
   for (const match of matches) {
     const visible = match.filter((t) => t.offset && t.offset.length > 0);
     if (visible.length === 0) continue;
-    spans.push({ start: visible[0].offset.start, end: Math.max(...visible.map((t) => t.offset.start + t.offset.length)) });
+    spans.push({
+      start: visible[0].offset.start,
+      end: Math.max(...visible.map((t) => t.offset.start + t.offset.length)),
+    });
   }
   return spans;
 }

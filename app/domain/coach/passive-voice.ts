@@ -6,24 +6,107 @@ import { makeSignal, type Signal } from "./signal-kinds";
 // verb, or — when it reads it as a state ("wasn't updated", "got lost") — as an adjective.
 const BE = new Set(["am", "is", "are", "was", "were", "be", "been", "being"]);
 const GET = new Set(["get", "gets", "got", "gotten", "getting"]);
-const BETWEEN = new Set(["not", "never", "still", "already", "just", "also", "then", "only", "all", "kind", "sort", "of"]);
+const BETWEEN = new Set([
+  "not",
+  "never",
+  "still",
+  "already",
+  "just",
+  "also",
+  "then",
+  "only",
+  "all",
+  "kind",
+  "sort",
+  "of",
+]);
 
 // Participles that describe a state rather than an action done to the subject: "I was surprised",
 // "I was involved", "it was based on" — adjectives in all but form (Quirk et al., §3.74–3.78).
 const STATIVE = new Set([
-  "surprised", "convinced", "worried", "concerned", "interested", "excited", "pleased",
-  "disappointed", "frustrated", "embarrassed", "shocked", "confused", "scared", "tired", "annoyed",
-  "relieved", "impressed", "stressed", "overwhelmed", "satisfied", "determined", "committed",
-  "involved", "based", "supposed", "done", "gone", "married", "qualified", "prepared",
-  "experienced", "focused", "stuck", "aligned", "located", "known", "called", "named", "excited",
-  "exhausted", "motivated", "engaged", "disengaged", "burned", "burnt", "unaware", "aware",
+  "surprised",
+  "convinced",
+  "worried",
+  "concerned",
+  "interested",
+  "excited",
+  "pleased",
+  "disappointed",
+  "frustrated",
+  "embarrassed",
+  "shocked",
+  "confused",
+  "scared",
+  "tired",
+  "annoyed",
+  "relieved",
+  "impressed",
+  "stressed",
+  "overwhelmed",
+  "satisfied",
+  "determined",
+  "committed",
+  "involved",
+  "based",
+  "supposed",
+  "done",
+  "gone",
+  "married",
+  "qualified",
+  "prepared",
+  "experienced",
+  "focused",
+  "stuck",
+  "aligned",
+  "located",
+  "known",
+  "called",
+  "named",
+  "excited",
+  "exhausted",
+  "motivated",
+  "engaged",
+  "disengaged",
+  "burned",
+  "burnt",
+  "unaware",
+  "aware",
 ]);
 
 // Irregular participles compromise may read as adjectives ("got lost").
 const IRREGULAR = new Set([
-  "lost", "made", "told", "given", "taken", "left", "sent", "written", "broken", "forgotten",
-  "shown", "hidden", "thrown", "caught", "built", "bought", "brought", "put", "cut", "set",
-  "shut", "hit", "kept", "held", "run", "read", "said", "seen", "paid", "sold", "spent", "meant",
+  "lost",
+  "made",
+  "told",
+  "given",
+  "taken",
+  "left",
+  "sent",
+  "written",
+  "broken",
+  "forgotten",
+  "shown",
+  "hidden",
+  "thrown",
+  "caught",
+  "built",
+  "bought",
+  "brought",
+  "put",
+  "cut",
+  "set",
+  "shut",
+  "hit",
+  "kept",
+  "held",
+  "run",
+  "read",
+  "said",
+  "seen",
+  "paid",
+  "sold",
+  "spent",
+  "meant",
 ]);
 
 function isParticiple(term: Term | undefined): boolean {
@@ -50,7 +133,8 @@ export function findPassiveVoice(sentences: Sentence[]): Signal[] {
       if (!BE.has(aux.normal) && !isGet) continue;
       let j = i + 1;
       // Skip a perfect/progressive chain and adverbs: "had been", "was never", "is still", "wasn't".
-      while (j < terms.length && (BE.has(terms[j].normal) || isWord(terms[j], BETWEEN) || terms[j].tags.has("Adverb"))) j++;
+      while (j < terms.length && (BE.has(terms[j].normal) || isWord(terms[j], BETWEEN) || terms[j].tags.has("Adverb")))
+        j++;
       const participle = terms[j];
       if (!isParticiple(participle) || isUsedTo(terms, j)) continue;
       // "got" + a participle is passive only when nothing sits between ("got it wrong" is not).

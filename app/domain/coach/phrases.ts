@@ -52,7 +52,9 @@ const PHRASES: Array<[SignalKind, Pattern[]]> = [
 ];
 
 /** "I thought it was minor" is the candidate's misjudgement, not consequences played down. */
-const [OWN_MISJUDGEMENT] = compilePatterns(["(felt|seemed|seems|thought|think|assumed|looked) #Adverb? (it was|was)? #Adverb? (minor|small|trivial)"]);
+const [OWN_MISJUDGEMENT] = compilePatterns([
+  "(felt|seemed|seems|thought|think|assumed|looked) #Adverb? (it was|was)? #Adverb? (minor|small|trivial)",
+]);
 
 export function findPhrases(note: ParsedNote): Signal[] {
   const signals: Signal[] = [];

@@ -13,12 +13,21 @@ export function signalKey(signal: Pick<Signal, "kind" | "start" | "end">): strin
  * not raised yet; one per flag (its first span), in text order. The interviewer decides: nothing
  * here raises a flag.
  */
-export function openSuggestions(signals: Signal[], state: { dismissed: ReadonlySet<string>; raisedFlags: readonly string[] }): Signal[] {
+export function openSuggestions(
+  signals: Signal[],
+  state: { dismissed: ReadonlySet<string>; raisedFlags: readonly string[] },
+): Signal[] {
   const seen = new Set<string>();
   return [...signals]
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .filter((s) => {
-      if (s.flag === null || state.dismissed.has(signalKey(s)) || state.raisedFlags.includes(s.flag) || seen.has(s.flag)) return false;
+      if (
+        s.flag === null ||
+        state.dismissed.has(signalKey(s)) ||
+        state.raisedFlags.includes(s.flag) ||
+        seen.has(s.flag)
+      )
+        return false;
       seen.add(s.flag);
       return true;
     });
@@ -41,7 +50,12 @@ export function segmentNote(text: string, signals: Signal[]): NoteSegment[] {
   for (let k = 0; k + 1 < points.length; k++) {
     const [start, end] = [points[k], points[k + 1]];
     if (start === end) continue;
-    segments.push({ text: text.slice(start, end), start, end, signals: signals.filter((s) => s.start <= start && end <= s.end) });
+    segments.push({
+      text: text.slice(start, end),
+      start,
+      end,
+      signals: signals.filter((s) => s.start <= start && end <= s.end),
+    });
   }
   return segments;
 }

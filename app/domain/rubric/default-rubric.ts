@@ -28,16 +28,23 @@ export const DEFAULT_RUBRIC: Rubric = {
         "voice, with real stakes; scope that fits the level.",
       anchors: [
         { score: 1, text: "No real mistake: a fake or trivial stumble, someone else's error, or no story at all." },
-        { score: 2, text: "A mistake is named but hedged: passive voice or \"we\", vague decision, stakes minimised." },
-        { score: 3, text: "A specific decision they got wrong, first person, active voice, real stakes, brief context." },
-        { score: 4, text: "As 3, and the scope fits or exceeds the level (organisational surface area for senior/staff+)." },
+        { score: 2, text: 'A mistake is named but hedged: passive voice or "we", vague decision, stakes minimised.' },
+        {
+          score: 3,
+          text: "A specific decision they got wrong, first person, active voice, real stakes, brief context.",
+        },
+        {
+          score: 4,
+          text: "As 3, and the scope fits or exceeds the level (organisational surface area for senior/staff+).",
+        },
       ],
       probes: [
         "What exactly did you decide or do that turned out to be wrong?",
         "What was at stake, and for whom?",
         "If you could replay it, which decision would you change?",
       ],
-      source: "Seed 000 key point 1; seed 004 parts 1–2 (situation 10%, the mistake 15%) and 'the scope needs to match'.",
+      source:
+        "Seed 000 key point 1; seed 004 parts 1–2 (situation 10%, the mistake 15%) and 'the scope needs to match'.",
     },
     {
       key: "accountability",
@@ -48,9 +55,15 @@ export const DEFAULT_RUBRIC: Rubric = {
         "cause — which assumption was false, which process was missing.",
       anchors: [
         { score: 1, text: "Deflects or minimises: blames others or circumstances, never acknowledges it." },
-        { score: 2, text: "Acknowledges it in general terms; no root cause beyond \"I should have been more careful\"." },
-        { score: 3, text: "Owned it to the people affected (apologised, told their manager) and names the false assumption or missing process." },
-        { score: 4, text: "As 3, with a sharp diagnosis of their own mental model, acknowledged promptly and unprompted." },
+        { score: 2, text: 'Acknowledges it in general terms; no root cause beyond "I should have been more careful".' },
+        {
+          score: 3,
+          text: "Owned it to the people affected (apologised, told their manager) and names the false assumption or missing process.",
+        },
+        {
+          score: 4,
+          text: "As 3, with a sharp diagnosis of their own mental model, acknowledged promptly and unprompted.",
+        },
       ],
       probes: [
         "When and how did you realise it was your mistake?",
@@ -69,8 +82,14 @@ export const DEFAULT_RUBRIC: Rubric = {
       anchors: [
         { score: 1, text: "No concrete action: intentions only, or the problem was left for others to fix." },
         { score: 2, text: "Some action, but generic or slow; trust with the people affected is not addressed." },
-        { score: 3, text: "Concrete actions that fixed or limited the impact, and a direct step to repair the relationship." },
-        { score: 4, text: "As 3, done fast and with a visible outcome: impact contained, trust demonstrably restored." },
+        {
+          score: 3,
+          text: "Concrete actions that fixed or limited the impact, and a direct step to repair the relationship.",
+        },
+        {
+          score: 4,
+          text: "As 3, done fast and with a visible outcome: impact contained, trust demonstrably restored.",
+        },
       ],
       probes: [
         "What did you do in the first hours after you found out?",
@@ -87,7 +106,7 @@ export const DEFAULT_RUBRIC: Rubric = {
         "A concrete mechanism they run differently now (a checklist step, a standing sync, a " +
         "playbook question), with evidence that it stuck.",
       anchors: [
-        { score: 1, text: "No lesson, or only a sentiment (\"I learned communication matters\")." },
+        { score: 1, text: 'No lesson, or only a sentiment ("I learned communication matters").' },
         { score: 2, text: "A lesson without a mechanism: a resolution to be more careful, nothing they now run." },
         { score: 3, text: "A concrete mechanism they run now (checklist step, standing sync, playbook question)." },
         { score: 4, text: "As 3, with evidence it stuck — it has caught later problems, or others adopted it." },
@@ -104,14 +123,14 @@ export const DEFAULT_RUBRIC: Rubric = {
     {
       key: "fake_mistake",
       name: "Fake mistake",
-      description: "\"I care too much about quality\", \"I push myself too hard\": a virtue dressed as a mistake.",
+      description: '"I care too much about quality", "I push myself too hard": a virtue dressed as a mistake.',
       caps: [{ dimension: "ownership", max: 1 }],
       source: "Seed 004, the six killers: the fake mistake.",
     },
     {
       key: "blame_diffusion",
       name: "Blame diffusion",
-      description: "\"We\" does all the grammatical work; their own part cannot be seen.",
+      description: '"We" does all the grammatical work; their own part cannot be seen.',
       caps: [
         { dimension: "ownership", max: 2 },
         { dimension: "accountability", max: 2 },
@@ -128,7 +147,7 @@ export const DEFAULT_RUBRIC: Rubric = {
     {
       key: "generic_lesson",
       name: "Generic lesson",
-      description: "\"I learned that communication is really important\": a sentiment, not a change.",
+      description: '"I learned that communication is really important": a sentiment, not a change.',
       caps: [{ dimension: "behavioural_change", max: 1 }],
       source: "Seed 004, the six killers: generic lessons.",
     },
@@ -142,19 +161,20 @@ export const DEFAULT_RUBRIC: Rubric = {
     {
       key: "claims_immunity",
       name: "Claims immunity",
-      description: "\"I can't think of a significant mistake\": the non-answer, an immediate loss.",
+      description: '"I can\'t think of a significant mistake": the non-answer, an immediate loss.',
       caps: [
         { dimension: "ownership", max: 1 },
         { dimension: "accountability", max: 1 },
         { dimension: "repair", max: 1 },
         { dimension: "behavioural_change", max: 1 },
       ],
-      source: "Seed 004, the six killers: claiming immunity; seed 000: never having erred suggests a lack of experience or honesty.",
+      source:
+        "Seed 004, the six killers: claiming immunity; seed 000: never having erred suggests a lack of experience or honesty.",
     },
     {
       key: "passive_voice",
       name: "Passive voice",
-      description: "\"The decision was made\", \"the assumption was made\": ownership dodged in the grammar.",
+      description: '"The decision was made", "the assumption was made": ownership dodged in the grammar.',
       caps: [{ dimension: "ownership", max: 2 }],
       source: "Seed 004: 'Passive voice is a red flag … signals dodged ownership'.",
     },
@@ -163,7 +183,7 @@ export const DEFAULT_RUBRIC: Rubric = {
       name: "Failure, not a mistake",
       description: "Tells an outcome they missed (a late launch) instead of an action they got wrong.",
       caps: [{ dimension: "ownership", max: 2 }],
-      source: "Seed 004: '\"Mistake\" and \"Failure\" are not the same question'.",
+      source: 'Seed 004: \'"Mistake" and "Failure" are not the same question\'.',
     },
   ],
   star: [
@@ -181,7 +201,8 @@ export const DEFAULT_RUBRIC: Rubric = {
     {
       key: "mid",
       name: "Mid-level",
-      scope: "A bounded, technical mistake is enough: a bad assumption, a missed edge case, a poorly framed requirement.",
+      scope:
+        "A bounded, technical mistake is enough: a bad assumption, a missed edge case, a poorly framed requirement.",
     },
     {
       key: "senior",
@@ -245,7 +266,8 @@ export const DEFAULT_RUBRIC: Rubric = {
       question: "Tell me about a time you made a mistake as a leader. How did you recover?",
       probes: ["What did you believe before that you no longer believe?", "How did you hold yourself accountable?"],
       weights: null,
-      rationale: "Seed 000's table: Microsoft — 'Growth mindset, accountability'. No weighting in the seed: default weights.",
+      rationale:
+        "Seed 000's table: Microsoft — 'Growth mindset, accountability'. No weighting in the seed: default weights.",
     },
     {
       key: "netflix",

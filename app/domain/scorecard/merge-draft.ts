@@ -101,19 +101,25 @@ export function setField(card: DraftContent, field: string, value: FieldValue): 
   }
 }
 
-const same = (a: FieldValue | undefined, b: FieldValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: FieldValue | undefined, b: FieldValue | undefined) =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Fields where both sides changing is not worth asking about: the rule that settles them instead. */
 function settle(field: string, mine: FieldValue, theirs: FieldValue): { value: FieldValue } | null {
   // The clock starts once: the earlier start is the interview's start.
-  if (field === "timing.clockStartedAt") return { value: Math.min(Number(mine ?? Infinity), Number(theirs ?? Infinity)) };
+  if (field === "timing.clockStartedAt")
+    return { value: Math.min(Number(mine ?? Infinity), Number(theirs ?? Infinity)) };
   // One interview, one clock: a running clock beats a paused one, and of two running clocks the one
   // that started first (more time on it) is the interview's; two paused ones: the newer press wins.
-  if (field === "timer") return { value: pickTimer(mine as DraftContent["timer"] | null, theirs as DraftContent["timer"] | null) };
+  if (field === "timer")
+    return { value: pickTimer(mine as DraftContent["timer"] | null, theirs as DraftContent["timer"] | null) };
   return null;
 }
 
-function pickTimer(mine: DraftContent["timer"] | null, theirs: DraftContent["timer"] | null): DraftContent["timer"] | null {
+function pickTimer(
+  mine: DraftContent["timer"] | null,
+  theirs: DraftContent["timer"] | null,
+): DraftContent["timer"] | null {
   if (!mine || !theirs) return mine ?? theirs;
   if (mine.runningSince != null && theirs.runningSince != null) {
     return theirs.elapsedMs - theirs.runningSince > mine.elapsedMs - mine.runningSince ? theirs : mine;

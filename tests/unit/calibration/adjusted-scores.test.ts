@@ -32,8 +32,10 @@ describe("rater-adjusted scores from the rater model", { timeout: 60_000 }, () =
   it("puts candidates back in their true order when harsh and kind interviewers scramble the raw means", () => {
     const random = createRandom(3);
     const abilities = Array.from({ length: 60 }, () => 5 + 1.5 * random.normal());
-    const ratings = additiveRatings({ harsh: 1.5, kind: -1.5, fair: 0, fair2: 0.2 }, abilities, { ownership: 0.5, learning: -0.5 })
-      .map((r) => ({ ...r, score: Math.min(10, Math.max(0, Math.round(r.score + random.normal(0, 0.3)))) }));
+    const ratings = additiveRatings({ harsh: 1.5, kind: -1.5, fair: 0, fair2: 0.2 }, abilities, {
+      ownership: 0.5,
+      learning: -0.5,
+    }).map((r) => ({ ...r, score: Math.min(10, Math.max(0, Math.round(r.score + random.normal(0, 0.3)))) }));
     const { adjusted, model } = computeCalibrationReport(ratings, { scale: WIDE });
     expect(model?.converged).toBe(true);
     expect(adjusted.converged).toBe(true);
@@ -50,7 +52,12 @@ describe("rater-adjusted scores from the rater model", { timeout: 60_000 }, () =
 
   it("keeps every adjusted score inside the scale, with a standard error, marking the clamped ones", () => {
     // A candidate rated 1 everywhere by the kindest interviewers: the model would go below the floor.
-    const { ratings, scale } = simulatePanels(21, { scorecards: 600, interviewers: 12, candidates: 200, severitySd: 1 });
+    const { ratings, scale } = simulatePanels(21, {
+      scorecards: 600,
+      interviewers: 12,
+      candidates: 200,
+      severitySd: 1,
+    });
     const { adjusted } = computeCalibrationReport(ratings, { scale });
     for (const c of adjusted.candidates) {
       expect(c.adjustedMean).toBeGreaterThanOrEqual(scale.min);

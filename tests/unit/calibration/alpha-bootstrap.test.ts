@@ -8,7 +8,9 @@ function simulatedUnits(seed: number, count: number): number[][] {
   const random = createRandom(seed);
   return Array.from({ length: count }, () => {
     const truth = 2.5 + random.normal(0, 0.8);
-    return Array.from({ length: random.int(2, 4) }, () => Math.min(4, Math.max(1, Math.round(truth + random.normal(0, 0.6)))));
+    return Array.from({ length: random.int(2, 4) }, () =>
+      Math.min(4, Math.max(1, Math.round(truth + random.normal(0, 0.6)))),
+    );
   });
 }
 

@@ -34,7 +34,10 @@ function calibrate(...args: string[]): Promise<{ code: number | null; stdout: st
 }
 
 const HEADER = "candidate,interviewer,dimension,score";
-const good = csvFile("good.csv", serializeRatingsCsv(simulatePanels(5, { scorecards: 300, interviewers: 10, candidates: 120 }).ratings));
+const good = csvFile(
+  "good.csv",
+  serializeRatingsCsv(simulatePanels(5, { scorecards: 300, interviewers: 10, candidates: 120 }).ratings),
+);
 
 describe("calibrate CLI", { timeout: 60_000 }, () => {
   it("--json prints exactly one JSON object on stdout and nothing on stderr", async () => {
@@ -45,7 +48,15 @@ describe("calibrate CLI", { timeout: 60_000 }, () => {
     const json = JSON.parse(stdout) as Record<string, unknown>;
     expect(json).toMatchObject({ candidates: 120, interviewer_count: 10 });
     expect(Object.keys(json)).toEqual([
-      "ratings", "candidates", "interviewer_count", "dimensions", "interviewers", "adjusted", "model", "reliability", "recommendations",
+      "ratings",
+      "candidates",
+      "interviewer_count",
+      "dimensions",
+      "interviewers",
+      "adjusted",
+      "model",
+      "reliability",
+      "recommendations",
     ]);
   });
 
@@ -59,7 +70,17 @@ describe("calibrate CLI", { timeout: 60_000 }, () => {
     expect(Number.isInteger(json.recommendations.n)).toBe(true);
     const interviewer = json.interviewers[0];
     expect(Object.keys(interviewer)).toEqual([
-      "interviewer", "ratings", "leniency", "ci_low", "ci_high", "flag", "halo", "rater_effect", "rater_effect_se", "shared_candidates", "flags",
+      "interviewer",
+      "ratings",
+      "leniency",
+      "ci_low",
+      "ci_high",
+      "flag",
+      "halo",
+      "rater_effect",
+      "rater_effect_se",
+      "shared_candidates",
+      "flags",
     ]);
     expect(Array.isArray(interviewer.flags)).toBe(true);
     expect(Object.keys(json.adjusted[0])).toEqual(["candidate", "raw_mean", "adjusted_mean", "adjusted_se"]);
@@ -82,22 +103,50 @@ describe("calibrate CLI", { timeout: 60_000 }, () => {
   it.each([
     ["a missing --input", [], 2, /^calibrate: missing --input; usage: /],
     ["an unknown option", ["--input", good, "--verbose"], 2, /^calibrate: unknown option "--verbose"; usage: /],
-    ["a stray positional argument", ["--input", good, "extra.csv"], 2, /^calibrate: unexpected argument "extra\.csv"; usage: /],
+    [
+      "a stray positional argument",
+      ["--input", good, "extra.csv"],
+      2,
+      /^calibrate: unexpected argument "extra\.csv"; usage: /,
+    ],
     ["a malformed --scale", ["--input", good, "--scale", "one-four"], 2, /--scale must be MIN-MAX/],
     ["a reversed --scale", ["--input", good, "--scale", "4-1"], 2, /--scale must be MIN-MAX/],
     ["--scale without a value", ["--input", good, "--scale"], 2, /^calibrate: --scale needs a value; usage: /],
     ["an unreadable file", ["--input", join(folder, "nope.csv")], 1, /cannot read .*nope\.csv \(ENOENT\)/],
     ["an empty file", ["--input", csvFile("empty.csv", "")], 1, /empty\.csv: the file is empty$/],
-    ["a missing required column", ["--input", csvFile("cols.csv", "candidate,interviewer,score\nc,a,3\n")], 1, /line 1: missing required column "dimension"/],
-    ["a non-integer score", ["--input", csvFile("frac.csv", `${HEADER}\nc,a,d,3\nc,b,d,2.5\n`), "--json"], 1, /line 3: score "2\.5" is not an integer/],
-    ["an out-of-scale score", ["--input", csvFile("range.csv", `${HEADER}\nc,a,d,3\nc,b,d,4\nc,e,d,7\n`), "--scale", "1-4", "--json"], 1, /line 4: score 7 is outside the scale 1-4/],
-    ["a duplicate with a line break in a name", ["--input", csvFile("dup.csv", `${HEADER}\n"c\nx",a,d,3\n"c\nx",a,d,2\n`)], 1, /line 4: a rated c x on d twice \(first on line 2\)/],
-  ])("rejects %s with the right exit code, one line on stderr, nothing on stdout", async (_, args, exitCode, message) => {
-    const { code, stdout, stderr } = await calibrate(...args);
-    expect(code).toBe(exitCode);
-    expect(stdout).toBe("");
-    expect(stderr.endsWith("\n")).toBe(true);
-    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
-    expect(stderr.trimEnd()).toMatch(message);
-  });
+    [
+      "a missing required column",
+      ["--input", csvFile("cols.csv", "candidate,interviewer,score\nc,a,3\n")],
+      1,
+      /line 1: missing required column "dimension"/,
+    ],
+    [
+      "a non-integer score",
+      ["--input", csvFile("frac.csv", `${HEADER}\nc,a,d,3\nc,b,d,2.5\n`), "--json"],
+      1,
+      /line 3: score "2\.5" is not an integer/,
+    ],
+    [
+      "an out-of-scale score",
+      ["--input", csvFile("range.csv", `${HEADER}\nc,a,d,3\nc,b,d,4\nc,e,d,7\n`), "--scale", "1-4", "--json"],
+      1,
+      /line 4: score 7 is outside the scale 1-4/,
+    ],
+    [
+      "a duplicate with a line break in a name",
+      ["--input", csvFile("dup.csv", `${HEADER}\n"c\nx",a,d,3\n"c\nx",a,d,2\n`)],
+      1,
+      /line 4: a rated c x on d twice \(first on line 2\)/,
+    ],
+  ])(
+    "rejects %s with the right exit code, one line on stderr, nothing on stdout",
+    async (_, args, exitCode, message) => {
+      const { code, stdout, stderr } = await calibrate(...args);
+      expect(code).toBe(exitCode);
+      expect(stdout).toBe("");
+      expect(stderr.endsWith("\n")).toBe(true);
+      expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(stderr.trimEnd()).toMatch(message);
+    },
+  );
 });

@@ -9,13 +9,26 @@ const HEADER = "candidate,interviewer,dimension,score";
 describe("parseRatingsCsv", () => {
   it("reads required and optional columns, in any order and case, with LF or CRLF", () => {
     for (const eol of ["\n", "\r\n"]) {
-      const text = ["Score,Dimension,candidate,interviewer,date,variant,rubric_version", "3,ownership,c1,ann,2024-03-01,amazon,2", "2,learning,c1,ann,,,"].join(eol) + eol;
+      const text =
+        [
+          "Score,Dimension,candidate,interviewer,date,variant,rubric_version",
+          "3,ownership,c1,ann,2024-03-01,amazon,2",
+          "2,learning,c1,ann,,,",
+        ].join(eol) + eol;
       const result = parseRatingsCsv(text);
       expect(result).toEqual({
         ok: true,
         scale: { min: 2, max: 3 },
         ratings: [
-          { candidate: "c1", interviewer: "ann", dimension: "ownership", score: 3, date: "2024-03-01", variant: "amazon", rubricVersion: "2" },
+          {
+            candidate: "c1",
+            interviewer: "ann",
+            dimension: "ownership",
+            score: 3,
+            date: "2024-03-01",
+            variant: "amazon",
+            rubricVersion: "2",
+          },
           { candidate: "c1", interviewer: "ann", dimension: "learning", score: 2 },
         ],
         lines: [2, 3],
@@ -42,21 +55,57 @@ describe("parseRatingsCsv", () => {
     ["an empty file", "", undefined, null, "the file is empty"],
     ["only blank lines", "\n\r\n", undefined, null, "the file is empty"],
     ["a header and no rows", `${HEADER}\n`, undefined, null, "no ratings after the header"],
-    ["a missing required column", "candidate,interviewer,score\nc,ann,3\n", undefined, 1, 'missing required column "dimension"'],
+    [
+      "a missing required column",
+      "candidate,interviewer,score\nc,ann,3\n",
+      undefined,
+      1,
+      'missing required column "dimension"',
+    ],
     ["an unknown column", `${HEADER},mood\nc,ann,d,3,ok\n`, undefined, 1, 'unknown column "mood"'],
     ["a repeated column", `${HEADER},score\nc,ann,d,3,3\n`, undefined, 1, 'column "score" appears twice'],
     ["a non-integer score", `${HEADER}\nc,ann,d,3\nc,bob,d,3.5\n`, undefined, 3, 'score "3.5" is not an integer'],
     ["an empty score", `${HEADER}\nc,ann,d,\n`, undefined, 2, 'score "" is not an integer'],
-    ["an out-of-scale score", `${HEADER}\nc,ann,d,3\nc,bob,d,5\n`, { min: 1, max: 4 }, 3, "score 5 is outside the scale 1-4"],
+    [
+      "an out-of-scale score",
+      `${HEADER}\nc,ann,d,3\nc,bob,d,5\n`,
+      { min: 1, max: 4 },
+      3,
+      "score 5 is outside the scale 1-4",
+    ],
     ["too few fields", `${HEADER}\nc,ann,d\n`, undefined, 2, "expected 4 fields, found 3"],
     ["too many fields", `${HEADER}\nc,ann,d,3,4\n`, undefined, 2, "expected 4 fields, found 5"],
-    ["an unterminated quote", `${HEADER}\nc,ann,d,3\n"c2,bob,d,3\nc3,cat,d,3\n`, undefined, 3, "unterminated quoted field"],
+    [
+      "an unterminated quote",
+      `${HEADER}\nc,ann,d,3\n"c2,bob,d,3\nc3,cat,d,3\n`,
+      undefined,
+      3,
+      "unterminated quoted field",
+    ],
     ["text after a closing quote", `${HEADER}\n"c"x,ann,d,3\n`, undefined, 2, "unexpected text after a closing quote"],
     ["a quote inside an unquoted field", `${HEADER}\nc"x,ann,d,3\n`, undefined, 2, "quote inside an unquoted field"],
     ["an empty candidate", `${HEADER}\n,ann,d,3\n`, undefined, 2, "candidate is empty"],
-    ["a bad date", "candidate,interviewer,dimension,score,date\nc,ann,d,3,2024-02-30\n", undefined, 2, 'date "2024-02-30" is not a yyyy-mm-dd date'],
-    ["a bad recommendation", "candidate,interviewer,dimension,score,recommendation\nc,ann,d,3,maybe\n", undefined, 2, 'recommendation "maybe" is not one of strong_no, no, yes, strong_yes'],
-    ["a duplicate rating", `${HEADER}\nc,ann,d,3\nc,bob,d,3\nc,ann,d,2\n`, undefined, 4, "ann rated c on d twice (first on line 2)"],
+    [
+      "a bad date",
+      "candidate,interviewer,dimension,score,date\nc,ann,d,3,2024-02-30\n",
+      undefined,
+      2,
+      'date "2024-02-30" is not a yyyy-mm-dd date',
+    ],
+    [
+      "a bad recommendation",
+      "candidate,interviewer,dimension,score,recommendation\nc,ann,d,3,maybe\n",
+      undefined,
+      2,
+      'recommendation "maybe" is not one of strong_no, no, yes, strong_yes',
+    ],
+    [
+      "a duplicate rating",
+      `${HEADER}\nc,ann,d,3\nc,bob,d,3\nc,ann,d,2\n`,
+      undefined,
+      4,
+      "ann rated c on d twice (first on line 2)",
+    ],
     ["an invalid declared scale", `${HEADER}\nc,ann,d,3\n`, { min: 4, max: 1 }, null, "invalid scale"],
   ])("reports %s", (_, text, scale, line, message) => {
     expect(parseRatingsCsv(text, { scale })).toEqual({ ok: false, error: { line, message } });
@@ -74,14 +123,22 @@ describe("serializeRatingsCsv", () => {
       { candidate: "Doe, Jane", interviewer: 'A "B"', dimension: "d", score: 3 },
       { candidate: "plain", interviewer: "x", dimension: "d", score: 1, level: "senior" },
     ];
-    expect(serializeRatingsCsv(ratings)).toBe(`${HEADER},level\r\n"Doe, Jane","A ""B""",d,3,\r\nplain,x,d,1,senior\r\n`);
+    expect(serializeRatingsCsv(ratings)).toBe(
+      `${HEADER},level\r\n"Doe, Jane","A ""B""",d,3,\r\nplain,x,d,1,senior\r\n`,
+    );
   });
 
   it("round-trips simulated ratings and awkward names", () => {
     const { ratings } = simulatePanels(3, { scorecards: 200, interviewers: 10, candidates: 80 });
     const awkward: Rating[] = [
       ...ratings,
-      { candidate: 'quote " comma , and\nnewline', interviewer: " spaced ", dimension: "é ✓", score: 2, recommendation: "no" },
+      {
+        candidate: 'quote " comma , and\nnewline',
+        interviewer: " spaced ",
+        dimension: "é ✓",
+        score: 2,
+        recommendation: "no",
+      },
     ];
     const parsed = parseRatingsCsv(serializeRatingsCsv(awkward), { scale: { min: 1, max: 4 } });
     // One record a line, but the last: its quoted newline starts no record.
@@ -93,13 +150,21 @@ describe("serializeRatingsCsv", () => {
 describe("formula injection", () => {
   const hostile = ["=1+1", "+1", "-1", "@x", "\tx", "\rx", "'=x", "''+x", "'plain", "plain", "", "a=b", "'"];
   it("neutralises every text cell starting with = + - @ tab or CR, and reads each value back exactly", () => {
-    const ratings: Rating[] = hostile.map((name, k) => ({ candidate: name === "" ? "empty" : name, interviewer: `${name}@x`, dimension: "d", score: k % 4 + 1, variant: name || undefined }));
+    const ratings: Rating[] = hostile.map((name, k) => ({
+      candidate: name === "" ? "empty" : name,
+      interviewer: `${name}@x`,
+      dimension: "d",
+      score: (k % 4) + 1,
+      variant: name || undefined,
+    }));
     const text = serializeRatingsCsv(ratings);
     for (const line of text.split("\r\n").slice(1)) {
       for (const cell of line.split(",")) expect(cell.replace(/^"/, "")).not.toMatch(/^[=+\-@\t\r]/);
     }
     const back = parseRatingsCsv(text);
-    expect(back.ok && back.ratings).toEqual(ratings.map((r) => (r.variant === undefined ? (({ variant: _, ...rest }) => rest)(r) : r)));
+    expect(back.ok && back.ratings).toEqual(
+      ratings.map((r) => (r.variant === undefined ? (({ variant: _, ...rest }) => rest)(r) : r)),
+    );
   });
 
   it("writes numbers as numbers: a negative score is not quoted", () => {

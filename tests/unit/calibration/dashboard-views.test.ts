@@ -6,7 +6,13 @@ import { simulatePanels } from "./simulate-panels";
 
 function context(interviewers: number): DashboardContext {
   const { ratings, scale } = simulatePanels(7, { scorecards: 6000, interviewers, candidates: 2000 });
-  return { report: computeCalibrationReport(ratings, { scale }), ratings, interviewerNames: {}, dimensionNames: {}, variantNames: {} };
+  return {
+    report: computeCalibrationReport(ratings, { scale }),
+    ratings,
+    interviewerNames: {},
+    dimensionNames: {},
+    variantNames: {},
+  };
 }
 
 describe("the dimension view's pairwise heat map", { timeout: 60_000 }, () => {
@@ -34,7 +40,15 @@ describe("the dimension view's pairwise heat map", { timeout: 60_000 }, () => {
 
   it("builds every view of a filter together, small enough to send", () => {
     const views = buildDashboardViews(context(45));
-    expect(Object.keys(views).sort()).toEqual(["candidates", "dimensions", "interviewers", "overview", "queue", "scale", "variants"]);
+    expect(Object.keys(views).sort()).toEqual([
+      "candidates",
+      "dimensions",
+      "interviewers",
+      "overview",
+      "queue",
+      "scale",
+      "variants",
+    ]);
     // Every candidate travels, so the candidates page can search and page through all of them.
     expect(views.candidates.rows.length).toBe(views.candidates.total);
     expect(JSON.stringify(views).length).toBeLessThan(1_000_000);

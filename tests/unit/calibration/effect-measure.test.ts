@@ -17,7 +17,13 @@ const rater = (over: Partial<RaterEffectSummary> = {}): RaterEffectSummary => ({
   withheld: null,
   ...over,
 });
-const row = (over: Partial<RaterEffectSummary> = {}, red: Partial<MeasuredRow> = {}): MeasuredRow => ({ rater: rater(over), redFlagMean: 0.2, peerRedFlagMean: 0.5, redFlagScorecards: 20, ...red });
+const row = (over: Partial<RaterEffectSummary> = {}, red: Partial<MeasuredRow> = {}): MeasuredRow => ({
+  rater: rater(over),
+  redFlagMean: 0.2,
+  peerRedFlagMean: 0.5,
+  redFlagScorecards: 20,
+  ...red,
+});
 
 describe("measureEffect", () => {
   it.each([
@@ -26,7 +32,13 @@ describe("measureEffect", () => {
     { effect: "halo", row: row({ flags: ["halo"] }), value: -0.7, ciLow: -0.9, flagged: true },
     { effect: "central_tendency", row: row(), value: -0.3, ciLow: -0.5, flagged: false },
     { effect: "red_flags_under", row: row(), value: 0.2 - 0.5, ciLow: null, flagged: false },
-    { effect: "lenient", row: row({ withheld: "needs 5 shared candidates, has 2", sharedCandidates: 2 }), value: null, ciLow: null, flagged: false },
+    {
+      effect: "lenient",
+      row: row({ withheld: "needs 5 shared candidates, has 2", sharedCandidates: 2 }),
+      value: null,
+      ciLow: null,
+      flagged: false,
+    },
     { effect: "halo", row: row({ spreadDifference: null }), value: null, ciLow: null, flagged: false },
     { effect: "red_flags_over", row: row({}, { redFlagMean: null }), value: null, ciLow: null, flagged: false },
     { effect: "overdue_scorecards", row: row(), value: null, ciLow: null, flagged: false },

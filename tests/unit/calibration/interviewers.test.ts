@@ -23,7 +23,15 @@ describe("leniency", () => {
   it("is the mean deviation from the other panellists, with a t interval (hand-computed)", () => {
     // Deviations 1, 0, 1, 2, 1: mean 1, s = √0.5, half-width t(.975, 4) · s/√5 with t = 2.776445 (tables).
     const halfWidth = 2.776445 * Math.sqrt(0.5 / 5);
-    const lena = interviewersOf(duel([[3, 2], [2, 2], [3, 2], [4, 2], [3, 2]])).get("lena");
+    const lena = interviewersOf(
+      duel([
+        [3, 2],
+        [2, 2],
+        [3, 2],
+        [4, 2],
+        [3, 2],
+      ]),
+    ).get("lena");
     expect(lena?.leniency.n).toBe(5);
     expect(lena?.leniency.leniency).toBeCloseTo(1, 12);
     expect(lena?.leniency.ciLow).toBeCloseTo(1 - halfWidth, 5);
@@ -32,29 +40,68 @@ describe("leniency", () => {
   });
 
   it("flags the mirror image as severe", () => {
-    const pete = interviewersOf(duel([[3, 2], [2, 2], [3, 2], [4, 2], [3, 2]])).get("pete");
+    const pete = interviewersOf(
+      duel([
+        [3, 2],
+        [2, 2],
+        [3, 2],
+        [4, 2],
+        [3, 2],
+      ]),
+    ).get("pete");
     expect(pete?.leniency.leniency).toBeCloseTo(-1, 12);
     expect(pete?.leniency.flag).toBe("severe");
   });
 
   it("does not flag a large leniency whose interval includes 0", () => {
-    const lena = interviewersOf(duel([[4, 1], [1, 4], [4, 1], [1, 3], [4, 2]])).get("lena");
+    const lena = interviewersOf(
+      duel([
+        [4, 1],
+        [1, 4],
+        [4, 1],
+        [1, 3],
+        [4, 2],
+      ]),
+    ).get("lena");
     expect(Math.abs(lena?.leniency.leniency ?? 0)).toBeGreaterThanOrEqual(0.5);
     expect(lena?.leniency.flag).toBeNull();
   });
 
   it("gives no number below 5 deviations, and counts only ratings someone else also gave", () => {
     const ratings = [
-      ...duel([[3, 2], [2, 2], [3, 2], [4, 2]]),
+      ...duel([
+        [3, 2],
+        [2, 2],
+        [3, 2],
+        [4, 2],
+      ]),
       { candidate: "alone", interviewer: "lena", dimension: "ownership", score: 4 },
     ];
     const lena = interviewersOf(ratings).get("lena");
     expect(lena?.ratings).toBe(5);
-    expect(lena?.leniency).toEqual({ n: 4, leniency: null, ciLow: null, ciHigh: null, flag: null, reason: "not enough data" });
+    expect(lena?.leniency).toEqual({
+      n: 4,
+      leniency: null,
+      ciLow: null,
+      ciHigh: null,
+      flag: null,
+      reason: "not enough data",
+    });
   });
 
   it("drifts by calendar month with the same 5-rating rule", () => {
-    const ratings = duel([[3, 2], [3, 2], [3, 2], [3, 2], [3, 2], [2, 2], [2, 2]], (k) => (k < 5 ? `2024-01-1${k}` : "2024-02-01"));
+    const ratings = duel(
+      [
+        [3, 2],
+        [3, 2],
+        [3, 2],
+        [3, 2],
+        [3, 2],
+        [2, 2],
+        [2, 2],
+      ],
+      (k) => (k < 5 ? `2024-01-1${k}` : "2024-02-01"),
+    );
     const drift = interviewersOf(ratings).get("lena")?.drift;
     expect(drift?.map((m) => [m.month, m.n, m.leniency, m.reason])).toEqual([
       ["2024-01", 5, 1, null],
@@ -65,7 +112,12 @@ describe("leniency", () => {
 
 describe("spread and central tendency", () => {
   it("reports SD, share at the ends and in the middle, and the categories used (1–4)", () => {
-    const ratings = [1, 2, 3, 4, 4].map((score, k) => ({ candidate: `c${k}`, interviewer: "ann", dimension: "d", score }));
+    const ratings = [1, 2, 3, 4, 4].map((score, k) => ({
+      candidate: `c${k}`,
+      interviewer: "ann",
+      dimension: "d",
+      score,
+    }));
     const spread = interviewersOf(ratings).get("ann")?.spread;
     expect(spread?.sd).toBeCloseTo(Math.sqrt(1.7), 12);
     expect(spread?.extremeShare).toBeCloseTo(0.6, 12);
@@ -92,7 +144,9 @@ describe("spread and central tendency", () => {
   });
 
   it("has no SD for a single rating", () => {
-    expect(interviewersOf([{ candidate: "c", interviewer: "ann", dimension: "d", score: 2 }]).get("ann")?.spread.sd).toBeNull();
+    expect(
+      interviewersOf([{ candidate: "c", interviewer: "ann", dimension: "d", score: 2 }]).get("ann")?.spread.sd,
+    ).toBeNull();
   });
 });
 
@@ -124,8 +178,18 @@ describe("red flags against peers", () => {
     ];
     const byName = interviewersOf(ratings, { scale: SCALE, scorecards });
     expect(byName.get("ann")?.redFlags).toEqual({ scorecards: 2, meanRedFlags: 2, peerMeanRedFlags: 1, difference: 1 });
-    expect(byName.get("bob")?.redFlags).toEqual({ scorecards: 2, meanRedFlags: 1, peerMeanRedFlags: 2, difference: -1 });
-    expect(byName.get("cat")?.redFlags).toEqual({ scorecards: 0, meanRedFlags: null, peerMeanRedFlags: 1.5, difference: null });
+    expect(byName.get("bob")?.redFlags).toEqual({
+      scorecards: 2,
+      meanRedFlags: 1,
+      peerMeanRedFlags: 2,
+      difference: -1,
+    });
+    expect(byName.get("cat")?.redFlags).toEqual({
+      scorecards: 0,
+      meanRedFlags: null,
+      peerMeanRedFlags: 1.5,
+      difference: null,
+    });
   });
 
   it("is null throughout without red-flag data", () => {

@@ -24,7 +24,8 @@ function rmse(pairs: [number, number][]): number {
 function numbersIn(value: unknown, path = "$"): [string, number][] {
   if (typeof value === "number") return [[path, value]];
   if (Array.isArray(value)) return value.flatMap((v, k) => numbersIn(v, `${path}[${k}]`));
-  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => numbersIn(v, `${path}.${k}`));
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => numbersIn(v, `${path}.${k}`));
   return [];
 }
 
@@ -53,14 +54,18 @@ describe.each(SEEDS)("seed %i", { timeout: 60_000 }, (seed) => {
     const random = createRandom(seed + 1000);
     const names = [...new Set(ratings.map((r) => r.interviewer))];
     const relabel = new Map(names.map((name, k) => [name, `renamed-${shuffle(names, random).indexOf(name)}-${k}`]));
-    const relabelled = shuffle(ratings.map((r) => ({ ...r, interviewer: relabel.get(r.interviewer) as string })), random);
+    const relabelled = shuffle(
+      ratings.map((r) => ({ ...r, interviewer: relabel.get(r.interviewer) as string })),
+      random,
+    );
 
     const before = computeCalibrationReport(ratings, { scale });
     const after = computeCalibrationReport(relabelled, { scale });
     const byDimension = (report: CalibrationReport) => new Map(report.dimensions.map((d) => [d.dimension, d]));
     for (const [dimension, x] of byDimension(before)) {
       const y = byDimension(after).get(dimension);
-      for (const level of ["nominal", "ordinal", "interval", "ratio"] as const) expect(y?.alpha[level]).toBeCloseTo(x.alpha[level] as number, 10);
+      for (const level of ["nominal", "ordinal", "interval", "ratio"] as const)
+        expect(y?.alpha[level]).toBeCloseTo(x.alpha[level] as number, 10);
       expect(y?.fleissKappa).toBeCloseTo(x.fleissKappa as number, 10);
       const pairKey = (a: string, b: string) => [a, b].sort().join("|");
       const yPairs = new Map(y?.pairs.map((p) => [pairKey(p.a, p.b), p]));
@@ -80,7 +85,9 @@ describe.each(SEEDS)("seed %i", { timeout: 60_000 }, (seed) => {
     }
     const adjustedAfter = new Map(after.adjusted.candidates.map((c) => [c.candidate, c.adjustedMean]));
     for (const c of before.adjusted.candidates) expect(adjustedAfter.get(c.candidate)).toBeCloseTo(c.adjustedMean, 5);
-    expect(after.disagreements.queue.map((d) => d.candidate)).toEqual(before.disagreements.queue.map((d) => d.candidate));
+    expect(after.disagreements.queue.map((d) => d.candidate)).toEqual(
+      before.disagreements.queue.map((d) => d.candidate),
+    );
   });
 
   it("adding +1 to one interviewer's ratings moves their leniency by +1 and the others' barely", () => {
@@ -89,7 +96,9 @@ describe.each(SEEDS)("seed %i", { timeout: 60_000 }, (seed) => {
     const target = ratings[Math.floor(createRandom(seed)() * ratings.length)].interviewer;
     const shifted = ratings.map((r) => (r.interviewer === target ? { ...r, score: r.score + 1 } : r));
     const leniencyOf = (rs: Rating[]) =>
-      new Map(computeCalibrationReport(rs, { scale }).interviewers.map((i) => [i.interviewer, i.leniency.leniency as number]));
+      new Map(
+        computeCalibrationReport(rs, { scale }).interviewers.map((i) => [i.interviewer, i.leniency.leniency as number]),
+      );
     const before = leniencyOf(ratings);
     const after = leniencyOf(shifted);
     for (const [interviewer, value] of before) {

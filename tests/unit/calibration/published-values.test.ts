@@ -20,9 +20,9 @@ interface PublishedCase {
   data: (number | null)[][];
 }
 
-const fixtures = JSON.parse(
-  readFileSync(new URL("../../fixtures/irr-published.json", import.meta.url), "utf8"),
-) as { cases: PublishedCase[] };
+const fixtures = JSON.parse(readFileSync(new URL("../../fixtures/irr-published.json", import.meta.url), "utf8")) as {
+  cases: PublishedCase[];
+};
 
 const ICC_FORM_OF: Record<string, IccForm> = {
   icc_1_1: "ICC(1,1)",
@@ -99,7 +99,9 @@ describe("published inter-rater reliability values (tests/fixtures/irr-published
   it("the Fleiss case's rating rows agree with its published category counts", () => {
     const fleiss = fixtures.cases.find((c) => c.statistic === "fleiss_kappa");
     const { categories = [], counts = [] } = fleiss?.params ?? {};
-    const recounted = unitsOf(fleiss?.data ?? []).map((unit) => categories.map((k) => unit.filter((x) => x === k).length));
+    const recounted = unitsOf(fleiss?.data ?? []).map((unit) =>
+      categories.map((k) => unit.filter((x) => x === k).length),
+    );
     expect(recounted).toEqual(counts);
   });
 });

@@ -20,17 +20,25 @@ function flagsOf(ratings: Rating[]) {
 }
 
 describe("rater flags on simulated rotating panels", { timeout: 60_000 }, () => {
-  it.each(SEEDS)("seed %i: the four planted interviewers get exactly their flag; at most one of the 36 ordinary ones any", (seed) => {
-    const raters = raterPanel(seed, 36, [{ style: "lenient", offset: 0.6 }, { style: "severe", offset: -0.6 }, { style: "halo" }, { style: "central" }], 0.05);
-    const flags = flagsOf(simulateRaters(100 + seed, { candidates: 700, raters }));
-    expect(flags.get("lenient0")?.flags).toEqual(["lenient"]);
-    expect(flags.get("severe1")?.flags).toEqual(["severe"]);
-    expect(flags.get("halo2")?.flags).toEqual(["halo"]);
-    expect(flags.get("central3")?.flags).toEqual(["central_tendency"]);
-    // Stated rate: at most 1 of the 36 ordinary interviewers (< 3%) flagged per data set.
-    const ordinaryFlagged = [...flags].filter(([name, s]) => name.startsWith("r") && s.flags.length > 0);
-    expect(ordinaryFlagged.length).toBeLessThanOrEqual(1);
-  });
+  it.each(SEEDS)(
+    "seed %i: the four planted interviewers get exactly their flag; at most one of the 36 ordinary ones any",
+    (seed) => {
+      const raters = raterPanel(
+        seed,
+        36,
+        [{ style: "lenient", offset: 0.6 }, { style: "severe", offset: -0.6 }, { style: "halo" }, { style: "central" }],
+        0.05,
+      );
+      const flags = flagsOf(simulateRaters(100 + seed, { candidates: 700, raters }));
+      expect(flags.get("lenient0")?.flags).toEqual(["lenient"]);
+      expect(flags.get("severe1")?.flags).toEqual(["severe"]);
+      expect(flags.get("halo2")?.flags).toEqual(["halo"]);
+      expect(flags.get("central3")?.flags).toEqual(["central_tendency"]);
+      // Stated rate: at most 1 of the 36 ordinary interviewers (< 3%) flagged per data set.
+      const ordinaryFlagged = [...flags].filter(([name, s]) => name.startsWith("r") && s.flags.length > 0);
+      expect(ordinaryFlagged.length).toBeLessThanOrEqual(1);
+    },
+  );
 
   it.each(SEEDS)("seed %i: null data (no rater effects) raises at most one flag in 40 interviewers", (seed) => {
     const flags = flagsOf(simulateRaters(200 + seed, { candidates: 700, raters: raterPanel(seed, 40, [], 0) }));

@@ -12,8 +12,18 @@ const valid: Rating = { candidate: "c", interviewer: "ann", dimension: "d", scor
 describe("computeCalibrationReport input checks", () => {
   it.each([
     ["an off-scale score", [{ ...valid, score: 5 }], SCALE, "rating 0: score 5 is outside the scale 1-4"],
-    ["a fractional score", [valid, { ...valid, interviewer: "bob", score: 2.5 }], SCALE, "rating 1: score 2.5 is not an integer"],
-    ["a duplicate", [valid, { ...valid, interviewer: "bob" }, { ...valid, score: 1 }], SCALE, "rating 2: ann rated c on d twice"],
+    [
+      "a fractional score",
+      [valid, { ...valid, interviewer: "bob", score: 2.5 }],
+      SCALE,
+      "rating 1: score 2.5 is not an integer",
+    ],
+    [
+      "a duplicate",
+      [valid, { ...valid, interviewer: "bob" }, { ...valid, score: 1 }],
+      SCALE,
+      "rating 2: ann rated c on d twice",
+    ],
     ["an unknown recommendation", [{ ...valid, recommendation: "maybe" }], SCALE, "rating 0: recommendation"],
     ["a reversed scale", [valid], { min: 4, max: 1 }, "invalid scale 4-1"],
   ])("refuses %s", (_, ratings, scale, message) => {
@@ -35,7 +45,15 @@ describe("toCalibrationJson", { timeout: 60_000 }, () => {
 
   it("has the CLI contract's shape", () => {
     expect(Object.keys(json)).toEqual([
-      "ratings", "candidates", "interviewer_count", "dimensions", "interviewers", "adjusted", "model", "reliability", "recommendations",
+      "ratings",
+      "candidates",
+      "interviewer_count",
+      "dimensions",
+      "interviewers",
+      "adjusted",
+      "model",
+      "reliability",
+      "recommendations",
     ]);
     expect(json).toMatchObject({ ratings: ratings.length, candidates: 150, interviewer_count: 12 });
     expect(Object.keys(json.dimensions)).toEqual(["ownership", "impact", "learning", "communication"]);
@@ -46,7 +64,17 @@ describe("toCalibrationJson", { timeout: 60_000 }, () => {
     expect(Object.keys(ownership.pairs[0])).toEqual(["a", "b", "n", "kappa", "kappa_linear", "kappa_quadratic"]);
     expect(ownership.pairs.every((p) => p.n >= 5 && p.a < p.b)).toBe(true);
     expect(Object.keys(json.interviewers[0])).toEqual([
-      "interviewer", "ratings", "leniency", "ci_low", "ci_high", "flag", "halo", "rater_effect", "rater_effect_se", "shared_candidates", "flags",
+      "interviewer",
+      "ratings",
+      "leniency",
+      "ci_low",
+      "ci_high",
+      "flag",
+      "halo",
+      "rater_effect",
+      "rater_effect_se",
+      "shared_candidates",
+      "flags",
     ]);
     expect(Object.keys(json.adjusted[0])).toEqual(["candidate", "raw_mean", "adjusted_mean", "adjusted_se"]);
   });
@@ -66,16 +94,25 @@ describe("toCalibrationJson", { timeout: 60_000 }, () => {
       shared_candidates: first.rater.sharedCandidates,
       flags: first.rater.flags,
     });
-    expect(json.model).toEqual({ method: "REML", converged: report.model?.converged, variance: report.model?.variance });
+    expect(json.model).toEqual({
+      method: "REML",
+      converged: report.model?.converged,
+      variance: report.model?.variance,
+    });
     expect(json.reliability).toEqual(report.model?.reliability);
-    expect(json.recommendations).toEqual({ fleiss_kappa: report.disagreements.recommendationKappa, n: report.recommendationCandidates });
+    expect(json.recommendations).toEqual({
+      fleiss_kappa: report.disagreements.recommendationKappa,
+      n: report.recommendationCandidates,
+    });
     expect(json.dimensions.impact.fleiss_kappa).toBe(report.dimensions[1].fleissKappa);
   });
 
   it("names every ICC form when a dimension is complete", () => {
-    const complete: Rating[] = [[1, 2], [3, 3], [4, 3]].flatMap((row, c) =>
-      row.map((score, i) => ({ candidate: `c${c}`, interviewer: `i${i}`, dimension: "d", score })),
-    );
+    const complete: Rating[] = [
+      [1, 2],
+      [3, 3],
+      [4, 3],
+    ].flatMap((row, c) => row.map((score, i) => ({ candidate: `c${c}`, interviewer: `i${i}`, dimension: "d", score })));
     const icc = toCalibrationJson(computeCalibrationReport(complete, { scale: SCALE })).dimensions.d.icc;
     expect(Object.keys(icc ?? {})).toEqual(["ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "ICC(3,k)"]);
   });
@@ -85,7 +122,13 @@ describe("formatCalibrationText", () => {
   it("prints aligned tables for each section", () => {
     const { ratings, scale } = simulatePanels(12, { scorecards: 300, interviewers: 8, candidates: 120 });
     const text = formatCalibrationText(computeCalibrationReport(ratings, { scale }));
-    for (const heading of ["Agreement per dimension", "Interviewers", "Variants", "Disagreements", "Largest adjustments"]) {
+    for (const heading of [
+      "Agreement per dimension",
+      "Interviewers",
+      "Variants",
+      "Disagreements",
+      "Largest adjustments",
+    ]) {
       expect(text).toContain(heading);
     }
     const table = text.split("\n\n")[1].split("\n").slice(1);

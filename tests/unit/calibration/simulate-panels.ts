@@ -48,15 +48,20 @@ export function simulatePanels(seed: number, options: PanelSimulationOptions): P
   const maxPanel = Math.min(4, options.interviewers);
   const candidateCount = Math.min(options.candidates, Math.floor(options.scorecards / 2));
   const panelSizes = new Array<number>(candidateCount).fill(2);
-  for (let extra = options.scorecards - 2 * candidateCount; extra > 0; ) {
+  for (let extra = options.scorecards - 2 * candidateCount; extra > 0;) {
     const j = Math.floor(random() * candidateCount);
     if (panelSizes[j] < maxPanel) {
       panelSizes[j] += 1;
       extra -= 1;
     }
   }
-  const interviewerNames = Array.from({ length: options.interviewers }, (_, i) => `interviewer-${String(i).padStart(4, "0")}`);
-  const severity = new Map(interviewerNames.map((name) => [name, (options.severitySd ?? 0.5) * spread * normal(random)]));
+  const interviewerNames = Array.from(
+    { length: options.interviewers },
+    (_, i) => `interviewer-${String(i).padStart(4, "0")}`,
+  );
+  const severity = new Map(
+    interviewerNames.map((name) => [name, (options.severitySd ?? 0.5) * spread * normal(random)]),
+  );
   const trueScore = new Map<string, number>();
   const meanDimensionEffect = DIMENSION_EFFECTS.reduce((s, x) => s + x, 0) / DIMENSION_EFFECTS.length;
   const ratings: Rating[] = [];
@@ -71,12 +76,26 @@ export function simulatePanels(seed: number, options: PanelSimulationOptions): P
     for (const interviewer of panel) {
       const date = `2024-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`;
       const scores = DIMENSION_EFFECTS.map((effect) => {
-        const latent = ability + effect * spread - (severity.get(interviewer) as number) + (options.noiseSd ?? 0.5) * spread * normal(random);
+        const latent =
+          ability +
+          effect * spread -
+          (severity.get(interviewer) as number) +
+          (options.noiseSd ?? 0.5) * spread * normal(random);
         return Math.min(scale.max, Math.max(scale.min, Math.round(latent)));
       });
       const recommendation = recommend(scores.reduce((s, x) => s + x, 0) / scores.length, scale);
       DIMENSIONS.forEach((dimension, k) => {
-        ratings.push({ candidate, interviewer, dimension, score: scores[k], variant, level, date, recommendation, rubricVersion: "1" });
+        ratings.push({
+          candidate,
+          interviewer,
+          dimension,
+          score: scores[k],
+          variant,
+          level,
+          date,
+          recommendation,
+          rubricVersion: "1",
+        });
       });
     }
   });

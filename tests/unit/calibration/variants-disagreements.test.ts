@@ -34,14 +34,34 @@ describe("variants", () => {
     for (let k = 0; k < 30; k++) {
       const ability = [2, 3, 2.5, 3.5, 1.5][k % 5];
       const variant = k % 2 === 0 ? "a" : "b";
-      const panel = variant === "a" ? [["harsh", -1], ["fair", 0]] : [["fair", 0], ["fair2", 0]];
+      const panel =
+        variant === "a"
+          ? [
+              ["harsh", -1],
+              ["fair", 0],
+            ]
+          : [
+              ["fair", 0],
+              ["fair2", 0],
+            ];
       for (const [interviewer, offset] of panel as [string, number][]) {
-        for (const [d, noise] of [["ownership", 0], ["repair", k % 3 === 0 ? 1 : 0]] as [string, number][]) {
-          ratings.push({ candidate: `c${k}`, interviewer, dimension: d, score: Math.min(4, Math.max(1, Math.round(ability + offset + noise * 0.5))), variant });
+        for (const [d, noise] of [
+          ["ownership", 0],
+          ["repair", k % 3 === 0 ? 1 : 0],
+        ] as [string, number][]) {
+          ratings.push({
+            candidate: `c${k}`,
+            interviewer,
+            dimension: d,
+            score: Math.min(4, Math.max(1, Math.round(ability + offset + noise * 0.5))),
+            variant,
+          });
         }
       }
     }
-    const a = computeCalibrationReport(ratings, { scale: SCALE }).variants.find((v) => v.variant === "a" && v.dimension === "ownership");
+    const a = computeCalibrationReport(ratings, { scale: SCALE }).variants.find(
+      (v) => v.variant === "a" && v.dimension === "ownership",
+    );
     if (!a?.versusRest || a.mean === null) throw new Error("variant a has no comparison");
     expect(a.mean - a.versusRest.restMean!).toBeLessThan(-0.3);
     expect(Math.abs(a?.versusRest?.difference ?? 1)).toBeLessThan(0.15);

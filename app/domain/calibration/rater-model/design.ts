@@ -152,7 +152,8 @@ export function buildRaterDesign(input: RaterDesignInput): RaterDesign {
       const f = cardCell[e];
       k.interviewerCell[i * cells + f] += cardCellCount[e];
       k.cellSum[f] += cardCellCount[e] * cardSum[s];
-      for (let e2 = cardCellStart[s]; e2 < cardCellStart[s + 1]; e2++) k.cellCross[f * cells + cardCell[e2]] += cardCellCount[e] * cardCellCount[e2];
+      for (let e2 = cardCellStart[s]; e2 < cardCellStart[s + 1]; e2++)
+        k.cellCross[f * cells + cardCell[e2]] += cardCellCount[e] * cardCellCount[e2];
     }
   }
   return {

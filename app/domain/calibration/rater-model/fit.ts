@@ -85,7 +85,8 @@ function momentStart(design: RaterDesign): Theta {
     withinSquares += design.cardSum[s] * mean;
     withinDf += design.cardCount[s] - 1;
   }
-  const residual = withinDf > 0 ? Math.max(1e-6, (design.sumSquares - withinSquares) / withinDf) : Math.max(1e-6, totalVariance);
+  const residual =
+    withinDf > 0 ? Math.max(1e-6, (design.sumSquares - withinSquares) / withinDf) : Math.max(1e-6, totalVariance);
   const groupVariance = (groupOf: (s: number) => number, groups: number) => {
     const sum = new Float64Array(groups);
     const squares = new Float64Array(groups);
@@ -107,7 +108,8 @@ function momentStart(design: RaterDesign): Theta {
     return df > 0 ? within / df : totalVariance;
   };
   const candidateOfCard = new Int32Array(S);
-  for (let c = 0; c < design.candidates; c++) candidateOfCard.fill(c, design.candidateStart[c], design.candidateStart[c + 1]);
+  for (let c = 0; c < design.candidates; c++)
+    candidateOfCard.fill(c, design.candidateStart[c], design.candidateStart[c + 1]);
   const withinCandidate = groupVariance((s) => candidateOfCard[s], design.candidates);
   const withinInterviewer = groupVariance((s) => design.cardInterviewer[s], design.interviewers);
   const floor = 0.01 * residual;
@@ -145,10 +147,15 @@ export function fitRaterModel(design: RaterDesign): RaterModelFit {
   if (!noSpread && free.length > 0) {
     const objective = (x: number[]) => {
       const elimination = eliminate(design, thetaOf(x, free));
-      return elimination === null || elimination.prss <= 0 ? Number.POSITIVE_INFINITY : remlCriterion(design, elimination);
+      return elimination === null || elimination.prss <= 0
+        ? Number.POSITIVE_INFINITY
+        : remlCriterion(design, elimination);
     };
     const start = momentStart(design);
-    let result = boxNewton(objective, free.map((key) => start[key]));
+    let result = boxNewton(
+      objective,
+      free.map((key) => start[key]),
+    );
     evaluations = result.evaluations;
     if (!result.converged) {
       // Newton lost its way (a flat or kinked criterion): a simplex from where it stopped.
@@ -179,7 +186,8 @@ function summarise(
 
   const cellMeans = Float64Array.from(design.cellMean, (mean, f) => mean + x[nI + f]);
   const cellCovariance = new Float64Array(p * p);
-  for (let f = 0; f < p; f++) for (let g = 0; g < p; g++) cellCovariance[f * p + g] = sigma2 * full[(nI + f) * m + nI + g];
+  for (let f = 0; f < p; f++)
+    for (let g = 0; g < p; g++) cellCovariance[f * p + g] = sigma2 * full[(nI + f) * m + nI + g];
   const interviewerEffect = new Float64Array(nI);
   const interviewerSe = new Float64Array(nI);
   for (let i = 0; i < nI; i++) {
@@ -211,10 +219,12 @@ function summarise(
     // g = θ_c on the candidate, 1/p on each cell: gᵀA⁻¹g = g_c²/P + hᵀ S⁻¹ h, h = g_x − coupling·g_c/P.
     const gc = theta.candidate;
     for (let f = 0; f < p; f++) h[nI + f] = 1 / p;
-    for (let k = e.couplingStart[c]; k < e.couplingStart[c + 1]; k++) h[e.couplingIndex[k]] -= (e.couplingValue[k] * gc) / pivot;
+    for (let k = e.couplingStart[c]; k < e.couplingStart[c + 1]; k++)
+      h[e.couplingIndex[k]] -= (e.couplingValue[k] * gc) / pivot;
     let quadratic = (gc * gc) / pivot;
     let count = 0;
-    for (let k = e.couplingStart[c]; k < e.couplingStart[c + 1]; k++) if (e.couplingIndex[k] < nI) nonzero[count++] = e.couplingIndex[k];
+    for (let k = e.couplingStart[c]; k < e.couplingStart[c + 1]; k++)
+      if (e.couplingIndex[k] < nI) nonzero[count++] = e.couplingIndex[k];
     for (let f = 0; f < p; f++) nonzero[count++] = nI + f;
     for (let k = 0; k < count; k++) {
       const row = nonzero[k] * m;

@@ -44,7 +44,8 @@ export function nelderMead(
     simplex.splice(0, simplex.length, ...sorted);
     const spreadF = values[n] - values[0];
     let spreadX = 0;
-    for (let v = 1; v <= n; v++) for (let k = 0; k < n; k++) spreadX = Math.max(spreadX, Math.abs(simplex[v][k] - simplex[0][k]));
+    for (let v = 1; v <= n; v++)
+      for (let k = 0; k < n; k++) spreadX = Math.max(spreadX, Math.abs(simplex[v][k] - simplex[0][k]));
     if (spreadF <= fTol && spreadX <= xTol) return { x: simplex[0], value: values[0], evaluations, converged: true };
 
     const centroid = new Array<number>(n).fill(0);

@@ -65,8 +65,12 @@ export function boxNewton(
     const free = x.map((v, k) => !(v <= 0 && g[k] > 0));
     const index = free.flatMap((isFree, k) => (isFree ? [k] : []));
     const gFree = index.map((k) => g[k]);
-    let direction = solveSymmetric(index.map((k) => index.map((l) => hess[k][l])), gFree);
-    if (direction === null) direction = index.map((k) => gFree[index.indexOf(k)] / Math.max(Math.abs(hess[k][k]), 1e-8));
+    let direction = solveSymmetric(
+      index.map((k) => index.map((l) => hess[k][l])),
+      gFree,
+    );
+    if (direction === null)
+      direction = index.map((k) => gFree[index.indexOf(k)] / Math.max(Math.abs(hess[k][k]), 1e-8));
     const d = new Array<number>(n).fill(0);
     index.forEach((k, j) => (d[k] = -(direction as number[])[j]));
     // Newton decrement: the decrease a full step promises. Below the tolerance, one last step and stop.

@@ -90,7 +90,17 @@ export function eliminate(design: RaterDesign, theta: Theta, keep = false): Elim
     }
   }
   // Locals, not property loads, in the hot loop.
-  const { candidateCount, candidateSum, candidateStart, cardCount, cardInterviewer, cardCellStart, cardCell, cardCellCount, cardSum } = design;
+  const {
+    candidateCount,
+    candidateSum,
+    candidateStart,
+    cardCount,
+    cardInterviewer,
+    cardCellStart,
+    cardCell,
+    cardCellCount,
+    cardSum,
+  } = design;
   for (let c = 0; c < C; c++) {
     let pivot = tc * tc * candidateCount[c] + 1;
     let bc = tc * candidateSum[c];

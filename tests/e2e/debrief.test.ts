@@ -93,7 +93,7 @@ it("shows the lead an amendment made after seeing the panel, with the scores it 
     },
   });
   expect(amended.status()).toBe(200);
-  expect(await amended.json()).toMatchObject({ amended: true, afterSeeingOthers: true });
+  expect(await amended.json()).toMatchObject({ kind: "amended", afterSeeingOthers: true });
 
   const lead = await newPage("lead@demo.test");
   await lead.goto(`${baseURL()}/interviews/${interviewId}`);

@@ -99,7 +99,8 @@ it("adds a candidate, schedules their interview with a panel, and sees it in the
 
   await row.getByRole("link").click();
   await page.waitForURL(/\/admin\/interviews\/\d+$/);
-  expect(await page.getByRole("checkbox", { name: "Jordan Lee" }).isChecked()).toBe(true);
+  // The URL changes before the interview's page has rendered: wait for its panel form.
+  await expect.poll(() => page.getByRole("checkbox", { name: "Jordan Lee" }).isChecked()).toBe(true);
   await screenshot(page, "admin-interview");
 });
 

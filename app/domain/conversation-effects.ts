@@ -1,5 +1,5 @@
 // The ONE list of interviewer effects: what the rater model flags (lenient, severe, halo, central
-// tendency — app/domain/calibration/rater-flags.ts takes its flag names from here), what the
+// tendency, erratic — app/domain/calibration/rater-flags.ts takes its flag names from here), what the
 // overview's action list points at, and what a calibration conversation is about. Stored by key,
 // so the interviewer page can set each conversation against the same effect before and after it.
 // `label` is the short badge text; `name` the full sentence in forms and lists.
@@ -9,6 +9,7 @@ export const CONVERSATION_EFFECTS = [
   { key: "severe", label: "severe", name: "Severe against co-panellists" },
   { key: "halo", label: "halo", name: "Halo: the same score on every dimension" },
   { key: "central_tendency", label: "central tendency", name: "Central tendency: avoids the ends of the scale" },
+  { key: "erratic", label: "erratic", name: "Erratic: ratings the panel's pattern does not explain" },
   { key: "red_flags_under", label: "red flags under-used", name: "Red flags under-used against peers" },
   { key: "red_flags_over", label: "red flags over-used", name: "Red flags over-used against peers" },
   { key: "practice_distance", label: "far from practice key", name: "Far from the practice key" },

@@ -11,7 +11,12 @@ import { getFilterOptions } from "~/models/calibration.server";
 import { getInterviewerFlagEvidence } from "~/models/coach.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { MIN_SHOWN } from "~/domain/calibration/dashboard";
-import { FLAG_LABEL, LENIENCY_MIN_EFFECT, MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
+import {
+  ERRATIC_MIN_RATIO,
+  FLAG_LABEL,
+  LENIENCY_MIN_EFFECT,
+  MIN_SHARED_CANDIDATES,
+} from "~/domain/calibration/rater-flags";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -57,7 +62,7 @@ export default function CalibrationInterviewers() {
       ) : (
         <ChartFrame
           title="Leniency and severity"
-          summary={`Each interviewer's effect in the rater model (points above or below what the panel would give the same candidate), with its 95% interval. It shrinks toward 0 on little evidence. Flagged when it holds after a Benjamini–Hochberg correction across interviewers (q = 0.05) and is at least ${fmt(leniencyThreshold)} points (dashed lines); halo and central tendency are judged against co-panellists on the same candidates. No flag below ${MIN_SHARED_CANDIDATES} shared candidates.`}
+          summary={`Each interviewer's effect in the rater model (points above or below what the panel would give the same candidate), with its 95% interval. It shrinks toward 0 on little evidence. Flagged when it holds after a Benjamini–Hochberg correction across interviewers (q = 0.05) and is at least ${fmt(leniencyThreshold)} points (dashed lines); halo and central tendency are judged against co-panellists on the same candidates; erratic when their ratings fit the model at least ${ERRATIC_MIN_RATIO}× worse than the panel's (misfit: mean squared residual against the panel's, 1 is typical), with the same correction. No flag below ${MIN_SHARED_CANDIDATES} shared candidates.`}
           height={Math.max(160, shown.length * 30 + 40)}
           chart={
             <LeniencyChart
@@ -81,6 +86,7 @@ export default function CalibrationInterviewers() {
                   <th scope="col">95% interval</th>
                   <th scope="col">Shared candidates</th>
                   <th scope="col">Raw leniency vs co-panellists</th>
+                  <th scope="col">Misfit</th>
                   <th scope="col">Flags</th>
                 </tr>
               </thead>
@@ -106,6 +112,7 @@ export default function CalibrationInterviewers() {
                         ? withheld(r.leniency.n, "shared candidates")
                         : `${fmt(r.leniency.leniency)} (${fmt(r.leniency.ciLow)} to ${fmt(r.leniency.ciHigh)})`}
                     </td>
+                    <td>{r.rater.withheld !== null ? "—" : fmt(r.rater.misfitRatio)}</td>
                     <td>
                       {r.rater.flags.length === 0
                         ? "—"

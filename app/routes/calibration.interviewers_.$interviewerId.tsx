@@ -28,6 +28,7 @@ function measuredRows(row: Parameters<typeof measureEffect>[0]) {
     { key: leniency, name: "Lenient or severe against co-panellists" },
     { key: "halo", name: effectName("halo") },
     { key: "central_tendency", name: effectName("central_tendency") },
+    { key: "erratic", name: effectName("erratic") },
     { key: redFlags, name: "Red flags per scorecard against peers" },
   ].map((e) => ({ ...e, measure: measureEffect(row, e.key) }));
 }

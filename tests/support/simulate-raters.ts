@@ -3,7 +3,10 @@
 import { createRandom } from "../../app/domain/random";
 import type { Rating, Scale } from "../../app/domain/calibration/types";
 
-export type RaterStyle = "ordinary" | "lenient" | "severe" | "halo" | "central";
+export type RaterStyle = "ordinary" | "lenient" | "severe" | "halo" | "central" | "erratic";
+
+/** SD of the extra noise an erratic rater adds to every rating (scale points). */
+export const ERRATIC_NOISE_SD = 0.9;
 
 export interface RaterSpec {
   name: string;
@@ -65,10 +68,18 @@ export function simulateRaters(seed: number, options: RaterSimulationOptions): R
     const size = Math.min(options.raters.length, random.int(minPanel, maxPanel));
     const variant = options.variants?.[c % options.variants.length];
     for (const rater of random.sample(options.raters, size)) {
-      const card = random.normal(0, options.scorecardSd ?? 0.2);
+      // Erratic raters draw extra noise (only they do, so other designs keep their random stream).
+      const card =
+        random.normal(0, options.scorecardSd ?? 0.2) +
+        (rater.style === "erratic" ? random.normal(0, ERRATIC_NOISE_SD) : 0);
       const latent = dimensions.map(
         (_, d) =>
-          ability + effects[d % effects.length] + card + rater.offset + random.normal(0, options.noiseSd ?? 0.45),
+          ability +
+          effects[d % effects.length] +
+          card +
+          rater.offset +
+          random.normal(0, options.noiseSd ?? 0.45) +
+          (rater.style === "erratic" ? random.normal(0, ERRATIC_NOISE_SD) : 0),
       );
       const mean = latent.reduce((s, x) => s + x, 0) / latent.length;
       dimensions.forEach((dimension, d) => {

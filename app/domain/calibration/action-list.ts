@@ -1,6 +1,7 @@
 import type { ConversationEffect } from "../conversation-effects";
 import {
   CENTRAL_MAX_RATIO,
+  ERRATIC_MIN_RATIO,
   HALO_MAX_RATIO,
   LENIENCY_MIN_EFFECT,
   MIN_SHARED_CANDIDATES,
@@ -14,7 +15,7 @@ import type { Rating, Scale } from "./types";
 //   relative size — the effect measured against its own flag threshold, so 1 is "just flagged" and
 //     effects in different units compare (lenient/severe: |model effect| ÷ LENIENCY_MIN_EFFECT;
 //     halo: (1 − spread ratio) ÷ (1 − HALO_MAX_RATIO); central tendency: (1 − range ratio) ÷
-//     (1 − CENTRAL_MAX_RATIO));
+//     (1 − CENTRAL_MAX_RATIO); erratic: (misfit ratio − 1) ÷ (ERRATIC_MIN_RATIO − 1));
 //   certainty — 1 − p of the test behind the flag (rater-flags.ts), so a large effect on thin
 //     evidence ranks below a slightly smaller one that is nearly certain.
 // Nothing is listed without enough evidence: an entry needs `evidence >= minimum` (the rater model's
@@ -103,6 +104,23 @@ export function raterActions(
           relativeSize: (1 - rater.rangeRatio) / (1 - CENTRAL_MAX_RATIO),
           certainty: 1 - rater.p.central,
         });
+      } else if (
+        flag === "erratic" &&
+        rater.misfitDifference &&
+        rater.misfitRatio !== null &&
+        rater.p.erratic !== null
+      ) {
+        const d = rater.misfitDifference;
+        entries.push({
+          ...base,
+          effect: flag,
+          size: d.mean,
+          ciLow: d.ciLow,
+          ciHigh: d.ciHigh,
+          unit: "points² of misfit to the model vs the panel",
+          relativeSize: (rater.misfitRatio - 1) / (ERRATIC_MIN_RATIO - 1),
+          certainty: 1 - rater.p.erratic,
+        });
       }
     }
   }
@@ -113,7 +131,7 @@ export function raterActions(
  * The shared candidates that show an effect most plainly, at most `limit`: for lenient/severe the
  * largest own-minus-peers mean in that direction; for halo the flattest own scorecard against the
  * peers'; for central tendency the candidates the peers put furthest from the middle of the scale
- * while this interviewer stayed near it.
+ * while this interviewer stayed near it; for erratic the furthest from the co-panellists either way.
  */
 export function evidenceCandidates(
   ratings: readonly Rating[],
@@ -146,7 +164,9 @@ export function evidenceCandidates(
             ? mean(peers.map(spread)) - spread(own)
             : effect === "central_tendency"
               ? Math.abs(peerMean - middle) - Math.abs(mean(own) - middle)
-              : 0;
+              : effect === "erratic"
+                ? Math.abs(mean(own) - peerMean)
+                : 0;
     if (score > 0) scored.push({ candidate, score });
   }
   return scored

@@ -61,6 +61,19 @@ export function measureEffect(row: MeasuredRow | undefined, effect: string): Eff
           : "points of movement between candidates vs co-panellists";
       return { value: d.mean, ciLow: d.ciLow, ciHigh: d.ciHigh, unit, n, flagged, withheld: null };
     }
+    case "erratic": {
+      const d = rater.misfitDifference;
+      if (rater.withheld !== null || d === null) return none(rater.withheld ?? "too few shared candidates", n);
+      return {
+        value: d.mean,
+        ciLow: d.ciLow,
+        ciHigh: d.ciHigh,
+        unit: "points² of misfit to the model vs the panel",
+        n,
+        flagged,
+        withheld: null,
+      };
+    }
     case "red_flags_under":
     case "red_flags_over":
       if (row.redFlagMean === null || row.peerRedFlagMean === null)

@@ -1,5 +1,6 @@
 import { effectLabel, type ConversationEffect } from "../conversation-effects";
 import { benjaminiHochberg, FDR_Q, normalCdf } from "./multiplicity";
+import { interviewerMisfit } from "./rater-fit";
 import type { RaterModelFit } from "./rater-model";
 import type { RatingTable } from "./rating-table";
 import { studentTCdf, studentTQuantile } from "./student-t";
@@ -8,7 +9,7 @@ import type { Scale } from "./types";
 // Rater-effect flags (Myford & Wolfe 2003, "Detecting and measuring rater effects using many-facet
 // Rasch measurement: Part I", J. Applied Measurement 4(4), 386–422; Part II, 2004, 5(2), 189–227):
 // leniency/severity, halo and central tendency, each judged against the co-panellists who rated the
-// same candidates, each tested with Benjamini–Hochberg control of the false discovery rate at FDR_Q
+// same candidates, and erratic (poor fit to the model, against the panel in view), each tested with Benjamini–Hochberg control of the false discovery rate at FDR_Q
 // across the interviewers tested, and each flagged only when the effect is also large enough to matter.
 
 /** No flag for an interviewer with fewer candidates also rated by someone else. */
@@ -24,6 +25,12 @@ export const HALO_MAX_RATIO = 0.35;
  * central one; around each one's own mean, so that leniency is not mistaken for range.
  */
 export const CENTRAL_MAX_RATIO = 0.75;
+/**
+ * Erratic: own scorecards' mean squared model residual at least this multiple of the panel's
+ * (rater-fit.ts). 1.5 is the upper end of the mean squares Linacre (2002) calls "productive for
+ * measurement" (0.5–1.5), the upper control limit Myford & Wolfe (2003) use for rater fit.
+ */
+export const ERRATIC_MIN_RATIO = 1.5;
 
 /** The rater model's flags: four of the one list of effects in app/domain/conversation-effects.ts. */
 export const RATER_FLAGS = [
@@ -31,6 +38,7 @@ export const RATER_FLAGS = [
   "severe",
   "halo",
   "central_tendency",
+  "erratic",
 ] as const satisfies readonly ConversationEffect[];
 export type RaterFlag = (typeof RATER_FLAGS)[number];
 export const FLAG_LABEL = Object.fromEntries(RATER_FLAGS.map((f) => [f, effectLabel(f)])) as Record<RaterFlag, string>;
@@ -58,8 +66,12 @@ export interface RaterEffectSummary {
   spreadDifference: PairedDifference | null;
   /** Central tendency: own minus co-panellists' RMS movement of scorecard means (points), per shared candidate. */
   rangeDifference: PairedDifference | null;
+  /** Own scorecards' mean squared model residual ÷ the panel's, on shared candidates (rater-fit.ts); 1 is typical. */
+  misfitRatio: number | null;
+  /** Erratic: own scorecards' mean square minus the panel's (points²), per shared candidate. */
+  misfitDifference: PairedDifference | null;
   /** The p-values behind the flags (before the false-discovery correction); null when untested. */
-  p: { leniency: number | null; halo: number | null; central: number | null };
+  p: { leniency: number | null; halo: number | null; central: number | null; erratic: number | null };
   flags: RaterFlag[];
   /** Why no flag could be considered, e.g. "needs 5 shared candidates, has 2". */
   withheld: string | null;
@@ -176,6 +188,12 @@ export function flagRaters(table: RatingTable, fit: RaterModelFit | null, scale:
   const leniencyHeld = benjaminiHochberg(leniencyP, FDR_Q);
   const haloHeld = benjaminiHochberg(haloP, FDR_Q);
   const centralHeld = benjaminiHochberg(centralP, FDR_Q);
+  // Erratic: one-sided, own misfit above the panel's (the test takes the lower tail, so negate).
+  const misfit = fit === null ? null : interviewerMisfit(table, fit);
+  const erraticP = Array.from({ length: nI }, (_, i) =>
+    eligible[i] && misfit !== null ? oneSidedLowerP(misfit[i].differences.map((d) => -d)) : null,
+  );
+  const erraticHeld = benjaminiHochberg(erraticP, FDR_Q);
 
   return table.interviewers.map((_, i) => {
     const effect = modelled ? fit.interviewerEffect[i] : null;
@@ -187,6 +205,8 @@ export function flagRaters(table: RatingTable, fit: RaterModelFit | null, scale:
       flags.push(effect > 0 ? "lenient" : "severe");
     if (haloHeld[i] && spreadRatio !== null && spreadRatio <= HALO_MAX_RATIO) flags.push("halo");
     if (centralHeld[i] && rangeRatio !== null && rangeRatio <= CENTRAL_MAX_RATIO) flags.push("central_tendency");
+    const misfitRatio = misfit?.[i].ratio ?? null;
+    if (erraticHeld[i] && misfitRatio !== null && misfitRatio >= ERRATIC_MIN_RATIO) flags.push("erratic");
     return {
       sharedCandidates: shared[i],
       effect,
@@ -197,7 +217,9 @@ export function flagRaters(table: RatingTable, fit: RaterModelFit | null, scale:
       rangeRatio,
       spreadDifference: pairedDifference(halo[i].differences),
       rangeDifference: pairedDifference(central[i].rms),
-      p: { leniency: leniencyP[i], halo: haloP[i], central: centralP[i] },
+      misfitRatio,
+      misfitDifference: misfit === null ? null : pairedDifference(misfit[i].differences),
+      p: { leniency: leniencyP[i], halo: haloP[i], central: centralP[i], erratic: erraticP[i] },
       flags,
       withheld: eligible[i] ? null : `needs ${MIN_SHARED_CANDIDATES} shared candidates, has ${shared[i]}`,
     };

@@ -12,7 +12,9 @@ const rater = (over: Partial<RaterEffectSummary> = {}): RaterEffectSummary => ({
   rangeRatio: 0.5,
   spreadDifference: { mean: -0.7, ciLow: -0.9, ciHigh: -0.5, n: 12 },
   rangeDifference: { mean: -0.3, ciLow: -0.5, ciHigh: -0.1, n: 12 },
-  p: { leniency: 0.0001, halo: 0.001, central: 0.01 },
+  misfitRatio: 1.1,
+  misfitDifference: { mean: 0.03, ciLow: -0.02, ciHigh: 0.08, n: 12 },
+  p: { leniency: 0.0001, halo: 0.001, central: 0.01, erratic: 0.2 },
   flags: ["lenient"],
   withheld: null,
   ...over,
@@ -31,6 +33,7 @@ describe("measureEffect", () => {
     { effect: "severe", row: row(), value: 0.6, ciLow: 0.4, flagged: false },
     { effect: "halo", row: row({ flags: ["halo"] }), value: -0.7, ciLow: -0.9, flagged: true },
     { effect: "central_tendency", row: row(), value: -0.3, ciLow: -0.5, flagged: false },
+    { effect: "erratic", row: row({ flags: ["erratic"] }), value: 0.03, ciLow: -0.02, flagged: true },
     { effect: "red_flags_under", row: row(), value: 0.2 - 0.5, ciLow: null, flagged: false },
     {
       effect: "lenient",

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 
 import { benjaminiHochberg } from "../../../app/domain/calibration/multiplicity";
-import { flagRaters, MIN_SHARED_CANDIDATES } from "../../../app/domain/calibration/rater-flags";
+import { ERRATIC_MIN_RATIO, flagRaters, MIN_SHARED_CANDIDATES } from "../../../app/domain/calibration/rater-flags";
 import { fitDimensionModel } from "../../../app/domain/calibration/rater-model";
 import { buildRatingTable } from "../../../app/domain/calibration/rating-table";
 import type { Rating } from "../../../app/domain/calibration/types";
@@ -44,6 +44,27 @@ describe("rater flags on simulated rotating panels", { timeout: 60_000 }, () => 
     const flags = flagsOf(simulateRaters(200 + seed, { candidates: 700, raters: raterPanel(seed, 40, [], 0) }));
     const raised = [...flags.values()].reduce((n, s) => n + s.flags.length, 0);
     expect(raised).toBeLessThanOrEqual(1);
+  });
+
+  it.each(SEEDS)(
+    "seed %i: a planted erratic interviewer (extra noise on every rating and scorecard) is flagged erratic, and only that",
+    (seed) => {
+      const raters = raterPanel(seed, 36, [{ style: "erratic" }], 0.05);
+      const flags = flagsOf(simulateRaters(300 + seed, { candidates: 700, raters }));
+      const erratic = flags.get("erratic0");
+      expect(erratic?.flags).toEqual(["erratic"]);
+      expect(erratic?.misfitRatio).toBeGreaterThanOrEqual(ERRATIC_MIN_RATIO);
+      expect(erratic?.misfitDifference?.ciLow).toBeGreaterThan(0);
+      const ordinaryFlagged = [...flags].filter(([name, s]) => name.startsWith("r") && s.flags.length > 0);
+      expect(ordinaryFlagged.length).toBeLessThanOrEqual(1);
+    },
+  );
+
+  it.each(SEEDS)("seed %i: a clean design (no rater effects) flags nobody erratic", (seed) => {
+    const flags = flagsOf(simulateRaters(400 + seed, { candidates: 700, raters: raterPanel(seed, 40, [], 0.05) }));
+    expect([...flags].filter(([, s]) => s.flags.includes("erratic"))).toEqual([]);
+    // The statistic is there for everyone judged, near 1 for an ordinary interviewer.
+    for (const s of flags.values()) expect(s.misfitRatio).toBeLessThan(ERRATIC_MIN_RATIO);
   });
 
   it("no flag, and the reason, for an interviewer with fewer than 5 shared candidates", () => {

@@ -72,6 +72,18 @@ function squaredDifference(
   }
 }
 
+/** δ²_ck for every cell (row-major), with the marginals n_c and n.. they were built on. */
+export function pairDistances(matrix: CoincidenceMatrix, level: MeasurementLevel) {
+  const { values, coincidences } = matrix;
+  const q = values.length;
+  const marginals = new Float64Array(q);
+  for (let c = 0; c < q; c++) for (let k = 0; k < q; k++) marginals[c] += coincidences[c * q + k];
+  const delta = new Float64Array(q * q);
+  for (let c = 0; c < q; c++)
+    for (let k = 0; k < q; k++) delta[c * q + k] = squaredDifference(level, values, marginals, c, k);
+  return { delta, marginals, total: marginals.reduce((sum, nc) => sum + nc, 0) };
+}
+
 /**
  * α = 1 − D_o/D_e = 1 − (n − 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck (Krippendorff 2011, §A–C).
  * Null when no pairable values exist, the expected disagreement is 0 (every value the same), or

@@ -4,6 +4,8 @@ import { fmt, withheld } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
 import { AGREEMENT_MARKS } from "~/domain/calibration/dashboard";
 import { MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
+import { PLANNER_PANEL_SIZES } from "~/domain/calibration/model-summary";
+import { MIN_PLANNER_CANDIDATES, MIN_PLANNER_INTERVIEWERS } from "~/domain/calibration/variant-reliability";
 import { getFilterOptions, latestInterviewOfCandidates } from "~/models/calibration.server";
 import { ActionList } from "~/components/calibration/action-list";
 import { listDueFollowUps } from "~/models/conversation.server";
@@ -118,7 +120,7 @@ export default function CalibrationOverview() {
         <Link to={`/calibration/queue${data.search}`}>Disagreement queue →</Link>
       </section>
 
-      <PanelPlanner model={data.model} recommendations={data.recommendations} />
+      <PanelPlanner model={data.model} variants={data.variantReliability} recommendations={data.recommendations} />
     </div>
   );
 }
@@ -130,11 +132,18 @@ type Planner = {
     dimensions: number;
     converged: boolean;
   } | null;
+  variants: {
+    variant: string;
+    name: string;
+    sharedCandidates: number;
+    reliability: Record<string, number> | null;
+    withheld: string | null;
+  }[];
   recommendations: { kappa: number | null; n: number };
 };
 
 /** The decision study: how reliable a candidate's score is with 1–6 interviewers on the panel. */
-function PanelPlanner({ model, recommendations }: Planner) {
+function PanelPlanner({ model, variants, recommendations }: Planner) {
   const reliability = model?.reliability ?? null;
   return (
     <section className="card" aria-labelledby="planner-title">
@@ -174,6 +183,40 @@ function PanelPlanner({ model, recommendations }: Planner) {
           <p className="hint">A single rating's share that is the candidate (ICC from the model): {fmt(model!.icc)}.</p>
         </>
       )}
+      {variants.length > 0 ? (
+        <table className="table" aria-labelledby="planner-variants-title">
+          <caption id="planner-variants-title">
+            Per company variant (each variant's own rater model; needs {MIN_PLANNER_CANDIDATES} candidates rated by two
+            or more interviewers and {MIN_PLANNER_INTERVIEWERS} interviewers)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Variant</th>
+              <th scope="col">Shared candidates</th>
+              {PLANNER_PANEL_SIZES.map((k) => (
+                <th scope="col" key={k}>
+                  {k}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {variants.map((v) => (
+              <tr key={v.variant} data-variant={v.variant}>
+                <th scope="row">{v.name}</th>
+                <td>{v.sharedCandidates}</td>
+                {v.reliability === null ? (
+                  <td colSpan={PLANNER_PANEL_SIZES.length} className="muted">
+                    Not enough data: {v.withheld}
+                  </td>
+                ) : (
+                  PLANNER_PANEL_SIZES.map((k) => <td key={k}>{fmt(v.reliability![String(k)])}</td>)
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <p className="hint">
         Agreement on recommendations (Fleiss' kappa):{" "}
         {recommendations.kappa === null

@@ -114,6 +114,23 @@ describe("numbers match app/domain on the same rows", () => {
     ]);
   });
 
+  it("the panel planner gives reliability per variant where the data allow, and says what is missing elsewhere", async () => {
+    const all = await json(overviewLoader, "/calibration");
+    const amazon = all.variantReliability.find((v: { variant: string }) => v.variant === "amazon");
+    expect(amazon.withheld).toBeNull();
+    expect(amazon.sharedCandidates).toBeGreaterThanOrEqual(10);
+    const ratings = exportRatings({ variants: ["amazon"] });
+    const report = computeCalibrationReport(ratings, { scale: { min: 1, max: 4 } });
+    // The variant's own model: the same Φ(k) as the whole-panel planner fitted on that variant alone.
+    for (const k of ["1", "3", "6"]) expect(amazon.reliability[k]).toBeCloseTo(report.model!.reliability![k], 10);
+    const thin = await json(overviewLoader, "/calibration?from=2026-11-19&to=2026-11-20");
+    expect(thin.variantReliability.length).toBeGreaterThan(0);
+    for (const v of thin.variantReliability) {
+      expect(v.reliability).toBeNull();
+      expect(v.withheld).toBe(`needs 10 candidates rated by two or more interviewers, has ${v.sharedCandidates}`);
+    }
+  });
+
   it("withholds a figure resting on fewer than 5 ratings and says so", async () => {
     const view = await json(interviewersLoader, "/calibration/interviewers?from=2026-11-19&to=2026-11-20");
     const thin = view.rows.filter((r: { leniency: { n: number } }) => r.leniency.n < 5);

@@ -61,6 +61,13 @@ export function buildOverview(ctx: DashboardContext, splitLimit = 5) {
       };
     }),
     model: report.model,
+    variantReliability: report.variantReliability.map((v) => ({
+      variant: v.variant,
+      name: nameOf(ctx.variantNames, v.variant),
+      sharedCandidates: v.sharedCandidates,
+      reliability: v.reliability,
+      withheld: v.withheld,
+    })),
     recommendations: {
       kappa: honest(report.disagreements.recommendationKappa, report.recommendationCandidates),
       n: report.recommendationCandidates,

@@ -49,6 +49,14 @@ export interface CalibrationJson {
   adjusted: { candidate: string; raw_mean: number; adjusted_mean: number | null; adjusted_se: number | null }[];
   model: { method: "REML"; converged: boolean; variance: VarianceComponents } | null;
   reliability: Record<string, number> | null;
+  /** Φ(k) per company variant; reliability null with `withheld` saying what evidence is missing. */
+  reliability_by_variant: {
+    variant: string;
+    shared_candidates: number;
+    interviewers: number;
+    reliability: Record<string, number> | null;
+    withheld: string | null;
+  }[];
   recommendations: { fleiss_kappa: number | null; n: number };
 }
 
@@ -99,6 +107,13 @@ export function toCalibrationJson(report: CalibrationReport): CalibrationJson {
         ? null
         : { method: "REML", converged: report.model.converged, variance: report.model.variance },
     reliability: report.model?.reliability ?? null,
+    reliability_by_variant: report.variantReliability.map((v) => ({
+      variant: v.variant,
+      shared_candidates: v.sharedCandidates,
+      interviewers: v.interviewers,
+      reliability: v.reliability,
+      withheld: v.withheld,
+    })),
     recommendations: { fleiss_kappa: report.disagreements.recommendationKappa, n: report.recommendationCandidates },
   };
 }

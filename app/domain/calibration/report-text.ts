@@ -123,8 +123,26 @@ function formatModel(report: CalibrationReport): string {
           .join(", ");
   return (
     `Rater model (REML${model.converged ? "" : ", NOT converged"}): variance candidate ${formatNumber(v.candidate, 3)}, interviewer ${formatNumber(v.interviewer, 3)}, ` +
-    `scorecard ${formatNumber(v.scorecard, 3)}, residual ${formatNumber(v.residual, 3)}\nPanel reliability by interviewers on the panel: ${planner}`
+    `scorecard ${formatNumber(v.scorecard, 3)}, residual ${formatNumber(v.residual, 3)}\nPanel reliability by interviewers on the panel: ${planner}` +
+    formatVariantReliability(report)
   );
+}
+
+/** Φ(k) per company variant, or why it is withheld. */
+function formatVariantReliability(report: CalibrationReport): string {
+  if (report.variantReliability.length === 0) return "";
+  const sizes = ["1", "2", "3", "4", "5", "6"];
+  const table = formatTable(
+    ["Variant", "Shared candidates", ...sizes.map((k) => `k=${k}`)],
+    report.variantReliability.map((v) => [
+      v.variant,
+      String(v.sharedCandidates),
+      ...(v.reliability === null
+        ? [`not enough data: ${v.withheld}`, ...sizes.slice(1).map(() => "")]
+        : sizes.map((k) => formatNumber(v.reliability![k]))),
+    ]),
+  );
+  return `\nPanel reliability per variant:\n${table}`;
 }
 
 /** The report as aligned text tables, for a terminal. */

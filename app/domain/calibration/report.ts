@@ -16,6 +16,7 @@ import {
 } from "./rater-profile";
 import { isValidScale, scaleCategories, type Rating, type Scale, type ScorecardRedFlags } from "./types";
 import { compareVariants, type VariantDimensionSummary } from "./variant-comparison";
+import { computeVariantReliability, type VariantReliability } from "./variant-reliability";
 
 export interface CalibrationOptions {
   scale: Scale;
@@ -48,6 +49,8 @@ export interface CalibrationReport {
   adjusted: AdjustedScores;
   /** The REML rater model; null without ratings to fit. */
   model: RaterModelSummary | null;
+  /** The panel-size planner per company variant, where the variant's data allow (variant-reliability.ts). */
+  variantReliability: VariantReliability[];
   /** Candidates with two or more recommendations: the comparable evidence behind the recommendation kappa. */
   recommendationCandidates: number;
 }
@@ -109,6 +112,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
     disagreements,
     adjusted: fit === null ? emptyAdjusted(table) : adjustFromModel(table, fit, scale),
     model: fit === null ? null : summariseModel(fit, table.dimensions.length),
+    variantReliability: computeVariantReliability(ratings),
     recommendationCandidates: disagreements.recommendationCandidates,
   };
 }

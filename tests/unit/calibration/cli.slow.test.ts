@@ -56,6 +56,7 @@ describe("calibrate CLI", { timeout: 60_000 }, () => {
       "adjusted",
       "model",
       "reliability",
+      "reliability_by_variant",
       "recommendations",
     ]);
   });

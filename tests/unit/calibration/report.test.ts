@@ -53,6 +53,7 @@ describe("toCalibrationJson", { timeout: 60_000 }, () => {
       "adjusted",
       "model",
       "reliability",
+      "reliability_by_variant",
       "recommendations",
     ]);
     expect(json).toMatchObject({ ratings: ratings.length, candidates: 150, interviewer_count: 12 });
@@ -100,6 +101,12 @@ describe("toCalibrationJson", { timeout: 60_000 }, () => {
       variance: report.model?.variance,
     });
     expect(json.reliability).toEqual(report.model?.reliability);
+    // Per variant: each variant's own model where it has the evidence (here all three do).
+    expect(json.reliability_by_variant.map((v) => v.variant)).toEqual(["amazon", "generic", "meta"]);
+    for (const v of json.reliability_by_variant) {
+      expect(v.withheld).toBeNull();
+      expect(Object.keys(v.reliability ?? {})).toEqual(["1", "2", "3", "4", "5", "6"]);
+    }
     expect(json.recommendations).toEqual({
       fleiss_kappa: report.disagreements.recommendationKappa,
       n: report.recommendationCandidates,
@@ -128,6 +135,7 @@ describe("formatCalibrationText", () => {
       "Variants",
       "Disagreements",
       "Largest adjustments",
+      "Panel reliability per variant",
     ]) {
       expect(text).toContain(heading);
     }

@@ -17,7 +17,9 @@ export default function CalibrationVariants() {
     <div className="stack">
       <p className="hint">
         Each variant's mean per dimension with its 95% interval. A variant is highlighted when it differs from all the
-        other variants by more than noise (the Welch interval of the difference excludes 0).
+        other variants by more than noise: the difference is estimated in the rater model (so which interviewers used
+        which variant does not count) and holds after a Benjamini–Hochberg correction across every comparison on this
+        page (q = 0.05).
       </p>
       <div className="chart-grid">
         {dimensions.map((d) => (

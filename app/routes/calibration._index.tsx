@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { fmt, withheld } from "~/components/charts/chart-frame";
+import { ChartFrame, fmt, withheld } from "~/components/charts/chart-frame";
+import { PlannerChart } from "~/components/charts/planner-chart";
 import { ErrorPage } from "~/components/error-page";
 import { AGREEMENT_MARKS } from "~/domain/calibration/dashboard";
 import { MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
@@ -142,81 +143,74 @@ type Planner = {
   recommendations: { kappa: number | null; n: number };
 };
 
-/** The decision study: how reliable a candidate's score is with 1–6 interviewers on the panel. */
+/** The decision study: how reliable a candidate's score is with 1–6 interviewers on the panel, overall and per variant. */
 function PanelPlanner({ model, variants, recommendations }: Planner) {
   const reliability = model?.reliability ?? null;
+  const rows = [
+    ...(reliability === null ? [] : [{ key: "all", name: "All variants", shared: null, reliability, withheld: null }]),
+    ...variants.map((v) => ({
+      key: v.variant,
+      name: v.name,
+      shared: v.sharedCandidates,
+      reliability: v.reliability,
+      withheld: v.withheld,
+    })),
+  ];
+  const lines = rows.flatMap((r) => (r.reliability === null ? [] : [{ name: r.name, values: r.reliability }]));
   return (
     <section className="card" aria-labelledby="planner-title">
       <h2 id="planner-title">Panel size planner</h2>
       {reliability === null ? (
         <p className="empty">Not enough spread between candidates in this view to say how reliable a panel is.</p>
       ) : (
-        <>
-          <p>
-            With 3 interviewers your panel's reliability is {fmt(reliability["3"])}; with 4, {fmt(reliability["4"])}.{" "}
-            <span className="muted">
-              (Reliability of a candidate's mean score over k interviewers, each scoring all {model!.dimensions}{" "}
-              dimensions: 1 means the score would not change with another panel, 0 that it is all panel. From the rater
-              model's variance components{model!.converged ? "" : ", fit not converged"}.)
-            </span>
-          </p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Interviewers on the panel</th>
-                {Object.keys(reliability).map((k) => (
-                  <th scope="col" key={k}>
-                    {k}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">Reliability Φ</th>
-                {Object.entries(reliability).map(([k, v]) => (
-                  <td key={k}>{fmt(v)}</td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
-          <p className="hint">A single rating's share that is the candidate (ICC from the model): {fmt(model!.icc)}.</p>
-        </>
+        <p>
+          With 3 interviewers your panel's reliability is {fmt(reliability["3"])}; with 4, {fmt(reliability["4"])}.{" "}
+          <span className="muted">
+            (Reliability of a candidate's mean score over k interviewers, each scoring all {model!.dimensions}{" "}
+            dimensions: 1 means the score would not change with another panel, 0 that it is all panel. From the rater
+            model's variance components{model!.converged ? "" : ", fit not converged"}.)
+          </span>
+        </p>
       )}
-      {variants.length > 0 ? (
-        <table className="table" aria-labelledby="planner-variants-title">
-          <caption id="planner-variants-title">
-            Per company variant (each variant's own rater model; needs {MIN_PLANNER_CANDIDATES} candidates rated by two
-            or more interviewers and {MIN_PLANNER_INTERVIEWERS} interviewers)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Variant</th>
-              <th scope="col">Shared candidates</th>
-              {PLANNER_PANEL_SIZES.map((k) => (
-                <th scope="col" key={k}>
-                  {k}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {variants.map((v) => (
-              <tr key={v.variant} data-variant={v.variant}>
-                <th scope="row">{v.name}</th>
-                <td>{v.sharedCandidates}</td>
-                {v.reliability === null ? (
-                  <td colSpan={PLANNER_PANEL_SIZES.length} className="muted">
-                    Not enough data: {v.withheld}
-                  </td>
-                ) : (
-                  PLANNER_PANEL_SIZES.map((k) => <td key={k}>{fmt(v.reliability![String(k)])}</td>)
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {rows.length > 0 ? (
+        <ChartFrame
+          title="Reliability by panel size"
+          summary={`Φ for 1–6 interviewers, for all variants together and per company variant (each variant's own rater model; a variant needs ${MIN_PLANNER_CANDIDATES} candidates rated by two or more interviewers and ${MIN_PLANNER_INTERVIEWERS} interviewers).`}
+          height={280}
+          chart={<PlannerChart sizes={PLANNER_PANEL_SIZES} lines={lines} />}
+          table={
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Variant</th>
+                  <th scope="col">Shared candidates</th>
+                  {PLANNER_PANEL_SIZES.map((k) => (
+                    <th scope="col" key={k}>
+                      {k}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.key} data-variant={r.key}>
+                    <th scope="row">{r.name}</th>
+                    <td>{r.shared ?? "—"}</td>
+                    {r.reliability === null ? (
+                      <td colSpan={PLANNER_PANEL_SIZES.length}>Not enough data: {r.withheld}</td>
+                    ) : (
+                      PLANNER_PANEL_SIZES.map((k) => <td key={k}>{fmt(r.reliability![String(k)])}</td>)
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        />
       ) : null}
+      {reliability === null ? null : (
+        <p className="hint">A single rating's share that is the candidate (ICC from the model): {fmt(model!.icc)}.</p>
+      )}
       <p className="hint">
         Agreement on recommendations (Fleiss' kappa):{" "}
         {recommendations.kappa === null

@@ -133,13 +133,12 @@ function formatVariantReliability(report: CalibrationReport): string {
   if (report.variantReliability.length === 0) return "";
   const sizes = ["1", "2", "3", "4", "5", "6"];
   const table = formatTable(
-    ["Variant", "Shared candidates", ...sizes.map((k) => `k=${k}`)],
+    ["Variant", "Shared candidates", ...sizes.map((k) => `k=${k}`), "Not enough data"],
     report.variantReliability.map((v) => [
       v.variant,
       String(v.sharedCandidates),
-      ...(v.reliability === null
-        ? [`not enough data: ${v.withheld}`, ...sizes.slice(1).map(() => "")]
-        : sizes.map((k) => formatNumber(v.reliability![k]))),
+      ...sizes.map((k) => formatNumber(v.reliability?.[k] ?? null)),
+      v.withheld ?? "",
     ]),
   );
   return `\nPanel reliability per variant:\n${table}`;

@@ -2,7 +2,7 @@ import { inverseFromLowerInverse, invertLower } from "./dense-cholesky";
 import type { RaterDesign } from "./design";
 import { nelderMead } from "./nelder-mead";
 import { boxNewton } from "./newton";
-import { eliminate, remlCriterion, type Elimination, type Theta } from "./reml";
+import { createWorkspace, eliminate, remlCriterion, type Elimination, type Theta } from "./reml";
 
 export interface VarianceComponents {
   candidate: number;
@@ -145,8 +145,9 @@ export function fitRaterModel(design: RaterDesign): RaterModelFit {
   let converged = true;
   let evaluations = 0;
   if (!noSpread && free.length > 0) {
+    const workspace = createWorkspace(design);
     const objective = (x: number[]) => {
-      const elimination = eliminate(design, thetaOf(x, free));
+      const elimination = eliminate(design, thetaOf(x, free), false, workspace);
       return elimination === null || elimination.prss <= 0
         ? Number.POSITIVE_INFINITY
         : remlCriterion(design, elimination);

@@ -12,13 +12,16 @@ import { getInterviewerFlagEvidence } from "~/models/coach.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { MIN_SHOWN } from "~/domain/calibration/dashboard";
 import { FLAG_LABEL, LENIENCY_MIN_EFFECT, MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
-import { loadDashboardViews } from "~/utils/calibration-request.server";
+import { loadDashboard } from "~/models/dashboard-snapshot.server";
+import { requireCalibrationRequest } from "~/utils/calibration-request.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { views, filter } = await loadDashboardViews(request, context);
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filter } = await requireCalibrationRequest(request);
+  const { views, freshness } = await loadDashboard(filter);
   // Flags are named as the current rubric names them; a key it no longer has is shown as it is.
   const flagNames = Object.fromEntries(getLatestRubricVersion().rubric.redFlags.map((f) => [f.key, f.name]));
   return json({
+    freshness,
     ...views.interviewers,
     scale: views.scale,
     amendedAfterSeeing: countAmendedAfterSeeing(filter),

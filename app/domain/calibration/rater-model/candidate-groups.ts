@@ -29,9 +29,10 @@ export interface CandidateGroup {
  * A group is summed when its per-candidate work (count · support²) exceeds the dense update's
  * (interviewers² / 2) several times over; otherwise the loop is cheaper.
  */
-export function groupCandidates(
-  design: Omit<RaterDesign, "candidateGroups" | "singleCandidates">,
-): { groups: CandidateGroup[]; single: Int32Array } {
+export function groupCandidates(design: Omit<RaterDesign, "candidateGroups" | "singleCandidates">): {
+  groups: CandidateGroup[];
+  single: Int32Array;
+} {
   const { interviewers: nI, cells: p, candidateStart, cardCount } = design;
   const C = design.candidates;
   const keyOf = new Float64Array(C).fill(-1);

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "~db/client";
 import * as t from "~db/schema";
 import { computeCalibrationReport } from "~/domain/calibration";
@@ -8,38 +8,8 @@ import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-
 import { exportRatings, exportScorecardRedFlags } from "./rating-export.server";
 import { getLatestRubricVersion } from "./rubric.server";
 
-// The dashboard's views for one filter. Computing them reads every rating in view, so they are
-// cached per filter until the data changes: every change that can move a statistic (submit,
-// amendment, import, erasure, rubric edit) writes the audit log, so the newest audit id is the
-// data's version. Autosaved drafts do not count and do not invalidate.
-//
-// The server computes them on a worker thread (app/server/calibration-worker.ts), so a lead opening
-// the dashboard never stalls an interviewer's autosave; without one (tests) they are computed here.
-
-export type ComputeDashboard = (filter: CalibrationFilter) => Promise<DashboardViews>;
-
-const CACHE_SIZE = 8;
-const cache = new Map<string, { version: number; views: Promise<DashboardViews> }>();
-
-function dataVersion(): number {
-  return getDb().select({ id: t.auditLog.id }).from(t.auditLog).orderBy(desc(t.auditLog.id)).limit(1).get()?.id ?? 0;
-}
-
-export function loadDashboard(
-  filter: CalibrationFilter,
-  compute: ComputeDashboard = async (f) => computeDashboard(f),
-): Promise<DashboardViews> {
-  const key = JSON.stringify(filter);
-  const version = dataVersion();
-  const hit = cache.get(key);
-  cache.delete(key);
-  // A pending computation is shared too, so concurrent requests for one view compute it once.
-  const entry = hit && hit.version === version ? hit : { version, views: compute(filter) };
-  cache.set(key, entry);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  entry.views.catch(() => cache.get(key) === entry && cache.delete(key));
-  return entry.views;
-}
+// The dashboard's views for one filter, computed from every rating in view. Served and refreshed by
+// dashboard-snapshot.server.ts, which runs this on the server's worker thread.
 
 export function computeDashboard(filter: CalibrationFilter): DashboardViews {
   return buildDashboardViews(loadDashboardContext(filter));

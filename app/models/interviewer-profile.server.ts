@@ -4,7 +4,7 @@ import * as t from "~db/schema";
 import { dayBefore, measureEffect, type EffectMeasure } from "~/domain/calibration/effect-measure";
 import { computeDecisionAgreement, type InterviewerDecisionRecord } from "~/domain/debrief-votes";
 import { computeKeyDistances, type InterviewerDistances } from "~/domain/practice";
-import { loadDashboard, type ComputeDashboard } from "./calibration.server";
+import { loadFreshDashboard } from "./dashboard-snapshot.server";
 import type { ConversationRow } from "./conversation.server";
 import { listDecidedDebriefs } from "./debrief.server";
 import { listExemplars, listPracticeRatings } from "./exemplar.server";
@@ -60,7 +60,6 @@ export type ConversationWithEffect = ConversationRow & { before: EffectMeasure |
 export async function conversationsWithEffects(
   email: string,
   conversations: ConversationRow[],
-  compute?: ComputeDashboard,
 ): Promise<ConversationWithEffect[]> {
   const measured: ConversationWithEffect[] = [];
   for (const [k, c] of conversations.entries()) {
@@ -69,8 +68,8 @@ export async function conversationsWithEffects(
       continue;
     }
     const [before, after] = await Promise.all([
-      loadDashboard({ to: dayBefore(c.heldOn) }, compute),
-      loadDashboard({ from: c.heldOn }, compute),
+      loadFreshDashboard({ to: dayBefore(c.heldOn) }),
+      loadFreshDashboard({ from: c.heldOn }),
     ]);
     const rowOf = (views: typeof before) => views.interviewers.rows.find((r) => r.interviewer === email);
     measured.push({

@@ -11,10 +11,12 @@ import { getFilterOptions, latestInterviewOfCandidates } from "~/models/calibrat
 import { ActionList } from "~/components/calibration/action-list";
 import { listDueFollowUps } from "~/models/conversation.server";
 import { FollowUpsDue } from "~/components/calibration/follow-ups-due";
-import { loadDashboardViews } from "~/utils/calibration-request.server";
+import { loadDashboard } from "~/models/dashboard-snapshot.server";
+import { requireCalibrationRequest } from "~/utils/calibration-request.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { search, views } = await loadDashboardViews(request, context);
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filter, search } = await requireCalibrationRequest(request);
+  const { views, freshness } = await loadDashboard(filter);
   const { overview } = views;
   const followUps = listDueFollowUps(new Date().toISOString().slice(0, 10));
   const idOf = new Map(getFilterOptions().interviewers.map((i) => [i.email, i.id]));
@@ -27,7 +29,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     interviewerId: idOf.get(a.interviewer) ?? null,
     candidates: a.candidates.map((label) => ({ label, interviewId: interviews[label] ?? null })),
   }));
-  return json({ ...overview, actions, search, followUps, interviews });
+  return json({
+    freshness,
+    ...overview,
+    actions,
+    search,
+    followUps,
+    interviews,
+  });
 }
 
 const BAND_LABEL = { reliable: "reliable", tentative: "tentative only", unreliable: "unreliable" } as const;

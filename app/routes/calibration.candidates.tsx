@@ -4,11 +4,13 @@ import { AdjustedScatter } from "~/components/charts/adjusted-scatter";
 import { ChartFrame, fmt } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
 import { VIEW_LIMIT } from "~/domain/calibration/dashboard-views";
-import { loadDashboardViews } from "~/utils/calibration-request.server";
+import { loadDashboard } from "~/models/dashboard-snapshot.server";
+import { requireCalibrationRequest } from "~/utils/calibration-request.server";
 
 /** Candidates matching ?q= (part of the name or the #id), VIEW_LIMIT a page (?page=, from 1). */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { views, search } = await loadDashboardViews(request, context);
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filter, search } = await requireCalibrationRequest(request);
+  const { views, freshness } = await loadDashboard(filter);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 200);
   const matching = q
@@ -22,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   filterParams.delete("q");
   filterParams.delete("page");
   return json({
+    freshness,
     ...views.candidates,
     rows,
     matching: matching.length,

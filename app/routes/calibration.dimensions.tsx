@@ -4,11 +4,17 @@ import { ChartFrame, fmt, withheld } from "~/components/charts/chart-frame";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { ErrorPage } from "~/components/error-page";
 import { MIN_SHOWN } from "~/domain/calibration/dashboard";
-import { loadDashboardViews } from "~/utils/calibration-request.server";
+import { loadDashboard } from "~/models/dashboard-snapshot.server";
+import { requireCalibrationRequest } from "~/utils/calibration-request.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { views } = await loadDashboardViews(request, context);
-  return json({ dimensions: views.dimensions, minShown: MIN_SHOWN });
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filter } = await requireCalibrationRequest(request);
+  const { views, freshness } = await loadDashboard(filter);
+  return json({
+    freshness,
+    dimensions: views.dimensions,
+    minShown: MIN_SHOWN,
+  });
 }
 
 const SCORE_COLOURS = ["#b42318", "#f09a8f", "#8fb3f0", "#2f5bd3", "#1f4fbf", "#173b8f", "#0f2a66"];

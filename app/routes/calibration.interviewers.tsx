@@ -17,13 +17,16 @@ import {
   LENIENCY_MIN_EFFECT,
   MIN_SHARED_CANDIDATES,
 } from "~/domain/calibration/rater-flags";
-import { loadDashboardViews } from "~/utils/calibration-request.server";
+import { loadDashboard } from "~/models/dashboard-snapshot.server";
+import { requireCalibrationRequest } from "~/utils/calibration-request.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { views, filter } = await loadDashboardViews(request, context);
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filter } = await requireCalibrationRequest(request);
+  const { views, freshness } = await loadDashboard(filter);
   // Flags are named as the current rubric names them; a key it no longer has is shown as it is.
   const flagNames = Object.fromEntries(getLatestRubricVersion().rubric.redFlags.map((f) => [f.key, f.name]));
   return json({
+    freshness,
     ...views.interviewers,
     scale: views.scale,
     amendedAfterSeeing: countAmendedAfterSeeing(filter),

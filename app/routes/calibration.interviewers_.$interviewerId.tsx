@@ -10,7 +10,8 @@ import { countAmendedAfterSeeing } from "~/models/amendment.server";
 import { listConversations, recordConversation } from "~/models/conversation.server";
 import { conversationsWithEffects, findInterviewer, getInterviewerRecord } from "~/models/interviewer-profile.server";
 import { AGREED_MAX, ConversationSchema } from "~/schemas/conversation-schema";
-import { loadDashboardViews } from "~/utils/calibration-request.server";
+import { loadDashboard } from "~/models/dashboard-snapshot.server";
+import { requireCalibrationRequest } from "~/utils/calibration-request.server";
 import { toFieldErrors } from "~/utils/form-errors";
 import { invariantFound } from "~/utils/invariant";
 import { readFormData } from "~/utils/read-form.server";
@@ -33,24 +34,22 @@ function measuredRows(row: Parameters<typeof measureEffect>[0]) {
   ].map((e) => ({ ...e, measure: measureEffect(row, e.key) }));
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireLead(request);
   const interviewer = findInterviewer(Number(params.interviewerId));
   invariantFound(interviewer);
-  const { views, filter, search } = await loadDashboardViews(request, context);
+  const { filter, search } = await requireCalibrationRequest(request);
+  const { views, freshness } = await loadDashboard(filter);
   const row = views.interviewers.rows.find((r) => r.interviewer === interviewer.email);
   return json({
+    freshness,
     interviewer,
     search,
     effects: measuredRows(row),
     amendedAfterSeeing: countAmendedAfterSeeing(filter)[interviewer.email] ?? 0,
     drift: row?.drift ?? [],
     ...getInterviewerRecord(interviewer.id),
-    conversations: await conversationsWithEffects(
-      interviewer.email,
-      listConversations(interviewer.id),
-      context.computeDashboard,
-    ),
+    conversations: await conversationsWithEffects(interviewer.email, listConversations(interviewer.id)),
     today: new Date().toISOString().slice(0, 10),
   });
 }

@@ -3,13 +3,21 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { latestInterviewOfCandidates } from "~/models/calibration.server";
 import { reviewsOfInterviews } from "~/models/review.server";
-import { loadDashboardViews } from "~/utils/calibration-request.server";
+import { loadDashboard } from "~/models/dashboard-snapshot.server";
+import { requireCalibrationRequest } from "~/utils/calibration-request.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { views } = await loadDashboardViews(request, context);
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filter } = await requireCalibrationRequest(request);
+  const { views, freshness } = await loadDashboard(filter);
   const { rows, total } = views.queue;
   const interviews = latestInterviewOfCandidates(rows.map((d) => d.candidate));
-  return json({ queue: rows, total, interviews, reviews: reviewsOfInterviews(Object.values(interviews)) });
+  return json({
+    freshness,
+    queue: rows,
+    total,
+    interviews,
+    reviews: reviewsOfInterviews(Object.values(interviews)),
+  });
 }
 
 export default function CalibrationQueue() {

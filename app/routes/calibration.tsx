@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
+import { AsOfNote, useViewFreshness } from "~/components/calibration/as-of-note";
 import { ErrorPage } from "~/components/error-page";
 import { getFilterOptions } from "~/models/calibration.server";
 import { requireCalibrationRequest } from "~/utils/calibration-request.server";
@@ -28,6 +29,7 @@ export default function CalibrationLayout() {
   const { filter, search, options } = useLoaderData<typeof loader>();
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  const freshness = useViewFreshness();
   const active = (list: string[] | undefined, key: string) => list?.includes(key) ?? false;
   // Pages that do not read the filter (reviews, practice, decisions, conversations) do not show it.
   const filtered = !TABS.some(
@@ -129,6 +131,7 @@ export default function CalibrationLayout() {
           </NavLink>
         ))}
       </nav>
+      {freshness ? <AsOfNote freshness={freshness} /> : null}
       <Outlet />
     </main>
   );

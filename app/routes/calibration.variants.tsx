@@ -3,11 +3,17 @@ import { useLoaderData } from "@remix-run/react";
 import { ChartFrame, fmt, withheld } from "~/components/charts/chart-frame";
 import { MeansChart } from "~/components/charts/means-chart";
 import { ErrorPage } from "~/components/error-page";
-import { loadDashboardViews } from "~/utils/calibration-request.server";
+import { loadDashboard } from "~/models/dashboard-snapshot.server";
+import { requireCalibrationRequest } from "~/utils/calibration-request.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { views } = await loadDashboardViews(request, context);
-  return json({ dimensions: views.variants, scale: views.scale });
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filter } = await requireCalibrationRequest(request);
+  const { views, freshness } = await loadDashboard(filter);
+  return json({
+    freshness,
+    dimensions: views.variants,
+    scale: views.scale,
+  });
 }
 
 export default function CalibrationVariants() {

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { DashboardViews } from "~/domain/calibration/dashboard-views";
-import { computeDashboard, type ComputeDashboard } from "~/models/calibration.server";
+import { computeDashboard } from "~/models/calibration.server";
+import type { ComputeDashboard } from "~/models/dashboard-snapshot.server";
 import type { CalibrationFilter } from "~/schemas/calibration-filter-schema";
 
 /**

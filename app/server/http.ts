@@ -4,7 +4,6 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
-import type { ComputeDashboard } from "~/models/calibration.server";
 import { limitRequestBody, MAX_BODY_BYTES, refusedForSize } from "./body-limit";
 import { refuseCrossSiteRequests } from "./cross-site";
 
@@ -54,8 +53,6 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** The client's IP address (Express's req.ip: X-Forwarded-For only with TRUST_PROXY). */
     clientAddress?: string;
-    /** Set by `npm start` (app/server/start.ts): computes dashboard views on a worker thread. */
-    computeDashboard?: ComputeDashboard;
   }
 }
 

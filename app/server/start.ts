@@ -13,6 +13,7 @@ import { sessionLifetime } from "../utils/env.server";
 import { ReminderConfigError, readReminderConfig } from "../utils/reminder-config.server";
 import { isBuildStale } from "./build-freshness";
 import { startCalibrationWorker } from "./calibration-pool";
+import { setDashboardCompute } from "~/models/dashboard-snapshot.server";
 import { parseTrustProxy, shouldSeedDemo } from "./config";
 import { createApp } from "./http";
 import { startReminderSchedule } from "./reminder-schedule";
@@ -64,10 +65,10 @@ buildIfStale();
 const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-const calibration = startCalibrationWorker();
+// Dashboard views are computed on a worker thread, so a refresh never stalls an interviewer's autosave.
+setDashboardCompute(startCalibrationWorker().compute);
 createApp(build, {
   trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
-  loadContext: { computeDashboard: calibration.compute },
 }).listen(port, host, () => {
   const lines = [`Panel Scorecard is running at http://localhost:${port}`, `Database: ${databasePath()}`];
   if (seeded?.seeded)

@@ -1,5 +1,4 @@
-import type { AppLoadContext } from "@remix-run/node";
-import { getFilterVocabulary, loadDashboard } from "~/models/calibration.server";
+import { getFilterVocabulary } from "~/models/calibration.server";
 import {
   filterParamName,
   findUnknownFilterValues,
@@ -24,10 +23,4 @@ export async function requireCalibrationRequest(
   // One rule for every filter parameter: malformed or naming nothing, a 400 that names the field.
   invariantResponse(parsed.success && named.length === 0, () => `Invalid filter: ${named.join("; ")}`, { status: 400 });
   return { filter: parsed.data, search: url.search };
-}
-
-/** The checked request and the dashboard's views for its filter. */
-export async function loadDashboardViews(request: Request, context: AppLoadContext) {
-  const checked = await requireCalibrationRequest(request);
-  return { ...checked, views: await loadDashboard(checked.filter, context.computeDashboard) };
 }

@@ -17,6 +17,8 @@ afterAll(async () => {
 
 it("runs a calibration review: filter, find the outlier, open the split panel, record the outcome, export", async () => {
   await page.goto(`${baseURL()}/calibration`);
+  // The figures say how fresh they are: the server answers from its last computed views.
+  await expect.poll(() => page.locator(".as-of").textContent()).toMatch(/^As of \d\d:\d\d UTC/);
   // A filter that leaves enough shared candidates to judge anyone: the rater model will not flag on a
   // handful of scorecards (one variant alone leaves each interviewer 3–8 shared candidates).
   await page.getByRole("checkbox", { name: "Senior" }).check();

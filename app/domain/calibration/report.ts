@@ -108,7 +108,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
         rater: rater[i],
       }))
       .sort((x, y) => (x.interviewer < y.interviewer ? -1 : 1)),
-    variants: compareVariants(ratings, scale),
+    variants: compareVariants(ratings, scale, fit?.theta),
     disagreements,
     adjusted: fit === null ? emptyAdjusted(table) : adjustFromModel(table, fit, scale),
     model: fit === null ? null : summariseModel(fit, table.dimensions.length),

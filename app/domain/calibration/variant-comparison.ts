@@ -7,6 +7,7 @@ import {
   subtractMoments,
   type Moments,
 } from "./summary-stats";
+import type { Theta } from "./rater-model/reml";
 import { compareVariantsByModel, type ModelVariantDifference } from "./variant-model";
 import { scaleCategories, type Rating, type Scale } from "./types";
 
@@ -66,7 +67,12 @@ interface VariantCell {
  * the other variants' by more than noise. Ratings without a variant are left out. Variants are sorted
  * by name; dimensions keep their first-seen (rubric) order.
  */
-export function compareVariants(ratings: readonly Rating[], scale: Scale): VariantDimensionSummary[] {
+export function compareVariants(
+  ratings: readonly Rating[],
+  scale: Scale,
+  /** The dimension model's estimates, to start the variant model's fit from (see fitRaterModel). */
+  startAt?: Theta,
+): VariantDimensionSummary[] {
   const categories = scaleCategories(scale);
   const cells = new Map<string, Map<string, VariantCell>>();
   const dimensionTotals = new Map<string, Moments>();
@@ -83,7 +89,7 @@ export function compareVariants(ratings: readonly Rating[], scale: Scale): Varia
     if (total === undefined) dimensionTotals.set(dimension, (total = createMoments()));
     addToMoments(total, score);
   }
-  const modelled = compareVariantsByModel(ratings);
+  const modelled = compareVariantsByModel(ratings, startAt);
   return [...cells.keys()].sort().flatMap((variant) =>
     [...(cells.get(variant) as Map<string, VariantCell>)].map(([dimension, { moments, counts }]) => ({
       variant,

@@ -1,5 +1,6 @@
 import { benjaminiHochberg, FDR_Q, normalCdf } from "./multiplicity";
 import { buildRaterDesign, fitRaterModel } from "./rater-model";
+import type { Theta } from "./rater-model/reml";
 import { buildRatingTable } from "./rating-table";
 import type { Rating } from "./types";
 
@@ -23,7 +24,10 @@ export interface ModelVariantDifference {
  * comparison in the view is tested together (Benjamini–Hochberg, q = FDR_Q). Keys are
  * `${variant}\u0000${dimension}`. Empty when fewer than two variants carry ratings.
  */
-export function compareVariantsByModel(ratings: readonly Rating[]): Map<string, ModelVariantDifference> {
+export function compareVariantsByModel(
+  ratings: readonly Rating[],
+  startAt?: Theta,
+): Map<string, ModelVariantDifference> {
   const withVariant = ratings.filter((r) => r.variant !== undefined);
   const variants = [...new Set(withVariant.map((r) => r.variant as string))];
   if (variants.length < 2 || withVariant.length < 2) return new Map();
@@ -50,7 +54,7 @@ export function compareVariantsByModel(ratings: readonly Rating[]): Map<string, 
     cells: cellKeys.length,
     scorecards: table.scorecards,
   });
-  const fit = fitRaterModel(design);
+  const fit = fitRaterModel(design, startAt);
   const p = cellKeys.length;
   const tests: { key: string; difference: number; se: number }[] = [];
   cellKeys.forEach(({ variant, dimension }, f) => {

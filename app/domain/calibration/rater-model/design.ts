@@ -1,4 +1,5 @@
 import type { Grouping } from "../rating-table";
+import { groupCandidates, type CandidateGroup } from "./candidate-groups";
 
 /**
  * The ratings reduced to what the REML criterion needs, one record per scorecard (candidate ×
@@ -32,6 +33,9 @@ export interface RaterDesign {
   sumSquares: number;
   /** Scorecards grouped by their number of ratings n_s (see SizeClass). */
   sizeClasses: SizeClass[];
+  /** Candidates eliminated as groups during the optimisation (candidate-groups.ts), and the others. */
+  candidateGroups: CandidateGroup[];
+  singleCandidates: Int32Array;
 }
 
 /**
@@ -156,7 +160,7 @@ export function buildRaterDesign(input: RaterDesignInput): RaterDesign {
         k.cellCross[f * cells + cardCell[e2]] += cardCellCount[e] * cardCellCount[e2];
     }
   }
-  return {
+  const design = {
     sizeClasses: [...classes.values()],
     ratings: n,
     candidates: input.candidates,
@@ -178,4 +182,6 @@ export function buildRaterDesign(input: RaterDesignInput): RaterDesign {
     cellMean,
     sumSquares,
   };
+  const { groups, single } = groupCandidates(design);
+  return { ...design, candidateGroups: groups, singleCandidates: single };
 }

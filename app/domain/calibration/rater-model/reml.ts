@@ -1,4 +1,5 @@
 import { choleskyInPlace, choleskySolve } from "./dense-cholesky";
+import type { CandidateGroup } from "./candidate-groups";
 import type { RaterDesign } from "./design";
 
 /** Relative standard deviations θ = σ_term / σ (lme4's Λ is diag(θ) for these scalar terms). */
@@ -38,12 +39,107 @@ export interface Elimination {
   couplingValue: Float64Array;
 }
 
-export function eliminate(design: RaterDesign, theta: Theta, keep = false): Elimination | null {
+/**
+ * Scratch buffers for eliminate(), made once per fit: the criterion is evaluated dozens of times over
+ * every scorecard, so an evaluation allocates nothing but its result.
+ */
+export interface Workspace {
+  dense: Float64Array;
+  rhs: Float64Array;
+  /** The candidate's row to the dense unknowns, kept dense with its support listed in `support`. */
+  w: Float64Array;
+  support: Int32Array;
+  inSupport: Uint8Array;
+  cardIndex: Int32Array;
+  cardValue: Float64Array;
+  /** logDet and quad accumulated by the passes below (an array, not two returns). */
+  sums: Float64Array;
+}
+
+export function createWorkspace(design: RaterDesign): Workspace {
+  const m = design.interviewers + design.cells;
+  return {
+    dense: new Float64Array(m * m),
+    rhs: new Float64Array(m),
+    w: new Float64Array(m),
+    support: new Int32Array(m),
+    inSupport: new Uint8Array(m),
+    cardIndex: new Int32Array(design.cells + 1),
+    cardValue: new Float64Array(design.cells + 1),
+    sums: new Float64Array(2),
+  };
+}
+
+/** Per candidate: pivot, reduced rhs and coupling to the dense unknowns; filled only for the final fit. */
+interface CandidateRecord {
+  pivot: Float64Array;
+  rhs: Float64Array;
+  start: Int32Array;
+  index: number[];
+  value: number[];
+}
+
+export function eliminate(
+  design: RaterDesign,
+  theta: Theta,
+  keep = false,
+  workspace: Workspace = createWorkspace(design),
+): Elimination | null {
+  const m = design.interviewers + design.cells;
+  const { dense, rhs, sums } = workspace;
+  sums.fill(0);
+  initialiseDense(design, theta, dense, rhs);
+  if (theta.scorecard > 0) absorbSizeClasses(design, theta, dense, rhs, sums);
+  const C = design.candidates;
+  const record: CandidateRecord | null = keep
+    ? {
+        pivot: new Float64Array(C),
+        rhs: new Float64Array(C),
+        start: new Int32Array(C + 1),
+        index: [],
+        value: [],
+      }
+    : null;
+  // Kept apart from the setup and the dense factorisation: a small hot function that V8 optimises
+  // once, rather than one long function re-entered by on-stack replacement on every evaluation.
+  // While optimising, most candidates are eliminated by group sums; the final fit goes candidate by
+  // candidate, as it needs each one's pivot and coupling.
+  if (keep) absorbCandidates(design, theta, workspace, record, null);
+  else {
+    for (const group of design.candidateGroups) absorbGroup(design, theta, group, dense, rhs, sums);
+    absorbCandidates(design, theta, workspace, null, design.singleCandidates);
+  }
+  let logDet = sums[0];
+  let quad = sums[1];
+  // The returned factor outlives this evaluation only for the final fit.
+  const factor = keep ? Float64Array.from(dense) : dense;
+  const denseLogDet = choleskyInPlace(factor, m);
+  if (Number.isNaN(denseLogDet)) return null;
+  const solution = choleskySolve(factor, m, rhs);
+  for (let k = 0; k < m; k++) quad += rhs[k] * solution[k];
+  logDet += denseLogDet;
+  return {
+    logDet,
+    prss: Math.max(0, design.sumSquares - quad),
+    factor,
+    rhs: keep ? Float64Array.from(rhs) : rhs,
+    solution,
+    m,
+    candidatePivot: record?.pivot ?? new Float64Array(0),
+    candidateRhs: record?.rhs ?? new Float64Array(0),
+    couplingStart: record?.start ?? new Int32Array(0),
+    couplingIndex: Int32Array.from(record?.index ?? []),
+    couplingValue: Float64Array.from(record?.value ?? []),
+  };
+}
+
+/** A's interviewer and cell blocks before any elimination (lower triangle), and their rhs. */
+function initialiseDense(design: RaterDesign, theta: Theta, dense: Float64Array, rhs: Float64Array): void {
   const { interviewers: nI, cells: p } = design;
   const m = nI + p;
-  const { candidate: tc, interviewer: ti, scorecard: ts } = theta;
-  const dense = new Float64Array(m * m);
-  const rhs = new Float64Array(m);
+  const ti = theta.interviewer;
+  dense.fill(0);
+  rhs.fill(0);
   for (let i = 0; i < nI; i++) {
     dense[i * m + i] = ti * ti * design.interviewerCount[i] + 1;
     rhs[i] = ti * design.interviewerSum[i];
@@ -51,45 +147,51 @@ export function eliminate(design: RaterDesign, theta: Theta, keep = false): Elim
   }
   for (let f = 0; f < p; f++) dense[(nI + f) * m + nI + f] = design.cellCount[f];
   // rhs of cells is Σ centred y per cell = 0.
+}
 
-  let logDet = 0;
-  let quad = 0;
-  const C = design.candidates;
-  const candidatePivot = keep ? new Float64Array(C) : new Float64Array(0);
-  const candidateRhs = keep ? new Float64Array(C) : new Float64Array(0);
-  const couplingStart = keep ? new Int32Array(C + 1) : new Int32Array(0);
-  const couplingIndex: number[] = [];
-  const couplingValue: number[] = [];
-
-  // w: the candidate's row to the dense unknowns, kept dense with its support listed in `support`.
-  // Typed scratch buffers with counters: this loop runs once per criterion evaluation over every
-  // scorecard, so it allocates nothing.
-  const w = new Float64Array(m);
-  const support = new Int32Array(m);
-  const inSupport = new Uint8Array(m);
-  const cardIndex = new Int32Array(p + 1);
-  const cardValue = new Float64Array(p + 1);
-
-  // Every scorecard's pivot a = θ_s² n_s + 1, its rhs θ_s Y_s and its row θ_s (θ_i n_s, n_sf): summed
-  // by size class, the updates of the dense block are class sums times 1/a (see SizeClass).
-  if (ts > 0) {
-    for (const k of design.sizeClasses) {
-      const a = ts * ts * k.size + 1;
-      const scale = (ts * ts) / a;
-      logDet += k.count * Math.log(a);
-      quad += scale * k.sumSquares;
-      for (let i = 0; i < nI; i++) {
-        dense[i * m + i] -= scale * ti * ti * k.size * k.size * k.interviewerCards[i];
-        rhs[i] -= scale * ti * k.size * k.interviewerSum[i];
-        for (let f = 0; f < p; f++) dense[(nI + f) * m + i] -= scale * ti * k.size * k.interviewerCell[i * p + f];
-      }
-      for (let f = 0; f < p; f++) {
-        rhs[nI + f] -= scale * k.cellSum[f];
-        for (let g = 0; g <= f; g++) dense[(nI + f) * m + nI + g] -= scale * k.cellCross[f * p + g];
-      }
+/**
+ * Every scorecard's pivot a = θ_s² n_s + 1, its rhs θ_s Y_s and its row θ_s (θ_i n_s, n_sf): summed
+ * by size class, the updates of the dense block are class sums times 1/a (see SizeClass).
+ */
+function absorbSizeClasses(
+  design: RaterDesign,
+  theta: Theta,
+  dense: Float64Array,
+  rhs: Float64Array,
+  sums: Float64Array,
+): void {
+  const { interviewers: nI, cells: p } = design;
+  const m = nI + p;
+  const { interviewer: ti, scorecard: ts } = theta;
+  for (const k of design.sizeClasses) {
+    const a = ts * ts * k.size + 1;
+    const scale = (ts * ts) / a;
+    sums[0] += k.count * Math.log(a);
+    sums[1] += scale * k.sumSquares;
+    for (let i = 0; i < nI; i++) {
+      dense[i * m + i] -= scale * ti * ti * k.size * k.size * k.interviewerCards[i];
+      rhs[i] -= scale * ti * k.size * k.interviewerSum[i];
+      for (let f = 0; f < p; f++) dense[(nI + f) * m + i] -= scale * ti * k.size * k.interviewerCell[i * p + f];
+    }
+    for (let f = 0; f < p; f++) {
+      rhs[nI + f] -= scale * k.cellSum[f];
+      for (let g = 0; g <= f; g++) dense[(nI + f) * m + nI + g] -= scale * k.cellCross[f * p + g];
     }
   }
-  // Locals, not property loads, in the hot loop.
+}
+
+/** Eliminates each candidate (after its scorecards) by one scalar pivot: a Schur update of the dense block. */
+function absorbCandidates(
+  design: RaterDesign,
+  theta: Theta,
+  ws: Workspace,
+  record: CandidateRecord | null,
+  only: Int32Array | null,
+): void {
+  const nI = design.interviewers;
+  const m = nI + design.cells;
+  const { candidate: tc, interviewer: ti, scorecard: ts } = theta;
+  const { dense, rhs, w, support, inSupport, cardIndex, cardValue, sums } = ws;
   const {
     candidateCount,
     candidateSum,
@@ -101,7 +203,11 @@ export function eliminate(design: RaterDesign, theta: Theta, keep = false): Elim
     cardCellCount,
     cardSum,
   } = design;
-  for (let c = 0; c < C; c++) {
+  const C = only === null ? design.candidates : only.length;
+  let logDet = 0;
+  let quad = 0;
+  for (let q = 0; q < C; q++) {
+    const c = only === null ? q : only[q];
     let pivot = tc * tc * candidateCount[c] + 1;
     let bc = tc * candidateSum[c];
     let supportSize = 0;
@@ -114,7 +220,7 @@ export function eliminate(design: RaterDesign, theta: Theta, keep = false): Elim
       cardIndex[0] = i;
       cardValue[0] = ts * ti * n;
       // The candidate's own coupling to this interviewer and these cells (before elimination).
-      if (!inSupport[i]) {
+      if (inSupport[i] === 0) {
         inSupport[i] = 1;
         support[supportSize++] = i;
       }
@@ -124,14 +230,14 @@ export function eliminate(design: RaterDesign, theta: Theta, keep = false): Elim
         const count = cardCellCount[e];
         cardIndex[size] = k;
         cardValue[size++] = ts * count;
-        if (!inSupport[k]) {
+        if (inSupport[k] === 0) {
           inSupport[k] = 1;
           support[supportSize++] = k;
         }
         w[k] += tc * count;
       }
       if (ts === 0) continue; // the scorecard pivot is 1 with no coupling: nothing to eliminate
-      // Eliminating the scorecard: its effect on the candidate here; on the dense block, by size class below.
+      // Eliminating the scorecard: its effect on the candidate here; on the dense block, by size class.
       const a = ts * ts * n + 1;
       const bs = ts * cardSum[s];
       const toCandidate = ts * tc * n;
@@ -151,38 +257,67 @@ export function eliminate(design: RaterDesign, theta: Theta, keep = false): Elim
         if (col <= rowK) dense[base + col] -= vk * w[col];
       }
     }
-    if (keep) {
-      candidatePivot[c] = pivot;
-      candidateRhs[c] = bc;
-      for (let k = 0; k < supportSize; k++) {
-        couplingIndex.push(support[k]);
-        couplingValue.push(w[support[k]]);
-      }
-      couplingStart[c + 1] = couplingIndex.length;
-    }
+    if (record !== null) recordCandidate(record, c, pivot, bc, w, support, supportSize);
     for (let k = 0; k < supportSize; k++) {
       w[support[k]] = 0;
       inSupport[support[k]] = 0;
     }
   }
+  sums[0] += logDet;
+  sums[1] += quad;
+}
 
-  const denseLogDet = choleskyInPlace(dense, m);
-  if (Number.isNaN(denseLogDet)) return null;
-  const solution = choleskySolve(dense, m, rhs);
-  for (let k = 0; k < m; k++) quad += rhs[k] * solution[k];
-  return {
-    logDet: logDet + denseLogDet,
-    prss: Math.max(0, design.sumSquares - quad),
-    factor: dense,
-    rhs,
-    solution,
-    m,
-    candidatePivot,
-    candidateRhs,
-    couplingStart,
-    couplingIndex: Int32Array.from(couplingIndex),
-    couplingValue: Float64Array.from(couplingValue),
-  };
+/** The group's candidates eliminated at once: their θ-free sums times the group's factor (candidate-groups.ts). */
+function absorbGroup(
+  design: RaterDesign,
+  theta: Theta,
+  group: CandidateGroup,
+  dense: Float64Array,
+  rhs: Float64Array,
+  sums: Float64Array,
+): void {
+  const { interviewers: nI, cells: p } = design;
+  const m = nI + p;
+  const { candidate: tc, interviewer: ti, scorecard: ts } = theta;
+  const a = ts * ts * group.size + 1;
+  const pivot = 1 + (tc * tc * group.cards * group.size) / a;
+  const alpha = (tc * tc) / (a * a * pivot);
+  const z = group.size;
+  sums[0] += group.count * Math.log(pivot);
+  sums[1] += alpha * group.sumSquares;
+  const ii = alpha * ti * ti * z * z;
+  const fi = alpha * ti * z;
+  const { coRated, cellInterviewer, cellCross, interviewerSum, cellSum } = group;
+  for (let i = 0; i < nI; i++) {
+    const row = i * m;
+    const from = i * nI;
+    for (let j = 0; j <= i; j++) dense[row + j] -= ii * coRated[from + j];
+    rhs[i] -= fi * interviewerSum[i];
+  }
+  for (let f = 0; f < p; f++) {
+    const row = (nI + f) * m;
+    for (let i = 0; i < nI; i++) dense[row + i] -= fi * cellInterviewer[f * nI + i];
+    for (let g = 0; g <= f; g++) dense[row + nI + g] -= alpha * cellCross[f * p + g];
+    rhs[nI + f] -= alpha * cellSum[f];
+  }
+}
+
+function recordCandidate(
+  record: CandidateRecord,
+  c: number,
+  pivot: number,
+  bc: number,
+  w: Float64Array,
+  support: Int32Array,
+  supportSize: number,
+): void {
+  record.pivot[c] = pivot;
+  record.rhs[c] = bc;
+  for (let k = 0; k < supportSize; k++) {
+    record.index.push(support[k]);
+    record.value.push(w[support[k]]);
+  }
+  record.start[c + 1] = record.index.length;
 }
 
 /**

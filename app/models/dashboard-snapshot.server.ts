@@ -1,0 +1,158 @@
+import { and, count, desc, eq, gt } from "drizzle-orm";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
+import type { DashboardViews } from "~/domain/calibration/dashboard-views";
+import type { CalibrationFilter } from "~/schemas/calibration-filter-schema";
+import { computeDashboard } from "./calibration.server";
+
+// The dashboard answers from the last computed views of its filter at once, saying how old they
+// are, and refreshes them in the background: at 100,000 scorecards a computation takes seconds, and
+// during a working day a scorecard arrives every few seconds, so waiting for fresh figures would
+// mean every lead always waits. Only a filter never computed since the server started waits.
+//
+// Every change that can move a statistic (submit, amendment, import, erasure, rubric edit) writes
+// the audit log, so the newest audit id is the data's version. Autosaved drafts do not count.
+// Refreshes run one at a time (single flight): each takes a whole core, so two at once would only
+// make both late and starve the requests the main thread serves.
+
+/** Computes one filter's views; the server sets one that runs on its worker thread (app/server/start.ts). */
+export type ComputeDashboard = (filter: CalibrationFilter) => Promise<DashboardViews>;
+
+/** How fresh the views are: when they were computed, and how many scorecards were submitted since. */
+export interface DashboardFreshness {
+  /** ISO time at which the data they were computed from was read. */
+  asOf: string;
+  newerScorecards: number;
+  /** True while newer data is being computed (the page may ask again shortly). */
+  refreshing: boolean;
+}
+
+export interface DashboardSnapshot {
+  views: DashboardViews;
+  freshness: DashboardFreshness;
+}
+
+interface Entry {
+  filter: CalibrationFilter;
+  /** The last computed views, with the data version and time they were computed from. */
+  done: { views: DashboardViews; version: number; asOf: string } | null;
+  /** A first computation everyone waits for (no views yet). */
+  first: Promise<void> | null;
+  /** The version a queued or running refresh will compute. */
+  wanted: number | null;
+}
+
+const CACHE_SIZE = 16;
+const cache = new Map<string, Entry>();
+// On the next turn, so that a load which starts a refresh answers before the refresh blocks the thread.
+const computeOnMainThread: ComputeDashboard = (filter) =>
+  new Promise((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(computeDashboard(filter));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }),
+  );
+const queue: string[] = [];
+let running: Promise<void> | null = null;
+
+// Kept on globalThis, not in a module variable: app/server/start.ts loads this module from source
+// while the routes use the copy bundled into the Remix build, and both must see the same setting.
+const COMPUTE = Symbol.for("panel-scorecard.compute-dashboard");
+type WithCompute = typeof globalThis & { [COMPUTE]?: ComputeDashboard };
+
+/** Where computations run: app/server/start.ts passes its worker thread's; tests leave the main thread's. */
+export function setDashboardCompute(next: ComputeDashboard): void {
+  (globalThis as WithCompute)[COMPUTE] = next;
+}
+
+const compute: ComputeDashboard = (filter) => ((globalThis as WithCompute)[COMPUTE] ?? computeOnMainThread)(filter);
+
+function dataVersion(): number {
+  return getDb().select({ id: t.auditLog.id }).from(t.auditLog).orderBy(desc(t.auditLog.id)).limit(1).get()?.id ?? 0;
+}
+
+function submittedSince(version: number): number {
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(t.auditLog)
+      .where(and(gt(t.auditLog.id, version), eq(t.auditLog.action, "scorecard.submitted")))
+      .get()?.n ?? 0
+  );
+}
+
+async function computeEntry(entry: Entry, version: number): Promise<void> {
+  const asOf = new Date().toISOString();
+  const views = await compute(entry.filter);
+  if (!entry.done || entry.done.version <= version) entry.done = { views, version, asOf };
+}
+
+/** Runs queued refreshes one after another; a refresh computes the newest version when it starts. */
+function drain(): void {
+  if (running) return;
+  const key = queue.shift();
+  if (key === undefined) return;
+  const entry = cache.get(key);
+  if (!entry) return drain();
+  const version = dataVersion();
+  running = computeEntry(entry, version)
+    .catch((error: unknown) => console.error(`Dashboard refresh failed: ${String(error)}`))
+    .finally(() => {
+      entry.wanted = null;
+      running = null;
+      drain();
+    });
+}
+
+function remember(key: string, entry: Entry): void {
+  cache.delete(key);
+  cache.set(key, entry);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+}
+
+/** The filter's views now: fresh, or the last computed ones while a refresh runs in the background. */
+export async function loadDashboard(filter: CalibrationFilter): Promise<DashboardSnapshot> {
+  const key = JSON.stringify(filter);
+  const version = dataVersion();
+  let entry = cache.get(key);
+  if (!entry) {
+    entry = { filter, done: null, first: null, wanted: null };
+    const created = entry;
+    // The first computation of a filter is awaited by every request for it, outside the refresh queue.
+    created.first = computeEntry(created, version).finally(() => (created.first = null));
+    created.first.catch(() => cache.get(key) === created && cache.delete(key));
+  }
+  remember(key, entry);
+  if (entry.first) await entry.first;
+  const done = entry.done!;
+  if (done.version < version && entry.wanted === null) {
+    entry.wanted = version;
+    queue.push(key);
+    drain();
+  }
+  const stale = done.version < version;
+  return {
+    views: done.views,
+    freshness: {
+      asOf: done.asOf,
+      newerScorecards: stale ? submittedSince(done.version) : 0,
+      refreshing: stale,
+    },
+  };
+}
+
+/** The views of a filter, waiting for fresh ones (for figures computed from several filters at once). */
+export async function loadFreshDashboard(filter: CalibrationFilter): Promise<DashboardViews> {
+  const snapshot = await loadDashboard(filter);
+  if (!snapshot.freshness.refreshing) return snapshot.views;
+  return compute(filter);
+}
+
+/** Forgets every computed view (tests: a server restart). */
+export function forgetDashboards(): void {
+  cache.clear();
+  queue.length = 0;
+}

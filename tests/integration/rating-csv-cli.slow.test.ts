@@ -74,7 +74,7 @@ describe("db:export", { timeout: 60_000 }, () => {
     const { code, stdout, stderr } = await cli("export-ratings", demoPath);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout).toBe(exportRatingsCsv({}, demo.db));
-    expect(stdout.split("\r\n")[0]).toBe(HEADER);
+    expect(stdout.split("\r\n")[0]).toBe(`${HEADER},candidate_id`);
   });
 
   it("writes the filtered rows to --output", async () => {

@@ -11,7 +11,7 @@ import { listConversations, recordConversation } from "~/models/conversation.ser
 import { conversationsWithEffects, findInterviewer, getInterviewerRecord } from "~/models/interviewer-profile.server";
 import { AGREED_MAX, ConversationSchema } from "~/schemas/conversation-schema";
 import { loadDashboardViews } from "~/utils/calibration-request.server";
-import { toFieldErrors } from "~/utils/form-errors";
+import { toFieldErrors } from "~/schemas/form-errors";
 import { invariantFound } from "~/utils/invariant";
 import { readFormData } from "~/utils/read-form.server";
 import { requireLead } from "~/utils/session.server";

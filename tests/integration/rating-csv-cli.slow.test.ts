@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Connection } from "~db/client";
 import { applyMigrations } from "~db/migrate";
-import { seedDemo } from "~db/seed";
+import { seedDemo } from "~/seed/demo.server";
 import { serializeRatingsCsv, type Rating } from "~/domain/calibration";
 import { exportRatings, exportRatingsCsv } from "~/models/rating-export.server";
 import { ensureDefaultRubric } from "~/models/rubric.server";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getConnection, getDb, openDatabase, type Connection } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import * as t from "~db/schema";
-import { seedDemo } from "~db/seed";
+import { seedDemo } from "~/seed/demo.server";
 import { parseRatingsCsv, serializeRatingsCsv, type Rating } from "~/domain/calibration";
 import {
   exportRatings,

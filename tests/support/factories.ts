@@ -3,7 +3,7 @@ import { getDb } from "~db/client";
 import * as t from "~db/schema";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import type { Role } from "~/domain/roles";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~/models/password.server";
 import { signIn } from "~/utils/session.server";
 
 export const BASE_URL = "http://localhost";

@@ -11,6 +11,11 @@ export const PASSWORD = "correct horse battery";
 
 let sequence = 0;
 
+// Every test user has the same password, so one real argon2 hash of it serves them all: a sign-in
+// still verifies it with the real argon2 (argon2 stores its salt in the hash, so sharing is sound);
+// hashing once per file instead of once per user is most of what creating a user cost.
+let passwordHash: Promise<string> | undefined;
+
 export async function createUser(opts: { roles?: Role[]; name?: string; email?: string; active?: boolean } = {}) {
   sequence++;
   const email = opts.email ?? `user${sequence}@example.test`;
@@ -19,7 +24,7 @@ export async function createUser(opts: { roles?: Role[]; name?: string; email?: 
     .values({
       email,
       name: opts.name ?? `User ${sequence}`,
-      passwordHash: await hashPassword(PASSWORD),
+      passwordHash: await (passwordHash ??= hashPassword(PASSWORD)),
       active: opts.active ?? true,
     })
     .returning()

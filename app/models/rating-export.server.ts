@@ -1,6 +1,7 @@
 import { and, eq, gte, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "~db/client";
 import * as t from "~db/schema";
+import { isIsoDate } from "~/domain/iso-date";
 import { serializeRatingsCsv, type Rating, type ScorecardRedFlags } from "~/domain/calibration";
 
 // Submitted ratings in the calibration domain's long format, for the calibrate CLI, the export CLI
@@ -33,14 +34,6 @@ export interface RatingFilter {
 /** The label a candidate has in exported CSV: "<name> #<id>" (names are not unique). */
 export function candidateLabel(name: string, id: number): string {
   return `${name} #${id}`;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 /** Thrown for a filter no query should run with (a malformed date). */

@@ -9,7 +9,7 @@ import { applyMigrations } from "~db/migrate";
 import { createPerson, generatePassword } from "../models/people.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
 import { NewPersonSchema } from "../schemas/admin-person-schema";
-import { hashPassword } from "../utils/password.server";
+import { hashPassword } from "../models/password.server";
 import { parseCliArguments } from "./cli-arguments";
 import { CliError, reportCliError } from "./cli-error";
 

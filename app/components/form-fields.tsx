@@ -18,7 +18,7 @@ import type {
   UseFormReturn,
 } from "react-hook-form";
 import type { z } from "zod/v3";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 
 // The form fields every form uses: labelled, the error announced and tied to the control
 // (aria-invalid, aria-describedby), the hint kept separate from the error.

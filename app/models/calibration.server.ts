@@ -5,7 +5,7 @@ import { computeCalibrationReport } from "~/domain/calibration";
 import type { DashboardContext } from "~/domain/calibration/dashboard";
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
-import { exportRatings, exportScorecardRedFlags } from "./rating-export.server";
+import { candidateLabel, exportRatings, exportScorecardRedFlags } from "./rating-export.server";
 import { getLatestRubricVersion } from "./rubric.server";
 
 // The dashboard's views for one filter, computed from every rating in view. Served and refreshed by
@@ -100,15 +100,17 @@ export function getFilterOptions() {
   };
 }
 
-/** The newest interview of each listed candidate (export labels end in "#<candidate id>"), for links. */
+/**
+ * The newest interview of each listed candidate, keyed by the label the views show ("<name> #<id>",
+ * see candidateLabel), for links. The label is matched whole, as the export formats it: no id is
+ * read out of it, so a name that itself holds " #12" finds its own candidate.
+ */
 export function latestInterviewOfCandidates(labels: string[]): Record<string, number> {
-  const ids = labels.map((l) => Number(/#(\d+)$/.exec(l)?.[1])).filter((id) => Number.isSafeInteger(id));
-  if (!ids.length) return {};
-  const rows = getDb().all<{ candidate_id: number; interview_id: number }>(sql`
-    select candidate_id, max(id) as interview_id from interviews
-    where exemplar_id is null and candidate_id in (select value from json_each(${JSON.stringify(ids)})) group by candidate_id`);
-  const byId = new Map(rows.map((r) => [r.candidate_id, r.interview_id]));
-  return Object.fromEntries(
-    labels.map((l) => [l, byId.get(Number(/#(\d+)$/.exec(l)?.[1]))]).filter(([, id]) => id !== undefined),
-  );
+  if (!labels.length) return {};
+  const rows = getDb().all<{ id: number; name: string; interview_id: number }>(sql`
+    select c.id, c.name, max(i.id) as interview_id from candidates c
+    join interviews i on i.candidate_id = c.id and i.exemplar_id is null
+    where (c.name || ' #' || c.id) in (select value from json_each(${JSON.stringify(labels)}))
+    group by c.id`);
+  return Object.fromEntries(rows.map((r) => [candidateLabel(r.name, r.id), r.interview_id]));
 }

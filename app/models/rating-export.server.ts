@@ -1,6 +1,7 @@
 import { and, eq, gte, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "~db/client";
 import * as t from "~db/schema";
+import { isIsoDate } from "~/domain/iso-date";
 import { serializeRatingsCsv, type Rating, type ScorecardRedFlags } from "~/domain/calibration";
 
 // Submitted ratings in the calibration domain's long format, for the calibrate CLI, the export CLI
@@ -8,9 +9,10 @@ import { serializeRatingsCsv, type Rating, type ScorecardRedFlags } from "~/doma
 //
 // Identities in the CSV:
 // - an interviewer is their email (unique in `users`);
-// - a candidate is "<name> #<id>", e.g. "Ana Abbott #37": names are not unique, the id keeps two
-//   candidates of the same name apart, and the name keeps the file readable. The import reads the
-//   label back (app/models/rating-import.server.ts).
+// - a candidate is their id, in the `candidate_id` column; the `candidate` column is the display
+//   label "<name> #<id>" (e.g. "Ana Abbott #37"), unique so that a statistic over the file (the
+//   calibrate CLI) keeps two candidates of one name apart. Nothing reads an id back out of a label:
+//   the import matches on candidate_id (app/models/rating-import-plan.server.ts).
 // - the date is the UTC calendar day of the interview's scheduled time (scheduled_at is UTC ISO).
 
 /** Narrows an export. Every field is optional; an omitted field does not filter. */
@@ -32,14 +34,6 @@ export interface RatingFilter {
 /** The label a candidate has in exported CSV: "<name> #<id>" (names are not unique). */
 export function candidateLabel(name: string, id: number): string {
   return `${name} #${id}`;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 /** Thrown for a filter no query should run with (a malformed date). */
@@ -168,6 +162,7 @@ export function exportRatings(filter: RatingFilter = {}, db: Db = getDb()): Rati
   return rows.map((row) => {
     const rating: Rating = {
       candidate: candidateLabel(row.candidateName, row.candidateId),
+      candidateId: row.candidateId,
       interviewer: row.interviewer,
       dimension: row.dimension,
       score: row.score,

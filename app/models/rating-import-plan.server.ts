@@ -3,6 +3,7 @@ import type { Db } from "~db/client";
 import type { Rating } from "~/domain/calibration";
 import { describeRatingProblem } from "~/domain/calibration/rating-rules";
 import { isLevel, LEVELS, type LevelKey, type Recommendation } from "~/domain/rubric/types";
+import { candidateLabel } from "./rating-export.server";
 import { prepareLookups } from "./rating-import-statements.server";
 import { getLatestRubricVersion, getRubricVersion, type RubricVersion } from "./rubric.server";
 
@@ -95,7 +96,6 @@ export interface PlanOptions {
   skipExisting?: boolean;
 }
 
-const CANDIDATE_LABEL = /^(.*\S)\s+#(\d+)$/;
 const listKeys = (items: readonly { key: string }[]) => items.map((item) => item.key).join(", ");
 
 type Lookups = ReturnType<typeof prepareLookups>;
@@ -142,20 +142,24 @@ function makeResolvers(q: Lookups, opts: PlanOptions) {
     return plan;
   };
 
-  const candidate = (label: string): CandidatePlan => {
-    let plan = candidates.get(label);
+  // The id comes from the candidate_id column only; the candidate cell is display text and is never
+  // searched for an id (a name may itself contain " #12").
+  const candidate = (label: string, id: number | undefined): CandidatePlan => {
+    const key = JSON.stringify([label, id ?? null]);
+    let plan = candidates.get(key);
     if (plan) return plan;
-    const match = CANDIDATE_LABEL.exec(label);
-    const name = match ? match[1] : label;
-    const id = match ? Number(match[2]) : null;
     // Only a candidate stored before this import: one made from an earlier row must not be matched.
-    const found = id !== null && id <= candidatesBefore ? q.candidateById.get({ id }) : undefined;
-    plan =
-      found && found.name === name
-        ? (storedCandidates.get(found.id) ?? { id: found.id, name, level: found.level, levelLine: 0 })
-        : { id: null, name, level: undefined, levelLine: 0 };
-    if (found && plan.id === found.id) storedCandidates.set(found.id, plan);
-    candidates.set(label, plan);
+    const found = id !== undefined && id <= candidatesBefore ? q.candidateById.get({ id }) : undefined;
+    if (found && label === candidateLabel(found.name, found.id)) {
+      plan = storedCandidates.get(found.id) ?? { id: found.id, name: found.name, level: found.level, levelLine: 0 };
+      storedCandidates.set(found.id, plan);
+    } else {
+      // Another database's export: the new candidate is named without the label's " #<id>" suffix.
+      const suffix = id === undefined ? "" : candidateLabel("", id);
+      const name = suffix !== "" && label.endsWith(suffix) ? label.slice(0, -suffix.length) : label;
+      plan = { id: null, name: name.trim() === "" ? label : name, level: undefined, levelLine: 0 };
+    }
+    candidates.set(key, plan);
     return plan;
   };
 
@@ -208,9 +212,9 @@ export function planImport(tx: Db, allRatings: readonly Rating[], opts: PlanOpti
     const fail = (message: string): never => {
       throw new RatingImportError(line, message);
     };
-    const candidateLabel = rating.candidate.trim();
+    const candidateText = rating.candidate.trim();
     const interviewerText = rating.interviewer.trim();
-    if (candidateLabel === "") fail("candidate is empty");
+    if (candidateText === "") fail("candidate is empty");
     if (interviewerText === "") fail("interviewer is empty");
     const { version, fellBack, variant, date, level } = checkAgainstRubric(tx, rating, latest, fail);
     if (fellBack) rubricVersionFallbacks++;
@@ -220,14 +224,14 @@ export function planImport(tx: Db, allRatings: readonly Rating[], opts: PlanOpti
       fail(
         `no interviewer "${interviewerText}" in the database: check the spelling, or pass --create-people to add them as inactive interviewers`,
       );
-    const candidate = resolve.candidate(candidateLabel);
+    const candidate = resolve.candidate(candidateText, rating.candidateId);
     if (level !== undefined) {
       if (candidate.level === undefined) Object.assign(candidate, { level, levelLine: line });
       else if (candidate.level !== level) {
         fail(
           candidate.id !== null && candidate.levelLine === 0
-            ? `level "${level}" differs from ${candidateLabel}'s level in the database ("${candidate.level}")`
-            : `level "${level}" differs from line ${candidate.levelLine} ("${candidate.level}") for ${candidateLabel}`,
+            ? `level "${level}" differs from ${candidateText}'s level in the database ("${candidate.level}")`
+            : `level "${level}" differs from line ${candidate.levelLine} ("${candidate.level}") for ${candidateText}`,
         );
       }
     }
@@ -237,7 +241,7 @@ export function planImport(tx: Db, allRatings: readonly Rating[], opts: PlanOpti
     const key = `${pair}:${rating.dimension}`;
     const first = firstLineOf.get(key);
     if (first !== undefined)
-      fail(`${interviewerText} rated ${candidateLabel} on ${rating.dimension} twice (first on line ${first})`);
+      fail(`${interviewerText} rated ${candidateText} on ${rating.dimension} twice (first on line ${first})`);
     firstLineOf.set(key, line);
     if (candidate.id !== null && user.id !== null) {
       let stored = storedDimensions.get(pair);
@@ -246,7 +250,7 @@ export function planImport(tx: Db, allRatings: readonly Rating[], opts: PlanOpti
         storedDimensions.set(pair, (stored = new Set(found.map((r) => r.dimension))));
       }
       if (stored.has(rating.dimension))
-        fail(`${interviewerText} already rated ${candidateLabel} on ${rating.dimension} in the database`);
+        fail(`${interviewerText} already rated ${candidateText} on ${rating.dimension} in the database`);
     }
 
     const interviewKey = `${idOf(candidate)}:${variant}:${date}`;
@@ -270,7 +274,7 @@ export function planImport(tx: Db, allRatings: readonly Rating[], opts: PlanOpti
     let card = interview.cards.get(user);
     if (!card) {
       if (interview.id !== null && user.id !== null && q.cardOn.get({ interviewId: interview.id, userId: user.id })) {
-        fail(`${interviewerText} already has a scorecard for ${candidateLabel}'s ${variant} interview on ${date}`);
+        fail(`${interviewerText} already has a scorecard for ${candidateText}'s ${variant} interview on ${date}`);
       }
       card = {
         user,

@@ -18,10 +18,11 @@ export { importedEmail, importKeyOf, RatingImportError } from "./rating-import-p
 //   hash (of the exact string) keeps two strings with the same slug apart; being derived, a second
 //   import of the same string finds the same user. `.invalid` is reserved (RFC 2606), so no mail is
 //   ever sent there, and the password hash "!" is no argon2 hash, so nobody can sign in as one.
-// - candidate: "<name> #<id>" (the export's label) is that candidate when a candidate with that id
-//   and exactly that name existed before the import; otherwise a new candidate named <name> (the
-//   whole string when there is no " #<id>"), one per distinct string, at the row's level
-//   (default "mid"). A level that disagrees with the candidate's is refused.
+// - candidate: a row's candidate_id is that candidate when a candidate with that id existed before
+//   the import and its label ("<name> #<id>", as the export writes it) is the row's candidate text;
+//   otherwise a new candidate, one per distinct (text, candidate_id), named by the text (less the
+//   export's " #<id>" suffix for that row's id), at the row's level (default "mid"). The text is
+//   never searched for an id. A level that disagrees with the candidate's is refused.
 // - interview: one per (candidate, variant, date). For an existing candidate, an interview with the
 //   same variant on the same UTC day is reused; otherwise one is created at 12:00 UTC that day (noon
 //   keeps the day the same in every time zone a person is likely to view it from). The date is

@@ -3,7 +3,7 @@ import { getDb, writeTransaction, type Db } from "~db/client";
 import { auditLog, candidates, interviews, panelAssignments, scorecards, userRoles, users, variants } from "~db/schema";
 import type { LevelKey } from "~/domain/rubric/types";
 import type { ScheduleInterview } from "~/schemas/admin-interview-schema";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import { getInterview, getPanel, type InterviewDetail, type PanelMember } from "./interview.server";
 import { getLatestRubricVersion } from "./rubric.server";
 

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { and, eq, gt, lt, or, sql } from "drizzle-orm";
 import { getDb, preparedOnce, writeTransaction } from "~db/client";
 import { sessions, userRoles, users } from "~db/schema";
-import { sessionLifetime } from "~/utils/env.server";
-import { decoyHash, verifyPassword } from "~/utils/password.server";
+import { sessionLifetime } from "./session-lifetime.server";
+import { decoyHash, verifyPassword } from "./password.server";
 import type { Role } from "~/domain/roles";
 
 export interface SessionUser {

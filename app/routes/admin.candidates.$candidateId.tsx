@@ -7,7 +7,7 @@ import { eraseCandidate, getCandidate } from "~/models/candidate.server";
 import { eraseCandidateSchema } from "~/schemas/admin-candidate-schema";
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { formatDateTime } from "~/utils/format";
-import { toFieldErrors } from "~/utils/form-errors";
+import { toFieldErrors } from "~/schemas/form-errors";
 import { parseId } from "~/utils/params";
 import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";

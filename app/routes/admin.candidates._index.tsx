@@ -5,7 +5,7 @@ import { ErrorPage } from "~/components/error-page";
 import { createCandidate, listCandidates } from "~/models/candidate.server";
 import { NewCandidateSchema } from "~/schemas/admin-candidate-schema";
 import { formDataToObject } from "~/schemas/admin-form-data";
-import { toFieldErrors } from "~/utils/form-errors";
+import { toFieldErrors } from "~/schemas/form-errors";
 import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { LEVEL_LABELS } from "~/utils/labels";

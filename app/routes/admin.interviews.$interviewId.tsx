@@ -8,7 +8,7 @@ import { changePanel, getInterviewForAdmin, PANEL_LOCKED } from "~/models/schedu
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { PanelSchema } from "~/schemas/admin-interview-schema";
 import { formatDateTime } from "~/utils/format";
-import { toFieldErrors } from "~/utils/form-errors";
+import { toFieldErrors } from "~/schemas/form-errors";
 import { parseId } from "~/utils/params";
 import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";

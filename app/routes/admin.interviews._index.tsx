@@ -11,7 +11,7 @@ import { listInterviewsForAdmin, scheduleInterview } from "~/models/schedule.ser
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { scheduleInterviewSchema } from "~/schemas/admin-interview-schema";
 import { formatDateTime } from "~/utils/format";
-import { toFieldErrors } from "~/utils/form-errors";
+import { toFieldErrors } from "~/schemas/form-errors";
 import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 

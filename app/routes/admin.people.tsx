@@ -12,8 +12,8 @@ import {
   PersonRolesSchema,
   type PeopleActionData,
 } from "~/schemas/admin-person-schema";
-import { toFieldErrors } from "~/utils/form-errors";
-import { hashPassword } from "~/utils/password.server";
+import { toFieldErrors } from "~/schemas/form-errors";
+import { hashPassword } from "~/models/password.server";
 import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { idFromText } from "~/schemas/form-number";

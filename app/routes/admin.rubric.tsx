@@ -7,7 +7,7 @@ import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server
 import { listRubricVersions, saveRubricVersion } from "~/models/rubric.server";
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { rubricFormSchema } from "~/schemas/admin-rubric-schema";
-import { toFieldErrors } from "~/utils/form-errors";
+import { toFieldErrors } from "~/schemas/form-errors";
 import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { idFromText } from "~/schemas/form-number";

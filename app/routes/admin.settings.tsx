@@ -7,7 +7,7 @@ import { INDEPENDENCE_LABELS, INDEPENDENCE_MODES } from "~/domain/independence";
 import { getIndependenceMode, setIndependenceMode } from "~/models/settings.server";
 import { formDataToObject } from "~/schemas/admin-form-data";
 import { SettingsSchema, type SettingsForm } from "~/schemas/admin-settings-schema";
-import { toFieldErrors } from "~/utils/form-errors";
+import { toFieldErrors } from "~/schemas/form-errors";
 import { requireAdmin } from "~/utils/session.server";
 import { ChoiceGroup, Notice, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 import { readFormData } from "~/utils/read-form.server";

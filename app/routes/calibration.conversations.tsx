@@ -24,7 +24,7 @@ import {
   type Conversation,
   type ConversationForm,
 } from "~/schemas/conversation-schema";
-import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
+import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
 import { formatDateTime } from "~/utils/format";
 import { readFormData } from "~/utils/read-form.server";
 import { requireRole } from "~/utils/session.server";

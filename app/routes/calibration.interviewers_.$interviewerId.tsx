@@ -12,7 +12,7 @@ import { conversationsWithEffects, findInterviewer, getInterviewerRecord } from 
 import { AGREED_MAX, ConversationSchema } from "~/schemas/conversation-schema";
 import { loadDashboard } from "~/models/dashboard-snapshot.server";
 import { requireCalibrationRequest } from "~/utils/calibration-request.server";
-import { toFieldErrors } from "~/utils/form-errors";
+import { toFieldErrors } from "~/schemas/form-errors";
 import { invariantFound } from "~/utils/invariant";
 import { readFormData } from "~/utils/read-form.server";
 import { requireLead } from "~/utils/session.server";

@@ -13,7 +13,7 @@ import practiceStyles from "~/components/practice/practice.css";
 import { createExemplar } from "~/models/exemplar.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { exemplarFormSchema, formDataToExemplarInput } from "~/schemas/exemplar-form-schema";
-import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
+import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
 import { requireEveryRole } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 

@@ -12,7 +12,7 @@ import reviewStyles from "~/components/review/review.css";
 import { listReviews, openReview, REVIEW_LIST_LIMIT, type ReviewListItem } from "~/models/review.server";
 import { ReviewOpenSchema, ReviewSearchSchema } from "~/schemas/review-outcome-schema";
 import { formatDateTime } from "~/utils/format";
-import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
+import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
 import { requireLead } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { invariantFound } from "~/utils/invariant";

@@ -17,7 +17,7 @@ import { getReview, listReviewHistory, reopenReview, saveReviewOutcome } from "~
 import { listSubmittedScorecards } from "~/models/scorecard.server";
 import { ReviewOutcomeSchema } from "~/schemas/review-outcome-schema";
 import { formatDateTime } from "~/utils/format";
-import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
+import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
 import { parseId } from "~/utils/params";
 import { requireLead } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";

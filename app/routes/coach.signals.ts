@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { analyseNote } from "~/domain/coach/analyse-note";
 import { CoachNoteSchema } from "~/schemas/coach-note-schema";
-import { toFieldErrors } from "~/utils/form-errors";
+import { toFieldErrors } from "~/schemas/form-errors";
 import { requireUser } from "~/utils/session.server";
 
 // The evidence coach as a server call: the scorecard posts a note's text and gets its signals.

@@ -15,7 +15,7 @@ import { getIndependenceMode } from "~/models/settings.server";
 import { LocalTime } from "~/components/local-time";
 import { parseId } from "~/utils/params";
 import { DebriefActionSchema } from "~/schemas/debrief-schema";
-import { toFieldErrors } from "~/utils/form-errors";
+import { toFieldErrors } from "~/schemas/form-errors";
 import { readFormData } from "~/utils/read-form.server";
 import { requireRole, requireUser } from "~/utils/session.server";
 import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";

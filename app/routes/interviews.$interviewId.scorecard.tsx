@@ -16,7 +16,7 @@ import { amendScorecard } from "~/models/scorecard-amend.server";
 import { getOwnScorecard, getScorecardBasis, listRevisions, saveScorecard } from "~/models/scorecard.server";
 import { idFromText } from "~/schemas/form-number";
 import { formDataToDraftInput, scorecardDraftSchema, type ScorecardDraft } from "~/schemas/scorecard-schema";
-import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
+import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
 import { parseId } from "~/utils/params";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
 import { cacheScorecards } from "~/utils/service-worker";

@@ -15,7 +15,7 @@ import { throttledMessage } from "~/domain/login-throttle";
 import { beginSignInAttempt, recordSignInSuccess } from "~/models/login-throttle.server";
 import { verifyLogin } from "~/models/user.server";
 import { LoginFormSchema, type LoginForm } from "~/schemas/login-form-schema";
-import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
+import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
 import { getUser, safeRedirect, signIn } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 

@@ -14,7 +14,7 @@ import { compareWithKey } from "~/domain/practice";
 import { listExemplars, listPracticeAttempts, startPractice } from "~/models/exemplar.server";
 import { getLatestRubricVersion, requireRubricVersion } from "~/models/rubric.server";
 import { PracticeStartSchema } from "~/schemas/exemplar-practice-schema";
-import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
+import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
 import { requireUser } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { LEVEL_LABELS } from "~/utils/labels";

@@ -1,6 +1,6 @@
 import { z } from "zod/v3";
 import { ROLES, type Role } from "~/domain/roles";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import { checkedList, idField } from "./admin-form-data";
 
 export const ROLE_LABELS: Record<Role, string> = {

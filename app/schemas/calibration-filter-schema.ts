@@ -1,4 +1,5 @@
 import { z } from "zod/v3";
+import { isIsoDate } from "~/domain/iso-date";
 import { LEVELS } from "~/domain/rubric/types";
 import { numberFromText } from "./form-number";
 
@@ -8,10 +9,7 @@ import { numberFromText } from "./form-number";
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a yyyy-mm-dd date")
-  .refine(
-    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    "Not a calendar date",
-  );
+  .refine(isIsoDate, "Not a calendar date");
 const key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Unknown key");
 
 export const CalibrationFilterSchema = z

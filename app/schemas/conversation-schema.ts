@@ -1,5 +1,6 @@
 import { z } from "zod/v3";
 import { CONVERSATION_EFFECT_KEYS } from "~/domain/conversation-effects";
+import { isIsoDate } from "~/domain/iso-date";
 
 // Recording a calibration conversation, and closing its follow-up. Lengths match the
 // calibration_conversations CHECK constraint.
@@ -8,13 +9,7 @@ export const AGREED_MAX = 5000;
 export const FOLLOW_UP_NOTE_MAX = 5000;
 
 const day = (message: string) =>
-  z
-    .string({ required_error: message, invalid_type_error: message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine(
-      (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-      message,
-    );
+  z.string({ required_error: message, invalid_type_error: message }).refine(isIsoDate, message);
 
 const id = (message: string) =>
   z

@@ -5,7 +5,7 @@ import {
   parseCalibrationFilter,
   type CalibrationFilter,
 } from "~/schemas/calibration-filter-schema";
-import { toFieldErrors } from "./form-errors";
+import { toFieldErrors } from "~/schemas/form-errors";
 import { invariantResponse } from "./invariant";
 import { requireLead } from "./session.server";
 

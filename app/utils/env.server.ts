@@ -25,24 +25,3 @@ export function sessionSecret(): string {
   }
   return (secret = readFileSync(file, "utf8").trim());
 }
-
-/** A whole number of at least 1 from the environment, or the default; anything else stops the start. */
-function positiveInteger(name: string, fallback: number): number {
-  const text = process.env[name]?.trim();
-  if (!text) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < 1)
-    throw new Error(`${name} must be a whole number of at least 1, not "${text}"`);
-  return Number(text);
-}
-
-/**
- * How long a session lasts: it ends after SESSION_IDLE_MINUTES without a request (default 120, so
- * a laptop left signed in is not open for days) and in any case SESSION_MAX_DAYS after sign-in
- * (default 14).
- */
-export function sessionLifetime(): { idleMs: number; maxMs: number } {
-  return {
-    idleMs: positiveInteger("SESSION_IDLE_MINUTES", 120) * 60_000,
-    maxMs: positiveInteger("SESSION_MAX_DAYS", 14) * 86_400_000,
-  };
-}

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import type { Role } from "~/domain/roles";
 import { createSession, deleteSession, findUserBySession, type SessionUser } from "~/models/user.server";
-import { sessionLifetime, sessionSecret } from "./env.server";
+import { sessionLifetime } from "~/models/session-lifetime.server";
+import { sessionSecret } from "./env.server";
 import { invariantFound } from "./invariant";
 
 // The cookie carries only the session id, signed with the session secret; the session itself

@@ -25,10 +25,10 @@ import Database from "better-sqlite3";
 import autocannon from "autocannon";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 
-import { hashPassword } from "../../app/utils/password.server";
+import { hashPassword } from "../../app/models/password.server";
 import { openDatabase } from "~db/client";
 import * as t from "~db/schema";
-import { DEMO_PASSWORD, seedDemo } from "~db/seed";
+import { DEMO_PASSWORD, seedDemo } from "~/seed/demo.server";
 import { freePort, type RunningServer } from "../support/server-process";
 import { round, type BenchContext, type BenchSection, type Figure } from "./bench-kit";
 import {

@@ -12,14 +12,14 @@
 // Left out for the submitted ones, as no dashboard figure reads them: STAR ticks, evidence notes,
 // scorecard_revisions snapshots. Drafts get STAR ticks and notes.
 import { statSync } from "node:fs";
-import { DEMO_PASSWORD } from "~db/seed";
+import { DEMO_PASSWORD } from "~/seed/demo.server";
 import { applyMigrations } from "~db/migrate";
 import { openDatabase } from "~db/client";
 import { ensureDefaultRubric, getLatestRubricVersion } from "../../app/models/rubric.server";
 import { createRandom } from "../../app/domain/random";
 import { computeWeightedScore, findCapViolations, findRecommendationConflict } from "../../app/domain/scoring";
 import type { Recommendation } from "../../app/domain/rubric/types";
-import { hashPassword } from "../../app/utils/password.server";
+import { hashPassword } from "../../app/models/password.server";
 
 export const BIG_SIZE = {
   scorecards: 100_000,

@@ -14,6 +14,8 @@ import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 
+import { parseCliArguments } from "~/cli/cli-arguments";
+import { CliError } from "~/cli/cli-error";
 import { round, type BenchContext, type BenchSection, type Figure } from "./bench-kit";
 import { autosaveSection } from "./autosave-section";
 import { calibrationSection } from "./calibration-section";
@@ -44,27 +46,27 @@ interface Options {
 }
 
 function parseArguments(args: readonly string[]): Options {
-  const options: Options = { json: false, only: null, runs: 5, runsGiven: false, build: false };
-  for (let k = 0; k < args.length; k++) {
-    const [flag, inline] =
-      args[k].startsWith("--") && args[k].includes("=")
-        ? [args[k].slice(0, args[k].indexOf("=")), args[k].slice(args[k].indexOf("=") + 1)]
-        : [args[k], undefined];
-    const value = () => inline ?? args[++k] ?? usage(`${flag} needs a value`);
-    if (flag === "--json") options.json = true;
-    else if (flag === "--build") options.build = true;
-    else if (flag === "--only") {
-      options.only = value().split(",");
-      const unknown = options.only.find((name) => !SECTIONS.some((s) => s.name === name));
-      if (unknown !== undefined)
-        usage(`unknown section "${unknown}" (sections: ${SECTIONS.map((s) => s.name).join(", ")})`);
-    } else if (flag === "--runs") {
-      options.runs = Number(value());
-      options.runsGiven = true;
-      if (!Number.isInteger(options.runs) || options.runs < 1) usage("--runs must be a positive integer");
-    } else usage(`unknown argument "${args[k]}"`);
+  let values;
+  try {
+    ({ values } = parseCliArguments(
+      args,
+      { json: { type: "boolean" }, build: { type: "boolean" }, only: { type: "string" }, runs: { type: "string" } },
+      USAGE,
+    ));
+  } catch (error) {
+    usage(error instanceof CliError ? error.message.replace(`; ${USAGE}`, "") : String(error));
   }
-  return options;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const only = values.only?.split(",") ?? null;
+  const unknown = only?.find((name) => !SECTIONS.some((s) => s.name === name));
+  if (unknown !== undefined)
+    usage(`unknown section "${unknown}" (sections: ${SECTIONS.map((s) => s.name).join(", ")})`);
+  const runs = values.runs === undefined ? 5 : Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) usage("--runs must be a positive integer");
+  return { json: values.json ?? false, build: values.build ?? false, only, runs, runsGiven: values.runs !== undefined };
 }
 
 function usage(message: string): never {

@@ -79,7 +79,9 @@ it("runs a calibration review: filter, find the outlier, open the split panel, r
   const csv = readFileSync((await download.path())!, "utf8")
     .trim()
     .split(/\r?\n/);
-  expect(csv[0]).toBe("candidate,interviewer,dimension,score,variant,level,date,recommendation,rubric_version");
+  expect(csv[0]).toBe(
+    "candidate,interviewer,dimension,score,variant,level,date,recommendation,rubric_version,candidate_id",
+  );
   expect(csv.length).toBeGreaterThan(50);
   expect(csv.slice(1).every((line) => line.split(",")[4] === "default")).toBe(true);
   const shown = await (

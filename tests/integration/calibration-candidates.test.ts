@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
 import * as t from "~db/schema";
-import { seedDemo } from "~db/seed";
+import { seedDemo } from "~/seed/demo.server";
 import { tick } from "~/components/charts/adjusted-scatter";
 import { loader } from "~/routes/calibration.candidates";
 import { createUser, request, sessionCookieFor } from "../support/factories";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
-import { seedDemo } from "~db/seed";
+import { seedDemo } from "~/seed/demo.server";
 import { computeCalibrationReport, parseRatingsCsv } from "~/domain/calibration";
 import { exportRatings, exportScorecardRedFlags } from "~/models/rating-export.server";
 import { loader as candidatesLoader } from "~/routes/calibration.candidates";

@@ -9,7 +9,7 @@ import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import * as t from "~db/schema";
 import { ensureDefaultRubric } from "~/models/rubric.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~/models/password.server";
 import { ensureBuild, startServer, type RunningServer } from "../support/server-process";
 
 const STREAMS = 20;

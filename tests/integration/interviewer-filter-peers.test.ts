@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, expect, it } from "vitest";
 import { getDb } from "~db/client";
-import { seedDemo } from "~db/seed";
+import { seedDemo } from "~/seed/demo.server";
 import { loader as overviewLoader } from "~/routes/calibration._index";
 import { loader as interviewersLoader } from "~/routes/calibration.interviewers";
 import { request, sessionCookieFor } from "../support/factories";

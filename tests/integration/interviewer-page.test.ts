@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
-import { seedDemo } from "~db/seed";
+import { seedDemo } from "~/seed/demo.server";
 import { action, loader } from "~/routes/calibration.interviewers_.$interviewerId";
 import { request, sessionCookieFor } from "../support/factories";
 

@@ -2,7 +2,7 @@ import { count, eq, isNotNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
 import * as t from "~db/schema";
-import { seedDemo } from "~db/seed";
+import { seedDemo } from "~/seed/demo.server";
 import { computeKeyDistances } from "~/domain/practice";
 import { SEED_EXEMPLARS } from "~/domain/seed-exemplars";
 import { listExemplars, listPracticeRatings } from "~/models/exemplar.server";

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Connection } from "~db/client";
 import { applyMigrations } from "~db/migrate";
-import { seedDemo } from "~db/seed";
+import { seedDemo } from "~/seed/demo.server";
 import { serializeRatingsCsv, type Rating } from "~/domain/calibration";
 import { exportRatings, exportRatingsCsv } from "~/models/rating-export.server";
 import { ensureDefaultRubric } from "~/models/rubric.server";
@@ -74,7 +74,7 @@ describe("db:export", { timeout: 60_000 }, () => {
     const { code, stdout, stderr } = await cli("export-ratings", demoPath);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout).toBe(exportRatingsCsv({}, demo.db));
-    expect(stdout.split("\r\n")[0]).toBe(HEADER);
+    expect(stdout.split("\r\n")[0]).toBe(`${HEADER},candidate_id`);
   });
 
   it("writes the filtered rows to --output", async () => {

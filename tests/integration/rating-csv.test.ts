@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getConnection, getDb, openDatabase, type Connection } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import * as t from "~db/schema";
-import { seedDemo } from "~db/seed";
+import { seedDemo } from "~/seed/demo.server";
 import { parseRatingsCsv, serializeRatingsCsv, type Rating } from "~/domain/calibration";
 import {
   exportRatings,
@@ -16,6 +16,7 @@ import {
 } from "~/models/rating-export.server";
 import { importedEmail, importRatings, RatingImportError, type ImportOptions } from "~/models/rating-import.server";
 import { ensureDefaultRubric } from "~/models/rubric.server";
+import { latestInterviewOfCandidates } from "~/models/calibration.server";
 import { createInterview, createUser } from "../support/factories";
 
 const NOW = new Date("2026-11-22T08:00:00Z");
@@ -69,6 +70,9 @@ function refusal(work: () => unknown): { line: number | null; message: string } 
 
 const HEADER = "candidate,interviewer,dimension,score,variant,level,date,recommendation,rubric_version";
 const csv = (...rows: string[]) => [HEADER, ...rows].join("\n") + "\n";
+/** The export's header: the candidate's id travels in its own column, after the others. */
+const EXPORT_HEADER = `${HEADER},candidate_id`;
+const csvWithIds = (...rows: string[]) => [EXPORT_HEADER, ...rows].join("\n") + "\n";
 
 /** Submitted ratings of real (not practice) interviews counted by hand-written SQL, with an extra condition on r, s, i, c. */
 function sqlCount(condition = "1 = 1", params: unknown[] = []): number {
@@ -122,6 +126,7 @@ describe("exportRatings", () => {
       .get() as Record<string, string | number>;
     expect(ratings[0]).toEqual({
       candidate: `${row.name} #${row.id}`,
+      candidateId: row.id,
       interviewer: row.email,
       dimension: row.dimension_key,
       score: row.score,
@@ -144,7 +149,7 @@ describe("exportRatings", () => {
 
   it("serializes with the calibration domain's CSV writer, which reads it back unchanged", () => {
     const text = exportRatingsCsv();
-    expect(text.split("\r\n")[0]).toBe(HEADER);
+    expect(text.split("\r\n")[0]).toBe(EXPORT_HEADER);
     const parsed = parseRatingsCsv(text);
     expect(parsed.ok && parsed.ratings).toEqual(exportRatings());
   });
@@ -292,9 +297,9 @@ describe("importRatings", () => {
         .map((u) => [u.email, u.name]),
     );
     const normalize = (ratings: Rating[], interviewer: (s: string) => string) =>
-      ratings.map((r) => ({
+      ratings.map(({ candidateId, ...r }) => ({
         ...r,
-        candidate: r.candidate.replace(/ #\d+$/, ""),
+        candidate: r.candidate.slice(0, -` #${candidateId}`.length),
         interviewer: interviewer(r.interviewer),
       }));
     const again = exportRatings({}, fresh.db);
@@ -324,12 +329,12 @@ describe("importRatings", () => {
       .returning()
       .get();
     const known = fresh.db.insert(t.candidates).values({ name: "Known Kim", targetLevel: "senior" }).returning().get();
-    const text = csv(
-      `Known Kim #${known.id},LEAD@corp.test,ownership,3,amazon,senior,2026-03-02,yes,1`,
-      `Known Kim #${known.id},Old Timer,ownership,2,amazon,,2026-03-02,no,1`,
-      `Known Kim #${known.id},Old Timer,repair,2,amazon,,2026-03-02,no,1`,
-      `Known Kim #999,Old Timer,ownership,4,meta,staff,2026-03-03,strong_yes,7`,
-      `Known Kim,Old Timer,ownership,1,default,,2026-03-04,strong_no,`,
+    const text = csvWithIds(
+      `Known Kim #${known.id},LEAD@corp.test,ownership,3,amazon,senior,2026-03-02,yes,1,${known.id}`,
+      `Known Kim #${known.id},Old Timer,ownership,2,amazon,,2026-03-02,no,1,${known.id}`,
+      `Known Kim #${known.id},Old Timer,repair,2,amazon,,2026-03-02,no,1,${known.id}`,
+      `Known Kim #999,Old Timer,ownership,4,meta,staff,2026-03-03,strong_yes,7,999`,
+      `Known Kim,Old Timer,ownership,1,default,,2026-03-04,strong_no,,`,
     );
     const summary = importCsv(text, { db: fresh.db, actorId: lead.id });
     expect(summary).toMatchObject({
@@ -362,10 +367,10 @@ describe("importRatings", () => {
       ["Known Kim", "mid"],
     ]);
     const exported = exportRatings({ from: "2026-03-02", to: "2026-03-02" }, fresh.db);
-    expect(exported.map((r) => [r.candidate, r.interviewer, r.dimension, r.recommendation])).toEqual([
-      [`Known Kim #${known.id}`, "lead@corp.test", "ownership", "yes"],
-      [`Known Kim #${known.id}`, imported.email, "ownership", "no"],
-      [`Known Kim #${known.id}`, imported.email, "repair", "no"],
+    expect(exported.map((r) => [r.candidate, r.candidateId, r.interviewer, r.dimension, r.recommendation])).toEqual([
+      [`Known Kim #${known.id}`, known.id, "lead@corp.test", "ownership", "yes"],
+      [`Known Kim #${known.id}`, known.id, imported.email, "ownership", "no"],
+      [`Known Kim #${known.id}`, known.id, imported.email, "repair", "no"],
     ]);
     const card = fresh.db.select().from(t.scorecards).where(eq(t.scorecards.interviewerId, lead.id)).get()!;
     expect(card).toMatchObject({
@@ -384,9 +389,9 @@ describe("importRatings", () => {
     // A second import: the same interviewer string finds the imported user, and the interview of the
     // same candidate, variant and day is reused; a second scorecard by one interviewer on it is refused.
     const second = importCsv(
-      csv(
-        `Known Kim #${known.id},Fresh Face,accountability,3,amazon,senior,2026-03-02,no,1`,
-        `Known Kim #${known.id},Old Timer,accountability,3,amazon,senior,2026-03-05,no,1`,
+      csvWithIds(
+        `Known Kim #${known.id},Fresh Face,accountability,3,amazon,senior,2026-03-02,no,1,${known.id}`,
+        `Known Kim #${known.id},Old Timer,accountability,3,amazon,senior,2026-03-05,no,1,${known.id}`,
       ),
       { db: fresh.db },
     );
@@ -405,9 +410,12 @@ describe("importRatings", () => {
     expect(panel).toHaveLength(3);
     expect(
       refusal(() =>
-        importCsv(csv(`Known Kim #${known.id},Old Timer,behavioural_change,3,amazon,,2026-03-02,no,1`), {
-          db: fresh.db,
-        }),
+        importCsv(
+          csvWithIds(`Known Kim #${known.id},Old Timer,behavioural_change,3,amazon,,2026-03-02,no,1,${known.id}`),
+          {
+            db: fresh.db,
+          },
+        ),
       ),
     ).toEqual({
       line: 2,
@@ -415,6 +423,32 @@ describe("importRatings", () => {
       message:
         "1 scorecard was imported before (this is the first); nothing was imported. Pass --skip-existing to import only the rest",
     });
+  });
+
+  it("never reads an id out of the candidate text: a name holding ' #<id>' is its own candidate", () => {
+    const fresh = freshDatabase("hash-in-name");
+    const ana = fresh.db.insert(t.candidates).values({ name: "Ana", targetLevel: "senior" }).returning().get();
+    const team = fresh.db
+      .insert(t.candidates)
+      .values({ name: `Ana #${ana.id}`, targetLevel: "mid" })
+      .returning()
+      .get();
+    // No candidate_id: the text "Ana #<ana.id>" is a name, not Ana (the old label parsing matched Ana).
+    const plain = importCsv(csv(`Ana #${ana.id},Old Timer,ownership,3,default,,2026-03-02,no,1`), { db: fresh.db });
+    expect(plain).toMatchObject({ candidatesCreated: 1, candidatesMatched: 0 });
+    // With candidate_id, the export's label of a name that itself holds " #<id>" finds that candidate.
+    const labelled = importCsv(
+      csvWithIds(`Ana #${ana.id} #${team.id},Old Timer,ownership,2,default,,2026-03-03,no,1,${team.id}`),
+      { db: fresh.db },
+    );
+    expect(labelled).toMatchObject({ candidatesCreated: 0, candidatesMatched: 1 });
+    const rows = exportRatings({}, fresh.db).map((r) => [r.candidate, r.candidateId, r.date]);
+    const created = fresh.db.select().from(t.candidates).all().at(-1)!;
+    expect(created.name).toBe(`Ana #${ana.id}`);
+    expect(rows).toEqual([
+      [`Ana #${ana.id} #${created.id}`, created.id, "2026-03-02"],
+      [`Ana #${ana.id} #${team.id}`, team.id, "2026-03-03"],
+    ]);
   });
 
   it("is all or nothing: a bad row at the end leaves every table as it was", () => {
@@ -488,8 +522,8 @@ describe("importRatings", () => {
       .split("\r\n")
       .slice(1)
       .join("\n");
-    expect(refusal(() => importCsv(`${HEADER}\n${row}`))).toMatchObject({ line: 2 });
-    expect(refusal(() => importCsv(`${HEADER}\n${row}`)).message).toBe(
+    expect(refusal(() => importCsv(`${EXPORT_HEADER}\n${row}`))).toMatchObject({ line: 2 });
+    expect(refusal(() => importCsv(`${EXPORT_HEADER}\n${row}`)).message).toBe(
       `${stored.interviewer} already rated ${stored.candidate} on ownership in the database`,
     );
     expect(tableCounts()).toEqual(before);
@@ -535,11 +569,27 @@ describe("importRatings", () => {
     const stored = exportRatings()[0];
     const other = stored.level === "mid" ? "staff" : "mid";
     const error = refusal(() =>
-      importCsv(csv(`${stored.candidate},someone@new.test,ownership,3,default,${other},2019-01-01,yes,1`)),
+      importCsv(
+        csvWithIds(
+          `${stored.candidate},someone@new.test,ownership,3,default,${other},2019-01-01,yes,1,${stored.candidateId}`,
+        ),
+      ),
     );
     expect(error).toEqual({
       line: 2,
       message: `level "${other}" differs from ${stored.candidate}'s level in the database ("${stored.level}")`,
+    });
+  });
+});
+
+describe("latestInterviewOfCandidates", () => {
+  it("finds each candidate by its whole label, also when the name itself holds ' #<id>'", () => {
+    const first = createInterview({ panel: [], candidateName: "Sam" });
+    const second = createInterview({ panel: [], candidateName: `Sam #${first.candidateId}` });
+    const labels = [`Sam #${first.candidateId}`, `Sam #${first.candidateId} #${second.candidateId}`, "Nobody #1"];
+    expect(latestInterviewOfCandidates(labels)).toEqual({
+      [labels[0]]: first.id,
+      [labels[1]]: second.id,
     });
   });
 });

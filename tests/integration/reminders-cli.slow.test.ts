@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
-import { DEMO_PASSWORD, seedDemo } from "~db/seed";
+import { DEMO_PASSWORD, seedDemo } from "~/seed/demo.server";
 import { startServer, type RunningServer } from "../support/server-process";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, openDatabase, type Db } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import * as t from "~db/schema";
-import { seedDemo, type SeedSummary } from "~db/seed";
+import { seedDemo, type SeedSummary } from "~/seed/demo.server";
 
 const NOW = new Date("2026-11-22T08:00:00Z");
 const total = (db: Db, table: typeof t.users | typeof t.scorecards | typeof t.candidates) =>

@@ -8,7 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { getDb, openDatabase } from "~db/client";
 import * as t from "~db/schema";
 import { findUserBySession, hashSessionToken } from "~/models/user.server";
-import { sessionLifetime } from "~/utils/env.server";
+import { sessionLifetime } from "~/models/session-lifetime.server";
 import { createUser, sessionCookieFor } from "../support/factories";
 
 const MINUTE = 60_000;

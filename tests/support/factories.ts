@@ -3,13 +3,18 @@ import { getDb } from "~db/client";
 import * as t from "~db/schema";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import type { Role } from "~/domain/roles";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~/models/password.server";
 import { signIn } from "~/utils/session.server";
 
 export const BASE_URL = "http://localhost";
 export const PASSWORD = "correct horse battery";
 
 let sequence = 0;
+
+// Every test user has the same password, so one real argon2 hash of it serves them all: a sign-in
+// still verifies it with the real argon2 (argon2 stores its salt in the hash, so sharing is sound);
+// hashing once per file instead of once per user is most of what creating a user cost.
+let passwordHash: Promise<string> | undefined;
 
 export async function createUser(opts: { roles?: Role[]; name?: string; email?: string; active?: boolean } = {}) {
   sequence++;
@@ -19,7 +24,7 @@ export async function createUser(opts: { roles?: Role[]; name?: string; email?: 
     .values({
       email,
       name: opts.name ?? `User ${sequence}`,
-      passwordHash: await hashPassword(PASSWORD),
+      passwordHash: await (passwordHash ??= hashPassword(PASSWORD)),
       active: opts.active ?? true,
     })
     .returning()

@@ -3,7 +3,7 @@ import { useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { eraseCandidateSchema, type EraseCandidateForm } from "~/schemas/admin-candidate-schema";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import { FormError, TextField, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 
 export function EraseCandidateForm({

@@ -7,7 +7,7 @@ import {
   type NewCandidate,
   type NewCandidateForm as Values,
 } from "~/schemas/admin-candidate-schema";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import { field, FormError, SelectField, TextField, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 import { LEVEL_LABELS } from "~/utils/labels";
 

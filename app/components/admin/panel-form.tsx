@@ -1,7 +1,7 @@
 import { useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { PANEL_MAX, PANEL_MIN, PanelSchema, type PanelForm as Values } from "~/schemas/admin-interview-schema";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import { ChoiceGroup, FormError, schemaResolver, useFieldErrors, ValidatedForm } from "~/components/form-fields";
 
 interface PanelFormProps {

@@ -9,7 +9,7 @@ import {
   type RubricEdit,
   type RubricFormValues,
 } from "~/schemas/admin-rubric-schema";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import { DimensionFields } from "./rubric-dimension-fields";
 import { FlagFields } from "./rubric-flag-fields";
 import { VariantFields } from "./rubric-variant-fields";

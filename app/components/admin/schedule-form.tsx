@@ -9,7 +9,7 @@ import {
   type ScheduleInterview,
   type ScheduleInterviewForm,
 } from "~/schemas/admin-interview-schema";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import {
   ChoiceGroup,
   field,

@@ -20,7 +20,7 @@ import {
   type Revote,
   type RevoteForm,
 } from "~/schemas/debrief-schema";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import { formatDateTime } from "~/utils/format";
 
 interface Vote {

@@ -9,7 +9,7 @@ import {
   type ExemplarFormValues,
   type ExemplarInput,
 } from "~/schemas/exemplar-form-schema";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import { TextAreaField, TextField, ValidatedForm } from "~/components/form-fields";
 
 type FormRubric = Pick<Rubric, "scale" | "dimensions" | "recommendations" | "redFlags" | "levels">;

@@ -9,7 +9,7 @@ import {
   type ReviewOutcome,
   type ReviewOutcomeForm as Values,
 } from "~/schemas/review-outcome-schema";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import { TextAreaField } from "~/components/form-fields";
 
 interface ReviewOutcomeFormProps {

@@ -1,5 +1,5 @@
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import type { ScorecardFormValues } from "./form-values";
 
 // The scorecard page's own state (not the form's values): which dimension is current, which

@@ -1,7 +1,7 @@
 import { useWatch, type Control } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
 import { computeWeightedScore, findRecommendationConflict } from "~/domain/scoring";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { choiceLock, textLock } from "./read-lock";
 

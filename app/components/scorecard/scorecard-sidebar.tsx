@@ -2,11 +2,18 @@ import type { ReactNode } from "react";
 import type { Control } from "react-hook-form";
 import { LocalTime } from "~/components/local-time";
 import type { Rubric } from "~/domain/rubric/types";
-import type { RevisionEntry } from "~/models/scorecard.server";
-import type { FieldErrors } from "~/utils/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { choiceLock } from "./read-lock";
 import { RecommendationPanel } from "./recommendation-panel";
+
+/** One submission or amendment of the card, as the sidebar lists it (the loader passes the model's rows). */
+export interface RevisionEntry {
+  revision: number;
+  reason: string | null;
+  afterSeeingOthers: boolean;
+  createdAt: string;
+}
 
 interface SidebarProps {
   rubric: Rubric;

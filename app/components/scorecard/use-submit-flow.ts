@@ -4,7 +4,7 @@ import type { UseFormReturn } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
 import { findMissingForSubmit } from "~/domain/scoring";
 import { scorecardDraftSchema } from "~/schemas/scorecard-schema";
-import { toFieldErrors, type FieldErrors } from "~/utils/form-errors";
+import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
 import type { EditorAction, EditorState } from "./editor-state";
 import { toContent, toPayload, toScores, type ScorecardFormValues } from "./form-values";
 import type { InterviewClock } from "./use-interview-clock";

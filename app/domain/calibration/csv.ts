@@ -15,9 +15,11 @@ const COLUMNS: readonly { name: string; field: RatingField }[] = [
   { name: "date", field: "date" },
   { name: "recommendation", field: "recommendation" },
   { name: "rubric_version", field: "rubricVersion" },
+  { name: "candidate_id", field: "candidateId" },
 ];
 const REQUIRED_COLUMNS = COLUMNS.slice(0, 4);
 const INTEGER = /^[+-]?\d+$/;
+const ID = /^[1-9]\d{0,14}$/;
 const ANY_SCORE: Scale = { min: -Infinity, max: Infinity };
 
 export type ParseRatingsCsvResult =
@@ -33,7 +35,8 @@ const failure = (line: number | null, message: string): ParseRatingsCsvResult =>
 /**
  * Parses long-format ratings (text cells written by serializeRatingsCsv lose their formula guard,
  * see neutraliseFormula): a header naming candidate, interviewer, dimension and score, and any
- * of variant, level, date, recommendation, rubric_version. The scale is `options.scale` when given,
+ * of variant, level, date, recommendation, rubric_version, candidate_id (the database id, which a
+ * ratings import matches on; the candidate cell is only ever display text). The scale is `options.scale` when given,
  * else the lowest to the highest score in the file. The first problem found is returned with the
  * line on which its record starts (the header is line 1).
  */
@@ -69,6 +72,10 @@ export function parseRatingsCsv(text: string, options: { scale?: Scale } = {}): 
       if (field === "score") {
         if (!INTEGER.test(value.trim())) return failure(line, `score "${value}" is not an integer`);
         rating.score = Number(value);
+      } else if (field === "candidateId") {
+        if (value === "") continue;
+        if (!ID.test(value.trim())) return failure(line, `candidate_id "${value}" is not a positive whole number`);
+        rating.candidateId = Number(value);
       } else if (value !== "") {
         rating[field] = restoreFormula(value);
       }
@@ -103,7 +110,9 @@ export function serializeRatingsCsv(ratings: readonly Rating[]): string {
   for (const rating of ratings) {
     // Text cells are neutralised against formula injection; the score is a number and written as one.
     const cell = (field: RatingField) =>
-      field === "score" ? String(rating.score) : neutraliseFormula(rating[field] ?? "");
+      field === "score" || field === "candidateId"
+        ? String(rating[field] ?? "")
+        : neutraliseFormula(rating[field] ?? "");
     lines.push(columns.map(({ field }) => formatCsvField(cell(field))).join(","));
   }
   return lines.join("\r\n") + "\r\n";

@@ -1,17 +1,6 @@
+import { isIsoDate } from "../iso-date";
 import type { RatingTable } from "./rating-table";
 import { isRecommendation, RECOMMENDATIONS, type Rating, type Scale } from "./types";
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-// Arithmetic, not Date objects: this runs once per rating, 400,000 times in a large report.
-function isIsoDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const monthDays = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return month >= 1 && month <= 12 && day >= 1 && day <= monthDays;
-}
 
 /** What is wrong with one rating, in words for the person who supplied it; null when it is valid. */
 export function describeRatingProblem(rating: Rating, scale: Scale): string | null {

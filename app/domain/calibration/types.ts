@@ -1,6 +1,9 @@
 /** One rating in long format: one candidate, scored by one interviewer, on one dimension. */
 export interface Rating {
+  /** The candidate as the file or screen shows them; unique per candidate (the export writes "<name> #<id>"). */
   candidate: string;
+  /** The candidate's database id, when the ratings came from (or go to) a database: never read from `candidate`. */
+  candidateId?: number;
   interviewer: string;
   dimension: string;
   /** An integer on the declared scale. */

@@ -67,6 +67,13 @@ describe("parseRatingsCsv", () => {
     ["a non-integer score", `${HEADER}\nc,ann,d,3\nc,bob,d,3.5\n`, undefined, 3, 'score "3.5" is not an integer'],
     ["an empty score", `${HEADER}\nc,ann,d,\n`, undefined, 2, 'score "" is not an integer'],
     [
+      "a candidate_id that is not a positive whole number",
+      `${HEADER},candidate_id\nc #1,ann,d,3,1\nc #2,ann,d,3,#2\n`,
+      undefined,
+      3,
+      'candidate_id "#2" is not a positive whole number',
+    ],
+    [
       "an out-of-scale score",
       `${HEADER}\nc,ann,d,3\nc,bob,d,5\n`,
       { min: 1, max: 4 },
@@ -109,6 +116,19 @@ describe("parseRatingsCsv", () => {
     ["an invalid declared scale", `${HEADER}\nc,ann,d,3\n`, { min: 4, max: 1 }, null, "invalid scale"],
   ])("reports %s", (_, text, scale, line, message) => {
     expect(parseRatingsCsv(text, { scale })).toEqual({ ok: false, error: { line, message } });
+  });
+
+  it("reads candidate_id as a number beside the candidate text, never out of it", () => {
+    const text = `${HEADER},candidate_id\nAna #12 #7,ann,d,3,7\nAna #12,ann,d,2,\n`;
+    const parsed = parseRatingsCsv(text);
+    expect(parsed.ok && parsed.ratings.map((r) => [r.candidate, "candidateId" in r ? r.candidateId : "none"])).toEqual([
+      ["Ana #12 #7", 7],
+      ["Ana #12", "none"],
+    ]);
+    const written = serializeRatingsCsv([
+      { candidate: "Ana #12 #7", candidateId: 7, interviewer: "a", dimension: "d", score: 1 },
+    ]);
+    expect(written).toBe(`${HEADER},candidate_id\r\nAna #12 #7,a,d,1,7\r\n`);
   });
 
   it("numbers lines physically: a record after a quoted line break starts on a later line", () => {

@@ -1,12 +1,12 @@
 import { count } from "drizzle-orm";
-import { writeTransaction, type Db } from "./client";
-import * as t from "./schema";
+import { writeTransaction, type Db } from "~db/client";
+import * as t from "~db/schema";
 import { ensureSeedExemplars, listExemplars } from "~/models/exemplar.server";
 import { ensureDefaultRubric, getLatestRubricVersion } from "~/models/rubric.server";
 import { createRandom, type Random } from "~/domain/random";
 import { computeWeightedScore, findCapViolations, findRecommendationConflict } from "~/domain/scoring";
 import { LEVELS, type Recommendation, type Rubric } from "~/domain/rubric/types";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~/models/password.server";
 
 // The demo organisation: deterministic (fixed seed), and shaped so the calibration dashboard has
 // something true to find — one lenient, one harsh, one halo and one central-tendency interviewer,

@@ -73,10 +73,11 @@ export async function conversationsWithEffects(
       loadDashboard({ from: c.heldOn }, compute),
     ]);
     const rowOf = (views: typeof before) => views.interviewers.rows.find((r) => r.interviewer === email);
+    const loopOf = (views: typeof before) => views.loopEffects.filter((m) => m.interviewer === email);
     measured.push({
       ...c,
-      before: measureEffect(rowOf(before), c.effect),
-      after: measureEffect(rowOf(after), c.effect),
+      before: measureEffect(rowOf(before), c.effect, loopOf(before)),
+      after: measureEffect(rowOf(after), c.effect, loopOf(after)),
     });
   }
   return measured;

@@ -4,6 +4,7 @@ import { fmt, withheld } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
 import { AGREEMENT_MARKS } from "~/domain/calibration/dashboard";
 import { MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
+import { LOOP_RULES } from "~/domain/calibration/loop-effects";
 import { getFilterOptions, latestInterviewOfCandidates } from "~/models/calibration.server";
 import { ActionList } from "~/components/calibration/action-list";
 import { listDueFollowUps } from "~/models/conversation.server";
@@ -17,12 +18,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const idOf = new Map(getFilterOptions().interviewers.map((i) => [i.email, i.id]));
   const interviews = latestInterviewOfCandidates([
     ...overview.split.map((d) => d.candidate),
-    ...overview.actions.flatMap((a) => a.candidates),
+    ...overview.actions.flatMap((a) => a.links.filter((l) => l.interviewId === undefined).map((l) => l.label)),
   ]);
+  // Rater effects name candidates (their newest interview is linked); loop effects name the interview.
   const actions = overview.actions.map((a) => ({
     ...a,
     interviewerId: idOf.get(a.interviewer) ?? null,
-    candidates: a.candidates.map((label) => ({ label, interviewId: interviews[label] ?? null })),
+    links: a.links.map((l) => ({ label: l.label, interviewId: l.interviewId ?? interviews[l.label] ?? null })),
   }));
   return json({ ...overview, actions, search, followUps, interviews });
 }
@@ -37,6 +39,7 @@ export default function CalibrationOverview() {
       <ActionList
         actions={data.actions}
         minimum={MIN_SHARED_CANDIDATES}
+        rules={LOOP_RULES}
         judged={data.judged}
         allInterviewers={`/calibration/interviewers${data.search}`}
       />

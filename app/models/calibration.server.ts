@@ -5,6 +5,7 @@ import { computeCalibrationReport } from "~/domain/calibration";
 import type { DashboardContext } from "~/domain/calibration/dashboard";
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
+import { loadLoopEvidence } from "./loop-evidence.server";
 import { candidateLabel, exportRatings, exportScorecardRedFlags } from "./rating-export.server";
 import { getLatestRubricVersion } from "./rubric.server";
 
@@ -45,9 +46,21 @@ export function loadDashboardContext(filter: CalibrationFilter): DashboardContex
   }
   const report = computeCalibrationReport(ratings, { scale: ratingScale(), scorecards });
   const { rubric } = getLatestRubricVersion();
+  // Overdue seats depend on the clock as well as the data; the cache keys on the audit log, so an
+  // overdue share can lag until the next change is audited (a submit, an amendment, a debrief …).
+  const loop = loadLoopEvidence(wide, scorecards);
+  if (focus) {
+    const candidates = new Set(ratings.map((r) => r.candidate));
+    const mine = (r: { label: string; interviewer: string }) => candidates.has(r.label);
+    // The focused interviewers' candidates, so peers on those candidates stay in each comparison.
+    loop.amendments = loop.amendments.filter(mine);
+    loop.overdue = loop.overdue.filter(mine);
+    loop.decisions = loop.decisions.filter(mine);
+  }
   return {
     report,
     ratings,
+    loop,
     focus,
     interviewerNames: Object.fromEntries(people.map((p) => [p.email, p.name])),
     dimensionNames: Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.name])),

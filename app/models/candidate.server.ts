@@ -5,6 +5,8 @@ import {
   auditLog,
   calibrationReviews,
   candidates,
+  debriefs,
+  debriefVotes,
   evidenceNotes,
   interviews,
   panelAssignments,
@@ -145,6 +147,8 @@ export interface ErasureSummary {
   justificationsBlanked: number;
   revisionsScrubbed: number;
   reviewsBlanked: number;
+  /** Debrief decision notes and re-vote reasons. */
+  debriefTextsBlanked: number;
 }
 
 export type EraseResult =
@@ -202,7 +206,7 @@ function idsOfCandidate(
 /**
  * Erases a candidate on request: the name becomes a pseudonym, and every free text written about
  * them — evidence notes, cap and recommendation justifications, amendment reasons, the outcome of
- * calibration reviews of their interviews, and the copies of these in scorecard snapshots and the
+ * calibration reviews of their interviews, debrief decision notes and re-vote reasons, and the copies of these in scorecard snapshots and the
  * audit log — is removed. Ratings, flags, recommendations and weighted scores stay, so calibration
  * statistics keep their data. The audit entry of the erasure itself names no one.
  *
@@ -223,6 +227,7 @@ export function eraseCandidate(id: number, actorId: number): EraseResult {
       justificationsBlanked: 0,
       revisionsScrubbed: 0,
       reviewsBlanked: 0,
+      debriefTextsBlanked: 0,
     };
 
     if (cardIds.length) {
@@ -264,6 +269,41 @@ export function eraseCandidate(id: number, actorId: number): EraseResult {
         .where(inArray(calibrationReviews.id, reviewIds))
         .run().changes;
       scrubAuditChanges(db, "calibration_review", reviewIds, () => true);
+    }
+
+    // The debrief keeps its decision and votes (agreement with decisions keeps its data), not its
+    // free text. A re-vote's reason may not be empty (schema check), so it becomes the erased marker.
+    const debriefIds = db
+      .select({ id: debriefs.interviewId })
+      .from(debriefs)
+      .innerJoin(interviews, eq(interviews.id, debriefs.interviewId))
+      .where(eq(interviews.candidateId, id))
+      .all()
+      .map((r) => r.id);
+    if (debriefIds.length) {
+      summary.debriefTextsBlanked += db
+        .update(debriefs)
+        .set({ decisionNote: "" })
+        .where(and(inArray(debriefs.interviewId, debriefIds), sql`${debriefs.decisionNote} <> ''`))
+        .run().changes;
+      summary.debriefTextsBlanked += db
+        .update(debriefVotes)
+        .set({ reason: sql`case when ${debriefVotes.round} = 'revote' then ${ERASED} else '' end` })
+        .where(and(inArray(debriefVotes.interviewId, debriefIds), sql`${debriefVotes.reason} <> ''`))
+        .run().changes;
+      // Their audit entries quote the reason (re-vote) and the note (decision).
+      for (const entry of db
+        .select({ id: auditLog.id, detail: auditLog.detail })
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "debrief"), inArray(auditLog.entityId, debriefIds)))
+        .all()) {
+        const detail = entry.detail as Record<string, unknown> | null;
+        if (!detail) continue;
+        const scrubbed = { ...detail };
+        for (const field of ["reason", "note"])
+          if (typeof scrubbed[field] === "string" && scrubbed[field] !== "") scrubbed[field] = ERASED;
+        db.update(auditLog).set({ detail: scrubbed }).where(eq(auditLog.id, entry.id)).run();
+      }
     }
 
     // Earlier audit entries about the candidate (their creation) quote the name.

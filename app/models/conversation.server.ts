@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, writeTransaction } from "~db/client";
+import { getDb, writeTransaction, type Db } from "~db/client";
 import * as t from "~db/schema";
 import type { Conversation } from "~/schemas/conversation-schema";
 
@@ -67,7 +67,11 @@ export function listDueFollowUps(today: string): ConversationRow[] {
 
 export type ConversationResult = { kind: "ok"; id: number } | { kind: "refused"; field: string; message: string };
 
-export function recordConversation(input: Omit<Conversation, "intent">, leadId: number): ConversationResult {
+export function recordConversation(
+  input: Omit<Conversation, "intent">,
+  leadId: number,
+  on: Db = getDb(),
+): ConversationResult {
   return writeTransaction((db) => {
     const interviewer = db
       .select({ id: t.users.id })
@@ -98,7 +102,7 @@ export function recordConversation(input: Omit<Conversation, "intent">, leadId: 
       })
       .run();
     return { kind: "ok", id };
-  });
+  }, on);
 }
 
 export function completeFollowUp(conversationId: number, note: string, leadId: number): ConversationResult {

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
-import { getDb, writeTransaction } from "~db/client";
+import { getDb, writeTransaction, type Db } from "~db/client";
 import * as t from "~db/schema";
 import type { Recommendation } from "~/domain/calibration";
 import type { DecidedDebrief, Decision } from "~/domain/debrief-votes";
@@ -60,7 +60,7 @@ export type DebriefResult = { kind: "ok" } | { kind: "refused"; field: string; m
 const refuse = (field: string, message: string): DebriefResult => ({ kind: "refused", field, message });
 
 /** Opens the debrief once every panellist has submitted, locking their recommendations as independent votes. */
-export function openDebrief(interviewId: number, leadId: number): DebriefResult {
+export function openDebrief(interviewId: number, leadId: number, on: Db = getDb()): DebriefResult {
   return writeTransaction((db) => {
     if (
       db.select({ id: t.debriefs.interviewId }).from(t.debriefs).where(eq(t.debriefs.interviewId, interviewId)).get()
@@ -112,7 +112,7 @@ export function openDebrief(interviewId: number, leadId: number): DebriefResult 
       })
       .run();
     return { kind: "ok" };
-  });
+  }, on);
 }
 
 /** A panellist's one re-vote after the discussion, with the reason; the independent vote stays as it was. */
@@ -120,6 +120,7 @@ export function recordRevote(
   interviewId: number,
   vote: { interviewerId: number; recommendation: Recommendation; reason: string },
   leadId: number,
+  on: Db = getDb(),
 ): DebriefResult {
   return writeTransaction((db) => {
     const debrief = db
@@ -162,13 +163,15 @@ export function recordRevote(
       })
       .run();
     return { kind: "ok" };
-  });
+  }, on);
 }
 
 export function recordDecision(
   interviewId: number,
   decision: { decision: Decision; note: string },
   leadId: number,
+  /** The connection (the demo seed writes through its own) and the moment of the decision. */
+  opts: { db?: Db; now?: Date } = {},
 ): DebriefResult {
   return writeTransaction((db) => {
     const debrief = db
@@ -183,7 +186,7 @@ export function recordDecision(
         decision: decision.decision,
         decisionNote: decision.note,
         decidedBy: leadId,
-        decidedAt: new Date().toISOString(),
+        decidedAt: (opts.now ?? new Date()).toISOString(),
       })
       .where(and(eq(t.debriefs.interviewId, interviewId), isNull(t.debriefs.decision)))
       .run();
@@ -197,7 +200,7 @@ export function recordDecision(
       })
       .run();
     return { kind: "ok" };
-  });
+  }, opts.db);
 }
 
 /** Every decided debrief with its votes, for calibration's agreement with final decisions. */

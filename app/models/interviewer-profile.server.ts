@@ -72,10 +72,11 @@ export async function conversationsWithEffects(
       loadFreshDashboard({ from: c.heldOn }),
     ]);
     const rowOf = (views: typeof before) => views.interviewers.rows.find((r) => r.interviewer === email);
+    const loopOf = (views: typeof before) => views.loopEffects.filter((m) => m.interviewer === email);
     measured.push({
       ...c,
-      before: measureEffect(rowOf(before), c.effect),
-      after: measureEffect(rowOf(after), c.effect),
+      before: measureEffect(rowOf(before), c.effect, loopOf(before)),
+      after: measureEffect(rowOf(after), c.effect, loopOf(after)),
     });
   }
   return measured;

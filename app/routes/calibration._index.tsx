@@ -7,6 +7,7 @@ import { AGREEMENT_MARKS } from "~/domain/calibration/dashboard";
 import { MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
 import { PLANNER_PANEL_SIZES } from "~/domain/calibration/model-summary";
 import { MIN_PLANNER_CANDIDATES, MIN_PLANNER_INTERVIEWERS } from "~/domain/calibration/variant-reliability";
+import { LOOP_RULES } from "~/domain/calibration/loop-effects";
 import { getFilterOptions, latestInterviewOfCandidates } from "~/models/calibration.server";
 import { ActionList } from "~/components/calibration/action-list";
 import { listDueFollowUps } from "~/models/conversation.server";
@@ -22,12 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const idOf = new Map(getFilterOptions().interviewers.map((i) => [i.email, i.id]));
   const interviews = latestInterviewOfCandidates([
     ...overview.split.map((d) => d.candidate),
-    ...overview.actions.flatMap((a) => a.candidates),
+    ...overview.actions.flatMap((a) => a.links.filter((l) => l.interviewId === undefined).map((l) => l.label)),
   ]);
+  // Rater effects name candidates (their newest interview is linked); loop effects name the interview.
   const actions = overview.actions.map((a) => ({
     ...a,
     interviewerId: idOf.get(a.interviewer) ?? null,
-    candidates: a.candidates.map((label) => ({ label, interviewId: interviews[label] ?? null })),
+    links: a.links.map((l) => ({ label: l.label, interviewId: l.interviewId ?? interviews[l.label] ?? null })),
   }));
   return json({
     freshness,
@@ -49,6 +51,7 @@ export default function CalibrationOverview() {
       <ActionList
         actions={data.actions}
         minimum={MIN_SHARED_CANDIDATES}
+        rules={LOOP_RULES}
         judged={data.judged}
         allInterviewers={`/calibration/interviewers${data.search}`}
       />

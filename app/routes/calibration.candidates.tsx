@@ -62,14 +62,16 @@ export default function CalibrationCandidates() {
         </p>
       </Form>
       <p className="hint">
-        Rater-adjusted scores fit rating = candidate + dimension − interviewer severity by least squares (the idea
-        behind many-facet Rasch "fair averages"), so a candidate who met a harsh panel is not penalised. Interviewers
-        with fewer than 5 ratings are taken at face value.
+        Rater-adjusted score: what an average interviewer would be expected to give the candidate, from the rater model
+        (candidate + interviewer + scorecard + noise, fitted by REML; the idea behind many-facet Rasch &quot;fair
+        averages&quot;), so a candidate who met a harsh panel is not penalised. Each comes with its 95% interval (± 1.96
+        of the model&apos;s conditional standard error, kept inside the scale): a candidate seen by two interviewers has
+        a wide one, and two candidates whose intervals overlap are not told apart by the panel.
         {converged ? "" : " The fit did not fully converge on this view: read small changes with care."}
       </p>
       <ChartFrame
         title="Raw against adjusted mean"
-        summary={`${rows.length} of ${matching} candidates, whose standing changes most first. Points above the line met a harsh panel.`}
+        summary={`${rows.length} of ${matching} candidates, whose standing changes most first. Points above the line met a harsh panel; each vertical bar is the adjusted score's 95% interval.`}
         height={360}
         chart={<AdjustedScatter scale={scale} points={rows} />}
         table={
@@ -80,6 +82,7 @@ export default function CalibrationCandidates() {
                 <th scope="col">Ratings</th>
                 <th scope="col">Raw mean</th>
                 <th scope="col">Adjusted</th>
+                <th scope="col">95% interval</th>
                 <th scope="col">Change</th>
               </tr>
             </thead>
@@ -89,7 +92,19 @@ export default function CalibrationCandidates() {
                   <th scope="row">{c.candidate}</th>
                   <td>{c.ratings}</td>
                   <td>{fmt(c.rawMean)}</td>
-                  <td>{fmt(c.adjustedMean)}</td>
+                  <td>
+                    {fmt(c.adjustedMean)}
+                    {c.clamped ? <span className="muted"> (at the scale&apos;s end)</span> : null}
+                  </td>
+                  <td className="nowrap">
+                    {c.ciLow === null ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      <>
+                        {fmt(c.ciLow)} to {fmt(c.ciHigh)} <span className="muted">(± {fmt(1.96 * c.adjustedSe!)})</span>
+                      </>
+                    )}
+                  </td>
                   <td>
                     {c.change > 0 ? "+" : ""}
                     {fmt(c.change)}

@@ -144,8 +144,8 @@ export default function CalibrationDimensions() {
         <section key={d.dimension} className="card" aria-labelledby={`pairs-${d.dimension}`}>
           <h3 id={`pairs-${d.dimension}`}>Pairwise agreement · {d.name}</h3>
           <p className="hint">
-            Quadratic-weighted Cohen's kappa for every pair of interviewers with 5 or more candidates in common; empty
-            cells have fewer.
+            Quadratic-weighted Cohen's kappa for every pair of interviewers with 5 or more candidates in common, and
+            under it n, the candidates the pair shared; empty cells have fewer.
             {d.heatmap.pairedInterviewers > d.heatmap.interviewers.length
               ? ` Showing the ${d.heatmap.interviewers.length} interviewers with the most such pairs, of ${d.heatmap.pairedInterviewers}; narrow the filter to see others.`
               : ""}
@@ -161,7 +161,8 @@ export default function CalibrationDimensions() {
                       <span className="visually-hidden">Interviewer</span>
                     </th>
                     {d.heatmap.interviewers.map((i) => (
-                      <th scope="col" key={i.key}>
+                      // Names wrap (first name over last) so the columns fit a laptop screen.
+                      <th scope="col" key={i.key} className="heatmap-name">
                         {i.name}
                       </th>
                     ))}
@@ -175,9 +176,20 @@ export default function CalibrationDimensions() {
                         <td
                           key={d.heatmap.interviewers[c].key}
                           style={{ background: heat(cell?.kappa ?? null) }}
-                          title={cell ? `n=${cell.n}` : undefined}
+                          title={
+                            cell
+                              ? `${row.name} and ${d.heatmap.interviewers[c].name}: kappa ${fmt(cell.kappa)} on ${cell.n} shared candidates`
+                              : undefined
+                          }
                         >
-                          {cell ? fmt(cell.kappa) : ""}
+                          {cell ? (
+                            <>
+                              <span className="kappa">{fmt(cell.kappa)}</span>
+                              <span className="kappa-n">n={cell.n}</span>
+                            </>
+                          ) : (
+                            ""
+                          )}
                         </td>
                       ))}
                     </tr>

@@ -5,6 +5,7 @@ import { ErrorPage } from "~/components/error-page";
 import { EffectCell } from "~/components/calibration/effect-cell";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { measureEffect } from "~/domain/calibration/effect-measure";
+import type { LoopEffectMeasure } from "~/domain/calibration/loop-effects";
 import { CONVERSATION_EFFECTS, effectName } from "~/domain/conversation-effects";
 import { countAmendedAfterSeeing } from "~/models/amendment.server";
 import { listConversations, recordConversation } from "~/models/conversation.server";
@@ -18,20 +19,24 @@ import { readFormData } from "~/utils/read-form.server";
 import { requireLead } from "~/utils/session.server";
 
 /**
- * The effects measured from ratings, one row each: leniency and severity are one signed figure (the
- * row takes the key of the flag it carries), and so are red flags under- and over-used.
+ * Every effect against peers, one row each: leniency and severity are one signed figure (the row
+ * takes the key of the flag it carries), and so are red flags under- and over-used.
  */
-function measuredRows(row: Parameters<typeof measureEffect>[0]) {
+function measuredRows(row: Parameters<typeof measureEffect>[0], loop: LoopEffectMeasure[]) {
   const flags: string[] = row?.rater.flags ?? [];
   const leniency = flags.includes("severe") ? "severe" : "lenient";
-  const redFlags = (row?.redFlagMean ?? 0) > (row?.peerRedFlagMean ?? 0) ? "red_flags_over" : "red_flags_under";
+  const redFlags = loop.find((m) => m.effect.startsWith("red_flags"))?.effect ?? "red_flags_over";
   return [
     { key: leniency, name: "Lenient or severe against co-panellists" },
     { key: "halo", name: effectName("halo") },
     { key: "central_tendency", name: effectName("central_tendency") },
     { key: "erratic", name: effectName("erratic") },
-    { key: redFlags, name: "Red flags per scorecard against peers" },
-  ].map((e) => ({ ...e, measure: measureEffect(row, e.key) }));
+    { key: redFlags, name: "Red flags per scorecard against co-panellists" },
+    { key: "practice_distance", name: effectName("practice_distance") },
+    { key: "amends_after_panel", name: effectName("amends_after_panel") },
+    { key: "overdue_scorecards", name: effectName("overdue_scorecards") },
+    { key: "decision_disagreement", name: effectName("decision_disagreement") },
+  ].map((e) => ({ ...e, measure: measureEffect(row, e.key, loop) }));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -45,7 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     freshness,
     interviewer,
     search,
-    effects: measuredRows(row),
+    effects: measuredRows(
+      row,
+      views.loopEffects.filter((m) => m.interviewer === interviewer.email),
+    ),
     amendedAfterSeeing: countAmendedAfterSeeing(filter)[interviewer.email] ?? 0,
     drift: row?.drift ?? [],
     ...getInterviewerRecord(interviewer.id),
@@ -90,7 +98,7 @@ export default function InterviewerPage() {
           <thead>
             <tr>
               <th scope="col">Effect</th>
-              <th scope="col">Now (this view)</th>
+              <th scope="col">Now (this view): size, 95% interval, evidence</th>
             </tr>
           </thead>
           <tbody>
@@ -101,11 +109,11 @@ export default function InterviewerPage() {
               </tr>
             ))}
             <tr>
-              <th scope="row">Amends after seeing the panel</th>
+              <th scope="row">Amended after seeing the panel (count)</th>
               <td>{data.amendedAfterSeeing} scorecards amended after reading the panel&apos;s</td>
             </tr>
             <tr>
-              <th scope="row">Overdue scorecards</th>
+              <th scope="row">Overdue now (an hour past the interview)</th>
               <td>
                 {data.overdue.length === 0
                   ? "none"
@@ -118,7 +126,7 @@ export default function InterviewerPage() {
               </td>
             </tr>
             <tr>
-              <th scope="row">Recommendations against final decisions</th>
+              <th scope="row">Votes and re-votes in decided debriefs</th>
               <td>
                 {decisions === null || decisions.debriefs === 0
                   ? "no decided debrief yet"
@@ -126,7 +134,7 @@ export default function InterviewerPage() {
               </td>
             </tr>
             <tr>
-              <th scope="row">Far from the practice key</th>
+              <th scope="row">Practice against the key</th>
               <td>
                 {practice === null
                   ? "no practice against a key yet"

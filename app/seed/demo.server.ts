@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import { writeTransaction, type Db } from "~db/client";
 import * as t from "~db/schema";
+import { seedDebriefs } from "./debriefs.server";
 import { ensureSeedExemplars, listExemplars } from "~/models/exemplar.server";
 import { ensureDefaultRubric, getLatestRubricVersion } from "~/models/rubric.server";
 import { createRandom, type Random } from "~/domain/random";
@@ -127,6 +128,8 @@ export interface SeedSummary {
   submittedScorecards: number;
   /** Submitted practice scorecards on the exemplars, not counted in submittedScorecards. */
   practiceScorecards?: number;
+  /** Decided debriefs (with re-votes) on the newest complete panels. */
+  debriefs?: number;
 }
 
 /** Seeds the demo organisation into an empty database; does nothing when any user exists. */
@@ -246,8 +249,11 @@ export async function seedDemo(db: Db, opts: { now?: Date; seed?: number } = {})
       }
     });
   }, db);
+  // Debriefs with decisions and calibration conversations, through the models (app/seed/debriefs.server.ts).
+  const loop = seedDebriefs(db, today);
   return {
     seeded: true,
+    debriefs: loop.debriefs,
     users: PEOPLE.length,
     candidates: candidateCount,
     submittedScorecards: submitted,

@@ -22,7 +22,7 @@ type Action = {
   ciHigh: number;
   evidence: number;
   interviewerId: number | null;
-  candidates: { interviewId: number | null }[];
+  links: { interviewId: number | null }[];
 };
 
 it("the overview's action list names Jordan (lenient), Casey (severe), Priya (halo) and Morgan (central tendency), with interval, evidence and links", async () => {
@@ -44,8 +44,8 @@ it("the overview's action list names Jordan (lenient), Casey (severe), Priya (ha
     expect(a.ciLow).toBeLessThanOrEqual(a.size);
     expect(a.ciHigh).toBeGreaterThanOrEqual(a.size);
     expect(a.interviewerId).not.toBeNull();
-    expect(a.candidates.length).toBeGreaterThan(0);
-    expect(a.candidates.every((c) => c.interviewId !== null)).toBe(true);
+    expect(a.links.length).toBeGreaterThan(0);
+    expect(a.links.every((c) => c.interviewId !== null)).toBe(true);
   }
   // Direction of each effect: lenient above the panel, severe below, halo and central less spread.
   const size = (name: string) => actions.find((a) => a.name === name)!.size;

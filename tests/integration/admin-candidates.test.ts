@@ -251,6 +251,49 @@ describe("admin candidates: erasure on request", () => {
         })
         .run();
     }
+    // The structured debrief: a decision note and a re-vote reason are free text about the candidate.
+    db.insert(t.debriefs)
+      .values({
+        interviewId,
+        openedBy: admin.id,
+        decision: "hire",
+        decisionNote: `${NAME} convinced the panel`,
+        decidedBy: admin.id,
+        decidedAt: "2026-01-11T10:00:00.000Z",
+      })
+      .run();
+    db.insert(t.debriefVotes)
+      .values([
+        { interviewId, interviewerId: a.id, round: "independent", recommendation: "yes", recordedBy: admin.id },
+        { interviewId, interviewerId: b.id, round: "independent", recommendation: "no", recordedBy: admin.id },
+        {
+          interviewId,
+          interviewerId: b.id,
+          round: "revote",
+          recommendation: "yes",
+          reason: `${NAME}'s repair story was stronger than I first thought`,
+          recordedBy: admin.id,
+        },
+      ])
+      .run();
+    db.insert(t.auditLog)
+      .values([
+        {
+          actorId: admin.id,
+          action: "debrief.revote",
+          entity: "debrief",
+          entityId: interviewId,
+          detail: { interviewerId: b.id, from: "no", to: "yes", reason: `${NAME}'s repair story` },
+        },
+        {
+          actorId: admin.id,
+          action: "debrief.decided",
+          entity: "debrief",
+          entityId: interviewId,
+          detail: { decision: "hire", note: `${NAME} convinced the panel` },
+        },
+      ])
+      .run();
     const review = db
       .insert(t.calibrationReviews)
       .values({ interviewId, openedBy: admin.id, agreedReading: `${NAME} is a yes`, notes: NAME, followUps: "" })
@@ -360,12 +403,53 @@ describe("admin candidates: erasure on request", () => {
       getDb().select().from(t.calibrationReviews).where(eq(t.calibrationReviews.interviewId, interviewId)).get(),
     ).toMatchObject({ agreedReading: "", notes: "", followUps: "" });
 
+    // The debrief keeps its decision and votes (decision agreement keeps its data), not its free text.
+    expect(getDb().select().from(t.debriefs).where(eq(t.debriefs.interviewId, interviewId)).get()).toMatchObject({
+      decision: "hire",
+      decisionNote: "",
+    });
+    expect(
+      getDb()
+        .select({
+          round: t.debriefVotes.round,
+          recommendation: t.debriefVotes.recommendation,
+          reason: t.debriefVotes.reason,
+        })
+        .from(t.debriefVotes)
+        .where(eq(t.debriefVotes.interviewId, interviewId))
+        .orderBy(t.debriefVotes.id)
+        .all(),
+    ).toEqual([
+      { round: "independent", recommendation: "yes", reason: "" },
+      { round: "independent", recommendation: "no", reason: "" },
+      { round: "revote", recommendation: "yes", reason: "[erased]" },
+    ]);
+    expect(
+      getDb()
+        .select({ detail: t.auditLog.detail })
+        .from(t.auditLog)
+        .where(eq(t.auditLog.entity, "debrief"))
+        .orderBy(t.auditLog.id)
+        .all()
+        .map((e) => e.detail),
+    ).toEqual([
+      { interviewerId: expect.any(Number), from: "no", to: "yes", reason: "[erased]" },
+      { decision: "hire", note: "[erased]" },
+    ]);
+
     const erased = getDb().select().from(t.auditLog).where(eq(t.auditLog.action, "candidate.erased")).get()!;
     expect(erased).toMatchObject({
       actorId: admin.id,
       entity: "candidate",
       entityId: candidateId,
-      detail: { scorecards: 2, notesRemoved: 2, justificationsBlanked: 4, revisionsScrubbed: 2, reviewsBlanked: 1 },
+      detail: {
+        scorecards: 2,
+        notesRemoved: 2,
+        justificationsBlanked: 4,
+        revisionsScrubbed: 2,
+        reviewsBlanked: 1,
+        debriefTextsBlanked: 2,
+      },
     });
   });
 

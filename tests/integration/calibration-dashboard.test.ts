@@ -35,7 +35,7 @@ beforeAll(async () => {
     (getDb().$client.prepare("select id from users where email = ?").get(email) as { id: number }).id;
   lead = await sessionCookieFor(id("lead2@demo.test")); // a lead who is not an admin
   interviewer = await sessionCookieFor(id("interviewer@demo.test"));
-});
+}, 60_000); // the demo seed (with its debriefs) takes seconds on a loaded machine
 
 async function load(loader: Loader, path: string, cookie = lead) {
   return (await loader({ request: await request(path, { cookie }), params: {}, context: {} }).catch(

@@ -108,7 +108,7 @@ beforeAll(async () => {
     .returning()
     .get();
   getDb().insert(t.ratings).values({ scorecardId: card.id, dimensionKey: "ownership", score: 3 }).run();
-});
+}, 60_000); // the demo seed (with its debriefs) takes seconds on a loaded machine
 
 describe("exportRatings", () => {
   it("gives one row per rating of a submitted scorecard, with the interview's variant, level, date, recommendation and rubric version", () => {

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { fmt } from "~/components/charts/chart-frame";
-import { effectLabel } from "~/domain/conversation-effects";
+import type { LOOP_RULES } from "~/domain/calibration/loop-effects";
+import { effectLabel, effectName } from "~/domain/conversation-effects";
 
 interface Action {
   interviewer: string;
@@ -12,23 +13,56 @@ interface Action {
   ciHigh: number;
   unit: string;
   evidence: number;
+  evidenceUnit: string;
+  interval: "normal" | "t" | "exact";
+  percent: boolean;
+  baseline: number | null;
   certainty: number;
-  candidates: { label: string; interviewId: number | null }[];
+  links: { label: string; interviewId: number | null }[];
 }
 
 // Certainty is 1 − p; on strong evidence it rounds to 1.00, so the p-value says more.
 const pValue = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`);
 const signed = (x: number) => `${x > 0 ? "+" : ""}${fmt(x)}`;
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+const INTERVAL = { normal: "95% interval", t: "95% t interval", exact: "exact 95% interval" } as const;
+
+/** The effect's size in words: a share against peers' share, or a signed difference. */
+function Size({ a }: { a: Action }) {
+  if (a.percent)
+    return (
+      <>
+        {percent(a.size)} {a.unit}{" "}
+        <span className="muted">
+          ({INTERVAL[a.interval]} {percent(a.ciLow)} to {percent(a.ciHigh)}; peers{" "}
+          {a.baseline === null ? "—" : percent(a.baseline)}; {a.evidence} {a.evidenceUnit}; {pValue(1 - a.certainty)})
+        </span>
+      </>
+    );
+  return (
+    <>
+      {signed(a.size)} {a.unit}{" "}
+      <span className="muted">
+        ({INTERVAL[a.interval]} {signed(a.ciLow)} to {signed(a.ciHigh)}; {a.evidence} {a.evidenceUnit};{" "}
+        {pValue(1 - a.certainty)})
+      </span>
+    </>
+  );
+}
+
+type Rules = typeof LOOP_RULES;
 
 /** The overview's lead: who needs a calibration conversation, about what, most pressing first. */
 export function ActionList({
   actions,
   minimum,
+  rules,
   judged,
   allInterviewers,
 }: {
   actions: Action[];
   minimum: number;
+  rules: Rules;
   judged: number;
   allInterviewers: string;
 }) {
@@ -36,14 +70,43 @@ export function ActionList({
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">Who needs a calibration conversation, about what</h2>
       <p className="hint">
-        Ranked by size (against the effect&apos;s own threshold) × certainty (1 − p of its test). Listed only with{" "}
-        {minimum}+ candidates shared with co-panellists and a flag that holds after the correction for testing every
-        interviewer.
+        Ranked by size (against the effect&apos;s own threshold) × certainty (1 − p of its test). An entry needs enough
+        evidence, a size past its threshold, and a test that holds after the correction for testing every interviewer.
       </p>
+      <details className="hint action-rules">
+        <summary>What each effect needs to be listed</summary>
+        <ul>
+          <li>
+            Lenient, severe, halo, central tendency: {minimum}+ candidates shared with co-panellists (the rater model).
+          </li>
+          <li>
+            {effectName("red_flags_over")} / under-used: {rules.red_flags.minimum}+ shared candidates, ±
+            {rules.red_flags.threshold} flags per scorecard against co-panellists on the same candidates (t test).
+          </li>
+          <li>
+            {effectName("practice_distance")}: {rules.practice_distance.minimum}+ practice ratings,{" "}
+            {rules.practice_distance.threshold} points further than peers on the same exemplar and dimension.
+          </li>
+          <li>
+            {effectName("amends_after_panel")}: {rules.amends_after_panel.minimum}+ submitted scorecards,{" "}
+            {rules.amends_after_panel.minHits}+ amended, {percent(rules.amends_after_panel.threshold)} above peers
+            (Fisher&apos;s exact test).
+          </li>
+          <li>
+            {effectName("overdue_scorecards")}: {rules.overdue_scorecards.minimum}+ panel seats,{" "}
+            {rules.overdue_scorecards.minHits}+ overdue, {percent(rules.overdue_scorecards.threshold)} above peers.
+          </li>
+          <li>
+            {effectName("decision_disagreement")}: {rules.decision_disagreement.minimum}+ decided debriefs,{" "}
+            {rules.decision_disagreement.minHits}+ votes against the decision,{" "}
+            {percent(rules.decision_disagreement.threshold)} above peers.
+          </li>
+        </ul>
+      </details>
       {actions.length === 0 ? (
         <p className="empty">
           {judged === 0
-            ? `No interviewer can be judged yet: each needs ${minimum} candidates also scored by someone else.`
+            ? `No interviewer has enough evidence for any effect yet (the rater effects need ${minimum} candidates also scored by someone else).`
             : `None of the ${judged} interviewers with ${minimum}+ shared candidates has an effect large and certain enough to talk about.`}
         </p>
       ) : (
@@ -58,16 +121,12 @@ export function ActionList({
                   <Link to={`/calibration/interviewers/${a.interviewerId}`}>{a.name}</Link>
                 )}
               </strong>{" "}
-              {signed(a.size)} {a.unit}{" "}
-              <span className="muted">
-                (95% interval {signed(a.ciLow)} to {signed(a.ciHigh)}; {a.evidence} shared candidates;{" "}
-                {pValue(1 - a.certainty)})
-              </span>
-              {a.candidates.length > 0 && (
+              <Size a={a} />
+              {a.links.length > 0 && (
                 <>
                   {" "}
                   · shown by{" "}
-                  {a.candidates.map((c, k) => (
+                  {a.links.map((c, k) => (
                     <span key={c.label}>
                       {k > 0 && ", "}
                       {c.interviewId === null ? c.label : <Link to={`/interviews/${c.interviewId}`}>{c.label}</Link>}

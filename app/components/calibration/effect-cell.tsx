@@ -2,16 +2,23 @@ import { fmt } from "~/components/charts/chart-frame";
 import type { EffectMeasure } from "~/domain/calibration/effect-measure";
 
 const signed = (x: number | null) => (x === null ? "—" : `${x > 0 ? "+" : ""}${fmt(x)}`);
+const percent = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
+const INTERVAL = { normal: "95% interval", t: "95% t interval", exact: "exact 95% interval" } as const;
 
-/** One effect's measure as a table cell: value, 95% interval, evidence, and whether it is flagged. */
+/** One effect's measure as a table cell: value, 95% interval, peers, evidence, and whether it is flagged. */
 export function EffectCell({ measure: m }: { measure: EffectMeasure }) {
   if (m.value === null) return <td className="muted">{m.withheld}</td>;
+  const show = m.percent ? percent : signed;
   return (
     <td>
       {m.flagged ? <strong>flagged · </strong> : null}
-      {signed(m.value)} {m.unit}
-      {m.ciLow !== null ? ` (95% interval ${signed(m.ciLow)} to ${signed(m.ciHigh)})` : ""}{" "}
-      <span className="muted">n={m.n}</span>
+      {show(m.value)} {m.unit}
+      {m.ciLow !== null ? ` (${INTERVAL[m.interval ?? "normal"]} ${show(m.ciLow)} to ${show(m.ciHigh)})` : ""}
+      {m.percent && m.baseline !== undefined ? `; peers ${percent(m.baseline ?? null)}` : ""}{" "}
+      <span className="muted">
+        n={m.n}
+        {m.evidenceUnit ? ` ${m.evidenceUnit}` : ""}
+      </span>
     </td>
   );
 }

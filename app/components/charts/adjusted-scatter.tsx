@@ -1,5 +1,6 @@
 import {
   CartesianGrid,
+  ErrorBar,
   ReferenceLine,
   ResponsiveContainer,
   Scatter,
@@ -17,7 +18,8 @@ export function AdjustedScatter({
   points,
   scale,
 }: {
-  points: { candidate: string; rawMean: number; adjustedMean: number }[];
+  /** `error`: the adjusted score's 95% interval as (below, above) distances, drawn as a vertical bar. */
+  points: { candidate: string; rawMean: number; adjustedMean: number; error: readonly [number, number] | null }[];
   scale: { min: number; max: number };
 }) {
   return (
@@ -49,7 +51,9 @@ export function AdjustedScatter({
           ]}
           stroke="#9aa6b8"
         />
-        <Scatter data={points} fill="#2f5bd3" fillOpacity={0.6} isAnimationActive={false} />
+        <Scatter data={points} fill="#2f5bd3" fillOpacity={0.6} isAnimationActive={false}>
+          <ErrorBar dataKey="error" direction="y" width={0} stroke="#2f5bd3" strokeOpacity={0.35} />
+        </Scatter>
       </ScatterChart>
     </ResponsiveContainer>
   );

@@ -1,4 +1,5 @@
 import type { ConversationEffect } from "../conversation-effects";
+import type { EvidenceLink, LoopEffectMeasure } from "./loop-effects";
 import {
   CENTRAL_MAX_RATIO,
   ERRATIC_MIN_RATIO,
@@ -15,11 +16,16 @@ import type { Rating, Scale } from "./types";
 //   relative size — the effect measured against its own flag threshold, so 1 is "just flagged" and
 //     effects in different units compare (lenient/severe: |model effect| ÷ LENIENCY_MIN_EFFECT;
 //     halo: (1 − spread ratio) ÷ (1 − HALO_MAX_RATIO); central tendency: (1 − range ratio) ÷
-//     (1 − CENTRAL_MAX_RATIO); erratic: (misfit ratio − 1) ÷ (ERRATIC_MIN_RATIO − 1));
-//   certainty — 1 − p of the test behind the flag (rater-flags.ts), so a large effect on thin
-//     evidence ranks below a slightly smaller one that is nearly certain.
+//     (1 − CENTRAL_MAX_RATIO); erratic: (misfit ratio − 1) ÷ (ERRATIC_MIN_RATIO − 1)); the lead's-loop
+//     effects (loop-effects.ts): the difference from peers ÷ its threshold in LOOP_RULES (red flags
+//     |mean difference| ÷ 0.5 per scorecard; practice key extra distance ÷ 0.5 points; shares (own −
+//     peers' share) ÷ 10, 15 or 20 percentage points);
+//   certainty — 1 − p of the test behind the flag (rater-flags.ts; loop-effects.ts: t test or
+//     Fisher's exact test), so a large effect on thin evidence ranks below a slightly smaller one
+//     that is nearly certain.
 // Nothing is listed without enough evidence: an entry needs `evidence >= minimum` (the rater model's
-// MIN_SHARED_CANDIDATES for its four effects) and must be at or past its threshold.
+// MIN_SHARED_CANDIDATES for its four effects, LOOP_RULES for the others), must be at or past its
+// threshold, and its test must hold after the Benjamini–Hochberg correction for its kind.
 
 export interface ActionEntry {
   /** The interviewer's key in the report (their email). */
@@ -37,6 +43,15 @@ export interface ActionEntry {
   /** How much evidence (shared candidates, scorecards …) and how much the effect needs. */
   evidence: number;
   minimum: number;
+  /** What `evidence` counts ("shared candidates", "decided debriefs" …). */
+  evidenceUnit: string;
+  /** How the interval was made: normal (the model's conditional SD), t, or exact (Clopper–Pearson). */
+  interval: "normal" | "t" | "exact";
+  /** Shares (0–1) are shown as percentages, set against the peers' share (`baseline`). */
+  percent: boolean;
+  baseline: number | null;
+  /** Scorecards that show the effect; loop effects name them, rater effects are filled in by evidenceCandidates. */
+  links: EvidenceLink[];
 }
 
 export type RankedAction = ActionEntry & { priority: number };
@@ -56,7 +71,16 @@ export function raterActions(
   const minEffect = (LENIENCY_MIN_EFFECT * (scale.max - scale.min)) / 3;
   const entries: ActionEntry[] = [];
   for (const { interviewer, name, rater } of rows) {
-    const base = { interviewer, name, evidence: rater.sharedCandidates, minimum: MIN_SHARED_CANDIDATES };
+    const base = {
+      interviewer,
+      name,
+      evidence: rater.sharedCandidates,
+      minimum: MIN_SHARED_CANDIDATES,
+      evidenceUnit: "shared candidates",
+      percent: false,
+      baseline: null,
+      links: [],
+    };
     for (const flag of rater.flags) {
       if (
         (flag === "lenient" || flag === "severe") &&
@@ -72,6 +96,7 @@ export function raterActions(
           ciLow: rater.ciLow,
           ciHigh: rater.ciHigh,
           unit: "points vs the panel",
+          interval: "normal",
           relativeSize: Math.abs(rater.effect) / minEffect,
           certainty: 1 - rater.p.leniency,
         });
@@ -84,6 +109,7 @@ export function raterActions(
           ciLow: d.ciLow,
           ciHigh: d.ciHigh,
           unit: "points of spread across dimensions vs co-panellists",
+          interval: "t",
           relativeSize: (1 - rater.spreadRatio) / (1 - HALO_MAX_RATIO),
           certainty: 1 - rater.p.halo,
         });
@@ -101,6 +127,7 @@ export function raterActions(
           ciLow: d.ciLow,
           ciHigh: d.ciHigh,
           unit: "points of movement between candidates vs co-panellists",
+          interval: "t",
           relativeSize: (1 - rater.rangeRatio) / (1 - CENTRAL_MAX_RATIO),
           certainty: 1 - rater.p.central,
         });
@@ -118,6 +145,7 @@ export function raterActions(
           ciLow: d.ciLow,
           ciHigh: d.ciHigh,
           unit: "points² of misfit to the model vs the panel",
+          interval: "t",
           relativeSize: (rater.misfitRatio - 1) / (ERRATIC_MIN_RATIO - 1),
           certainty: 1 - rater.p.erratic,
         });
@@ -125,6 +153,34 @@ export function raterActions(
     }
   }
   return entries;
+}
+
+/** The lead's-loop effects that are flagged (enough evidence, past the threshold, held after the correction). */
+export function loopActions(measures: readonly LoopEffectMeasure[], names: Record<string, string>): ActionEntry[] {
+  return measures.flatMap((m) =>
+    m.flagged && m.size !== null && m.ciLow !== null && m.ciHigh !== null && m.relativeSize !== null && m.p !== null
+      ? [
+          {
+            interviewer: m.interviewer,
+            name: names[m.interviewer] ?? m.interviewer,
+            effect: m.effect,
+            size: m.size,
+            ciLow: m.ciLow,
+            ciHigh: m.ciHigh,
+            unit: m.unit,
+            relativeSize: m.relativeSize,
+            certainty: 1 - m.p,
+            evidence: m.evidence,
+            minimum: m.minimum,
+            evidenceUnit: m.evidenceUnit,
+            interval: m.interval,
+            percent: m.percent,
+            baseline: m.baseline,
+            links: m.links,
+          },
+        ]
+      : [],
+  );
 }
 
 /**

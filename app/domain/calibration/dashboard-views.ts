@@ -6,6 +6,7 @@ import {
   type DashboardContext,
 } from "./dashboard";
 import { buildCandidateView, buildVariantView } from "./dashboard-comparisons";
+import { measureLoopEffects } from "./loop-effects";
 
 /** How many rows the queue view carries, and the candidate page shows at a time; the totals say how many there are. */
 export const VIEW_LIMIT = 100;
@@ -13,9 +14,12 @@ export const VIEW_LIMIT = 100;
 /** Every dashboard view of one filter, computed together: small, serialisable, cacheable. */
 export function buildDashboardViews(ctx: DashboardContext) {
   const queue = buildQueue(ctx);
+  const loop = ctx.loop ? measureLoopEffects(ctx.loop) : [];
   return {
     scale: ctx.report.scale,
-    overview: buildOverview(ctx),
+    overview: buildOverview(ctx, loop),
+    /** The lead's-loop effects of every interviewer in view, for the interviewer page. */
+    loopEffects: loop,
     interviewers: buildInterviewerView(ctx),
     dimensions: buildDimensionView(ctx),
     variants: buildVariantView(ctx),

@@ -1,4 +1,5 @@
-import { evidenceCandidates, rankActions, raterActions } from "./action-list";
+import { evidenceCandidates, loopActions, rankActions, raterActions } from "./action-list";
+import type { CountRecord, LoopEffectMeasure, PracticeCell } from "./loop-effects";
 import { MIN_LENIENCY_RATINGS } from "./leniency";
 import type { CalibrationReport } from "./report";
 import { RECOMMENDATIONS, scaleCategories, type Rating, type Recommendation } from "./types";
@@ -25,6 +26,17 @@ export interface DashboardContext {
    * their co-panellists, so each statistic compares them with peers; interviewer lists show only these.
    */
   focus?: readonly string[];
+  /** The evidence behind the lead's-loop effects (loop-effects.ts); absent, those effects are not measured. */
+  loop?: LoopEvidence;
+}
+
+export interface LoopEvidence {
+  /** Red flags per submitted scorecard in view (imports left out). */
+  redFlags: readonly { candidate: string; interviewer: string; redFlags: number }[];
+  practice: readonly PracticeCell[];
+  amendments: readonly CountRecord[];
+  overdue: readonly CountRecord[];
+  decisions: readonly CountRecord[];
 }
 
 /** The report's interviewers the view is about: all of them, or the focused ones. */
@@ -45,8 +57,10 @@ export function agreementBand(alpha: number | null): "reliable" | "tentative" | 
       : "unreliable";
 }
 
-export function buildOverview(ctx: DashboardContext, splitLimit = 5) {
+export function buildOverview(ctx: DashboardContext, loop: readonly LoopEffectMeasure[] = [], splitLimit = 5) {
   const { report } = ctx;
+  const focus = ctx.focus ? new Set(ctx.focus) : null;
+  const inFocus = focus ? loop.filter((m) => focus.has(m.interviewer)) : loop;
   return {
     totals: report.totals,
     agreement: report.dimensions.map((d) => {
@@ -85,16 +99,20 @@ export function buildOverview(ctx: DashboardContext, splitLimit = 5) {
       })),
     split: buildQueue(ctx).slice(0, splitLimit),
     /** Who needs a calibration conversation, about what: ranked (action-list.ts), with the candidates that show it. */
-    actions: rankActions(
-      raterActions(
+    actions: rankActions([
+      ...raterActions(
         focusedInterviewers(ctx).map((i) => ({
           interviewer: i.interviewer,
           name: nameOf(ctx.interviewerNames, i.interviewer),
           rater: i.rater,
         })),
         report.scale,
-      ),
-    ).map((a) => ({ ...a, candidates: evidenceCandidates(ctx.ratings, a.interviewer, a.effect, report.scale) })),
+      ).map((a) => ({
+        ...a,
+        links: evidenceCandidates(ctx.ratings, a.interviewer, a.effect, report.scale).map((label) => ({ label })),
+      })),
+      ...loopActions(inFocus, ctx.interviewerNames),
+    ]),
   };
 }
 

@@ -1,8 +1,10 @@
+import type { LoopEffectMeasure } from "./loop-effects";
 import type { RaterEffectSummary } from "./rater-flags";
 
 // One effect, measured in one view of the ratings: what the interviewer page shows for each effect
 // "now", and before and after each calibration conversation about it (so a lead sees whether the
-// conversation worked). Only the effects the ratings themselves measure; the rest say so.
+// conversation worked). The rater model's four from the ratings; the lead's-loop effects (red flags,
+// practice key, amends, overdue, decisions) from loop-effects.ts; "other" says it is not measured.
 
 export interface EffectMeasure {
   /** null when this view has too little evidence (see `withheld`) or the effect is not measured from ratings. */
@@ -14,6 +16,11 @@ export interface EffectMeasure {
   n: number;
   flagged: boolean;
   withheld: string | null;
+  /** A share (0–1) shown as a percentage, set against the peers' share. */
+  percent?: boolean;
+  baseline?: number | null;
+  interval?: "normal" | "t" | "exact";
+  evidenceUnit?: string;
 }
 
 export interface MeasuredRow {
@@ -33,7 +40,13 @@ const none = (withheld: string, n = 0): EffectMeasure => ({
   withheld,
 });
 
-export function measureEffect(row: MeasuredRow | undefined, effect: string): EffectMeasure {
+export function measureEffect(
+  row: MeasuredRow | undefined,
+  effect: string,
+  loop: readonly LoopEffectMeasure[] = [],
+): EffectMeasure {
+  const fromLoop = loopMeasure(loop, effect);
+  if (fromLoop) return fromLoop;
   if (!row) return none("no submitted ratings in this period");
   const { rater } = row;
   const n = rater.sharedCandidates;
@@ -50,6 +63,8 @@ export function measureEffect(row: MeasuredRow | undefined, effect: string): Eff
         n,
         flagged,
         withheld: null,
+        interval: "normal",
+        evidenceUnit: "shared candidates",
       };
     case "halo":
     case "central_tendency": {
@@ -59,7 +74,17 @@ export function measureEffect(row: MeasuredRow | undefined, effect: string): Eff
         effect === "halo"
           ? "points of spread across dimensions vs co-panellists"
           : "points of movement between candidates vs co-panellists";
-      return { value: d.mean, ciLow: d.ciLow, ciHigh: d.ciHigh, unit, n, flagged, withheld: null };
+      return {
+        value: d.mean,
+        ciLow: d.ciLow,
+        ciHigh: d.ciHigh,
+        unit,
+        n,
+        flagged,
+        withheld: null,
+        interval: "t",
+        evidenceUnit: "shared candidates",
+      };
     }
     case "erratic": {
       const d = rater.misfitDifference;
@@ -76,20 +101,35 @@ export function measureEffect(row: MeasuredRow | undefined, effect: string): Eff
     }
     case "red_flags_under":
     case "red_flags_over":
-      if (row.redFlagMean === null || row.peerRedFlagMean === null)
-        return none(`too few scorecards (${row.redFlagScorecards})`, row.redFlagScorecards);
-      return {
-        value: row.redFlagMean - row.peerRedFlagMean,
-        ciLow: null,
-        ciHigh: null,
-        unit: "red flags per scorecard vs peers",
-        n: row.redFlagScorecards,
-        flagged: false,
-        withheld: null,
-      };
+    case "practice_distance":
+    case "amends_after_panel":
+    case "overdue_scorecards":
+    case "decision_disagreement":
+      return none("no evidence in this period");
     default:
-      return none("not measured from ratings: see the figures above");
+      return none("not measured: see the figures above");
   }
+}
+
+/** A lead's-loop effect of this interviewer (red flags under or over: whichever way it goes now). */
+function loopMeasure(loop: readonly LoopEffectMeasure[], effect: string): EffectMeasure | null {
+  const m = loop.find(
+    (l) => l.effect === effect || (effect.startsWith("red_flags") && l.effect.startsWith("red_flags")),
+  );
+  if (!m) return null;
+  return {
+    value: m.withheld === null ? m.size : null,
+    ciLow: m.ciLow,
+    ciHigh: m.ciHigh,
+    unit: m.unit,
+    n: m.evidence,
+    flagged: m.flagged,
+    withheld: m.withheld,
+    percent: m.percent,
+    baseline: m.baseline,
+    interval: m.interval,
+    evidenceUnit: m.evidenceUnit,
+  };
 }
 
 /** The day before a YYYY-MM-DD day (UTC), for "ratings before the conversation". */

@@ -14,6 +14,11 @@ const entry = (over: Partial<ActionEntry>): ActionEntry => ({
   certainty: 0.99,
   evidence: 10,
   minimum: 5,
+  evidenceUnit: "shared candidates",
+  interval: "normal",
+  percent: false,
+  baseline: null,
+  links: [],
   ...over,
 });
 

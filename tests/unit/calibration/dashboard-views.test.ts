@@ -44,6 +44,7 @@ describe("the dimension view's pairwise heat map", { timeout: 60_000 }, () => {
       "candidates",
       "dimensions",
       "interviewers",
+      "loopEffects",
       "overview",
       "queue",
       "scale",

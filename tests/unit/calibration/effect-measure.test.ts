@@ -34,7 +34,7 @@ describe("measureEffect", () => {
     { effect: "halo", row: row({ flags: ["halo"] }), value: -0.7, ciLow: -0.9, flagged: true },
     { effect: "central_tendency", row: row(), value: -0.3, ciLow: -0.5, flagged: false },
     { effect: "erratic", row: row({ flags: ["erratic"] }), value: 0.03, ciLow: -0.02, flagged: true },
-    { effect: "red_flags_under", row: row(), value: 0.2 - 0.5, ciLow: null, flagged: false },
+    { effect: "red_flags_under", row: row(), value: null, ciLow: null, flagged: false },
     {
       effect: "lenient",
       row: row({ withheld: "needs 5 shared candidates, has 2", sharedCandidates: 2 }),
@@ -53,6 +53,61 @@ describe("measureEffect", () => {
     expect(m.ciLow).toBe(ciLow);
     expect(m.flagged).toBe(flagged);
     expect(m.withheld === null).toBe(value !== null);
+  });
+
+  it("takes the lead's-loop effects from their measures: red flags whichever way they go now, withheld ones say why", () => {
+    const loop = [
+      {
+        interviewer: "me",
+        effect: "red_flags_over" as const,
+        size: 0.8,
+        ciLow: 0.5,
+        ciHigh: 1.1,
+        baseline: null,
+        percent: false,
+        interval: "t" as const,
+        unit: "red flags per scorecard vs co-panellists",
+        evidence: 9,
+        minimum: 5,
+        evidenceUnit: "shared candidates",
+        relativeSize: 1.6,
+        p: 0.001,
+        flagged: true,
+        withheld: null,
+        links: [],
+      },
+      {
+        interviewer: "me",
+        effect: "amends_after_panel" as const,
+        size: 1,
+        ciLow: 0.16,
+        ciHigh: 1,
+        baseline: 0.02,
+        percent: true,
+        interval: "exact" as const,
+        unit: "of scorecards amended after seeing the panel",
+        evidence: 2,
+        minimum: 5,
+        evidenceUnit: "submitted scorecards",
+        relativeSize: 9.8,
+        p: 0.01,
+        flagged: false,
+        withheld: "needs 5 submitted scorecards, has 2",
+        links: [],
+      },
+    ];
+    expect(measureEffect(row(), "red_flags_under", loop)).toMatchObject({
+      value: 0.8,
+      ciLow: 0.5,
+      flagged: true,
+      n: 9,
+    });
+    expect(measureEffect(row(), "amends_after_panel", loop)).toMatchObject({
+      value: null,
+      flagged: false,
+      withheld: "needs 5 submitted scorecards, has 2",
+    });
+    expect(measureEffect(row(), "decision_disagreement", loop).withheld).toBe("no evidence in this period");
   });
 
   it("dayBefore crosses month and year ends", () => {

@@ -1,0 +1,188 @@
+import { describe, expect, it } from "vitest";
+import { loopActions, rankActions, raterActions } from "~/domain/calibration/action-list";
+import { binomialUpperTail, clopperPearson, fisherExactGreater } from "~/domain/calibration/exact-tests";
+import {
+  LOOP_RULES,
+  measurePracticeDistance,
+  measureRedFlagUse,
+  measureShare,
+  type CountRecord,
+  type PracticeCell,
+} from "~/domain/calibration/loop-effects";
+
+// Reference values from R 4.2.2: binom.test(k, n)$conf.int and
+// fisher.test(matrix(c(k1, n1 - k1, k2, n2 - k2), 2), alternative = "greater")$p.value.
+describe("exact tests", () => {
+  it.each([
+    { k: 0, n: 10, low: 0, high: 0.3084971 },
+    { k: 5, n: 8, low: 0.2448632, high: 0.9147666 },
+    { k: 10, n: 10, low: 0.6915029, high: 1 },
+    { k: 1, n: 20, low: 0.001265089, high: 0.2487328 },
+  ])("Clopper–Pearson $k of $n", ({ k, n, low, high }) => {
+    const ci = clopperPearson(k, n);
+    expect(ci.low).toBeCloseTo(low, 6);
+    expect(ci.high).toBeCloseTo(high, 6);
+  });
+
+  it.each([
+    // The lady tasting tea (Fisher 1935): 3 of 4 right against 1 of 4, one-sided p = 17/70.
+    { k1: 3, n1: 4, k2: 1, n2: 4, p: 0.2428571 },
+    { k1: 5, n1: 8, k2: 2, n2: 100, p: 1.004217e-5 },
+    { k1: 0, n1: 5, k2: 3, n2: 10, p: 1 },
+  ])("Fisher's exact test, one-sided, $k1/$n1 vs $k2/$n2", ({ k1, n1, k2, n2, p }) => {
+    const got = fisherExactGreater(k1, n1, k2, n2);
+    expect(Math.abs(got - p) / p).toBeLessThan(1e-3);
+  });
+
+  it("binomial tail at the edges", () => {
+    expect(binomialUpperTail(0, 5, 0.3)).toBe(1);
+    expect(binomialUpperTail(6, 5, 0.3)).toBe(0);
+    expect(binomialUpperTail(5, 5, 0.5)).toBeCloseTo(1 / 32, 12);
+  });
+});
+
+const records = (interviewer: string, hits: number, n: number): CountRecord[] =>
+  Array.from({ length: n }, (_, k) => ({
+    interviewer,
+    interviewId: k + 1,
+    label: `${interviewer} #${k + 1}`,
+    hit: k < hits,
+  }));
+
+describe("measureShare", () => {
+  const peers = ["p1", "p2", "p3", "p4"].flatMap((p) => records(p, 1, 20));
+
+  it("flags a share well above peers with enough evidence, with an exact interval and the scorecards that show it", () => {
+    const [me] = measureShare("amends_after_panel", [...records("me", 5, 8), ...peers]);
+    expect(me).toMatchObject({ interviewer: "me", flagged: true, percent: true, interval: "exact", evidence: 8 });
+    expect(me.size).toBeCloseTo(5 / 8);
+    expect(me.baseline).toBeCloseTo(4 / 80);
+    expect(me.ciLow).toBeCloseTo(0.2448632, 5);
+    expect(me.links.map((l) => l.interviewId)).toEqual([5, 4, 3]);
+  });
+
+  it("lists nobody under the minimum, nor with fewer occurrences than minHits, nor a share near the peers'", () => {
+    const thin = measureShare("amends_after_panel", [...records("thin", 2, 2), ...peers])[0];
+    expect(thin.flagged).toBe(false);
+    expect(thin.withheld).toBe(`needs ${LOOP_RULES.amends_after_panel.minimum} submitted scorecards, has 2`);
+    const once = measureShare("overdue_scorecards", [...records("once", 1, 5), ...peers])[0];
+    expect(once.flagged).toBe(false);
+    expect(once.relativeSize).toBe(0);
+    const near = measureShare("decision_disagreement", [...records("near", 3, 20), ...peers])[0];
+    expect(near.flagged).toBe(false);
+  });
+
+  it("without peers there is nothing to compare with", () => {
+    const [alone] = measureShare("amends_after_panel", records("alone", 6, 8));
+    expect(alone.withheld).toMatch(/of peers to compare with, has 0/);
+    expect(alone.flagged).toBe(false);
+  });
+});
+
+describe("measureRedFlagUse", () => {
+  const cards = (n: number, mine: number, theirs: number, prefix: string) =>
+    Array.from({ length: n }, (_, k) => [
+      { candidate: `${prefix}${k}`, interviewer: "me", redFlags: mine + (k % 2) },
+      { candidate: `${prefix}${k}`, interviewer: "a", redFlags: theirs },
+      { candidate: `${prefix}${k}`, interviewer: "b", redFlags: theirs + (k % 3 === 0 ? 1 : 0) },
+    ]).flat();
+
+  it("over-use against co-panellists on the same candidates, with a t interval and the candidates that show it", () => {
+    const me = measureRedFlagUse(cards(8, 2, 0, "c")).find((m) => m.interviewer === "me")!;
+    expect(me).toMatchObject({ effect: "red_flags_over", flagged: true, interval: "t", evidence: 8 });
+    expect(me.ciLow!).toBeGreaterThan(1);
+    expect(me.links).toHaveLength(3);
+  });
+
+  it("under-use is the same figure with the other sign; four shared candidates are too few", () => {
+    const under = measureRedFlagUse(cards(8, 0, 2, "c")).find((m) => m.interviewer === "me")!;
+    expect(under.effect).toBe("red_flags_under");
+    expect(under.flagged).toBe(true);
+    const thin = measureRedFlagUse(cards(4, 3, 0, "c")).find((m) => m.interviewer === "me")!;
+    expect(thin.flagged).toBe(false);
+    expect(thin.withheld).toBe("needs 5 shared candidates, has 4");
+  });
+
+  it("a scorecard alone on its candidate is no comparison", () => {
+    const [me] = measureRedFlagUse([{ candidate: "x", interviewer: "me", redFlags: 3 }]);
+    expect(me.evidence).toBe(0);
+    expect(me.flagged).toBe(false);
+  });
+});
+
+describe("measurePracticeDistance", () => {
+  const cell = (interviewer: string, exemplar: string, dimension: string, score: number, key = 3): PracticeCell => ({
+    interviewer,
+    exemplar,
+    interviewId: exemplar === "e1" ? 1 : 2,
+    label: `Practice ${exemplar}`,
+    dimension,
+    score,
+    key,
+  });
+  const dims = ["a", "b", "c", "d"];
+  const peers = ["p1", "p2", "p3"].flatMap((p, k) =>
+    ["e1", "e2"].flatMap((e) => dims.map((d, j) => cell(p, e, d, (j + k) % 4 === 0 ? 2 : 3))),
+  );
+
+  it("flags an interviewer further from the key than peers on the same exemplar and dimension", () => {
+    const me = measurePracticeDistance([
+      ...peers,
+      ...["e1", "e2"].flatMap((e) => dims.map((d) => cell("me", e, d, 1))),
+    ]);
+    const mine = me.find((m) => m.interviewer === "me")!;
+    expect(mine).toMatchObject({ flagged: true, evidence: 8 });
+    expect(mine.size!).toBeGreaterThan(1.5);
+    expect(mine.links.map((l) => l.interviewId).sort()).toEqual([1, 2]);
+    expect(me.filter((m) => m.interviewer !== "me").every((m) => !m.flagged)).toBe(true);
+  });
+
+  it("one exemplar (four ratings) is too little", () => {
+    const mine = measurePracticeDistance([...peers, ...dims.map((d) => cell("me", "e1", d, 1))]).find(
+      (m) => m.interviewer === "me",
+    )!;
+    expect(mine.flagged).toBe(false);
+    expect(mine.withheld).toBe("needs 8 practice ratings with peers on the same exemplar, has 4");
+  });
+});
+
+describe("ranking across effect types", () => {
+  it("ranks loop and rater effects together by relative size × certainty, and lists only flagged ones", () => {
+    const peers = ["p1", "p2", "p3", "p4"].flatMap((p) => records(p, 1, 20));
+    const loop = [
+      ...measureShare("amends_after_panel", [...records("amy", 6, 8), ...peers]),
+      ...measureShare("amends_after_panel", [...records("tim", 2, 2)]),
+    ];
+    const names = { amy: "Amy", tim: "Tim", jo: "Jo" };
+    const rater = raterActions(
+      [
+        {
+          interviewer: "jo",
+          name: "Jo",
+          rater: {
+            sharedCandidates: 20,
+            effect: 0.3,
+            se: 0.1,
+            ciLow: 0.1,
+            ciHigh: 0.5,
+            spreadRatio: null,
+            rangeRatio: null,
+            spreadDifference: null,
+            rangeDifference: null,
+            misfitRatio: null,
+            misfitDifference: null,
+            p: { leniency: 0.003, halo: null, central: null, erratic: null },
+            flags: ["lenient"],
+            withheld: null,
+          },
+        },
+      ],
+      { min: 1, max: 4 },
+    );
+    const ranked = rankActions([...rater, ...loopActions(loop, names)]);
+    expect(ranked.map((a) => `${a.name} ${a.effect}`)).toEqual(["Amy amends_after_panel", "Jo lenient"]);
+    const amy = ranked[0];
+    expect(amy.relativeSize).toBeCloseTo((6 / 8 - 4 / 80) / LOOP_RULES.amends_after_panel.threshold);
+    expect(amy.priority).toBeCloseTo(amy.relativeSize * amy.certainty);
+  });
+});

@@ -134,7 +134,7 @@ async function typingRun(running: Running, context: BenchContext): Promise<{ p98
   });
   const page = await signedIn(running, "interviewer@demo.test");
   try {
-    await page.goto(`${running.server.url}/interviews/${id}/scorecard`);
+    await page.goto(`${running.server.url}/interviews/${id}/scorecard`, { timeout: 120_000 });
     await page.waitForSelector("html[data-hydrated]");
     await throttle(page);
     await page.evaluate(OBSERVE_EVENTS);
@@ -182,7 +182,7 @@ async function chartsRun(running: Running, context: BenchContext): Promise<{ tbt
   try {
     await page.addInitScript(OBSERVE_LONG_TASKS);
     await throttle(page);
-    await page.goto(`${running.server.url}/calibration/interviewers`, { waitUntil: "load" });
+    await page.goto(`${running.server.url}/calibration/interviewers`, { waitUntil: "load", timeout: 120_000 });
     await page.waitForSelector("html[data-hydrated]", { timeout: 120_000 });
     // Quiet: no new long task for 3 s (at most 60 s).
     const deadline = Date.now() + 60_000;

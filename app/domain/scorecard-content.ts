@@ -40,6 +40,9 @@ export interface ScorecardTiming {
   answerEndSeconds: number | null;
 }
 
+/** The longest evidence note, in characters (the schema checks it; the note boxes stop there). */
+export const NOTE_MAX = 5000;
+
 export const NO_TIMING: ScorecardTiming = { clockStartedAt: null, answerStartSeconds: null, answerEndSeconds: null };
 
 /** Everything an autosave carries and a merge compares. */

@@ -14,8 +14,12 @@ import { getLatestRubricVersion, getRubricVersion, requireRubricVersion } from "
 import type { AutosaveReply } from "~/domain/scorecard/autosave-reply";
 import { amendScorecard } from "~/models/scorecard-amend.server";
 import { getOwnScorecard, getScorecardBasis, listRevisions, saveScorecard } from "~/models/scorecard.server";
-import { idFromText } from "~/schemas/form-number";
-import { formDataToDraftInput, scorecardDraftSchema, type ScorecardDraft } from "~/schemas/scorecard-schema";
+import {
+  formDataToDraftInput,
+  idFromText,
+  scorecardDraftSchema,
+  type ScorecardDraft,
+} from "~/schemas/scorecard-schema-entry.server";
 import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
 import { parseId } from "~/utils/params";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";

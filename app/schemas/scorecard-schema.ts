@@ -6,7 +6,9 @@ import { numberFromText } from "./form-number";
 // as the authority. Unknown dimension, flag and STAR keys are refused (strict objects / enums),
 // not dropped, so a bad client never has part of its save silently ignored.
 
-export const NOTE_MAX = 5000;
+// Defined beside the note's type, so the scorecard page reads it without loading zod.
+export { NOTE_MAX } from "~/domain/scorecard-content";
+import { NOTE_MAX } from "~/domain/scorecard-content";
 export const JUSTIFICATION_MAX = 500;
 
 /** "" and null both mean "not rated yet"; numbers may arrive as strings from a plain HTML post. */

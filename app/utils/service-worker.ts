@@ -8,6 +8,21 @@ export function registerServiceWorker(): void {
 }
 
 /**
+ * Asks the worker to keep the build files this page has loaded so far (script elements and
+ * chunks loaded later by import()), so a part loaded after the page opens also works offline.
+ */
+export function keepLoadedBuildFiles(): void {
+  if (typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
+  const assets = performance
+    .getEntriesByType("resource")
+    .map((entry) => entry.name)
+    .filter((name) => new URL(name, location.href).pathname.startsWith("/build/"));
+  navigator.serviceWorker.ready
+    .then((registration) => registration.active?.postMessage({ type: "cache-scorecards", urls: [], assets }))
+    .catch(() => {});
+}
+
+/**
  * Asks the worker to keep these scorecard pages (the one open, today's interviews) and the build
  * files this page runs on, so they open offline after this one visit.
  */

@@ -32,7 +32,7 @@ export const PAGES: readonly { name: string; routeId: string | null }[] = [
   { name: "calibration", routeId: "routes/calibration._index" },
 ];
 
-function ensureBuild(context: BenchContext): void {
+export function ensureBuild(context: BenchContext): void {
   const missing = !existsSync(join(context.root, "public/build"));
   // A stale build is rebuilt too: the server sections of the same run would rebuild it before
   // loading it, and every figure of a run should be of the same code.

@@ -1,6 +1,6 @@
 // `npm run bench`: every bench section, as a table; each figure is also shown as a ratio against a
 // baseline measured in the same run (so the figures compare across machines).
-//   npm run --silent bench [-- --json] [--only calibration,js,autosave,interference,dashboard] [--runs N] [--build]
+//   npm run --silent bench [-- --json] [--only calibration,js,typing,charts,autosave,interference,dashboard] [--runs N] [--build]
 // --json prints exactly one JSON object on stdout and nothing else (progress goes to stderr).
 // --build rebuilds the app before measuring its JavaScript (by default only a missing or stale build
 // is built, as the server the later sections load would rebuild it).
@@ -18,6 +18,7 @@ import { parseCliArguments } from "~/cli/cli-arguments";
 import { CliError } from "~/cli/cli-error";
 import { round, type BenchContext, type BenchSection, type Figure } from "./bench-kit";
 import { autosaveSection } from "./autosave-section";
+import { chartsSection, typingSection } from "./browser-section";
 import { calibrationSection } from "./calibration-section";
 import { dashboardSection, interferenceSection } from "./dashboard-section";
 import { jsSizeSection } from "./js-size-section";
@@ -30,6 +31,8 @@ import { jsSizeSection } from "./js-size-section";
 const SECTIONS: readonly BenchSection[] = [
   calibrationSection,
   jsSizeSection,
+  typingSection,
+  chartsSection,
   autosaveSection,
   interferenceSection,
   dashboardSection,

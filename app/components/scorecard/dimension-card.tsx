@@ -1,16 +1,21 @@
+import { memo } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import type { Dimension, Rubric } from "~/domain/rubric/types";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import { findCapViolations } from "~/domain/scoring";
 import { ConflictBeside, type ChooseConflict } from "./conflict-notice";
 import type { FieldBinder, ScorecardFormValues } from "./form-values";
-import { NoteList, type NoteListProps } from "./note-list";
+import { renderCoachAdornment, renderCoachedText } from "./evidence-coach";
+import { asList } from "./form-values";
+import { NoteList } from "./note-list";
 import { choiceLock, textLock } from "./read-lock";
 
 interface DimensionCardProps {
   rubric: Rubric;
   control: Control<ScorecardFormValues>;
   dimension: Dimension;
+  /** Its place in the rubric: what onFocusDimension is called with. */
+  index: number;
   weight: number;
   current: boolean;
   readOnly: boolean;
@@ -21,13 +26,13 @@ interface DimensionCardProps {
   conflicts: MergeConflict[];
   firstConflictField: string | null;
   onChooseConflict: ChooseConflict;
-  onFocusWithin: () => void;
-  onToggleProbes: () => void;
-  onAddNote: () => void;
+  // Shared by the four cards and stable across renders (the card is memoised): each card passes
+  // its own index or key.
+  onFocusDimension: (index: number) => void;
+  onToggleProbes: (dimensionKey: string) => void;
+  onAddNote: (dimensionKey: string) => void;
   onEditNote: (id: string, text: string) => void;
   onRemoveNote: (id: string) => void;
-  renderNoteAdornment?: NoteListProps["renderNoteAdornment"];
-  renderNoteText?: NoteListProps["renderNoteText"];
 }
 
 /** The short label always on screen while listening; the full anchor is a key (x) or a hover away. */
@@ -38,16 +43,34 @@ export function shortAnchor(text: string): string {
   return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
 }
 
-/** One dimension: anchors visible while scoring, probes a keystroke away, timestamped notes. */
-export function DimensionCard(props: DimensionCardProps) {
+/**
+ * One dimension: anchors visible while scoring, probes a keystroke away, timestamped notes.
+ * Memoised, with its own subscriptions: a change elsewhere (another card's rating or note, a flag
+ * that caps another dimension, a keystroke in any note box) does not re-render it.
+ */
+export const DimensionCard = memo(function DimensionCard(props: DimensionCardProps) {
   const { dimension: d, bind, errors, readOnly, control } = props;
   // Subscribed here, not in the editor: a keystroke elsewhere re-renders only what it changes.
-  const [rating, redFlags, allNotes] = useWatch({ control, name: [`ratings.${d.key}`, "redFlags", "notes"] });
+  // The computed values are compared with the last ones: only a change in them re-renders the card.
+  const rating = useWatch({ control, name: `ratings.${d.key}` });
+  const capFlags = useWatch({
+    control,
+    name: "redFlags",
+    compute: (flags) =>
+      asList(flags).filter((key) =>
+        props.rubric.redFlags.some((f) => f.key === key && f.caps.some((c) => c.dimension === d.key)),
+      ),
+  });
+  const notes = useWatch({
+    control,
+    name: "notes",
+    compute: (all) => (all ?? []).filter((n) => n.dimension === d.key),
+  });
   const violation = findCapViolations(props.rubric, {
     ratings: { [d.key]: rating ? Number(rating) : null },
-    redFlags: Array.isArray(redFlags) ? redFlags : [],
+    redFlags: capFlags,
   })[0];
-  const notes = (allNotes ?? []).filter((n) => n.dimension === d.key);
+  const onFocusWithin = () => props.onFocusDimension(props.index);
   const headingId = `dimension-${d.key}`;
   const ratingError = errors[`ratings.${d.key}`];
   const justificationError = errors[`capJustifications.${d.key}`];
@@ -61,8 +84,8 @@ export function DimensionCard(props: DimensionCardProps) {
       className={`dimension card${props.current ? " current" : ""}`}
       aria-labelledby={headingId}
       data-dimension={d.key}
-      onFocus={props.onFocusWithin}
-      onClick={props.current ? undefined : props.onFocusWithin}
+      onFocus={onFocusWithin}
+      onClick={props.current ? undefined : onFocusWithin}
     >
       <header className="dimension-head">
         <h2 id={headingId}>{d.name}</h2>
@@ -144,7 +167,7 @@ export function DimensionCard(props: DimensionCardProps) {
           className="link-button"
           aria-expanded={props.probesOpen}
           aria-controls={`${headingId}-probes`}
-          onClick={props.onToggleProbes}
+          onClick={() => props.onToggleProbes(d.key)}
         >
           {props.probesOpen ? "Hide probes" : "Follow-up probes"} <kbd>p</kbd>
         </button>
@@ -162,12 +185,12 @@ export function DimensionCard(props: DimensionCardProps) {
         error={errors[`notes.${d.key}`]}
         headingId={headingId}
         bind={bind}
-        onAddNote={props.onAddNote}
+        onAddNote={() => props.onAddNote(d.key)}
         onEditNote={props.onEditNote}
         onRemoveNote={props.onRemoveNote}
-        renderNoteAdornment={props.renderNoteAdornment}
-        renderNoteText={props.renderNoteText}
+        renderNoteAdornment={renderCoachAdornment}
+        renderNoteText={renderCoachedText}
       />
     </section>
   );
-}
+});

@@ -71,7 +71,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case "errors":
       return { ...state, errors: action.errors };
     case "clearError":
-      return { ...state, errors: without(state.errors, action.field) };
+      // Every edit asks: the same state back when there is nothing to clear, so nothing re-renders.
+      return action.field in state.errors ? { ...state, errors: without(state.errors, action.field) } : state;
     case "conflicts": {
       // A newer merge replaces conflicts on the same fields; others wait for their choice.
       const fields = new Set(action.conflicts.map((c) => c.field));

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useSaveStatus, type SaveStatusStore } from "./save-status-store";
 
 // The strip that stays on screen while scoring beside a call: whether the server has everything,
 // the interview clock and the answer marks, the help and the way to submit.
@@ -7,9 +8,12 @@ export function LiveBar(props: {
   status: ReactNode;
   timer: ReactNode;
   readOnly: boolean;
-  submitting: boolean;
+  statusStore: SaveStatusStore;
+  /** An amendment is being saved. */
+  amendBusy: boolean;
   onShowHelp: () => void;
 }) {
+  const submitting = useSaveStatus(props.statusStore).state === "saving" || props.amendBusy;
   return (
     <div className="live-bar" role="region" aria-label="Save status, timer and submit">
       <div className="live-status">{props.status}</div>
@@ -29,7 +33,7 @@ export function LiveBar(props: {
               value="submit"
               className="button primary"
               data-submit
-              disabled={props.submitting}
+              disabled={submitting}
             >
               Submit scorecard <kbd>Ctrl+Enter</kbd>
             </button>

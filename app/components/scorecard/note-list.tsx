@@ -1,7 +1,6 @@
 import { useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Dimension } from "~/domain/rubric/types";
-import type { EvidenceNote } from "~/domain/scorecard-content";
-import { NOTE_MAX } from "~/schemas/scorecard-schema";
+import { NOTE_MAX, type EvidenceNote } from "~/domain/scorecard-content";
 import { formatElapsed, withArticle } from "~/utils/format";
 import type { FieldBinder } from "./form-values";
 import { textLock } from "./read-lock";

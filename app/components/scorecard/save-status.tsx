@@ -1,15 +1,19 @@
+import { memo } from "react";
 import type { Rubric } from "~/domain/rubric/types";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import { LocalTime } from "~/components/local-time";
 import { conflictLabel, conflictValue, type ChooseConflict } from "./conflict-notice";
-import type { SaveStatus } from "./use-autosave";
+import { useSaveStatus, type SaveStatusStore } from "./save-status-store";
 
 const timeOfDay = (iso: string) =>
   new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
-/** The one place that says whether the server has the latest change: "Saved" means acknowledged. */
-export function SaveStatusLine({
-  status,
+/**
+ * The one place that says whether the server has the latest change: "Saved" means acknowledged.
+ * It reads the status from its store, so a change of status re-renders this line alone.
+ */
+export const SaveStatusLine = memo(function SaveStatusLine({
+  statusStore,
   submitted,
   amending,
   submittedAt,
@@ -18,7 +22,7 @@ export function SaveStatusLine({
   rubric,
   onChoose,
 }: {
-  status: SaveStatus;
+  statusStore: SaveStatusStore;
   submitted: boolean;
   amending: boolean;
   submittedAt: string | null;
@@ -27,6 +31,7 @@ export function SaveStatusLine({
   rubric: Rubric;
   onChoose: ChooseConflict;
 }) {
+  const status = useSaveStatus(statusStore);
   let text: React.ReactNode;
   let tone = "neutral";
   if (amending) {
@@ -90,4 +95,4 @@ export function SaveStatusLine({
       ) : null}
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { Level, Variant } from "~/domain/rubric/types";
 import { LocalTime } from "~/components/local-time";
 
@@ -10,8 +11,14 @@ interface ScorecardContextProps {
   practice?: { title: string; answer: string; source: string } | null;
 }
 
-/** Who is being interviewed, at what level, and which phrasing of the question is asked. */
-export function ScorecardContext({ interview, level, variant, rubricVersionId, practice }: ScorecardContextProps) {
+/** Who is being interviewed, at what level, and which phrasing of the question is asked (memoised: the page re-renders on every autosave step). */
+export const ScorecardContext = memo(function ScorecardContext({
+  interview,
+  level,
+  variant,
+  rubricVersionId,
+  practice,
+}: ScorecardContextProps) {
   return (
     <header className="context card">
       <div className="context-main">
@@ -59,4 +66,4 @@ export function ScorecardContext({ interview, level, variant, rubricVersionId, p
       </details>
     </header>
   );
-}
+});

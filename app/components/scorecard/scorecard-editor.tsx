@@ -1,15 +1,18 @@
 import { Form } from "@remix-run/react";
-import { useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { Level, Rubric, Variant } from "~/domain/rubric/types";
 import type { ScorecardTiming } from "~/domain/scorecard-content";
 import { NO_TIMING } from "~/domain/scorecard-content";
 import { computeWeightedScore, dimensionWeights } from "~/domain/scoring";
+import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import type { RevisionEntry } from "./scorecard-sidebar";
 import type { FieldErrors } from "~/schemas/form-errors";
 import { ConflictBeside, conflictDimension } from "./conflict-notice";
 import { DimensionCard } from "./dimension-card";
 import { editorReducer, initialEditorState } from "./editor-state";
+import { EvidenceCoach, useCoachKeys } from "./evidence-coach";
+import { FetcherBridge } from "./fetcher-bridge";
 import {
   asList,
   bindFields,
@@ -27,7 +30,6 @@ import { SaveStatusLine } from "./save-status";
 import { ScorecardSidebar } from "./scorecard-sidebar";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TimerPanel } from "./timer-panel";
-import { useEvidenceCoach } from "./use-evidence-coach";
 import { useInterviewClock } from "./use-interview-clock";
 import { useScorecardSync } from "./use-scorecard-sync";
 import { useShortcuts } from "./use-shortcuts";
@@ -57,7 +59,14 @@ export interface ScorecardEditorProps {
   revisions: RevisionEntry[];
 }
 
-export function ScorecardEditor(props: ScorecardEditorProps) {
+const NO_CONFLICTS: MergeConflict[] = [];
+
+/**
+ * The scorecard being written. Memoised, and it re-renders only for its own state (the current
+ * dimension, panels, errors, conflicts, the clock): form values are watched by the parts that show
+ * them, the fetchers live in FetcherBridges, and the save status in a store its line reads.
+ */
+export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEditorProps) {
   const { rubric, variant, interview, scorecard, rubricVersionId } = props;
   const submitted = scorecard?.status === "submitted";
   const [ui, dispatch] = useReducer(editorReducer, props.rejected?.errors, initialEditorState);
@@ -66,7 +75,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   // only, so without JavaScript every dimension stays open.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const weights = dimensionWeights(rubric, variant.key);
+  const weights = useMemo(() => dimensionWeights(rubric, variant.key), [rubric, variant.key]);
 
   const form = useForm<ScorecardFormValues>({
     defaultValues: toFormValues(rubric, props.rejected?.values ?? scorecard),
@@ -108,16 +117,38 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
     ui,
     dispatch,
   });
-  const errors = flow.amendErrors && ui.amending ? { ...ui.errors, ...flow.amendErrors } : ui.errors;
+  const { amendErrors } = flow;
+  const errors = useMemo(
+    () => (amendErrors && ui.amending ? { ...ui.errors, ...amendErrors } : ui.errors),
+    [amendErrors, ui.amending, ui.errors],
+  );
 
-  const setNotes = (next: ScorecardFormValues["notes"]) => setValue("notes", next, { shouldDirty: true });
-  const addNote = (dimension: string) => {
-    const text = (getValues(`noteDrafts.${dimension}`) ?? "").trim();
-    if (!text) return;
-    clock.ensureStarted();
-    setValue(`noteDrafts.${dimension}`, "");
-    setNotes([...getValues("notes"), { id: newNoteId(), dimension, elapsedSeconds: clock.seconds(), text }]);
-  };
+  // Stable callbacks, shared by the memoised cards (each passes its own key or index).
+  const { ensureStarted, seconds } = clock;
+  const setNotes = useCallback(
+    (next: ScorecardFormValues["notes"]) => setValue("notes", next, { shouldDirty: true }),
+    [setValue],
+  );
+  const addNote = useCallback(
+    (dimension: string) => {
+      const text = (getValues(`noteDrafts.${dimension}`) ?? "").trim();
+      if (!text) return;
+      ensureStarted();
+      setValue(`noteDrafts.${dimension}`, "");
+      setNotes([...getValues("notes"), { id: newNoteId(), dimension, elapsedSeconds: seconds(), text }]);
+    },
+    [ensureStarted, getValues, seconds, setNotes, setValue],
+  );
+  const editNote = useCallback(
+    (id: string, text: string) => setNotes(getValues("notes").map((n) => (n.id === id ? { ...n, text } : n))),
+    [getValues, setNotes],
+  );
+  const removeNote = useCallback(
+    (id: string) => setNotes(getValues("notes").filter((n) => n.id !== id)),
+    [getValues, setNotes],
+  );
+  const onFocusDimension = useCallback((index: number) => dispatch({ type: "focusDimension", index }), []);
+  const onToggleProbes = useCallback((key: string) => dispatch({ type: "toggleProbes", key }), []);
 
   const dimensionKeys = rubric.dimensions.map((d) => d.key);
   const focusDimension = (index: number) => {
@@ -130,13 +161,8 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
     radio?.focus({ preventScroll: true });
     card?.scrollIntoView({ block: "nearest" });
   };
-  // The coach reads notes only on a card being written (not a submitted one), once hydrated.
-  const coach = useEvidenceCoach({
-    form,
-    rubric,
-    enabled: hydrated && !readOnly,
-    currentDimension: dimensionKeys[ui.current],
-  });
+  // The coach (rendered around the cards below) fills these for the page-wide keys g and d.
+  const coachKeys = useCoachKeys();
   const focusSelector = (selector: string) => document.querySelector<HTMLElement>(selector)?.focus();
   const chooseFirst = (keep: "mine" | "theirs") => ui.conflicts[0] && sync.choose(ui.conflicts[0], keep);
 
@@ -173,8 +199,8 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
           document.querySelector<HTMLElement>("[data-recommendation] input:checked") ??
           document.querySelector<HTMLElement>("[data-recommendation] input")
         )?.focus(),
-      raiseSuggestion: coach.raiseSuggestion,
-      dismissSuggestion: coach.dismissSuggestion,
+      raiseSuggestion: () => coachKeys.current.raiseSuggestion(),
+      dismissSuggestion: () => coachKeys.current.dismissSuggestion(),
       submit: flow.openReview,
       toggleHelp: () => dispatch({ type: "help", open: "toggle" }),
       closeHelp: () => dispatch({ type: "help", open: false }),
@@ -182,14 +208,56 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
     !readOnly,
   );
 
-  const chooseField = (field: string, keep: "mine" | "theirs") => {
-    const conflict = ui.conflicts.find((c) => c.field === field);
-    if (conflict) sync.choose(conflict, keep);
-  };
+  const conflicts = useRef(ui.conflicts);
+  conflicts.current = ui.conflicts;
+  const { choose } = sync;
+  const chooseField = useCallback(
+    (field: string, keep: "mine" | "theirs") => {
+      const conflict = conflicts.current.find((c) => c.field === field);
+      if (conflict) choose(conflict, keep);
+    },
+    [choose],
+  );
   const firstConflictField = ui.conflicts[0]?.field ?? null;
-  const sideConflicts = ui.conflicts.filter((c) => conflictDimension(c) === null);
+  // Each card gets the same array until its own conflicts change.
+  const conflictsOf = useMemo(() => {
+    const by = new Map<string | null, MergeConflict[]>();
+    for (const c of ui.conflicts) by.set(conflictDimension(c), [...(by.get(conflictDimension(c)) ?? []), c]);
+    return (dimension: string | null) => by.get(dimension) ?? NO_CONFLICTS;
+  }, [ui.conflicts]);
+  const sideConflicts = conflictsOf(null);
+  const sideConflictNodes = useMemo(
+    () =>
+      sideConflicts.map((c) => (
+        <ConflictBeside
+          key={c.field}
+          rubric={rubric}
+          conflict={c}
+          onChoose={chooseField}
+          first={c.field === firstConflictField}
+        />
+      )),
+    [sideConflicts, rubric, chooseField, firstConflictField],
+  );
+  const { revisions } = props;
+  const amendment = useMemo(
+    () =>
+      submitted
+        ? {
+            active: ui.amending,
+            reason: ui.reason,
+            revisions,
+            onReason: (text: string) => dispatch({ type: "reason", text }),
+            onStart: () => dispatch({ type: "amend", active: true }),
+            onCancel: () => {
+              reset();
+              dispatch({ type: "amend", active: false });
+            },
+          }
+        : null,
+    [submitted, ui.amending, ui.reason, revisions, reset],
+  );
   const reviewValues = ui.reviewOpen ? toScores(getValues()) : null;
-  const submitting = autosave.status.state === "saving" || flow.amending;
 
   return (
     <>
@@ -203,13 +271,20 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
       >
         <input type="hidden" name="baseRevision" value={scorecard?.revision ?? 0} />
         <input type="hidden" name="rubricVersionId" value={rubricVersionId} />
+        <FetcherBridge fetcherKey={sync.fetcherKey} submitRef={sync.submitRef} onChange={autosave.onFetcher} />
+        <FetcherBridge
+          fetcherKey={flow.amendFetcher.fetcherKey}
+          submitRef={flow.amendFetcher.submitRef}
+          onChange={flow.amendFetcher.onChange}
+        />
         <LiveBar
           readOnly={readOnly || submitted}
-          submitting={submitting}
+          statusStore={autosave.statusStore}
+          amendBusy={flow.amending}
           onShowHelp={() => dispatch({ type: "help", open: true })}
           status={
             <SaveStatusLine
-              status={autosave.status}
+              statusStore={autosave.statusStore}
               submitted={submitted}
               amending={ui.amending}
               submittedAt={scorecard?.submittedAt ?? null}
@@ -245,31 +320,39 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
               </button>
             </p>
           ) : null}
-          {rubric.dimensions.map((d, i) => (
-            <DimensionCard
-              key={d.key}
-              rubric={rubric}
-              control={form.control}
-              dimension={d}
-              weight={weights[d.key]}
-              current={i === ui.current && !readOnly}
-              readOnly={readOnly}
-              probesOpen={!!ui.probesOpen[d.key]}
-              extraProbes={variant.probes}
-              errors={errors}
-              bind={bind}
-              conflicts={ui.conflicts.filter((c) => conflictDimension(c) === d.key)}
-              firstConflictField={firstConflictField}
-              onChooseConflict={chooseField}
-              onFocusWithin={() => dispatch({ type: "focusDimension", index: i })}
-              onToggleProbes={() => dispatch({ type: "toggleProbes", key: d.key })}
-              onAddNote={() => addNote(d.key)}
-              onEditNote={(id, text) => setNotes(getValues("notes").map((n) => (n.id === id ? { ...n, text } : n)))}
-              onRemoveNote={(id) => setNotes(getValues("notes").filter((n) => n.id !== id))}
-              renderNoteText={coach.renderNoteText}
-              renderNoteAdornment={coach.renderNoteAdornment}
-            />
-          ))}
+          {/* The coach reads notes only on a card being written (not a submitted one), once hydrated. */}
+          <EvidenceCoach
+            form={form}
+            rubric={rubric}
+            enabled={hydrated && !readOnly}
+            currentDimension={dimensionKeys[ui.current]}
+            keys={coachKeys}
+          >
+            {rubric.dimensions.map((d, i) => (
+              <DimensionCard
+                key={d.key}
+                rubric={rubric}
+                control={form.control}
+                dimension={d}
+                index={i}
+                weight={weights[d.key]}
+                current={i === ui.current && !readOnly}
+                readOnly={readOnly}
+                probesOpen={!!ui.probesOpen[d.key]}
+                extraProbes={variant.probes}
+                errors={errors}
+                bind={bind}
+                conflicts={conflictsOf(d.key)}
+                firstConflictField={firstConflictField}
+                onChooseConflict={chooseField}
+                onFocusDimension={onFocusDimension}
+                onToggleProbes={onToggleProbes}
+                onAddNote={addNote}
+                onEditNote={editNote}
+                onRemoveNote={removeNote}
+              />
+            ))}
+          </EvidenceCoach>
         </div>
         <ScorecardSidebar
           rubric={rubric}
@@ -279,31 +362,10 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
           readOnly={readOnly}
           errors={errors}
           storedScore={readOnly ? (scorecard?.weightedScore ?? null) : null}
-          conflicts={sideConflicts.map((c) => (
-            <ConflictBeside
-              key={c.field}
-              rubric={rubric}
-              conflict={c}
-              onChoose={chooseField}
-              first={c.field === firstConflictField}
-            />
-          ))}
-          submitting={submitting}
-          amendment={
-            submitted
-              ? {
-                  active: ui.amending,
-                  reason: ui.reason,
-                  revisions: props.revisions,
-                  onReason: (text) => dispatch({ type: "reason", text }),
-                  onStart: () => dispatch({ type: "amend", active: true }),
-                  onCancel: () => {
-                    reset();
-                    dispatch({ type: "amend", active: false });
-                  },
-                }
-              : null
-          }
+          conflicts={sideConflictNodes}
+          statusStore={autosave.statusStore}
+          amendBusy={flow.amending}
+          amendment={amendment}
         />
       </Form>
       <ShortcutsDialog open={ui.helpOpen} onClose={() => dispatch({ type: "help", open: false })} />
@@ -319,4 +381,4 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
       />
     </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import type { Control } from "react-hook-form";
 import { LocalTime } from "~/components/local-time";
 import type { Rubric } from "~/domain/rubric/types";
@@ -6,6 +6,7 @@ import type { FieldErrors } from "~/schemas/form-errors";
 import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { choiceLock } from "./read-lock";
 import { RecommendationPanel } from "./recommendation-panel";
+import { useSaveStatus, type SaveStatusStore } from "./save-status-store";
 
 /** One submission or amendment of the card, as the sidebar lists it (the loader passes the model's rows). */
 export interface RevisionEntry {
@@ -25,7 +26,9 @@ interface SidebarProps {
   storedScore: number | null;
   /** Conflicts on flags, STAR ticks and the recommendation, shown here beside them. */
   conflicts: ReactNode;
-  submitting: boolean;
+  /** The autosave's status (a submit in flight disables Save amendment) and whether an amendment is being saved. */
+  statusStore: SaveStatusStore;
+  amendBusy: boolean;
   /** For a submitted scorecard: its history, and the amendment being written. */
   amendment: {
     active: boolean;
@@ -38,7 +41,7 @@ interface SidebarProps {
 }
 
 /** Everything beside the four dimensions that is not in the live bar: flags, STAR, the recommendation. */
-export function ScorecardSidebar(props: SidebarProps) {
+export const ScorecardSidebar = memo(function ScorecardSidebar(props: SidebarProps) {
   const { rubric, bind, readOnly, errors } = props;
   const dimensionName = (key: string) => rubric.dimensions.find((d) => d.key === key)?.name ?? key;
 
@@ -98,12 +101,26 @@ export function ScorecardSidebar(props: SidebarProps) {
         storedScore={props.storedScore}
       />
 
-      {props.amendment ? <AmendmentPanel {...props.amendment} errors={errors} submitting={props.submitting} /> : null}
+      {props.amendment ? (
+        <AmendmentPanel
+          {...props.amendment}
+          errors={errors}
+          statusStore={props.statusStore}
+          amendBusy={props.amendBusy}
+        />
+      ) : null}
     </aside>
   );
-}
+});
 
-function AmendmentPanel(props: NonNullable<SidebarProps["amendment"]> & { errors: FieldErrors; submitting: boolean }) {
+function AmendmentPanel(
+  props: NonNullable<SidebarProps["amendment"]> & {
+    errors: FieldErrors;
+    statusStore: SaveStatusStore;
+    amendBusy: boolean;
+  },
+) {
+  const submitting = useSaveStatus(props.statusStore).state === "saving" || props.amendBusy;
   const error = props.errors.reason ?? props.errors.form;
   return (
     <section className="card amendment" aria-labelledby="amendment-title">
@@ -127,7 +144,7 @@ function AmendmentPanel(props: NonNullable<SidebarProps["amendment"]> & { errors
             ) : null}
           </div>
           <div className="conflict-actions">
-            <button type="submit" className="button primary" disabled={props.submitting}>
+            <button type="submit" className="button primary" disabled={submitting}>
               Save amendment
             </button>
             <button type="button" className="button" onClick={props.onCancel}>

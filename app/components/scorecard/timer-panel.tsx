@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import { answerAgainstGuide, answerLength, type AnswerGuide } from "~/domain/scorecard/answer-guide";
 import { formatElapsed } from "~/utils/format";
 import { elapsedMs, type ClockState } from "./form-values";
@@ -26,7 +26,16 @@ function useNow(active: boolean, serverNow: number): number {
   return now;
 }
 
-export function TimerPanel({ clock, serverNow, guide, readOnly, onToggle, onMarkStart, onMarkEnd }: TimerPanelProps) {
+/** Memoised: the clock's ticks re-render this panel; the editor's other changes do not. */
+export const TimerPanel = memo(function TimerPanel({
+  clock,
+  serverNow,
+  guide,
+  readOnly,
+  onToggle,
+  onMarkStart,
+  onMarkEnd,
+}: TimerPanelProps) {
   const { timer, timing } = clock;
   const running = timer.runningSince !== null;
   const now = useNow(running, serverNow);
@@ -88,4 +97,4 @@ export function TimerPanel({ clock, serverNow, guide, readOnly, onToggle, onMark
       </div>
     </section>
   );
-}
+});

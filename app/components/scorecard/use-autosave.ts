@@ -1,13 +1,16 @@
-import type { FetcherWithComponents } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AutosaveReply } from "~/domain/scorecard/autosave-reply";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import type { DraftContent } from "~/domain/scorecard-content";
+import type { FetcherSubmit } from "./fetcher-bridge";
+import { createSaveStatusStore } from "./save-status-store";
 
 // Sends every change to the route's action within about a second, one request at a time, each
 // carrying the revision it was based on. The server merges a save based on an older revision
 // with what it holds; the reply says what is stored now. "Saved" only once the latest change has
 // been acknowledged. A submit made offline waits, visibly, and goes when the network returns.
+// The fetcher itself lives in a FetcherBridge (its every step would re-render the caller); its
+// replies arrive through onFetcher, and the status goes to a store only the status line reads.
 
 export type SaveStatus =
   | { state: "idle" }
@@ -32,13 +35,15 @@ export interface AutosaveCallbacks {
 
 export function useAutosave(
   opts: AutosaveCallbacks & {
-    fetcher: FetcherWithComponents<unknown>;
+    /** The bridge's fetcher.submit, once rendered. */
+    submitRef: { current: FetcherSubmit | null };
     initialRevision: number;
     rubricVersionId: number;
   },
 ) {
-  const { fetcher } = opts;
-  const [status, setStatus] = useState<SaveStatus>({ state: "idle" });
+  const { submitRef } = opts;
+  const [statusStore] = useState(createSaveStatusStore);
+  const setStatus = statusStore.set;
   const revision = useRef(opts.initialRevision);
   const changes = useRef(0);
   const sent = useRef(0);
@@ -71,8 +76,8 @@ export function useAutosave(
       ...content,
     };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body; Remix types it loosely
-    fetcher.submit(payload as any, { method: "post", encType: "application/json" });
-  }, [fetcher]);
+    submitRef.current?.(payload as any, { method: "post", encType: "application/json" });
+  }, [submitRef, setStatus]);
 
   const schedule = useCallback(
     (delay = DEBOUNCE_MS) => {
@@ -86,7 +91,7 @@ export function useAutosave(
     changes.current++;
     setStatus((s) => (s.state === "offline" ? s : { state: "pending" }));
     schedule();
-  }, [schedule]);
+  }, [schedule, setStatus]);
 
   const requestSubmit = useCallback(() => {
     submitRequested.current = true;
@@ -105,33 +110,37 @@ export function useAutosave(
     revision.current = base;
   }, []);
 
-  useEffect(() => {
-    const reply = fetcher.data as AutosaveReply | undefined;
-    if (fetcher.state !== "idle" || reply === undefined || reply === handled.current) return;
-    handled.current = reply;
-    inFlight.current = false;
-    const wasSubmit = submitRequested.current;
-    submitRequested.current = false;
-    const cb = latest.current;
+  /** Each step of the fetcher (from the bridge): a reply, once idle, is handled once. */
+  const onFetcher = useCallback(
+    (state: string, data: unknown) => {
+      const reply = data as AutosaveReply | undefined;
+      if (state !== "idle" || reply === undefined || reply === handled.current) return;
+      handled.current = reply;
+      inFlight.current = false;
+      const wasSubmit = submitRequested.current;
+      submitRequested.current = false;
+      const cb = latest.current;
 
-    if (reply.kind === "offline") {
-      submitRequested.current = wasSubmit;
-      setStatus({ state: "offline", submitQueued: wasSubmit });
-      schedule(OFFLINE_RETRY_MS);
-    } else if (reply.kind === "refused") {
-      setStatus({ state: "error", message: reply.message });
-      cb.onErrors(reply.errors);
-    } else if (reply.kind === "saved") {
-      revision.current = reply.revision;
-      if (reply.submitted) return cb.onSubmitted();
-      if (reply.merged && sentContent.current) cb.onMerged(reply.merged, reply.conflicts, sentContent.current);
-      acknowledged.current = sent.current;
-      const clean = changes.current === sent.current;
-      cb.onAcknowledged(reply.revision, clean);
-      if (clean) setStatus({ state: "saved", at: reply.savedAt });
-      else send();
-    }
-  }, [fetcher.state, fetcher.data, schedule, send]);
+      if (reply.kind === "offline") {
+        submitRequested.current = wasSubmit;
+        setStatus({ state: "offline", submitQueued: wasSubmit });
+        schedule(OFFLINE_RETRY_MS);
+      } else if (reply.kind === "refused") {
+        setStatus({ state: "error", message: reply.message });
+        cb.onErrors(reply.errors);
+      } else if (reply.kind === "saved") {
+        revision.current = reply.revision;
+        if (reply.submitted) return cb.onSubmitted();
+        if (reply.merged && sentContent.current) cb.onMerged(reply.merged, reply.conflicts, sentContent.current);
+        acknowledged.current = sent.current;
+        const clean = changes.current === sent.current;
+        cb.onAcknowledged(reply.revision, clean);
+        if (clean) setStatus({ state: "saved", at: reply.savedAt });
+        else send();
+      }
+    },
+    [schedule, send, setStatus],
+  );
 
   useEffect(() => {
     const retry = () => (changes.current !== acknowledged.current || submitRequested.current) && send();
@@ -143,7 +152,7 @@ export function useAutosave(
       window.removeEventListener("offline", offline);
       clearTimeout(timer.current);
     };
-  }, [send]);
+  }, [send, setStatus]);
 
-  return { status, notifyChange, requestSubmit, flush, rebase, revision: () => revision.current };
+  return { statusStore, onFetcher, notifyChange, requestSubmit, flush, rebase, revision: () => revision.current };
 }

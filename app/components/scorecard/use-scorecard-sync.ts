@@ -1,4 +1,3 @@
-import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, type Dispatch } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
@@ -6,6 +5,7 @@ import { mergeDraft, setField, type MergeConflict } from "~/domain/scorecard/mer
 import type { DraftContent } from "~/domain/scorecard-content";
 import { findStaleJustifications } from "~/domain/scoring";
 import type { EditorAction } from "./editor-state";
+import type { FetcherSubmit } from "./fetcher-bridge";
 import { toContent, toFormValues, toScores, type ClockState, type ScorecardFormValues } from "./form-values";
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from "./local-draft";
 import { useAutosave } from "./use-autosave";
@@ -30,10 +30,15 @@ export function useScorecardSync(opts: {
 }) {
   const { form, clock, rubric, variantKey, storageKey, dispatch, submitted } = opts;
   const { getValues, reset, watch, setValue } = form;
+  // The clock's functions, not the clock object (a new one each render): the callbacks below stay
+  // stable, so the memoised parts of the editor keep their props.
+  const { ensureStarted, replace: replaceClock, latest: clockLatest } = clock;
   const applying = useRef(false);
   const dirty = useRef(false);
   const lastValues = useRef<ScorecardFormValues>(structuredClone(getValues()));
-  const fetcher = useFetcher({ key: `scorecard-${opts.interviewId}` });
+  // The autosave fetcher is rendered by a FetcherBridge under the editor (see fetcher-bridge.tsx).
+  const fetcherKey = `scorecard-${opts.interviewId}`;
+  const submitRef = useRef<FetcherSubmit | null>(null);
 
   const persist = useCallback(
     (baseRevision: number, submitQueued = false) =>
@@ -53,21 +58,24 @@ export function useScorecardSync(opts: {
     (content: DraftContent | (ScorecardFormValues & { clock: ClockState })) => {
       const drafts = getValues("noteDrafts");
       applying.current = true;
+      // keepFieldsRef: the inputs stay registered and get the new values now. Without it
+      // react-hook-form forgets every field until its component renders again, and the memoised
+      // cards do not: a keystroke typed meanwhile would be shown but never stored.
       if ("clock" in content) {
-        reset(content);
-        clock.replace(content.clock);
+        reset(content, { keepFieldsRef: true });
+        replaceClock(content.clock);
       } else {
-        reset({ ...toFormValues(rubric, content), noteDrafts: drafts });
-        clock.replace({ timer: content.timer, timing: content.timing });
+        reset({ ...toFormValues(rubric, content), noteDrafts: drafts }, { keepFieldsRef: true });
+        replaceClock({ timer: content.timer, timing: content.timing });
       }
       applying.current = false;
       lastValues.current = structuredClone(getValues());
     },
-    [getValues, reset, rubric, clock],
+    [getValues, reset, rubric, replaceClock],
   );
 
   const autosave = useAutosave({
-    fetcher,
+    submitRef,
     initialRevision: opts.serverRevision,
     rubricVersionId: opts.rubricVersionId,
     content: () => toContent(getValues(), clock.latest.current),
@@ -99,7 +107,7 @@ export function useScorecardSync(opts: {
     const subscription = watch((values, { name }) => {
       if (applying.current || submitted) return;
       if (name && !name.startsWith("noteDrafts")) {
-        clock.ensureStarted();
+        ensureStarted();
         dispatch({ type: "clearError", field: name });
         const stale = findStaleJustifications(rubric, variantKey, toScores(values as ScorecardFormValues));
         if (stale.length) {
@@ -119,7 +127,7 @@ export function useScorecardSync(opts: {
       persist(autosaveRef.current.revision());
     });
     return () => subscription.unsubscribe();
-  }, [watch, persist, submitted, rubric, variantKey, dispatch, getValues, setValue, clock]);
+  }, [watch, persist, submitted, rubric, variantKey, dispatch, getValues, setValue, ensureStarted]);
 
   // Once, in the browser: bring back what this device has that the server has not. Its first save
   // carries the revision it was based on, so the server merges it with anything saved elsewhere.
@@ -150,22 +158,22 @@ export function useScorecardSync(opts: {
     (conflict: MergeConflict, keep: "mine" | "theirs") => {
       dispatch({ type: "settleConflict", field: conflict.field });
       if (keep === "theirs") return;
-      const content = toContent(getValues(), clock.latest.current);
+      const content = toContent(getValues(), clockLatest.current);
       setField(content, conflict.field, conflict.mine);
       apply(content);
       changed();
     },
-    [apply, changed, clock.latest, dispatch, getValues],
+    [apply, changed, clockLatest, dispatch, getValues],
   );
 
   const undo = useCallback(
     (values: ScorecardFormValues) => {
-      apply({ ...values, clock: clock.latest.current });
+      apply({ ...values, clock: clockLatest.current });
       dispatch({ type: "undo", undo: null });
       changed();
     },
-    [apply, changed, clock.latest, dispatch],
+    [apply, changed, clockLatest, dispatch],
   );
 
-  return { autosave, fetcher, changed, choose, undo, persist };
+  return { autosave, fetcherKey, submitRef, changed, choose, undo, persist };
 }

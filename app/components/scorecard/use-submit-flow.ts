@@ -1,11 +1,11 @@
-import { useFetcher } from "@remix-run/react";
-import type { Dispatch, FormEvent, KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type Dispatch, type FormEvent, type KeyboardEvent } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
 import { findMissingForSubmit } from "~/domain/scoring";
-import { scorecardDraftSchema } from "~/schemas/scorecard-schema";
 import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
+import { draftSchemaNow, loadDraftSchema } from "./draft-schema";
 import type { EditorAction, EditorState } from "./editor-state";
+import type { FetcherSubmit } from "./fetcher-bridge";
 import { toContent, toPayload, toScores, type ScorecardFormValues } from "./form-values";
 import type { InterviewClock } from "./use-interview-clock";
 import type { useScorecardSync } from "./use-scorecard-sync";
@@ -28,8 +28,19 @@ export function useSubmitFlow(opts: {
 }) {
   const { form, clock, sync, rubric, ui, dispatch } = opts;
   const { getValues } = form;
-  const amendFetcher = useFetcher<{ errors?: FieldErrors }>({ key: `scorecard-amend-${opts.interviewId}` });
-  const amendErrors = amendFetcher.state === "idle" ? amendFetcher.data?.errors : undefined;
+  useEffect(() => void loadDraftSchema(), []);
+  // The amendment's fetcher is rendered by a FetcherBridge (see fetcher-bridge.tsx): the editor
+  // keeps only whether it is busy and the errors of its reply.
+  const amendSubmit = useRef<FetcherSubmit | null>(null);
+  const [amend, setAmend] = useState<{ busy: boolean; errors: FieldErrors | undefined }>({
+    busy: false,
+    errors: undefined,
+  });
+  const onAmendFetcher = useCallback((state: string, data: unknown) => {
+    const busy = state !== "idle";
+    const errors = busy ? undefined : (data as { errors?: FieldErrors } | undefined)?.errors;
+    setAmend((was) => (was.busy === busy && was.errors === errors ? was : { busy, errors }));
+  }, []);
 
   const payload = (intent: "submit" | "amend") => ({
     ...toPayload(toContent(getValues(), clock.latest.current), {
@@ -42,8 +53,12 @@ export function useSubmitFlow(opts: {
 
   /** Errors a submit would meet, found here first so they show beside their fields. */
   const findErrors = (): FieldErrors => {
-    const parsed = scorecardDraftSchema(rubric).safeParse(payload(ui.amending ? "amend" : "submit"));
-    const found: FieldErrors = parsed.success ? {} : noteErrorsByDimension(toFieldErrors(parsed.error), getValues());
+    // Without the schema yet (see draft-schema.ts) only the rules are checked here; the server checks all.
+    const parsed = draftSchemaNow()
+      ?.scorecardDraftSchema(rubric)
+      .safeParse(payload(ui.amending ? "amend" : "submit"));
+    const found: FieldErrors =
+      !parsed || parsed.success ? {} : noteErrorsByDimension(toFieldErrors(parsed.error), getValues());
     for (const missing of findMissingForSubmit(rubric, opts.variantKey, toScores(getValues())))
       found[missing.field] ??= missing.message;
     if (ui.amending && !ui.reason.trim()) found.reason ??= "Say why you are amending this scorecard";
@@ -56,17 +71,19 @@ export function useSubmitFlow(opts: {
     return Object.keys(found).length === 0;
   };
 
-  const saveAmendment = () => {
+  const saveAmendment = async () => {
+    if (!draftSchemaNow()) await loadDraftSchema();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body; Remix types it loosely
-    if (check()) amendFetcher.submit(payload("amend") as any, { method: "post", encType: "application/json" });
+    if (check()) amendSubmit.current?.(payload("amend") as any, { method: "post", encType: "application/json" });
   };
   const openReview = () => {
     if (opts.readOnly) return;
-    if (ui.amending) return saveAmendment();
+    if (ui.amending) return void saveAmendment();
     dispatch({ type: "review", open: true });
   };
-  const confirmSubmit = () => {
+  const confirmSubmit = async () => {
     dispatch({ type: "review", open: false });
+    if (!draftSchemaNow()) await loadDraftSchema();
     if (!check()) return;
     sync.persist(sync.autosave.revision(), true);
     sync.autosave.requestSubmit();
@@ -96,8 +113,13 @@ export function useSubmitFlow(opts: {
     onSubmit,
     onFormKeyDown,
     missing: () => Object.entries(findErrors()).map(([field, message]) => ({ field, message })),
-    amendErrors,
-    amending: amendFetcher.state !== "idle",
+    amendErrors: amend.errors,
+    amending: amend.busy,
+    amendFetcher: {
+      fetcherKey: `scorecard-amend-${opts.interviewId}`,
+      submitRef: amendSubmit,
+      onChange: onAmendFetcher,
+    },
   };
 }
 

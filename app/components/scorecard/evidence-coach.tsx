@@ -1,0 +1,144 @@
+import { createContext, useContext, useMemo, useRef, type MutableRefObject, type ReactNode } from "react";
+import { useWatch, type UseFormReturn } from "react-hook-form";
+import type { Signal } from "~/domain/coach/signal-kinds";
+import { coachDismissalKey, dismissedInNote, openSuggestions, signalKey } from "~/domain/coach/suggestions";
+import type { Rubric } from "~/domain/rubric/types";
+import type { EvidenceNote } from "~/domain/scorecard-content";
+import { asList, type ScorecardFormValues } from "./form-values";
+import { NoteSignalText, NoteSuggestions } from "./note-signals";
+import { useNoteSignals } from "./use-note-signals";
+
+// The evidence coach on the live card: each note's signals as quiet underlines and the flag they
+// suggest under the note. Raising one ticks the flag exactly as its checkbox in the flags panel
+// does (so caps and justifications follow); a dismissal is kept with the draft. The app itself
+// never raises a flag or changes a rating.
+// A provider, not a hook of the editor's: the notes, flags and dismissals it watches re-render the
+// notes that show them (through the context), never the editor and its other cards.
+
+interface CoachState {
+  enabled: boolean;
+  signalsOf: (note: EvidenceNote) => Signal[];
+  dismissedOf: (note: EvidenceNote) => ReadonlySet<string>;
+  raised: string[];
+  flagName: (key: string) => string;
+  keyedNoteId: string | null;
+  raise: (flag: string) => void;
+  dismiss: (noteId: string, key: string) => void;
+}
+
+const CoachContext = createContext<CoachState | null>(null);
+
+/** What the page-wide keys (g, d) do; filled by the provider, called by the shortcuts. */
+export interface CoachKeys {
+  raiseSuggestion: () => void;
+  dismissSuggestion: () => void;
+}
+
+export function EvidenceCoach({
+  form,
+  rubric,
+  enabled,
+  currentDimension,
+  keys,
+  children,
+}: {
+  form: UseFormReturn<ScorecardFormValues>;
+  rubric: Rubric;
+  enabled: boolean;
+  currentDimension: string;
+  keys: MutableRefObject<CoachKeys>;
+  children: ReactNode;
+}) {
+  const { getValues, setValue } = form;
+  const [notes, redFlags, dismissedList] = useWatch({
+    control: form.control,
+    name: ["notes", "redFlags", "coachDismissed"],
+  });
+  const byText = useNoteSignals(notes ?? [], enabled);
+  const raised = asList(redFlags);
+  const dismissed = dismissedList ?? [];
+  const flagNames = useMemo(() => new Map(rubric.redFlags.map((f) => [f.key, f.name])), [rubric]);
+
+  // Only flags this rubric has can be suggested; others (hedging) stay underlines to probe.
+  const signalsOf = (note: EvidenceNote): Signal[] =>
+    (byText.get(note.text) ?? []).map((s) => (s.flag && !flagNames.has(s.flag) ? { ...s, flag: null } : s));
+  const openOf = (note: EvidenceNote) =>
+    openSuggestions(signalsOf(note), { dismissed: dismissedInNote(note.id, dismissed), raisedFlags: raised });
+
+  /** The suggestion the page-wide keys act on: the current dimension's newest note that has one. */
+  const target = (): { note: EvidenceNote; signal: Signal } | null => {
+    const mine = (notes ?? []).filter((n) => n.dimension === currentDimension);
+    for (let i = mine.length - 1; i >= 0; i--) {
+      const first = openOf(mine[i])[0];
+      if (first) return { note: mine[i], signal: first };
+    }
+    return null;
+  };
+
+  const raise = (flag: string) => {
+    const ticked = asList(getValues("redFlags"));
+    if (!ticked.includes(flag)) setValue("redFlags", [...ticked, flag], { shouldDirty: true });
+  };
+  const dismiss = (noteId: string, key: string) => {
+    const list = getValues("coachDismissed") ?? [];
+    const full = coachDismissalKey(noteId, key);
+    if (!list.includes(full)) setValue("coachDismissed", [...list, full], { shouldDirty: true });
+  };
+
+  keys.current = {
+    raiseSuggestion: () => {
+      const t = target();
+      if (t?.signal.flag) raise(t.signal.flag);
+    },
+    dismissSuggestion: () => {
+      const t = target();
+      if (t) dismiss(t.note.id, signalKey(t.signal));
+    },
+  };
+
+  const state: CoachState = {
+    enabled,
+    signalsOf,
+    dismissedOf: (note) => dismissedInNote(note.id, dismissed),
+    raised,
+    flagName: (key) => flagNames.get(key) ?? key,
+    keyedNoteId: enabled ? (target()?.note.id ?? null) : null,
+    raise,
+    dismiss,
+  };
+  return <CoachContext.Provider value={state}>{children}</CoachContext.Provider>;
+}
+
+/** A note's text with the coach's underlines (plain text outside an EvidenceCoach). */
+export function CoachNoteText({ note }: { note: EvidenceNote }) {
+  const coach = useContext(CoachContext);
+  if (!coach) return <>{note.text}</>;
+  return <NoteSignalText text={note.text} signals={coach.signalsOf(note)} dismissed={coach.dismissedOf(note)} />;
+}
+
+/** The flags the coach suggests for a note, with Raise and Dismiss (nothing while it is off). */
+export function CoachNoteAdornment({ note }: { note: EvidenceNote }) {
+  const coach = useContext(CoachContext);
+  if (!coach?.enabled) return null;
+  return (
+    <NoteSuggestions
+      text={note.text}
+      signals={coach.signalsOf(note)}
+      dismissed={coach.dismissedOf(note)}
+      raisedFlags={coach.raised}
+      flagName={coach.flagName}
+      onRaise={coach.raise}
+      onDismiss={(key) => coach.dismiss(note.id, key)}
+      keyed={coach.keyedNoteId === note.id}
+    />
+  );
+}
+
+/** Stable render functions for NoteList, so a card's props do not change with the coach's state. */
+export const renderCoachedText = (note: EvidenceNote) => <CoachNoteText note={note} />;
+export const renderCoachAdornment = (note: EvidenceNote) => <CoachNoteAdornment note={note} />;
+
+/** The keys' handlers before the provider has rendered: they do nothing. */
+export function useCoachKeys(): MutableRefObject<CoachKeys> {
+  return useRef<CoachKeys>({ raiseSuggestion: () => {}, dismissSuggestion: () => {} });
+}

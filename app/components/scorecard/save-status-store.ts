@@ -1,0 +1,36 @@
+import { useSyncExternalStore } from "react";
+import type { SaveStatus } from "./use-autosave";
+
+// The save status lives outside React state: it changes on every edit ("pending") and several
+// times per save, and only the status line and the submit buttons show it. They subscribe here,
+// so a change of status re-renders them, never the whole editor.
+
+export interface SaveStatusStore {
+  get(): SaveStatus;
+  set(next: SaveStatus | ((current: SaveStatus) => SaveStatus)): void;
+  subscribe(listener: () => void): () => void;
+}
+
+const same = (a: SaveStatus, b: SaveStatus) => JSON.stringify(a) === JSON.stringify(b);
+
+export function createSaveStatusStore(initial: SaveStatus = { state: "idle" }): SaveStatusStore {
+  let status = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => status,
+    set(next) {
+      const value = typeof next === "function" ? next(status) : next;
+      if (same(value, status)) return;
+      status = value;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+export function useSaveStatus(store: SaveStatusStore): SaveStatus {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}

@@ -7,7 +7,6 @@
 //   npx tsx tests/bench/profile-autosave.ts [--seconds 10] [--keep DIR]
 // Output on stdout; the .cpuprofile file stays in DIR (default: a temporary folder, removed) and
 // opens in Chrome DevTools' Performance panel.
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -164,6 +163,7 @@ const context: BenchContext = {
 const preload = pathToFileURL(join(root, "tests/bench/profile-preload.mjs")).href;
 const profileFile = join(profileDir, "server.cpuprofile");
 rmSync(profileFile, { force: true }); // a kept folder's profile of an earlier run
+rmSync(`${profileFile}.pid`, { force: true });
 try {
   const fixture = await startAutosaveFixture(context, {
     serverEnv: {
@@ -174,10 +174,9 @@ try {
   });
   let result;
   try {
-    // The server is the newest process of the group (tsx's CLI started it): SIGUSR2 starts the
-    // profiler right before the measured run and writes the profile right after it.
-    const group = fixture.server.child.pid!;
-    const pid = Number(execFileSync("pgrep", ["-n", "-g", String(group)], { encoding: "utf8" }).trim());
+    // profile-preload.mjs wrote the server's pid: SIGUSR2 starts the profiler right before the
+    // measured run and writes the profile right after it.
+    const pid = Number(readFileSync(`${profileFile}.pid`, "utf8"));
     const signal = async () => void process.kill(pid, "SIGUSR2");
     result = await loadAutosave(fixture, { seconds, warmupSeconds: 3, before: signal, after: signal });
     for (let k = 0; k < 600 && !existsSync(profileFile); k++) await new Promise((done) => setTimeout(done, 100));

@@ -12,6 +12,8 @@ const file = process.env.BENCH_PROFILE_FILE;
 const script = process.env.BENCH_PROFILE_SCRIPT;
 
 if (isMainThread && file && script && (process.argv[1] ?? "").replaceAll("\\", "/").endsWith(script)) {
+  // The profiler signals this process by the pid written here (not tsx's CLI, its parent).
+  writeFileSync(`${file}.pid`, String(process.pid));
   const session = new Session();
   session.connect();
   let running = false;

@@ -1,20 +1,21 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import { extname, join, resolve, sep } from "node:path";
+import { readFile } from "node:fs/promises";
+import { extname, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 
-// The fingerprinted build (public/build) served compressed: each file is compressed once per
-// process, on the libuv thread pool (never on the event loop), and kept in memory. A file never
+// The fingerprinted build (public/build) served compressed: each file is compressed on its first
+// request, once per process, on the libuv thread pool (never on the event loop), and kept in
+// memory. (Not all at start-up: on a busy 2-core machine that queued the first sign-ins' password
+// hashing behind the compression on the thread pool.) A file never
 // changes under its name, so the compressed copy never goes stale. Brotli at quality 9 (11 takes
 // ~20x longer for ~7% less: 4 s for the largest chunk, too long to make a first visitor wait) and
 // gzip at level 9 for clients without brotli. Requests without Accept-Encoding, and files that do
 // not compress (images, fonts), fall through to express.static.
 
 const COMPRESSIBLE = new Set([".js", ".mjs", ".css", ".map", ".json", ".svg", ".txt", ".html"]);
-const ENCODINGS = ["br", "gzip"] as const;
-type Encoding = (typeof ENCODINGS)[number];
+type Encoding = "br" | "gzip";
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -35,8 +36,6 @@ function compress(data: Buffer, encoding: Encoding): Promise<Buffer> {
 export interface AssetCompressor {
   /** Express middleware for the folder's URL prefix (mount it with app.use(prefix, ...)). */
   middleware(req: Request, res: Response, next: NextFunction): void;
-  /** Compresses every compressible file now, one at a time (e.g. right after the server starts listening). */
-  warm(): Promise<void>;
 }
 
 export function createAssetCompressor(folder: string, opts: { cacheControl: string }): AssetCompressor {
@@ -101,14 +100,6 @@ export function createAssetCompressor(folder: string, opts: { cacheControl: stri
         if (req.fresh) return void res.status(304).end();
         res.status(200).end(req.method === "HEAD" ? undefined : found.body);
       }, next);
-    },
-    async warm() {
-      const files = await readdir(root, { recursive: true }).catch(() => [] as string[]);
-      for (const name of files) {
-        const file = join(root, name);
-        if (!COMPRESSIBLE.has(extname(file))) continue;
-        for (const encoding of ENCODINGS) await compressed(file, encoding);
-      }
     },
   };
 }

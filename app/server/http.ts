@@ -20,8 +20,6 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Handed to every loader and action as `context`. */
   loadContext?: AppLoadContext;
-  /** Compress the build's assets now rather than on their first request (`npm start` does). */
-  warmAssets?: boolean;
 }
 
 /**
@@ -133,7 +131,6 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   app.use(compressResponses());
   // Fingerprinted by the Remix build, so they can be cached for good.
   const assets = createAssetCompressor("public/build", { cacheControl: "public, max-age=31536000, immutable" });
-  if (options.warmAssets) void assets.warm();
   app.use("/build", assets.middleware);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));

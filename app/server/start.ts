@@ -68,7 +68,6 @@ const calibration = startCalibrationWorker();
 createApp(build, {
   trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
   loadContext: { computeDashboard: calibration.compute },
-  warmAssets: true,
 }).listen(port, host, () => {
   const lines = [`Panel Scorecard is running at http://localhost:${port}`, `Database: ${databasePath()}`];
   if (seeded?.seeded)

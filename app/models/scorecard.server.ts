@@ -12,6 +12,7 @@ import {
 } from "~/domain/scorecard-content";
 import { computeWeightedScore, dropStaleJustifications } from "~/domain/scoring";
 import type { ScorecardDraft } from "~/schemas/scorecard-schema";
+import { writeContent } from "./scorecard-content-write.server";
 import { draftContent } from "./scorecard-draft.server";
 import { readDraftSnapshot, writeDraftSnapshot } from "./scorecard-snapshot.server";
 
@@ -70,6 +71,13 @@ const q = {
       .orderBy(t.evidenceNotes.elapsedSeconds, t.evidenceNotes.id)
       .prepare(),
   ),
+  basis: preparedOnce((db) =>
+    db
+      .select({ rubricVersionId: t.scorecards.rubricVersionId, variantKey: t.scorecards.variantKey })
+      .from(t.scorecards)
+      .where(and(eq(t.scorecards.interviewId, p("interviewId")), eq(t.scorecards.interviewerId, p("userId"))))
+      .prepare(),
+  ),
   submittedForInterview: preparedOnce((db) =>
     db
       .select()
@@ -110,78 +118,6 @@ const q = {
       })
       .where(eq(t.scorecards.id, p("id")))
       .returning()
-      .prepare(),
-  ),
-  deleteRatings: preparedOnce((db) =>
-    db
-      .delete(t.ratings)
-      .where(eq(t.ratings.scorecardId, p("id")))
-      .prepare(),
-  ),
-  insertRating: preparedOnce((db) =>
-    db
-      .insert(t.ratings)
-      .values({
-        scorecardId: p("id"),
-        dimensionKey: p("dimension"),
-        score: p("score"),
-        capJustification: p("justification"),
-      })
-      .prepare(),
-  ),
-  deleteFlags: preparedOnce((db) =>
-    db
-      .delete(t.raisedRedFlags)
-      .where(eq(t.raisedRedFlags.scorecardId, p("id")))
-      .prepare(),
-  ),
-  insertFlag: preparedOnce((db) =>
-    db
-      .insert(t.raisedRedFlags)
-      .values({ scorecardId: p("id"), flagKey: p("key") })
-      .prepare(),
-  ),
-  deleteStar: preparedOnce((db) =>
-    db
-      .delete(t.starTicks)
-      .where(eq(t.starTicks.scorecardId, p("id")))
-      .prepare(),
-  ),
-  insertStar: preparedOnce((db) =>
-    db
-      .insert(t.starTicks)
-      .values({ scorecardId: p("id"), starKey: p("key") })
-      .prepare(),
-  ),
-  deleteNotesExcept: preparedOnce((db) =>
-    db
-      .delete(t.evidenceNotes)
-      .where(
-        and(
-          eq(t.evidenceNotes.scorecardId, p("id")),
-          sql`${t.evidenceNotes.clientId} not in (select value from json_each(${p("keep")}))`,
-        ),
-      )
-      .prepare(),
-  ),
-  upsertNote: preparedOnce((db) =>
-    db
-      .insert(t.evidenceNotes)
-      .values({
-        scorecardId: p("id"),
-        clientId: p("clientId"),
-        dimensionKey: p("dimension"),
-        elapsedSeconds: p("elapsed"),
-        text: p("text"),
-      })
-      .onConflictDoUpdate({
-        target: [t.evidenceNotes.scorecardId, t.evidenceNotes.clientId],
-        set: {
-          dimensionKey: sql`excluded.dimension_key`,
-          elapsedSeconds: sql`excluded.elapsed_seconds`,
-          text: sql`excluded.text`,
-        },
-      })
       .prepare(),
   ),
 };
@@ -236,22 +172,6 @@ function toState(card: CardRow): ScorecardState {
   };
 }
 
-/** Replaces what the scorecard holds with this content (ratings, flags, STAR ticks, notes). */
-function writeContent(id: number, content: ScorecardContent) {
-  q.deleteRatings().run({ id });
-  for (const [dimension, score] of Object.entries(content.ratings)) {
-    if (score == null) continue;
-    q.insertRating().run({ id, dimension, score, justification: content.capJustifications[dimension] ?? "" });
-  }
-  q.deleteFlags().run({ id });
-  for (const key of new Set(content.redFlags)) q.insertFlag().run({ id, key });
-  q.deleteStar().run({ id });
-  for (const key of new Set(content.star)) q.insertStar().run({ id, key });
-  q.deleteNotesExcept().run({ id, keep: JSON.stringify(content.notes.map((n) => n.id)) });
-  for (const n of content.notes)
-    q.upsertNote().run({ id, clientId: n.id, dimension: n.dimension, elapsed: n.elapsedSeconds, text: n.text });
-}
-
 /** The mergeable content of a stored scorecard. */
 export function contentOf(state: ScorecardState): DraftContent {
   const {
@@ -285,8 +205,7 @@ export function getScorecardBasis(
   interviewId: number,
   userId: number,
 ): { rubricVersionId: number; variantKey: string } | null {
-  const card = q.card().get({ interviewId, userId });
-  return card ? { rubricVersionId: card.rubricVersionId, variantKey: card.variantKey } : null;
+  return q.basis().get({ interviewId, userId }) ?? null;
 }
 
 export function getOwnScorecard(interviewId: number, userId: number): ScorecardState | null {

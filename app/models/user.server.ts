@@ -24,6 +24,17 @@ export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** Token -> its hash, for the tokens in use (a pure function; bounded: cleared when full). */
+const hashes = new Map<string, string>();
+function hashOf(token: string): string {
+  let hash = hashes.get(token);
+  if (hash === undefined) {
+    if (hashes.size >= 10_000) hashes.clear();
+    hashes.set(token, (hash = hashSessionToken(token)));
+  }
+  return hash;
+}
+
 const findBySessionStatement = preparedOnce((db) =>
   db
     .select({
@@ -31,6 +42,7 @@ const findBySessionStatement = preparedOnce((db) =>
       email: users.email,
       name: users.name,
       roles: sql<string>`(select group_concat(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`,
+      lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -59,18 +71,16 @@ const touchSessionStatement = preparedOnce((db) =>
  */
 export function findUserBySession(token: string, now = new Date()): SessionUser | null {
   const { idleMs } = sessionLifetime();
-  const sessionId = hashSessionToken(token);
+  const sessionId = hashOf(token);
   const row = findBySessionStatement().get({
     sessionId,
     now: now.toISOString(),
     idleSince: new Date(now.getTime() - idleMs).toISOString(),
   });
   if (!row) return null;
-  touchSessionStatement().run({
-    sessionId,
-    now: now.toISOString(),
-    touchBefore: new Date(now.getTime() - TOUCH_EVERY_MS).toISOString(),
-  });
+  // The row says when it was last touched: the write (a write lock and a commit) only when due.
+  const touchBefore = new Date(now.getTime() - TOUCH_EVERY_MS).toISOString();
+  if (row.lastSeenAt < touchBefore) touchSessionStatement().run({ sessionId, now: now.toISOString(), touchBefore });
   return { id: row.id, email: row.email, name: row.name, roles: (row.roles?.split(",") ?? []) as Role[] };
 }
 

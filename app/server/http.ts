@@ -2,9 +2,11 @@ import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { limitRequestBody, MAX_BODY_BYTES, refusedForSize } from "./body-limit";
+import { createAssetCompressor } from "./compressed-assets";
 import { refuseCrossSiteRequests } from "./cross-site";
 
 export interface AppOptions {
@@ -95,6 +97,21 @@ const securityHeaders = helmet({
 });
 
 /**
+ * Pages, loader data and public/ files compressed on the fly (brotli or gzip, as the client
+ * accepts; zlib runs on the thread pool). Not form posts and autosaves: an action answers a few
+ * hundred bytes of JSON or a redirect, which compression would cost more than it saves, and
+ * skipping the middleware entirely keeps the autosave path free of its per-response wrapping.
+ * The build's assets come compressed from createAssetCompressor (compression leaves an answer
+ * that already has a Content-Encoding alone). The app streams nothing (no SSE, no deferred data),
+ * so buffering by the compressor delays no partial answer.
+ */
+function compressResponses() {
+  const compress = compression();
+  return (req: Request, res: Response, next: NextFunction) =>
+    req.method === "POST" ? next() : compress(req, res, next);
+}
+
+/**
  * The HTTP front of the app: methods other than GET, HEAD and POST get 405; cross-site state-changing requests are refused (403) and oversized
  * bodies cut off (413) before anything else; then static assets; then every other request to Remix.
  */
@@ -108,7 +125,10 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   app.use(securityHeaders);
   app.use(refuseCrossSiteRequests());
   app.use(limitRequestBody(options.maxBodyBytes ?? MAX_BODY_BYTES));
+  app.use(compressResponses());
   // Fingerprinted by the Remix build, so they can be cached for good.
+  const assets = createAssetCompressor("public/build", { cacheControl: "public, max-age=31536000, immutable" });
+  app.use("/build", assets.middleware);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   const remix = createRequestHandler({

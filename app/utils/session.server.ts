@@ -25,9 +25,26 @@ function isHttps(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
 }
 
+/**
+ * Cookie header -> the session token it carries (null: none, or a bad signature). Checking the
+ * signature (an HMAC), base64 and JSON costs more than the session's database lookup, and a
+ * browser sends the same header on every request: the answer is a pure function of the header
+ * and the secret, so it is kept. Whether the session is still alive is always asked of the
+ * database (findUserBySession), never of this map. Bounded: cleared when full.
+ */
+const parsedCookies = new Map<string, string | null>();
+const PARSED_COOKIES_MAX = 10_000;
+
 async function readSessionId(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
-  return typeof value === "string" ? value : null;
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  const known = parsedCookies.get(header);
+  if (known !== undefined) return known;
+  const value = await sessionCookie().parse(header);
+  const id = typeof value === "string" ? value : null;
+  if (parsedCookies.size >= PARSED_COOKIES_MAX) parsedCookies.clear();
+  parsedCookies.set(header, id);
+  return id;
 }
 
 export async function getUser(request: Request): Promise<SessionUser | null> {

@@ -172,7 +172,8 @@ export async function signIn(url: string, email: string, password: string): Prom
     method: "POST",
     body: new URLSearchParams({ email, password }),
     redirect: "manual",
-    signal: AbortSignal.timeout(15_000),
+    // Generous: on a loaded 2-core machine a password hash can wait long for the thread pool.
+    signal: AbortSignal.timeout(60_000),
   });
   const cookie = res.headers.get("set-cookie")?.split(";")[0];
   if (res.status !== 302 || !cookie)

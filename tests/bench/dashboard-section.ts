@@ -58,10 +58,14 @@ const AFTER_FIRST_MS = 2_000;
 const MAX_WINDOW_SECONDS = 45;
 export const LEAD_INTERVAL_MS = 500;
 /**
- * Saves per second per interviewer in the paced window: the editor autosaves 600 ms after a change,
- * one save in flight at a time, so ~1.6/s is the most one typing interviewer sends.
+ * Saves per second per interviewer in the paced window: the issue's working-day load (#16), 50
+ * interviewers each saving once a second while the lead loads the dashboard twice a second. (The
+ * editor autosaves 600 ms after a change, one save in flight, so ~1.6/s is one interviewer's most.)
  */
-const PACED_RATE = 2;
+const PACED_RATE = 1;
+/** Targets of the paced window (issue #16; reported, never asserted). */
+const TARGET_PACED_P99_MS = 20;
+const TARGET_PACED_EVENT_LOOP_MS = 50;
 export const TARGET_EVENT_LOOP_MS = 250;
 export const TARGET_DASHBOARD_RATIO = 1.5;
 const DASHBOARD_RUNS = 7;
@@ -359,7 +363,13 @@ export const interferenceSection: BenchSection = {
         key: "interference.paced_event_loop_max_ms",
         value: paced.eventLoop?.max_ms ?? null,
         unit: "ms",
-        note: `server's worst event-loop delay in the paced window; ${elNote(paced)}`,
+        note: `server's worst event-loop delay in the paced window; ${elNote(paced)}; target < ${TARGET_PACED_EVENT_LOOP_MS} ms`,
+      },
+      {
+        key: "autosave.paced_p99_ms",
+        value: paced.load.p99Ms,
+        unit: "ms",
+        note: `autosave p99 under the paced load: ${INTERVIEWERS} interviewers saving ${PACED_RATE}/s each while the lead loads GET ${DASHBOARD_DOCUMENT} every ${LEAD_INTERVAL_MS} ms (the interference section's paced window); target < ${TARGET_PACED_P99_MS} ms`,
       },
     ];
     return figures;

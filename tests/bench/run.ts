@@ -1,6 +1,6 @@
 // `npm run bench`: every bench section, as a table; each figure is also shown as a ratio against a
 // baseline measured in the same run (so the figures compare across machines).
-//   npm run --silent bench [-- --json] [--only calibration,js,typing,charts,autosave,interference,dashboard] [--runs N] [--build]
+//   npm run --silent bench [-- --json] [--only calibration,js,wire,typing,charts,autosave,interference,dashboard] [--runs N] [--build]
 // --json prints exactly one JSON object on stdout and nothing else (progress goes to stderr).
 // --build rebuilds the app before measuring its JavaScript (by default only a missing or stale build
 // is built, as the server the later sections load would rebuild it).
@@ -22,6 +22,7 @@ import { chartsSection, typingSection } from "./browser-section";
 import { calibrationSection } from "./calibration-section";
 import { dashboardSection, interferenceSection } from "./dashboard-section";
 import { jsSizeSection } from "./js-size-section";
+import { jsWireSection } from "./js-wire-section";
 
 /**
  * The sections, in the order they run. Add a module to tests/bench/ and list it here. The server
@@ -31,6 +32,7 @@ import { jsSizeSection } from "./js-size-section";
 const SECTIONS: readonly BenchSection[] = [
   calibrationSection,
   jsSizeSection,
+  jsWireSection,
   typingSection,
   chartsSection,
   autosaveSection,

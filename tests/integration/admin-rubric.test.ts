@@ -6,7 +6,7 @@ import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { action as scheduleAction } from "~/routes/admin.interviews._index";
 import { action, loader } from "~/routes/admin.rubric";
-import { toRubricFormValues, type RubricFormValues } from "~/schemas/admin-rubric-schema";
+import { toRubricFormValues, type RubricFormValues } from "~/domain/rubric/rubric-form-values";
 import { createInterview, createUser, sessionCookieFor } from "../support/factories";
 
 let admin: Awaited<ReturnType<typeof createUser>>;

@@ -19,7 +19,7 @@ import { action as interviewsAction } from "~/routes/admin.interviews._index";
 import { action as peopleAction } from "~/routes/admin.people";
 import { action as rubricAction } from "~/routes/admin.rubric";
 import { action as settingsAction } from "~/routes/admin.settings";
-import { toRubricFormValues, type RubricFormValues } from "~/schemas/admin-rubric-schema";
+import { toRubricFormValues, type RubricFormValues } from "~/domain/rubric/rubric-form-values";
 import { createInterview, createUser, PASSWORD } from "../support/factories";
 import { startBuiltApp } from "../support/fuzz-server";
 import {

@@ -8,7 +8,7 @@ import { getDb } from "~db/client";
 import * as t from "~db/schema";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { action as scorecardAction } from "~/routes/interviews.$interviewId.scorecard";
-import { toRubricFormValues } from "~/schemas/admin-rubric-schema";
+import { toRubricFormValues } from "~/domain/rubric/rubric-form-values";
 import { createInterview, createUser, PASSWORD, sessionCookieFor } from "../support/factories";
 import { flattenForm } from "../support/fuzz-kit";
 import { startBuiltApp } from "../support/fuzz-server";

@@ -16,7 +16,7 @@ import { action as openAction } from "~/routes/calibration.reviews";
 import { action as reviewAction } from "~/routes/calibration.reviews_.$reviewId";
 import { action as scorecardAction } from "~/routes/interviews.$interviewId.scorecard";
 import { action as practiceAction } from "~/routes/practice";
-import { toRubricFormValues } from "~/schemas/admin-rubric-schema";
+import { toRubricFormValues } from "~/domain/rubric/rubric-form-values";
 import { createUser, PASSWORD, sessionCookieFor } from "../support/factories";
 import {
   flattenForm,

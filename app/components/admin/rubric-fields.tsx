@@ -1,6 +1,6 @@
 import { forwardRef, useId, type InputHTMLAttributes } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import type { RubricEdit, RubricFormValues } from "~/schemas/admin-rubric-schema";
+import type { RubricEdit, RubricFormValues } from "~/domain/rubric/rubric-form-values";
 import { field, FieldMessages } from "~/components/form-fields";
 
 // Shared by the rubric editor's parts.

@@ -4,11 +4,11 @@ import { useFieldArray, useForm } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
 import {
   postedToFormValues,
-  rubricFormSchema,
   toRubricFormValues,
   type RubricEdit,
   type RubricFormValues,
-} from "~/schemas/admin-rubric-schema";
+} from "~/domain/rubric/rubric-form-values";
+import { rubricFormSchema } from "~/schemas/admin-rubric-schema";
 import type { FieldErrors } from "~/schemas/form-errors";
 import { DimensionFields } from "./rubric-dimension-fields";
 import { FlagFields } from "./rubric-flag-fields";

@@ -5,7 +5,7 @@ import { Notice } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { eraseCandidate, getCandidate } from "~/models/candidate.server";
 import { eraseCandidateSchema } from "~/schemas/admin-candidate-schema";
-import { formDataToObject } from "~/schemas/admin-form-data";
+import { formDataToObject } from "~/schemas/form-data";
 import { formatDateTime } from "~/utils/format";
 import { toFieldErrors } from "~/schemas/form-errors";
 import { parseId } from "~/utils/params";

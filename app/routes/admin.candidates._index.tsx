@@ -4,7 +4,7 @@ import { NewCandidateForm } from "~/components/admin/new-candidate-form";
 import { ErrorPage } from "~/components/error-page";
 import { createCandidate, listCandidates } from "~/models/candidate.server";
 import { NewCandidateSchema } from "~/schemas/admin-candidate-schema";
-import { formDataToObject } from "~/schemas/admin-form-data";
+import { formDataToObject } from "~/schemas/form-data";
 import { toFieldErrors } from "~/schemas/form-errors";
 import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";

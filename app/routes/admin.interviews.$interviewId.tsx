@@ -5,7 +5,7 @@ import { PanelForm } from "~/components/admin/panel-form";
 import { ErrorPage } from "~/components/error-page";
 import { listActiveInterviewers } from "~/models/people.server";
 import { changePanel, getInterviewForAdmin, PANEL_LOCKED } from "~/models/schedule.server";
-import { formDataToObject } from "~/schemas/admin-form-data";
+import { formDataToObject } from "~/schemas/form-data";
 import { PanelSchema } from "~/schemas/admin-interview-schema";
 import { formatDateTime } from "~/utils/format";
 import { toFieldErrors } from "~/schemas/form-errors";

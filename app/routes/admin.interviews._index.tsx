@@ -8,7 +8,7 @@ import { listSchedulableCandidates } from "~/models/candidate.server";
 import { listActiveInterviewers } from "~/models/people.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { listInterviewsForAdmin, scheduleInterview } from "~/models/schedule.server";
-import { formDataToObject } from "~/schemas/admin-form-data";
+import { formDataToObject } from "~/schemas/form-data";
 import { scheduleInterviewSchema } from "~/schemas/admin-interview-schema";
 import { formatDateTime } from "~/utils/format";
 import { toFieldErrors } from "~/schemas/form-errors";

@@ -4,7 +4,7 @@ import { NewPersonForm } from "~/components/admin/new-person-form";
 import { PersonRow } from "~/components/admin/person-row";
 import { ErrorPage } from "~/components/error-page";
 import { changeRoles, createPerson, deactivatePerson, generatePassword, listPeople } from "~/models/people.server";
-import { formDataToObject } from "~/schemas/admin-form-data";
+import { formDataToObject } from "~/schemas/form-data";
 import {
   DeactivatePersonSchema,
   EMAIL_TAKEN,

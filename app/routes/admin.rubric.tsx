@@ -5,7 +5,7 @@ import { RubricForm } from "~/components/admin/rubric-form";
 import { ErrorPage } from "~/components/error-page";
 import { getLatestRubricVersion, getRubricVersion } from "~/models/rubric.server";
 import { listRubricVersions, saveRubricVersion } from "~/models/rubric.server";
-import { formDataToObject } from "~/schemas/admin-form-data";
+import { formDataToObject } from "~/schemas/form-data";
 import { rubricFormSchema } from "~/schemas/admin-rubric-schema";
 import { toFieldErrors } from "~/schemas/form-errors";
 import { requireAdmin } from "~/utils/session.server";

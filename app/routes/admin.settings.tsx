@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { ErrorPage } from "~/components/error-page";
 import { INDEPENDENCE_LABELS, INDEPENDENCE_MODES } from "~/domain/independence";
 import { getIndependenceMode, setIndependenceMode } from "~/models/settings.server";
-import { formDataToObject } from "~/schemas/admin-form-data";
+import { formDataToObject } from "~/schemas/form-data";
 import { SettingsSchema, type SettingsForm } from "~/schemas/admin-settings-schema";
 import { toFieldErrors } from "~/schemas/form-errors";
 import { requireAdmin } from "~/utils/session.server";

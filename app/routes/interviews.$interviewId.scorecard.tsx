@@ -15,7 +15,7 @@ import type { AutosaveReply } from "~/domain/scorecard/autosave-reply";
 import { amendScorecard } from "~/models/scorecard-amend.server";
 import { getOwnScorecard, getScorecardBasis, listRevisions, saveScorecard } from "~/models/scorecard.server";
 import {
-  formDataToDraftInput,
+  formDataToObject,
   idFromText,
   scorecardDraftSchema,
   type ScorecardDraft,
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const isJson = request.headers.get("Content-Type")?.includes("application/json") ?? false;
   let input: Record<string, unknown>;
   try {
-    input = isJson ? await request.json() : formDataToDraftInput(await request.formData());
+    input = isJson ? await request.json() : formDataToObject(await request.formData());
   } catch {
     return refuse("The request body could not be read", 400);
   }
@@ -192,23 +192,30 @@ export const ErrorBoundary = ErrorPage;
 
 /** The posted values in the stored shape, to re-fill the form after a no-JavaScript submit fails. */
 function toStoredValues(input: Record<string, unknown>, notes: EvidenceNote[]) {
-  const strings = (v: unknown) => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
-  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : []);
+  // A hostile post can nest anything anywhere (and null-prototype objects cannot even be turned
+  // into text): only text is taken back into the form, the last one where a name was repeated.
+  const text = (v: unknown) =>
+    typeof v === "string" ? v : Array.isArray(v) ? v.filter((x) => typeof x === "string").pop() : undefined;
+  const texts = (v: unknown) =>
+    Object.entries(v && typeof v === "object" && !Array.isArray(v) ? v : {}).flatMap(([k, x]) => {
+      const value = text(x);
+      return value === undefined ? [] : [[k, value] as const];
+    });
+  const list = (v: unknown) =>
+    (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string" && x !== "");
   return {
     ratings: Object.fromEntries(
-      Object.entries(strings(input.ratings))
+      texts(input.ratings)
         .filter(([, v]) => v !== "")
         .map(([k, v]) => [k, Number(v)]),
     ),
-    capJustifications: Object.fromEntries(
-      Object.entries(strings(input.capJustifications)).map(([k, v]) => [k, String(v)]),
-    ),
+    capJustifications: Object.fromEntries(texts(input.capJustifications)),
     redFlags: list(input.redFlags),
     star: list(input.star),
     recommendation: typeof input.recommendation === "string" && input.recommendation ? input.recommendation : null,
     recommendationJustification:
       typeof input.recommendationJustification === "string" ? input.recommendationJustification : "",
     notes,
-    noteDrafts: Object.fromEntries(Object.entries(strings(input.noteDrafts)).map(([k, v]) => [k, String(v)])),
+    noteDrafts: Object.fromEntries(texts(input.noteDrafts)),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod/v3";
-import { checkedList, idField, wholeNumber } from "./admin-form-data";
+import { checkedList, idField, wholeNumber } from "./form-data";
 
 export const PANEL_MIN = 2;
 export const PANEL_MAX = 6;

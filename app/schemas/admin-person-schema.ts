@@ -1,7 +1,7 @@
 import { z } from "zod/v3";
 import { ROLES, type Role } from "~/domain/roles";
 import type { FieldErrors } from "~/schemas/form-errors";
-import { checkedList, idField } from "./admin-form-data";
+import { checkedList, idField } from "./form-data";
 
 export const ROLE_LABELS: Record<Role, string> = {
   interviewer: "Interviewer",

@@ -1,7 +1,7 @@
 import { z } from "zod/v3";
 import { splitLines, toRubric, weightOf, type RubricEdit } from "~/domain/rubric/rubric-form-values";
 import type { Rubric } from "~/domain/rubric/types";
-import { checkbox, wholeNumber } from "./admin-form-data";
+import { checkbox, wholeNumber } from "./form-data";
 import { RubricSchema } from "./rubric-schema";
 
 // The rubric editor's form schema: dimensions (name, weight, covers, anchors, probes), red flags with

@@ -1,4 +1,5 @@
 import { z } from "zod/v3";
+import { checkedList } from "./form-data";
 import { numberFromText } from "./form-number";
 import { LEVELS, RECOMMENDATIONS, type Rubric } from "~/domain/rubric/types";
 import { computeWeightedScore, findCapViolations, findRecommendationConflict } from "~/domain/scoring";
@@ -11,11 +12,10 @@ import { computeWeightedScore, findCapViolations, findRecommendationConflict } f
 
 export const RATIONALE_MAX = 400;
 
-/** A checkbox group posts nothing, one string or a list. */
 const keyList = (keys: string[], what: string) =>
-  z.preprocess(
-    (v) => (v === undefined || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.string().refine((k) => keys.includes(k), `Unknown ${what}`)).max(keys.length),
+  checkedList(
+    z.string().refine((k) => keys.includes(k), `Unknown ${what}`),
+    keys.length,
   );
 
 function referenceKeyParts(rubric: Rubric) {

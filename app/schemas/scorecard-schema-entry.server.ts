@@ -1,5 +1,6 @@
 // The scorecard route's action reads drafts through this server-only door: the browser build
 // replaces *.server modules with nothing, so the route's own bundle never pulls in zod (the page
 // loads the schema lazily, see app/components/scorecard/draft-schema.ts).
-export { formDataToDraftInput, scorecardDraftSchema, type ScorecardDraft } from "./scorecard-schema";
+export { scorecardDraftSchema, type ScorecardDraft } from "./scorecard-schema";
+export { formDataToObject } from "./form-data";
 export { idFromText } from "./form-number";

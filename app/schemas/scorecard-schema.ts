@@ -1,5 +1,6 @@
 import { z } from "zod/v3";
 import { RECOMMENDATIONS, type Rubric } from "~/domain/rubric/types";
+import { checkedList } from "./form-data";
 import { numberFromText } from "./form-number";
 
 // One schema per rubric version, used twice: by react-hook-form on the page and by the action
@@ -29,12 +30,7 @@ const keyEnum = (keys: string[], what: string) =>
     (k) => ({ message: `Unknown ${what} "${String(k).slice(0, 40)}"` }),
   );
 
-/** A checkbox group posts one string for one tick and an array for several. */
-const keyList = (keys: string[], what: string) =>
-  z.preprocess(
-    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(keyEnum(keys, what)).max(keys.length),
-  );
+const keyList = (keys: string[], what: string) => checkedList(keyEnum(keys, what), keys.length);
 
 // A rubric version never changes, so its schema is built once (building it costs more than parsing).
 const schemas = new WeakMap<Rubric, ReturnType<typeof buildScorecardDraftSchema>>();
@@ -145,27 +141,3 @@ function buildScorecardDraftSchema(rubric: Rubric) {
 }
 
 export type ScorecardDraft = z.infer<ReturnType<typeof buildScorecardDraftSchema>>;
-
-/**
- * A plain HTML form post ("ratings.ownership=3", repeated "redFlags") as the nested object the
- * schema reads, so submit works without JavaScript.
- */
-export function formDataToDraftInput(form: FormData): Record<string, unknown> {
-  // Null-prototype objects: a field named "__proto__.x" must not reach Object.prototype.
-  const input: Record<string, unknown> = Object.create(null);
-  for (const [name, value] of form.entries()) {
-    if (typeof value !== "string") continue;
-    const [head, tail] = name.split(".", 2);
-    if (tail !== undefined) {
-      let group = input[head];
-      if (typeof group !== "object" || group === null || Array.isArray(group))
-        input[head] = group = Object.create(null);
-      (group as Record<string, unknown>)[tail] = value;
-    } else if (name === "redFlags" || name === "star") {
-      ((input[name] ??= []) as string[]).push(value);
-    } else {
-      input[name] = value;
-    }
-  }
-  return input;
-}

@@ -1,24 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
-import { formDataToDraftInput, scorecardDraftSchema } from "~/schemas/scorecard-schema";
+import { formDataToObject } from "~/schemas/form-data";
+import { scorecardDraftSchema } from "~/schemas/scorecard-schema";
 
 const schema = scorecardDraftSchema(DEFAULT_RUBRIC);
 const base = { intent: "save", baseRevision: 0, rubricVersionId: 1 };
 
-describe("formDataToDraftInput", () => {
-  it("nests dotted names and collects repeated checkboxes", () => {
+describe("a plain HTML post of the scorecard (formDataToObject, the parser every form shares)", () => {
+  it("nests dotted names and collects repeated checkboxes; the schema reads one tick as a list", () => {
     const form = new FormData();
     form.append("ratings.ownership", "3");
     form.append("redFlags", "passive_voice");
     form.append("redFlags", "generic_lesson");
     form.append("star", "task");
     form.append("recommendation", "yes");
-    expect(formDataToDraftInput(form)).toEqual({
+    const input = formDataToObject(form);
+    expect({ ...input, ratings: { ...(input.ratings as object) } }).toEqual({
       ratings: { ownership: "3" },
       redFlags: ["passive_voice", "generic_lesson"],
-      star: ["task"],
+      star: "task",
       recommendation: "yes",
     });
+    const parsed = schema.parse({ ...base, ...input });
+    expect(parsed.star).toEqual(["task"]);
+    expect(parsed.redFlags).toEqual(["passive_voice", "generic_lesson"]);
+  });
+
+  it("counts a red flag ticked twice once", () => {
+    const parsed = schema.parse({ ...base, redFlags: ["passive_voice", "passive_voice"] });
+    expect(parsed.redFlags).toEqual(["passive_voice"]);
   });
 
   it("cannot be used to pollute Object.prototype", () => {
@@ -27,7 +37,7 @@ describe("formDataToDraftInput", () => {
     form.append("constructor.prototype.polluted", "yes");
     form.append("ratings", "plain");
     form.append("ratings.ownership", "2");
-    formDataToDraftInput(form);
+    formDataToObject(form);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod/v3";
 
-// Helpers the admin forms share. A plain HTML post ("dimensions.0.anchors.1.text", a repeated
+// Helpers every form shares (admin, scorecard, practice). A plain HTML post ("dimensions.0.anchors.1.text", a repeated
 // "panel") becomes the nested object the schemas read, so every admin form also works without
 // JavaScript; react-hook-form hands the same schemas the same shape (its field names are paths).
 
@@ -51,14 +51,17 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   return toLists(root) as Record<string, unknown>;
 }
 
-/** A checkbox group: absent or unticked is [], one tick is a string, several are a list. */
-export const checkedList = <T extends z.ZodTypeAny>(item: T) =>
+/**
+ * A checkbox group: absent or unticked is [], one tick is a string, several are a list (a JSON body
+ * sends the list). Repeated ticks count once; `max` bounds the list before its items are read.
+ */
+export const checkedList = <T extends z.ZodTypeAny>(item: T, max = 1000) =>
   z.preprocess((v) => {
     if (v === undefined || v === null || v === false || v === "") return [];
     const list = Array.isArray(v) ? v : [v];
     // Anything but text (a "panel.x=…" post nests an object here) goes on unchanged, to be refused.
     return list.every((item) => typeof item === "string") ? [...new Set(list)] : v;
-  }, z.array(item));
+  }, z.array(item).max(max));
 
 /** A lone checkbox: "on" from a plain post, true from react-hook-form. */
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type ReactNode } from "react";
+import { describeMissing } from "~/domain/calibration/evidence";
 
 /**
  * A fixed-size frame, so nothing jumps when the chart draws in the browser (recharts renders an
@@ -47,5 +48,5 @@ export const fmt = (value: number | null | undefined, digits = 2) =>
   value === null || value === undefined ? "—" : value.toFixed(digits);
 export const pct = (value: number | null | undefined) =>
   value === null || value === undefined ? "—" : `${Math.round(value * 100)}%`;
-/** A withheld figure says what evidence is missing: "needs 5 shared candidates, has 2". */
-export const withheld = (n: number, unit = "ratings", needed = 5) => `needs ${needed} ${unit}, has ${n}`;
+/** A withheld figure says what evidence is missing: "needs 5 shared candidates, has 2" (evidence.ts). */
+export const withheld = describeMissing;

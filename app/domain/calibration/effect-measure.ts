@@ -77,7 +77,8 @@ export function measureEffect(row: MeasuredRow | undefined, effect: string): Eff
     case "red_flags_under":
     case "red_flags_over":
       if (row.redFlagMean === null || row.peerRedFlagMean === null)
-        return none(`too few scorecards (${row.redFlagScorecards})`, row.redFlagScorecards);
+        // Withheld on the one minimum of shared candidates (dashboard.ts), or when no red flags were recorded.
+        return none(rater.withheld ?? "no red flags recorded in this view", row.redFlagScorecards);
       return {
         value: row.redFlagMean - row.peerRedFlagMean,
         ciLow: null,

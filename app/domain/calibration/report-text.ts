@@ -1,3 +1,4 @@
+import { interviewerProfile } from "./evidence";
 import type { CalibrationReport } from "./report";
 import { formatNumber, formatTable } from "./text-table";
 import { RECOMMENDATIONS } from "./types";
@@ -41,33 +42,39 @@ function formatInterviewers(report: CalibrationReport): string {
       "Halo",
       "Red flags vs peers",
     ],
-    report.interviewers.map((i) => [
-      i.interviewer,
-      String(i.ratings),
-      String(i.rater.sharedCandidates),
-      i.rater.withheld ?? formatNumber(i.rater.effect),
-      i.rater.withheld === null ? formatInterval(i.rater.ciLow, i.rater.ciHigh) : "n/a",
-      i.rater.flags.join(" "),
-      i.leniency.reason ?? formatNumber(i.leniency.leniency),
-      formatNumber(i.spread.sd),
-      formatNumber(i.spread.extremeShare),
-      formatNumber(i.halo.share),
-      formatNumber(i.redFlags.difference),
-    ]),
+    report.interviewers.map((i) => {
+      // The dashboard's minimum: shared candidates, not ratings (the withheld reason is in "Model effect").
+      const profile = interviewerProfile(i);
+      return [
+        i.interviewer,
+        String(i.ratings),
+        String(i.rater.sharedCandidates),
+        i.rater.withheld ?? formatNumber(i.rater.effect),
+        i.rater.withheld === null ? formatInterval(i.rater.ciLow, i.rater.ciHigh) : "n/a",
+        i.rater.flags.join(" "),
+        i.leniency.reason ?? formatNumber(i.leniency.leniency),
+        formatNumber(profile.sd),
+        formatNumber(profile.extremeShare),
+        formatNumber(profile.haloShare),
+        formatNumber(profile.redFlagMean === null ? null : i.redFlags.difference),
+      ];
+    }),
   );
 }
 
 function formatVariants(report: CalibrationReport): string {
   if (report.variants.length === 0) return "No ratings carry a variant.";
   return formatTable(
-    ["Variant", "Dimension", "n", "Mean", "SD", "Diff vs rest", "95% CI", "Beyond noise"],
+    ["Variant", "Dimension", "n", "Candidates", "Mean", "95% CI", "SD", "Diff vs rest", "95% CI", "Beyond noise"],
     report.variants.map((v) => [
       v.variant,
       v.dimension,
       String(v.n),
-      formatNumber(v.mean),
-      formatNumber(v.sd),
-      formatNumber(v.versusRest?.difference ?? null),
+      String(v.candidates),
+      v.withheld ?? formatNumber(v.mean),
+      formatInterval(v.ciLow, v.ciHigh),
+      v.withheld === null ? formatNumber(v.sd) : "n/a",
+      v.versusRestWithheld ?? formatNumber(v.versusRest?.difference ?? null),
       formatInterval(v.versusRest?.ciLow ?? null, v.versusRest?.ciHigh ?? null),
       v.versusRest?.differs ? "yes" : "",
     ]),

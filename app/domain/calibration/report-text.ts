@@ -1,4 +1,4 @@
-import { interviewerProfile } from "./evidence";
+import { interviewerProfile, missingEvidence } from "./evidence";
 import type { CalibrationReport } from "./report";
 import { formatNumber, formatTable } from "./text-table";
 import { RECOMMENDATIONS } from "./types";
@@ -13,17 +13,22 @@ function formatInterval(low: number | null, high: number | null): string {
 function formatAgreement(report: CalibrationReport): string {
   return formatTable(
     ["Dimension", "Rated", "Alpha nom", "Alpha ord", "Alpha int", "Alpha ratio", "Fleiss k", "ICC(2,1)", "Pairs"],
-    report.dimensions.map((d) => [
-      d.dimension,
-      String(d.candidates),
-      formatNumber(d.alpha.nominal, 3),
-      formatNumber(d.alpha.ordinal, 3),
-      formatNumber(d.alpha.interval, 3),
-      formatNumber(d.alpha.ratio, 3),
-      formatNumber(d.fleissKappa, 3),
-      formatNumber(d.icc?.["ICC(2,1)"] ?? null, 3),
-      String(d.pairs.length),
-    ]),
+    report.dimensions.map((d) => {
+      // The dashboard's minimum: candidates rated by two or more interviewers, not ratings.
+      const missing = missingEvidence(d.pairableCandidates, "candidates rated by two or more");
+      const shown = (x: number | null) => (missing === null ? formatNumber(x, 3) : "n/a");
+      return [
+        d.dimension,
+        String(d.candidates),
+        missing ?? formatNumber(d.alpha.nominal, 3),
+        shown(d.alpha.ordinal),
+        shown(d.alpha.interval),
+        shown(d.alpha.ratio),
+        shown(d.fleissKappa),
+        shown(d.icc?.["ICC(2,1)"] ?? null),
+        String(d.pairs.length),
+      ];
+    }),
   );
 }
 
@@ -159,7 +164,10 @@ export function formatCalibrationText(report: CalibrationReport): string {
       `Calibration report: ${totals.ratings} ratings, ${totals.candidates} candidates, ${totals.interviewers} interviewers, ` +
         `${totals.dimensions} dimensions, scale ${scale.min}-${scale.max}`,
       `\nAgreement per dimension\n${formatAgreement(report)}`,
-      `Fleiss' kappa of recommendations: ${formatNumber(report.disagreements.recommendationKappa, 3)}`,
+      `Fleiss' kappa of recommendations: ${
+        missingEvidence(report.recommendationCandidates, "candidates with two or more recommendations") ??
+        formatNumber(report.disagreements.recommendationKappa, 3)
+      }`,
       `\nInterviewers (model effect = points above the panel, REML rater model; flags after Benjamini–Hochberg at q = 0.05)\n${formatInterviewers(report)}`,
       formatModel(report),
       `\nVariants\n${formatVariants(report)}`,

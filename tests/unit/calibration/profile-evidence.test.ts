@@ -70,3 +70,16 @@ describe("an interviewer's profile figures", () => {
     expect(cells).toEqual(["n/a", "n/a", "n/a", "n/a"]);
   });
 });
+
+describe("the CLI text's agreement figures", () => {
+  it("are withheld below 5 candidates rated by two or more interviewers, whatever the rating count", () => {
+    // 40 ratings on "ownership", but only 2 candidates scored by two interviewers.
+    const data = ratings().filter((r) => !r.candidate.startsWith("pair-"));
+    const text = formatCalibrationText(computeCalibrationReport(data, { scale: SCALE }));
+    const line = text.split("\n").find((l) => l.startsWith("ownership "))!;
+    expect(line).toContain("needs 5 candidates rated by two or more, has 2");
+    expect(text).toContain(
+      "Fleiss' kappa of recommendations: needs 5 candidates with two or more recommendations, has 0",
+    );
+  });
+});

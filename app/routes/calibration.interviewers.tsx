@@ -10,7 +10,6 @@ import { countAmendedAfterSeeing } from "~/models/amendment.server";
 import { getFilterOptions } from "~/models/calibration.server";
 import { getInterviewerFlagEvidence } from "~/models/coach.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
-import { MIN_SHOWN } from "~/domain/calibration/dashboard";
 import {
   ERRATIC_MIN_RATIO,
   FLAG_LABEL,
@@ -58,8 +57,8 @@ export default function CalibrationInterviewers() {
         <section className="card" aria-labelledby="leniency-empty-title">
           <h3 id="leniency-empty-title">Leniency and severity</h3>
           <p className="empty">
-            No interviewer in this view has enough ratings beside co-panellists for a leniency figure (each needs{" "}
-            {MIN_SHOWN} or more). Widen the date range or clear a filter.
+            No interviewer in this view shares enough candidates with co-panellists for a leniency figure (each needs{" "}
+            {MIN_SHARED_CANDIDATES} candidates also rated by someone else). Widen the date range or clear a filter.
           </p>
         </section>
       ) : (
@@ -178,7 +177,7 @@ export default function CalibrationInterviewers() {
         <p className="hint">
           SD of their ratings; share at the ends of the scale and in the middle (central tendency); halo = scorecards
           with the same rating on every dimension; red flags per scorecard against everyone else's; amendments made
-          after seeing the panel's scorecards.
+          after seeing the panel's scorecards. Shown from {MIN_SHARED_CANDIDATES} candidates shared with co-panellists.
         </p>
         <table className="table">
           <thead>
@@ -199,11 +198,18 @@ export default function CalibrationInterviewers() {
               <tr key={r.interviewer}>
                 <th scope="row">{r.name}</th>
                 <td>{r.ratings}</td>
-                <td>{r.sd === null ? withheld(r.ratings) : fmt(r.sd)}</td>
-                <td>{pct(r.extremeShare)}</td>
-                <td>{pct(r.middleShare)}</td>
-                <td>{r.haloShare === null ? withheld(r.haloScorecards, "scorecards") : pct(r.haloShare)}</td>
-                <td>{r.redFlagMean === null ? withheld(r.redFlagScorecards, "scorecards") : fmt(r.redFlagMean)}</td>
+                {r.profileWithheld !== null ? (
+                  // One minimum for the whole profile: candidates shared with co-panellists, not ratings.
+                  <td colSpan={5}>{r.profileWithheld}</td>
+                ) : (
+                  <>
+                    <td>{fmt(r.sd)}</td>
+                    <td>{pct(r.extremeShare)}</td>
+                    <td>{pct(r.middleShare)}</td>
+                    <td>{pct(r.haloShare)}</td>
+                    <td>{fmt(r.redFlagMean)}</td>
+                  </>
+                )}
                 <td>{fmt(r.peerRedFlagMean)}</td>
                 <td>{amendedAfterSeeing[r.interviewer] ?? 0}</td>
               </tr>

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ChartFrame, fmt, withheld } from "~/components/charts/chart-frame";
+import { ChartFrame, fmt } from "~/components/charts/chart-frame";
+import { MIN_SHARED_CANDIDATES } from "~/domain/calibration/evidence";
 import { MeansChart } from "~/components/charts/means-chart";
 import { ErrorPage } from "~/components/error-page";
 import { loadDashboard } from "~/models/dashboard-snapshot.server";
@@ -22,10 +23,12 @@ export default function CalibrationVariants() {
   return (
     <div className="stack">
       <p className="hint">
-        Each variant's mean per dimension with its 95% interval. A variant is highlighted when it differs from all the
-        other variants by more than noise: the difference is estimated in the rater model (so which interviewers used
-        which variant does not count) and holds after a Benjamini–Hochberg correction across every comparison on this
-        page (q = 0.05).
+        Each variant's mean per dimension with its 95% interval, which counts candidates rather than ratings (a
+        candidate's ratings move together), so few candidates give a wide interval however many ratings they carry; no
+        mean below {MIN_SHARED_CANDIDATES} candidates. A variant is highlighted when it differs from all the other
+        variants by more than noise: the difference is estimated in the rater model (so which interviewers used which
+        variant does not count) and holds after a Benjamini–Hochberg correction across every comparison on this page (q
+        = 0.05).
       </p>
       <div className="chart-grid">
         {dimensions.map((d) => (
@@ -52,7 +55,8 @@ export default function CalibrationVariants() {
                 <thead>
                   <tr>
                     <th scope="col">Variant</th>
-                    <th scope="col">n</th>
+                    <th scope="col">Ratings</th>
+                    <th scope="col">Candidates</th>
                     <th scope="col">Mean</th>
                     <th scope="col">95% interval</th>
                     <th scope="col">vs the rest</th>
@@ -63,12 +67,13 @@ export default function CalibrationVariants() {
                     <tr key={v.variant} className={v.versusRest?.differs ? "wide-spread" : undefined}>
                       <th scope="row">{v.name}</th>
                       <td>{v.n}</td>
-                      <td>{v.mean === null ? withheld(v.n) : fmt(v.mean)}</td>
+                      <td>{v.candidates}</td>
+                      <td>{v.mean === null ? (v.withheld ?? "—") : fmt(v.mean)}</td>
                       <td>{v.ciLow === null ? "—" : `${fmt(v.ciLow)} to ${fmt(v.ciHigh)}`}</td>
                       <td>
                         {v.versusRest
                           ? `${v.versusRest.difference > 0 ? "+" : ""}${fmt(v.versusRest.difference)}${v.versusRest.differs ? " — larger than noise" : ""}`
-                          : "—"}
+                          : (v.versusRestWithheld ?? "—")}
                       </td>
                     </tr>
                   ))}

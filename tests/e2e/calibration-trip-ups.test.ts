@@ -75,13 +75,13 @@ it("says in the disagreement queue whether a review exists and whether it is clo
 });
 
 it("explains an empty leniency chart instead of drawing an empty box", async () => {
-  // One day of interviews: every interviewer has fewer ratings than a leniency figure needs.
+  // One day of interviews: every interviewer has fewer shared candidates than a leniency figure needs.
   const { day } = query<{ day: string }>(
     "select substr(max(i.scheduled_at), 1, 10) as day from interviews i join scorecards s on s.interview_id = i.id where s.status = 'submitted' and i.exemplar_id is null and i.scheduled_at < ?",
     new Date(Date.now() - 86_400_000).toISOString(),
   );
   await page.goto(`${baseURL()}/calibration/interviewers?from=${day}&to=${day}`);
   expect(await page.getByRole("main").textContent()).toMatch(
-    /No interviewer in this view has enough ratings beside co-panellists for a leniency figure/,
+    /No interviewer in this view shares enough candidates with co-panellists for a leniency figure \(each needs 5 candidates also rated by someone else\)/,
   );
 });

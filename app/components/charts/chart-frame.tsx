@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { describeMissing } from "~/domain/calibration/evidence";
 
 // Drawing a recharts chart is one long piece of work (hundreds of ms on a slow laptop); a page of
 // charts drawn together after hydration freezes it for seconds. So each chart is drawn only when
@@ -92,5 +93,5 @@ export const fmt = (value: number | null | undefined, digits = 2) =>
   value === null || value === undefined ? "—" : value.toFixed(digits);
 export const pct = (value: number | null | undefined) =>
   value === null || value === undefined ? "—" : `${Math.round(value * 100)}%`;
-/** A withheld figure says what evidence is missing: "needs 5 shared candidates, has 2". */
-export const withheld = (n: number, unit = "ratings", needed = 5) => `needs ${needed} ${unit}, has ${n}`;
+/** A withheld figure says what evidence is missing: "needs 5 shared candidates, has 2" (evidence.ts). */
+export const withheld = describeMissing;

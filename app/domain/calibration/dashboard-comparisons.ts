@@ -1,37 +1,31 @@
-import { MIN_SHOWN, type DashboardContext } from "./dashboard";
-import { addToMoments, createMoments, meanConfidenceInterval } from "./summary-stats";
+import type { DashboardContext } from "./dashboard";
 
 // The variants side by side per dimension, and candidates' raw against rater-adjusted scores.
 
+/**
+ * Each variant's mean with its interval clustered by candidate, withheld (with what is missing) below
+ * the one minimum of candidates; the difference from the rest is the rater model's (variant-comparison.ts).
+ */
 export function buildVariantView(ctx: DashboardContext) {
-  const moments = new Map<string, ReturnType<typeof createMoments>>();
-  for (const r of ctx.ratings) {
-    if (r.variant === undefined) continue;
-    const key = `${r.variant}\u0000${r.dimension}`;
-    const m = moments.get(key) ?? createMoments();
-    addToMoments(m, r.score);
-    moments.set(key, m);
-  }
   const dimensions = [...new Set(ctx.report.variants.map((v) => v.dimension))];
   return dimensions.map((dimension) => ({
     dimension,
     name: ctx.dimensionNames[dimension] ?? dimension,
     variants: ctx.report.variants
       .filter((v) => v.dimension === dimension)
-      .map((v) => {
-        const shown = v.n >= MIN_SHOWN;
-        const interval = shown ? meanConfidenceInterval(moments.get(`${v.variant}\u0000${dimension}`)!) : null;
-        return {
-          variant: v.variant,
-          name: ctx.variantNames[v.variant] ?? v.variant,
-          n: v.n,
-          mean: shown ? v.mean : null,
-          ciLow: interval?.low ?? null,
-          ciHigh: interval?.high ?? null,
-          distribution: v.distribution,
-          versusRest: v.versusRest,
-        };
-      }),
+      .map((v) => ({
+        variant: v.variant,
+        name: ctx.variantNames[v.variant] ?? v.variant,
+        n: v.n,
+        candidates: v.candidates,
+        mean: v.withheld === null ? v.mean : null,
+        ciLow: v.ciLow,
+        ciHigh: v.ciHigh,
+        withheld: v.withheld,
+        distribution: v.distribution,
+        versusRest: v.versusRest,
+        versusRestWithheld: v.versusRestWithheld,
+      })),
   }));
 }
 

@@ -1,13 +1,15 @@
 import { evidenceCandidates, loopActions, rankActions, raterActions } from "./action-list";
+import { interviewerProfile, MIN_SHARED_CANDIDATES, withEnoughEvidence as honest } from "./evidence";
 import type { CountRecord, LoopEffectMeasure, PracticeCell } from "./loop-effects";
-import { MIN_LENIENCY_RATINGS } from "./leniency";
 import type { CalibrationReport } from "./report";
 import { RECOMMENDATIONS, scaleCategories, type Rating, type Recommendation } from "./types";
 
 // Chart-ready views of a calibration report for the dashboard. Components draw these and compute
-// nothing; every figure resting on fewer than MIN_SHOWN ratings is withheld (value null, n kept).
+// nothing; every figure resting on less than MIN_SHOWN units of comparable evidence (shared
+// candidates, candidates rated by two or more, candidates in common) is withheld (value null, the
+// count kept, and a sentence saying what is missing). Never counted in raw ratings (evidence.ts).
 
-export const MIN_SHOWN = MIN_LENIENCY_RATINGS;
+export const MIN_SHOWN = MIN_SHARED_CANDIDATES;
 
 /**
  * Krippendorff (2004, Content Analysis, 2nd ed., §11.4.4): rely on variables with alpha >= .800;
@@ -46,7 +48,6 @@ function focusedInterviewers(ctx: DashboardContext) {
 }
 
 const nameOf = (names: Record<string, string>, key: string) => names[key] ?? key;
-const honest = (value: number | null, n: number) => (n >= MIN_SHOWN ? value : null);
 
 export function agreementBand(alpha: number | null): "reliable" | "tentative" | "unreliable" | null {
   if (alpha === null) return null;
@@ -153,13 +154,9 @@ export function buildInterviewerView(ctx: DashboardContext) {
       leniency: i.leniency,
       rater: i.rater,
       recommendations: { ...counts, total: RECOMMENDATIONS.reduce((sum, k) => sum + counts[k], 0) },
-      sd: honest(i.spread.sd, i.ratings),
-      extremeShare: honest(i.spread.extremeShare, i.ratings),
-      middleShare: honest(i.spread.middleShare, i.ratings),
+      ...interviewerProfile(i),
       distribution: i.spread.distribution,
-      haloShare: honest(i.halo.share, i.halo.scorecards),
       haloScorecards: i.halo.scorecards,
-      redFlagMean: honest(i.redFlags.meanRedFlags, i.redFlags.scorecards),
       peerRedFlagMean: i.redFlags.peerMeanRedFlags,
       redFlagScorecards: i.redFlags.scorecards,
       drift: i.drift.map((m) => ({ month: m.month, leniency: m.leniency, ciLow: m.ciLow, ciHigh: m.ciHigh, n: m.n })),

@@ -1,12 +1,10 @@
 import { bootstrapAlphaInterval, type AlphaInterval } from "./alpha-bootstrap";
 import { cohenKappas, type CohenKappas } from "./cohen-kappa";
+import { MIN_SHARED_CANDIDATES } from "./evidence";
 import { fleissKappa } from "./fleiss-kappa";
 import { intraclassCorrelations, type IccSet } from "./intraclass-correlation";
 import { alphaFromCoincidences, buildCoincidenceMatrix, type MeasurementLevel } from "./krippendorff-alpha";
 import { unitScoresOfDimension, type RatingTable } from "./rating-table";
-
-/** Pairwise agreement needs this many candidates in common before a kappa means anything. */
-export const MIN_COMMON_CANDIDATES = 5;
 
 export interface PairAgreement {
   a: string;
@@ -71,7 +69,8 @@ function pairAgreementsOf(table: RatingTable, dimension: number, categories: rea
   const pairs: PairAgreement[] = [];
   for (const [key, scores] of pairScores) {
     const n = scores.length / 2;
-    if (n < MIN_COMMON_CANDIDATES) continue;
+    // Pairwise agreement needs the one minimum of candidates in common before a kappa means anything.
+    if (n < MIN_SHARED_CANDIDATES) continue;
     const scorePairs = Array.from({ length: n }, (_, i): [number, number] => [scores[2 * i], scores[2 * i + 1]]);
     pairs.push({
       a: interviewers[Math.floor(key / interviewers.length)],

@@ -1,9 +1,7 @@
+import { MIN_SHARED_CANDIDATES } from "./evidence";
 import type { RatingTable } from "./rating-table";
 import { addToMoments, createMoments, meanConfidenceInterval, meanOf } from "./summary-stats";
 import type { Rating } from "./types";
-
-/** Fewer shared candidates than this give no leniency figure: the interval would be too wide to read. */
-export const MIN_LENIENCY_RATINGS = 5;
 
 export interface LeniencyEstimate {
   /** Shared candidates: the independent units (a scorecard's ratings are not independent of each other). */
@@ -60,7 +58,8 @@ function estimateLeniency(byCandidate: Map<number, { sum: number; n: number }>):
   for (const { sum, n } of byCandidate.values()) addToMoments(clusters, sum / n);
   const leniency = meanOf(clusters);
   const interval = meanConfidenceInterval(clusters);
-  if (clusters.n < MIN_LENIENCY_RATINGS || leniency === null || interval === null) {
+  // Fewer shared candidates than the one minimum give no figure: the interval would be too wide to read.
+  if (clusters.n < MIN_SHARED_CANDIDATES || leniency === null || interval === null) {
     return { n: clusters.n, leniency: null, ciLow: null, ciHigh: null, flag: null, reason: "not enough data" };
   }
   return { n: clusters.n, leniency, ciLow: interval.low, ciHigh: interval.high, flag: null, reason: null };

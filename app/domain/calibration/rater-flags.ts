@@ -1,4 +1,5 @@
 import { effectLabel, type ConversationEffect } from "../conversation-effects";
+import { MIN_SHARED_CANDIDATES, missingEvidence } from "./evidence";
 import { benjaminiHochberg, FDR_Q, normalCdf } from "./multiplicity";
 import { interviewerMisfit } from "./rater-fit";
 import type { RaterModelFit } from "./rater-model";
@@ -12,8 +13,8 @@ import type { Scale } from "./types";
 // same candidates, and erratic (poor fit to the model, against the panel in view), each tested with Benjamini–Hochberg control of the false discovery rate at FDR_Q
 // across the interviewers tested, and each flagged only when the effect is also large enough to matter.
 
-/** No flag for an interviewer with fewer candidates also rated by someone else. */
-export const MIN_SHARED_CANDIDATES = 5;
+/** No flag for an interviewer with fewer candidates also rated by someone else (the one minimum, evidence.ts). */
+export { MIN_SHARED_CANDIDATES };
 /** |model effect| at least this (scale points on 1–4; scaled to other scales) to be lenient/severe. */
 export const LENIENCY_MIN_EFFECT = 0.25;
 /** Halo: own within-scorecard spread at most this share of co-panellists' spread on the same candidates. */
@@ -221,7 +222,7 @@ export function flagRaters(table: RatingTable, fit: RaterModelFit | null, scale:
       misfitDifference: misfit === null ? null : pairedDifference(misfit[i].differences),
       p: { leniency: leniencyP[i], halo: haloP[i], central: centralP[i], erratic: erraticP[i] },
       flags,
-      withheld: eligible[i] ? null : `needs ${MIN_SHARED_CANDIDATES} shared candidates, has ${shared[i]}`,
+      withheld: missingEvidence(shared[i], "shared candidates"),
     };
   });
 }

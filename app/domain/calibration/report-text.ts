@@ -1,3 +1,4 @@
+import { interviewerProfile, missingEvidence } from "./evidence";
 import type { CalibrationReport } from "./report";
 import { formatNumber, formatTable } from "./text-table";
 import { RECOMMENDATIONS } from "./types";
@@ -12,17 +13,22 @@ function formatInterval(low: number | null, high: number | null): string {
 function formatAgreement(report: CalibrationReport): string {
   return formatTable(
     ["Dimension", "Rated", "Alpha nom", "Alpha ord", "Alpha int", "Alpha ratio", "Fleiss k", "ICC(2,1)", "Pairs"],
-    report.dimensions.map((d) => [
-      d.dimension,
-      String(d.candidates),
-      formatNumber(d.alpha.nominal, 3),
-      formatNumber(d.alpha.ordinal, 3),
-      formatNumber(d.alpha.interval, 3),
-      formatNumber(d.alpha.ratio, 3),
-      formatNumber(d.fleissKappa, 3),
-      formatNumber(d.icc?.["ICC(2,1)"] ?? null, 3),
-      String(d.pairs.length),
-    ]),
+    report.dimensions.map((d) => {
+      // The dashboard's minimum: candidates rated by two or more interviewers, not ratings.
+      const missing = missingEvidence(d.pairableCandidates, "candidates rated by two or more");
+      const shown = (x: number | null) => (missing === null ? formatNumber(x, 3) : "n/a");
+      return [
+        d.dimension,
+        String(d.candidates),
+        missing ?? formatNumber(d.alpha.nominal, 3),
+        shown(d.alpha.ordinal),
+        shown(d.alpha.interval),
+        shown(d.alpha.ratio),
+        shown(d.fleissKappa),
+        shown(d.icc?.["ICC(2,1)"] ?? null),
+        String(d.pairs.length),
+      ];
+    }),
   );
 }
 
@@ -41,33 +47,39 @@ function formatInterviewers(report: CalibrationReport): string {
       "Halo",
       "Red flags vs peers",
     ],
-    report.interviewers.map((i) => [
-      i.interviewer,
-      String(i.ratings),
-      String(i.rater.sharedCandidates),
-      i.rater.withheld ?? formatNumber(i.rater.effect),
-      i.rater.withheld === null ? formatInterval(i.rater.ciLow, i.rater.ciHigh) : "n/a",
-      i.rater.flags.join(" "),
-      i.leniency.reason ?? formatNumber(i.leniency.leniency),
-      formatNumber(i.spread.sd),
-      formatNumber(i.spread.extremeShare),
-      formatNumber(i.halo.share),
-      formatNumber(i.redFlags.difference),
-    ]),
+    report.interviewers.map((i) => {
+      // The dashboard's minimum: shared candidates, not ratings (the withheld reason is in "Model effect").
+      const profile = interviewerProfile(i);
+      return [
+        i.interviewer,
+        String(i.ratings),
+        String(i.rater.sharedCandidates),
+        i.rater.withheld ?? formatNumber(i.rater.effect),
+        i.rater.withheld === null ? formatInterval(i.rater.ciLow, i.rater.ciHigh) : "n/a",
+        i.rater.flags.join(" "),
+        i.leniency.reason ?? formatNumber(i.leniency.leniency),
+        formatNumber(profile.sd),
+        formatNumber(profile.extremeShare),
+        formatNumber(profile.haloShare),
+        formatNumber(profile.redFlagMean === null ? null : i.redFlags.difference),
+      ];
+    }),
   );
 }
 
 function formatVariants(report: CalibrationReport): string {
   if (report.variants.length === 0) return "No ratings carry a variant.";
   return formatTable(
-    ["Variant", "Dimension", "n", "Mean", "SD", "Diff vs rest", "95% CI", "Beyond noise"],
+    ["Variant", "Dimension", "n", "Candidates", "Mean", "95% CI", "SD", "Diff vs rest", "95% CI", "Beyond noise"],
     report.variants.map((v) => [
       v.variant,
       v.dimension,
       String(v.n),
-      formatNumber(v.mean),
-      formatNumber(v.sd),
-      formatNumber(v.versusRest?.difference ?? null),
+      String(v.candidates),
+      v.withheld ?? formatNumber(v.mean),
+      formatInterval(v.ciLow, v.ciHigh),
+      v.withheld === null ? formatNumber(v.sd) : "n/a",
+      v.versusRestWithheld ?? formatNumber(v.versusRest?.difference ?? null),
       formatInterval(v.versusRest?.ciLow ?? null, v.versusRest?.ciHigh ?? null),
       v.versusRest?.differs ? "yes" : "",
     ]),
@@ -152,7 +164,10 @@ export function formatCalibrationText(report: CalibrationReport): string {
       `Calibration report: ${totals.ratings} ratings, ${totals.candidates} candidates, ${totals.interviewers} interviewers, ` +
         `${totals.dimensions} dimensions, scale ${scale.min}-${scale.max}`,
       `\nAgreement per dimension\n${formatAgreement(report)}`,
-      `Fleiss' kappa of recommendations: ${formatNumber(report.disagreements.recommendationKappa, 3)}`,
+      `Fleiss' kappa of recommendations: ${
+        missingEvidence(report.recommendationCandidates, "candidates with two or more recommendations") ??
+        formatNumber(report.disagreements.recommendationKappa, 3)
+      }`,
       `\nInterviewers (model effect = points above the panel, REML rater model; flags after Benjamini–Hochberg at q = 0.05)\n${formatInterviewers(report)}`,
       formatModel(report),
       `\nVariants\n${formatVariants(report)}`,

@@ -1,3 +1,4 @@
+import { missingEvidence } from "./evidence";
 import { panelReliability } from "./model-summary";
 import { fitDimensionModel, type VarianceComponents } from "./rater-model";
 import { buildRatingTable } from "./rating-table";
@@ -50,11 +51,8 @@ export function computeVariantReliability(ratings: readonly Rating[]): VariantRe
       dimensions: table.dimensions.length,
     };
     const missing =
-      sharedCandidates < MIN_PLANNER_CANDIDATES
-        ? `needs ${MIN_PLANNER_CANDIDATES} candidates rated by two or more interviewers, has ${sharedCandidates}`
-        : table.interviewers.length < MIN_PLANNER_INTERVIEWERS
-          ? `needs ${MIN_PLANNER_INTERVIEWERS} interviewers, has ${table.interviewers.length}`
-          : null;
+      missingEvidence(sharedCandidates, "candidates rated by two or more interviewers", MIN_PLANNER_CANDIDATES) ??
+      missingEvidence(table.interviewers.length, "interviewers", MIN_PLANNER_INTERVIEWERS);
     if (missing !== null) return { ...base, reliability: null, variance: null, converged: null, withheld: missing };
     const { fit } = fitDimensionModel(table);
     const reliability = panelReliability(fit.variance, table.dimensions.length);

@@ -73,7 +73,7 @@ describe("variants", () => {
     expect(computeCalibrationReport(ratings, { scale: SCALE }).variants[0].versusRest?.differs).toBe(false);
   });
 
-  it("reports no difference when either side has fewer than 5 ratings, and skips ratings without a variant", () => {
+  it("reports no difference when either side has fewer than 5 candidates, and skips ratings without a variant", () => {
     const ratings: Rating[] = [
       ...variantRatings("amazon", [3, 4, 3, 4]),
       ...variantRatings("meta", [1, 2, 1, 2, 1, 2]),

@@ -123,9 +123,16 @@ function momentStart(design: RaterDesign): Theta {
   };
 }
 
+/**
+ * Relative SDs past this are "the residual is nil" (ratings that fit the panel exactly): the REML
+ * optimum then lies at θ → ∞, where the elimination's pivots overflow and the Cholesky fails.
+ * 10⁴ (a variance ratio of 10⁸) is far beyond any real panel, so no real fit is changed by it.
+ */
+const THETA_MAX = 1e4;
+
 function thetaOf(x: readonly number[], free: (keyof Theta)[]): Theta {
   const theta: Theta = { candidate: 0, interviewer: 0, scorecard: 0 };
-  free.forEach((key, k) => (theta[key] = Math.abs(x[k])));
+  free.forEach((key, k) => (theta[key] = Math.min(THETA_MAX, Math.abs(x[k]))));
   return theta;
 }
 
@@ -170,8 +177,11 @@ export function fitRaterModel(design: RaterDesign, startAt?: Theta): RaterModelF
     converged = result.converged;
     theta = thetaOf(result.x, free);
   }
-  const elimination = eliminate(design, theta, true) as Elimination;
-  return summarise(design, theta, elimination, { converged, evaluations, estimated, noSpread });
+  const elimination = eliminate(design, theta, true);
+  // A borrowed start can lead Newton off to where the system is singular (e.g. the related model
+  // fitted its data exactly, so its θ is huge): then fit from this design's own starting values.
+  if (elimination === null && startAt !== undefined) return fitRaterModel(design);
+  return summarise(design, theta, elimination as Elimination, { converged, evaluations, estimated, noSpread });
 }
 
 function summarise(

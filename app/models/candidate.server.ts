@@ -154,33 +154,49 @@ export interface ErasureSummary {
 export type EraseResult =
   { kind: "erased"; summary: ErasureSummary } | { kind: "already_erased" } | { kind: "not_found" };
 
-/** Audit entries quote free text as { reason, changes: [{ field, from, to }] }: replaced, keeping the shape. */
-function scrubAuditChanges(db: Db, entity: string, ids: number[], isFreeText: (field: string) => boolean) {
+type AuditDetail = Record<string, unknown>;
+
+/** Rewrites the detail of the audit entries about some rows; `rewrite` returns null to leave one as it is. */
+function rewriteAuditDetails(
+  db: Db,
+  entity: string,
+  ids: number[],
+  rewrite: (detail: AuditDetail) => AuditDetail | null,
+) {
   const entries = db
     .select({ id: auditLog.id, detail: auditLog.detail })
     .from(auditLog)
     .where(and(eq(auditLog.entity, entity), inArray(auditLog.entityId, ids)))
     .all();
   for (const entry of entries) {
-    const detail = entry.detail as {
+    const detail = entry.detail as AuditDetail | null;
+    const rewritten = detail ? rewrite(detail) : null;
+    if (rewritten) db.update(auditLog).set({ detail: rewritten }).where(eq(auditLog.id, entry.id)).run();
+  }
+}
+
+const eraseText = (v: unknown) => (v == null || v === "" ? v : ERASED);
+
+/** Audit entries quote free text as { reason, changes: [{ field, from, to }] }: replaced, keeping the shape. */
+function scrubAuditChanges(db: Db, entity: string, ids: number[], isFreeText: (field: string) => boolean) {
+  rewriteAuditDetails(db, entity, ids, (detail) => {
+    const { reason, changes } = detail as {
       reason?: unknown;
       changes?: { field: string; from: unknown; to: unknown }[];
-    } | null;
-    if (!detail || (detail.reason === undefined && !Array.isArray(detail.changes))) continue;
-    const erase = (v: unknown) => (v == null || v === "" ? v : ERASED);
-    const scrubbed = {
+    };
+    if (reason === undefined && !Array.isArray(changes)) return null;
+    return {
       ...detail,
-      ...(detail.reason !== undefined ? { reason: erase(detail.reason) } : {}),
-      ...(Array.isArray(detail.changes)
+      ...(reason !== undefined ? { reason: eraseText(reason) } : {}),
+      ...(Array.isArray(changes)
         ? {
-            changes: detail.changes.map((c) =>
-              isFreeText(c.field) ? { ...c, from: erase(c.from), to: erase(c.to) } : c,
+            changes: changes.map((c) =>
+              isFreeText(c.field) ? { ...c, from: eraseText(c.from), to: eraseText(c.to) } : c,
             ),
           }
         : {}),
     };
-    db.update(auditLog).set({ detail: scrubbed }).where(eq(auditLog.id, entry.id)).run();
-  }
+  });
 }
 
 /** The free-text fields an amendment's audit entry may quote (see diffScorecards). */
@@ -292,33 +308,16 @@ export function eraseCandidate(id: number, actorId: number): EraseResult {
         .where(and(inArray(debriefVotes.interviewId, debriefIds), sql`${debriefVotes.reason} <> ''`))
         .run().changes;
       // Their audit entries quote the reason (re-vote) and the note (decision).
-      for (const entry of db
-        .select({ id: auditLog.id, detail: auditLog.detail })
-        .from(auditLog)
-        .where(and(eq(auditLog.entity, "debrief"), inArray(auditLog.entityId, debriefIds)))
-        .all()) {
-        const detail = entry.detail as Record<string, unknown> | null;
-        if (!detail) continue;
+      rewriteAuditDetails(db, "debrief", debriefIds, (detail) => {
         const scrubbed = { ...detail };
         for (const field of ["reason", "note"])
           if (typeof scrubbed[field] === "string" && scrubbed[field] !== "") scrubbed[field] = ERASED;
-        db.update(auditLog).set({ detail: scrubbed }).where(eq(auditLog.id, entry.id)).run();
-      }
+        return scrubbed;
+      });
     }
 
     // Earlier audit entries about the candidate (their creation) quote the name.
-    for (const entry of db
-      .select({ id: auditLog.id, detail: auditLog.detail })
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "candidate"), eq(auditLog.entityId, id)))
-      .all()) {
-      const detail = entry.detail as Record<string, unknown> | null;
-      if (detail && "name" in detail)
-        db.update(auditLog)
-          .set({ detail: { ...detail, name: pseudonym } })
-          .where(eq(auditLog.id, entry.id))
-          .run();
-    }
+    rewriteAuditDetails(db, "candidate", [id], (detail) => ("name" in detail ? { ...detail, name: pseudonym } : null));
 
     db.update(candidates).set({ name: pseudonym, erasedAt: now }).where(eq(candidates.id, id)).run();
     db.insert(auditLog)

@@ -172,7 +172,7 @@ export async function signIn(url: string, email: string, password: string): Prom
     method: "POST",
     body: new URLSearchParams({ email, password }),
     redirect: "manual",
-    signal: AbortSignal.timeout(15_000),
+    signal: AbortSignal.timeout(120_000), // patient: the machine may be busy with other work
   });
   const cookie = res.headers.get("set-cookie")?.split(";")[0];
   if (res.status !== 302 || !cookie)

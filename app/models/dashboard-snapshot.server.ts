@@ -138,7 +138,8 @@ function drain(): void {
   running = computeEntry(entry, version)
     .catch((error: unknown) => {
       // A refresh outlived its database (closed, or the views forgotten): nothing to report.
-      if (started !== generation || error instanceof Forgotten) return;
+      // By name: the worker pool (app/server) and the bundled routes each have their own copy of the class.
+      if (started !== generation || (error instanceof Error && error.name === "Forgotten")) return;
       console.error(`Dashboard refresh failed: ${String(error)}`);
     })
     .finally(() => {

@@ -75,7 +75,15 @@ export function preparedOnce<T>(build: (db: Db) => T): () => T {
   };
 }
 
+const closeListeners = new Set<() => void>();
+
+/** Runs `listener` when the process's connection is closed (e.g. to drop work that would read a closed database). */
+export function onConnectionClose(listener: () => void): void {
+  closeListeners.add(listener);
+}
+
 export function closeConnection(): void {
+  for (const listener of closeListeners) listener();
   connection?.sqlite.close();
   connection = undefined;
 }

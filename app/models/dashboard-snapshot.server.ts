@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gt } from "drizzle-orm";
-import { getDb } from "~db/client";
+import { and, count, desc, eq, gt, inArray } from "drizzle-orm";
+import { getDb, onConnectionClose } from "~db/client";
 import * as t from "~db/schema";
 import type { DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter } from "~/schemas/calibration-filter-schema";
@@ -11,7 +11,9 @@ import { computeDashboard } from "./calibration.server";
 // mean every lead always waits. Only a filter never computed since the server started waits.
 //
 // Every change that can move a statistic (submit, amendment, import, erasure, rubric edit) writes
-// the audit log, so the newest audit id is the data's version. Autosaved drafts do not count.
+// the audit log, so the newest audit id among those actions (DATA_ACTIONS) is the data's version.
+// Autosaved drafts do not count, nor does anything else the audit log records (a debrief viewed, a
+// conversation noted): the dashboard would say "refreshing" with no figure able to move.
 // Refreshes run one at a time (single flight): each takes a whole core, so two at once would only
 // make both late and starve the requests the main thread serves.
 
@@ -45,9 +47,12 @@ interface Entry {
 const CACHE_SIZE = 16;
 const cache = new Map<string, Entry>();
 // On the next turn, so that a load which starts a refresh answers before the refresh blocks the thread.
-const computeOnMainThread: ComputeDashboard = (filter) =>
-  new Promise((resolve, reject) =>
+const computeOnMainThread: ComputeDashboard = (filter) => {
+  const asked = generation;
+  return new Promise((resolve, reject) =>
     setImmediate(() => {
+      // The database may have been closed since (a test file's end): do not open it again.
+      if (asked !== generation) return reject(new Forgotten());
       try {
         resolve(computeDashboard(filter));
       } catch (error) {
@@ -55,8 +60,15 @@ const computeOnMainThread: ComputeDashboard = (filter) =>
       }
     }),
   );
+};
 const queue: string[] = [];
 let running: Promise<void> | null = null;
+/** Bumped when the views are forgotten (a closed database, a test's restart): older work is dropped quietly. */
+let generation = 0;
+
+class Forgotten extends Error {
+  override name = "Forgotten";
+}
 
 // Kept on globalThis, not in a module variable: app/server/start.ts loads this module from source
 // while the routes use the copy bundled into the Remix build, and both must see the same setting.
@@ -70,8 +82,32 @@ export function setDashboardCompute(next: ComputeDashboard): void {
 
 const compute: ComputeDashboard = (filter) => ((globalThis as WithCompute)[COMPUTE] ?? computeOnMainThread)(filter);
 
+/**
+ * The audit actions that change what computeDashboard reads: submitted scorecards and their
+ * ratings, red flags and recommendations (submit, amend, import, a panel change, a review reopened
+ * into a draft), candidates (erasure) and the rubric's scale and names.
+ */
+export const DATA_ACTIONS = [
+  "scorecard.submitted",
+  "scorecard.amended",
+  "ratings.imported",
+  "candidate.erased",
+  "rubric.version_created",
+  "interview.panel_changed",
+  "review.reopened",
+] as const;
+
+// Newest first by id: the scan stops at the first data action, which is recent on a working day.
 function dataVersion(): number {
-  return getDb().select({ id: t.auditLog.id }).from(t.auditLog).orderBy(desc(t.auditLog.id)).limit(1).get()?.id ?? 0;
+  return (
+    getDb()
+      .select({ id: t.auditLog.id })
+      .from(t.auditLog)
+      .where(inArray(t.auditLog.action, [...DATA_ACTIONS]))
+      .orderBy(desc(t.auditLog.id))
+      .limit(1)
+      .get()?.id ?? 0
+  );
 }
 
 function submittedSince(version: number): number {
@@ -98,8 +134,14 @@ function drain(): void {
   const entry = cache.get(key);
   if (!entry) return drain();
   const version = dataVersion();
+  const started = generation;
   running = computeEntry(entry, version)
-    .catch((error: unknown) => console.error(`Dashboard refresh failed: ${String(error)}`))
+    .catch((error: unknown) => {
+      // A refresh outlived its database (closed, or the views forgotten): nothing to report.
+      // By name: the worker pool (app/server) and the bundled routes each have their own copy of the class.
+      if (started !== generation || (error instanceof Error && error.name === "Forgotten")) return;
+      console.error(`Dashboard refresh failed: ${String(error)}`);
+    })
     .finally(() => {
       entry.wanted = null;
       running = null;
@@ -153,6 +195,9 @@ export async function loadFreshDashboard(filter: CalibrationFilter): Promise<Das
 
 /** Forgets every computed view (tests: a server restart). */
 export function forgetDashboards(): void {
+  generation += 1;
   cache.clear();
   queue.length = 0;
 }
+
+onConnectionClose(forgetDashboards);

@@ -18,7 +18,8 @@ import { requireCalibrationRequest } from "~/utils/calibration-request.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filter, search } = await requireCalibrationRequest(request);
   const { views, freshness } = await loadDashboard(filter);
-  const { overview } = views;
+  // The flagged interviewers' full model summaries are the interviewers tab's; this page draws the action list.
+  const { flagged: _flagged, ...overview } = views.overview;
   const followUps = listDueFollowUps(new Date().toISOString().slice(0, 10));
   const idOf = new Map(getFilterOptions().interviewers.map((i) => [i.email, i.id]));
   const interviews = latestInterviewOfCandidates([

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AdjustedScatter } from "~/components/charts/adjusted-scatter";
 import { ChartFrame, fmt } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
+import { candidateRows, matchingCandidates } from "~/domain/calibration/candidate-table";
 import { VIEW_LIMIT } from "~/domain/calibration/dashboard-views";
 import { loadDashboard } from "~/models/dashboard-snapshot.server";
 import { requireCalibrationRequest } from "~/utils/calibration-request.server";
@@ -13,19 +14,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { views, freshness } = await loadDashboard(filter);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 200);
-  const matching = q
-    ? views.candidates.rows.filter((c) => c.candidate.toLowerCase().includes(q.toLowerCase()))
-    : views.candidates.rows;
+  const { table, total, severities, converged } = views.candidates;
+  const matching = matchingCandidates(table, q);
   const pages = Math.max(1, Math.ceil(matching.length / VIEW_LIMIT));
   const page = Math.min(pages, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
-  const rows = matching.slice((page - 1) * VIEW_LIMIT, page * VIEW_LIMIT);
+  const rows = candidateRows(table, matching.slice((page - 1) * VIEW_LIMIT, page * VIEW_LIMIT));
   // The filter's own parameters, without this page's, for the search form and the page links.
   const filterParams = new URLSearchParams(search);
   filterParams.delete("q");
   filterParams.delete("page");
   return json({
     freshness,
-    ...views.candidates,
+    total,
+    converged,
+    // What the severity table draws of each estimate.
+    severities: severities.map((s) => ({ interviewer: s.interviewer, name: s.name, severity: s.severity })),
     rows,
     matching: matching.length,
     q,

@@ -16,6 +16,7 @@ import {
   LENIENCY_MIN_EFFECT,
   MIN_SHARED_CANDIDATES,
 } from "~/domain/calibration/rater-flags";
+import { interviewerPageRows } from "~/domain/calibration/interviewer-page-rows";
 import { loadDashboard } from "~/models/dashboard-snapshot.server";
 import { requireCalibrationRequest } from "~/utils/calibration-request.server";
 
@@ -26,10 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const flagNames = Object.fromEntries(getLatestRubricVersion().rubric.redFlags.map((f) => [f.key, f.name]));
   return json({
     freshness,
-    ...views.interviewers,
+    ...interviewerPageRows(views.interviewers),
     scale: views.scale,
     amendedAfterSeeing: countAmendedAfterSeeing(filter),
-    flagEvidence: getInterviewerFlagEvidence(filter),
+    // The counts only: the per-scorecard flag list behind them is the debrief's, not drawn here.
+    flagEvidence: getInterviewerFlagEvidence(filter).map(({ evidence: { flags: _flags, ...evidence }, ...row }) => ({
+      ...row,
+      evidence,
+    })),
     flagNames,
     // The report keys interviewers by email; their page is by user id.
     interviewerIds: Object.fromEntries(getFilterOptions().interviewers.map((i) => [i.email, i.id])),
@@ -227,7 +232,7 @@ export default function CalibrationInterviewers() {
             months={months}
             lines={rows.map((r) => ({
               name: r.name,
-              values: Object.fromEntries(r.drift.map((d) => [d.month, d.leniency])),
+              values: Object.fromEntries(r.drift.flatMap((d, i) => (d ? [[months[i], d[0]]] : []))),
             }))}
           />
         }
@@ -247,12 +252,10 @@ export default function CalibrationInterviewers() {
               {rows.map((r) => (
                 <tr key={r.interviewer}>
                   <th scope="row">{r.name}</th>
-                  {months.map((m) => {
-                    const d = r.drift.find((x) => x.month === m);
+                  {months.map((m, i) => {
+                    const d = r.drift[i];
                     return (
-                      <td key={m}>
-                        {!d ? "—" : d.leniency === null ? withheld(d.n, "shared candidates") : fmt(d.leniency)}
-                      </td>
+                      <td key={m}>{!d ? "—" : d[0] === null ? withheld(d[1], "shared candidates") : fmt(d[0])}</td>
                     );
                   })}
                 </tr>

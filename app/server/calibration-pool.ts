@@ -20,8 +20,10 @@ export function startCalibrationWorker(): { compute: ComputeDashboard; stop: () 
     if (error !== undefined) request?.reject(new Error(error));
     else request?.resolve(views!);
   });
+  let stopping = false;
   const fail = (error: Error) => {
-    if (alive) console.error(`Calibration worker stopped (${error.message}); computing on the main thread instead.`);
+    if (alive && !stopping)
+      console.error(`Calibration worker stopped (${error.message}); computing on the main thread instead.`);
     alive = false;
     for (const request of pending.values()) request.reject(error);
     pending.clear();
@@ -37,6 +39,11 @@ export function startCalibrationWorker(): { compute: ComputeDashboard; stop: () 
         worker.postMessage({ id, filter });
       });
     },
-    stop: () => worker.terminate(),
+    // A server stopping drops the refresh under way quietly: the snapshot ignores a "Forgotten" error.
+    stop: () => {
+      stopping = true;
+      fail(Object.assign(new Error("the server is stopping"), { name: "Forgotten" }));
+      return worker.terminate();
+    },
   };
 }

@@ -172,8 +172,7 @@ export async function signIn(url: string, email: string, password: string): Prom
     method: "POST",
     body: new URLSearchParams({ email, password }),
     redirect: "manual",
-    // Generous: on a loaded 2-core machine a password hash can wait long for the thread pool.
-    signal: AbortSignal.timeout(60_000),
+    signal: AbortSignal.timeout(120_000), // patient: the machine may be busy with other work
   });
   const cookie = res.headers.get("set-cookie")?.split(";")[0];
   if (res.status !== 302 || !cookie)

@@ -105,13 +105,6 @@ describe("numbers match app/domain on the same rows", () => {
       "Priya Nair": ["halo"],
       "Morgan Diaz": ["central_tendency"],
     });
-    const overview = await json(overviewLoader, "/calibration");
-    expect(overview.flagged.map((f: { name: string }) => f.name).sort()).toEqual([
-      "Casey Novak",
-      "Jordan Lee",
-      "Morgan Diaz",
-      "Priya Nair",
-    ]);
   });
 
   it("the panel planner gives reliability per variant where the data allow, and says what is missing elsewhere", async () => {

@@ -1,6 +1,10 @@
 // The dashboard answers from its last computed views while newer scorecards arrive, says so, and
 // then shows the refreshed figures (#16). No timing is asserted: the refresh is polled for.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { existsSync, renameSync } from "node:fs";
+import { closeConnection } from "~db/client";
+import { openDebrief } from "~/models/debrief.server";
+import { recordDebriefView } from "~/models/scorecard.server";
 import { loader as overviewLoader } from "~/routes/calibration._index";
 import { loader as variantsLoader } from "~/routes/calibration.variants";
 import { action as scorecardAction } from "~/routes/interviews.$interviewId.scorecard";
@@ -12,6 +16,7 @@ type Overview = { totals: { scorecards: number }; freshness: Freshness };
 
 let panel: User[];
 let leadCookie: string;
+let lead: User;
 
 async function submit(user: User, interviewId: number, score: number) {
   const body = {
@@ -41,6 +46,7 @@ async function submit(user: User, interviewId: number, score: number) {
 async function interviewSubmittedBy(users: User[], score: number) {
   const { id } = createInterview({ panel: users, scheduledAt: new Date(Date.now() - 2 * 86_400_000) });
   for (const user of users) await submit(user, id, score);
+  return id;
 }
 
 async function overview(path = "/calibration"): Promise<Overview> {
@@ -65,7 +71,7 @@ async function refreshed(path?: string): Promise<Overview> {
 
 beforeAll(async () => {
   panel = [await createUser({ name: "Ada" }), await createUser({ name: "Ben" }), await createUser({ name: "Cy" })];
-  const lead = await createUser({ name: "Lee Lead", roles: ["lead"] });
+  lead = await createUser({ name: "Lee Lead", roles: ["lead"] });
   leadCookie = await sessionCookieFor(lead.id);
   await interviewSubmittedBy(panel, 3);
   await interviewSubmittedBy(panel, 2);
@@ -108,5 +114,37 @@ describe("the dashboard during a working day", () => {
       context: {},
     })) as Response;
     expect(((await res.json()) as { freshness: Freshness }).freshness).toMatchObject({ refreshing: false });
+  });
+
+  it("does not call itself stale when the audit log records something no figure reads", async () => {
+    const id = await interviewSubmittedBy(panel, 3);
+    const before = await refreshed();
+    recordDebriefView(id, panel[0].id);
+    expect(openDebrief(id, lead.id)).toEqual({ kind: "ok" });
+    const after = await overview();
+    expect(after.freshness).toMatchObject({ asOf: before.freshness.asOf, refreshing: false, newerScorecards: 0 });
+  });
+});
+
+describe("a database closed while a refresh waits", () => {
+  // As at the end of a test file: the connection closed and the file removed while a refresh is queued.
+  it("drops the refresh quietly: no error, and the database is not opened again by it", async () => {
+    const path = process.env.DATABASE_PATH!;
+    const before = (await refreshed()).totals.scorecards;
+    const errors = vi.spyOn(console, "error");
+    try {
+      await interviewSubmittedBy(panel.slice(0, 2), 2);
+      expect((await overview()).freshness.refreshing).toBe(true); // a refresh is queued on the main thread
+      closeConnection();
+      renameSync(path, `${path}.away`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(errors).not.toHaveBeenCalled();
+      expect(existsSync(path)).toBe(false);
+      renameSync(`${path}.away`, path);
+      // Opened again by this load: the figures are computed afresh and include the new scorecards.
+      expect((await refreshed()).totals.scorecards).toBe(before + 2);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

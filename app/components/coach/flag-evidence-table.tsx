@@ -1,6 +1,11 @@
 import type { FlagEvidence } from "~/domain/coach/flag-evidence";
 
-type Row = { interviewerId: number; name: string; evidence: FlagEvidence };
+// The flag list is needed only with showFlags (the debrief); the dashboard sends the counts alone.
+type Row = {
+  interviewerId: number;
+  name: string;
+  evidence: Omit<FlagEvidence, "flags"> & Partial<Pick<FlagEvidence, "flags">>;
+};
 
 const share = (part: number, whole: number, rate: number | null) =>
   rate === null ? "—" : `${part} of ${whole} (${Math.round(rate * 100)}%)`;
@@ -39,7 +44,7 @@ export function FlagEvidenceTable({
             <td>{share(e.unsupported, e.raised, e.unsupportedShare)}</td>
             {showFlags ? (
               <td>
-                {e.flags.length === 0
+                {!e.flags?.length
                   ? "—"
                   : e.flags.map((f) => (
                       <span

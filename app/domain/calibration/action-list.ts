@@ -183,6 +183,39 @@ export function loopActions(measures: readonly LoopEffectMeasure[], names: Recor
   );
 }
 
+interface ScorecardIndex {
+  /** Candidate -> interviewer -> their scores of that candidate. */
+  cards: Map<string, Map<string, number[]>>;
+  /** Interviewer -> the candidates they rated. */
+  candidatesOf: Map<string, string[]>;
+}
+
+// Built once per ratings array: every action asks for its interviewer's evidence, and rebuilding
+// the index from 400,000 ratings per action was most of a cold dashboard computation (#16).
+const indexes = new WeakMap<readonly Rating[], ScorecardIndex>();
+
+function scorecardIndex(ratings: readonly Rating[]): ScorecardIndex {
+  const known = indexes.get(ratings);
+  if (known) return known;
+  const cards = new Map<string, Map<string, number[]>>();
+  const candidatesOf = new Map<string, string[]>();
+  for (const r of ratings) {
+    let byInterviewer = cards.get(r.candidate);
+    if (!byInterviewer) cards.set(r.candidate, (byInterviewer = new Map()));
+    const scores = byInterviewer.get(r.interviewer);
+    if (scores) scores.push(r.score);
+    else {
+      byInterviewer.set(r.interviewer, [r.score]);
+      const mine = candidatesOf.get(r.interviewer);
+      if (mine) mine.push(r.candidate);
+      else candidatesOf.set(r.interviewer, [r.candidate]);
+    }
+  }
+  const index = { cards, candidatesOf };
+  indexes.set(ratings, index);
+  return index;
+}
+
 /**
  * The shared candidates that show an effect most plainly, at most `limit`: for lenient/severe the
  * largest own-minus-peers mean in that direction; for halo the flattest own scorecard against the
@@ -197,16 +230,12 @@ export function evidenceCandidates(
   limit = 3,
 ): string[] {
   const middle = (scale.min + scale.max) / 2;
-  const cards = new Map<string, Map<string, number[]>>();
-  for (const r of ratings) {
-    const byInterviewer = cards.get(r.candidate) ?? new Map<string, number[]>();
-    byInterviewer.set(r.interviewer, [...(byInterviewer.get(r.interviewer) ?? []), r.score]);
-    cards.set(r.candidate, byInterviewer);
-  }
+  const { cards, candidatesOf } = scorecardIndex(ratings);
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
   const scored: { candidate: string; score: number }[] = [];
-  for (const [candidate, byInterviewer] of cards) {
+  for (const candidate of candidatesOf.get(interviewer) ?? []) {
+    const byInterviewer = cards.get(candidate)!;
     const own = byInterviewer.get(interviewer);
     const peers = [...byInterviewer.entries()].filter(([k]) => k !== interviewer).map(([, v]) => v);
     if (!own || peers.length === 0) continue;

@@ -1,3 +1,4 @@
+import { candidateRow } from "./candidate-table";
 import type { DashboardContext } from "./dashboard";
 
 // The variants side by side per dimension, and candidates' raw against rater-adjusted scores.
@@ -31,21 +32,7 @@ export function buildVariantView(ctx: DashboardContext) {
 
 export function buildCandidateView(ctx: DashboardContext, limit = 200) {
   const { adjusted } = ctx.report;
-  const { min, max } = ctx.report.scale;
-  // The model's conditional standard error as a 95% interval (± 1.96 SE), kept inside the scale;
-  // `error` is the chart's error bar (below, above).
-  const rows = adjusted.candidates.map((c) => {
-    const half = c.adjustedSe === null ? null : 1.96 * c.adjustedSe;
-    const ciLow = half === null ? null : Math.max(min, c.adjustedMean - half);
-    const ciHigh = half === null ? null : Math.min(max, c.adjustedMean + half);
-    return {
-      ...c,
-      change: c.adjustedMean - c.rawMean,
-      ciLow,
-      ciHigh,
-      error: ciLow === null || ciHigh === null ? null : ([c.adjustedMean - ciLow, ciHigh - c.adjustedMean] as const),
-    };
-  });
+  const rows = adjusted.candidates.map((c) => candidateRow(c, ctx.report.scale));
   // Whose standing changes most once interviewer severity is accounted for comes first.
   rows.sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
   return {

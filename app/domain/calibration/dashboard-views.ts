@@ -5,8 +5,10 @@ import {
   buildQueue,
   type DashboardContext,
 } from "./dashboard";
+import { packCandidates } from "./candidate-table";
 import { buildCandidateView, buildVariantView } from "./dashboard-comparisons";
 import { measureLoopEffects } from "./loop-effects";
+import type { Scale } from "./types";
 
 /** How many rows the queue view carries, and the candidate page shows at a time; the totals say how many there are. */
 export const VIEW_LIMIT = 100;
@@ -23,10 +25,15 @@ export function buildDashboardViews(ctx: DashboardContext) {
     interviewers: buildInterviewerView(ctx),
     dimensions: buildDimensionView(ctx),
     variants: buildVariantView(ctx),
-    // Every candidate, so a lead can search and page to any of them (the page shows VIEW_LIMIT at a time).
-    candidates: buildCandidateView(ctx, Number.POSITIVE_INFINITY),
+    // Every candidate, so a lead can search and page to any of them (the page shows VIEW_LIMIT at a time),
+    // as columns (candidate-table.ts): they cross from the worker thread on every refresh.
+    candidates: candidateColumns(buildCandidateView(ctx, Number.POSITIVE_INFINITY), ctx.report.scale),
     queue: { rows: queue.slice(0, VIEW_LIMIT), total: queue.length },
   };
+}
+
+function candidateColumns({ rows, ...rest }: ReturnType<typeof buildCandidateView>, scale: Scale) {
+  return { ...rest, table: packCandidates(rows, scale) };
 }
 
 export type DashboardViews = ReturnType<typeof buildDashboardViews>;

@@ -32,15 +32,15 @@ async function open(page: Page, path: string) {
   await settle(page);
 }
 
-/** recharts draws in the browser only: wait until every chart frame on the page has its SVG. */
+/**
+ * recharts draws in the browser only, and each chart only once it comes near the viewport
+ * (chart-frame.tsx): bring every chart frame into view in turn and wait for its SVG.
+ */
 async function waitForCharts(page: Page) {
-  await page.waitForFunction(
-    () => [...document.querySelectorAll(".chart-area")].every((area) => area.querySelector("svg.recharts-surface")),
-    undefined,
-    {
-      timeout: 15_000,
-    },
-  );
+  for (const area of await page.locator(".chart-area").all()) {
+    await area.scrollIntoViewIfNeeded();
+    await area.locator("svg.recharts-surface").first().waitFor({ timeout: 15_000 });
+  }
 }
 
 describe("signed out", () => {

@@ -6,6 +6,7 @@ import {
   HALO_MAX_RATIO,
   LENIENCY_MIN_EFFECT,
   MIN_SHARED_CANDIDATES,
+  type PairedDifference,
   type RaterEffectSummary,
 } from "./rater-flags";
 import type { Rating, Scale } from "./types";
@@ -63,6 +64,31 @@ export function rankActions(entries: readonly ActionEntry[]): RankedAction[] {
     .sort((a, b) => b.priority - a.priority || a.name.localeCompare(b.name) || a.effect.localeCompare(b.effect));
 }
 
+/**
+ * The flags measured as a paired difference against co-panellists (or the panel), each with its unit
+ * and its size relative to the flag's threshold (1 = just at it).
+ */
+const PAIRED_EFFECTS: Record<
+  "halo" | "central_tendency" | "erratic",
+  (rater: RaterEffectSummary) => { difference: PairedDifference | null; relativeSize: number | null; unit: string }
+> = {
+  halo: (r) => ({
+    difference: r.spreadDifference,
+    relativeSize: r.spreadRatio === null ? null : (1 - r.spreadRatio) / (1 - HALO_MAX_RATIO),
+    unit: "points of spread across dimensions vs co-panellists",
+  }),
+  central_tendency: (r) => ({
+    difference: r.rangeDifference,
+    relativeSize: r.rangeRatio === null ? null : (1 - r.rangeRatio) / (1 - CENTRAL_MAX_RATIO),
+    unit: "points of movement between candidates vs co-panellists",
+  }),
+  erratic: (r) => ({
+    difference: r.misfitDifference,
+    relativeSize: r.misfitRatio === null ? null : (r.misfitRatio - 1) / (ERRATIC_MIN_RATIO - 1),
+    unit: "points² of misfit to the model vs the panel",
+  }),
+};
+
 /** The rater model's flagged effects as action entries (only flags: they already passed the FDR test). */
 export function raterActions(
   rows: readonly { interviewer: string; name: string; rater: RaterEffectSummary }[],
@@ -100,54 +126,21 @@ export function raterActions(
           relativeSize: Math.abs(rater.effect) / minEffect,
           certainty: 1 - rater.p.leniency,
         });
-      } else if (flag === "halo" && rater.spreadDifference && rater.spreadRatio !== null && rater.p.halo !== null) {
-        const d = rater.spreadDifference;
+      } else if (flag !== "lenient" && flag !== "severe") {
+        const paired = PAIRED_EFFECTS[flag](rater);
+        const p = rater.p[flag === "central_tendency" ? "central" : flag];
+        if (paired.difference === null || paired.relativeSize === null || p === null) continue;
+        const { mean, ciLow, ciHigh } = paired.difference;
         entries.push({
           ...base,
           effect: flag,
-          size: d.mean,
-          ciLow: d.ciLow,
-          ciHigh: d.ciHigh,
-          unit: "points of spread across dimensions vs co-panellists",
+          size: mean,
+          ciLow,
+          ciHigh,
+          unit: paired.unit,
           interval: "t",
-          relativeSize: (1 - rater.spreadRatio) / (1 - HALO_MAX_RATIO),
-          certainty: 1 - rater.p.halo,
-        });
-      } else if (
-        flag === "central_tendency" &&
-        rater.rangeDifference &&
-        rater.rangeRatio !== null &&
-        rater.p.central !== null
-      ) {
-        const d = rater.rangeDifference;
-        entries.push({
-          ...base,
-          effect: flag,
-          size: d.mean,
-          ciLow: d.ciLow,
-          ciHigh: d.ciHigh,
-          unit: "points of movement between candidates vs co-panellists",
-          interval: "t",
-          relativeSize: (1 - rater.rangeRatio) / (1 - CENTRAL_MAX_RATIO),
-          certainty: 1 - rater.p.central,
-        });
-      } else if (
-        flag === "erratic" &&
-        rater.misfitDifference &&
-        rater.misfitRatio !== null &&
-        rater.p.erratic !== null
-      ) {
-        const d = rater.misfitDifference;
-        entries.push({
-          ...base,
-          effect: flag,
-          size: d.mean,
-          ciLow: d.ciLow,
-          ciHigh: d.ciHigh,
-          unit: "points² of misfit to the model vs the panel",
-          interval: "t",
-          relativeSize: (rater.misfitRatio - 1) / (ERRATIC_MIN_RATIO - 1),
-          certainty: 1 - rater.p.erratic,
+          relativeSize: paired.relativeSize,
+          certainty: 1 - p,
         });
       }
     }

@@ -19,7 +19,8 @@ export function PlannerChart({
       <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
         <CartesianGrid stroke="#e5e8ee" />
         <XAxis dataKey="k" label={{ value: "interviewers on the panel", position: "insideBottom", offset: -8 }} />
-        <YAxis domain={[0, 1]} tickFormatter={(v: number) => v.toFixed(1)} />
+        {/* Fixed ticks: recharts picks quarters on [0, 1], which one decimal shows as 0.3 and 0.8. */}
+        <YAxis domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tickFormatter={(v: number) => v.toFixed(1)} />
         <Tooltip formatter={(v) => Number(v).toFixed(2)} />
         <Legend verticalAlign="top" />
         {lines.map((l, i) => (

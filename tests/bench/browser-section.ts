@@ -14,6 +14,7 @@ import { scheduleInterviewIn } from "../support/schedule-interview";
 import { startServer, type RunningServer } from "../support/server-process";
 import { median, round, type BenchContext, type BenchSection, type Figure } from "./bench-kit";
 import { ensureBuild } from "./js-size-section";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../support/chromium";
 
 const THROTTLE = 4;
 const CHARS_PER_SECOND = 8;
@@ -36,14 +37,9 @@ function start(context: BenchContext): Promise<Running> {
     const server = await startServer({ databasePath, env: { SESSION_SECRET: "bench-secret" } });
     context.defer(() => server.stop());
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        ...CHROMIUM_FLAGS,
         // Taller than the viewport, so the whole page paints (see the note at the top).
         `--window-size=${VIEWPORT.width},${VIEWPORT.height * 4}`,
       ],

@@ -18,11 +18,17 @@ import { useNonce } from "~/utils/nonce-provider";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
 import { countUnreadNotifications } from "~/models/reminder.server";
 import { getUser } from "~/utils/session.server";
-import styles from "~/styles/app.css";
+import baseStyles from "~/styles/base.css";
+import shellStyles from "~/styles/shell.css";
+import formStyles from "~/styles/forms.css";
+import tableStyles from "~/styles/tables.css";
+import debriefStyles from "~/styles/debrief.css";
 import { registerServiceWorker } from "~/utils/service-worker";
 
+// The sheets every page uses, in cascade order; a route links its own area's sheet (scorecard,
+// calibration, admin, ...), which Remix places after these.
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: styles },
+  ...[baseStyles, shellStyles, formStyles, tableStyles, debriefStyles].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

@@ -1,4 +1,11 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type LinksFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/form-fields";
 import { RubricForm } from "~/components/admin/rubric-form";
@@ -11,6 +18,9 @@ import { toFieldErrors } from "~/schemas/form-errors";
 import { requireAdmin } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { idFromText } from "~/schemas/form-number";
+import rubricEditorStyles from "~/styles/rubric-editor.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: rubricEditorStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

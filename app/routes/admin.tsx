@@ -1,7 +1,10 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { requireAdmin } from "~/utils/session.server";
+import adminStyles from "~/styles/admin.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 
 const SECTIONS = [
   { to: "/admin", label: "Overview", end: true },

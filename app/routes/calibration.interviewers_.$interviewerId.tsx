@@ -1,4 +1,11 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type LinksFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { fmt, pct, withheld } from "~/components/charts/chart-frame";
 import { ErrorPage } from "~/components/error-page";
@@ -17,6 +24,9 @@ import { toFieldErrors } from "~/schemas/form-errors";
 import { invariantFound } from "~/utils/invariant";
 import { readFormData } from "~/utils/read-form.server";
 import { requireLead } from "~/utils/session.server";
+import calibrationStyles from "~/styles/calibration.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: calibrationStyles }];
 
 /**
  * Every effect against peers, one row each: leniency and severity are one signed figure (the row

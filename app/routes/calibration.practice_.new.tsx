@@ -16,8 +16,12 @@ import { exemplarFormSchema, formDataToExemplarInput } from "~/schemas/exemplar-
 import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
 import { requireEveryRole } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
+import calibrationStyles from "~/styles/calibration.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: practiceStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: calibrationStyles },
+  { rel: "stylesheet", href: practiceStyles },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireEveryRole(request, "lead", "admin");

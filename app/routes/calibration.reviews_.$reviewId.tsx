@@ -23,8 +23,12 @@ import { requireLead } from "~/utils/session.server";
 import { readFormData } from "~/utils/read-form.server";
 import { LEVEL_LABELS, SCORECARD_STATUS_LABELS } from "~/utils/labels";
 import { invariantFound } from "~/utils/invariant";
+import calibrationStyles from "~/styles/calibration.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: calibrationStyles },
+  { rel: "stylesheet", href: reviewStyles },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireLead(request);

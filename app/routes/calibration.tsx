@@ -1,9 +1,12 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
 import { AsOfNote, useViewFreshness } from "~/components/calibration/as-of-note";
 import { ErrorPage } from "~/components/error-page";
 import { getFilterOptions } from "~/models/calibration.server";
 import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+import calibrationStyles from "~/styles/calibration.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: calibrationStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filter, search } = await requireCalibrationRequest(request);

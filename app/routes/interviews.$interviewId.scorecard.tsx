@@ -1,4 +1,11 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type LinksFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ClientActionFunctionArgs } from "@remix-run/react";
 import { useEffect } from "react";
 import { ErrorPage } from "~/components/error-page";
@@ -26,6 +33,17 @@ import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
 import { cacheScorecards } from "~/utils/service-worker";
 import { requireUser } from "~/utils/session.server";
 import { invariantFound } from "~/utils/invariant";
+import scorecardStyles from "~/styles/scorecard.css";
+import scorecardPanelStyles from "~/styles/scorecard-panels.css";
+import scorecardLiveStyles from "~/styles/scorecard-live.css";
+import coachStyles from "~/styles/coach.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: scorecardStyles },
+  { rel: "stylesheet", href: scorecardPanelStyles },
+  { rel: "stylesheet", href: scorecardLiveStyles },
+  { rel: "stylesheet", href: coachStyles },
+];
 
 async function requirePanelInterview(request: Request, interviewIdParam: string | undefined) {
   const user = await requireUser(request);

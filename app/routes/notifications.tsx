@@ -1,9 +1,19 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type LinksFunction,
+} from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { listNotifications, markNotificationsRead } from "~/models/reminder.server";
 import { formatDateTime } from "~/utils/format";
 import { requireUser } from "~/utils/session.server";
+import notificationStyles from "~/styles/notifications.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: notificationStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

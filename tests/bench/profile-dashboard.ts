@@ -78,7 +78,7 @@ const seconds = Number(option("--seconds") ?? 10);
 const autosaves = !args.includes("--no-autosave");
 const root = resolve(import.meta.dirname, "../..");
 const temps: string[] = [];
-const deferred: (() => Promise<void>)[] = [];
+const deferred: (() => void | Promise<void>)[] = [];
 const keep = option("--keep");
 const profileDir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "dashboard-profile-"));
 mkdirSync(profileDir, { recursive: true });

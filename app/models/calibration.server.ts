@@ -115,15 +115,21 @@ export function getFilterOptions() {
 
 /**
  * The newest interview of each listed candidate, keyed by the label the views show ("<name> #<id>",
- * see candidateLabel), for links. The label is matched whole, as the export formats it: no id is
- * read out of it, so a name that itself holds " #12" finds its own candidate.
+ * see candidateLabel), for links. A label's candidate is looked up by the id at its end (the last
+ * " #<digits>", which candidateLabel always appends) and kept only when its whole label matches, so
+ * a name that itself holds " #12" finds its own candidate. By primary key: the overview asks on every
+ * load, and matching the label against every candidate took 40–70 ms at 40,000 candidates.
  */
 export function latestInterviewOfCandidates(labels: string[]): Record<string, number> {
-  if (!labels.length) return {};
+  const wanted = new Set(labels);
+  const ids = [...new Set(labels.map((label) => / #(\d+)$/.exec(label)?.[1]).filter((id) => id !== undefined))];
+  if (!ids.length) return {};
   const rows = getDb().all<{ id: number; name: string; interview_id: number }>(sql`
     select c.id, c.name, max(i.id) as interview_id from candidates c
     join interviews i on i.candidate_id = c.id and i.exemplar_id is null
-    where (c.name || ' #' || c.id) in (select value from json_each(${JSON.stringify(labels)}))
+    where c.id in (select value from json_each(${JSON.stringify(ids.map(Number))}))
     group by c.id`);
-  return Object.fromEntries(rows.map((r) => [candidateLabel(r.name, r.id), r.interview_id]));
+  return Object.fromEntries(
+    rows.map((r) => [candidateLabel(r.name, r.id), r.interview_id] as const).filter(([label]) => wanted.has(label)),
+  );
 }

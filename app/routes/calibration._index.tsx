@@ -27,18 +27,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...overview.actions.flatMap((a) => a.links.filter((l) => l.interviewId === undefined).map((l) => l.label)),
   ]);
   // Rater effects name candidates (their newest interview is linked); loop effects name the interview.
-  const actions = overview.actions.map((a) => ({
+  // Not the ranking's own figures (priority, relativeSize): the list draws the order they gave.
+  const actions = overview.actions.map(({ priority: _p, relativeSize: _r, ...a }) => ({
     ...a,
     interviewerId: idOf.get(a.interviewer) ?? null,
     links: a.links.map((l) => ({ label: l.label, interviewId: l.interviewId ?? interviews[l.label] ?? null })),
   }));
+  // The action list's links carry their interview already; the split panels' are looked up here.
+  const splitInterviews = Object.fromEntries(
+    overview.split
+      .filter((d) => interviews[d.candidate] !== undefined)
+      .map((d) => [d.candidate, interviews[d.candidate]]),
+  );
   return json({
     freshness,
     ...overview,
     actions,
     search,
     followUps,
-    interviews,
+    interviews: splitInterviews,
   });
 }
 

@@ -3,6 +3,7 @@ import type { DashboardViews } from "~/domain/calibration/dashboard-views";
 import { computeDashboard } from "~/models/calibration.server";
 import type { ComputeDashboard } from "~/models/dashboard-snapshot.server";
 import type { CalibrationFilter } from "~/schemas/calibration-filter-schema";
+import { unpackViews, type ViewPart } from "./views-transfer";
 
 /**
  * One worker thread for dashboard computations, started with the server. Should the worker die,
@@ -14,11 +15,12 @@ export function startCalibrationWorker(): { compute: ComputeDashboard; stop: () 
   const pending = new Map<number, { resolve: (views: DashboardViews) => void; reject: (error: Error) => void }>();
   let alive = true;
   let next = 0;
-  worker.on("message", ({ id, views, error }: { id: number; views?: DashboardViews; error?: string }) => {
+  worker.on("message", ({ id, parts, error }: { id: number; parts?: ViewPart[]; error?: string }) => {
     const request = pending.get(id);
     pending.delete(id);
-    if (error !== undefined) request?.reject(new Error(error));
-    else request?.resolve(views!);
+    if (!request) return;
+    if (error !== undefined) request.reject(new Error(error));
+    else unpackViews(parts!).then(request.resolve, request.reject);
   });
   let stopping = false;
   const fail = (error: Error) => {

@@ -3,13 +3,13 @@
 import { parentPort } from "node:worker_threads";
 import { computeDashboard } from "../models/calibration.server";
 import type { CalibrationFilter } from "../schemas/calibration-filter-schema";
+import { packViews } from "./views-transfer";
 
 parentPort!.on("message", ({ id, filter }: { id: number; filter: CalibrationFilter }) => {
   try {
-    const views = computeDashboard(filter);
-    // The candidate columns' buffers move to the main thread instead of being copied.
-    const { ratings, rawMean, adjustedMean } = views.candidates.table;
-    parentPort!.postMessage({ id, views }, [ratings.buffer, rawMean.buffer, adjustedMean.buffer]);
+    // In serialised parts, moved rather than copied, which the main thread reads a part per turn (views-transfer.ts).
+    const { parts, transfer } = packViews(computeDashboard(filter));
+    parentPort!.postMessage({ id, parts }, transfer);
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

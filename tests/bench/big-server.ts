@@ -233,11 +233,17 @@ export interface BigServer extends AutosaveFixture {
 
 const servers = new WeakMap<BenchContext, Promise<BigServer>>();
 
-/** The run's large database and server, built and started on first use; stopped when the run ends. */
-export function bigServer(context: BenchContext): Promise<BigServer> {
+/**
+ * The run's large database and server, built and started on first use; stopped when the run ends.
+ * `extra` adds preloaded modules (NODE_OPTIONS --import) and environment (profile-dashboard.ts's profiler).
+ */
+export function bigServer(
+  context: BenchContext,
+  extra: { imports?: string[]; env?: Record<string, string> } = {},
+): Promise<BigServer> {
   let server = servers.get(context);
   if (!server) {
-    server = startBigServer(context);
+    server = startBigServer(context, extra);
     servers.set(context, server);
     const started = server;
     context.defer(async () => {
@@ -251,7 +257,10 @@ export function bigServer(context: BenchContext): Promise<BigServer> {
   return server;
 }
 
-async function startBigServer(context: BenchContext): Promise<BigServer> {
+async function startBigServer(
+  context: BenchContext,
+  extra: { imports?: string[]; env?: Record<string, string> },
+): Promise<BigServer> {
   ensureCurrentBuild(context);
   const databasePath = join(context.tempDir(), "big.db");
   context.log(
@@ -266,7 +275,8 @@ async function startBigServer(context: BenchContext): Promise<BigServer> {
   );
   const probePort = await freePort();
   const probeUrl = pathToFileURL(join(context.root, "tests/bench/event-loop-probe.mjs")).href;
-  const nodeOptions = [process.env.NODE_OPTIONS, `--import=${probeUrl}`].filter(Boolean).join(" ");
+  const imports = [probeUrl, ...(extra.imports ?? [])].map((url) => `--import=${url}`);
+  const nodeOptions = [process.env.NODE_OPTIONS, ...imports].filter(Boolean).join(" ");
   context.log("bench: starting the built server on it…");
   const started = performance.now();
   const server = await startAppServer(context.root, databasePath, {
@@ -275,6 +285,7 @@ async function startBigServer(context: BenchContext): Promise<BigServer> {
     NODE_OPTIONS: nodeOptions,
     BENCH_EVENT_LOOP_PORT: String(probePort),
     BENCH_EVENT_LOOP_SCRIPT: SERVER_SCRIPT,
+    ...extra.env,
   });
   try {
     context.log(

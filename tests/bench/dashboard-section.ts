@@ -37,6 +37,7 @@ import { computeCalibrationReport } from "../../app/domain/calibration";
 import { buildDashboardViews } from "../../app/domain/calibration/dashboard-views";
 import { getLatestRubricVersion } from "../../app/models/rubric.server";
 import { exportRatings, exportScorecardRedFlags } from "../../app/models/rating-export.server";
+import type { DATA_ACTIONS } from "../../app/models/dashboard-snapshot.server";
 import { openDatabase } from "~db/client";
 import * as t from "~db/schema";
 import {
@@ -77,6 +78,9 @@ export const DASHBOARD_DOCUMENT = "/calibration";
 /** The overview loader alone, as a client-side navigation fetches it. */
 export const DASHBOARD_DATA = "/calibration?_data=routes%2Fcalibration._index";
 
+/** An import of nothing: a data change (DATA_ACTIONS) that is not a newer scorecard. */
+const BUMP_ACTION: (typeof DATA_ACTIONS)[number] = "ratings.imported";
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function seatsNow(server: BigServer): Promise<Seat[]> {
@@ -88,13 +92,18 @@ async function seatsNow(server: BigServer): Promise<Seat[]> {
   }));
 }
 
-/** A new data version: what every submit, amendment or import does, without changing a rating. */
+/**
+ * A new data version: what every submit, amendment or import does, without changing a rating. The
+ * action must be one the dashboard counts (DATA_ACTIONS): an earlier "bench.data_version" row was
+ * not, so the interference windows never started with the computation they describe.
+ */
 function bumpDataVersion(databasePath: string): void {
   const db = new Database(databasePath, { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
-    db.prepare("insert into audit_log (action, entity, detail) values ('bench.data_version', 'bench', ?)").run(
-      JSON.stringify({ at: Date.now() }),
+    db.prepare("insert into audit_log (action, entity, detail) values (?, 'bench', ?)").run(
+      BUMP_ACTION,
+      JSON.stringify({ at: Date.now(), count: 0 }),
     );
   } finally {
     db.close();

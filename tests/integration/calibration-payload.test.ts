@@ -78,4 +78,14 @@ describe("/calibration (overview) sends what the page draws", () => {
     expect(data).not.toHaveProperty("flagged");
     expect(data.actions.length).toBeGreaterThan(0);
   });
+
+  it("sends the action list without its ranking figures, and interview links only for the split panels", async () => {
+    const data = await json(overviewLoader, "/calibration");
+    for (const action of data.actions) {
+      expect(action).not.toHaveProperty("priority");
+      expect(action).not.toHaveProperty("relativeSize");
+    }
+    const split = new Set(data.split.map((d: { candidate: string }) => d.candidate));
+    expect(Object.keys(data.interviews).every((label) => split.has(label))).toBe(true);
+  });
 });

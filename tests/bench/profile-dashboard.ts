@@ -1,0 +1,161 @@
+// Where a dashboard load's main-thread time goes, by hand (not a bench section): the bench's large
+// database and server (big-server.ts) with V8's sampling profiler preloaded (profile-preload.mjs),
+// the unfiltered dashboard computed once (untimed), then the profiler runs over the interference
+// section's paced window: 50 interviewers autosaving once a second each while a lead loads GET
+// /calibration (the whole document) every 500 ms. Printed: the main thread's busy time per
+// dashboard load, the inclusive time of the functions on the most stacks, and the top self times.
+//   npx tsx tests/bench/profile-dashboard.ts [--seconds 10] [--keep DIR] [--no-autosave]
+// The .cpuprofile stays in DIR (default: a temporary folder, removed); it opens in Chrome DevTools.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { AUTOSAVE_DATA_PARAM, runInterviewerLoad, storedRevisions } from "./autosave-section";
+import type { BenchContext } from "./bench-kit";
+import { bigServer, describeEventLoop } from "./big-server";
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const frameKey = ({ functionName, url, lineNumber }: ProfileNode["callFrame"]) =>
+  `${functionName || "(anonymous)"} ${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/(build|app)\//, "$1/")}:${lineNumber + 1}`;
+
+function summarise(profile: CpuProfile, loads: number): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, k) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[k + 1] ?? 0)));
+  let busyUs = 0;
+  const inclusive = new Map<string, number>();
+  const self = new Map<string, number>();
+  for (const [id, us] of selfUs) {
+    const node = byId.get(id)!;
+    if (node.callFrame.functionName === "(idle)") continue;
+    busyUs += us;
+    self.set(frameKey(node.callFrame), (self.get(frameKey(node.callFrame)) ?? 0) + us);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const key = frameKey(byId.get(at)!.callFrame);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+    }
+  }
+  const row = ([name, us]: [string, number]) =>
+    `  ${((us / busyUs) * 100).toFixed(1).padStart(5)}%  ${(us / 1000 / Math.max(1, loads)).toFixed(1).padStart(6)} ms/load  ${name}`;
+  const top = (map: Map<string, number>, n: number) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(row);
+  return [
+    `main thread busy ${(busyUs / 1e6).toFixed(2)} s over ${loads} dashboard loads (${(busyUs / 1000 / Math.max(1, loads)).toFixed(1)} ms per load, autosaves included)`,
+    "",
+    "inclusive (share of busy time, ms per dashboard load):",
+    ...top(inclusive, 70),
+    "",
+    "self:",
+    ...top(self, 30),
+  ].join("\n");
+}
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const k = args.indexOf(name);
+  return k >= 0 ? args[k + 1] : undefined;
+};
+const seconds = Number(option("--seconds") ?? 10);
+const autosaves = !args.includes("--no-autosave");
+const root = resolve(import.meta.dirname, "../..");
+const temps: string[] = [];
+const deferred: (() => void | Promise<void>)[] = [];
+const keep = option("--keep");
+const profileDir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "dashboard-profile-"));
+mkdirSync(profileDir, { recursive: true });
+const context: BenchContext = {
+  root,
+  runs: 1,
+  runsGiven: false,
+  build: false,
+  tempDir: () => {
+    const dir = mkdtempSync(join(tmpdir(), "panel-scorecard-profile-"));
+    temps.push(dir);
+    return dir;
+  },
+  log: (message) => process.stderr.write(`${message}\n`),
+  defer: (work) => void deferred.push(work),
+};
+const profileFile = join(profileDir, "server.cpuprofile");
+rmSync(profileFile, { force: true });
+rmSync(`${profileFile}.pid`, { force: true });
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+try {
+  const server = await bigServer(context, {
+    imports: [pathToFileURL(join(root, "tests/bench/profile-preload.mjs")).href],
+    env: { BENCH_PROFILE_FILE: profileFile, BENCH_PROFILE_SCRIPT: "app/server/start.ts" },
+  });
+  const get = async () => {
+    const started = performance.now();
+    const res = await fetch(`${server.url}/calibration`, { headers: { Cookie: server.lead.cookie } });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    if (res.status !== 200) throw new Error(`GET /calibration answered ${res.status}`);
+    return { ms: performance.now() - started, bytes };
+  };
+  context.log("profile: the dashboard's first computation (untimed)…");
+  context.log(`profile: first load ${(await get()).ms.toFixed(0)} ms`);
+  const revisions = await storedRevisions(server.databasePath, server.interviewers);
+  const seats = server.interviewers.map((i, k) => ({
+    path: `/interviews/${i.interviewId}/scorecard?${AUTOSAVE_DATA_PARAM}`,
+    cookie: i.cookie,
+    revision: revisions[k],
+  }));
+  const pid = Number(readFileSync(`${profileFile}.pid`, "utf8"));
+  await server.probe?.reset();
+  process.kill(pid, "SIGUSR2");
+  await sleep(200);
+  const loads: number[] = [];
+  let bytes = 0;
+  const lead = (async () => {
+    const end = performance.now() + seconds * 1000;
+    const pending: Promise<void>[] = [];
+    while (performance.now() < end) {
+      pending.push(get().then((answer) => void (loads.push(answer.ms), (bytes = answer.bytes))));
+      await sleep(500);
+    }
+    await Promise.all(pending);
+  })();
+  const load = autosaves
+    ? await runInterviewerLoad(server.url, seats, {
+        seconds,
+        connectionRate: 1,
+        rubricVersionId: server.rubricVersionId,
+        runningSince: Date.now() - 600_000,
+      })
+    : null;
+  await lead;
+  const eventLoop = await server.probe?.read();
+  process.kill(pid, "SIGUSR2");
+  for (let k = 0; k < 600 && !existsSync(profileFile); k++) await sleep(100);
+  const sorted = [...loads].sort((a, b) => a - b);
+  context.log(
+    `dashboard loads: ${loads.length}, p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} kB; ` +
+      (load ? `autosave ${load.rps} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms; ` : "") +
+      (eventLoop ? `event loop max ${eventLoop.max_ms} ms, ${describeEventLoop(eventLoop)}` : ""),
+  );
+  process.stdout.write(`${summarise(JSON.parse(readFileSync(profileFile, "utf8")) as CpuProfile, loads.length)}\n`);
+  context.log(`profile: ${profileFile}`);
+} finally {
+  for (const work of deferred) await work();
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(profileDir, { recursive: true, force: true });
+}

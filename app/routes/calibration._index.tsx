@@ -9,7 +9,7 @@ import { PLANNER_PANEL_SIZES } from "~/domain/calibration/model-summary";
 import { MIN_PLANNER_CANDIDATES, MIN_PLANNER_INTERVIEWERS } from "~/domain/calibration/variant-reliability";
 import { LOOP_RULES } from "~/domain/calibration/loop-effects";
 import { getFilterOptions, latestInterviewOfCandidates } from "~/models/calibration.server";
-import { ActionList } from "~/components/calibration/action-list";
+import { ACTIONS_SHOWN, ActionList } from "~/components/calibration/action-list";
 import { listDueFollowUps } from "~/models/conversation.server";
 import { FollowUpsDue } from "~/components/calibration/follow-ups-due";
 import { loadDashboard } from "~/models/dashboard-snapshot.server";
@@ -20,15 +20,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { views, freshness } = await loadDashboard(filter);
   // The flagged interviewers' full model summaries are the interviewers tab's; this page draws the action list.
   const { flagged: _flagged, ...overview } = views.overview;
+  // The list is ranked: a lead works from its top, so the page draws the first ACTIONS_SHOWN unless
+  // asked for all (at 100,000 scorecards it holds over a hundred entries, most of a page's render).
+  const url = new URL(request.url);
+  const showAll = url.searchParams.get("actions") === "all";
+  const listed = showAll ? overview.actions : overview.actions.slice(0, ACTIONS_SHOWN);
   const followUps = listDueFollowUps(new Date().toISOString().slice(0, 10));
   const idOf = new Map(getFilterOptions().interviewers.map((i) => [i.email, i.id]));
   const interviews = latestInterviewOfCandidates([
     ...overview.split.map((d) => d.candidate),
-    ...overview.actions.flatMap((a) => a.links.filter((l) => l.interviewId === undefined).map((l) => l.label)),
+    ...listed.flatMap((a) => a.links.filter((l) => l.interviewId === undefined).map((l) => l.label)),
   ]);
   // Rater effects name candidates (their newest interview is linked); loop effects name the interview.
   // Not the ranking's own figures (priority, relativeSize): the list draws the order they gave.
-  const actions = overview.actions.map(({ priority: _p, relativeSize: _r, ...a }) => ({
+  const actions = listed.map(({ priority: _p, relativeSize: _r, ...a }) => ({
     ...a,
     interviewerId: idOf.get(a.interviewer) ?? null,
     links: a.links.map((l) => ({ label: l.label, interviewId: l.interviewId ?? interviews[l.label] ?? null })),
@@ -43,10 +48,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     freshness,
     ...overview,
     actions,
+    actionCount: overview.actions.length,
+    actionsHref: withActions(url, showAll ? null : "all"),
     search,
     followUps,
     interviews: splitInterviews,
   });
+}
+
+/** The page's own URL with `actions=all` set or dropped (the filter ignores the parameter). */
+function withActions(url: URL, value: "all" | null): string {
+  const params = new URLSearchParams(url.search);
+  if (value === null) params.delete("actions");
+  else params.set("actions", value);
+  const query = params.toString();
+  return `${url.pathname}${query ? `?${query}` : ""}#actions-title`;
 }
 
 const BAND_LABEL = { reliable: "reliable", tentative: "tentative only", unreliable: "unreliable" } as const;
@@ -58,6 +74,8 @@ export default function CalibrationOverview() {
     <>
       <ActionList
         actions={data.actions}
+        total={data.actionCount}
+        toggleHref={data.actionsHref}
         minimum={MIN_SHARED_CANDIDATES}
         rules={LOOP_RULES}
         judged={data.judged}

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
 import { seedDemo } from "~/seed/demo.server";
 import { computeDashboard } from "~/models/calibration.server";
+import { forgetDashboards, setDashboardCompute } from "~/models/dashboard-snapshot.server";
+import { ACTIONS_SHOWN } from "~/components/calibration/action-list";
 import { loader as overviewLoader } from "~/routes/calibration._index";
 import { loader as interviewersLoader } from "~/routes/calibration.interviewers";
 import { request, sessionCookieFor } from "../support/factories";
@@ -87,5 +89,40 @@ describe("/calibration (overview) sends what the page draws", () => {
     }
     const split = new Set(data.split.map((d: { candidate: string }) => d.candidate));
     expect(Object.keys(data.interviews).every((label) => split.has(label))).toBe(true);
+  });
+});
+
+describe("/calibration's action list: the first entries, all on request", () => {
+  // The demo lists fewer entries than the page draws at first, so the views are given a longer list:
+  // the real entries repeated, ranked as computed.
+  const LISTED = ACTIONS_SHOWN + 7;
+  beforeAll(() => {
+    forgetDashboards();
+    setDashboardCompute(async (filter) => {
+      const views = computeDashboard(filter);
+      const real = views.overview.actions;
+      const actions = Array.from({ length: LISTED }, (_, i) => ({ ...real[i % real.length], name: `entry ${i}` }));
+      return { ...views, overview: { ...views.overview, actions } };
+    });
+  });
+  afterAll(() => {
+    setDashboardCompute(undefined);
+    forgetDashboards();
+  });
+
+  it("sends the first ACTIONS_SHOWN with the count and a link to all", async () => {
+    const data = await json(overviewLoader, "/calibration?variant=amazon");
+    expect(data.actionCount).toBe(LISTED);
+    expect(data.actions.map((a: { name: string }) => a.name)).toEqual(
+      Array.from({ length: ACTIONS_SHOWN }, (_, i) => `entry ${i}`),
+    );
+    expect(data.actionsHref).toBe("/calibration?variant=amazon&actions=all#actions-title");
+  });
+
+  it("sends every entry when asked, with a link back to the first ones", async () => {
+    const data = await json(overviewLoader, "/calibration?variant=amazon&actions=all");
+    expect(data.actionCount).toBe(LISTED);
+    expect(data.actions).toHaveLength(LISTED);
+    expect(data.actionsHref).toBe("/calibration?variant=amazon#actions-title");
   });
 });

@@ -52,15 +52,25 @@ function Size({ a }: { a: Action }) {
 
 type Rules = typeof LOOP_RULES;
 
+/** How many entries the overview draws before "Show all". */
+export const ACTIONS_SHOWN = 20;
+
 /** The overview's lead: who needs a calibration conversation, about what, most pressing first. */
 export function ActionList({
   actions,
+  total,
+  toggleHref,
   minimum,
   rules,
   judged,
   allInterviewers,
 }: {
+  /** The entries to draw, most pressing first: all of them, or the first ACTIONS_SHOWN. */
   actions: Action[];
+  /** How many entries the list holds in all. */
+  total: number;
+  /** Where "Show all" (or, with all shown, "Show the first ACTIONS_SHOWN") goes. */
+  toggleHref: string;
   minimum: number;
   rules: Rules;
   judged: number;
@@ -137,6 +147,19 @@ export function ActionList({
             </li>
           ))}
         </ol>
+      )}
+      {total > ACTIONS_SHOWN && (
+        <p>
+          {actions.length < total ? (
+            <Link to={toggleHref} preventScrollReset>
+              Show all {total} entries ({total - actions.length} more)
+            </Link>
+          ) : (
+            <Link to={toggleHref} preventScrollReset>
+              Show the first {ACTIONS_SHOWN} only
+            </Link>
+          )}
+        </p>
       )}
       <Link to={allInterviewers}>All interviewers →</Link>
     </section>

@@ -13,7 +13,8 @@ import { getPanelInterview } from "~/models/interview.server";
 import { getLatestRubricVersion, getRubricVersion, requireRubricVersion } from "~/models/rubric.server";
 import type { AutosaveReply } from "~/domain/scorecard/autosave-reply";
 import { amendScorecard } from "~/models/scorecard-amend.server";
-import { getOwnScorecard, getScorecardBasis, listRevisions, saveScorecard } from "~/models/scorecard.server";
+import { getOwnScorecard, getScorecardBasis, listRevisions } from "~/models/scorecard.server";
+import { saveScorecard } from "~/models/scorecard-save.server";
 import {
   formDataToObject,
   idFromText,

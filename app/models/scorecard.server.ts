@@ -1,20 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, preparedOnce, writeTransaction } from "~db/client";
 import * as t from "~db/schema";
-import type { Rubric } from "~/domain/rubric/types";
-import { mergeDraft, type MergeConflict } from "~/domain/scorecard/merge-draft";
 import {
-  EMPTY_DRAFT,
   type DraftContent,
   type InterviewTimer,
   type ScorecardContent,
   type ScorecardTiming,
 } from "~/domain/scorecard-content";
-import { computeWeightedScore, dropStaleJustifications } from "~/domain/scoring";
-import type { ScorecardDraft } from "~/schemas/scorecard-schema";
 import { writeContent } from "./scorecard-content-write.server";
-import { draftContent } from "./scorecard-draft.server";
-import { readDraftSnapshot, writeDraftSnapshot } from "./scorecard-snapshot.server";
 
 export interface ScorecardState extends ScorecardContent {
   id: number;
@@ -84,18 +77,6 @@ const q = {
       .from(t.scorecards)
       .where(and(eq(t.scorecards.interviewId, p("interviewId")), eq(t.scorecards.status, "submitted")))
       .orderBy(t.scorecards.submittedAt)
-      .prepare(),
-  ),
-  insertCard: preparedOnce((db) =>
-    db
-      .insert(t.scorecards)
-      .values({
-        interviewId: p("interviewId"),
-        interviewerId: p("userId"),
-        rubricVersionId: p("rubricVersionId"),
-        variantKey: p("variantKey"),
-      })
-      .returning()
       .prepare(),
   ),
   updateCard: preparedOnce((db) =>
@@ -213,120 +194,24 @@ export function getOwnScorecard(interviewId: number, userId: number): ScorecardS
   return card ? toState(card) : null;
 }
 
-export type SaveResult =
-  | {
-      kind: "saved";
-      revision: number;
-      updatedAt: string;
-      submitted: boolean;
-      merged: DraftContent | null;
-      conflicts: MergeConflict[];
-    }
-  | { kind: "stale"; state: ScorecardState | null }
-  | { kind: "already_submitted"; state: ScorecardState };
-
 /**
- * Writes the draft in one immediate transaction. A draft based on an older revision (another tab,
- * another device, an offline spell) is merged field by field with what is stored, against the
- * revision it started from; fields changed on both sides keep the stored value and come back as
- * conflicts, and a submit with conflicts is saved as a draft instead. With `submit`, the scorecard
- * also becomes read-only, with its weighted score computed here.
+ * A submit's record, inside the save's transaction: the submitted revision kept whole (what an
+ * amendment is compared with) and an audit entry.
  */
-export function saveScorecard(opts: {
-  interviewId: number;
-  userId: number;
-  rubricVersionId: number;
-  rubric: Rubric;
-  variantKey: string;
-  draft: ScorecardDraft;
-  submit: boolean;
-}): SaveResult {
-  const { interviewId, userId, rubric, draft } = opts;
-  return writeTransaction((db) => {
-    let card = q.card().get({ interviewId, userId });
-    if (!card) {
-      // Nothing stored yet: only a save based on "nothing" (revision 0) may start the scorecard.
-      if (draft.baseRevision !== 0) return { kind: "stale", state: null };
-      card = q
-        .insertCard()
-        .get({ interviewId, userId, rubricVersionId: opts.rubricVersionId, variantKey: opts.variantKey })!;
-    }
-    if (card.status === "submitted") return { kind: "already_submitted", state: toState(card) };
-    if (draft.baseRevision > card.revision) return { kind: "stale", state: toState(card) };
-
-    const nowMs = Date.now();
-    // The stored lists are read only when needed (a merge, or a plain HTML post that keeps the
-    // notes): the common autosave stays one row read, as the bench measures it.
-    const needsStored = draft.baseRevision !== card.revision || !draft.notes;
-    const stored = needsStored
-      ? contentOf(toState(card))
-      : { ...EMPTY_DRAFT, timer: timerOf(card), timing: timingOf(card), coachDismissed: card.coachDismissed };
-    let content = draftContent(draft, stored, nowMs);
-    let merged: DraftContent | null = null;
-    let conflicts: MergeConflict[] = [];
-    if (draft.baseRevision !== card.revision) {
-      const base =
-        draft.baseRevision === 0 ? EMPTY_DRAFT : (readDraftSnapshot(card.id, draft.baseRevision) ?? EMPTY_DRAFT);
-      ({ merged, conflicts } = mergeDraft(base, content, stored));
-      content = merged;
-    }
-    // The clock starts once: a later "first start" from another device never moves it.
-    const clockStartedAt = [stored.timing.clockStartedAt, content.timing.clockStartedAt].filter(
-      (v): v is number => v != null,
-    );
-    content.timing = { ...content.timing, clockStartedAt: clockStartedAt.length ? Math.min(...clockStartedAt) : null };
-    content = dropStaleJustifications(rubric, card.variantKey, content);
-    const submit = opts.submit && conflicts.length === 0;
-
-    const now = new Date(nowMs).toISOString();
-    const weighted = computeWeightedScore(rubric, card.variantKey, content.ratings);
-    const timer = content.timer;
-    // Submitting stops the clock: the elapsed time is what ran until now, not what ran until the last pause.
-    const elapsedMs =
-      submit && timer.runningSince ? timer.elapsedMs + Math.max(0, nowMs - timer.runningSince) : timer.elapsedMs;
-    const updated = q.updateCard().get({
-      id: card.id,
-      recommendation: content.recommendation,
-      recommendationJustification: content.recommendationJustification,
-      coachDismissed: JSON.stringify(content.coachDismissed),
-      timerElapsedMs: Math.min(elapsedMs, 86_400_000),
-      timerRunningSince: submit ? null : timer.runningSince,
-      clockStartedAt: content.timing.clockStartedAt,
-      answerStartSeconds: content.timing.answerStartSeconds,
-      answerEndSeconds: content.timing.answerEndSeconds,
-      status: submit ? "submitted" : "draft",
-      weightedScore: submit ? weighted.score : null,
-      submittedAt: submit ? now : null,
-      now,
-    })!;
-
-    writeContent(card.id, content);
-    writeDraftSnapshot(card.id, updated.revision, content);
-    // An autosave answers with its revision only; reading the whole scorecard back is for the snapshot.
-    if (submit) {
-      const state = toState(updated);
-      db.insert(t.scorecardRevisions)
-        .values({ scorecardId: card.id, revision: state.revision, snapshot: state, createdBy: userId })
-        .run();
-      db.insert(t.auditLog)
-        .values({
-          actorId: userId,
-          action: "scorecard.submitted",
-          entity: "scorecard",
-          entityId: card.id,
-          detail: { weightedScore: weighted.score, revision: state.revision },
-        })
-        .run();
-    }
-    return {
-      kind: "saved",
-      revision: updated.revision,
-      updatedAt: updated.updatedAt,
-      submitted: submit,
-      merged: merged && content,
-      conflicts,
-    };
-  });
+export function recordSubmission(state: ScorecardState, userId: number, weightedScore: number | null): void {
+  const db = getDb();
+  db.insert(t.scorecardRevisions)
+    .values({ scorecardId: state.id, revision: state.revision, snapshot: state, createdBy: userId })
+    .run();
+  db.insert(t.auditLog)
+    .values({
+      actorId: userId,
+      action: "scorecard.submitted",
+      entity: "scorecard",
+      entityId: state.id,
+      detail: { weightedScore, revision: state.revision },
+    })
+    .run();
 }
 
 /** The interview's submitted scorecards, each with its author. */

@@ -20,7 +20,8 @@ import { getPanelInterview } from "~/models/interview.server";
 import { getLatestRubricVersion, getRubricVersion, requireRubricVersion } from "~/models/rubric.server";
 import type { AutosaveReply } from "~/domain/scorecard/autosave-reply";
 import { amendScorecard } from "~/models/scorecard-amend.server";
-import { getOwnScorecard, getScorecardBasis, listRevisions, saveScorecard } from "~/models/scorecard.server";
+import { getOwnScorecard, getScorecardBasis, listRevisions } from "~/models/scorecard.server";
+import { saveScorecard } from "~/models/scorecard-save.server";
 import {
   formDataToObject,
   idFromText,
@@ -82,12 +83,15 @@ const reply = (body: AutosaveReply, status = 200) => json<AutosaveReply>(body, {
 const refuse = (message: string, status: number, errors: FieldErrors = { form: message }) =>
   reply({ autosave: true, kind: "refused", errors, message }, status);
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, interview } = await requirePanelInterview(request, params.interviewId);
   const isJson = request.headers.get("Content-Type")?.includes("application/json") ?? false;
   let input: Record<string, unknown>;
   try {
-    input = isJson ? await request.json() : formDataToObject(await request.formData());
+    // The autosave's body was read by the HTTP front already (app/server/json-body.ts).
+    const bodyText = context.bodyText;
+    if (bodyText !== undefined) input = JSON.parse(bodyText) as Record<string, unknown>;
+    else input = isJson ? await request.json() : formDataToObject(await request.formData());
   } catch {
     return refuse("The request body could not be read", 400);
   }

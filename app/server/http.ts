@@ -8,6 +8,7 @@ import helmet from "helmet";
 import { limitRequestBody, MAX_BODY_BYTES, refusedForSize } from "./body-limit";
 import { createAssetCompressor } from "./compressed-assets";
 import { refuseCrossSiteRequests } from "./cross-site";
+import { readJsonDataBodies } from "./json-body";
 
 export interface AppOptions {
   /**
@@ -55,6 +56,11 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** The client's IP address (Express's req.ip: X-Forwarded-For only with TRUST_PROXY). */
     clientAddress?: string;
+    /**
+     * A fetcher's JSON post (`?_data=`), its body already read as text by the HTTP front
+     * (json-body.ts): the request's own body stream is then empty. Undefined for any other request.
+     */
+    bodyText?: string;
   }
 }
 
@@ -125,6 +131,7 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   app.use(securityHeaders);
   app.use(refuseCrossSiteRequests());
   app.use(limitRequestBody(options.maxBodyBytes ?? MAX_BODY_BYTES));
+  app.use(readJsonDataBodies);
   app.use(compressResponses());
   // Fingerprinted by the Remix build, so they can be cached for good.
   const assets = createAssetCompressor("public/build", { cacheControl: "public, max-age=31536000, immutable" });
@@ -138,6 +145,7 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
       ...options.loadContext,
       clientAddress: req.ip ?? "",
       cspNonce: res.locals.cspNonce as string,
+      bodyText: res.locals.bodyText as string | undefined,
     }),
   });
   app.all("*", (req, res, next) =>

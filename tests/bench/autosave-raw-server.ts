@@ -4,8 +4,8 @@
 //   PORT=... DATABASE_PATH=... tsx tests/bench/autosave-raw-server.ts
 // POST /save?interview=ID&user=ID with the autosave's JSON body. Prints "listening on PORT".
 //
-// It mirrors saveScorecard (app/models/scorecard.server.ts) statement for statement: the same
-// connection pragmas as db/client.ts, one BEGIN IMMEDIATE transaction that reads the scorecard,
+// It mirrors saveScorecard (app/models/scorecard-save.server.ts) as it was before its writes
+// became a diff, statement for statement: the same connection pragmas as db/client.ts, one BEGIN IMMEDIATE transaction that reads the scorecard,
 // checks the base revision, updates the row (revision + 1, timer, recommendation, updated_at),
 // replaces ratings, red flags and STAR ticks (delete + insert), deletes the notes no longer sent
 // and upserts the rest, then reads the stored state back as toState does. Left out, because they

@@ -51,6 +51,7 @@ const AREAS: [string, RegExp][] = [
 
 /** The request path's steps (function names in the server build), inclusive. */
 const STEPS = [
+  "readJsonDataBodies",
   "createRemixRequest",
   "requestHandler",
   "handleDataRequest",

@@ -97,7 +97,8 @@ beforeAll(async () => {
     context: {},
   })) as Response;
   if (res.status !== 200) throw new Error(`setup submit failed: ${res.status} ${await res.text()}`);
-});
+  // Loading the built app takes over 10 s (the default hook timeout) on a busy shared machine.
+}, 240_000);
 
 afterAll(async () => {
   printTally("fuzz-scorecard");

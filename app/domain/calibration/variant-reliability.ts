@@ -1,7 +1,8 @@
 import { missingEvidence } from "./evidence";
 import { panelReliability } from "./model-summary";
-import { fitDimensionModel, type VarianceComponents } from "./rater-model";
-import { buildRatingTable } from "./rating-table";
+import { dimensionDesign, fitVarianceComponents, type VarianceComponents } from "./rater-model";
+import type { Theta } from "./rater-model/reml";
+import { buildRatingTable, labelColumn, rowsByLabel, selectRows, type LabelColumn, type RatingTable } from "./rating-table";
 import type { Rating } from "./types";
 
 // The panel-size planner (Φ(k), model-summary.ts) per company variant: each variant's ratings get
@@ -29,17 +30,34 @@ export interface VariantReliability {
   withheld: string | null;
 }
 
+/** What the report has already computed, so that the planner does not compute it again. */
+export interface VariantReliabilityInputs {
+  /** The table of `ratings`, in their order. */
+  table: RatingTable;
+  /** Each rating's variant (labelColumn). */
+  variants: LabelColumn;
+  /**
+   * The dimension model's θ over all ratings: each variant's fit starts there, next to its own
+   * optimum, so Newton needs fewer steps. The optimum is the same (the REML criterion is what is
+   * minimised, to the same tolerance); only the path to it is shorter.
+   */
+  startAt?: Theta;
+}
+
 /** Φ(k) for each variant (sorted by name) that carries ratings; ratings without a variant are left out. */
-export function computeVariantReliability(ratings: readonly Rating[]): VariantReliability[] {
-  const byVariant = new Map<string, Rating[]>();
-  for (const r of ratings) {
-    if (r.variant === undefined) continue;
-    const list = byVariant.get(r.variant);
-    if (list === undefined) byVariant.set(r.variant, [r]);
-    else list.push(r);
-  }
-  return [...byVariant.keys()].sort().map((variant) => {
-    const table = buildRatingTable(byVariant.get(variant) as Rating[]);
+export function computeVariantReliability(
+  ratings: readonly Rating[],
+  inputs: VariantReliabilityInputs = {
+    table: buildRatingTable(ratings),
+    variants: labelColumn(ratings, (r) => r.variant),
+  },
+): VariantReliability[] {
+  const { variants, startAt } = inputs;
+  const rows = rowsByLabel(variants);
+  const order = variants.names.map((_, v) => v).sort((a, b) => (variants.names[a] < variants.names[b] ? -1 : 1));
+  return order.map((v) => {
+    const variant = variants.names[v];
+    const table = selectRows(inputs.table, rows[v]);
     const cards = new Int32Array(table.candidates.length);
     for (let s = 0; s < table.scorecards.count; s++)
       cards[table.candidateOf[table.scorecards.order[table.scorecards.start[s]]]] += 1;
@@ -54,7 +72,7 @@ export function computeVariantReliability(ratings: readonly Rating[]): VariantRe
       missingEvidence(sharedCandidates, "candidates rated by two or more interviewers", MIN_PLANNER_CANDIDATES) ??
       missingEvidence(table.interviewers.length, "interviewers", MIN_PLANNER_INTERVIEWERS);
     if (missing !== null) return { ...base, reliability: null, variance: null, converged: null, withheld: missing };
-    const { fit } = fitDimensionModel(table);
+    const fit = fitVarianceComponents(dimensionDesign(table), startAt);
     const reliability = panelReliability(fit.variance, table.dimensions.length);
     return {
       ...base,

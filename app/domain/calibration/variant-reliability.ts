@@ -2,7 +2,14 @@ import { missingEvidence } from "./evidence";
 import { panelReliability } from "./model-summary";
 import { dimensionDesign, fitVarianceComponents, type VarianceComponents } from "./rater-model";
 import type { Theta } from "./rater-model/reml";
-import { buildRatingTable, labelColumn, rowsByLabel, selectRows, type LabelColumn, type RatingTable } from "./rating-table";
+import {
+  buildRatingTable,
+  labelColumn,
+  rowsByLabel,
+  selectRows,
+  type LabelColumn,
+  type RatingTable,
+} from "./rating-table";
 import type { Rating } from "./types";
 
 // The panel-size planner (Φ(k), model-summary.ts) per company variant: each variant's ratings get

@@ -89,12 +89,18 @@ export function buildRatingTable(ratings: readonly Rating[]): RatingTable {
   return assemble({ candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf });
 }
 
-type Columns = Pick<
+/** What a table is built from: names and id columns (e.g. sent to another thread and rebuilt there). */
+export type RatingColumns = Pick<
   RatingTable,
   "candidates" | "interviewers" | "dimensions" | "candidateOf" | "interviewerOf" | "dimensionOf" | "scoreOf"
 >;
 
-function assemble(columns: Columns): RatingTable {
+/** The table of these columns: buildRatingTable without the names to intern. */
+export function ratingTableFromColumns(columns: RatingColumns): RatingTable {
+  return assemble(columns);
+}
+
+function assemble(columns: RatingColumns): RatingTable {
   const { candidates, dimensions, interviewers, candidateOf, interviewerOf, dimensionOf } = columns;
   const size = candidateOf.length;
   const units = groupBy(size, dimensionOf, dimensions.length, candidateOf, candidates.length);

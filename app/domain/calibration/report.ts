@@ -22,6 +22,11 @@ export interface CalibrationOptions {
   scale: Scale;
   /** Red flags per scorecard; without them every interviewer's red-flag figures are null. */
   scorecards?: readonly ScorecardRedFlags[];
+  /**
+   * The per-variant planner of these same ratings, when it was computed elsewhere (on a second
+   * thread, from plannerColumns: see app/server/calibration-worker.ts); otherwise computed here.
+   */
+  variantReliability?: VariantReliability[];
 }
 
 export interface InterviewerCalibration {
@@ -83,7 +88,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
   const fit = table.size >= 2 ? fitDimensionModel(table).fit : null;
   const rater = flagRaters(table, fit, scale);
   // Each rating's variant, once: the variant comparison and the per-variant planner both read it,
-  // and both start their fits from the dimension model's θ (the same optimum, fewer steps).
+  // and the comparison's model starts from the dimension model's θ (the same optimum, fewer steps).
   const variants = labelColumn(ratings, (r) => r.variant);
   const ratingCounts = new Int32Array(table.interviewers.length);
   for (const interviewer of table.interviewerOf) ratingCounts[interviewer] += 1;
@@ -115,7 +120,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
     disagreements,
     adjusted: fit === null ? emptyAdjusted(table) : adjustFromModel(table, fit, scale),
     model: fit === null ? null : summariseModel(fit, table.dimensions.length),
-    variantReliability: computeVariantReliability(ratings, { table, variants, startAt: fit?.theta }),
+    variantReliability: options.variantReliability ?? computeVariantReliability(ratings, { table, variants }),
     recommendationCandidates: disagreements.recommendationCandidates,
   };
 }

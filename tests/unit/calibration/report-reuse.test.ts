@@ -1,7 +1,8 @@
 // The report computes each table and fit once and hands it on (issue #16): these check that each
 // shortcut gives what the long way gave — a selected table equals a table built from the selected
-// ratings, a variance-only fit equals the full fit's variance, the cluster sums' interval equals
-// the per-candidate formula, and a warm-started planner fit lands on the same optimum.
+// ratings, a variance-only fit equals the full fit's variance, the planner gives the same figures
+// from the report's table or from columns sent to another thread, and the cluster sums' interval
+// equals the per-candidate formula.
 import { describe, expect, it } from "vitest";
 import { addCluster, clusterSumsInterval, createClusterSums } from "~/domain/calibration/clustered-mean";
 import {
@@ -13,10 +14,15 @@ import {
 import { buildRatingTable, labelColumn, rowsByLabel, selectRows } from "~/domain/calibration/rating-table";
 import { studentTQuantile } from "~/domain/calibration/student-t";
 import type { Rating } from "~/domain/calibration/types";
-import { computeVariantReliability } from "~/domain/calibration/variant-reliability";
+import {
+  computeVariantReliability,
+  computeVariantReliabilityOfColumns,
+  plannerColumns,
+} from "~/domain/calibration/variant-reliability";
+import { computeCalibrationReport } from "~/domain/calibration/report";
 import { simulatePanels } from "./simulate-panels";
 
-const { ratings } = simulatePanels(16, { scorecards: 900, interviewers: 24, candidates: 320 });
+const { ratings, scale: SCALE } = simulatePanels(16, { scorecards: 900, interviewers: 24, candidates: 320 });
 // Some ratings without a variant, so a selection is not the whole table.
 const mixed: Rating[] = ratings.map((r, i) => (i % 7 === 3 ? { ...r, variant: undefined } : r));
 
@@ -52,25 +58,27 @@ describe("the report's shortcuts", { timeout: 60_000 }, () => {
       expect(Math.abs(warm.variance[key] - fit.variance[key])).toBeLessThan(1e-4);
   });
 
-  it("a planner fit started from the dimension model's θ reaches the optimum of a cold start", () => {
-    const table = buildRatingTable(ratings);
-    const variants = labelColumn(ratings, (r) => r.variant);
-    const { fit } = fitDimensionModel(table);
-    const warm = computeVariantReliability(ratings, { table, variants, startAt: fit.theta });
-    const cold = computeVariantReliability(ratings);
-    expect(warm.map((v) => v.variant)).toEqual(cold.map((v) => v.variant));
-    // Both stop within the optimiser's tolerance of the one REML optimum: as close to each other as
-    // the lme4 fixtures ask of either (variant-reliability.test.ts).
-    const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(Math.max(0.003, 0.02 * b));
-    warm.forEach((v, k) => {
-      expect(v.withheld).toBe(cold[k].withheld);
-      const own = fitRaterModel(dimensionDesign(buildRatingTable(ratings.filter((r) => r.variant === v.variant))));
-      for (const key of ["candidate", "interviewer", "scorecard", "residual"] as const) {
-        close(v.variance![key], cold[k].variance![key]);
-        // And the full model's fit of the variant's own ratings.
-        close(v.variance![key], own.variance[key]);
-      }
-    });
+  it("the planner from the report's table, or from columns on another thread, equals the planner alone", () => {
+    const table = buildRatingTable(mixed);
+    const variants = labelColumn(mixed, (r) => r.variant);
+    const alone = computeVariantReliability(mixed);
+    expect(computeVariantReliability(mixed, { table, variants })).toEqual(alone);
+    // Through structuredClone, as postMessage sends it.
+    expect(computeVariantReliabilityOfColumns(structuredClone(plannerColumns(table, variants)))).toEqual(alone);
+    expect(alone.filter((v) => v.reliability !== null).length).toBeGreaterThan(1);
+    // Each variant's figures are the full model's on the variant's own ratings.
+    for (const v of alone.filter((x) => x.variance !== null)) {
+      const own = fitRaterModel(dimensionDesign(buildRatingTable(mixed.filter((r) => r.variant === v.variant))));
+      for (const key of ["candidate", "interviewer", "scorecard", "residual"] as const)
+        expect(v.variance![key]).toBeCloseTo(own.variance[key], 12);
+    }
+  });
+
+  it("the report takes a planner computed elsewhere as it is", () => {
+    const elsewhere = computeVariantReliability(mixed);
+    const report = computeCalibrationReport(mixed, { scale: SCALE, variantReliability: elsewhere });
+    expect(report.variantReliability).toBe(elsewhere);
+    expect(computeCalibrationReport(mixed, { scale: SCALE }).variantReliability).toEqual(elsewhere);
   });
 
   it("the cluster sums' interval is the cluster-robust formula over the clusters themselves", () => {

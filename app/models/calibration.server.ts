@@ -1,7 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "~db/client";
 import * as t from "~db/schema";
-import { computeCalibrationReport } from "~/domain/calibration";
+import { computeCalibrationReport, type CalibrationReport } from "~/domain/calibration";
+import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table";
+import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
 import type { DashboardContext } from "~/domain/calibration/dashboard";
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
@@ -14,6 +16,33 @@ import { getLatestRubricVersion } from "./rubric.server";
 
 export function computeDashboard(filter: CalibrationFilter): DashboardViews {
   return buildDashboardViews(loadDashboardContext(filter));
+}
+
+/** Computes the per-variant planner of these columns somewhere else (a second worker thread). */
+export type PlanVariants = (columns: PlannerColumns) => Promise<VariantReliability[]>;
+
+/**
+ * The same views, with the per-variant planner (a REML fit per company variant, a third or more of
+ * the report) computed by `plan` on another thread while this one computes the rest of the report.
+ */
+export async function computeDashboardInParallel(
+  filter: CalibrationFilter,
+  plan: PlanVariants,
+): Promise<DashboardViews> {
+  const gathered = gatherRatings(filter);
+  const table = buildRatingTable(gathered.ratings);
+  const planned = plan(
+    plannerColumns(
+      table,
+      labelColumn(gathered.ratings, (r) => r.variant),
+    ),
+  );
+  // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
+  planned.catch(() => undefined);
+  // The report without the planner (given as none), then the planner's figures in their place.
+  const report = computeReport(gathered, []);
+  const variantReliability = await planned;
+  return buildDashboardViews(contextOf(gathered, { ...report, variantReliability }));
 }
 
 /** The widest scale any rubric version has used, so that every stored rating fits. */
@@ -29,6 +58,13 @@ function ratingScale() {
 }
 
 export function loadDashboardContext(filter: CalibrationFilter): DashboardContext {
+  const gathered = gatherRatings(filter);
+  return contextOf(gathered, computeReport(gathered));
+}
+
+type Gathered = ReturnType<typeof gatherRatings>;
+
+function gatherRatings(filter: CalibrationFilter) {
   const people = getDb().select({ id: t.users.id, email: t.users.email, name: t.users.name }).from(t.users).all();
   // An interviewer filter focuses the view; it must not drop the co-panellists every statistic
   // compares them with. So: every rating (under the other filters) on the candidates the chosen
@@ -44,7 +80,15 @@ export function loadDashboardContext(filter: CalibrationFilter): DashboardContex
     ratings = ratings.filter((r) => candidates.has(r.candidate));
     scorecards = scorecards.filter((s) => candidates.has(s.candidate));
   }
-  const report = computeCalibrationReport(ratings, { scale: ratingScale(), scorecards });
+  return { people, focus, wide, ratings, scorecards };
+}
+
+function computeReport({ ratings, scorecards }: Gathered, variantReliability?: VariantReliability[]) {
+  return computeCalibrationReport(ratings, { scale: ratingScale(), scorecards, variantReliability });
+}
+
+function contextOf(gathered: Gathered, report: CalibrationReport): DashboardContext {
+  const { people, focus, wide, ratings, scorecards } = gathered;
   const { rubric } = getLatestRubricVersion();
   // Overdue seats depend on the clock as well as the data; the cache keys on the audit log, so an
   // overdue share can lag until the next change is audited (a submit, an amendment, a debrief …).

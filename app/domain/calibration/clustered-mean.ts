@@ -1,29 +1,6 @@
 import { studentTQuantile } from "./student-t";
 import type { Interval } from "./summary-stats";
 
-/** Ratings of one cell (e.g. a variant on a dimension), grouped by the candidate they are about. */
-export interface ClusteredMoments {
-  n: number;
-  sum: number;
-  /** Per candidate: the sum and count of its ratings in the cell. */
-  clusters: Map<string | number, { sum: number; n: number }>;
-}
-
-export function createClusteredMoments(): ClusteredMoments {
-  return { n: 0, sum: 0, clusters: new Map() };
-}
-
-export function addClustered(moments: ClusteredMoments, cluster: string | number, x: number): void {
-  moments.n += 1;
-  moments.sum += x;
-  const c = moments.clusters.get(cluster);
-  if (c === undefined) moments.clusters.set(cluster, { sum: x, n: 1 });
-  else {
-    c.sum += x;
-    c.n += 1;
-  }
-}
-
 /**
  * 95% interval for the mean of ratings clustered by candidate: the cluster-robust (Liang & Zeger
  * 1986) variance with the usual small-sample factor, V = G/(G−1) · Σ_g (Σ_{i∈g} (x_i − x̄))² / n²,
@@ -32,14 +9,39 @@ export function addClustered(moments: ClusteredMoments, cluster: string | number
  * the candidate (and, per dimension, each scorecard gives one), so they are not independent: the
  * interval widens with few candidates however many ratings they carry. Same as R's
  * sandwich::vcovCL(lm(score ~ 1), cluster = ~candidate, type = "HC1"). Null below two candidates.
+ *
+ * Computed from running sums over the clusters (no per-candidate map): with cluster sums
+ * S_g and sizes n_g, Σ_g (S_g − n_g x̄)² = ΣS_g² − 2x̄ ΣS_g n_g + x̄² Σn_g². On integer scores every
+ * sum is an exact integer in a double, so only the last line rounds.
  */
-export function clusteredMeanInterval(moments: ClusteredMoments, level = 0.95): Interval | null {
-  const g = moments.clusters.size;
-  if (g < 2 || moments.n === 0) return null;
-  const mean = moments.sum / moments.n;
-  let scores = 0;
-  for (const c of moments.clusters.values()) scores += (c.sum - c.n * mean) ** 2;
-  const variance = ((g / (g - 1)) * scores) / (moments.n * moments.n);
+export interface ClusterSums {
+  clusters: number;
+  n: number;
+  sum: number;
+  sumSquares: number;
+  cross: number;
+  sizeSquares: number;
+}
+
+export function createClusterSums(): ClusterSums {
+  return { clusters: 0, n: 0, sum: 0, sumSquares: 0, cross: 0, sizeSquares: 0 };
+}
+
+export function addCluster(sums: ClusterSums, sum: number, n: number): void {
+  sums.clusters += 1;
+  sums.n += n;
+  sums.sum += sum;
+  sums.sumSquares += sum * sum;
+  sums.cross += sum * n;
+  sums.sizeSquares += n * n;
+}
+
+export function clusterSumsInterval(sums: ClusterSums, level = 0.95): Interval | null {
+  const g = sums.clusters;
+  if (g < 2 || sums.n === 0) return null;
+  const mean = sums.sum / sums.n;
+  const scores = Math.max(0, sums.sumSquares - 2 * mean * sums.cross + mean * mean * sums.sizeSquares);
+  const variance = ((g / (g - 1)) * scores) / (sums.n * sums.n);
   const half = studentTQuantile(0.5 + level / 2, g - 1) * Math.sqrt(variance);
   return { low: mean - half, high: mean + half };
 }

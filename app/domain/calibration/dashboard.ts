@@ -126,12 +126,20 @@ export function buildQueue(ctx: DashboardContext) {
 
 /** One recommendation per scorecard (candidate x interviewer), counted per interviewer. */
 function recommendationMix(ratings: readonly Rating[]) {
-  const seen = new Set<string>();
+  // Each scorecard's recommendation once: its interviewers per candidate (no key string per rating).
+  const seen = new Map<string, Set<string>>();
   const mix = new Map<string, Record<Recommendation, number>>();
+  // The last rating whose card is in `seen`: a scorecard's ratings usually come together (the
+  // export's order), so most are the same card as it.
+  let last: Rating | undefined;
   for (const r of ratings) {
-    const card = `${r.candidate}\u0000${r.interviewer}`;
-    if (!r.recommendation || seen.has(card)) continue;
-    seen.add(card);
+    if (!r.recommendation) continue;
+    if (last !== undefined && last.candidate === r.candidate && last.interviewer === r.interviewer) continue;
+    last = r;
+    let cards = seen.get(r.candidate);
+    if (cards === undefined) seen.set(r.candidate, (cards = new Set()));
+    if (cards.has(r.interviewer)) continue;
+    cards.add(r.interviewer);
     const counts =
       mix.get(r.interviewer) ??
       (Object.fromEntries(RECOMMENDATIONS.map((k) => [k, 0])) as Record<Recommendation, number>);

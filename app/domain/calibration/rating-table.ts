@@ -86,26 +86,94 @@ export function buildRatingTable(ratings: readonly Rating[]): RatingTable {
     dimensionOf[i] = internInto(dimensions, dimensionIds, rating.dimension);
     scoreOf[i] = rating.score;
   });
+  return assemble({ candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf });
+}
 
+/** What a table is built from: names and id columns (e.g. sent to another thread and rebuilt there). */
+export type RatingColumns = Pick<
+  RatingTable,
+  "candidates" | "interviewers" | "dimensions" | "candidateOf" | "interviewerOf" | "dimensionOf" | "scoreOf"
+>;
+
+/** The table of these columns: buildRatingTable without the names to intern. */
+export function ratingTableFromColumns(columns: RatingColumns): RatingTable {
+  return assemble(columns);
+}
+
+function assemble(columns: RatingColumns): RatingTable {
+  const { candidates, dimensions, interviewers, candidateOf, interviewerOf, dimensionOf } = columns;
+  const size = candidateOf.length;
   const units = groupBy(size, dimensionOf, dimensions.length, candidateOf, candidates.length);
   const dimensionUnitStart = new Int32Array(dimensions.length + 1);
   for (let u = 0; u < units.count; u++) dimensionUnitStart[dimensionOf[units.order[units.start[u]]] + 1] += 1;
   for (let d = 0; d < dimensions.length; d++) dimensionUnitStart[d + 1] += dimensionUnitStart[d];
 
   const scorecards = groupBy(size, candidateOf, candidates.length, interviewerOf, interviewers.length);
-  return {
-    size,
-    candidates,
-    interviewers,
-    dimensions,
-    candidateOf,
-    interviewerOf,
-    dimensionOf,
-    scoreOf,
-    units,
-    dimensionUnitStart,
-    scorecards,
-  };
+  return { size, ...columns, units, dimensionUnitStart, scorecards };
+}
+
+/** Ids of `rows` renumbered in first-seen order, with their names. */
+function renumber(of: Int32Array, names: readonly string[], rows: Int32Array): { of: Int32Array; names: string[] } {
+  const map = new Int32Array(names.length).fill(-1);
+  const kept: string[] = [];
+  const out = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const id = of[rows[k]];
+    if (map[id] === -1) {
+      map[id] = kept.length;
+      kept.push(names[id]);
+    }
+    out[k] = map[id];
+  }
+  return { of: out, names: kept };
+}
+
+/**
+ * The table of the ratings at `rows` (ascending indices into `table`): the same as buildRatingTable
+ * of those ratings (ids in first-seen order), without interning their names again.
+ */
+export function selectRows(table: RatingTable, rows: Int32Array): RatingTable {
+  const candidate = renumber(table.candidateOf, table.candidates, rows);
+  const interviewer = renumber(table.interviewerOf, table.interviewers, rows);
+  const dimension = renumber(table.dimensionOf, table.dimensions, rows);
+  return assemble({
+    candidates: candidate.names,
+    interviewers: interviewer.names,
+    dimensions: dimension.names,
+    candidateOf: candidate.of,
+    interviewerOf: interviewer.of,
+    dimensionOf: dimension.of,
+    scoreOf: Float64Array.from(rows, (i) => table.scoreOf[i]),
+  });
+}
+
+/** An optional label of each rating (e.g. its variant) as ids: -1 where absent; names in first-seen order. */
+export interface LabelColumn {
+  readonly names: readonly string[];
+  readonly of: Int32Array;
+}
+
+export function labelColumn(ratings: readonly Rating[], label: (rating: Rating) => string | undefined): LabelColumn {
+  const names: string[] = [];
+  const ids = new Map<string, number>();
+  const of = new Int32Array(ratings.length);
+  ratings.forEach((rating, i) => {
+    const name = label(rating);
+    of[i] = name === undefined ? -1 : internInto(names, ids, name);
+  });
+  return { names, of };
+}
+
+/** The rows of each label id, ascending. */
+export function rowsByLabel(column: LabelColumn): Int32Array[] {
+  const counts = new Int32Array(column.names.length);
+  for (const id of column.of) if (id >= 0) counts[id] += 1;
+  const rows = Array.from(counts, (n) => new Int32Array(n));
+  const filled = new Int32Array(column.names.length);
+  column.of.forEach((id, i) => {
+    if (id >= 0) rows[id][filled[id]++] = i;
+  });
+  return rows;
 }
 
 /** The scores of every unit of one dimension, as value lists (missing ratings simply absent). */

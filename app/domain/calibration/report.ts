@@ -5,7 +5,7 @@ import { computeDimensionAgreement, type DimensionAgreement } from "./dimension-
 import { computeLeniency, type LeniencyEstimate, type MonthlyLeniency } from "./leniency";
 import { findDisagreements, type PanelDisagreements } from "./panel-disagreement";
 import { describeRatingProblem, findDuplicateRating } from "./rating-rules";
-import { buildRatingTable } from "./rating-table";
+import { buildRatingTable, labelColumn } from "./rating-table";
 import {
   computeHalo,
   computeRedFlagRates,
@@ -22,6 +22,11 @@ export interface CalibrationOptions {
   scale: Scale;
   /** Red flags per scorecard; without them every interviewer's red-flag figures are null. */
   scorecards?: readonly ScorecardRedFlags[];
+  /**
+   * The per-variant planner of these same ratings, when it was computed elsewhere (on a second
+   * thread, from plannerColumns: see app/server/calibration-worker.ts); otherwise computed here.
+   */
+  variantReliability?: VariantReliability[];
 }
 
 export interface InterviewerCalibration {
@@ -82,6 +87,9 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
   const redFlags = computeRedFlagRates(table, options.scorecards ?? []);
   const fit = table.size >= 2 ? fitDimensionModel(table).fit : null;
   const rater = flagRaters(table, fit, scale);
+  // Each rating's variant, once: the variant comparison and the per-variant planner both read it,
+  // and the comparison's model starts from the dimension model's θ (the same optimum, fewer steps).
+  const variants = labelColumn(ratings, (r) => r.variant);
   const ratingCounts = new Int32Array(table.interviewers.length);
   for (const interviewer of table.interviewerOf) ratingCounts[interviewer] += 1;
 
@@ -108,11 +116,11 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
         rater: rater[i],
       }))
       .sort((x, y) => (x.interviewer < y.interviewer ? -1 : 1)),
-    variants: compareVariants(ratings, scale, fit?.theta),
+    variants: compareVariants(scale, table, variants, fit?.theta),
     disagreements,
     adjusted: fit === null ? emptyAdjusted(table) : adjustFromModel(table, fit, scale),
     model: fit === null ? null : summariseModel(fit, table.dimensions.length),
-    variantReliability: computeVariantReliability(ratings),
+    variantReliability: options.variantReliability ?? computeVariantReliability(ratings, { table, variants }),
     recommendationCandidates: disagreements.recommendationCandidates,
   };
 }

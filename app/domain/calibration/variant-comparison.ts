@@ -1,4 +1,4 @@
-import { addClustered, clusteredMeanInterval, createClusteredMoments, type ClusteredMoments } from "./clustered-mean";
+import { addCluster, clusterSumsInterval, createClusterSums, type ClusterSums } from "./clustered-mean";
 import { missingEvidence } from "./evidence";
 import type { ScoreCount } from "./rater-profile";
 import {
@@ -11,7 +11,8 @@ import {
 } from "./summary-stats";
 import type { Theta } from "./rater-model/reml";
 import { compareVariantsByModel, type ModelVariantDifference } from "./variant-model";
-import { scaleCategories, type Rating, type Scale } from "./types";
+import type { LabelColumn, RatingTable } from "./rating-table";
+import { scaleCategories, type Scale } from "./types";
 
 export interface VariantDifference {
   restN: number;
@@ -49,23 +50,16 @@ export interface VariantDimensionSummary {
   versusRestWithheld: string | null;
 }
 
-/** Candidates in `all` with a rating outside `own`'s (the other variants' candidates on the dimension). */
-function restCandidates(all: ClusteredMoments, own: ClusteredMoments): number {
-  let n = 0;
-  for (const [candidate, c] of all.clusters) if (c.n > (own.clusters.get(candidate)?.n ?? 0)) n += 1;
-  return n;
-}
-
 function compareWithRest(
   own: VariantCell,
-  all: DimensionTotal,
+  all: Moments,
+  restCount: number,
   modelled: ModelVariantDifference | undefined,
 ): { versusRest: VariantDifference | null; versusRestWithheld: string | null } {
-  const rest = subtractMoments(all.moments, own.moments);
-  const restCount = restCandidates(all.clustered, own.clustered);
+  const rest = subtractMoments(all, own.moments);
   // Comparable evidence on both sides, counted in candidates, not ratings (evidence.ts).
   const missing =
-    missingEvidence(own.clustered.clusters.size, "candidates") ??
+    missingEvidence(own.clustered.clusters, "candidates") ??
     missingEvidence(restCount, "candidates in the other variants");
   if (missing !== null) return { versusRest: null, versusRestWithheld: missing };
   if (modelled === undefined) return { versusRest: null, versusRestWithheld: "no rater model for this comparison" };
@@ -85,13 +79,12 @@ function compareWithRest(
 
 interface VariantCell {
   moments: Moments;
-  clustered: ClusteredMoments;
+  clustered: ClusterSums;
   counts: number[];
-}
-
-interface DimensionTotal {
-  moments: Moments;
-  clustered: ClusteredMoments;
+  /** Candidates on the cell's dimension rated in another variant too (or only there). */
+  restCandidates: number;
+  /** The first rating in the cell: dimensions are listed in first-seen order within a variant. */
+  firstSeen: number;
 }
 
 /**
@@ -101,56 +94,108 @@ interface DimensionTotal {
  * by name; dimensions keep their first-seen (rubric) order.
  */
 export function compareVariants(
-  ratings: readonly Rating[],
   scale: Scale,
+  /** The ratings' table and their variants (labelColumn), in the same order. */
+  table: RatingTable,
+  variants: LabelColumn,
   /** The dimension model's estimates, to start the variant model's fit from (see fitRaterModel). */
   startAt?: Theta,
 ): VariantDimensionSummary[] {
   const categories = scaleCategories(scale);
-  const cells = new Map<string, Map<string, VariantCell>>();
-  const dimensionTotals = new Map<string, DimensionTotal>();
-  for (const { variant, dimension, score, candidate } of ratings) {
-    if (variant === undefined) continue;
-    let byDimension = cells.get(variant);
-    if (byDimension === undefined) cells.set(variant, (byDimension = new Map()));
-    let cell = byDimension.get(dimension);
-    if (cell === undefined)
-      byDimension.set(
-        dimension,
-        (cell = { moments: createMoments(), clustered: createClusteredMoments(), counts: categories.map(() => 0) }),
-      );
-    addToMoments(cell.moments, score);
-    addClustered(cell.clustered, candidate, score);
-    cell.counts[score - scale.min] += 1;
-    let total = dimensionTotals.get(dimension);
-    if (total === undefined)
-      dimensionTotals.set(dimension, (total = { moments: createMoments(), clustered: createClusteredMoments() }));
-    addToMoments(total.moments, score);
-    addClustered(total.clustered, candidate, score);
+  const V = variants.names.length;
+  const D = table.dimensions.length;
+  const { units, scoreOf, dimensionOf } = table;
+  const variantOf = variants.of;
+  const cells: (VariantCell | undefined)[] = new Array<VariantCell | undefined>(V * D);
+  const totals = Array.from({ length: D }, createMoments);
+  // One pass over the units (one dimension x one candidate): each variant's ratings of the unit are
+  // one cluster of its cell.
+  const unitN = new Int32Array(V);
+  const unitSum = new Float64Array(V);
+  for (let u = 0; u < units.count; u++) {
+    const d = dimensionOf[units.order[units.start[u]]];
+    let inUnit = 0;
+    for (let q = units.start[u]; q < units.start[u + 1]; q++) {
+      const i = units.order[q];
+      const v = variantOf[i];
+      if (v < 0) continue;
+      const score = scoreOf[i];
+      let cell = cells[v * D + d];
+      if (cell === undefined)
+        cells[v * D + d] = cell = {
+          moments: createMoments(),
+          clustered: createClusterSums(),
+          counts: categories.map(() => 0),
+          restCandidates: 0,
+          firstSeen: i,
+        };
+      else if (i < cell.firstSeen) cell.firstSeen = i;
+      addToMoments(cell.moments, score);
+      addToMoments(totals[d], score);
+      cell.counts[score - scale.min] += 1;
+      unitN[v] += 1;
+      unitSum[v] += score;
+      inUnit += 1;
+    }
+    if (inUnit === 0) continue;
+    for (let v = 0; v < V; v++) {
+      if (unitN[v] > 0) addCluster((cells[v * D + d] as VariantCell).clustered, unitSum[v], unitN[v]);
+      unitN[v] = 0;
+      unitSum[v] = 0;
+    }
   }
-  const modelled = compareVariantsByModel(ratings, startAt);
-  return [...cells.keys()].sort().flatMap((variant) =>
-    [...(cells.get(variant) as Map<string, VariantCell>)].map(([dimension, cell]) => {
+  // Once every cell exists: which units count for each cell's rest.
+  countRest(table, variants, cells);
+  const modelled = compareVariantsByModel(table, variants, startAt);
+  const order = variants.names.map((_, v) => v).sort((a, b) => (variants.names[a] < variants.names[b] ? -1 : 1));
+  return order.flatMap((v) => {
+    const variant = variants.names[v];
+    const own = cells
+      .slice(v * D, (v + 1) * D)
+      .map((cell, d) => ({ cell, d }))
+      .filter((x): x is { cell: VariantCell; d: number } => x.cell !== undefined)
+      .sort((x, y) => x.cell.firstSeen - y.cell.firstSeen);
+    return own.map(({ cell, d }) => {
+      const dimension = table.dimensions[d];
       const { moments, clustered, counts } = cell;
-      const withheld = missingEvidence(clustered.clusters.size, "candidates");
-      const interval = withheld === null ? clusteredMeanInterval(clustered) : null;
+      const withheld = missingEvidence(clustered.clusters, "candidates");
+      const interval = withheld === null ? clusterSumsInterval(clustered) : null;
       return {
         variant,
         dimension,
         n: moments.n,
-        candidates: clustered.clusters.size,
+        candidates: clustered.clusters,
         mean: meanOf(moments),
         sd: standardDeviationOf(moments),
         ciLow: interval?.low ?? null,
         ciHigh: interval?.high ?? null,
         withheld,
         distribution: categories.map((score, k) => ({ score, count: counts[k] })),
-        ...compareWithRest(
-          cell,
-          dimensionTotals.get(dimension) as DimensionTotal,
-          modelled.get(`${variant}\u0000${dimension}`),
-        ),
+        ...compareWithRest(cell, totals[d], cell.restCandidates, modelled.get(`${variant}\u0000${dimension}`)),
       };
-    }),
-  );
+    });
+  });
+}
+
+/** Per cell (variant v, dimension d): the units of d holding a rating of a variant other than v. */
+function countRest(table: RatingTable, variants: LabelColumn, cells: (VariantCell | undefined)[]): void {
+  const V = variants.names.length;
+  const D = table.dimensions.length;
+  const { units, dimensionOf } = table;
+  const seen = new Int32Array(V);
+  for (let u = 0; u < units.count; u++) {
+    const d = dimensionOf[units.order[units.start[u]]];
+    let inUnit = 0;
+    for (let q = units.start[u]; q < units.start[u + 1]; q++) {
+      const v = variants.of[units.order[q]];
+      if (v < 0) continue;
+      seen[v] += 1;
+      inUnit += 1;
+    }
+    for (let v = 0; v < V; v++) {
+      const cell = cells[v * D + d];
+      if (cell !== undefined && inUnit > seen[v]) cell.restCandidates += 1;
+      seen[v] = 0;
+    }
+  }
 }

@@ -1,8 +1,7 @@
 import { benjaminiHochberg, FDR_Q, normalCdf } from "./multiplicity";
 import { buildRaterDesign, fitRaterModel } from "./rater-model";
 import type { Theta } from "./rater-model/reml";
-import { buildRatingTable } from "./rating-table";
-import type { Rating } from "./types";
+import { selectRows, type LabelColumn, type RatingTable } from "./rating-table";
 
 export interface ModelVariantDifference {
   /** This variant's mean minus the other variants' (count-weighted) mean, adjusted for who rated whom. */
@@ -25,25 +24,32 @@ export interface ModelVariantDifference {
  * `${variant}\u0000${dimension}`. Empty when fewer than two variants carry ratings.
  */
 export function compareVariantsByModel(
-  ratings: readonly Rating[],
+  /** The ratings' table and their variants (labelColumn), in the same order. */
+  all: RatingTable,
+  variants: LabelColumn,
   startAt?: Theta,
 ): Map<string, ModelVariantDifference> {
-  const withVariant = ratings.filter((r) => r.variant !== undefined);
-  const variants = [...new Set(withVariant.map((r) => r.variant as string))];
-  if (variants.length < 2 || withVariant.length < 2) return new Map();
-  const table = buildRatingTable(withVariant);
-  const cellIds = new Map<string, number>();
+  let withVariant = 0;
+  for (const v of variants.of) if (v >= 0) withVariant += 1;
+  const used = new Set(variants.of);
+  used.delete(-1);
+  if (used.size < 2 || withVariant < 2) return new Map();
+  // Usually every rating has a variant: the report's table is the model's, nothing rebuilt.
+  const rows = withVariant === all.size ? null : Int32Array.from(rowsWhere(variants.of, (v) => v >= 0));
+  const table = rows === null ? all : selectRows(all, rows);
+  const variantOf = rows === null ? variants.of : Int32Array.from(rows, (i) => variants.of[i]);
+  const D = table.dimensions.length;
+  const cellIds = new Int32Array(variants.names.length * D).fill(-1);
   const cellKeys: { variant: string; dimension: string }[] = [];
-  const cellOf = Int32Array.from(withVariant, (r) => {
-    const key = `${r.variant}\u0000${r.dimension}`;
-    let id = cellIds.get(key);
-    if (id === undefined) {
-      id = cellKeys.length;
-      cellIds.set(key, id);
-      cellKeys.push({ variant: r.variant as string, dimension: r.dimension });
+  const cellOf = new Int32Array(table.size);
+  for (let i = 0; i < table.size; i++) {
+    const key = variantOf[i] * D + table.dimensionOf[i];
+    if (cellIds[key] === -1) {
+      cellIds[key] = cellKeys.length;
+      cellKeys.push({ variant: variants.names[variantOf[i]], dimension: table.dimensions[table.dimensionOf[i]] });
     }
-    return id;
-  });
+    cellOf[i] = cellIds[key];
+  }
   const design = buildRaterDesign({
     candidateOf: table.candidateOf,
     interviewerOf: table.interviewerOf,
@@ -88,4 +94,8 @@ export function compareVariantsByModel(
         : { difference: t.difference, ciLow: null, ciHigh: null, p: null, differs: null },
     ]),
   );
+}
+
+function* rowsWhere(of: Int32Array, keep: (id: number) => boolean): Generator<number> {
+  for (let i = 0; i < of.length; i++) if (keep(of[i])) yield i;
 }

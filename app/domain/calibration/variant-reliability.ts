@@ -1,7 +1,16 @@
 import { missingEvidence } from "./evidence";
 import { panelReliability } from "./model-summary";
-import { fitDimensionModel, type VarianceComponents } from "./rater-model";
-import { buildRatingTable } from "./rating-table";
+import { dimensionDesign, fitVarianceComponents, type VarianceComponents } from "./rater-model";
+import {
+  buildRatingTable,
+  labelColumn,
+  rowsByLabel,
+  ratingTableFromColumns,
+  selectRows,
+  type LabelColumn,
+  type RatingColumns,
+  type RatingTable,
+} from "./rating-table";
 import type { Rating } from "./types";
 
 // The panel-size planner (Φ(k), model-summary.ts) per company variant: each variant's ratings get
@@ -29,17 +38,31 @@ export interface VariantReliability {
   withheld: string | null;
 }
 
+/** What the report has already computed, so that the planner does not compute it again. */
+export interface VariantReliabilityInputs {
+  /** The table of `ratings`, in their order. */
+  table: RatingTable;
+  /** Each rating's variant (labelColumn). */
+  variants: LabelColumn;
+}
+
 /** Φ(k) for each variant (sorted by name) that carries ratings; ratings without a variant are left out. */
-export function computeVariantReliability(ratings: readonly Rating[]): VariantReliability[] {
-  const byVariant = new Map<string, Rating[]>();
-  for (const r of ratings) {
-    if (r.variant === undefined) continue;
-    const list = byVariant.get(r.variant);
-    if (list === undefined) byVariant.set(r.variant, [r]);
-    else list.push(r);
-  }
-  return [...byVariant.keys()].sort().map((variant) => {
-    const table = buildRatingTable(byVariant.get(variant) as Rating[]);
+export function computeVariantReliability(
+  ratings: readonly Rating[],
+  inputs: VariantReliabilityInputs = {
+    table: buildRatingTable(ratings),
+    variants: labelColumn(ratings, (r) => r.variant),
+  },
+): VariantReliability[] {
+  // Each variant's fit starts from its own moment estimates, not the dimension model's θ: tried, that
+  // saved few evaluations (31–49 against 31–63 at 100,000 scorecards), and a fit that depends on
+  // nothing else can run on another thread (computeVariantReliabilityOfColumns) with the same result.
+  const { variants } = inputs;
+  const rows = rowsByLabel(variants);
+  const order = variants.names.map((_, v) => v).sort((a, b) => (variants.names[a] < variants.names[b] ? -1 : 1));
+  return order.map((v) => {
+    const variant = variants.names[v];
+    const table = selectRows(inputs.table, rows[v]);
     const cards = new Int32Array(table.candidates.length);
     for (let s = 0; s < table.scorecards.count; s++)
       cards[table.candidateOf[table.scorecards.order[table.scorecards.start[s]]]] += 1;
@@ -54,7 +77,7 @@ export function computeVariantReliability(ratings: readonly Rating[]): VariantRe
       missingEvidence(sharedCandidates, "candidates rated by two or more interviewers", MIN_PLANNER_CANDIDATES) ??
       missingEvidence(table.interviewers.length, "interviewers", MIN_PLANNER_INTERVIEWERS);
     if (missing !== null) return { ...base, reliability: null, variance: null, converged: null, withheld: missing };
-    const { fit } = fitDimensionModel(table);
+    const fit = fitVarianceComponents(dimensionDesign(table));
     const reliability = panelReliability(fit.variance, table.dimensions.length);
     return {
       ...base,
@@ -63,5 +86,32 @@ export function computeVariantReliability(ratings: readonly Rating[]): VariantRe
       converged: fit.converged,
       withheld: reliability === null ? "no spread between candidates to be reliable about" : null,
     };
+  });
+}
+
+/**
+ * The planner's input as plain columns and names, so it can be computed on another thread (the
+ * per-variant fits are a third or more of a report, and independent of the rest of it).
+ */
+export interface PlannerColumns {
+  table: RatingColumns;
+  variantNames: readonly string[];
+  variantOf: Int32Array;
+}
+
+export function plannerColumns(table: RatingTable, variants: LabelColumn): PlannerColumns {
+  const { candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf } = table;
+  return {
+    table: { candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf },
+    variantNames: variants.names,
+    variantOf: variants.of,
+  };
+}
+
+/** computeVariantReliability of the ratings these columns hold. */
+export function computeVariantReliabilityOfColumns(columns: PlannerColumns): VariantReliability[] {
+  return computeVariantReliability([], {
+    table: ratingTableFromColumns(columns.table),
+    variants: { names: columns.variantNames, of: columns.variantOf },
   });
 }

@@ -144,6 +144,43 @@ function thetaOf(x: readonly number[], free: (keyof Theta)[]): Theta {
  * as a fallback.
  */
 export function fitRaterModel(design: RaterDesign, startAt?: Theta): RaterModelFit {
+  const optimum = optimiseTheta(design, startAt);
+  const elimination = eliminate(design, optimum.theta, true);
+  // A borrowed start can lead Newton off to where the system is singular (e.g. the related model
+  // fitted its data exactly, so its θ is huge): then fit from this design's own starting values.
+  if (elimination === null && startAt !== undefined) return fitRaterModel(design);
+  return summarise(design, optimum.theta, elimination as Elimination, optimum);
+}
+
+/**
+ * The same REML fit, variance components only: what the panel-size planner needs (Φ(k) rests on
+ * them alone). It skips summarise's inverse of the reduced system and the per-candidate
+ * prediction errors, which cost several criterion evaluations each and are not shown per variant.
+ */
+export function fitVarianceComponents(
+  design: RaterDesign,
+  startAt?: Theta,
+): Pick<RaterModelFit, "converged" | "evaluations" | "theta" | "variance"> {
+  const optimum = optimiseTheta(design, startAt);
+  const elimination = eliminate(design, optimum.theta, false);
+  if (elimination === null && startAt !== undefined) return fitVarianceComponents(design);
+  const sigma2 = optimum.noSpread ? 0 : (elimination as Elimination).prss / (design.ratings - design.cells);
+  const { theta } = optimum;
+  return {
+    converged: optimum.converged,
+    evaluations: optimum.evaluations,
+    theta,
+    variance: {
+      candidate: sigma2 * theta.candidate ** 2,
+      interviewer: sigma2 * theta.interviewer ** 2,
+      scorecard: sigma2 * theta.scorecard ** 2,
+      residual: sigma2,
+    },
+  };
+}
+
+/** θ at the REML optimum, with how it was reached; θ = 0 where nothing varies or nothing is identifiable. */
+function optimiseTheta(design: RaterDesign, startAt?: Theta) {
   const estimated = identifiable(design);
   const free = (["candidate", "interviewer", "scorecard"] as const).filter((key) => estimated[key]);
   const dof = design.ratings - design.cells;
@@ -177,11 +214,7 @@ export function fitRaterModel(design: RaterDesign, startAt?: Theta): RaterModelF
     converged = result.converged;
     theta = thetaOf(result.x, free);
   }
-  const elimination = eliminate(design, theta, true);
-  // A borrowed start can lead Newton off to where the system is singular (e.g. the related model
-  // fitted its data exactly, so its θ is huge): then fit from this design's own starting values.
-  if (elimination === null && startAt !== undefined) return fitRaterModel(design);
-  return summarise(design, theta, elimination as Elimination, { converged, evaluations, estimated, noSpread });
+  return { theta, converged, evaluations, estimated, noSpread };
 }
 
 function summarise(

@@ -4,13 +4,19 @@ import { buildRaterDesign, type RaterDesign } from "./design";
 import { fitRaterModel, type RaterModelFit } from "./fit";
 
 export type { RaterModelFit, VarianceComponents } from "./fit";
-export { fitRaterModel } from "./fit";
+export { fitRaterModel, fitVarianceComponents } from "./fit";
 export { buildRaterDesign } from "./design";
 export type { RaterDesign } from "./design";
 
 /** The model with one fixed mean per dimension: lmer(score ~ dimension + (1|candidate) + (1|interviewer) + (1|candidate:interviewer)). */
 export function fitDimensionModel(table: RatingTable): { design: RaterDesign; fit: RaterModelFit } {
-  const design = buildRaterDesign({
+  const design = dimensionDesign(table);
+  return { design, fit: fitRaterModel(design) };
+}
+
+/** The design of that model: cells are the dimensions. */
+export function dimensionDesign(table: RatingTable): RaterDesign {
+  return buildRaterDesign({
     candidateOf: table.candidateOf,
     interviewerOf: table.interviewerOf,
     cellOf: table.dimensionOf,
@@ -20,5 +26,4 @@ export function fitDimensionModel(table: RatingTable): { design: RaterDesign; fi
     cells: table.dimensions.length,
     scorecards: table.scorecards,
   });
-  return { design, fit: fitRaterModel(design) };
 }

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { Rubric } from "~/domain/rubric/types";
 import { computeWeightedScore, type MissingItem, type ScorecardScores } from "~/domain/scoring";
 import { toScores, type ScorecardFormValues } from "./form-values";
-import { lazyPart } from "./lazy-part";
+import { lazyPart } from "~/components/lazy-part";
 
 // The editor's two dialogs, each in a chunk of its own (lazy-part.tsx), mounted the first time it
 // opens and kept mounted afterwards, so closing it hands focus back where it was (a <dialog> that

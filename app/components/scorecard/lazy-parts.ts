@@ -1,4 +1,4 @@
-import { lazyPart } from "./lazy-part";
+import { lazyPart } from "~/components/lazy-part";
 
 // The card's parts drawn only after something happens (a conflicting save, the coach's answer), in
 // chunks fetched once the page is up. Until one arrives: nothing, or the note's plain text.

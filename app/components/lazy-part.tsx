@@ -1,10 +1,11 @@
 import { useEffect, useState, type ComponentType } from "react";
 import { keepLoadedBuildFiles } from "~/utils/service-worker";
 
-// Parts of the scorecard that nothing needs for its first paint (the review before submitting, the
-// shortcuts list, a conflict's choice, the coach's underlines and suggestions) come in a chunk of
-// their own, fetched once the page is up (preloadScorecardParts), so they are there before anyone
-// opens them. Not React.lazy: a part whose chunk has arrived renders in the same render, with no
+// Parts of a page that nothing needs for its first paint (on the scorecard: the review before
+// submitting, the shortcuts list, a conflict's choice, the coach's marks; on the overview: the
+// planner's chart and recharts with it) come in a chunk of their own, fetched when first drawn or
+// earlier through `preload` (the scorecard preloads its parts once it is up, so they are there
+// before anyone opens them). Not React.lazy: a part whose chunk has arrived renders in the same render, with no
 // Suspense and no tick without it (a keyboard flow may press Enter right after opening the review).
 // A part that has not arrived renders `fallback` and then itself, once it does. On the server and
 // during hydration it is never loaded (loading starts in an effect), so both render the fallback.

@@ -8,6 +8,7 @@ import { dimensionWeights } from "~/domain/scoring";
 import type { RevisionEntry } from "./scorecard-sidebar";
 import type { FieldErrors } from "~/schemas/form-errors";
 import { DimensionCard } from "./dimension-card";
+import { loadDraftSchema } from "./draft-schema";
 import { EditorDialogs, preloadDialogs } from "./editor-dialogs";
 import { editorReducer, initialEditorState } from "./editor-state";
 import { EvidenceCoach, useCoachKeys } from "./evidence-coach";
@@ -71,10 +72,17 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => {
     setHydrated(true);
-    // The dialogs, a conflict's choice and the coach's marks come in chunks of their own: fetched
-    // now, so they are there before anyone needs them.
-    void preloadDialogs();
-    void preloadCardParts();
+    // The dialogs, a conflict's choice and the coach's marks come in chunks of their own, fetched
+    // before anyone needs them: after the submit check's schema, one request at a time, and never
+    // started offline (a part asked for then loads when it is first drawn, or when the network returns).
+    const preload = () => {
+      if (!navigator.onLine) return;
+      void preloadDialogs();
+      void preloadCardParts();
+    };
+    void loadDraftSchema().then(preload);
+    window.addEventListener("online", preload);
+    return () => window.removeEventListener("online", preload);
   }, []);
   const weights = useMemo(() => dimensionWeights(rubric, variant.key), [rubric, variant.key]);
 

@@ -1,7 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFrame, fmt, withheld } from "~/components/charts/chart-frame";
-import { PlannerChart } from "~/components/charts/planner-chart";
 import { ErrorPage } from "~/components/error-page";
 import { AGREEMENT_MARKS } from "~/domain/calibration/dashboard";
 import { MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
@@ -14,6 +13,11 @@ import { listDueFollowUps } from "~/models/conversation.server";
 import { FollowUpsDue } from "~/components/calibration/follow-ups-due";
 import { loadDashboard } from "~/models/dashboard-snapshot.server";
 import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+import { lazyPart } from "~/components/lazy-part";
+
+// The planner is the overview's only chart, and recharts is most of a calibration page's
+// JavaScript: it comes in a chunk of its own when the chart first draws (near the viewport).
+const PlannerChart = lazyPart(() => import("~/components/charts/planner-chart").then((m) => m.PlannerChart));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filter, search } = await requireCalibrationRequest(request);
@@ -215,7 +219,7 @@ function PanelPlanner({ model, variants, recommendations }: Planner) {
           title="Reliability by panel size"
           summary={`Φ for 1–6 interviewers, for all variants together and per company variant (each variant's own rater model; a variant needs ${MIN_PLANNER_CANDIDATES} candidates rated by two or more interviewers and ${MIN_PLANNER_INTERVIEWERS} interviewers).`}
           height={280}
-          chart={<PlannerChart sizes={PLANNER_PANEL_SIZES} lines={lines} />}
+          chart={<PlannerChart.Component sizes={PLANNER_PANEL_SIZES} lines={lines} />}
           table={
             <table className="table">
               <thead>

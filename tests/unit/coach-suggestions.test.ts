@@ -12,7 +12,7 @@ import {
   signalKey,
   suggestionForKey,
 } from "~/domain/coach/suggestions";
-import { SHORTCUTS } from "~/components/scorecard/use-shortcuts";
+import { SHORTCUTS } from "~/components/scorecard/shortcut-list";
 
 const text = "“We kind of assumed the contract was updated.” Mistakes were made.";
 const signals = analyseNote(text);

@@ -1,47 +1,69 @@
-import { startTransition, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { describeMissing } from "~/domain/calibration/evidence";
 
 // Drawing a recharts chart is one long piece of work (hundreds of ms on a slow laptop); a page of
 // charts drawn together after hydration freezes it for seconds. So each chart is drawn only when
-// its frame comes near the viewport, one chart at a time with a pause between them (the browser
-// handles input in the pauses), and as a transition, which React renders in slices.
+// its frame comes near the viewport, one chart per task: the next one starts only after the last
+// one has committed (recharts then updates its store and re-renders synchronously, in the same
+// task) and the browser has had a turn to paint and handle input. A transition would not help:
+// recharts' store updates go through useSyncExternalStore, which React always renders synchronously.
 
 const NEAR_VIEWPORT = "200px";
-const queue: (() => void)[] = [];
-let draining = false;
+/** If a chart never commits (its frame went away first), the next one draws after this anyway. */
+const COMMIT_TIMEOUT_MS = 2000;
+const queue: { title: string; draw: () => void }[] = [];
+let drawing: string | null = null;
+let watchdog: ReturnType<typeof setTimeout> | undefined;
 
-/** Runs each queued draw in a task of its own, in order. */
-function drawInTurn(draw: () => void) {
-  queue.push(draw);
-  if (draining) return;
-  draining = true;
-  const next = () => {
-    const run = queue.shift();
-    if (!run) return void (draining = false);
-    startTransition(run);
-    setTimeout(next, 0);
-  };
-  setTimeout(next, 0);
+/** Runs each queued draw in a task of its own, in order, each after the last one has committed. */
+function drawInTurn(title: string, draw: () => void) {
+  queue.push({ title, draw });
+  if (drawing === null) nextDraw();
+}
+
+function nextDraw() {
+  clearTimeout(watchdog);
+  const run = queue.shift();
+  drawing = run?.title ?? null;
+  if (!run) return;
+  setTimeout(() => {
+    // Each chart's draw, up to its commit, shows as "chart: <title>" in a performance trace (and the bench).
+    performance.mark(`chart-start: ${run.title}`);
+    run.draw();
+  }, 0);
+  watchdog = setTimeout(nextDraw, COMMIT_TIMEOUT_MS);
+}
+
+/** Rendered after a chart: its effect runs once the chart has committed, and lets the next one draw. */
+function Committed() {
+  useEffect(() => {
+    if (drawing === null) return;
+    if (performance.getEntriesByName(`chart-start: ${drawing}`).length)
+      performance.measure(`chart: ${drawing}`, `chart-start: ${drawing}`);
+    clearTimeout(watchdog);
+    setTimeout(nextDraw, 0);
+  }, []);
+  return null;
 }
 
 /** True once the element has come near the viewport and its turn to draw has come. */
-function useDrawWhenNear(ref: React.RefObject<HTMLElement>, enabled: boolean): boolean {
+function useDrawWhenNear(title: string, ref: React.RefObject<HTMLElement>, enabled: boolean): boolean {
   const [drawn, setDrawn] = useState(false);
   useEffect(() => {
     const element = ref.current;
     if (drawn || !enabled || !element) return;
-    if (typeof IntersectionObserver === "undefined") return drawInTurn(() => setDrawn(true));
+    if (typeof IntersectionObserver === "undefined") return drawInTurn(title, () => setDrawn(true));
     const observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         observer.disconnect();
-        drawInTurn(() => setDrawn(true));
+        drawInTurn(title, () => setDrawn(true));
       },
       { rootMargin: NEAR_VIEWPORT },
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [drawn, enabled, ref]);
+  }, [drawn, enabled, ref, title]);
   return drawn;
 }
 
@@ -67,7 +89,7 @@ export function ChartFrame({
   const id = useId();
   const area = useRef<HTMLDivElement>(null);
   // Never on the server: recharts draws in the browser only.
-  const drawn = useDrawWhenNear(area, !asTable);
+  const isDrawn = useDrawWhenNear(title, area, !asTable);
   return (
     <figure className="chart card" aria-labelledby={`${id}-title`}>
       <figcaption className="chart-head">
@@ -80,8 +102,13 @@ export function ChartFrame({
         </button>
       </figcaption>
       {asTable ? null : (
-        <div ref={area} className="chart-area" style={{ height }} aria-hidden="true" data-drawn={drawn || undefined}>
-          {drawn ? chart : null}
+        <div ref={area} className="chart-area" style={{ height }} aria-hidden="true" data-drawn={isDrawn || undefined}>
+          {isDrawn ? (
+            <>
+              {chart}
+              <Committed />
+            </>
+          ) : null}
         </div>
       )}
       <div className={asTable ? "chart-table" : "visually-hidden"}>{table}</div>

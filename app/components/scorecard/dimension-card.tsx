@@ -3,7 +3,8 @@ import { useWatch, type Control } from "react-hook-form";
 import type { Dimension, Rubric } from "~/domain/rubric/types";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import { findCapViolations } from "~/domain/scoring";
-import { ConflictBeside, type ChooseConflict } from "./conflict-notice";
+import type { ChooseConflict } from "./conflict-text";
+import { ConflictBeside } from "./lazy-parts";
 import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { renderCoachAdornment, renderCoachedText } from "./evidence-coach";
 import { asList } from "./form-values";
@@ -152,7 +153,7 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
       ) : null}
 
       {props.conflicts.map((c) => (
-        <ConflictBeside
+        <ConflictBeside.Component
           key={c.field}
           rubric={props.rubric}
           conflict={c}

@@ -5,7 +5,7 @@ import { coachDismissalKey, dismissedInNote, openSuggestions, signalKey } from "
 import type { Rubric } from "~/domain/rubric/types";
 import type { EvidenceNote } from "~/domain/scorecard-content";
 import { asList, type ScorecardFormValues } from "./form-values";
-import { NoteSignalText, NoteSuggestions } from "./note-signals";
+import { NoteSignalText, NoteSuggestions } from "./lazy-parts";
 import { useNoteSignals } from "./use-note-signals";
 
 // The evidence coach on the live card: each note's signals as quiet underlines and the flag they
@@ -112,16 +112,18 @@ export function EvidenceCoach({
 /** A note's text with the coach's underlines (plain text outside an EvidenceCoach). */
 export function CoachNoteText({ note }: { note: EvidenceNote }) {
   const coach = useContext(CoachContext);
-  if (!coach) return <>{note.text}</>;
-  return <NoteSignalText text={note.text} signals={coach.signalsOf(note)} dismissed={coach.dismissedOf(note)} />;
+  const signals = coach?.signalsOf(note) ?? [];
+  // Plain text until the coach has something to underline (always so on the server and at hydration).
+  if (!coach || !signals.length) return <>{note.text}</>;
+  return <NoteSignalText.Component text={note.text} signals={signals} dismissed={coach.dismissedOf(note)} />;
 }
 
 /** The flags the coach suggests for a note, with Raise and Dismiss (nothing while it is off). */
 export function CoachNoteAdornment({ note }: { note: EvidenceNote }) {
   const coach = useContext(CoachContext);
-  if (!coach?.enabled) return null;
+  if (!coach?.enabled || !coach.signalsOf(note).length) return null;
   return (
-    <NoteSuggestions
+    <NoteSuggestions.Component
       text={note.text}
       signals={coach.signalsOf(note)}
       dismissed={coach.dismissedOf(note)}

@@ -5,8 +5,7 @@ import type { FieldErrors } from "~/schemas/form-errors";
 import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { choiceLock, textLock } from "./read-lock";
 
-/** The recommendation, the weighted score beside it, and the one-line justification a contradiction asks for. */
-export function RecommendationPanel(props: {
+export interface RecommendationPanelProps {
   rubric: Rubric;
   variantKey: string;
   control: Control<ScorecardFormValues>;
@@ -15,7 +14,10 @@ export function RecommendationPanel(props: {
   errors: FieldErrors;
   /** A submitted card shows the score the server stored. */
   storedScore: number | null;
-}) {
+}
+
+/** The recommendation, the weighted score beside it, and the one-line justification a contradiction asks for. */
+export function RecommendationPanel(props: RecommendationPanelProps) {
   const { rubric, bind, readOnly, errors } = props;
   const [ratings, recommendation] = useWatch({ control: props.control, name: ["ratings", "recommendation"] });
   const numeric = Object.fromEntries(Object.entries(ratings ?? {}).map(([k, v]) => [k, v ? Number(v) : null]));

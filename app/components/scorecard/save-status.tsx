@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { Rubric } from "~/domain/rubric/types";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import { LocalTime } from "~/components/local-time";
-import { conflictLabel, conflictValue, type ChooseConflict } from "./conflict-notice";
+import { conflictLabel, conflictValue, type ChooseConflict } from "./conflict-text";
 import { useSaveStatus, type SaveStatusStore } from "./save-status-store";
 
 const timeOfDay = (iso: string) =>

@@ -4,35 +4,33 @@ import { useForm } from "react-hook-form";
 import type { Level, Rubric, Variant } from "~/domain/rubric/types";
 import type { ScorecardTiming } from "~/domain/scorecard-content";
 import { NO_TIMING } from "~/domain/scorecard-content";
-import { computeWeightedScore, dimensionWeights } from "~/domain/scoring";
-import type { MergeConflict } from "~/domain/scorecard/merge-draft";
+import { dimensionWeights } from "~/domain/scoring";
 import type { RevisionEntry } from "./scorecard-sidebar";
 import type { FieldErrors } from "~/schemas/form-errors";
-import { ConflictBeside, conflictDimension } from "./conflict-notice";
 import { DimensionCard } from "./dimension-card";
+import { loadDraftSchema } from "./draft-schema";
+import { EditorDialogs, preloadDialogs } from "./editor-dialogs";
 import { editorReducer, initialEditorState } from "./editor-state";
 import { EvidenceCoach, useCoachKeys } from "./evidence-coach";
 import { FetcherBridge } from "./fetcher-bridge";
 import {
-  asList,
   bindFields,
-  newNoteId,
   toFormValues,
-  toScores,
   type ScorecardFormValues,
   type StoredScorecard,
   type TimerState,
 } from "./form-values";
 import { LiveBar } from "./live-bar";
 import { localDraftKey } from "./local-draft";
-import { ReviewDialog } from "./review-dialog";
+import { preloadCardParts } from "./lazy-parts";
 import { SaveStatusLine } from "./save-status";
 import { ScorecardSidebar } from "./scorecard-sidebar";
-import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TimerPanel } from "./timer-panel";
 import { useInterviewClock } from "./use-interview-clock";
+import { useConflictProps } from "./use-conflict-props";
+import { useEditorShortcuts } from "./use-editor-shortcuts";
+import { useNoteActions } from "./use-note-actions";
 import { useScorecardSync } from "./use-scorecard-sync";
-import { useShortcuts } from "./use-shortcuts";
 import { useSubmitFlow } from "./use-submit-flow";
 
 export interface ScorecardEditorProps {
@@ -59,8 +57,6 @@ export interface ScorecardEditorProps {
   revisions: RevisionEntry[];
 }
 
-const NO_CONFLICTS: MergeConflict[] = [];
-
 /**
  * The scorecard being written. Memoised, and it re-renders only for its own state (the current
  * dimension, panels, errors, conflicts, the clock): form values are watched by the parts that show
@@ -74,13 +70,26 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
   // Live mode (folded dimensions, short anchors) needs the keys that unfold them: after hydration
   // only, so without JavaScript every dimension stays open.
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    setHydrated(true);
+    // The dialogs, a conflict's choice and the coach's marks come in chunks of their own, fetched
+    // before anyone needs them: after the submit check's schema, one request at a time, and never
+    // started offline (a part asked for then loads when it is first drawn, or when the network returns).
+    const preload = () => {
+      if (!navigator.onLine) return;
+      void preloadDialogs();
+      void preloadCardParts();
+    };
+    void loadDraftSchema().then(preload);
+    window.addEventListener("online", preload);
+    return () => window.removeEventListener("online", preload);
+  }, []);
   const weights = useMemo(() => dimensionWeights(rubric, variant.key), [rubric, variant.key]);
 
   const form = useForm<ScorecardFormValues>({
     defaultValues: toFormValues(rubric, props.rejected?.values ?? scorecard),
   });
-  const { register, getValues, setValue, reset } = form;
+  const { register, getValues, reset } = form;
   // The first values only: they render the page; afterwards react-hook-form owns the inputs.
   const [initialValues] = useState(() => form.formState.defaultValues as ScorecardFormValues);
   const bind = useMemo(() => bindFields(register, initialValues), [register, initialValues]);
@@ -124,120 +133,29 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
   );
 
   // Stable callbacks, shared by the memoised cards (each passes its own key or index).
-  const { ensureStarted, seconds } = clock;
-  const setNotes = useCallback(
-    (next: ScorecardFormValues["notes"]) => setValue("notes", next, { shouldDirty: true }),
-    [setValue],
-  );
-  const addNote = useCallback(
-    (dimension: string) => {
-      const text = (getValues(`noteDrafts.${dimension}`) ?? "").trim();
-      if (!text) return;
-      ensureStarted();
-      setValue(`noteDrafts.${dimension}`, "");
-      setNotes([...getValues("notes"), { id: newNoteId(), dimension, elapsedSeconds: seconds(), text }]);
-    },
-    [ensureStarted, getValues, seconds, setNotes, setValue],
-  );
-  const editNote = useCallback(
-    (id: string, text: string) => setNotes(getValues("notes").map((n) => (n.id === id ? { ...n, text } : n))),
-    [getValues, setNotes],
-  );
-  const removeNote = useCallback(
-    (id: string) => setNotes(getValues("notes").filter((n) => n.id !== id)),
-    [getValues, setNotes],
-  );
+  const { addNote, editNote, removeNote } = useNoteActions(form, clock);
   const onFocusDimension = useCallback((index: number) => dispatch({ type: "focusDimension", index }), []);
   const onToggleProbes = useCallback((key: string) => dispatch({ type: "toggleProbes", key }), []);
+  const closeHelp = useCallback(() => dispatch({ type: "help", open: false }), []);
+  const closeReview = useCallback(() => dispatch({ type: "review", open: false }), []);
 
-  const dimensionKeys = rubric.dimensions.map((d) => d.key);
-  const focusDimension = (index: number) => {
-    const i = Math.max(0, Math.min(dimensionKeys.length - 1, index));
-    dispatch({ type: "focusDimension", index: i });
-    const card = document.querySelector(`[data-dimension="${dimensionKeys[i]}"]`);
-    const radio =
-      card?.querySelector<HTMLInputElement>("input[type=radio]:checked") ??
-      card?.querySelector<HTMLInputElement>("input[type=radio]");
-    radio?.focus({ preventScroll: true });
-    card?.scrollIntoView({ block: "nearest" });
-  };
   // The coach (rendered around the cards below) fills these for the page-wide keys g and d.
   const coachKeys = useCoachKeys();
-  const focusSelector = (selector: string) => document.querySelector<HTMLElement>(selector)?.focus();
-  const chooseFirst = (keep: "mine" | "theirs") => ui.conflicts[0] && sync.choose(ui.conflicts[0], keep);
-
-  useShortcuts(
-    {
-      nextDimension: () => focusDimension(ui.current + 1),
-      previousDimension: () => focusDimension(ui.current - 1),
-      rate: (score) => {
-        if (score < rubric.scale.min || score > rubric.scale.max) return;
-        const key = dimensionKeys[ui.current];
-        setValue(`ratings.${key}`, String(score), { shouldDirty: true });
-        // Focus follows the key, so Space or an arrow next acts on the rating just chosen.
-        document
-          .querySelector<HTMLInputElement>(`[data-dimension="${key}"] input[type=radio][value="${score}"]`)
-          ?.focus({ preventScroll: true });
-      },
-      addNote: () => focusSelector(`[data-note-input="${dimensionKeys[ui.current]}"]`),
-      toggleProbes: () => dispatch({ type: "toggleProbes", key: dimensionKeys[ui.current] }),
-      focusRedFlags: () => focusSelector("[data-red-flags] input"),
-      toggleStar: (key) => {
-        const ticked = asList(getValues("star"));
-        setValue("star", ticked.includes(key) ? ticked.filter((k) => k !== key) : [...ticked, key], {
-          shouldDirty: true,
-        });
-      },
-      toggleTimer: clock.toggle,
-      markAnswerStart: clock.markAnswerStart,
-      markAnswerEnd: clock.markAnswerEnd,
-      keepMine: () => chooseFirst("mine"),
-      keepTheirs: () => chooseFirst("theirs"),
-      toggleFullAnchors: () => dispatch({ type: "toggleFullAnchors" }),
-      focusRecommendation: () =>
-        (
-          document.querySelector<HTMLElement>("[data-recommendation] input:checked") ??
-          document.querySelector<HTMLElement>("[data-recommendation] input")
-        )?.focus(),
-      raiseSuggestion: () => coachKeys.current.raiseSuggestion(),
-      dismissSuggestion: () => coachKeys.current.dismissSuggestion(),
-      submit: flow.openReview,
-      toggleHelp: () => dispatch({ type: "help", open: "toggle" }),
-      closeHelp: () => dispatch({ type: "help", open: false }),
-    },
-    !readOnly,
-  );
-
-  const conflicts = useRef(ui.conflicts);
-  conflicts.current = ui.conflicts;
-  const { choose } = sync;
-  const chooseField = useCallback(
-    (field: string, keep: "mine" | "theirs") => {
-      const conflict = conflicts.current.find((c) => c.field === field);
-      if (conflict) choose(conflict, keep);
-    },
-    [choose],
-  );
-  const firstConflictField = ui.conflicts[0]?.field ?? null;
-  // Each card gets the same array until its own conflicts change.
-  const conflictsOf = useMemo(() => {
-    const by = new Map<string | null, MergeConflict[]>();
-    for (const c of ui.conflicts) by.set(conflictDimension(c), [...(by.get(conflictDimension(c)) ?? []), c]);
-    return (dimension: string | null) => by.get(dimension) ?? NO_CONFLICTS;
-  }, [ui.conflicts]);
-  const sideConflicts = conflictsOf(null);
-  const sideConflictNodes = useMemo(
-    () =>
-      sideConflicts.map((c) => (
-        <ConflictBeside
-          key={c.field}
-          rubric={rubric}
-          conflict={c}
-          onChoose={chooseField}
-          first={c.field === firstConflictField}
-        />
-      )),
-    [sideConflicts, rubric, chooseField, firstConflictField],
+  useEditorShortcuts({
+    rubric,
+    form,
+    clock,
+    ui,
+    dispatch,
+    coachKeys,
+    choose: sync.choose,
+    openReview: flow.openReview,
+    enabled: !readOnly,
+  });
+  const { chooseField, firstConflictField, conflictsOf, sideConflictNodes } = useConflictProps(
+    rubric,
+    ui.conflicts,
+    sync.choose,
   );
   const { revisions } = props;
   const amendment = useMemo(
@@ -257,7 +175,6 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
         : null,
     [submitted, ui.amending, ui.reason, revisions, reset],
   );
-  const reviewValues = ui.reviewOpen ? toScores(getValues()) : null;
 
   return (
     <>
@@ -325,7 +242,7 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
             form={form}
             rubric={rubric}
             enabled={hydrated && !readOnly}
-            currentDimension={dimensionKeys[ui.current]}
+            currentDimension={rubric.dimensions[ui.current]?.key ?? ""}
             keys={coachKeys}
           >
             {rubric.dimensions.map((d, i) => (
@@ -368,16 +285,16 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
           amendment={amendment}
         />
       </Form>
-      <ShortcutsDialog open={ui.helpOpen} onClose={() => dispatch({ type: "help", open: false })} />
-      <ReviewDialog
-        open={ui.reviewOpen}
+      <EditorDialogs
+        helpOpen={ui.helpOpen}
+        reviewOpen={ui.reviewOpen}
         rubric={rubric}
-        scores={reviewValues ?? toScores(initialValues)}
-        weighted={computeWeightedScore(rubric, variant.key, (reviewValues ?? toScores(initialValues)).ratings)}
-        missing={ui.reviewOpen ? flow.missing() : []}
+        variantKey={variant.key}
+        getValues={getValues}
+        missing={flow.missing}
         onConfirm={flow.confirmSubmit}
-        onGoToMissing={flow.confirmSubmit}
-        onClose={() => dispatch({ type: "review", open: false })}
+        onCloseHelp={closeHelp}
+        onCloseReview={closeReview}
       />
     </>
   );

@@ -1,11 +1,8 @@
 import { memo, type ReactNode } from "react";
-import type { Control } from "react-hook-form";
 import { LocalTime } from "~/components/local-time";
-import type { Rubric } from "~/domain/rubric/types";
 import type { FieldErrors } from "~/schemas/form-errors";
-import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { choiceLock } from "./read-lock";
-import { RecommendationPanel } from "./recommendation-panel";
+import { RecommendationPanel, type RecommendationPanelProps } from "./recommendation-panel";
 import { useSaveStatus, type SaveStatusStore } from "./save-status-store";
 
 /** One submission or amendment of the card, as the sidebar lists it (the loader passes the model's rows). */
@@ -16,14 +13,8 @@ export interface RevisionEntry {
   createdAt: string;
 }
 
-interface SidebarProps {
-  rubric: Rubric;
-  variantKey: string;
-  control: Control<ScorecardFormValues>;
-  bind: FieldBinder;
-  readOnly: boolean;
-  errors: FieldErrors;
-  storedScore: number | null;
+/** The recommendation panel's props, and what the flags, STAR and amendment parts need besides. */
+interface SidebarProps extends RecommendationPanelProps {
   /** Conflicts on flags, STAR ticks and the recommendation, shown here beside them. */
   conflicts: ReactNode;
   /** The autosave's status (a submit in flight disables Save amendment) and whether an amendment is being saved. */
@@ -42,12 +33,13 @@ interface SidebarProps {
 
 /** Everything beside the four dimensions that is not in the live bar: flags, STAR, the recommendation. */
 export const ScorecardSidebar = memo(function ScorecardSidebar(props: SidebarProps) {
-  const { rubric, bind, readOnly, errors } = props;
+  const { conflicts, statusStore, amendBusy, amendment, ...panel } = props;
+  const { rubric, bind, readOnly, errors } = panel;
   const dimensionName = (key: string) => rubric.dimensions.find((d) => d.key === key)?.name ?? key;
 
   return (
     <aside className="sidebar" aria-label="Flags, STAR and recommendation">
-      {props.conflicts}
+      {conflicts}
       <fieldset className="card flags" data-red-flags>
         <legend>
           Red flags <kbd>f</kbd>
@@ -91,23 +83,10 @@ export const ScorecardSidebar = memo(function ScorecardSidebar(props: SidebarPro
         </ul>
       </fieldset>
 
-      <RecommendationPanel
-        rubric={rubric}
-        variantKey={props.variantKey}
-        control={props.control}
-        bind={bind}
-        readOnly={readOnly}
-        errors={errors}
-        storedScore={props.storedScore}
-      />
+      <RecommendationPanel {...panel} />
 
-      {props.amendment ? (
-        <AmendmentPanel
-          {...props.amendment}
-          errors={errors}
-          statusStore={props.statusStore}
-          amendBusy={props.amendBusy}
-        />
+      {amendment ? (
+        <AmendmentPanel {...amendment} errors={errors} statusStore={statusStore} amendBusy={amendBusy} />
       ) : null}
     </aside>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { SHORTCUTS } from "./use-shortcuts";
+import { SHORTCUTS } from "./shortcut-list";
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);

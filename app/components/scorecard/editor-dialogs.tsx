@@ -1,0 +1,64 @@
+import { useState } from "react";
+import type { Rubric } from "~/domain/rubric/types";
+import { computeWeightedScore, type MissingItem, type ScorecardScores } from "~/domain/scoring";
+import { toScores, type ScorecardFormValues } from "./form-values";
+import { lazyPart } from "~/components/lazy-part";
+
+// The editor's two dialogs, each in a chunk of its own (lazy-part.tsx), mounted the first time it
+// opens and kept mounted afterwards, so closing it hands focus back where it was (a <dialog> that
+// is closed, not removed, does that).
+
+const ReviewDialog = lazyPart(() => import("./review-dialog").then((m) => m.ReviewDialog));
+const ShortcutsDialog = lazyPart(() => import("./shortcuts-dialog").then((m) => m.ShortcutsDialog));
+
+const NO_SCORES: ScorecardScores = {
+  ratings: {},
+  redFlags: [],
+  recommendation: null,
+  capJustifications: {},
+  recommendationJustification: "",
+};
+
+export const preloadDialogs = () => Promise.all([ReviewDialog.preload(), ShortcutsDialog.preload()]);
+
+/** True from the first time `open` is true. */
+function useOpenedOnce(open: boolean): boolean {
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  return opened || open;
+}
+
+export function EditorDialogs(props: {
+  helpOpen: boolean;
+  reviewOpen: boolean;
+  rubric: Rubric;
+  variantKey: string;
+  getValues: () => ScorecardFormValues;
+  missing: () => MissingItem[];
+  onConfirm: () => void;
+  onCloseHelp: () => void;
+  onCloseReview: () => void;
+}) {
+  const { helpOpen, reviewOpen, rubric } = props;
+  const helpMounted = useOpenedOnce(helpOpen);
+  const reviewMounted = useOpenedOnce(reviewOpen);
+  // Read from the form only while the review is open (closed, it draws nothing).
+  const scores = reviewOpen ? toScores(props.getValues()) : null;
+  return (
+    <>
+      {helpMounted ? <ShortcutsDialog.Component open={helpOpen} onClose={props.onCloseHelp} /> : null}
+      {reviewMounted ? (
+        <ReviewDialog.Component
+          open={reviewOpen}
+          rubric={rubric}
+          scores={scores ?? NO_SCORES}
+          weighted={computeWeightedScore(rubric, props.variantKey, (scores ?? NO_SCORES).ratings)}
+          missing={reviewOpen ? props.missing() : []}
+          onConfirm={props.onConfirm}
+          onGoToMissing={props.onConfirm}
+          onClose={props.onCloseReview}
+        />
+      ) : null}
+    </>
+  );
+}

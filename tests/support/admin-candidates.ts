@@ -1,24 +1,15 @@
 // Shared by the admin candidate tests (admin-candidates*.test.ts): an admin's session, the candidate
 // routes called as the admin, and a candidate with a full history to erase.
 import { count } from "drizzle-orm";
-import { beforeAll } from "vitest";
 import { getDb } from "~db/client";
 import * as t from "~db/schema";
 import { action as detailAction } from "~/routes/admin.candidates.$candidateId";
 import { action as listAction } from "~/routes/admin.candidates._index";
-import { createUser, sessionCookieFor } from "./factories";
-import { formPost, settle, type User } from "./route-calls";
+import { cookie } from "./admin-session";
+import { createUser } from "./factories";
+import { formPost, settle } from "./route-calls";
 
-export let admin: User;
-export let cookie: string;
-
-/** This file's admin and their session, before its tests. */
-export function useAdmin(): void {
-  beforeAll(async () => {
-    admin = await createUser({ roles: ["admin"] });
-    cookie = await sessionCookieFor(admin.id);
-  });
-}
+export { admin, cookie, useAdmin } from "./admin-session";
 
 export const form = (path: string, fields: Record<string, string | string[]>) => formPost(path, fields, cookie);
 export const addCandidate = (fields: Record<string, string>) =>

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, expect, it } from "vitest";
 import { getDb } from "~db/client";
-import { seedDemo } from "~/seed/demo.server";
 import { loader as overviewLoader } from "~/routes/calibration._index";
 import { request, sessionCookieFor } from "../support/factories";
+import { useDemoDatabase } from "../support/database-templates";
 
 let lead: string;
 
 beforeAll(async () => {
-  await seedDemo(getDb(), { now: new Date("2026-11-22T08:00:00Z") });
+  await useDemoDatabase();
   const id = (getDb().$client.prepare("select id from users where email = ?").get("lead2@demo.test") as { id: number })
     .id;
   lead = await sessionCookieFor(id);

@@ -3,14 +3,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
 import * as t from "~db/schema";
-import { seedDemo } from "~/seed/demo.server";
 import { tick } from "~/components/charts/adjusted-scatter";
 import { loader } from "~/routes/calibration.candidates";
 import { createUser, request, sessionCookieFor } from "../support/factories";
+import { useDemoDatabase } from "../support/database-templates";
 
 let cookie: string;
 beforeAll(async () => {
-  await seedDemo(getDb());
+  await useDemoDatabase(new Date());
   cookie = await sessionCookieFor((await createUser({ roles: ["lead"] })).id);
 });
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
-import { seedDemo } from "~/seed/demo.server";
 import { computeCalibrationReport, parseRatingsCsv } from "~/domain/calibration";
 import { exportRatings, exportScorecardRedFlags } from "~/models/rating-export.server";
 import { loader as candidatesLoader } from "~/routes/calibration.candidates";
@@ -13,6 +12,7 @@ import { loader as queueLoader } from "~/routes/calibration.queue";
 import { loader as layoutLoader } from "~/routes/calibration";
 import { loader as variantsLoader } from "~/routes/calibration.variants";
 import { request, sessionCookieFor } from "../support/factories";
+import { useDemoDatabase } from "../support/database-templates";
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 const LOADERS: [string, Loader][] = [
@@ -30,7 +30,7 @@ let lead: string;
 let interviewer: string;
 
 beforeAll(async () => {
-  await seedDemo(getDb(), { now: new Date("2026-11-22T08:00:00Z") });
+  await useDemoDatabase();
   const id = (email: string) =>
     (getDb().$client.prepare("select id from users where email = ?").get(email) as { id: number }).id;
   lead = await sessionCookieFor(id("lead2@demo.test")); // a lead who is not an admin

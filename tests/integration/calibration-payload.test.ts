@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
-import { seedDemo } from "~/seed/demo.server";
 import { computeDashboard } from "~/models/calibration.server";
 import { forgetDashboards, setDashboardCompute } from "~/models/dashboard-snapshot.server";
 import { ACTIONS_SHOWN } from "~/components/calibration/action-list";
 import { loader as overviewLoader } from "~/routes/calibration._index";
 import { loader as interviewersLoader } from "~/routes/calibration.interviewers";
 import { request, sessionCookieFor } from "../support/factories";
+import { useDemoDatabase } from "../support/database-templates";
 
 // The calibration loaders send the browser what their page draws and not the rest of the views
 // they are cut from (at 100,000 scorecards the interviewers tab sent 2.9 MB of JSON, most of it
@@ -17,7 +17,7 @@ type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 let lead: string;
 
 beforeAll(async () => {
-  await seedDemo(getDb(), { now: new Date("2026-11-22T08:00:00Z") });
+  await useDemoDatabase();
   const id = (email: string) =>
     (getDb().$client.prepare("select id from users where email = ?").get(email) as { id: number }).id;
   lead = await sessionCookieFor(id("lead2@demo.test"));

@@ -4,10 +4,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, expect, it } from "vitest";
 import { getDb } from "~db/client";
-import { seedDemo } from "~/seed/demo.server";
 import { loader as overviewLoader } from "~/routes/calibration._index";
 import { loader as interviewersLoader } from "~/routes/calibration.interviewers";
 import { request, sessionCookieFor } from "../support/factories";
+import { useDemoDatabase } from "../support/database-templates";
 
 let lead: string;
 let jordan: number;
@@ -15,7 +15,7 @@ const idOf = (name: string) =>
   (getDb().$client.prepare("select id from users where name = ?").get(name) as { id: number }).id;
 
 beforeAll(async () => {
-  await seedDemo(getDb(), { now: new Date("2026-11-22T08:00:00Z") });
+  await useDemoDatabase();
   lead = await sessionCookieFor(
     (getDb().$client.prepare("select id from users where email = 'lead2@demo.test'").get() as { id: number }).id,
   );

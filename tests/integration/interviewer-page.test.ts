@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
-import { seedDemo } from "~/seed/demo.server";
 import { action, loader } from "~/routes/calibration.interviewers_.$interviewerId";
 import { request, sessionCookieFor } from "../support/factories";
+import { useDemoDatabase } from "../support/database-templates";
 
 let lead: string;
 let interviewer: string;
@@ -14,7 +14,7 @@ const jordanId = () =>
   (getDb().$client.prepare("select id from users where name = 'Jordan Lee'").get() as { id: number }).id;
 
 beforeAll(async () => {
-  await seedDemo(getDb(), { now: new Date("2026-11-22T08:00:00Z") });
+  await useDemoDatabase();
   lead = await sessionCookieFor(idOf("lead2@demo.test"));
   interviewer = await sessionCookieFor(idOf("interviewer@demo.test"));
   jordan = jordanId();

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, expect, it } from "vitest";
 import { getDb } from "~db/client";
-import { seedDemo } from "~/seed/demo.server";
 import { loader as overviewLoader } from "~/routes/calibration._index";
 import { loader as interviewerLoader } from "~/routes/calibration.interviewers_.$interviewerId";
 import { request, sessionCookieFor } from "../support/factories";
 import { plantLoopEffects, type Planted } from "../support/plant-loop-effects";
+import { useDemoDatabase } from "../support/database-templates";
 
 // The lead's-loop effects on the seeded demo data, with one planted interviewer per effect and two
 // planted with too little evidence: each planted effect is listed with its interval, evidence and
@@ -16,7 +16,7 @@ let lead: string;
 let planted: Planted;
 
 beforeAll(async () => {
-  await seedDemo(getDb(), { now: NOW });
+  await useDemoDatabase(NOW);
   planted = await plantLoopEffects(NOW);
   const id = (getDb().$client.prepare("select id from users where email = ?").get("lead2@demo.test") as { id: number })
     .id;

@@ -2,16 +2,16 @@ import { count, eq, isNotNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
 import * as t from "~db/schema";
-import { seedDemo } from "~/seed/demo.server";
 import { computeKeyDistances } from "~/domain/practice";
 import { SEED_EXEMPLARS } from "~/domain/seed-exemplars";
 import { listExemplars, listPracticeRatings } from "~/models/exemplar.server";
 import { exportRatings } from "~/models/rating-export.server";
+import { useDemoDatabase } from "../support/database-templates";
 
 // The demo organisation's practice data, in this file's own database.
 describe("the demo organisation's practice", () => {
   beforeAll(async () => {
-    await seedDemo(getDb(), { now: new Date("2026-11-22T08:00:00Z") });
+    await useDemoDatabase();
   });
 
   it("has the two seed exemplars and submitted practice scorecards, each on a one-person practice panel", () => {

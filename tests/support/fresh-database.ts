@@ -1,4 +1,5 @@
-// Every integration test file gets its own SQLite file with the real migrations applied.
+// Every integration test file gets its own SQLite file with the real migrations applied: a copy of
+// the run's migrated template (tests/support/database-templates.ts), holding rubric v1 and nothing else.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,11 +9,9 @@ const dir = mkdtempSync(join(tmpdir(), "panel-scorecard-test-"));
 process.env.DATABASE_PATH = join(dir, "test.db");
 process.env.SESSION_SECRET = "test-secret";
 
-const { getDb, closeConnection } = await import("~db/client");
-const { applyMigrations } = await import("~db/migrate");
-const { ensureDefaultRubric } = await import("../../app/models/rubric.server");
-applyMigrations(getDb());
-ensureDefaultRubric(getDb());
+const { closeConnection } = await import("~db/client");
+const { useEmptyDatabase } = await import("./database-templates");
+await useEmptyDatabase();
 
 afterAll(() => {
   closeConnection();

@@ -16,7 +16,7 @@ import {
 } from "~/models/rating-export.server";
 import { importedEmail, importRatings, RatingImportError, type ImportOptions } from "~/models/rating-import.server";
 import { ensureDefaultRubric } from "~/models/rubric.server";
-import { latestInterviewOfCandidates } from "~/models/calibration.server";
+import { candidateLinks } from "~/models/calibration.server";
 import { createInterview, createUser } from "../support/factories";
 
 const NOW = new Date("2026-11-22T08:00:00Z");
@@ -582,14 +582,15 @@ describe("importRatings", () => {
   });
 });
 
-describe("latestInterviewOfCandidates", () => {
-  it("finds each candidate by its whole label, also when the name itself holds ' #<id>'", () => {
+describe("candidateLinks", () => {
+  it("finds each candidate by id, with its current label and newest interview, whatever the name holds", () => {
     const first = createInterview({ panel: [], candidateName: "Sam" });
     const second = createInterview({ panel: [], candidateName: `Sam #${first.candidateId}` });
-    const labels = [`Sam #${first.candidateId}`, `Sam #${first.candidateId} #${second.candidateId}`, "Nobody #1"];
-    expect(latestInterviewOfCandidates(labels)).toEqual({
-      [labels[0]]: first.id,
-      [labels[1]]: second.id,
+    const newer = createInterview({ panel: [], candidateName: "Sam" });
+    getDb().update(t.interviews).set({ candidateId: first.candidateId }).where(eq(t.interviews.id, newer.id)).run();
+    expect(candidateLinks([first.candidateId, second.candidateId, null, undefined, 999_999])).toEqual({
+      [first.candidateId]: { label: `Sam #${first.candidateId}`, interviewId: newer.id },
+      [second.candidateId]: { label: `Sam #${first.candidateId} #${second.candidateId}`, interviewId: second.id },
     });
   });
 });

@@ -20,10 +20,14 @@ import { studentTCdf, studentTQuantile } from "./student-t";
 //   interval, against the pooled share of every other interviewer, tested with Fisher's exact
 //   test (one-sided: more often than peers).
 
-/** A link to the scorecard (interview) that shows an effect; without an id the candidate label is resolved later. */
+/**
+ * A link to the scorecard (interview) that shows an effect; without an interview id, the candidate's
+ * newest interview is found later by `candidateId` (the label is only what a screen shows).
+ */
 export interface EvidenceLink {
   label: string;
   interviewId?: number;
+  candidateId?: number;
 }
 
 export type LoopEffect = Extract<

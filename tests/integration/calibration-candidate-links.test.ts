@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
 import * as t from "~db/schema";
-import { eraseCandidate, erasedName } from "~/models/candidate.server";
+import { eraseCandidate, erasedName } from "~/models/candidate-erasure.server";
 import { loader as overviewLoader } from "~/routes/calibration._index";
 import { loader as queueLoader } from "~/routes/calibration.queue";
 import { createInterview, createUser, request, sessionCookieFor } from "../support/factories";

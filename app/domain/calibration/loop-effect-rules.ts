@@ -102,6 +102,16 @@ export function decide(measures: LoopEffectMeasure[]): LoopEffectMeasure[] {
 
 export const withheldText = (minimum: number, has: number, unit: string) => `needs ${minimum} ${unit}, has ${has}`;
 
+/** The t summary of paired differences; null when there are none. */
+export function tOfDifferences(pairs: readonly { difference: number }[], sided: "two" | "greater") {
+  return pairs.length > 0
+    ? tSummary(
+        pairs.map((p) => p.difference),
+        sided,
+      )
+    : null;
+}
+
 /**
  * Per interviewer, each item's value minus the mean of the other interviewers' values in its group
  * (the same candidate, or the same exemplar and dimension). An interviewer alone in every group is

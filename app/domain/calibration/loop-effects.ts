@@ -3,7 +3,7 @@ import {
   LOOP_RULES,
   mean,
   pairedDifferences,
-  tSummary,
+  tOfDifferences,
   withheldText,
   type LoopEffectMeasure,
 } from "./loop-effect-rules";
@@ -45,13 +45,7 @@ export function measureRedFlagUse(scorecards: readonly ScorecardRedFlags[]): Loo
   const perInterviewer = pairedDifferences(byCandidate.values(), (card) => card.redFlags);
   const measures = [...perInterviewer.entries()].map(([interviewer, pairs]): LoopEffectMeasure => {
     const n = pairs.length;
-    const t =
-      n > 0
-        ? tSummary(
-            pairs.map((p) => p.difference),
-            "two",
-          )
-        : null;
+    const t = tOfDifferences(pairs, "two");
     const over = (t?.mean ?? 0) > 0;
     const direction = over ? 1 : -1;
     const enough = n >= rule.minimum && t !== null && t.ciLow !== null;
@@ -110,13 +104,7 @@ export function measurePracticeDistance(cells: readonly PracticeCell[]): LoopEff
   const perInterviewer = pairedDifferences(byItem.values(), (cell) => Math.abs(cell.score - cell.key));
   const measures = [...perInterviewer.entries()].map(([interviewer, pairs]): LoopEffectMeasure => {
     const n = pairs.length;
-    const t =
-      n > 0
-        ? tSummary(
-            pairs.map((p) => p.difference),
-            "greater",
-          )
-        : null;
+    const t = tOfDifferences(pairs, "greater");
     const enough = n >= rule.minimum && t !== null && t.ciLow !== null;
     // The practice scorecards furthest from the key, one link each.
     const byInterview = new Map<number, { label: string; distance: number }>();

@@ -13,3 +13,10 @@ export function reportCliError(command: string, message: string, exitCode: numbe
   process.stderr.write(`${command}: ${message.replace(/\s*[\r\n]+\s*/g, " ")}\n`);
   process.exitCode = exitCode;
 }
+
+/** An unexpected error as one short text, with its code (SQLITE_BUSY, ENOENT) where it has one. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error)
+    return "code" in error && typeof error.code === "string" ? `${error.code}: ${error.message}` : error.message;
+  return String(error);
+}

@@ -157,23 +157,37 @@ export function getFilterOptions() {
   };
 }
 
+export interface CandidateLink {
+  /** The candidate's label as it is now ("<name> #<id>"; the pseudonym once erased), made here at the edge. */
+  label: string;
+  /** Their newest real (non-practice) interview. */
+  interviewId: number;
+}
+
 /**
- * The newest interview of each listed candidate, keyed by the label the views show ("<name> #<id>",
- * see candidateLabel), for links. A label's candidate is looked up by the id at its end (the last
- * " #<digits>", which candidateLabel always appends) and kept only when its whole label matches, so
- * a name that itself holds " #12" finds its own candidate. By primary key: the overview asks on every
- * load, and matching the label against every candidate took 40–70 ms at 40,000 candidates.
+ * The current label and newest interview of each listed candidate, by id, for the dashboard's links
+ * (null and undefined, a view row without an id, are passed over).
+ * The views may be a snapshot computed before a candidate was erased, so the label is read now.
  */
-export function latestInterviewOfCandidates(labels: string[]): Record<string, number> {
-  const wanted = new Set(labels);
-  const ids = [...new Set(labels.map((label) => / #(\d+)$/.exec(label)?.[1]).filter((id) => id !== undefined))];
-  if (!ids.length) return {};
+export function candidateLinks(ids: readonly (number | null | undefined)[]): Record<number, CandidateLink> {
+  const candidateIds = ids.filter((id) => typeof id === "number");
+  if (!candidateIds.length) return {};
   const rows = getDb().all<{ id: number; name: string; interview_id: number }>(sql`
     select c.id, c.name, max(i.id) as interview_id from candidates c
     join interviews i on i.candidate_id = c.id and i.exemplar_id is null
-    where c.id in (select value from json_each(${JSON.stringify(ids.map(Number))}))
+    where c.id in (select value from json_each(${JSON.stringify(candidateIds)}))
     group by c.id`);
   return Object.fromEntries(
-    rows.map((r) => [candidateLabel(r.name, r.id), r.interview_id] as const).filter(([label]) => wanted.has(label)),
+    rows.map((r) => [r.id, { label: candidateLabel(r.name, r.id), interviewId: r.interview_id }]),
   );
+}
+
+/** A view's candidate as the screen shows them: the current label and newest interview, or the view's label unlinked. */
+export function linkCandidate(
+  links: Record<number, CandidateLink>,
+  candidateId: number | null | undefined,
+  label: string,
+): { label: string; interviewId: number | null } {
+  const link = candidateId === null || candidateId === undefined ? undefined : links[candidateId];
+  return link ?? { label, interviewId: null };
 }

@@ -205,6 +205,7 @@ export function exportScorecardRedFlags(filter: RatingFilter = {}, db: Db = getD
     .all(paramsOf(filter))
     .map((row) => ({
       candidate: candidateLabel(row.candidateName, row.candidateId),
+      candidateId: row.candidateId,
       interviewer: row.interviewer,
       redFlags: row.redFlags,
     }));

@@ -3,7 +3,8 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { EraseCandidateForm } from "~/components/admin/erase-candidate-form";
 import { Notice } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
-import { eraseCandidate, getCandidate } from "~/models/candidate.server";
+import { getCandidate } from "~/models/candidate.server";
+import { eraseCandidate } from "~/models/candidate-erasure.server";
 import { eraseCandidateSchema } from "~/schemas/admin-candidate-schema";
 import { formDataToObject } from "~/schemas/form-data";
 import { formatDateTime } from "~/utils/format";

@@ -7,7 +7,7 @@ import { MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
 import { PLANNER_PANEL_SIZES } from "~/domain/calibration/model-summary";
 import { MIN_PLANNER_CANDIDATES, MIN_PLANNER_INTERVIEWERS } from "~/domain/calibration/variant-reliability";
 import { LOOP_RULES } from "~/domain/calibration/loop-effects";
-import { getFilterOptions, latestInterviewOfCandidates } from "~/models/calibration.server";
+import { candidateLinks, getFilterOptions, linkCandidate } from "~/models/calibration.server";
 import { ACTIONS_SHOWN, ActionList } from "~/components/calibration/action-list";
 import { listDueFollowUps } from "~/models/conversation.server";
 import { FollowUpsDue } from "~/components/calibration/follow-ups-due";
@@ -31,32 +31,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const listed = showAll ? overview.actions : overview.actions.slice(0, ACTIONS_SHOWN);
   const followUps = listDueFollowUps(new Date().toISOString().slice(0, 10));
   const idOf = new Map(getFilterOptions().interviewers.map((i) => [i.email, i.id]));
-  const interviews = latestInterviewOfCandidates([
-    ...overview.split.map((d) => d.candidate),
-    ...listed.flatMap((a) => a.links.filter((l) => l.interviewId === undefined).map((l) => l.label)),
+  const candidates = candidateLinks([
+    ...overview.split.map((d) => d.candidateId),
+    ...listed.flatMap((a) => a.links.filter((l) => l.interviewId === undefined).map((l) => l.candidateId)),
   ]);
   // Rater effects name candidates (their newest interview is linked); loop effects name the interview.
   // Not the ranking's own figures (priority, relativeSize): the list draws the order they gave.
   const actions = listed.map(({ priority: _p, relativeSize: _r, ...a }) => ({
     ...a,
     interviewerId: idOf.get(a.interviewer) ?? null,
-    links: a.links.map((l) => ({ label: l.label, interviewId: l.interviewId ?? interviews[l.label] ?? null })),
+    links: a.links.map((l) =>
+      l.interviewId === undefined
+        ? linkCandidate(candidates, l.candidateId, l.label)
+        : { label: l.label, interviewId: l.interviewId },
+    ),
   }));
-  // The action list's links carry their interview already; the split panels' are looked up here.
-  const splitInterviews = Object.fromEntries(
-    overview.split
-      .filter((d) => interviews[d.candidate] !== undefined)
-      .map((d) => [d.candidate, interviews[d.candidate]]),
-  );
+  const split = overview.split.map((d) => {
+    const { label, interviewId } = linkCandidate(candidates, d.candidateId, d.candidate);
+    return { ...d, candidate: label, interviewId };
+  });
   return json({
     freshness,
     ...overview,
+    split,
     actions,
     actionCount: overview.actions.length,
     actionsHref: withActions(url, showAll ? null : "all"),
     search,
     followUps,
-    interviews: splitInterviews,
   });
 }
 
@@ -148,12 +150,8 @@ export default function CalibrationOverview() {
         ) : (
           <ul className="flag-list">
             {data.split.map((d) => (
-              <li key={d.candidate}>
-                {data.interviews[d.candidate] ? (
-                  <Link to={`/interviews/${data.interviews[d.candidate]}`}>{d.candidate}</Link>
-                ) : (
-                  d.candidate
-                )}{" "}
+              <li key={d.candidateId ?? d.candidate}>
+                {d.interviewId !== null ? <Link to={`/interviews/${d.interviewId}`}>{d.candidate}</Link> : d.candidate}{" "}
                 — {d.maxSpread !== null ? `spread ${d.maxSpread} on ${d.spreadDimensionName}` : "no spread"}
                 {d.split ? " · split yes/no" : ""}
               </li>

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { latestInterviewOfCandidates } from "~/models/calibration.server";
+import { candidateLinks, linkCandidate } from "~/models/calibration.server";
 import { reviewsOfInterviews } from "~/models/review.server";
 import { loadDashboard } from "~/models/dashboard-snapshot.server";
 import { requireCalibrationRequest } from "~/utils/calibration-request.server";
@@ -10,18 +10,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter } = await requireCalibrationRequest(request);
   const { views, freshness } = await loadDashboard(filter);
   const { rows, total } = views.queue;
-  const interviews = latestInterviewOfCandidates(rows.map((d) => d.candidate));
+  const links = candidateLinks(rows.map((d) => d.candidateId));
+  // Labels are made here from the candidate as they are now; the views may predate an erasure.
+  const queue = rows.map((d) => {
+    const { label, interviewId } = linkCandidate(links, d.candidateId, d.candidate);
+    return { ...d, candidate: label, interviewId };
+  });
   return json({
     freshness,
-    queue: rows,
+    queue,
     total,
-    interviews,
-    reviews: reviewsOfInterviews(Object.values(interviews)),
+    reviews: reviewsOfInterviews(queue.flatMap((d) => (d.interviewId === null ? [] : [d.interviewId]))),
   });
 }
 
 export default function CalibrationQueue() {
-  const { queue, total, interviews, reviews } = useLoaderData<typeof loader>();
+  const { queue, total, reviews } = useLoaderData<typeof loader>();
   if (total === 0)
     return <p className="empty">No panel in this view disagrees by 2+ points on a dimension or splits yes/no.</p>;
   return (
@@ -43,10 +47,10 @@ export default function CalibrationQueue() {
         </thead>
         <tbody>
           {queue.map((d) => {
-            const interviewId = interviews[d.candidate];
+            const { interviewId } = d;
             const review = interviewId ? reviews[interviewId] : undefined;
             return (
-              <tr key={d.candidate} className={d.split ? "wide-spread" : undefined}>
+              <tr key={d.candidateId ?? d.candidate} className={d.split ? "wide-spread" : undefined}>
                 <th scope="row">
                   {interviewId ? <Link to={`/interviews/${interviewId}`}>{d.candidate}</Link> : d.candidate}
                 </th>

@@ -15,11 +15,17 @@ import { statSync } from "node:fs";
 import { DEMO_PASSWORD } from "~/seed/demo.server";
 import { applyMigrations } from "~db/migrate";
 import { openDatabase } from "~db/client";
-import { ensureDefaultRubric, getLatestRubricVersion } from "../../app/models/rubric.server";
-import { createRandom } from "../../app/domain/random";
-import { computeWeightedScore, findCapViolations, findRecommendationConflict } from "../../app/domain/scoring";
-import type { Recommendation } from "../../app/domain/rubric/types";
-import { hashPassword } from "../../app/models/password.server";
+import { ensureDefaultRubric, getLatestRubricVersion } from "~/models/rubric.server";
+import { createRandom } from "~/domain/random";
+import { LEVELS } from "~/domain/rubric/types";
+import { hashPassword } from "~/models/password.server";
+import {
+  CAP_JUSTIFICATION,
+  drawPersonName,
+  RECOMMENDATION_JUSTIFICATION,
+  simulateScorecard,
+  type RaterStyle,
+} from "~/seed/simulated-scorecard";
 
 export const BIG_SIZE = {
   scorecards: 100_000,
@@ -34,57 +40,6 @@ const ANCHOR = Date.UTC(2026, 5, 1);
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-const FIRST = [
-  "Ana",
-  "Ben",
-  "Chloe",
-  "Dev",
-  "Elif",
-  "Farah",
-  "Gabe",
-  "Hana",
-  "Ivan",
-  "Jun",
-  "Kemi",
-  "Luis",
-  "Maya",
-  "Noor",
-  "Omar",
-  "Pia",
-  "Ravi",
-  "Sofia",
-  "Theo",
-  "Uma",
-  "Vik",
-  "Wen",
-  "Yara",
-  "Zoe",
-];
-const LAST = [
-  "Abbott",
-  "Bianchi",
-  "Costa",
-  "Dubois",
-  "Eriksen",
-  "Ferreira",
-  "Gupta",
-  "Haddad",
-  "Ito",
-  "Jensen",
-  "Kim",
-  "Larsen",
-  "Mensah",
-  "Nowak",
-  "Ortiz",
-  "Petrov",
-  "Reyes",
-  "Silva",
-  "Tan",
-  "Varga",
-  "Weber",
-  "Zhou",
-];
-const LEVELS = ["mid", "senior", "staff"] as const;
 const DRAFT_NOTES = [
   "Named the decision in first person: skipped the design review.",
   "Told their manager the same day; root cause stated plainly.",
@@ -118,8 +73,6 @@ export interface BigDatabase {
   buildMs: number;
   bytes: number;
 }
-
-type Style = "neutral" | "lenient" | "harsh" | "halo" | "central";
 
 /** Builds the database at `path` (a new file). */
 export async function buildBigDatabase(path: string, opts: { seats: number }): Promise<BigDatabase> {
@@ -167,9 +120,8 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
       ),
     };
     const random = createRandom(BIG_SEED);
-    const name = () => `${random.pick(FIRST)} ${random.pick(LAST)}`;
+    const name = () => drawPersonName(random);
     const iso = (ms: number) => new Date(ms).toISOString();
-    const clamp = (x: number, lo = min, hi = max) => Math.min(hi, Math.max(lo, Math.round(x)));
     const counts = {
       users: 0,
       candidates: 0,
@@ -200,7 +152,7 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
         s.role.run(id, "interviewer");
         // Mostly neutral with a spread of severities; a few of each tendency the dashboard looks for.
         const roll = random.next();
-        const style: Style =
+        const style: RaterStyle =
           roll < 0.03 ? "lenient" : roll < 0.06 ? "harsh" : roll < 0.09 ? "halo" : roll < 0.12 ? "central" : "neutral";
         const severity = style === "lenient" ? 0.8 : style === "harsh" ? -0.8 : random.normal(0, 0.25);
         return { id, email, style, severity };
@@ -226,6 +178,32 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
       let candidateId = 0;
       let interviewId = 0;
       let scorecardId = 0;
+      // A draft leaves the submit-time columns empty.
+      const insertScorecard = (
+        c: { id: number; interview: number; interviewer: number; variantKey: string; status: "submitted" | "draft" },
+        f: { revision: number; timerElapsedMs: number; createdAt: string; updatedAt: string } & Partial<{
+          recommendation: string;
+          justification: string;
+          weightedScore: number;
+          submittedAt: string;
+        }>,
+      ) =>
+        s.scorecard.run(
+          c.id,
+          c.interview,
+          c.interviewer,
+          version.id,
+          c.variantKey,
+          c.status,
+          f.revision,
+          f.timerElapsedMs,
+          f.recommendation ?? null,
+          f.justification ?? "",
+          f.weightedScore ?? null,
+          f.createdAt,
+          f.updatedAt,
+          f.submittedAt ?? null,
+        );
       const newInterview = (scheduledAt: number, variantKey: string, level: string) => {
         const c = ++candidateId;
         s.candidate.run(c, name(), level, iso(scheduledAt - 7 * DAY));
@@ -247,53 +225,29 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
         const ability = random.normal(2.6, 0.7);
         for (const person of drawPanel(panelSizes[j])) {
           s.panel.run(interview, person.id);
-          const latent = dimensions.map((d) => {
-            const variantEffect = variantKey === "amazon" && d === "repair" ? -0.9 : 0;
-            const dimensionEffect = d === "behavioural_change" ? -0.2 : 0;
-            return ability + dimensionEffect + variantEffect + person.severity + random.normal(0, 0.45);
-          });
-          const halo = clamp(latent.reduce((a, b) => a + b, 0) / latent.length);
-          const ratings: Record<string, number> = {};
-          dimensions.forEach((d, k) => {
-            ratings[d] =
-              person.style === "halo" ? halo : person.style === "central" ? clamp(latent[k], 2, 3) : clamp(latent[k]);
-          });
-          const redFlags: string[] = [];
-          if (ratings.ownership <= 2 && random.chance(0.4))
-            redFlags.push(random.pick(["passive_voice", "blame_diffusion", "failure_not_mistake"]));
-          if (ratings.behavioural_change <= 2 && random.chance(0.35))
-            redFlags.push(random.pick(["no_mechanism", "generic_lesson"]));
-          const capped = new Set(findCapViolations(rubric, { ratings, redFlags }).map((v) => v.dimension));
-          const weighted = computeWeightedScore(rubric, variantKey, ratings).score!;
-          const leaning = weighted + person.severity * 0.3 + random.normal(0, 0.3);
-          const recommendation: Recommendation =
-            leaning >= 3.2 ? "strong_yes" : leaning >= 2.5 ? "yes" : leaning >= 1.8 ? "no" : "strong_no";
-          const conflict = findRecommendationConflict(rubric, recommendation, weighted);
-          const submittedAt = iso(scheduled + (1 + random.int(0, 20)) * HOUR);
-          const id = ++scorecardId;
-          s.scorecard.run(
-            id,
-            interview,
-            person.id,
-            version.id,
+          const card = simulateScorecard(random, rubric, {
+            rater: person,
+            ability,
             variantKey,
-            "submitted",
-            random.int(8, 40),
-            random.int(35, 48) * 60_000,
-            recommendation,
-            conflict ? "Strong signal in the follow-ups that the ratings alone miss." : "",
-            weighted,
-            iso(scheduled),
-            submittedAt,
-            submittedAt,
+            scheduledAtMs: scheduled,
+          });
+          const id = ++scorecardId;
+          insertScorecard(
+            { id, interview, interviewer: person.id, variantKey, status: "submitted" },
+            {
+              revision: card.revision,
+              timerElapsedMs: card.timerElapsedMs,
+              recommendation: card.recommendation,
+              justification: card.recommendationConflict ? RECOMMENDATION_JUSTIFICATION : "",
+              weightedScore: card.weightedScore,
+              createdAt: iso(scheduled),
+              updatedAt: card.submittedAt,
+              submittedAt: card.submittedAt,
+            },
           );
           for (const d of dimensions)
-            s.rating.run(
-              id,
-              d,
-              ratings[d],
-              capped.has(d) ? "Flag raised early; the rest of the answer earned the higher rating." : "",
-            );
+            s.rating.run(id, d, card.ratings[d], card.cappedDimensions.has(d) ? CAP_JUSTIFICATION : "");
+          const { redFlags, submittedAt, weightedScore: weighted } = card;
           for (const key of redFlags) s.flag.run(id, key);
           s.audit.run(
             submittedAt,
@@ -321,21 +275,14 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
           if (!random.chance(0.6)) continue;
           const id = ++scorecardId;
           const rated = dimensions.slice(0, random.int(0, dimensions.length));
-          s.scorecard.run(
-            id,
-            interview,
-            person.id,
-            version.id,
-            variantKey,
-            "draft",
-            random.int(1, 30),
-            random.int(0, 40) * 60_000,
-            null,
-            "",
-            null,
-            iso(scheduled),
-            iso(scheduled + HOUR),
-            null,
+          insertScorecard(
+            { id, interview, interviewer: person.id, variantKey, status: "draft" },
+            {
+              revision: random.int(1, 30),
+              timerElapsedMs: random.int(0, 40) * 60_000,
+              createdAt: iso(scheduled),
+              updatedAt: iso(scheduled + HOUR),
+            },
           );
           for (const d of rated) s.rating.run(id, d, random.int(min, max), "");
           counts.ratings += rated.length;

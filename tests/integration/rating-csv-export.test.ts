@@ -1,6 +1,8 @@
 // The ratings export (and the candidate lookup by label) on the demo organisation: rows and filters as SQL counts them.
 import { describe, expect, it } from "vitest";
-import { getConnection } from "~db/client";
+import { eq } from "drizzle-orm";
+import { getConnection, getDb } from "~db/client";
+import * as t from "~db/schema";
 import { parseRatingsCsv, type Rating } from "~/domain/calibration";
 import {
   exportRatings,
@@ -8,7 +10,7 @@ import {
   exportScorecardRedFlags,
   type RatingFilter,
 } from "~/models/rating-export.server";
-import { latestInterviewOfCandidates } from "~/models/calibration.server";
+import { candidateLinks } from "~/models/calibration.server";
 import { createInterview } from "../support/factories";
 import { userIds, useRatingCsvDemo, EXPORT_HEADER, sqlCount } from "../support/rating-csv";
 
@@ -166,14 +168,15 @@ describe("exportRatings", () => {
   });
 });
 
-describe("latestInterviewOfCandidates", () => {
-  it("finds each candidate by its whole label, also when the name itself holds ' #<id>'", () => {
+describe("candidateLinks", () => {
+  it("finds each candidate by id, with its current label and newest interview, whatever the name holds", () => {
     const first = createInterview({ panel: [], candidateName: "Sam" });
     const second = createInterview({ panel: [], candidateName: `Sam #${first.candidateId}` });
-    const labels = [`Sam #${first.candidateId}`, `Sam #${first.candidateId} #${second.candidateId}`, "Nobody #1"];
-    expect(latestInterviewOfCandidates(labels)).toEqual({
-      [labels[0]]: first.id,
-      [labels[1]]: second.id,
+    const newer = createInterview({ panel: [], candidateName: "Sam" });
+    getDb().update(t.interviews).set({ candidateId: first.candidateId }).where(eq(t.interviews.id, newer.id)).run();
+    expect(candidateLinks([first.candidateId, second.candidateId, null, undefined, 999_999])).toEqual({
+      [first.candidateId]: { label: `Sam #${first.candidateId}`, interviewId: newer.id },
+      [second.candidateId]: { label: `Sam #${first.candidateId} #${second.candidateId}`, interviewId: second.id },
     });
   });
 });

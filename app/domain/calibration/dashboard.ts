@@ -110,7 +110,10 @@ export function buildOverview(ctx: DashboardContext, loop: readonly LoopEffectMe
         report.scale,
       ).map((a) => ({
         ...a,
-        links: evidenceCandidates(ctx.ratings, a.interviewer, a.effect, report.scale).map((label) => ({ label })),
+        links: evidenceCandidates(ctx.ratings, a.interviewer, a.effect, report.scale).map((label) => ({
+          label,
+          candidateId: candidateIdOf(ctx.ratings).get(label),
+        })),
       })),
       ...loopActions(inFocus, ctx.interviewerNames),
     ]),
@@ -229,4 +232,17 @@ export function buildDimensionView(ctx: DashboardContext) {
       },
     };
   });
+}
+
+const candidateIds = new WeakMap<readonly Rating[], Map<string, number>>();
+
+/** Each candidate's database id by the candidate key the ratings group on (for links; never parsed from the key). */
+function candidateIdOf(ratings: readonly Rating[]): Map<string, number> {
+  let ids = candidateIds.get(ratings);
+  if (ids === undefined) {
+    ids = new Map();
+    for (const r of ratings) if (r.candidateId !== undefined) ids.set(r.candidate, r.candidateId);
+    candidateIds.set(ratings, ids);
+  }
+  return ids;
 }

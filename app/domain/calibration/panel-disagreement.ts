@@ -15,6 +15,8 @@ export function isSplitPanel(recommendations: readonly string[]): boolean {
 
 export interface Disagreement {
   candidate: string;
+  /** The candidate's database id when the ratings carry one (the dashboard links by it); null from a plain CSV. */
+  candidateId: number | null;
   /** Interviewers who rated the candidate. */
   panel: number;
   /** Largest max − min of the panel's ratings on any one dimension; null if no dimension has two ratings. */
@@ -77,6 +79,11 @@ export function findDisagreements(table: RatingTable, ratings: readonly Rating[]
   for (let s = 0; s < table.scorecards.count; s++)
     panelSizes[table.candidateOf[table.scorecards.order[table.scorecards.start[s]]]] += 1;
 
+  const candidateIds = new Array<number | null>(table.candidates.length).fill(null);
+  ratings.forEach((r, i) => {
+    if (r.candidateId !== undefined) candidateIds[table.candidateOf[i]] = r.candidateId;
+  });
+
   const queue: Disagreement[] = [];
   table.candidates.forEach((candidate, c) => {
     const split = isSplitPanel(recommendations[c]);
@@ -85,6 +92,7 @@ export function findDisagreements(table: RatingTable, ratings: readonly Rating[]
     for (const r of recommendations[c]) counts[r] += 1;
     queue.push({
       candidate,
+      candidateId: candidateIds[c],
       panel: panelSizes[c],
       maxSpread: spread[c] < 0 ? null : spread[c],
       spreadDimension: dimension[c] < 0 ? null : table.dimensions[dimension[c]],

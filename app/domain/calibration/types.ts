@@ -20,6 +20,8 @@ export interface Rating {
 /** Red flags raised on one scorecard (one candidate x one interviewer). */
 export interface ScorecardRedFlags {
   candidate: string;
+  /** The candidate's database id, when read from a database (for links). */
+  candidateId?: number;
   interviewer: string;
   redFlags: number;
 }

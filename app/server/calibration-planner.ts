@@ -3,6 +3,10 @@
 // worker computes the rest. Pure computation: no database here.
 import { parentPort } from "node:worker_threads";
 import { computeVariantReliabilityOfColumns, type PlannerColumns } from "../domain/calibration/variant-reliability";
+import { runInBackground } from "./thread-priority";
+
+// Autosaves are answered on the main thread: it wins the CPU whenever both want it.
+runInBackground();
 
 parentPort!.on("message", ({ id, columns }: { id: number; columns: PlannerColumns }) => {
   try {

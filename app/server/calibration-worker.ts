@@ -8,6 +8,10 @@ import type { DashboardViews } from "../domain/calibration/dashboard-views";
 import { computeDashboard, computeDashboardInParallel, type PlanVariants } from "../models/calibration.server";
 import type { CalibrationFilter } from "../schemas/calibration-filter-schema";
 import { packViews } from "./views-transfer";
+import { runInBackground } from "./thread-priority";
+
+// Autosaves are answered on the main thread: it wins the CPU whenever both want it.
+runInBackground();
 
 function startPlanner(): PlanVariants | null {
   let planner: Worker;

@@ -6,6 +6,22 @@ import { computeDashboard } from "~/models/calibration.server";
 import { seedDemo } from "~/seed/demo.server";
 import { startCalibrationWorker } from "~/server/calibration-pool";
 import { packViews, unpackViews } from "~/server/views-transfer";
+import { BACKGROUND_NICE } from "~/server/thread-priority";
+import { readdirSync, readFileSync } from "node:fs";
+
+/** Each thread of this process with its nice value (field 19 of /proc/<pid>/task/<tid>/stat). */
+function niceOfThreads(): Map<number, number> {
+  const nice = new Map<number, number>();
+  for (const tid of readdirSync("/proc/self/task")) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    nice.set(Number(tid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+  }
+  return nice;
+}
+const niceOfThisThread = () => {
+  const stat = readFileSync("/proc/thread-self/stat", "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+};
 
 let worker: ReturnType<typeof startCalibrationWorker>;
 
@@ -15,6 +31,22 @@ beforeAll(async () => {
 }, 60_000); // the demo seed takes seconds on a loaded machine
 
 afterAll(() => worker.stop());
+
+describe("the dashboard's compute threads", () => {
+  // The main thread answers autosaves: the worker and its planner thread yield the CPU to it.
+  it.runIf(process.platform === "linux")(
+    "run at a lower priority than the thread that started them",
+    async () => {
+      const before = niceOfThreads();
+      await worker.compute({}); // the worker and its planner thread are up and have computed
+      const lowered = [...niceOfThreads()].filter(([tid, nice]) => !before.has(tid) && nice === BACKGROUND_NICE);
+      expect(lowered.length).toBeGreaterThanOrEqual(2);
+      expect(niceOfThisThread()).toBe(0);
+      expect(niceOfThreads().get(process.pid)).toBe(0);
+    },
+    120_000,
+  );
+});
 
 describe("the dashboard views crossing from the worker", () => {
   it("are the views the main thread computes", async () => {

@@ -7,13 +7,12 @@
 //   npx tsx tests/bench/profile-autosave.ts [--seconds 10] [--keep DIR]
 // Output on stdout; the .cpuprofile file stays in DIR (default: a temporary folder, removed) and
 // opens in Chrome DevTools' Performance panel.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { loadAutosave, startAutosaveFixture } from "./autosave-section";
-import type { BenchContext } from "./bench-kit";
+import { profileRun } from "./profile-kit";
 
 interface ProfileNode {
   id: number;
@@ -137,32 +136,9 @@ function summarise(profile: CpuProfile, requests: number): string {
   return lines.join("\n");
 }
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const k = args.indexOf(name);
-  return k >= 0 ? args[k + 1] : undefined;
-};
-const seconds = Number(option("--seconds") ?? 10);
-const root = resolve(import.meta.dirname, "../..");
-const temps: string[] = [];
-const keep = option("--keep");
-const profileDir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "autosave-profile-"));
-mkdirSync(profileDir, { recursive: true });
-const context: BenchContext = {
-  root,
-  runs: 1,
-  runsGiven: false,
-  build: false,
-  tempDir: () => {
-    const dir = mkdtempSync(join(tmpdir(), "panel-scorecard-profile-"));
-    temps.push(dir);
-    return dir;
-  },
-  log: (message) => process.stderr.write(`${message}\n`),
-  defer: () => {},
-};
+const { seconds, context, profileFile, finish } = profileRun("autosave");
+const root = context.root;
 const preload = pathToFileURL(join(root, "tests/bench/profile-preload.mjs")).href;
-const profileFile = join(profileDir, "server.cpuprofile");
 rmSync(profileFile, { force: true }); // a kept folder's profile of an earlier run
 rmSync(`${profileFile}.pid`, { force: true });
 try {
@@ -191,6 +167,5 @@ try {
   process.stdout.write(`${summarise(JSON.parse(readFileSync(profileFile, "utf8")) as CpuProfile, requests)}\n`);
   process.stderr.write(`profile: ${profileFile}\n`);
 } finally {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-  if (!keep) rmSync(profileDir, { recursive: true, force: true });
+  await finish();
 }

@@ -6,13 +6,12 @@
 // dashboard load, the inclusive time of the functions on the most stacks, and the top self times.
 //   npx tsx tests/bench/profile-dashboard.ts [--seconds 10] [--keep DIR] [--no-autosave]
 // The .cpuprofile stays in DIR (default: a temporary folder, removed); it opens in Chrome DevTools.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { AUTOSAVE_DATA_PARAM, runInterviewerLoad, storedRevisions } from "./autosave-section";
-import type { BenchContext } from "./bench-kit";
+import { profileRun } from "./profile-kit";
 import { bigServer, describeEventLoop } from "./big-server";
 
 interface ProfileNode {
@@ -69,33 +68,9 @@ function summarise(profile: CpuProfile, loads: number): string {
   ].join("\n");
 }
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const k = args.indexOf(name);
-  return k >= 0 ? args[k + 1] : undefined;
-};
-const seconds = Number(option("--seconds") ?? 10);
-const autosaves = !args.includes("--no-autosave");
-const root = resolve(import.meta.dirname, "../..");
-const temps: string[] = [];
-const deferred: (() => void | Promise<void>)[] = [];
-const keep = option("--keep");
-const profileDir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "dashboard-profile-"));
-mkdirSync(profileDir, { recursive: true });
-const context: BenchContext = {
-  root,
-  runs: 1,
-  runsGiven: false,
-  build: false,
-  tempDir: () => {
-    const dir = mkdtempSync(join(tmpdir(), "panel-scorecard-profile-"));
-    temps.push(dir);
-    return dir;
-  },
-  log: (message) => process.stderr.write(`${message}\n`),
-  defer: (work) => void deferred.push(work),
-};
-const profileFile = join(profileDir, "server.cpuprofile");
+const { seconds, flag, context, profileFile, finish } = profileRun("dashboard", ["no-autosave"]);
+const autosaves = !flag("no-autosave");
+const root = context.root;
 rmSync(profileFile, { force: true });
 rmSync(`${profileFile}.pid`, { force: true });
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -155,7 +130,5 @@ try {
   process.stdout.write(`${summarise(JSON.parse(readFileSync(profileFile, "utf8")) as CpuProfile, loads.length)}\n`);
   context.log(`profile: ${profileFile}`);
 } finally {
-  for (const work of deferred) await work();
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-  if (!keep) rmSync(profileDir, { recursive: true, force: true });
+  await finish();
 }

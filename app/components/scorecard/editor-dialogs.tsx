@@ -3,12 +3,14 @@ import type { Rubric } from "~/domain/rubric/types";
 import { computeWeightedScore, type MissingItem, type ScorecardScores } from "~/domain/scoring";
 import { toScores, type ScorecardFormValues } from "./form-values";
 import { lazyPart } from "~/components/lazy-part";
+import { ReviewDialog } from "./review-dialog";
 
-// The editor's two dialogs, each in a chunk of its own (lazy-part.tsx), mounted the first time it
-// opens and kept mounted afterwards, so closing it hands focus back where it was (a <dialog> that
-// is closed, not removed, does that).
+// The editor's two dialogs, each mounted the first time it opens and kept mounted afterwards, so
+// closing it hands focus back where it was (a <dialog> that is closed, not removed, does that).
+// The shortcuts list comes in a chunk of its own (lazy-part.tsx); the review before submit is in
+// the page's own bundle: a card opened offline before that chunk arrived could not be submitted
+// (scorecard-offline.test.ts saw the submit never queue).
 
-const ReviewDialog = lazyPart(() => import("./review-dialog").then((m) => m.ReviewDialog));
 const ShortcutsDialog = lazyPart(() => import("./shortcuts-dialog").then((m) => m.ShortcutsDialog));
 
 const NO_SCORES: ScorecardScores = {
@@ -19,7 +21,7 @@ const NO_SCORES: ScorecardScores = {
   recommendationJustification: "",
 };
 
-export const preloadDialogs = () => Promise.all([ReviewDialog.preload(), ShortcutsDialog.preload()]);
+export const preloadDialogs = () => ShortcutsDialog.preload();
 
 /** True from the first time `open` is true. */
 function useOpenedOnce(open: boolean): boolean {
@@ -48,7 +50,7 @@ export function EditorDialogs(props: {
     <>
       {helpMounted ? <ShortcutsDialog.Component open={helpOpen} onClose={props.onCloseHelp} /> : null}
       {reviewMounted ? (
-        <ReviewDialog.Component
+        <ReviewDialog
           open={reviewOpen}
           rubric={rubric}
           scores={scores ?? NO_SCORES}

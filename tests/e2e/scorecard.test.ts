@@ -140,6 +140,9 @@ it("keeps everything through a reload, including a change made just before it", 
 
 it("keeps scoring offline and syncs when the network returns", async () => {
   const url = await openUnstartedScorecard(page);
+  // The page fetches two chunks once it is up (zod for the submit check, the shortcuts list);
+  // Chromium logs a console error for a fetch the network drops mid-way, so go offline after them.
+  await page.waitForLoadState("networkidle");
   await context.setOffline(true);
   await page.keyboard.press("3");
   await page.keyboard.press("j");

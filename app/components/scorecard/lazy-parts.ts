@@ -1,16 +1,10 @@
-import { lazyPart } from "~/components/lazy-part";
+import { ConflictBeside as ConflictBesideComponent } from "./conflict-notice";
+import { NoteSignalText as NoteSignalTextComponent, NoteSuggestions as NoteSuggestionsComponent } from "./note-signals";
 
-// The card's parts drawn only after something happens (a conflicting save, the coach's answer), in
-// chunks fetched once the page is up. Until one arrives: nothing, or the note's plain text.
+// A conflict's choice and the coach's marks are in the page's own bundle, not chunks of their own:
+// a card opened offline before those chunks arrived logged failed loads and drew no marks
+// (scorecard.test.ts, "keeps scoring offline", failed two runs in three).
 
-export const ConflictBeside = lazyPart(() => import("./conflict-notice").then((m) => m.ConflictBeside));
-
-const loadSignals = () => import("./note-signals");
-export const NoteSignalText = lazyPart(
-  () => loadSignals().then((m) => m.NoteSignalText),
-  (props) => props.text,
-);
-export const NoteSuggestions = lazyPart(() => loadSignals().then((m) => m.NoteSuggestions));
-
-export const preloadCardParts = () =>
-  Promise.all([ConflictBeside.preload(), NoteSignalText.preload(), NoteSuggestions.preload()]);
+export const ConflictBeside = { Component: ConflictBesideComponent };
+export const NoteSignalText = { Component: NoteSignalTextComponent };
+export const NoteSuggestions = { Component: NoteSuggestionsComponent };

@@ -22,7 +22,6 @@ import {
 } from "./form-values";
 import { LiveBar } from "./live-bar";
 import { localDraftKey } from "./local-draft";
-import { preloadCardParts } from "./lazy-parts";
 import { SaveStatusLine } from "./save-status";
 import { ScorecardSidebar } from "./scorecard-sidebar";
 import { TimerPanel } from "./timer-panel";
@@ -72,13 +71,11 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => {
     setHydrated(true);
-    // The dialogs, a conflict's choice and the coach's marks come in chunks of their own, fetched
-    // before anyone needs them: after the submit check's schema, one request at a time, and never
-    // started offline (a part asked for then loads when it is first drawn, or when the network returns).
+    // The shortcuts list comes in a chunk of its own, fetched before anyone needs it: after the
+    // submit check's schema, and never started offline (asked for then, it loads when first drawn).
     const preload = () => {
       if (!navigator.onLine) return;
       void preloadDialogs();
-      void preloadCardParts();
     };
     void loadDraftSchema().then(preload);
     window.addEventListener("online", preload);

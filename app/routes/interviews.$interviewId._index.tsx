@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const lead = await requireRole(request, "lead");
   const interview = getInterview(parseId(params.interviewId));
-  if (!interview) throw new Response("Not found", { status: 404 });
+  invariantFound(interview);
   const form = await readFormData(request);
   const parsed = DebriefActionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {

@@ -58,4 +58,10 @@ describe("POST /coach/signals", () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ errors: { text: message } });
   });
+  it("answers 405 to a method other than POST", async () => {
+    const cookie = await sessionCookieFor((await createUser()).id);
+    const request = new Request(`${BASE_URL}/coach/signals`, { method: "PUT", headers: { Cookie: cookie } });
+    const res = (await action({ request, params: {}, context: {} }).catch((thrown: unknown) => thrown)) as Response;
+    expect(res.status).toBe(405);
+  });
 });

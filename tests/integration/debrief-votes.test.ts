@@ -271,4 +271,17 @@ describe("calibration: agreement with final decisions", () => {
     }).catch((e: unknown) => e as Response);
     expect(refused.status).toBe(404);
   });
+  it("answers 404 to a lead posting to an interview that does not exist, and records nothing", async () => {
+    const missing = interviewId + 1000;
+    const before = getDb().select().from(t.debriefs).all();
+    const req = await request(`/interviews/${missing}`, {
+      cookie: await sessionCookieFor(lead.id),
+      form: { intent: "open" },
+    });
+    const res = await debriefAction({ request: req, params: { interviewId: String(missing) }, context: {} }).catch(
+      (e: unknown) => e as Response,
+    );
+    expect(res.status).toBe(404);
+    expect(getDb().select().from(t.debriefs).all()).toEqual(before);
+  });
 });

@@ -1,9 +1,17 @@
 import { useSyncExternalStore } from "react";
-import type { SaveStatus } from "./use-autosave";
 
 // The save status lives outside React state: it changes on every edit ("pending") and several
 // times per save, and only the status line and the submit buttons show it. They subscribe here,
 // so a change of status re-renders them, never the whole editor.
+
+/** What the status line says: where the card stands against the server. */
+export type SaveStatus =
+  | { state: "idle" }
+  | { state: "pending" }
+  | { state: "saving" }
+  | { state: "saved"; at: string }
+  | { state: "offline"; submitQueued: boolean }
+  | { state: "error"; message: string };
 
 export interface SaveStatusStore {
   get(): SaveStatus;

@@ -12,14 +12,6 @@ import { createSaveStatusStore } from "./save-status-store";
 // The fetcher itself lives in a FetcherBridge (its every step would re-render the caller); its
 // replies arrive through onFetcher, and the status goes to a store only the status line reads.
 
-export type SaveStatus =
-  | { state: "idle" }
-  | { state: "pending" }
-  | { state: "saving" }
-  | { state: "saved"; at: string }
-  | { state: "offline"; submitQueued: boolean }
-  | { state: "error"; message: string };
-
 const DEBOUNCE_MS = 600;
 const OFFLINE_RETRY_MS = 4000;
 

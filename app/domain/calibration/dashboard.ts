@@ -1,5 +1,6 @@
 import { evidenceCandidates, loopActions, rankActions, raterActions } from "./action-list";
-import { interviewerProfile, MIN_SHARED_CANDIDATES, withEnoughEvidence as honest } from "./evidence";
+import { MIN_SHARED_CANDIDATES, withEnoughEvidence as honest } from "./evidence";
+import { interviewerProfile } from "./interviewer-profile";
 import type { CountRecord, LoopEffectMeasure, PracticeCell } from "./loop-effects";
 import type { CalibrationReport } from "./report";
 import { RECOMMENDATIONS, scaleCategories, type Rating, type Recommendation } from "./types";

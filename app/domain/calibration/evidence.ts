@@ -1,5 +1,3 @@
-import type { InterviewerCalibration } from "./report";
-
 // The one minimum of comparable evidence behind every calibration figure (dashboard and CLI), and the
 // one way a withheld figure says what is missing. Comparable evidence is counted in independent units
 // — candidates also rated by a co-panellist, candidates, pairs' common candidates — never in raw
@@ -21,21 +19,4 @@ export function missingEvidence(has: number, unit: string, needed: number = MIN_
 /** The value when `has` units of comparable evidence suffice, else null. */
 export function withEnoughEvidence<T>(value: T | null, has: number): T | null {
   return has >= MIN_SHARED_CANDIDATES ? value : null;
-}
-
-/**
- * An interviewer's use of the scale, halo share and red flags per scorecard, each shown only on the
- * one minimum of candidates they share with co-panellists (a hundred ratings of two candidates say
- * little about how they use the scale); `profileWithheld` says what is missing. The CLI shows the same.
- */
-export function interviewerProfile(i: InterviewerCalibration) {
-  const shared = i.rater.sharedCandidates;
-  return {
-    sd: withEnoughEvidence(i.spread.sd, shared),
-    extremeShare: withEnoughEvidence(i.spread.extremeShare, shared),
-    middleShare: withEnoughEvidence(i.spread.middleShare, shared),
-    haloShare: withEnoughEvidence(i.halo.share, shared),
-    redFlagMean: withEnoughEvidence(i.redFlags.meanRedFlags, shared),
-    profileWithheld: missingEvidence(shared, "shared candidates"),
-  };
 }

@@ -1,4 +1,5 @@
-import { interviewerProfile, missingEvidence } from "./evidence";
+import { missingEvidence } from "./evidence";
+import { interviewerProfile } from "./interviewer-profile";
 import type { CalibrationReport } from "./report";
 import { formatNumber, formatTable } from "./text-table";
 import { RECOMMENDATIONS } from "./types";

@@ -80,7 +80,46 @@ export function fitVarianceComponents(
   const optimum = optimiseTheta(design, startAt);
   const elimination = eliminate(design, optimum.theta, false);
   if (elimination === null && startAt !== undefined) return fitVarianceComponents(design);
-  const sigma2 = optimum.noSpread ? 0 : (elimination as Elimination).prss / (design.ratings - design.cells);
+  return varianceFit(design, optimum, elimination as Elimination);
+}
+
+/**
+ * The same REML fit, variance components and fixed effects only: what the variant comparison needs
+ * (its cell means and their covariance). The covariance is σ² times the cells' block of the reduced
+ * system's inverse, and that block is (L₂₂L₂₂ᵀ)⁻¹ with L₂₂ the cells' corner of the system's Cholesky
+ * factor (the cells come last: L₂₂L₂₂ᵀ is the Schur complement of the interviewers, whose inverse is
+ * that block; Golub & Van Loan 2013, §3.2.11). So no inverse of the whole system and no per-candidate
+ * pass: summarise's costs at ~30 cells.
+ */
+export function fitFixedEffects(
+  design: RaterDesign,
+  startAt?: Theta,
+): Pick<RaterModelFit, "converged" | "evaluations" | "theta" | "variance" | "cellMeans" | "cellCovariance"> {
+  const optimum = optimiseTheta(design, startAt);
+  const found = eliminate(design, optimum.theta, false);
+  if (found === null && startAt !== undefined) return fitFixedEffects(design);
+  const elimination = found as Elimination;
+  const fit = varianceFit(design, optimum, elimination);
+  const { interviewers: nI, cells: p } = design;
+  const m = elimination.m;
+  const corner = new Float64Array(p * p);
+  for (let f = 0; f < p; f++)
+    for (let g = 0; g <= f; g++) corner[f * p + g] = elimination.factor[(nI + f) * m + nI + g];
+  const inverse = inverseFromLowerInverse(invertLower(corner, p), p, p);
+  const sigma2 = fit.variance.residual;
+  return {
+    ...fit,
+    cellMeans: Float64Array.from(design.cellMean, (mean, f) => mean + elimination.solution[nI + f]),
+    cellCovariance: inverse.map((value) => sigma2 * value),
+  };
+}
+
+function varianceFit(
+  design: RaterDesign,
+  optimum: ReturnType<typeof optimiseTheta>,
+  elimination: Elimination,
+): Pick<RaterModelFit, "converged" | "evaluations" | "theta" | "variance"> {
+  const sigma2 = optimum.noSpread ? 0 : elimination.prss / (design.ratings - design.cells);
   const { theta } = optimum;
   return {
     converged: optimum.converged,

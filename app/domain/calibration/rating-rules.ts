@@ -2,8 +2,12 @@ import { isIsoDate } from "../iso-date";
 import type { RatingTable } from "./rating-table";
 import { isRecommendation, RECOMMENDATIONS, type Rating, type Scale } from "./types";
 
-/** What is wrong with one rating, in words for the person who supplied it; null when it is valid. */
-export function describeRatingProblem(rating: Rating, scale: Scale): string | null {
+/**
+ * What is wrong with one rating, in words for the person who supplied it; null when it is valid.
+ * `validDates`, when given, remembers the dates found valid: 400,000 ratings carry a few hundred
+ * distinct dates, so each is parsed once, not once per rating.
+ */
+export function describeRatingProblem(rating: Rating, scale: Scale, validDates?: Set<string>): string | null {
   for (const field of ["candidate", "interviewer", "dimension"] as const) {
     if (rating[field] === "") return `${field} is empty`;
   }
@@ -11,7 +15,10 @@ export function describeRatingProblem(rating: Rating, scale: Scale): string | nu
   if (rating.score < scale.min || rating.score > scale.max) {
     return `score ${rating.score} is outside the scale ${scale.min}-${scale.max}`;
   }
-  if (rating.date !== undefined && !isIsoDate(rating.date)) return `date "${rating.date}" is not a yyyy-mm-dd date`;
+  if (rating.date !== undefined && !validDates?.has(rating.date)) {
+    if (!isIsoDate(rating.date)) return `date "${rating.date}" is not a yyyy-mm-dd date`;
+    validDates?.add(rating.date);
+  }
   if (rating.recommendation !== undefined && !isRecommendation(rating.recommendation)) {
     return `recommendation "${rating.recommendation}" is not one of ${RECOMMENDATIONS.join(", ")}`;
   }

@@ -68,8 +68,9 @@ export class CalibrationInputError extends Error {
 export function computeCalibrationReport(ratings: readonly Rating[], options: CalibrationOptions): CalibrationReport {
   const { scale } = options;
   if (!isValidScale(scale)) throw new CalibrationInputError(`invalid scale ${scale.min}-${scale.max}`);
+  const validDates = new Set<string>();
   ratings.forEach((rating, i) => {
-    const problem = describeRatingProblem(rating, scale);
+    const problem = describeRatingProblem(rating, scale, validDates);
     if (problem !== null) throw new CalibrationInputError(`rating ${i}: ${problem}`);
   });
   const table = buildRatingTable(ratings);

@@ -1,5 +1,5 @@
 import { benjaminiHochberg, FDR_Q, normalCdf } from "./multiplicity";
-import { buildRaterDesign, fitRaterModel } from "./rater-model";
+import { buildRaterDesign, fitFixedEffects } from "./rater-model";
 import type { Theta } from "./rater-model/reml";
 import { selectRows, type LabelColumn, type RatingTable } from "./rating-table";
 
@@ -60,7 +60,8 @@ export function compareVariantsByModel(
     cells: cellKeys.length,
     scorecards: table.scorecards,
   });
-  const fit = fitRaterModel(design, startAt);
+  // Only the cell means and their covariance are read here: no effects or prediction errors.
+  const fit = fitFixedEffects(design, startAt);
   const p = cellKeys.length;
   const tests: { key: string; difference: number; se: number }[] = [];
   cellKeys.forEach(({ variant, dimension }, f) => {

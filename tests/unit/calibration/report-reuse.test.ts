@@ -6,8 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { addCluster, clusterSumsInterval, createClusterSums } from "~/domain/calibration/clustered-mean";
 import {
+  buildRaterDesign,
   dimensionDesign,
   fitDimensionModel,
+  fitFixedEffects,
   fitRaterModel,
   fitVarianceComponents,
 } from "~/domain/calibration/rater-model";
@@ -56,6 +58,40 @@ describe("the report's shortcuts", { timeout: 60_000 }, () => {
     const warm = fitVarianceComponents(dimensionDesign(table), { candidate: 2, interviewer: 0.1, scorecard: 0.5 });
     for (const key of ["candidate", "interviewer", "scorecard", "residual"] as const)
       expect(Math.abs(warm.variance[key] - fit.variance[key])).toBeLessThan(1e-4);
+  });
+
+  it("fitFixedEffects gives the full fit's cell means and their covariance (the variant model's cells)", () => {
+    const table = buildRatingTable(ratings);
+    const variants = labelColumn(ratings, (r) => r.variant);
+    const D = table.dimensions.length;
+    // One cell per variant x dimension, as the variant comparison (variant-model.ts) has them.
+    const cellOf = Int32Array.from(table.dimensionOf, (d, i) => variants.of[i] * D + d);
+    const cells = variants.names.length * D;
+    expect(new Set(cellOf).size).toBe(cells);
+    for (const design of [
+      dimensionDesign(table),
+      buildRaterDesign({
+        candidateOf: table.candidateOf,
+        interviewerOf: table.interviewerOf,
+        cellOf,
+        scoreOf: table.scoreOf,
+        candidates: table.candidates.length,
+        interviewers: table.interviewers.length,
+        cells,
+        scorecards: table.scorecards,
+      }),
+    ]) {
+      const full = fitRaterModel(design);
+      const fixed = fitFixedEffects(design);
+      expect(fixed.theta).toEqual(full.theta);
+      expect(fixed.cellMeans.length).toBe(design.cells);
+      fixed.cellMeans.forEach((mean, f) => expect(mean).toBeCloseTo(full.cellMeans[f], 10));
+      expect(fixed.cellCovariance.length).toBe(design.cells ** 2);
+      fixed.cellCovariance.forEach((value, k) => expect(value).toBeCloseTo(full.cellCovariance[k], 12));
+      // From the dimension model's θ (as the report starts it), the same optimum.
+      const warm = fitFixedEffects(design, fitDimensionModel(table).fit.theta);
+      warm.cellMeans.forEach((mean, f) => expect(Math.abs(mean - full.cellMeans[f])).toBeLessThan(1e-4));
+    }
   });
 
   it("the planner from the report's table, or from columns on another thread, equals the planner alone", () => {

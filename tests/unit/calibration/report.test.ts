@@ -25,6 +25,17 @@ describe("computeCalibrationReport input checks", () => {
       "rating 2: ann rated c on d twice",
     ],
     ["an unknown recommendation", [{ ...valid, recommendation: "maybe" }], SCALE, "rating 0: recommendation"],
+    [
+      // Valid dates are remembered (each parsed once): an invalid one after them is still caught.
+      "an impossible date after valid ones",
+      [
+        { ...valid, date: "2024-02-29" },
+        { ...valid, interviewer: "bob", date: "2024-02-29" },
+        { ...valid, interviewer: "cy", date: "2023-02-29" },
+      ],
+      SCALE,
+      'rating 2: date "2023-02-29" is not a yyyy-mm-dd date',
+    ],
     ["a reversed scale", [valid], { min: 4, max: 1 }, "invalid scale 4-1"],
   ])("refuses %s", (_, ratings, scale, message) => {
     expect(() => computeCalibrationReport(ratings, { scale })).toThrow(CalibrationInputError);

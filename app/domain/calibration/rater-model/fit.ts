@@ -1,6 +1,7 @@
 import { inverseFromLowerInverse, invertLower } from "./dense-cholesky";
 import type { RaterDesign } from "./design";
 import { nelderMead } from "./nelder-mead";
+import { identifiable, momentStart } from "./fit-start";
 import { boxNewton } from "./newton";
 import { createWorkspace, eliminate, remlCriterion, type Elimination, type Theta } from "./reml";
 
@@ -36,91 +37,6 @@ export interface RaterModelFit {
    * the uncertainty of β and of every interviewer effect (σ² gᵀA⁻¹g; Henderson 1975, Biometrics 31).
    */
   adjustedSe: Float64Array;
-}
-
-/** Which variance terms the design can separate from the others and from the residual. */
-function identifiable(design: RaterDesign) {
-  let multiCardCandidate = false;
-  let multiRatingCard = false;
-  const cardsPerInterviewer = new Int32Array(design.interviewers);
-  for (let c = 0; c < design.candidates; c++) {
-    if (design.candidateStart[c + 1] - design.candidateStart[c] >= 2) multiCardCandidate = true;
-  }
-  for (let s = 0; s < design.cardCount.length; s++) {
-    if (design.cardCount[s] >= 2) multiRatingCard = true;
-    cardsPerInterviewer[design.cardInterviewer[s]] += 1;
-  }
-  const multiCardInterviewer = cardsPerInterviewer.some((k) => k >= 2);
-  return {
-    candidate: design.candidates >= 2,
-    interviewer: design.interviewers >= 2,
-    scorecard: multiCardCandidate && multiCardInterviewer && multiRatingCard,
-  };
-}
-
-/**
- * Starting values by the method of moments on scorecard means ȳ_s of the centred scores:
- * within-scorecard variance → σ²; Var(ȳ_s) = σ²_c + σ²_i + σ²_s + σ²/D; the variance of ȳ_s within a
- * candidate lacks σ²_c and within an interviewer lacks σ²_i. Only a start: REML does the estimating.
- */
-function momentStart(design: RaterDesign): Theta {
-  const S = design.cardCount.length;
-  let withinSquares = 0;
-  let withinDf = 0;
-  let total = 0;
-  let totalSquares = 0;
-  let meanSize = 0;
-  for (let s = 0; s < S; s++) {
-    const mean = design.cardSum[s] / design.cardCount[s];
-    total += mean;
-    totalSquares += mean * mean;
-    meanSize += design.cardCount[s] / S;
-  }
-  const grand = total / S;
-  const totalVariance = Math.max(0, totalSquares / S - grand * grand);
-  // Pooled within-scorecard variance is not in the design's sums; approximate σ² by what the
-  // scorecard means leave of the total sum of squares.
-  for (let s = 0; s < S; s++) {
-    const mean = design.cardSum[s] / design.cardCount[s];
-    withinSquares += design.cardSum[s] * mean;
-    withinDf += design.cardCount[s] - 1;
-  }
-  const residual =
-    withinDf > 0 ? Math.max(1e-6, (design.sumSquares - withinSquares) / withinDf) : Math.max(1e-6, totalVariance);
-  const groupVariance = (groupOf: (s: number) => number, groups: number) => {
-    const sum = new Float64Array(groups);
-    const squares = new Float64Array(groups);
-    const count = new Float64Array(groups);
-    for (let s = 0; s < S; s++) {
-      const mean = design.cardSum[s] / design.cardCount[s];
-      const g = groupOf(s);
-      sum[g] += mean;
-      squares[g] += mean * mean;
-      count[g] += 1;
-    }
-    let within = 0;
-    let df = 0;
-    for (let g = 0; g < groups; g++) {
-      if (count[g] < 2) continue;
-      within += squares[g] - (sum[g] * sum[g]) / count[g];
-      df += count[g] - 1;
-    }
-    return df > 0 ? within / df : totalVariance;
-  };
-  const candidateOfCard = new Int32Array(S);
-  for (let c = 0; c < design.candidates; c++)
-    candidateOfCard.fill(c, design.candidateStart[c], design.candidateStart[c + 1]);
-  const withinCandidate = groupVariance((s) => candidateOfCard[s], design.candidates);
-  const withinInterviewer = groupVariance((s) => design.cardInterviewer[s], design.interviewers);
-  const floor = 0.01 * residual;
-  const candidate = Math.max(floor, totalVariance - withinCandidate);
-  const interviewer = Math.max(floor, totalVariance - withinInterviewer);
-  const scorecard = Math.max(floor, withinCandidate - interviewer - residual / Math.max(1, meanSize));
-  return {
-    candidate: Math.sqrt(candidate / residual),
-    interviewer: Math.sqrt(interviewer / residual),
-    scorecard: Math.sqrt(scorecard / residual),
-  };
 }
 
 /**
@@ -164,7 +80,46 @@ export function fitVarianceComponents(
   const optimum = optimiseTheta(design, startAt);
   const elimination = eliminate(design, optimum.theta, false);
   if (elimination === null && startAt !== undefined) return fitVarianceComponents(design);
-  const sigma2 = optimum.noSpread ? 0 : (elimination as Elimination).prss / (design.ratings - design.cells);
+  return varianceFit(design, optimum, elimination as Elimination);
+}
+
+/**
+ * The same REML fit, variance components and fixed effects only: what the variant comparison needs
+ * (its cell means and their covariance). The covariance is σ² times the cells' block of the reduced
+ * system's inverse, and that block is (L₂₂L₂₂ᵀ)⁻¹ with L₂₂ the cells' corner of the system's Cholesky
+ * factor (the cells come last: L₂₂L₂₂ᵀ is the Schur complement of the interviewers, whose inverse is
+ * that block; Golub & Van Loan 2013, §3.2.11). So no inverse of the whole system and no per-candidate
+ * pass: summarise's costs at ~30 cells.
+ */
+export function fitFixedEffects(
+  design: RaterDesign,
+  startAt?: Theta,
+): Pick<RaterModelFit, "converged" | "evaluations" | "theta" | "variance" | "cellMeans" | "cellCovariance"> {
+  const optimum = optimiseTheta(design, startAt);
+  const found = eliminate(design, optimum.theta, false);
+  if (found === null && startAt !== undefined) return fitFixedEffects(design);
+  const elimination = found as Elimination;
+  const fit = varianceFit(design, optimum, elimination);
+  const { interviewers: nI, cells: p } = design;
+  const m = elimination.m;
+  const corner = new Float64Array(p * p);
+  for (let f = 0; f < p; f++)
+    for (let g = 0; g <= f; g++) corner[f * p + g] = elimination.factor[(nI + f) * m + nI + g];
+  const inverse = inverseFromLowerInverse(invertLower(corner, p), p, p);
+  const sigma2 = fit.variance.residual;
+  return {
+    ...fit,
+    cellMeans: Float64Array.from(design.cellMean, (mean, f) => mean + elimination.solution[nI + f]),
+    cellCovariance: inverse.map((value) => sigma2 * value),
+  };
+}
+
+function varianceFit(
+  design: RaterDesign,
+  optimum: ReturnType<typeof optimiseTheta>,
+  elimination: Elimination,
+): Pick<RaterModelFit, "converged" | "evaluations" | "theta" | "variance"> {
+  const sigma2 = optimum.noSpread ? 0 : elimination.prss / (design.ratings - design.cells);
   const { theta } = optimum;
   return {
     converged: optimum.converged,

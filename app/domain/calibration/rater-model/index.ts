@@ -4,7 +4,7 @@ import { buildRaterDesign, type RaterDesign } from "./design";
 import { fitRaterModel, type RaterModelFit } from "./fit";
 
 export type { RaterModelFit, VarianceComponents } from "./fit";
-export { fitRaterModel, fitVarianceComponents } from "./fit";
+export { fitFixedEffects, fitRaterModel, fitVarianceComponents } from "./fit";
 export { buildRaterDesign } from "./design";
 export type { RaterDesign } from "./design";
 

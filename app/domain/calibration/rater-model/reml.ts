@@ -1,6 +1,6 @@
 import { choleskyInPlace, choleskySolve } from "./dense-cholesky";
-import type { CandidateGroup } from "./candidate-groups";
 import type { RaterDesign } from "./design";
+import { absorbGroup, absorbSizeClasses, initialiseDense } from "./summed-updates";
 
 /** Relative standard deviations θ = σ_term / σ (lme4's Λ is diag(θ) for these scalar terms). */
 export interface Theta {
@@ -133,53 +133,6 @@ export function eliminate(
   };
 }
 
-/** A's interviewer and cell blocks before any elimination (lower triangle), and their rhs. */
-function initialiseDense(design: RaterDesign, theta: Theta, dense: Float64Array, rhs: Float64Array): void {
-  const { interviewers: nI, cells: p } = design;
-  const m = nI + p;
-  const ti = theta.interviewer;
-  dense.fill(0);
-  rhs.fill(0);
-  for (let i = 0; i < nI; i++) {
-    dense[i * m + i] = ti * ti * design.interviewerCount[i] + 1;
-    rhs[i] = ti * design.interviewerSum[i];
-    for (let f = 0; f < p; f++) dense[(nI + f) * m + i] = ti * design.interviewerCellCount[i * p + f];
-  }
-  for (let f = 0; f < p; f++) dense[(nI + f) * m + nI + f] = design.cellCount[f];
-  // rhs of cells is Σ centred y per cell = 0.
-}
-
-/**
- * Every scorecard's pivot a = θ_s² n_s + 1, its rhs θ_s Y_s and its row θ_s (θ_i n_s, n_sf): summed
- * by size class, the updates of the dense block are class sums times 1/a (see SizeClass).
- */
-function absorbSizeClasses(
-  design: RaterDesign,
-  theta: Theta,
-  dense: Float64Array,
-  rhs: Float64Array,
-  sums: Float64Array,
-): void {
-  const { interviewers: nI, cells: p } = design;
-  const m = nI + p;
-  const { interviewer: ti, scorecard: ts } = theta;
-  for (const k of design.sizeClasses) {
-    const a = ts * ts * k.size + 1;
-    const scale = (ts * ts) / a;
-    sums[0] += k.count * Math.log(a);
-    sums[1] += scale * k.sumSquares;
-    for (let i = 0; i < nI; i++) {
-      dense[i * m + i] -= scale * ti * ti * k.size * k.size * k.interviewerCards[i];
-      rhs[i] -= scale * ti * k.size * k.interviewerSum[i];
-      for (let f = 0; f < p; f++) dense[(nI + f) * m + i] -= scale * ti * k.size * k.interviewerCell[i * p + f];
-    }
-    for (let f = 0; f < p; f++) {
-      rhs[nI + f] -= scale * k.cellSum[f];
-      for (let g = 0; g <= f; g++) dense[(nI + f) * m + nI + g] -= scale * k.cellCross[f * p + g];
-    }
-  }
-}
-
 /** Eliminates each candidate (after its scorecards) by one scalar pivot: a Schur update of the dense block. */
 function absorbCandidates(
   design: RaterDesign,
@@ -265,41 +218,6 @@ function absorbCandidates(
   }
   sums[0] += logDet;
   sums[1] += quad;
-}
-
-/** The group's candidates eliminated at once: their θ-free sums times the group's factor (candidate-groups.ts). */
-function absorbGroup(
-  design: RaterDesign,
-  theta: Theta,
-  group: CandidateGroup,
-  dense: Float64Array,
-  rhs: Float64Array,
-  sums: Float64Array,
-): void {
-  const { interviewers: nI, cells: p } = design;
-  const m = nI + p;
-  const { candidate: tc, interviewer: ti, scorecard: ts } = theta;
-  const a = ts * ts * group.size + 1;
-  const pivot = 1 + (tc * tc * group.cards * group.size) / a;
-  const alpha = (tc * tc) / (a * a * pivot);
-  const z = group.size;
-  sums[0] += group.count * Math.log(pivot);
-  sums[1] += alpha * group.sumSquares;
-  const ii = alpha * ti * ti * z * z;
-  const fi = alpha * ti * z;
-  const { coRated, cellInterviewer, cellCross, interviewerSum, cellSum } = group;
-  for (let i = 0; i < nI; i++) {
-    const row = i * m;
-    const from = i * nI;
-    for (let j = 0; j <= i; j++) dense[row + j] -= ii * coRated[from + j];
-    rhs[i] -= fi * interviewerSum[i];
-  }
-  for (let f = 0; f < p; f++) {
-    const row = (nI + f) * m;
-    for (let i = 0; i < nI; i++) dense[row + i] -= fi * cellInterviewer[f * nI + i];
-    for (let g = 0; g <= f; g++) dense[row + nI + g] -= alpha * cellCross[f * p + g];
-    rhs[nI + f] -= alpha * cellSum[f];
-  }
 }
 
 function recordCandidate(

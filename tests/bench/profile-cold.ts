@@ -1,0 +1,95 @@
+// Where a cold dashboard computation's time goes, by hand (not a bench section): the bench's large
+// database (big-database.ts, built once into --db PATH and reused), then computeDashboard's steps
+// timed one by one in this process, the calibration report's parts beside them (the rater-model fits
+// alone, each with its criterion evaluations), and the SQL baseline of the dashboard section.
+//   npx tsx tests/bench/profile-cold.ts [--db /tmp/big.db] [--passes 2]
+//   node --cpu-prof --cpu-prof-dir DIR --import tsx tests/bench/profile-cold.ts   (a V8 profile too)
+// Later passes are the ones to read (the first includes V8's compilation). The server computes the
+// planner (computeVariantReliability) on a second thread, so its worker's own path is the pass
+// without it: printed last, against the SQL baseline's CPU time.
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+
+import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table";
+import { fitDimensionModel } from "~/domain/calibration/rater-model";
+import { compareVariantsByModel } from "~/domain/calibration/variant-model";
+import { computeVariantReliability } from "~/domain/calibration/variant-reliability";
+import { computeCalibrationReport } from "~/domain/calibration";
+import { buildDashboardViews } from "~/domain/calibration/dashboard-views";
+import { exportRatings, exportScorecardRedFlags } from "~/models/rating-export.server";
+import { getLatestRubricVersion } from "~/models/rubric.server";
+import { openDatabase } from "~db/client";
+import { buildBigDatabase } from "./big-database";
+import { sqlBaseline } from "./dashboard-section";
+
+const { values } = parseArgs({
+  options: { db: { type: "string", default: "/tmp/panel-scorecard-big.db" }, passes: { type: "string", default: "2" } },
+});
+const path = values.db;
+if (!existsSync(path)) {
+  process.stderr.write(`building ${path}…\n`);
+  await buildBigDatabase(path, { seats: 50 });
+}
+
+// CPU time, not wall time: on a shared machine a step's wall time is mostly other processes' (this
+// script runs on one thread, so the process's CPU time is the step's).
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const timed = <T>(steps: [string, number][], name: string, work: () => T): T => {
+  const start = cpuMs();
+  const result = work();
+  steps.push([name, cpuMs() - start]);
+  return result;
+};
+const line = (steps: [string, number][]) =>
+  `${steps.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(" + ")} = ${steps.reduce((s, [, ms]) => s + ms, 0).toFixed(0)} ms of CPU`;
+
+const { db, sqlite } = openDatabase(path);
+let workerPath = 0;
+try {
+  for (let pass = 1; pass <= Number(values.passes); pass++) {
+    const steps: [string, number][] = [];
+    const ratings = timed(steps, "exportRatings", () => exportRatings({}, db));
+    const scorecards = timed(steps, "exportScorecardRedFlags", () => exportScorecardRedFlags({}, db));
+    const { rubric } = getLatestRubricVersion(db);
+    const report = timed(steps, "computeCalibrationReport", () =>
+      computeCalibrationReport(ratings, { scale: rubric.scale, scorecards }),
+    );
+    timed(steps, "buildDashboardViews", () =>
+      buildDashboardViews({ report, ratings, interviewerNames: {}, dimensionNames: {}, variantNames: {} }),
+    );
+    process.stdout.write(`pass ${pass}: ${line(steps)}\n`);
+
+    const parts: [string, number][] = [];
+    const table = timed(parts, "buildRatingTable", () => buildRatingTable(ratings));
+    const dimension = timed(parts, "fitDimensionModel", () => fitDimensionModel(table));
+    const variants = labelColumn(ratings, (r) => r.variant);
+    timed(parts, "compareVariantsByModel", () => compareVariantsByModel(table, variants, dimension.fit.theta));
+    const planned = timed(parts, "computeVariantReliability", () =>
+      computeVariantReliability(ratings, { table, variants }),
+    );
+    process.stdout.write(
+      `  report parts: ${line(parts)}; dimension model ${dimension.fit.evaluations} evaluations; ` +
+        `planner ${planned.length} variants\n`,
+    );
+    const sum = (xs: [string, number][]) => xs.reduce((total, [, ms]) => total + ms, 0);
+    workerPath = sum(steps) - sum(parts.filter(([name]) => name === "computeVariantReliability"));
+  }
+  // sqlBaseline runs its three queries once untimed (to count rows) and then `runs` times: half of
+  // one call's CPU time is one run.
+  const sql: [string, number][] = [];
+  for (let run = 1; run <= 3; run++) {
+    const start = cpuMs();
+    sqlBaseline(path, 1);
+    sql.push([`run ${run}`, (cpuMs() - start) / 2]);
+  }
+  process.stdout.write(`SQL baseline (the dashboard section's 3 queries), per run: ${line(sql)}\n`);
+  const baseline = [...sql.map(([, ms]) => ms)].sort((a, b) => a - b)[1];
+  process.stdout.write(
+    `worker's path (last pass without the planner) ${workerPath.toFixed(0)} ms of CPU = ${(workerPath / baseline).toFixed(2)}x the SQL baseline's median ${baseline.toFixed(0)} ms\n`,
+  );
+} finally {
+  sqlite.close();
+}

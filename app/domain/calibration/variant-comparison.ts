@@ -9,7 +9,7 @@ import {
   subtractMoments,
   type Moments,
 } from "./summary-stats";
-import type { Theta } from "./rater-model/reml";
+import type { Theta } from "./rater-model/types";
 import { compareVariantsByModel, type ModelVariantDifference } from "./variant-model";
 import type { LabelColumn, RatingTable } from "./rating-table";
 import { scaleCategories, type Scale } from "./types";

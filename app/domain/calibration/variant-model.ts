@@ -1,6 +1,6 @@
 import { benjaminiHochberg, FDR_Q, normalCdf } from "./multiplicity";
 import { buildRaterDesign, fitFixedEffects } from "./rater-model";
-import type { Theta } from "./rater-model/reml";
+import type { Theta } from "./rater-model/types";
 import { selectRows, type LabelColumn, type RatingTable } from "./rating-table";
 
 export interface ModelVariantDifference {

@@ -5,24 +5,7 @@
 // dense block is θ-free sums (co-rating counts, cell counts, sums of Y_c) times one factor per group,
 // and a criterion evaluation costs O(interviewers²) per group instead of O(candidates · support²).
 // Groups too small to pay for a dense matrix stay with the per-candidate loop (reml.ts).
-import type { RaterDesign } from "./design";
-
-export interface CandidateGroup {
-  /** Ratings per scorecard (z) and scorecards per candidate (k). */
-  size: number;
-  cards: number;
-  count: number;
-  /** Σ_c 1[i ∈ c] 1[j ∈ c]: candidates rated by both interviewers, lower triangle, interviewers². */
-  coRated: Float64Array;
-  /** Σ_c n_cf 1[i ∈ c], cells × interviewers. */
-  cellInterviewer: Float64Array;
-  /** Σ_c n_cf n_cg, cells × cells. */
-  cellCross: Float64Array;
-  /** Σ_c Y_c over the interviewer's candidates; Σ_c n_cf Y_c per cell; Σ_c Y_c². */
-  interviewerSum: Float64Array;
-  cellSum: Float64Array;
-  sumSquares: number;
-}
+import type { CandidateGroup, RaterDesign } from "./types";
 
 /**
  * Splits the candidates into groups summed once (see above) and the rest, listed in `single`.

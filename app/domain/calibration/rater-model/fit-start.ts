@@ -1,7 +1,6 @@
 // Where a rater-model fit starts (fit.ts): which variance terms the design can estimate at all, and
 // method-of-moments starting values for the others.
-import type { RaterDesign } from "./design";
-import type { Theta } from "./reml";
+import type { RaterDesign, Theta } from "./types";
 
 /** Which variance terms the design can separate from the others and from the residual. */
 export function identifiable(design: RaterDesign) {

@@ -1,9 +1,9 @@
 import { inverseFromLowerInverse, invertLower } from "./dense-cholesky";
-import type { RaterDesign } from "./design";
+import type { RaterDesign, Theta } from "./types";
 import { nelderMead } from "./nelder-mead";
 import { identifiable, momentStart } from "./fit-start";
 import { boxNewton } from "./newton";
-import { createWorkspace, eliminate, remlCriterion, type Elimination, type Theta } from "./reml";
+import { createWorkspace, eliminate, remlCriterion, type Elimination } from "./reml";
 
 export interface VarianceComponents {
   candidate: number;

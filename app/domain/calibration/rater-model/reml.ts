@@ -1,13 +1,6 @@
 import { choleskyInPlace, choleskySolve } from "./dense-cholesky";
-import type { RaterDesign } from "./design";
+import type { RaterDesign, Theta } from "./types";
 import { absorbGroup, absorbSizeClasses, initialiseDense } from "./summed-updates";
-
-/** Relative standard deviations θ = σ_term / σ (lme4's Λ is diag(θ) for these scalar terms). */
-export interface Theta {
-  candidate: number;
-  interviewer: number;
-  scorecard: number;
-}
 
 /**
  * The penalised least-squares system of lme4 (Bates, Mächler, Bolker & Walker 2015, "Fitting Linear

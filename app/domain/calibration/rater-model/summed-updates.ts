@@ -1,9 +1,7 @@
 // The parts of the elimination (reml.ts) that never visit a scorecard or candidate one by one: the
 // dense block before any elimination, and what scorecards (by size class, design.ts) and candidate
 // groups (candidate-groups.ts) subtract from it as θ-free sums times one factor each.
-import type { CandidateGroup } from "./candidate-groups";
-import type { RaterDesign } from "./design";
-import type { Theta } from "./reml";
+import type { CandidateGroup, RaterDesign, Theta } from "./types";
 
 /** A's interviewer and cell blocks before any elimination (lower triangle), and their rhs. */
 export function initialiseDense(design: RaterDesign, theta: Theta, dense: Float64Array, rhs: Float64Array): void {

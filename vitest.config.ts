@@ -13,10 +13,12 @@ const SLOW = "tests/**/*.slow.test.ts";
 
 // Integration and slow files each get a fresh SQLite file (a copy of the run's migrated template); the
 // app is built once before any of them. A hook may wait for the first copy of a template to be built.
+// A test's first dashboard on the demo computes all of it (seconds of CPU), and two files run at once
+// on a machine others share: 30 s was seen to run out under load, so 60 s.
 const withDatabase = {
   setupFiles: ["tests/support/fresh-database.ts"],
   globalSetup: ["tests/support/build-once.ts", "tests/support/template-dir.ts"],
-  testTimeout: 30_000,
+  testTimeout: 60_000,
   hookTimeout: 120_000,
 };
 

@@ -157,17 +157,26 @@ function requestsFor(row: Row): { label: string; search: string }[] {
   return list;
 }
 
+/** Each role's session, made by the real sign-in code and kept until a reply ends it. */
+const sessions = new Map<Role, string>();
+
 async function ask(row: Row, search: string, role: Role): Promise<Reply> {
   const path = row.page.replace(/:(\w+)/g, (_, name: string) => params[name]) + search;
-  // A fresh session each time: the /logout row ends the one it is given.
-  const cookie = role === "Signed out" ? undefined : await sessionCookieFor(users[role]);
+  let cookie = sessions.get(role);
+  if (role !== "Signed out" && cookie === undefined) sessions.set(role, (cookie = await sessionCookieFor(users[role])));
   const headers: Record<string, string> = { ...(cookie ? { Cookie: cookie } : {}) };
-  if (row.method === "GET") return send(base, "GET", path, { headers });
-  // An empty form: enough to reach the action's own validation, never enough to change anything.
-  return send(base, "POST", path, {
-    headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
-    body: "",
-  });
+  const reply =
+    row.method === "GET"
+      ? await send(base, "GET", path, { headers })
+      : // An empty form: enough to reach the action's own validation, never enough to change anything.
+        await send(base, "POST", path, {
+          headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+          body: "",
+        });
+  // A reply that sets the session cookie (the /logout rows end the session they are given) gets
+  // the role a fresh session next time. A session ended without one would show as "sign-in", a failure.
+  if (String(reply.headers["set-cookie"] ?? "").includes("__session=")) sessions.delete(role);
+  return reply;
 }
 
 describe("the README's access matrix", () => {

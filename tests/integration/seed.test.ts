@@ -1,12 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { count, eq, isNull, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { getDb, openDatabase, type Db } from "~db/client";
-import { applyMigrations } from "~db/migrate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb, type Connection, type Db } from "~db/client";
 import * as t from "~db/schema";
+import { DEMO_DEBRIEFS } from "~/seed/debriefs.server";
 import { seedDemo, type SeedSummary } from "~/seed/demo.server";
+import { openDemoCopy } from "../support/database-templates";
 
 const NOW = new Date("2026-11-22T08:00:00Z");
 const total = (db: Db, table: typeof t.users | typeof t.scorecards | typeof t.candidates) =>
@@ -99,14 +97,33 @@ describe("the demo organisation", () => {
     expect(repairMean(false) - repairMean(true)).toBeGreaterThan(0.3);
   });
 
-  it("is deterministic: the same seed gives the same organisation", async () => {
-    const other = openDatabase(join(mkdtempSync(join(tmpdir(), "seed-twin-")), "twin.db"));
-    applyMigrations(other.db);
-    await seedDemo(other.db, { now: NOW });
-    const fingerprint = (db: Db) =>
-      db.all(sql`select c.name, s.interviewer_id, r.dimension_key, r.score from ratings r join scorecards s on s.id = r.scorecard_id
-        join interviews i on i.id = s.interview_id join candidates c on c.id = i.candidate_id order by r.scorecard_id, r.dimension_key`);
-    expect(fingerprint(other.db)).toEqual(fingerprint(getDb()));
-    other.sqlite.close();
+  // The other seed is this run's demo template (tests/support/database-templates.ts): the real seed,
+  // run on the same day in a database of its own, maybe by another worker.
+  describe("is deterministic", () => {
+    let other: Connection;
+    beforeAll(async () => {
+      other = await openDemoCopy(NOW);
+    });
+    afterAll(() => other.sqlite.close());
+
+    it("the same seed gives the same organisation", () => {
+      const fingerprint = (db: Db) =>
+        db.all(sql`select c.name, s.interviewer_id, r.dimension_key, r.score from ratings r join scorecards s on s.id = r.scorecard_id
+          join interviews i on i.id = s.interview_id join candidates c on c.id = i.candidate_id order by r.scorecard_id, r.dimension_key`);
+      expect(fingerprint(other.db)).toEqual(fingerprint(getDb()));
+    });
+
+    it("a second demo database gets the same votes, re-votes, decisions and conversations", () => {
+      const fingerprint = (db: Db) => [
+        db.all(sql`select interview_id, decision, decision_note from debriefs order by interview_id`),
+        db.all(sql`select interview_id, interviewer_id, round, recommendation, reason from debrief_votes order by id`),
+        db.all(
+          sql`select interviewer_id, effect, agreed, held_on, follow_up_on from calibration_conversations order by id`,
+        ),
+      ];
+      const mine = fingerprint(getDb());
+      expect(mine[1].length).toBeGreaterThan(DEMO_DEBRIEFS * 2);
+      expect(fingerprint(other.db)).toEqual(mine);
+    });
   });
 });

@@ -2,10 +2,11 @@
 // passwords with argon2 and writes thousands of rows), and many test files need one each. So each is
 // built once per test run, by the real migrations and the real seed, into a template file, and a test
 // file gets its own copy of that file: still a real SQLite file of its own, made by the real code.
-import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
-import { closeConnection, getDb, type Db } from "~db/client";
+import { closeConnection, getDb, openDatabase, type Connection, type Db } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import { ensureDefaultRubric } from "~/models/rubric.server";
 import { seedDemo } from "~/seed/demo.server";
@@ -78,11 +79,26 @@ export async function useEmptyDatabase(): Promise<void> {
   useCopyOf(await template("empty", () => {}));
 }
 
-/** This test file's database becomes a fresh copy of the demo organisation as seeded on `now`'s day. */
-export async function useDemoDatabase(now: Date = DEMO_NOW): Promise<void> {
+/** The demo organisation as seeded on `now`'s day by this run (the template file: copy it, never open it). */
+function demoTemplate(now: Date): Promise<string> {
   const day = now.toISOString().slice(0, 10);
   // The seed only looks at the day; a template seeded on `now` itself holds the same rows.
-  useCopyOf(await template(`demo-${day}`, (db) => seedDemo(db, { now })));
+  return template(`demo-${day}`, (db) => seedDemo(db, { now }));
+}
+
+/** This test file's database becomes a fresh copy of the demo organisation as seeded on `now`'s day. */
+export async function useDemoDatabase(now: Date = DEMO_NOW): Promise<void> {
+  useCopyOf(await demoTemplate(now));
+}
+
+/**
+ * A second connection, to a copy of the demo organisation this run seeded on `now`'s day, beside the
+ * file's own database: to compare a seed of one's own with. Close it when done.
+ */
+export async function openDemoCopy(now: Date = DEMO_NOW): Promise<Connection> {
+  const path = join(mkdtempSync(join(tmpdir(), "demo-copy-")), "demo.db");
+  copyFileSync(await demoTemplate(now), path);
+  return openDatabase(path);
 }
 
 declare module "vitest" {

@@ -56,6 +56,7 @@ export default function CalibrationInterviewers() {
   // The chart shows every interviewer the model could judge; the table says why the others are withheld.
   const shown = rows.filter((r) => r.rater.withheld === null && r.rater.effect !== null);
   const leniencyThreshold = (LENIENCY_MIN_EFFECT * (scale.max - scale.min)) / 3;
+  const leniencyHeight = Math.max(160, shown.length * 30 + 40);
   return (
     <div className="stack">
       {shown.length === 0 ? (
@@ -70,12 +71,15 @@ export default function CalibrationInterviewers() {
         <ChartFrame
           title="Leniency and severity"
           summary={`Each interviewer's effect in the rater model (points above or below what the panel would give the same candidate), with its 95% interval. It shrinks toward 0 on little evidence. Flagged when it holds after a Benjamini–Hochberg correction across interviewers (q = 0.05) and is at least ${fmt(leniencyThreshold)} points (dashed lines); halo and central tendency are judged against co-panellists on the same candidates; erratic when their ratings fit the model at least ${ERRATIC_MIN_RATIO}× worse than the panel's (misfit: mean squared residual against the panel's, 1 is typical), with the same correction. No flag below ${MIN_SHARED_CANDIDATES} shared candidates.`}
-          height={Math.max(160, shown.length * 30 + 40)}
+          height={leniencyHeight}
+          handDrawn
           chart={
             <LeniencyChart
+              height={leniencyHeight}
               scaleSpan={scale.max - scale.min}
               threshold={leniencyThreshold}
               points={shown.map((r) => ({
+                key: r.interviewer,
                 name: r.name,
                 leniency: r.rater.effect!,
                 ciLow: r.rater.ciLow!,

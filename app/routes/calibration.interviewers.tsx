@@ -1,9 +1,8 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFrame, fmt, pct, withheld } from "~/components/charts/chart-frame";
-import { DriftChart } from "~/components/charts/drift-chart";
 import { LeniencyChart } from "~/components/charts/leniency-chart";
-import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
+import { lazyPart } from "~/components/lazy-part";
 import { FlagEvidenceTable } from "~/components/coach/flag-evidence-table";
 import { ErrorPage } from "~/components/error-page";
 import { countAmendedAfterSeeing } from "~/models/amendment.server";
@@ -19,6 +18,12 @@ import {
 import { interviewerPageRows } from "~/domain/calibration/interviewer-page-rows";
 import { loadDashboard } from "~/models/dashboard-snapshot.server";
 import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+
+// The leniency chart is hand-drawn and comes with the page. The two recharts charts below it, and
+// recharts with them (most of this page's JavaScript: ~200 ms to evaluate at 4x CPU throttling),
+// come in a chunk of their own when the first of them nears the viewport (chart-frame.tsx).
+const StackedBarChart = lazyPart(() => import("~/components/charts/stacked-bar-chart").then((m) => m.StackedBarChart));
+const DriftChart = lazyPart(() => import("~/components/charts/drift-chart").then((m) => m.DriftChart));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filter } = await requireCalibrationRequest(request);
@@ -146,7 +151,7 @@ export default function CalibrationInterviewers() {
         summary="Share of each interviewer's scorecards per recommendation."
         height={Math.max(160, rows.length * 28 + 60)}
         chart={
-          <StackedBarChart
+          <StackedBarChart.Component
             percent
             categoryKey="name"
             series={RECOMMENDATION_SERIES}
@@ -232,7 +237,7 @@ export default function CalibrationInterviewers() {
         summary="Raw leniency per month, averaged per candidate. Gaps are months with fewer than 5 shared candidates."
         height={320}
         chart={
-          <DriftChart
+          <DriftChart.Component
             months={months}
             lines={rows.map((r) => ({
               name: r.name,

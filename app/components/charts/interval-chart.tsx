@@ -115,7 +115,9 @@ export function IntervalChart({
         style={{ gridTemplateRows: `repeat(${rows.length}, ${band}px)` }}
       >
         {rows.map((row) => (
-          <div key={row.key}>{keepHyphenatedWords(row.name)}</div>
+          <div key={row.key}>
+            <span>{keepHyphenatedWords(row.name)}</span>
+          </div>
         ))}
       </div>
       {/* The keys are handled here for every row: the rows are the focusable parts (roving tabindex). */}
@@ -200,10 +202,11 @@ export function IntervalChart({
           style={{
             top: PADDING.top + centre(tooltipIndex),
             left: `calc(${PADDING.left + labelWidth}px + (100% - ${PADDING.left + labelWidth + PADDING.right}px) * ${at(tooltipRow.value).toFixed(4)})`,
-            transform: at(tooltipRow.value) > 0.55 ? "translate(calc(-100% - 12px), -50%)" : "translate(12px, -50%)",
+            // On the side of the point with more room.
+            transform: at(tooltipRow.value) > 0.5 ? "translate(calc(-100% - 12px), -50%)" : "translate(12px, -50%)",
           }}
         >
-          <strong>{tooltipRow.name}</strong>
+          <strong>{keepHyphenatedWords(tooltipRow.name)}</strong>
           <span style={{ color: tooltipRow.colour }}>
             95% interval: {fmt(tooltipRow.low)} to {fmt(tooltipRow.high)}
           </span>

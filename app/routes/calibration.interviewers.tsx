@@ -1,9 +1,8 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFrame, fmt, pct, withheld } from "~/components/charts/chart-frame";
-import { DriftChart } from "~/components/charts/drift-chart";
 import { LeniencyChart } from "~/components/charts/leniency-chart";
-import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
+import { lazyPart } from "~/components/lazy-part";
 import { FlagEvidenceTable } from "~/components/coach/flag-evidence-table";
 import { ErrorPage } from "~/components/error-page";
 import { countAmendedAfterSeeing } from "~/models/amendment.server";
@@ -19,6 +18,12 @@ import {
 import { interviewerPageRows } from "~/domain/calibration/interviewer-page-rows";
 import { loadDashboard } from "~/models/dashboard-snapshot.server";
 import { requireCalibrationRequest } from "~/utils/calibration-request.server";
+
+// The leniency chart is hand-drawn and comes with the page. The two recharts charts below it, and
+// recharts with them (most of this page's JavaScript: ~200 ms to evaluate at 4x CPU throttling),
+// come in a chunk of their own when the first of them nears the viewport (chart-frame.tsx).
+const StackedBarChart = lazyPart(() => import("~/components/charts/stacked-bar-chart").then((m) => m.StackedBarChart));
+const DriftChart = lazyPart(() => import("~/components/charts/drift-chart").then((m) => m.DriftChart));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filter } = await requireCalibrationRequest(request);
@@ -56,6 +61,7 @@ export default function CalibrationInterviewers() {
   // The chart shows every interviewer the model could judge; the table says why the others are withheld.
   const shown = rows.filter((r) => r.rater.withheld === null && r.rater.effect !== null);
   const leniencyThreshold = (LENIENCY_MIN_EFFECT * (scale.max - scale.min)) / 3;
+  const leniencyHeight = Math.max(160, shown.length * 30 + 40);
   return (
     <div className="stack">
       {shown.length === 0 ? (
@@ -70,12 +76,15 @@ export default function CalibrationInterviewers() {
         <ChartFrame
           title="Leniency and severity"
           summary={`Each interviewer's effect in the rater model (points above or below what the panel would give the same candidate), with its 95% interval. It shrinks toward 0 on little evidence. Flagged when it holds after a Benjamini–Hochberg correction across interviewers (q = 0.05) and is at least ${fmt(leniencyThreshold)} points (dashed lines); halo and central tendency are judged against co-panellists on the same candidates; erratic when their ratings fit the model at least ${ERRATIC_MIN_RATIO}× worse than the panel's (misfit: mean squared residual against the panel's, 1 is typical), with the same correction. No flag below ${MIN_SHARED_CANDIDATES} shared candidates.`}
-          height={Math.max(160, shown.length * 30 + 40)}
+          height={leniencyHeight}
+          handDrawn
           chart={
             <LeniencyChart
+              height={leniencyHeight}
               scaleSpan={scale.max - scale.min}
               threshold={leniencyThreshold}
               points={shown.map((r) => ({
+                key: r.interviewer,
                 name: r.name,
                 leniency: r.rater.effect!,
                 ciLow: r.rater.ciLow!,
@@ -142,7 +151,7 @@ export default function CalibrationInterviewers() {
         summary="Share of each interviewer's scorecards per recommendation."
         height={Math.max(160, rows.length * 28 + 60)}
         chart={
-          <StackedBarChart
+          <StackedBarChart.Component
             percent
             categoryKey="name"
             series={RECOMMENDATION_SERIES}
@@ -228,7 +237,7 @@ export default function CalibrationInterviewers() {
         summary="Raw leniency per month, averaged per candidate. Gaps are months with fewer than 5 shared candidates."
         height={320}
         chart={
-          <DriftChart
+          <DriftChart.Component
             months={months}
             lines={rows.map((r) => ({
               name: r.name,

@@ -36,12 +36,16 @@ export default function CalibrationVariants() {
             key={d.dimension}
             title={d.name}
             height={d.variants.length * 34 + 50}
+            handDrawn
             chart={
               <MeansChart
+                label={d.name}
+                height={d.variants.length * 34 + 50}
                 scale={scale}
                 points={d.variants
                   .filter((v) => v.mean !== null)
                   .map((v) => ({
+                    key: v.variant,
                     name: v.name,
                     mean: v.mean!,
                     ciLow: v.ciLow ?? v.mean!,

@@ -34,12 +34,13 @@ async function open(page: Page, path: string) {
 
 /**
  * recharts draws in the browser only, and each chart only once it comes near the viewport
- * (chart-frame.tsx): bring every chart frame into view in turn and wait for its SVG.
+ * (chart-frame.tsx; the hand-drawn interval charts come with the page): bring every chart frame
+ * into view in turn and wait for its SVG.
  */
 async function waitForCharts(page: Page) {
   for (const area of await page.locator(".chart-area").all()) {
     await area.scrollIntoViewIfNeeded();
-    await area.locator("svg.recharts-surface").first().waitFor({ timeout: 15_000 });
+    await area.locator("svg").first().waitFor({ timeout: 15_000 });
   }
 }
 

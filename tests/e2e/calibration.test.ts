@@ -38,7 +38,7 @@ it("runs a calibration review: filter, find the outlier, open the split panel, r
   ] as const) {
     await page.getByRole("navigation", { name: "Calibration views" }).getByRole("link", { name: tab }).click();
     await page.waitForURL(new RegExp(`/calibration/${name}\\?level=senior&level=staff`));
-    await page.waitForSelector(".recharts-surface");
+    await page.waitForSelector(".chart-area svg");
     await screenshot(page, `calibration-${name}`);
   }
   // The numbers behind a chart, one click away.

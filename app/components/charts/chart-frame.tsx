@@ -71,6 +71,8 @@ function useDrawWhenNear(title: string, ref: React.RefObject<HTMLElement>, enabl
  * A fixed-size frame, so nothing jumps when the chart draws in the browser (recharts renders an
  * empty wrapper on the server), with the same numbers as a table one click away. The table is
  * always in the page — visually hidden behind the chart — so screen readers read the numbers.
+ * A hand-drawn chart (interval-chart.tsx) is drawn at once, on the server too, and is not hidden
+ * from assistive technology: its rows are named and reachable by keyboard.
  */
 export function ChartFrame({
   title,
@@ -78,18 +80,20 @@ export function ChartFrame({
   chart,
   table,
   summary,
+  handDrawn = false,
 }: {
   title: string;
   height: number;
   chart: ReactNode;
   table: ReactNode;
   summary?: string;
+  handDrawn?: boolean;
 }) {
   const [asTable, setAsTable] = useState(false);
   const id = useId();
   const area = useRef<HTMLDivElement>(null);
   // Never on the server: recharts draws in the browser only.
-  const isDrawn = useDrawWhenNear(title, area, !asTable);
+  const isDrawn = useDrawWhenNear(title, area, !asTable && !handDrawn);
   return (
     <figure className="chart card" aria-labelledby={`${id}-title`}>
       <figcaption className="chart-head">
@@ -102,8 +106,16 @@ export function ChartFrame({
         </button>
       </figcaption>
       {asTable ? null : (
-        <div ref={area} className="chart-area" style={{ height }} aria-hidden="true" data-drawn={isDrawn || undefined}>
-          {isDrawn ? (
+        <div
+          ref={area}
+          className="chart-area"
+          style={{ height }}
+          aria-hidden={handDrawn ? undefined : "true"}
+          data-drawn={handDrawn || isDrawn || undefined}
+        >
+          {handDrawn ? (
+            chart
+          ) : isDrawn ? (
             <>
               {chart}
               <Committed />

@@ -1,17 +1,8 @@
-import {
-  Bar,
-  CartesianGrid,
-  Cell,
-  ComposedChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { symmetricScale } from "~/utils/chart-scale";
+import { IntervalChart } from "./interval-chart";
 
 export interface LeniencyPoint {
+  key: string;
   name: string;
   leniency: number;
   ciLow: number;
@@ -26,43 +17,38 @@ export function LeniencyChart({
   points,
   scaleSpan,
   threshold,
+  height,
 }: {
   points: LeniencyPoint[];
   scaleSpan: number;
   threshold: number;
+  height: number;
 }) {
-  const data = points.map((p) => ({
-    ...p,
-    interval: [p.ciLow, p.ciHigh] as [number, number],
-    fill: COLOURS[p.flag ?? "none"],
-  }));
+  // Symmetric around 0, at least ±1 point and at most the whole rating scale, wide enough for every interval.
   const bound = Math.min(scaleSpan, Math.max(1, ...points.flatMap((p) => [Math.abs(p.ciLow), Math.abs(p.ciHigh)])));
+  const scale = symmetricScale(bound);
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart
-        accessibilityLayer={false}
-        layout="vertical"
-        data={data}
-        margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
-      >
-        <CartesianGrid horizontal={false} stroke="#e5e8ee" />
-        <XAxis type="number" domain={[-bound, bound]} tickFormatter={(v: number) => v.toFixed(1)} />
-        <YAxis type="category" dataKey="name" width={130} interval={0} />
-        <Tooltip
-          formatter={(value) =>
-            Array.isArray(value) ? value.map((v) => Number(v).toFixed(2)).join(" to ") : Number(value).toFixed(2)
-          }
-        />
-        <ReferenceLine x={0} stroke="#1c2330" />
-        <ReferenceLine x={threshold} stroke="#b45309" strokeDasharray="4 4" />
-        <ReferenceLine x={-threshold} stroke="#b42318" strokeDasharray="4 4" />
-        <Bar dataKey="interval" name="95% interval" barSize={6} fill="#9aa6b8" isAnimationActive={false} />
-        <Scatter dataKey="leniency" name="Leniency" isAnimationActive={false}>
-          {data.map((d) => (
-            <Cell key={d.name} fill={d.fill} />
-          ))}
-        </Scatter>
-      </ComposedChart>
-    </ResponsiveContainer>
+    <IntervalChart
+      label="Leniency and severity"
+      valueName="Leniency"
+      height={height}
+      labelWidth={130}
+      // Effects read as points on the rating scale: at least one decimal (0.0, 0.5, 1.0).
+      scale={{ ...scale, decimals: Math.max(1, scale.decimals) }}
+      references={[
+        { at: 0, colour: "#1c2330" },
+        { at: threshold, colour: COLOURS.lenient, dashed: true },
+        { at: -threshold, colour: COLOURS.severe, dashed: true },
+      ]}
+      rows={points.map((p) => ({
+        key: p.key,
+        name: p.name,
+        value: p.leniency,
+        low: p.ciLow,
+        high: p.ciHigh,
+        colour: COLOURS[p.flag ?? "none"],
+        note: p.flag ?? undefined,
+      }))}
+    />
   );
 }

@@ -1,9 +1,8 @@
 import { useEffect, useState, type ComponentType } from "react";
-import { keepLoadedBuildFiles } from "~/utils/service-worker";
+import { lazyModule } from "./lazy-module";
 
-// Parts of a page that nothing needs for its first paint (on the scorecard: the review before
-// submitting, the shortcuts list, a conflict's choice, the coach's marks; on the overview: the
-// planner's chart and recharts with it) come in a chunk of their own, fetched when first drawn or
+// Parts of a page that nothing needs for its first paint (on the scorecard: the shortcuts list; on
+// the overview: the planner's chart and recharts with it) come in a chunk of their own, fetched when first drawn or
 // earlier through `preload` (the scorecard preloads its parts once it is up, so they are there
 // before anyone opens them). Not React.lazy: a part whose chunk has arrived renders in the same render, with no
 // Suspense and no tick without it (a keyboard flow may press Enter right after opening the review).
@@ -20,27 +19,15 @@ export function lazyPart<P extends object>(
   load: () => Promise<ComponentType<P>>,
   fallback: (props: P) => React.ReactNode = () => null,
 ): LazyPart<P> {
-  let loaded: ComponentType<P> | null = null;
-  let loading: Promise<ComponentType<P> | null> | null = null;
-  const preload = () =>
-    (loading ??= load().then(
-      (component) => {
-        loaded = component;
-        keepLoadedBuildFiles();
-        return component;
-      },
-      () => {
-        loading = null; // offline before it came: asked again the next time it is needed
-        return null;
-      },
-    ));
+  const part = lazyModule(load);
+  const preload = part.load;
   function Component(props: P) {
     const [, setArrived] = useState(false);
-    const Part = loaded;
+    const Part = part.now();
     useEffect(() => {
       if (Part) return;
       let live = true;
-      void preload().then((part) => live && part && setArrived(true));
+      void preload().then((arrived) => live && arrived && setArrived(true));
       return () => void (live = false);
     }, [Part]);
     return Part ? <Part {...props} /> : fallback(props);

@@ -2,8 +2,9 @@ import type { Rubric } from "~/domain/rubric/types";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import type { EvidenceNote } from "~/domain/scorecard-content";
 
-// How a conflict (a field changed both here and elsewhere) is named and shown in words; the status
-// line uses these at once, conflict-notice.tsx (a chunk loaded after the page is up) draws the choice.
+// How a conflict (a field changed both here and elsewhere) is named and shown in words, by the
+// status line and conflict-notice.tsx; both take them from the merge kit (merge-kit.ts), a chunk
+// loaded after the page is up. ChooseConflict, a type, is all the page's own bundle takes from here.
 
 export type ChooseConflict = (field: string, keep: "mine" | "theirs") => void;
 

@@ -4,7 +4,7 @@ import type { Dimension, Rubric } from "~/domain/rubric/types";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import { findCapViolations } from "~/domain/scoring";
 import type { ChooseConflict } from "./conflict-text";
-import { ConflictBeside } from "./lazy-parts";
+import { ConflictChoice } from "./merge-parts";
 import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { renderCoachAdornment, renderCoachedText } from "./evidence-coach";
 import { asList } from "./form-values";
@@ -153,7 +153,7 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
       ) : null}
 
       {props.conflicts.map((c) => (
-        <ConflictBeside.Component
+        <ConflictChoice
           key={c.field}
           rubric={props.rubric}
           conflict={c}

@@ -5,7 +5,7 @@ import { coachDismissalKey, dismissedInNote, openSuggestions, signalKey } from "
 import type { Rubric } from "~/domain/rubric/types";
 import type { EvidenceNote } from "~/domain/scorecard-content";
 import { asList, type ScorecardFormValues } from "./form-values";
-import { NoteSignalText, NoteSuggestions } from "./lazy-parts";
+import { coachMarks } from "./coach-marks";
 import { useNoteSignals } from "./use-note-signals";
 
 // The evidence coach on the live card: each note's signals as quiet underlines and the flag they
@@ -113,17 +113,20 @@ export function EvidenceCoach({
 export function CoachNoteText({ note }: { note: EvidenceNote }) {
   const coach = useContext(CoachContext);
   const signals = coach?.signalsOf(note) ?? [];
-  // Plain text until the coach has something to underline (always so on the server and at hydration).
-  if (!coach || !signals.length) return <>{note.text}</>;
-  return <NoteSignalText.Component text={note.text} signals={signals} dismissed={coach.dismissedOf(note)} />;
+  // Plain text until the coach has something to underline (always so on the server and at hydration);
+  // a note has signals only once the marks' chunk has come (use-note-signals.ts).
+  const marks = coachMarks.now();
+  if (!coach || !signals.length || !marks) return <>{note.text}</>;
+  return <marks.NoteSignalText text={note.text} signals={signals} dismissed={coach.dismissedOf(note)} />;
 }
 
 /** The flags the coach suggests for a note, with Raise and Dismiss (nothing while it is off). */
 export function CoachNoteAdornment({ note }: { note: EvidenceNote }) {
   const coach = useContext(CoachContext);
-  if (!coach?.enabled || !coach.signalsOf(note).length) return null;
+  const marks = coachMarks.now();
+  if (!coach?.enabled || !coach.signalsOf(note).length || !marks) return null;
   return (
-    <NoteSuggestions.Component
+    <marks.NoteSuggestions
       text={note.text}
       signals={coach.signalsOf(note)}
       dismissed={coach.dismissedOf(note)}

@@ -2,7 +2,8 @@ import { memo } from "react";
 import type { Rubric } from "~/domain/rubric/types";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import { LocalTime } from "~/components/local-time";
-import { conflictLabel, conflictValue, type ChooseConflict } from "./conflict-text";
+import type { ChooseConflict } from "./conflict-text";
+import { mergeKit } from "./merge-parts";
 import { useSaveStatus, type SaveStatusStore } from "./save-status-store";
 
 const timeOfDay = (iso: string) =>
@@ -46,7 +47,9 @@ export const SaveStatusLine = memo(function SaveStatusLine({
       "Submitted · read-only"
     );
     tone = "ok";
-  } else if (conflicts.length) {
+  } else if (conflicts.length && mergeKit.now()) {
+    // Conflicts come only from a merge, which waited for the kit.
+    const { conflictLabel, conflictValue } = mergeKit.now()!;
     const first = conflicts[0];
     text = `${conflicts.length} conflict${conflicts.length > 1 ? "s" : ""}: ${conflictLabel(rubric, first.field, first)} — yours ${conflictValue(rubric, first.field, first.mine)}, the other ${conflictValue(rubric, first.field, first.theirs)}. m keeps yours, o the other.`;
     tone = "danger";

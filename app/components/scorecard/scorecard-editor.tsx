@@ -9,7 +9,7 @@ import type { RevisionEntry } from "./scorecard-sidebar";
 import type { FieldErrors } from "~/schemas/form-errors";
 import { DimensionCard } from "./dimension-card";
 import { loadDraftSchema } from "./draft-schema";
-import { EditorDialogs, preloadDialogs } from "./editor-dialogs";
+import { EditorDialogs } from "./editor-dialogs";
 import { editorReducer, initialEditorState } from "./editor-state";
 import { EvidenceCoach, useCoachKeys } from "./evidence-coach";
 import { FetcherBridge } from "./fetcher-bridge";
@@ -21,6 +21,7 @@ import {
   type TimerState,
 } from "./form-values";
 import { LiveBar } from "./live-bar";
+import { preloadParts } from "./preload-parts";
 import { localDraftKey } from "./local-draft";
 import { SaveStatusLine } from "./save-status";
 import { ScorecardSidebar } from "./scorecard-sidebar";
@@ -71,15 +72,10 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => {
     setHydrated(true);
-    // The shortcuts list comes in a chunk of its own, fetched before anyone needs it: after the
-    // submit check's schema, and never started offline (asked for then, it loads when first drawn).
-    const preload = () => {
-      if (!navigator.onLine) return;
-      void preloadDialogs();
-    };
-    void loadDraftSchema().then(preload);
-    window.addEventListener("online", preload);
-    return () => window.removeEventListener("online", preload);
+    // The parts kept out of the first bundle come after the submit check's schema (preload-parts.ts).
+    void loadDraftSchema().then(preloadParts);
+    window.addEventListener("online", preloadParts);
+    return () => window.removeEventListener("online", preloadParts);
   }, []);
   const weights = useMemo(() => dimensionWeights(rubric, variant.key), [rubric, variant.key]);
 

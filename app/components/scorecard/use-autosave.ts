@@ -19,8 +19,11 @@ export interface AutosaveCallbacks {
   /** The content to send now. */
   content: () => DraftContent;
   onAcknowledged: (revision: number, clean: boolean) => void;
-  /** The server merged this save with changes made elsewhere: `sent` is what this page sent. */
-  onMerged: (merged: DraftContent, conflicts: MergeConflict[], sent: DraftContent) => void;
+  /**
+   * The server merged this save with changes made elsewhere: `sent` is what this page sent. Nothing
+   * more is sent until the promise settles (the merge is on the page).
+   */
+  onMerged: (merged: DraftContent, conflicts: MergeConflict[], sent: DraftContent) => Promise<void>;
   onErrors: (errors: Record<string, string>) => void;
   onSubmitted: () => void;
 }
@@ -123,12 +126,19 @@ export function useAutosave(
       } else if (reply.kind === "saved") {
         revision.current = reply.revision;
         if (reply.submitted) return cb.onSubmitted();
-        if (reply.merged && sentContent.current) cb.onMerged(reply.merged, reply.conflicts, sentContent.current);
-        acknowledged.current = sent.current;
-        const clean = changes.current === sent.current;
-        cb.onAcknowledged(reply.revision, clean);
-        if (clean) setStatus({ state: "saved", at: reply.savedAt });
-        else send();
+        const acknowledge = () => {
+          acknowledged.current = sent.current;
+          const clean = changes.current === sent.current;
+          cb.onAcknowledged(reply.revision, clean);
+          if (clean) setStatus({ state: "saved", at: reply.savedAt });
+          else send();
+        };
+        if (!reply.merged || !sentContent.current) return acknowledge();
+        inFlight.current = true; // held until the merge is on the page: a save sent before it would undo it
+        void cb.onMerged(reply.merged, reply.conflicts, sentContent.current).then(() => {
+          inFlight.current = false;
+          acknowledge();
+        });
       }
     },
     [schedule, send, setStatus],

@@ -1,8 +1,7 @@
 import { useCallback, useMemo, useRef } from "react";
 import type { Rubric } from "~/domain/rubric/types";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
-import { conflictDimension } from "./conflict-text";
-import { ConflictBeside } from "./lazy-parts";
+import { ConflictChoice, mergeKit } from "./merge-parts";
 
 const NO_CONFLICTS: MergeConflict[] = [];
 
@@ -27,14 +26,19 @@ export function useConflictProps(
   const firstConflictField = conflicts[0]?.field ?? null;
   const conflictsOf = useMemo(() => {
     const by = new Map<string | null, MergeConflict[]>();
-    for (const c of conflicts) by.set(conflictDimension(c), [...(by.get(conflictDimension(c)) ?? []), c]);
+    // Conflicts come only from a merge, which waited for the kit.
+    const kit = conflicts.length ? mergeKit.now() : null;
+    for (const c of kit ? conflicts : []) {
+      const dimension = kit!.conflictDimension(c);
+      by.set(dimension, [...(by.get(dimension) ?? []), c]);
+    }
     return (dimension: string | null) => by.get(dimension) ?? NO_CONFLICTS;
   }, [conflicts]);
   const sideConflicts = conflictsOf(null);
   const sideConflictNodes = useMemo(
     () =>
       sideConflicts.map((c) => (
-        <ConflictBeside.Component
+        <ConflictChoice
           key={c.field}
           rubric={rubric}
           conflict={c}

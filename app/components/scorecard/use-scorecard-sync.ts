@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, type Dispatch } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
-import { mergeDraft, setField, type MergeConflict } from "~/domain/scorecard/merge-draft";
+import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import type { DraftContent } from "~/domain/scorecard-content";
 import { findStaleJustifications } from "~/domain/scoring";
 import type { EditorAction } from "./editor-state";
 import type { FetcherSubmit } from "./fetcher-bridge";
 import { toContent, toFormValues, toScores, type ClockState, type ScorecardFormValues } from "./form-values";
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from "./local-draft";
+import { mergeKit, mergeKitOnline } from "./merge-parts";
 import { useAutosave } from "./use-autosave";
 import type { InterviewClock } from "./use-interview-clock";
 
@@ -83,8 +84,9 @@ export function useScorecardSync(opts: {
       dirty.current = !clean;
       persist(revision);
     },
-    onMerged: (merged, conflicts, sent) => {
-      // What was typed since the save left is kept on top of what the server merged.
+    onMerged: async (merged, conflicts, sent) => {
+      // What was typed since the save left (and while the kit came) is kept on top of what the server merged.
+      const { mergeDraft } = await mergeKitOnline();
       const here = mergeDraft(sent, toContent(getValues(), clock.latest.current), merged);
       apply(here.merged);
       const all: MergeConflict[] = [...conflicts, ...here.conflicts];
@@ -159,7 +161,8 @@ export function useScorecardSync(opts: {
       dispatch({ type: "settleConflict", field: conflict.field });
       if (keep === "theirs") return;
       const content = toContent(getValues(), clockLatest.current);
-      setField(content, conflict.field, conflict.mine);
+      // A conflict on the page means its merge ran: the kit is there.
+      mergeKit.now()!.setField(content, conflict.field, conflict.mine);
       apply(content);
       changed();
     },

@@ -44,11 +44,13 @@ export function useEditorShortcuts(opts: {
       rate: (score) => {
         if (score < rubric.scale.min || score > rubric.scale.max) return;
         const key = dimensionKeys[ui.current];
-        setValue(`ratings.${key}`, String(score), { shouldDirty: true });
-        // Focus follows the key, so Space or an arrow next acts on the rating just chosen.
+        // Focus follows the key, so Space or an arrow next acts on the rating just chosen. First,
+        // while the page's layout is clean: focus() after the change would force its style and
+        // layout (the checked anchor restyles its card) inside the keystroke, before React's own.
         document
           .querySelector<HTMLInputElement>(`[data-dimension="${key}"] input[type=radio][value="${score}"]`)
           ?.focus({ preventScroll: true });
+        setValue(`ratings.${key}`, String(score), { shouldDirty: true });
       },
       addNote: () => focusSelector(`[data-note-input="${dimensionKeys[ui.current]}"]`),
       toggleProbes: () => dispatch({ type: "toggleProbes", key: dimensionKeys[ui.current] }),

@@ -91,6 +91,27 @@ export function describeTasks(tasks: Task[], thresholdMs: number): string {
   return lines.join("\n");
 }
 
+/** task-cpu-probe.mjs's record: the main thread's tasks by CPU time. */
+export interface CpuTasks {
+  minMs: number;
+  total: { count: number; cpuMs: number };
+  tasks: { atMs: number; cpuMs: number; wallMs: number; type: string }[];
+}
+
+export function describeCpuTasks({ minMs, total, tasks }: CpuTasks): string {
+  const sorted = [...tasks].sort((a, b) => b.cpuMs - a.cpuMs);
+  const over = (ms: number) => tasks.filter((t) => t.cpuMs >= ms).length;
+  return [
+    `main-thread tasks by CPU time: ${total.count} tasks, ${(total.cpuMs / 1000).toFixed(2)} s of CPU; ` +
+      `${over(minMs)} of ${minMs} ms or more, ${over(20)} of 20 ms or more, ${over(50)} of 50 ms or more; the longest:`,
+    ...sorted
+      .slice(0, 25)
+      .map(
+        (t) => `  ${t.cpuMs.toFixed(1).padStart(6)} ms CPU (${t.wallMs.toFixed(1)} ms wall) at ${t.atMs} ms, ${t.type}`,
+      ),
+  ].join("\n");
+}
+
 if (process.argv[1]?.endsWith("profile-tasks.ts")) {
   const [file, threshold = "20"] = process.argv.slice(2);
   if (!file) {

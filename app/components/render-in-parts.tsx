@@ -13,8 +13,17 @@ import { createContext, Suspense, useContext, type ReactNode } from "react";
 /** One document request's turns: `next()` resolves one event-loop turn after the previous part's turn. */
 export interface RenderTurns {
   taken: Set<string>;
+  /** False once the render has taken `budgetMs`: the parts left render at once. */
+  yielding(): boolean;
   next(): Promise<void>;
 }
+
+/**
+ * How long a render may keep handing turns away. On an overloaded server each turn waits behind
+ * every request queued meanwhile: the document must still be whole well before the entry's abort
+ * (5 s), so after this the parts left render in the task that reaches them.
+ */
+export const TURN_BUDGET_MS = 1000;
 
 const TurnsContext = createContext<RenderTurns | null>(null);
 
@@ -25,10 +34,15 @@ export const RenderTurnsProvider = TurnsContext.Provider;
  * turn would all be rendered again in the same task). `schedule` runs a callback on a later turn
  * of the event loop (the server passes setImmediate).
  */
-export function createRenderTurns(schedule: (callback: () => void) => void): RenderTurns {
+export function createRenderTurns(
+  schedule: (callback: () => void) => void,
+  budgetMs: number = TURN_BUDGET_MS,
+): RenderTurns {
   let last = Promise.resolve();
+  const until = Date.now() + budgetMs;
   return {
     taken: new Set(),
+    yielding: () => Date.now() < until,
     next() {
       last = last.then(() => new Promise<void>((resume) => schedule(resume)));
       return last;
@@ -38,7 +52,7 @@ export function createRenderTurns(schedule: (callback: () => void) => void): Ren
 
 function Turn({ name, children }: { name: string; children: ReactNode }) {
   const turns = useContext(TurnsContext);
-  if (turns && !turns.taken.has(name)) {
+  if (turns && !turns.taken.has(name) && turns.yielding()) {
     turns.taken.add(name);
     // React's way to wait during a render: the part renders again once this settles.
     throw turns.next();

@@ -68,6 +68,20 @@ describe("a document rendered in parts", () => {
     expect(turnOf.get("inner")!).toBeGreaterThan(turnOf.get("filters")!);
   });
 
+  it("renders the parts left at once when the render has used its budget of turns (an overloaded server)", async () => {
+    const counter = turnCounter();
+    const turnOf = new Map<string, number>();
+    const spent = h(
+      RenderTurnsProvider,
+      { value: createRenderTurns(setImmediate, 0) },
+      h(Page, { seen: (part) => turnOf.set(part, counter.now()) }),
+    );
+    const html = await renderWhole(spent);
+    counter.stop();
+    expect(new Set(turnOf.values()).size).toBe(1);
+    expect(html).toBe(await renderWhole(h(Page, { seen: () => {} })));
+  });
+
   it("sends the same HTML as a render in one go, every part in place", async () => {
     const inParts = await renderWhole(withTurns(h(Page, { seen: () => {} })));
     const atOnce = await renderWhole(h(Page, { seen: () => {} }));

@@ -3,11 +3,13 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { createRenderTurns, RenderTurnsProvider } from "~/components/render-in-parts";
 import { NonceProvider } from "~/utils/nonce-provider";
 
 const ABORT_DELAY = 5_000;
 
-// The app never streams deferred data, so the whole document is sent once it is ready.
+// The app never streams deferred data, so the whole document is sent once it is ready (also when
+// parts of it were rendered on later turns of the event loop: they are sent inline, in place).
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -20,7 +22,10 @@ export default function handleRequest(
     let status = responseStatusCode;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce ?? ""}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        {/* Large pages render in parts, a turn of the event loop apart (render-in-parts.tsx). */}
+        <RenderTurnsProvider value={createRenderTurns(setImmediate)}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        </RenderTurnsProvider>
       </NonceProvider>,
       {
         nonce,

@@ -43,9 +43,42 @@ export function openDatabase(path: string): Connection {
 
 let connection: Connection | undefined;
 
+// Who checkpoints the WAL. By default SQLite does, inside the commit that takes the WAL past 1,000
+// pages: on the server that is an autosave on the main thread, writing pages back and fsyncing
+// while every other request waits. The server hands checkpoints to a thread of its own
+// (app/server/wal-checkpointer.ts) and turns them off on its connection. Kept on globalThis, not
+// in a module variable: app/server/start.ts loads this module from source while the routes use the
+// copy bundled into the Remix build, and each copy opens its own process connection.
+const CHECKPOINTS = Symbol.for("panel-scorecard.wal-autocheckpoint");
+/** SQLite's default wal_autocheckpoint, in pages. */
+export const DEFAULT_WAL_AUTOCHECKPOINT = 1000;
+interface CheckpointSetting {
+  pages: number;
+  connections: Set<Database.Database>;
+}
+function checkpointSetting(): CheckpointSetting {
+  const global = globalThis as typeof globalThis & { [CHECKPOINTS]?: CheckpointSetting };
+  return (global[CHECKPOINTS] ??= { pages: DEFAULT_WAL_AUTOCHECKPOINT, connections: new Set() });
+}
+
+/**
+ * The WAL size (pages) at which a commit on a process connection checkpoints, on the open ones and
+ * the ones opened later; 0: never (someone else checkpoints).
+ */
+export function setProcessAutocheckpoint(pages: number): void {
+  const setting = checkpointSetting();
+  setting.pages = pages;
+  for (const sqlite of setting.connections) if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${pages}`);
+}
+
 /** The process's one connection, opened on first use at DATABASE_PATH. */
 export function getConnection(): Connection {
-  connection ??= openDatabase(databasePath());
+  if (!connection) {
+    connection = openDatabase(databasePath());
+    const setting = checkpointSetting();
+    connection.sqlite.pragma(`wal_autocheckpoint = ${setting.pages}`);
+    setting.connections.add(connection.sqlite);
+  }
   return connection;
 }
 
@@ -84,6 +117,7 @@ export function onConnectionClose(listener: () => void): void {
 
 export function closeConnection(): void {
   for (const listener of closeListeners) listener();
+  if (connection) checkpointSetting().connections.delete(connection.sqlite);
   connection?.sqlite.close();
   connection = undefined;
 }

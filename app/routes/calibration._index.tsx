@@ -14,6 +14,7 @@ import { FollowUpsDue } from "~/components/calibration/follow-ups-due";
 import { loadDashboard } from "~/models/dashboard-snapshot.server";
 import { requireCalibrationRequest } from "~/utils/calibration-request.server";
 import { lazyPart } from "~/components/lazy-part";
+import { RenderPart } from "~/components/render-in-parts";
 
 // The planner is the overview's only chart, and recharts is most of a calibration page's
 // JavaScript: it comes in a chunk of its own when the chart first draws (near the viewport).
@@ -98,70 +99,78 @@ export default function CalibrationOverview() {
       </div>
     );
   }
+  // The action list (links on every entry) and the figures below it are rendered on turns of their own.
   return (
     <div className="stack">
       {followUps}
-      <dl className="totals">
-        {[
-          ["Ratings", totals.ratings],
-          ["Scorecards", totals.scorecards],
-          ["Interviewers", totals.interviewers],
-          ["Candidates", totals.candidates],
-        ].map(([label, value]) => (
-          <div key={label} className="card total">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-
-      <section className="card" aria-labelledby="agreement-title">
-        <h2 id="agreement-title">Agreement per dimension</h2>
-        <p className="hint">
-          Krippendorff's alpha (ordinal). At {AGREEMENT_MARKS.reliable} and above the panel's ratings can be relied on;
-          from {AGREEMENT_MARKS.tentative} only tentatively; below that, interviewers read the anchors differently.
-        </p>
-        <ul className="agreement-bars">
-          {data.agreement.map((d) => (
-            <li key={d.dimension}>
-              <span className="agreement-name">{d.name}</span>
-              <span className="agreement-track" aria-hidden="true">
-                <span
-                  className={`agreement-fill ${d.band ?? ""}`}
-                  style={{ width: `${Math.max(0, (d.alpha ?? 0) * 100)}%` }}
-                />
-                <span className="agreement-mark" style={{ left: `${AGREEMENT_MARKS.tentative * 100}%` }} />
-                <span className="agreement-mark" style={{ left: `${AGREEMENT_MARKS.reliable * 100}%` }} />
-              </span>
-              <span className="agreement-value">
-                {d.alpha === null
-                  ? withheld(d.n, "candidates rated by two interviewers or more")
-                  : `${fmt(d.alpha)} · ${BAND_LABEL[d.band!]}`}
-              </span>
-            </li>
+      <RenderPart name="overview-figures">
+        <dl className="totals">
+          {[
+            ["Ratings", totals.ratings],
+            ["Scorecards", totals.scorecards],
+            ["Interviewers", totals.interviewers],
+            ["Candidates", totals.candidates],
+          ].map(([label, value]) => (
+            <div key={label} className="card total">
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
           ))}
-        </ul>
-      </section>
+        </dl>
 
-      <section className="card" aria-labelledby="split-title">
-        <h2 id="split-title">Most split panels</h2>
-        {data.split.length === 0 ? (
-          <p className="empty">No panel disagrees by 2+ points or splits yes/no.</p>
-        ) : (
-          <ul className="flag-list">
-            {data.split.map((d) => (
-              <li key={d.candidateId ?? d.candidate}>
-                {d.interviewId !== null ? <Link to={`/interviews/${d.interviewId}`}>{d.candidate}</Link> : d.candidate}{" "}
-                — {d.maxSpread !== null ? `spread ${d.maxSpread} on ${d.spreadDimensionName}` : "no spread"}
-                {d.split ? " · split yes/no" : ""}
+        <section className="card" aria-labelledby="agreement-title">
+          <h2 id="agreement-title">Agreement per dimension</h2>
+          <p className="hint">
+            Krippendorff's alpha (ordinal). At {AGREEMENT_MARKS.reliable} and above the panel's ratings can be relied
+            on; from {AGREEMENT_MARKS.tentative} only tentatively; below that, interviewers read the anchors
+            differently.
+          </p>
+          <ul className="agreement-bars">
+            {data.agreement.map((d) => (
+              <li key={d.dimension}>
+                <span className="agreement-name">{d.name}</span>
+                <span className="agreement-track" aria-hidden="true">
+                  <span
+                    className={`agreement-fill ${d.band ?? ""}`}
+                    style={{ width: `${Math.max(0, (d.alpha ?? 0) * 100)}%` }}
+                  />
+                  <span className="agreement-mark" style={{ left: `${AGREEMENT_MARKS.tentative * 100}%` }} />
+                  <span className="agreement-mark" style={{ left: `${AGREEMENT_MARKS.reliable * 100}%` }} />
+                </span>
+                <span className="agreement-value">
+                  {d.alpha === null
+                    ? withheld(d.n, "candidates rated by two interviewers or more")
+                    : `${fmt(d.alpha)} · ${BAND_LABEL[d.band!]}`}
+                </span>
               </li>
             ))}
           </ul>
-        )}
-        <Link to={`/calibration/queue${data.search}`}>Disagreement queue →</Link>
-      </section>
+        </section>
 
-      <PanelPlanner model={data.model} variants={data.variantReliability} recommendations={data.recommendations} />
+        <section className="card" aria-labelledby="split-title">
+          <h2 id="split-title">Most split panels</h2>
+          {data.split.length === 0 ? (
+            <p className="empty">No panel disagrees by 2+ points or splits yes/no.</p>
+          ) : (
+            <ul className="flag-list">
+              {data.split.map((d) => (
+                <li key={d.candidateId ?? d.candidate}>
+                  {d.interviewId !== null ? (
+                    <Link to={`/interviews/${d.interviewId}`}>{d.candidate}</Link>
+                  ) : (
+                    d.candidate
+                  )}{" "}
+                  — {d.maxSpread !== null ? `spread ${d.maxSpread} on ${d.spreadDimensionName}` : "no spread"}
+                  {d.split ? " · split yes/no" : ""}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link to={`/calibration/queue${data.search}`}>Disagreement queue →</Link>
+        </section>
+
+        <PanelPlanner model={data.model} variants={data.variantReliability} recommendations={data.recommendations} />
+      </RenderPart>
     </div>
   );
 }

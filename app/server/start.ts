@@ -17,6 +17,7 @@ import { setDashboardCompute } from "~/models/dashboard-snapshot.server";
 import { parseTrustProxy, shouldSeedDemo } from "./config";
 import { createApp } from "./http";
 import { startReminderSchedule } from "./reminder-schedule";
+import { startWalCheckpointer } from "./wal-checkpointer";
 
 const root = process.cwd();
 const serverBuild = resolve(root, "build/index.js");
@@ -67,6 +68,8 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 // Dashboard views are computed on a worker thread, so a refresh never stalls an interviewer's autosave.
 setDashboardCompute(startCalibrationWorker().compute);
+// WAL checkpoints on a thread of their own, so that no autosave's commit writes the WAL back and fsyncs.
+startWalCheckpointer(databasePath());
 createApp(build, {
   trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
 }).listen(port, host, () => {

@@ -16,7 +16,8 @@ import { isBuildStale } from "../../app/server/build-freshness";
 import { freePort, type RunningServer } from "../support/server-process";
 import type { AutosaveFixture, BenchInterviewer } from "./autosave-section";
 import type { BenchContext } from "./bench-kit";
-import { buildBigDatabase, BIG_SIZE, type BigDatabase } from "./big-database";
+import { BIG_SIZE, type BigDatabase } from "./big-database";
+import { buildOrCopyBigDatabase } from "./big-database-cache";
 
 export const SEATS = 50;
 const SESSION_SECRET = "bench-big-server-session-secret";
@@ -267,7 +268,7 @@ async function startBigServer(
     `bench: building the large database: ${BIG_SIZE.scorecards.toLocaleString("en-US")} submitted scorecards, ${BIG_SIZE.interviewers} interviewers, ` +
       `${BIG_SIZE.candidates.toLocaleString("en-US")} candidates, drafts on ${BIG_SIZE.draftInterviews} later interviews…`,
   );
-  const big = await buildBigDatabase(databasePath, { seats: SEATS });
+  const big = await buildOrCopyBigDatabase(databasePath, { seats: SEATS });
   const c = big.counts;
   context.log(
     `bench: built in ${(big.buildMs / 1000).toFixed(1)} s, ${(big.bytes / 1048576).toFixed(0)} MB: ${c.users} users, ${c.candidates} candidates, ` +

@@ -97,7 +97,7 @@ async function seatsNow(server: BigServer): Promise<Seat[]> {
  * action must be one the dashboard counts (DATA_ACTIONS): an earlier "bench.data_version" row was
  * not, so the interference windows never started with the computation they describe.
  */
-function bumpDataVersion(databasePath: string): void {
+export function bumpDataVersion(databasePath: string): void {
   const db = new Database(databasePath, { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");

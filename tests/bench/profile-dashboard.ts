@@ -3,30 +3,22 @@
 // the unfiltered dashboard computed once (untimed), then the profiler runs over the interference
 // section's paced window: 50 interviewers autosaving once a second each while a lead loads GET
 // /calibration (the whole document) every 500 ms. Printed: the main thread's busy time per
-// dashboard load, the inclusive time of the functions on the most stacks, and the top self times.
-//   npx tsx tests/bench/profile-dashboard.ts [--seconds 10] [--keep DIR] [--no-autosave]
+// dashboard load, the inclusive time of the functions on the most stacks, the top self times, and
+// every main-thread task of 20 ms or more with what it was (profile-tasks.ts). With --refresh the
+// data version is bumped as the window starts, as the bench's paced window does, so a refresh of
+// the views (on the worker) and its arrival on the main thread are in the profile. Then the
+// main thread's tasks by CPU time (task-cpu-probe.mjs), which a busy machine does not inflate.
+//   npx tsx tests/bench/profile-dashboard.ts [--seconds 10] [--keep DIR] [--no-autosave] [--refresh]
 // The .cpuprofile stays in DIR (default: a temporary folder, removed); it opens in Chrome DevTools.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { AUTOSAVE_DATA_PARAM, runInterviewerLoad, storedRevisions } from "./autosave-section";
+import { bumpDataVersion } from "./dashboard-section";
 import { profileRun } from "./profile-kit";
+import { describeCpuTasks, describeTasks, frameKey, longTasks, type CpuProfile } from "./profile-tasks";
 import { bigServer, describeEventLoop } from "./big-server";
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-const frameKey = ({ functionName, url, lineNumber }: ProfileNode["callFrame"]) =>
-  `${functionName || "(anonymous)"} ${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/(build|app)\//, "$1/")}:${lineNumber + 1}`;
 
 function summarise(profile: CpuProfile, loads: number): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -68,7 +60,7 @@ function summarise(profile: CpuProfile, loads: number): string {
   ].join("\n");
 }
 
-const { seconds, flag, context, profileFile, finish } = profileRun("dashboard", ["no-autosave"]);
+const { seconds, flag, context, profileFile, finish } = profileRun("dashboard", ["no-autosave", "refresh"]);
 const autosaves = !flag("no-autosave");
 const root = context.root;
 rmSync(profileFile, { force: true });
@@ -76,8 +68,13 @@ rmSync(`${profileFile}.pid`, { force: true });
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 try {
   const server = await bigServer(context, {
-    imports: [pathToFileURL(join(root, "tests/bench/profile-preload.mjs")).href],
-    env: { BENCH_PROFILE_FILE: profileFile, BENCH_PROFILE_SCRIPT: "app/server/start.ts" },
+    imports: ["profile-preload.mjs", "task-cpu-probe.mjs"].map((f) => pathToFileURL(join(root, "tests/bench", f)).href),
+    env: {
+      BENCH_PROFILE_FILE: profileFile,
+      BENCH_PROFILE_SCRIPT: "app/server/start.ts",
+      BENCH_TASKS_FILE: `${profileFile}.tasks.json`,
+      BENCH_TASKS_SCRIPT: "app/server/start.ts",
+    },
   });
   const get = async () => {
     const started = performance.now();
@@ -98,6 +95,7 @@ try {
   await server.probe?.reset();
   process.kill(pid, "SIGUSR2");
   await sleep(200);
+  if (flag("refresh")) bumpDataVersion(server.databasePath);
   const loads: number[] = [];
   let bytes = 0;
   const lead = (async () => {
@@ -127,7 +125,12 @@ try {
       (load ? `autosave ${load.rps} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms; ` : "") +
       (eventLoop ? `event loop max ${eventLoop.max_ms} ms, ${describeEventLoop(eventLoop)}` : ""),
   );
-  process.stdout.write(`${summarise(JSON.parse(readFileSync(profileFile, "utf8")) as CpuProfile, loads.length)}\n`);
+  const profile = JSON.parse(readFileSync(profileFile, "utf8")) as CpuProfile;
+  process.stdout.write(`${summarise(profile, loads.length)}\n\n${describeTasks(longTasks(profile, 20), 20)}\n`);
+  const tasksFile = `${profileFile}.tasks.json`;
+  for (let k = 0; k < 100 && !existsSync(tasksFile); k++) await sleep(100);
+  if (existsSync(tasksFile))
+    process.stdout.write(`\n${describeCpuTasks(JSON.parse(readFileSync(tasksFile, "utf8")))}\n`);
   context.log(`profile: ${profileFile}`);
 } finally {
   await finish();

@@ -10,9 +10,11 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { AUTOSAVE_DATA_PARAM, runInterviewerLoad, storedRevisions } from "./autosave-section";
+import { seatsNow } from "./autosave-load";
+import { bigServer } from "./big-server";
+import { describeEventLoop } from "./event-loop-probe-client";
+import { runInterviewerLoad } from "./interviewer-load";
 import { profileRun } from "./profile-kit";
-import { bigServer, describeEventLoop } from "./big-server";
 
 interface ProfileNode {
   id: number;
@@ -88,12 +90,7 @@ try {
   };
   context.log("profile: the dashboard's first computation (untimed)…");
   context.log(`profile: first load ${(await get()).ms.toFixed(0)} ms`);
-  const revisions = await storedRevisions(server.databasePath, server.interviewers);
-  const seats = server.interviewers.map((i, k) => ({
-    path: `/interviews/${i.interviewId}/scorecard?${AUTOSAVE_DATA_PARAM}`,
-    cookie: i.cookie,
-    revision: revisions[k],
-  }));
+  const seats = await seatsNow(server);
   const pid = Number(readFileSync(`${profileFile}.pid`, "utf8"));
   await server.probe?.reset();
   process.kill(pid, "SIGUSR2");

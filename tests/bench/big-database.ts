@@ -15,7 +15,7 @@ import { ensureDefaultRubric, getLatestRubricVersion } from "~/models/rubric.ser
 import { createRandom } from "~/domain/random";
 import { hashPassword } from "~/models/password.server";
 import { drawPersonName, type RaterStyle } from "~/seed/simulated-scorecard";
-import { ANCHOR, HOUR, writeHistory, type BigInterviewer } from "./big-database-history";
+import { ANCHOR, HOUR, writeHistory, type BigInterviewer, type HistoryCounts } from "./big-database-history";
 import { DAY, iso, prepareBigRows } from "./big-database-rows";
 
 export const BIG_SIZE = {
@@ -39,17 +39,7 @@ export interface BigDatabase {
   seats: BigSeat[];
   leads: { userId: number; email: string }[];
   password: string;
-  counts: {
-    users: number;
-    candidates: number;
-    interviews: number;
-    submitted: number;
-    drafts: number;
-    ratings: number;
-    submittedRatings: number;
-    redFlags: number;
-    auditRows: number;
-  };
+  counts: { users: number; candidates: number; interviews: number } & HistoryCounts;
   buildMs: number;
   bytes: number;
 }
@@ -73,7 +63,7 @@ export async function buildBigDatabase(path: string, opts: { seats: number }): P
     const { s } = rows;
     const random = createRandom(BIG_SEED);
     const name = () => drawPersonName(random);
-    const counts = {
+    const counts: BigDatabase["counts"] = {
       users: 0,
       candidates: 0,
       interviews: 0,

@@ -12,7 +12,7 @@ import { serializeRatingsCsv, type Rating, type ScorecardRedFlags } from "~/doma
 // - a candidate is their id, in the `candidate_id` column; the `candidate` column is the display
 //   label "<name> #<id>" (e.g. "Ana Abbott #37"), unique so that a statistic over the file (the
 //   calibrate CLI) keeps two candidates of one name apart. Nothing reads an id back out of a label:
-//   the import matches on candidate_id (app/models/rating-import-plan.server.ts).
+//   the import matches on candidate_id (app/models/rating-import-matching.server.ts).
 // - the date is the UTC calendar day of the interview's scheduled time (scheduled_at is UTC ISO).
 
 /** Narrows an export. Every field is optional; an omitted field does not filter. */

@@ -2,10 +2,11 @@ import { getDb, writeTransaction, type Db } from "~db/client";
 import * as t from "~db/schema";
 import type { Rating } from "~/domain/calibration";
 import { computeWeightedScore } from "~/domain/scoring";
-import { planImport, RatingImportError, type ImportPlan, type PlanOptions } from "./rating-import-plan.server";
+import { planImport } from "./rating-import-plan.server";
 import { prepareWrites } from "./rating-import-statements.server";
+import { RatingImportError, type ImportPlan, type PlanOptions } from "./rating-import-types.server";
 
-export { importedEmail, importKeyOf, RatingImportError } from "./rating-import-plan.server";
+export { importedEmail, importKeyOf, RatingImportError } from "./rating-import-types.server";
 
 // Historical ratings (long-format CSV, as exportRatings writes it and parseRatingsCsv reads it)
 // into the database, all or nothing: the file is planned and checked first (rating-import-plan),

@@ -1,6 +1,6 @@
 // The framework floor of the "autosave" bench section: the real Remix build served by the app's own
 // createApp (the same express app, middleware and Remix request handler as `npm start`), plus one
-// resource route whose action does nothing. Run as a child process by autosave-section.ts:
+// resource route whose action does nothing. Run as a child process by autosave-floors.ts:
 //   PORT=... NODE_ENV=production tsx tests/bench/autosave-noop-server.ts
 // Prints "listening on PORT" once it accepts connections.
 import { resolve } from "node:path";
@@ -8,10 +8,7 @@ import { pathToFileURL } from "node:url";
 import { json, type ServerBuild } from "@remix-run/node";
 
 import { createApp } from "../../app/server/http";
-
-// The same values as NOOP_PATH in autosave-section.ts (not imported: that module would pull in the load generator).
-const NOOP_ROUTE_ID = "routes/__bench.noop";
-const NOOP_PATH = "/__bench/noop";
+import { NOOP_PATH, NOOP_ROUTE_ID } from "./noop-route";
 
 const root = resolve(import.meta.dirname, "../..");
 process.chdir(root); // express.static serves public/ relative to the working directory, as in `npm start`

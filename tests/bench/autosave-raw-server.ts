@@ -1,6 +1,6 @@
 // The storage floor of the "autosave" bench section: a bare node:http server that does, for each
 // POST, the SQLite work of one autosave and nothing else — no express, no Remix, no session, no
-// zod. Run as a child process by autosave-section.ts:
+// zod. Run as a child process by autosave-floors.ts:
 //   PORT=... DATABASE_PATH=... tsx tests/bench/autosave-raw-server.ts
 // POST /save?interview=ID&user=ID with the autosave's JSON body. Prints "listening on PORT".
 //

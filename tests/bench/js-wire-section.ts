@@ -15,7 +15,7 @@ import type { ServerBuild } from "@remix-run/node";
 
 import { createApp } from "../../app/server/http";
 import { round, type BenchSection, type Figure } from "./bench-kit";
-import { ensureCurrentBuild } from "./big-server";
+import { ensureCurrentBuild } from "./built-server";
 import { PAGES, readManifest, scriptsOf } from "./js-size-section";
 
 const CHROMIUM_ACCEPT_ENCODING = "gzip, deflate, br, zstd";

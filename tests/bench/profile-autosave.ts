@@ -1,5 +1,5 @@
 // Where an autosave's time goes, by hand (not a bench section): the real built server on a small
-// database of its own (autosave-section.ts's startAutosaveFixture), profiled with V8's sampling
+// database of its own (autosave-fixture.ts's startAutosaveFixture), profiled with V8's sampling
 // profiler (profile-preload.mjs: NODE_OPTIONS may not carry --cpu-prof)
 // while 50 interviewers autosave flat out (the autosave section's closed loop), then the profile
 // summarised: each area's share of the server's main-thread samples and the inclusive time of
@@ -11,7 +11,8 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { loadAutosave, startAutosaveFixture } from "./autosave-section";
+import { startAutosaveFixture } from "./autosave-fixture";
+import { loadAutosave } from "./autosave-load";
 import { profileRun } from "./profile-kit";
 
 interface ProfileNode {

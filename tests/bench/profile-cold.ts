@@ -20,7 +20,7 @@ import { exportRatings, exportScorecardRedFlags } from "~/models/rating-export.s
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { openDatabase } from "~db/client";
 import { buildBigDatabase } from "./big-database";
-import { sqlBaseline } from "./dashboard-section";
+import { sqlBaseline } from "./dashboard-baselines";
 
 const { values } = parseArgs({
   options: { db: { type: "string", default: "/tmp/panel-scorecard-big.db" }, passes: { type: "string", default: "2" } },

@@ -14,11 +14,13 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { AUTOSAVE_DATA_PARAM, runInterviewerLoad, storedRevisions } from "./autosave-section";
-import { bumpDataVersion } from "./dashboard-section";
+import { seatsNow } from "./autosave-load";
+import { bigServer } from "./big-server";
+import { bumpDataVersion } from "./dashboard-requests";
+import { describeEventLoop } from "./event-loop-probe-client";
+import { runInterviewerLoad } from "./interviewer-load";
 import { profileRun } from "./profile-kit";
 import { describeCpuTasks, describeTasks, frameKey, longTasks, type CpuProfile } from "./profile-tasks";
-import { bigServer, describeEventLoop } from "./big-server";
 
 function summarise(profile: CpuProfile, loads: number): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -85,12 +87,7 @@ try {
   };
   context.log("profile: the dashboard's first computation (untimed)…");
   context.log(`profile: first load ${(await get()).ms.toFixed(0)} ms`);
-  const revisions = await storedRevisions(server.databasePath, server.interviewers);
-  const seats = server.interviewers.map((i, k) => ({
-    path: `/interviews/${i.interviewId}/scorecard?${AUTOSAVE_DATA_PARAM}`,
-    cookie: i.cookie,
-    revision: revisions[k],
-  }));
+  const seats = await seatsNow(server);
   const pid = Number(readFileSync(`${profileFile}.pid`, "utf8"));
   await server.probe?.reset();
   process.kill(pid, "SIGUSR2");

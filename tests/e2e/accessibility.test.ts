@@ -1,48 +1,13 @@
 // axe-core on every page, in Chromium: no serious or critical WCAG 2.0/2.1 A/AA violation anywhere.
-// Each check also saves a screenshot as test-results/a11y-*.png.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+// Each check also saves a screenshot as test-results/a11y-*.png. Signed out and the interviewer's
+// pages here; the lead's and the admin's in accessibility-lead.test.ts.
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newPage, open, settle, useBrowser } from "../support/a11y-pages";
 import { expectAccessible } from "../support/axe";
-import { baseURL, launchBrowser, signInAs } from "../support/browser";
+import { signInAs } from "../support/browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return { context, page: await context.newPage() };
-}
-
-/** The page loaded and hydrated: forms validate, shortcuts work and charts draw only after that. */
-async function settle(page: Page) {
-  await page.waitForLoadState("networkidle");
-  await page.waitForFunction(
-    () =>
-      (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized,
-  );
-}
-
-async function open(page: Page, path: string) {
-  await page.goto(`${baseURL()}${path}`);
-  await settle(page);
-}
-
-/**
- * recharts draws in the browser only, and each chart only once it comes near the viewport
- * (chart-frame.tsx; the hand-drawn interval charts come with the page): bring every chart frame
- * into view in turn and wait for its SVG.
- */
-async function waitForCharts(page: Page) {
-  for (const area of await page.locator(".chart-area").all()) {
-    await area.scrollIntoViewIfNeeded();
-    await area.locator("svg").first().waitFor({ timeout: 15_000 });
-  }
-}
+useBrowser();
 
 describe("signed out", () => {
   let context: BrowserContext;
@@ -165,141 +130,5 @@ describe("the demo interviewer", () => {
     await open(page, "/practice");
     await expect.poll(() => page.getByRole("heading", { name: "Practice", level: 1 }).isVisible()).toBe(true);
     await expectAccessible(page, "a11y-practice");
-  });
-});
-
-describe("the demo lead (and admin)", () => {
-  let context: BrowserContext;
-  let page: Page;
-  beforeAll(async () => {
-    ({ context, page } = await newPage());
-    await signInAs(page, "lead@demo.test");
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
-
-  it("debrief of a past interview, with the panel side by side", async () => {
-    await open(page, "/calibration/queue");
-    await page
-      .getByRole("region", { name: "Disagreement queue" })
-      .getByRole("rowheader")
-      .getByRole("link")
-      .first()
-      .click();
-    await page.waitForURL(/\/interviews\/\d+$/);
-    await settle(page);
-    await expect.poll(() => page.getByRole("heading", { name: /^Debrief · / }).isVisible()).toBe(true);
-    expect(await page.getByRole("region", { name: "Scores side by side" }).getByRole("table").count()).toBeGreaterThan(
-      0,
-    );
-    await expectAccessible(page, "a11y-debrief");
-  });
-
-  it("overdue scorecards", async () => {
-    await open(page, "/overdue");
-    await expect.poll(() => page.getByRole("heading", { name: "Overdue scorecards" }).isVisible()).toBe(true);
-    await expectAccessible(page, "a11y-overdue");
-  });
-
-  for (const [tab, path] of [
-    ["overview", "/calibration"],
-    ["interviewers", "/calibration/interviewers"],
-    ["dimensions", "/calibration/dimensions"],
-    ["variants", "/calibration/variants"],
-    ["candidates", "/calibration/candidates"],
-    ["queue", "/calibration/queue"],
-    ["reviews", "/calibration/reviews"],
-    ["practice", "/calibration/practice"],
-  ] as const) {
-    it(`calibration: ${tab}`, async () => {
-      await open(page, path);
-      await expect
-        .poll(() => page.getByRole("heading", { name: "Calibration", level: 1, exact: true }).isVisible())
-        .toBe(true);
-      await waitForCharts(page);
-      await expectAccessible(page, `a11y-calibration-${tab}`);
-    });
-  }
-
-  it("calibration: a review opened from the disagreement queue", async () => {
-    await open(page, "/calibration/queue");
-    await page
-      .getByRole("button", { name: /^Open review/ })
-      .first()
-      .click();
-    await page.waitForURL(/\/calibration\/reviews\/\d+$/);
-    await settle(page);
-    await expectAccessible(page, "a11y-calibration-review");
-  });
-
-  it("calibration: new practice exemplar form", async () => {
-    await open(page, "/calibration/practice/new");
-    await expectAccessible(page, "a11y-calibration-practice-new");
-  });
-
-  it("admin overview", async () => {
-    await open(page, "/admin");
-    await expect.poll(() => page.getByRole("heading", { name: "Administration" }).isVisible()).toBe(true);
-    await expectAccessible(page, "a11y-admin");
-  });
-
-  for (const [name, path] of [
-    ["people", "/admin/people"],
-    ["candidates", "/admin/candidates"],
-    ["interviews", "/admin/interviews"],
-    ["settings", "/admin/settings"],
-  ] as const) {
-    it(`admin: ${name}`, async () => {
-      await open(page, path);
-      await expectAccessible(page, `a11y-admin-${name}`);
-    });
-  }
-
-  it("admin: rubric, with a variant's editor open", async () => {
-    await open(page, "/admin/rubric");
-    await page.locator("details.rubric-item > summary").first().click();
-    await expectAccessible(page, "a11y-admin-rubric");
-  });
-
-  it("admin: a candidate's page", async () => {
-    await open(page, "/admin/candidates");
-    await page
-      .getByRole("region", { name: /All candidates/ })
-      .getByRole("table")
-      .getByRole("link")
-      .first()
-      .click();
-    await page.waitForURL(/\/admin\/candidates\/\d+$/);
-    await settle(page);
-    await expectAccessible(page, "a11y-admin-candidate");
-  });
-
-  it("admin: an upcoming interview's page", async () => {
-    await open(page, "/admin/interviews");
-    await page
-      .getByRole("region", { name: /Upcoming/ })
-      .getByRole("link")
-      .first()
-      .click();
-    await page.waitForURL(/\/admin\/interviews\/\d+$/);
-    await settle(page);
-    await expectAccessible(page, "a11y-admin-interview");
-  });
-
-  it("admin: the schedule form showing field errors after an empty submit", async () => {
-    await open(page, "/admin/interviews");
-    await page.getByRole("button", { name: "Schedule interview" }).click();
-    await expect.poll(() => page.getByLabel("Candidate", { exact: true }).getAttribute("aria-invalid")).toBe("true");
-    expect(new URL(page.url()).searchParams.get("scheduled")).toBeNull();
-    await expectAccessible(page, "a11y-admin-interviews-errors");
-  });
-
-  it("admin: the candidate form showing field errors after an empty submit", async () => {
-    await open(page, "/admin/candidates");
-    await page.getByRole("button", { name: "Add candidate" }).click();
-    await expect.poll(() => page.getByLabel("Name", { exact: true }).getAttribute("aria-invalid")).toBe("true");
-    expect(new URL(page.url()).pathname).toBe("/admin/candidates");
-    await expectAccessible(page, "a11y-admin-candidates-errors");
   });
 });

@@ -1,69 +1,18 @@
-import { count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
 import * as t from "~db/schema";
 import { DEFAULT_RUBRIC } from "~/domain/rubric/default-rubric";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { action as scheduleAction } from "~/routes/admin.interviews._index";
-import { action, loader } from "~/routes/admin.rubric";
-import { toRubricFormValues, type RubricFormValues } from "~/domain/rubric/rubric-form-values";
-import { createInterview, createUser, sessionCookieFor } from "../support/factories";
+import { loader } from "~/routes/admin.rubric";
+import { admin, cookie, useAdmin } from "../support/admin-session";
+import { edited, expectRefused, post } from "../support/admin-rubric";
+import { createInterview, createUser } from "../support/factories";
 
-let admin: Awaited<ReturnType<typeof createUser>>;
-let cookie: string;
+// The rubric editor: its page, and saving a new version. (What it refuses: admin-rubric-refusals.test.ts.)
 
-beforeAll(async () => {
-  admin = await createUser({ roles: ["admin"] });
-  cookie = await sessionCookieFor(admin.id);
-});
-
-/** The form's values as the browser posts them: "dimensions.0.weight", a ticked box as "on". */
-function toEntries(value: unknown, prefix = ""): [string, string][] {
-  if (value === null || value === undefined) return [];
-  if (typeof value === "boolean") return value ? [[prefix, "on"]] : [];
-  if (typeof value !== "object") return [[prefix, String(value)]];
-  return Object.entries(value).flatMap(([k, v]) => toEntries(v, prefix ? `${prefix}.${k}` : k));
-}
-
-/** The current version's form, edited. */
-function edited(edit: (values: RubricFormValues) => void, note = "Reweighted for the test"): RubricFormValues {
-  const latest = getLatestRubricVersion();
-  const values = structuredClone(toRubricFormValues(latest.rubric, latest.id));
-  values.note = note;
-  edit(values);
-  return values;
-}
-
-function post(values: RubricFormValues | [string, string][], as = cookie) {
-  const entries = Array.isArray(values) ? values : toEntries(values);
-  const request = new Request("http://localhost/admin/rubric", {
-    method: "POST",
-    headers: { Cookie: as, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(entries),
-  });
-  return action({ request, params: {}, context: {} }).catch((e: unknown) => e) as Promise<Response>;
-}
-
-const rows = () => ({
-  versions: getDb().select({ n: count() }).from(t.rubricVersions).get()!.n,
-  variants: getDb().select({ n: count() }).from(t.variants).get()!.n,
-  audit: getDb().select({ n: count() }).from(t.auditLog).get()!.n,
-});
-
-async function expectRefused(
-  values: RubricFormValues | [string, string][],
-  errors: Record<string, string | RegExp>,
-  status = 400,
-) {
-  const before = rows();
-  const res = await post(values);
-  expect(res.status).toBe(status);
-  const body = await res.json();
-  for (const [field, message] of Object.entries(errors))
-    expect(body.errors[field], `${field} in ${JSON.stringify(body.errors)}`).toMatch(message);
-  expect(rows()).toEqual(before);
-  return body.errors as Record<string, string>;
-}
+useAdmin();
 
 describe("admin rubric: the page", () => {
   it("shows the current version and the history with notes", async () => {
@@ -246,117 +195,5 @@ describe("admin rubric: saving a new version", () => {
       scorecards: 0,
     });
     expect(data.versions.at(-1)).toMatchObject({ id: 1, interviews: 1, scorecards: 1 });
-  });
-});
-
-describe("admin rubric: the invariants, beside the fields, nothing saved", () => {
-  it("weights that don't sum to 100: an error at the weights", async () => {
-    const errors = await expectRefused(
-      edited((v) => (v.dimensions[0].weight = 25)),
-      { weights: "Weights must sum to 100 (they sum to 95)" },
-    );
-    expect(Object.keys(errors)).toEqual(["weights"]);
-  });
-
-  it("a missing note", async () => {
-    await expectRefused(
-      edited(() => {}, "   "),
-      { note: "Say what changed" },
-    );
-  });
-
-  it("blank and non-numeric weights, at the weight", async () => {
-    await expectRefused(
-      edited((v) => (v.dimensions[1].weight = "")),
-      { "dimensions.1.weight": "Enter a weight" },
-    );
-    await expectRefused(
-      edited((v) => (v.dimensions[1].weight = "ten")),
-      { "dimensions.1.weight": "Enter a whole percent" },
-    );
-    await expectRefused(
-      edited((v) => (v.dimensions[1].weight = "0")),
-      { "dimensions.1.weight": "Must be positive" },
-    );
-  });
-
-  it("empty anchors, names and too many probes", async () => {
-    await expectRefused(
-      edited((v) => (v.dimensions[0].anchors[1].text = " ")),
-      { "dimensions.0.anchors.1.text": "Required" },
-    );
-    await expectRefused(
-      edited((v) => (v.dimensions[2].name = "")),
-      { "dimensions.2.name": "Required" },
-    );
-    await expectRefused(
-      edited((v) => (v.dimensions[0].probes = Array.from({ length: 9 }, (_, i) => `Probe ${i}?`).join("\n"))),
-      {
-        "dimensions.0.probes": "At most 8 probes, one per line",
-      },
-    );
-  });
-
-  it("a cap outside the scale or on no dimension, at the cap", async () => {
-    await expectRefused(
-      edited((v) => (v.redFlags[0].caps[0].max = 7)),
-      { "redFlags.0.caps.0.max": "A cap must lie within 1–4" },
-    );
-    await expectRefused(
-      edited((v) => (v.redFlags[0].caps[0].dimension = "charisma")),
-      { "redFlags.0.caps.0.dimension": 'Unknown dimension "charisma"' },
-    );
-  });
-
-  it("variants: a duplicate key, a bad key, own weights that don't sum to 100, a blank weight", async () => {
-    await expectRefused(
-      edited((v) => v.variants.push({ ...v.variants[1], key: "meta" })),
-      { [`variants.7.key`]: 'Duplicate variant key "meta"' },
-    );
-    await expectRefused(
-      edited((v) => v.variants.push({ ...v.variants[1], key: "Big Co" })),
-      { "variants.7.key": /lower-case letters/ },
-    );
-    await expectRefused(
-      edited((v) => {
-        v.variants[1].ownWeights = true;
-        v.variants[1].weights = { ownership: 25, accountability: 25, repair: 25, behavioural_change: 20 };
-      }),
-      { "variants.1.weights": "Weights must sum to 100 (they sum to 95)" },
-    );
-    await expectRefused(
-      edited((v) => {
-        v.variants[1].ownWeights = true;
-        v.variants[1].weights = { ownership: 25, accountability: 25, repair: 25, behavioural_change: "" };
-      }),
-      { "variants.1.weights.behavioural_change": "Enter a weight" },
-    );
-  });
-
-  it("no variants at all", async () => {
-    await expectRefused(
-      edited((v) => (v.variants = [])),
-      { variants: /at least 1/ },
-    );
-  });
-
-  it("an edit made on an older version is refused (409): someone saved in between", async () => {
-    const current = getLatestRubricVersion().id;
-    await expectRefused(
-      edited((v) => (v.baseVersionId = current - 1)),
-      { form: /Someone saved version \d+ while you were editing/ },
-      409,
-    );
-    await expectRefused(
-      edited((v) => (v.baseVersionId = 99)),
-      { form: /Unknown rubric version/ },
-    );
-  });
-
-  it("a crafted field name cannot reach the prototype", async () => {
-    const entries = toEntries(edited((v) => (v.dimensions[0].weight = 25)));
-    entries.push(["__proto__.polluted", "yes"], ["dimensions.__proto__.polluted", "yes"]);
-    await expectRefused(entries, { weights: /sum to 95/ });
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -1,102 +1,20 @@
 // `db:backup` end to end: an online backup of the real server's database while autosaves pour in,
 // restored into a second real server that must serve the same data. Loopback only; every child
-// process is stopped and every file removed at the end.
-import { spawn, type ChildProcess } from "node:child_process";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+// process is stopped and every file removed at the end (tests/support/backup-cli.ts). Bad usage:
+// backup-usage.slow.test.ts.
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuild, startServer, type RunningServer } from "../support/server-process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { backupCli, integrity, start, stopChild, useBackupWorkspace } from "../support/backup-cli";
+import { ensureBuild } from "../support/server-process";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const TSX = join(ROOT, "node_modules/.bin/tsx");
 const LIST_DATA = "?_data=routes%2Finterviews._index";
 const SCORECARD_DATA = "?_data=routes%2Finterviews.%24interviewId.scorecard";
-const SESSION_SECRET = "backup-test";
 
-const dir = mkdtempSync(join(tmpdir(), "panel-scorecard-backup-"));
-const servers: RunningServer[] = [];
-const children = new Set<ChildProcess>();
+const dir = useBackupWorkspace();
 
 beforeAll(() => ensureBuild(), 180_000);
-afterAll(async () => {
-  await Promise.all([...servers.map((server) => stopChild(server.child)), ...[...children].map(stopChild)]);
-  rmSync(dir, { recursive: true, force: true });
-}, 60_000);
-
-/** The pids of a process's direct children (tsx runs the script in a node child of its own). */
-function childPids(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** SIGTERM (tsx passes it on to its node child), then SIGKILL to both if it is still there after 10 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  const inner = childPids(child.pid);
-  child.kill("SIGTERM");
-  const timer = new Promise<"timeout">((done) => setTimeout(() => done("timeout"), 10_000).unref());
-  if ((await Promise.race([exited, timer])) !== "timeout") return;
-  for (const pid of inner) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-  child.kill("SIGKILL");
-  await exited;
-}
-
-async function start(databasePath: string): Promise<RunningServer> {
-  const server = await startServer({ databasePath, env: { SESSION_SECRET } });
-  servers.push(server);
-  return server;
-}
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function backupCli(databasePath: string, ...args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["app/cli/backup-database.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_PATH: databasePath },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.add(child);
-    const timer = setTimeout(() => void stopChild(child), 60_000);
-    let stdout = "";
-    let stderr = "";
-    child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      children.delete(child);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 const timeout = () => AbortSignal.timeout(15_000);
 
@@ -154,15 +72,6 @@ async function save(url: string, cookie: string, interviewId: number, baseRevisi
   expect(res.status, JSON.stringify(body)).toBe(200);
   expect(body.revision).toBe(baseRevision + 1);
   return body.revision;
-}
-
-function integrity(path: string): string {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return db.pragma("integrity_check", { simple: true }) as string;
-  } finally {
-    db.close();
-  }
 }
 
 describe("db:backup", () => {
@@ -301,54 +210,4 @@ describe("db:backup", () => {
     expect(integrity(restoredDb)).toBe("ok");
     expect(integrity(liveDb)).toBe("ok");
   }, 240_000);
-
-  describe("refuses bad usage with one line on stderr and writes nothing", { timeout: 60_000 }, () => {
-    // The migrated, empty database the integration setup made for this file.
-    const source = process.env.DATABASE_PATH!;
-    const work = join(dir, "usage");
-
-    beforeAll(() => mkdirSync(work, { recursive: true }));
-
-    async function refused(databasePath: string, args: string[], code: 1 | 2, message: RegExp): Promise<void> {
-      const files = readdirSync(work);
-      const result = await backupCli(databasePath, ...args);
-      expect(result).toMatchObject({ code, stdout: "" });
-      expect(result.stderr).toMatch(/^backup: [^\n]+\n$/);
-      expect(result.stderr).toMatch(message);
-      expect(readdirSync(work)).toEqual(files);
-    }
-
-    it("without FILE, with an unknown option, with two FILEs, with FILE = the database: exit 2", async () => {
-      await refused(source, [], 2, /no backup FILE given/);
-      await refused(source, ["--fast", join(work, "a.db")], 2, /unknown option "--fast"/);
-      await refused(source, [join(work, "a.db"), join(work, "b.db")], 2, /one backup FILE only/);
-      await refused(source, [source], 2, /is the database itself/);
-    });
-
-    it("when FILE's directory is missing, or the database is missing or not a database: exit 1", async () => {
-      await refused(source, [join(work, "missing", "a.db")], 1, /directory .*missing does not exist/);
-      expect(existsSync(join(work, "missing"))).toBe(false);
-      await refused(join(work, "nowhere.db"), [join(work, "a.db")], 1, /no database at .*nowhere\.db/);
-      const notADatabase = join(dir, "not-a-database.db");
-      writeFileSync(notADatabase, "this is not SQLite, just text that is long enough to have a header".repeat(4));
-      await refused(notADatabase, [join(work, "a.db")], 1, /not a database/);
-    });
-
-    it("keeps an existing FILE unless --force, and then replaces it in one step", async () => {
-      const existing = join(work, "existing.db");
-      writeFileSync(existing, "an older backup");
-      await refused(source, [existing], 1, /already exists; pass --force/);
-      expect(readFileSync(existing, "utf8")).toBe("an older backup");
-
-      const result = await backupCli(source, "--force", existing);
-      expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toMatch(
-        /^backed up .*existing\.db: .*integrity ok; newest migration \S+ \((\d+) of \1 in this checkout\)\n$/,
-      );
-      expect(integrity(existing)).toBe("ok");
-      expect(readdirSync(work).filter((name) => name.startsWith("."))).toEqual([]);
-      // The copy holds sessions and password hashes: owner-only, whatever the umask.
-      expect((statSync(existing).mode & 0o777).toString(8)).toBe("600");
-    });
-  });
 });

@@ -1,0 +1,149 @@
+// One window of the interference section: the autosave load (50 interviewers, autocannon, as in
+// autosave-section.ts) while a lead loads the unfiltered dashboard page (GET /calibration, the full
+// document) every LEAD_INTERVAL_MS, open loop (a request every 500 ms whether or not the previous one
+// has answered). The data version is bumped first, so the window starts with the dashboard's
+// computation on the server's worker thread (the realistic worst case: the first lead to open it
+// after a change). The window is at least INTERFERENCE_SECONDS long and lasts until AFTER_FIRST_MS
+// after the first dashboard answer (at most MAX_WINDOW_SECONDS), so the answer's way back through the
+// main thread is in it.
+import { setTimeout as sleep } from "node:timers/promises";
+
+import { seatsNow } from "./autosave-load";
+import { median, type BenchContext } from "./bench-kit";
+import type { BigServer } from "./big-server";
+import { bumpDataVersion, DASHBOARD_DOCUMENT, leadGet } from "./dashboard-requests";
+import { describeEventLoop, type EventLoopReading } from "./event-loop-probe-client";
+import { runInterviewerLoad, type LoadResult } from "./interviewer-load";
+import { assertAlive } from "./process-group";
+
+export const INTERFERENCE_SECONDS = 10;
+const AFTER_FIRST_MS = 2_000;
+const MAX_WINDOW_SECONDS = 45;
+export const LEAD_INTERVAL_MS = 500;
+
+interface LeadRequest {
+  /** When it was sent, ms after the window started. */
+  sentMs: number;
+  ms: number | null;
+  status: number | null;
+  bytes: number;
+  error: string | null;
+}
+
+export const fmtMs = (ms: number | null) => (ms === null ? "n/a" : ms.toFixed(0));
+
+export interface InterferenceWindow {
+  load: LoadResult;
+  eventLoop: EventLoopReading | null;
+  seconds: number;
+  requests: LeadRequest[];
+  firstMs: number | null;
+  dashboardP50: number | null;
+  dashboardMax: number | null;
+  statuses: string;
+}
+
+/**
+ * One window: the data version bumped, the probe reset, the autosave load (closed loop, or paced at
+ * `connectionRate` saves/s per interviewer) and the lead's requests every LEAD_INTERVAL_MS, until
+ * INTERFERENCE_SECONDS have passed and the first dashboard answer is AFTER_FIRST_MS old.
+ */
+export async function interferenceWindow(
+  context: BenchContext,
+  server: BigServer,
+  label: string,
+  connectionRate?: number,
+): Promise<InterferenceWindow> {
+  const common = { rubricVersionId: server.rubricVersionId, runningSince: Date.now() - 600_000 };
+  const seats = await seatsNow(server);
+  bumpDataVersion(server.databasePath);
+  await server.probe?.reset();
+  const started = performance.now();
+  const requests: LeadRequest[] = [];
+  const pending = new Set<Promise<void>>();
+  let firstAnswerAt: number | null = null;
+  let stopLoad: (() => void) | null = null;
+  const sendLeadRequest = () => {
+    const request: LeadRequest = { sentMs: performance.now() - started, ms: null, status: null, bytes: 0, error: null };
+    requests.push(request);
+    const done: Promise<void> = leadGet(`${server.url}${DASHBOARD_DOCUMENT}`, server.lead.cookie)
+      .then((answer) => {
+        Object.assign(request, answer);
+        firstAnswerAt ??= performance.now();
+      })
+      .catch((error: unknown) => void (request.error = error instanceof Error ? error.message : String(error)))
+      .finally(() => pending.delete(done));
+    pending.add(done);
+  };
+  const tick = () => {
+    const now = performance.now();
+    if (
+      stopLoad &&
+      firstAnswerAt !== null &&
+      now - started >= INTERFERENCE_SECONDS * 1000 &&
+      now - firstAnswerAt >= AFTER_FIRST_MS
+    ) {
+      stopLoad();
+      stopLoad = null;
+      return;
+    }
+    sendLeadRequest();
+  };
+  sendLeadRequest();
+  const timer = setInterval(tick, LEAD_INTERVAL_MS);
+  let load: LoadResult;
+  try {
+    load = await runInterviewerLoad(server.url, seats, {
+      ...common,
+      seconds: MAX_WINDOW_SECONDS,
+      connectionRate,
+      control: (stop) => (stopLoad = stop),
+    });
+  } finally {
+    clearInterval(timer);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const eventLoop = (await server.probe?.read()) ?? null;
+  if (pending.size > 0) {
+    context.log(`interference: ${label}: waiting for ${pending.size} dashboard request(s) still open…`);
+    await Promise.race([Promise.all(pending), sleep(120_000)]);
+  }
+  assertAlive(server.server.child, server.server.output);
+
+  const latencies = requests.filter((r) => r.ms !== null).map((r) => r.ms!);
+  const count = (r: LeadRequest) => (r.error ? "error" : r.status === null ? "open" : String(r.status));
+  const statuses = Object.entries(
+    requests.reduce<Record<string, number>>((acc, r) => ((acc[count(r)] = (acc[count(r)] ?? 0) + 1), acc), {}),
+  )
+    .map(([code, n]) => `${n}x${code}`)
+    .join(", ");
+  const result: InterferenceWindow = {
+    load,
+    eventLoop,
+    seconds,
+    requests,
+    firstMs: requests[0]?.ms ?? null,
+    dashboardP50: latencies.length ? median(latencies) : null,
+    dashboardMax: latencies.length ? Math.max(...latencies) : null,
+    statuses,
+  };
+  const bytes = requests.find((r) => r.status === 200)?.bytes ?? 0;
+  context.log(
+    `interference: ${label}: window ${seconds.toFixed(1)} s: autosave ${load.rps} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, ${load.non2xx} non-2xx, ${load.errors} errors; ` +
+      `event loop max ${eventLoop?.max_ms ?? "n/a"} ms, ${eventLoop ? describeEventLoop(eventLoop) : "no probe"}; ` +
+      `dashboard: ${requests.length} requests (${statuses}), first ${fmtMs(result.firstMs)} ms, p50 ${fmtMs(result.dashboardP50)} ms, max ${fmtMs(result.dashboardMax)} ms, ${Math.round(bytes / 1024)} kB each`,
+  );
+  context.log(
+    `interference: ${label}: dashboard requests (sent at s: ms): ${requests.map((r) => `${(r.sentMs / 1000).toFixed(1)}: ${r.error ? "error" : fmtMs(r.ms)}`).join(", ")}`,
+  );
+  const failed = requests.filter((r) => r.error !== null || (r.status !== null && r.status !== 200));
+  if (failed.length)
+    context.log(
+      `interference: ${label}: warning: ${failed.length} dashboard request(s) failed; first: ${failed[0].error ?? `status ${failed[0].status}`}`,
+    );
+  if (load.non2xx > 0 || load.errors > 0)
+    context.log(
+      `interference: ${label}: warning: autosave failures: ${JSON.stringify(load.statusCounts)}${load.firstError ? `; first error: ${load.firstError}` : ""}`,
+    );
+  return result;
+}

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb, preparedOnce, writeTransaction } from "~db/client";
 import * as t from "~db/schema";
 import {
@@ -26,6 +27,26 @@ export interface ScorecardState extends ScorecardContent {
 
 const p = sql.placeholder;
 
+type ChildTable = typeof t.ratings | typeof t.raisedRedFlags | typeof t.starTicks | typeof t.evidenceNotes;
+
+/**
+ * One scorecard's rows of a table that hangs off it (placeholder `id`), in the given order. The
+ * return type names the rows: drizzle cannot infer them through a generic table.
+ */
+function childRows<T extends ChildTable>(
+  table: T,
+  ...orderBy: SQLiteColumn[]
+): () => { all(values: { id: number }): T["$inferSelect"][] } {
+  return preparedOnce((db) =>
+    db
+      .select()
+      .from(table as ChildTable)
+      .where(eq(table.scorecardId, p("id")))
+      .orderBy(...orderBy)
+      .prepare(),
+  );
+}
+
 // The autosave path runs these on every keystroke burst: each is prepared once per connection.
 const q = {
   card: preparedOnce((db) =>
@@ -35,35 +56,10 @@ const q = {
       .where(and(eq(t.scorecards.interviewId, p("interviewId")), eq(t.scorecards.interviewerId, p("userId"))))
       .prepare(),
   ),
-  ratings: preparedOnce((db) =>
-    db
-      .select()
-      .from(t.ratings)
-      .where(eq(t.ratings.scorecardId, p("id")))
-      .prepare(),
-  ),
-  flags: preparedOnce((db) =>
-    db
-      .select()
-      .from(t.raisedRedFlags)
-      .where(eq(t.raisedRedFlags.scorecardId, p("id")))
-      .prepare(),
-  ),
-  star: preparedOnce((db) =>
-    db
-      .select()
-      .from(t.starTicks)
-      .where(eq(t.starTicks.scorecardId, p("id")))
-      .prepare(),
-  ),
-  notes: preparedOnce((db) =>
-    db
-      .select()
-      .from(t.evidenceNotes)
-      .where(eq(t.evidenceNotes.scorecardId, p("id")))
-      .orderBy(t.evidenceNotes.elapsedSeconds, t.evidenceNotes.id)
-      .prepare(),
-  ),
+  ratings: childRows(t.ratings),
+  flags: childRows(t.raisedRedFlags),
+  star: childRows(t.starTicks),
+  notes: childRows(t.evidenceNotes, t.evidenceNotes.elapsedSeconds, t.evidenceNotes.id),
   basis: preparedOnce((db) =>
     db
       .select({ rubricVersionId: t.scorecards.rubricVersionId, variantKey: t.scorecards.variantKey })

@@ -3,6 +3,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb, preparedOnce, writeTransaction } from "~db/client";
 import * as t from "~db/schema";
 import {
+  EMPTY_DRAFT,
   type DraftContent,
   type InterviewTimer,
   type ScorecardContent,
@@ -149,32 +150,11 @@ function toState(card: CardRow): ScorecardState {
   };
 }
 
-/** The mergeable content of a stored scorecard. */
+/** The mergeable content of a stored scorecard: the fields of a draft (EMPTY_DRAFT names each once). */
 export function contentOf(state: ScorecardState): DraftContent {
-  const {
-    ratings,
-    capJustifications,
-    redFlags,
-    star,
-    recommendation,
-    recommendationJustification,
-    notes,
-    timer,
-    timing,
-    coachDismissed,
-  } = state;
-  return {
-    ratings,
-    capJustifications,
-    redFlags,
-    star,
-    recommendation,
-    recommendationJustification,
-    notes,
-    timer,
-    timing,
-    coachDismissed,
-  };
+  return Object.fromEntries(
+    Object.keys(EMPTY_DRAFT).map((field) => [field, state[field as keyof DraftContent]]),
+  ) as unknown as DraftContent;
 }
 
 /** Which rubric version and variant the user's scorecard was started with, if it was: one row. */

@@ -88,89 +88,60 @@ export function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNod
   );
 }
 
-interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+interface LabelledProps {
   label: string;
   error?: string;
   hint?: ReactNode;
+  className?: string;
 }
 
-export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
-  { label, error, hint, className, ...input },
-  ref,
-) {
+/** What ties a control to its label, hint and error. */
+interface ControlA11y {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/** The frame every single-control field shares: label, hint, the control, then its error. */
+function Labelled({
+  label,
+  error,
+  hint,
+  className,
+  control,
+}: LabelledProps & { control: (a11y: ControlA11y) => ReactNode }) {
   const id = useId();
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
       <FieldMessages id={id} hint={hint} />
-      <input
-        id={id}
-        ref={ref}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, hint, error) })}
       <FieldMessages id={id} error={error} />
     </div>
   );
-});
-
-interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
-  label: string;
-  error?: string;
-  hint?: ReactNode;
 }
 
-export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField(
-  { label, error, hint, className, ...textarea },
-  ref,
-) {
-  const id = useId();
-  return (
-    <div className={["field", className].filter(Boolean).join(" ")}>
-      <label htmlFor={id}>{label}</label>
-      <FieldMessages id={id} hint={hint} />
-      <textarea
-        id={id}
-        ref={ref}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...textarea}
-      />
-      <FieldMessages id={id} error={error} />
-    </div>
-  );
+export const TextField = forwardRef<HTMLInputElement, LabelledProps & InputHTMLAttributes<HTMLInputElement>>(
+  function TextField({ label, error, hint, className, ...input }, ref) {
+    const frame = { label, error, hint, className };
+    return <Labelled {...frame} control={(a11y) => <input {...a11y} ref={ref} {...input} />} />;
+  },
+);
+
+export const TextAreaField = forwardRef<
+  HTMLTextAreaElement,
+  LabelledProps & TextareaHTMLAttributes<HTMLTextAreaElement>
+>(function TextAreaField({ label, error, hint, className, ...textarea }, ref) {
+  const frame = { label, error, hint, className };
+  return <Labelled {...frame} control={(a11y) => <textarea {...a11y} ref={ref} {...textarea} />} />;
 });
 
-interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-  children: ReactNode;
-}
-
-export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
-  { label, error, hint, className, children, ...select },
-  ref,
-) {
-  const id = useId();
-  return (
-    <div className={["field", className].filter(Boolean).join(" ")}>
-      <label htmlFor={id}>{label}</label>
-      <FieldMessages id={id} hint={hint} />
-      <select
-        id={id}
-        ref={ref}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...select}
-      >
-        {children}
-      </select>
-      <FieldMessages id={id} error={error} />
-    </div>
-  );
-});
+export const SelectField = forwardRef<HTMLSelectElement, LabelledProps & SelectHTMLAttributes<HTMLSelectElement>>(
+  function SelectField({ label, error, hint, className, ...select }, ref) {
+    const frame = { label, error, hint, className };
+    return <Labelled {...frame} control={(a11y) => <select {...a11y} ref={ref} {...select} />} />;
+  },
+);
 
 interface ChoiceGroupProps {
   legend: string;

@@ -1,7 +1,26 @@
+import type { LevelKey } from "./rubric/types";
+
 // Splits an interviewer's interviews the way they think about their day.
 
 export interface Scheduled {
   scheduledAt: string;
+}
+
+/** One scheduled interview as the admin's table shows it (a plain row the model fills). */
+export interface AdminInterviewRow {
+  id: number;
+  candidateId: number;
+  candidateName: string;
+  level: LevelKey;
+  variantName: string;
+  scheduledAt: string;
+  durationMinutes: number;
+  rubricVersionId: number;
+  /** The panellists' names, comma-separated. */
+  panel: string;
+  panelSize: number;
+  scorecards: number;
+  submitted: number;
 }
 
 export interface ScheduleGroups<T> {

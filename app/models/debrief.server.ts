@@ -59,14 +59,24 @@ export function getDebrief(interviewId: number): DebriefState | null {
 export type DebriefResult = { kind: "ok" } | { kind: "refused"; field: string; message: string };
 const refuse = (field: string, message: string): DebriefResult => ({ kind: "refused", field, message });
 
+/** The debrief's decision inside a write: undefined when it has not started, null while still open. */
+function decisionOf(db: Db, interviewId: number): Decision | null | undefined {
+  return db
+    .select({ decision: t.debriefs.decision })
+    .from(t.debriefs)
+    .where(eq(t.debriefs.interviewId, interviewId))
+    .get()?.decision;
+}
+
+/** The lead's step, in audit_log, in the step's own transaction. */
+function audit(db: Db, leadId: number, action: string, interviewId: number, detail: Record<string, unknown>) {
+  db.insert(t.auditLog).values({ actorId: leadId, action, entity: "debrief", entityId: interviewId, detail }).run();
+}
+
 /** Opens the debrief once every panellist has submitted, locking their recommendations as independent votes. */
 export function openDebrief(interviewId: number, leadId: number, on: Db = getDb()): DebriefResult {
   return writeTransaction((db) => {
-    if (
-      db.select({ id: t.debriefs.interviewId }).from(t.debriefs).where(eq(t.debriefs.interviewId, interviewId)).get()
-    ) {
-      return refuse("form", "The debrief has already started.");
-    }
+    if (decisionOf(db, interviewId) !== undefined) return refuse("form", "The debrief has already started.");
     const panel = db
       .select({
         interviewerId: t.panelAssignments.interviewerId,
@@ -102,15 +112,9 @@ export function openDebrief(interviewId: number, leadId: number, on: Db = getDb(
         })),
       )
       .run();
-    db.insert(t.auditLog)
-      .values({
-        actorId: leadId,
-        action: "debrief.opened",
-        entity: "debrief",
-        entityId: interviewId,
-        detail: { votes: panel.map((p) => ({ interviewerId: p.interviewerId, recommendation: p.recommendation })) },
-      })
-      .run();
+    audit(db, leadId, "debrief.opened", interviewId, {
+      votes: panel.map((p) => ({ interviewerId: p.interviewerId, recommendation: p.recommendation })),
+    });
     return { kind: "ok" };
   }, on);
 }
@@ -123,13 +127,10 @@ export function recordRevote(
   on: Db = getDb(),
 ): DebriefResult {
   return writeTransaction((db) => {
-    const debrief = db
-      .select({ decision: t.debriefs.decision })
-      .from(t.debriefs)
-      .where(eq(t.debriefs.interviewId, interviewId))
-      .get();
-    if (!debrief) return refuse("form", "Start the debrief first: the independent votes are locked when it starts.");
-    if (debrief.decision !== null) return refuse("form", "The decision is recorded; the votes are closed.");
+    const decided = decisionOf(db, interviewId);
+    if (decided === undefined)
+      return refuse("form", "Start the debrief first: the independent votes are locked when it starts.");
+    if (decided !== null) return refuse("form", "The decision is recorded; the votes are closed.");
     const votes = db
       .select({ round: t.debriefVotes.round, recommendation: t.debriefVotes.recommendation })
       .from(t.debriefVotes)
@@ -148,20 +149,12 @@ export function recordRevote(
         recordedBy: leadId,
       })
       .run();
-    db.insert(t.auditLog)
-      .values({
-        actorId: leadId,
-        action: "debrief.revote",
-        entity: "debrief",
-        entityId: interviewId,
-        detail: {
-          interviewerId: vote.interviewerId,
-          from: independent.recommendation,
-          to: vote.recommendation,
-          reason: vote.reason,
-        },
-      })
-      .run();
+    audit(db, leadId, "debrief.revote", interviewId, {
+      interviewerId: vote.interviewerId,
+      from: independent.recommendation,
+      to: vote.recommendation,
+      reason: vote.reason,
+    });
     return { kind: "ok" };
   }, on);
 }
@@ -174,13 +167,9 @@ export function recordDecision(
   opts: { db?: Db; now?: Date } = {},
 ): DebriefResult {
   return writeTransaction((db) => {
-    const debrief = db
-      .select({ decision: t.debriefs.decision })
-      .from(t.debriefs)
-      .where(eq(t.debriefs.interviewId, interviewId))
-      .get();
-    if (!debrief) return refuse("form", "Start the debrief first.");
-    if (debrief.decision !== null) return refuse("form", "The decision is already recorded.");
+    const decided = decisionOf(db, interviewId);
+    if (decided === undefined) return refuse("form", "Start the debrief first.");
+    if (decided !== null) return refuse("form", "The decision is already recorded.");
     db.update(t.debriefs)
       .set({
         decision: decision.decision,
@@ -190,15 +179,7 @@ export function recordDecision(
       })
       .where(and(eq(t.debriefs.interviewId, interviewId), isNull(t.debriefs.decision)))
       .run();
-    db.insert(t.auditLog)
-      .values({
-        actorId: leadId,
-        action: "debrief.decided",
-        entity: "debrief",
-        entityId: interviewId,
-        detail: decision,
-      })
-      .run();
+    audit(db, leadId, "debrief.decided", interviewId, decision);
     return { kind: "ok" };
   }, opts.db);
 }

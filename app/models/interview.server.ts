@@ -170,15 +170,33 @@ export interface OverdueScorecard {
   status: "not_started" | "draft";
 }
 
-/** Panellists who have not submitted, for real interviews that ended before `endedBefore`. */
-export function listOverdueScorecards(endedBefore: Date): OverdueScorecard[] {
+/** A panel seat with no submitted scorecard yet: the overdue page and the reminders both start here. */
+export interface UnsubmittedSeat extends OverdueScorecard {
+  interviewerId: number;
+  interviewerEmail: string;
+  interviewerActive: boolean;
+  /** When the interview ended (scheduled time plus duration), UTC ISO. */
+  endedAt: string;
+}
+
+/**
+ * Panel seats without a submitted scorecard on real interviews (not practice) that ended before
+ * `endedBy` (or at it, when `inclusive`), soonest first.
+ */
+export function listUnsubmittedSeats(endedBy: Date, { inclusive = false } = {}): UnsubmittedSeat[] {
+  const endedAt = sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${interviews.scheduledAt}, '+' || ${interviews.durationMinutes} || ' minutes')`;
+  const by = endedBy.toISOString();
   return getDb()
     .select({
       interviewId: interviews.id,
       candidateName: candidates.name,
+      interviewerId: users.id,
       interviewerName: users.name,
+      interviewerEmail: users.email,
+      interviewerActive: users.active,
       scheduledAt: interviews.scheduledAt,
       durationMinutes: interviews.durationMinutes,
+      endedAt,
       status: scorecards.status,
     })
     .from(panelAssignments)
@@ -193,10 +211,24 @@ export function listOverdueScorecards(endedBefore: Date): OverdueScorecard[] {
       and(
         isNull(interviews.exemplarId),
         sql`(${scorecards.status} is null or ${scorecards.status} = 'draft')`,
-        sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${interviews.scheduledAt}, '+' || ${interviews.durationMinutes} || ' minutes') < ${endedBefore.toISOString()}`,
+        inclusive ? sql`${endedAt} <= ${by}` : sql`${endedAt} < ${by}`,
       ),
     )
-    .orderBy(interviews.scheduledAt)
+    .orderBy(interviews.scheduledAt, users.id)
     .all()
     .map((row) => ({ ...row, status: row.status === "draft" ? "draft" : "not_started" }));
+}
+
+/** Panellists who have not submitted, for real interviews that ended before `endedBefore`. */
+export function listOverdueScorecards(endedBefore: Date): OverdueScorecard[] {
+  return listUnsubmittedSeats(endedBefore).map(
+    ({ interviewId, candidateName, interviewerName, scheduledAt, durationMinutes, status }) => ({
+      interviewId,
+      candidateName,
+      interviewerName,
+      scheduledAt,
+      durationMinutes,
+      status,
+    }),
+  );
 }

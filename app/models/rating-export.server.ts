@@ -3,6 +3,7 @@ import { getDb, type Db } from "~db/client";
 import * as t from "~db/schema";
 import { isIsoDate } from "~/domain/iso-date";
 import { serializeRatingsCsv, type Rating, type ScorecardRedFlags } from "~/domain/calibration";
+import { erasedName } from "./candidate-erasure.server";
 
 // Submitted ratings in the calibration domain's long format, for the calibrate CLI, the export CLI
 // and the calibration dashboard. Only submitted scorecards count: a draft may still change.
@@ -31,9 +32,12 @@ export interface RatingFilter {
   dimension?: string;
 }
 
-/** The label a candidate has in exported CSV: "<name> #<id>" (names are not unique). */
+/**
+ * The label a candidate has in exported CSV and on the dashboard: "<name> #<id>" (names are not
+ * unique). An erased candidate's pseudonym already ends in the id, so it is the label as it stands.
+ */
 export function candidateLabel(name: string, id: number): string {
-  return `${name} #${id}`;
+  return name === erasedName(id) ? name : `${name} #${id}`;
 }
 
 /** Thrown for a filter no query should run with (a malformed date). */

@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, writeTransaction } from "~db/client";
-import { candidates, interviews, panelAssignments, reminderSends, scorecards, userRoles, users } from "~db/schema";
+import { reminderSends, userRoles, users } from "~db/schema";
 import type { LateScorecard } from "~/domain/reminders";
+import { listUnsubmittedSeats } from "./interview.server";
 
 export interface LateScorecardRow extends LateScorecard {
   interviewerEmail: string;
@@ -9,34 +10,16 @@ export interface LateScorecardRow extends LateScorecard {
 
 /** Active panellists without a submitted scorecard on real interviews that ended by `endedBefore`. */
 export function listLateScorecards(endedBefore: Date): LateScorecardRow[] {
-  const endedAt = sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${interviews.scheduledAt}, '+' || ${interviews.durationMinutes} || ' minutes')`;
-  return getDb()
-    .select({
-      interviewId: interviews.id,
-      interviewerId: users.id,
-      interviewerName: users.name,
-      interviewerEmail: users.email,
-      candidateName: candidates.name,
+  return listUnsubmittedSeats(endedBefore, { inclusive: true })
+    .filter((seat) => seat.interviewerActive)
+    .map(({ interviewId, interviewerId, interviewerName, interviewerEmail, candidateName, endedAt }) => ({
+      interviewId,
+      interviewerId,
+      interviewerName,
+      interviewerEmail,
+      candidateName,
       endedAt,
-    })
-    .from(panelAssignments)
-    .innerJoin(interviews, eq(interviews.id, panelAssignments.interviewId))
-    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-    .innerJoin(users, eq(users.id, panelAssignments.interviewerId))
-    .leftJoin(
-      scorecards,
-      and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, panelAssignments.interviewerId)),
-    )
-    .where(
-      and(
-        isNull(interviews.exemplarId),
-        eq(users.active, true),
-        sql`(${scorecards.status} is null or ${scorecards.status} = 'draft')`,
-        sql`${endedAt} <= ${endedBefore.toISOString()}`,
-      ),
-    )
-    .orderBy(interviews.scheduledAt, users.id)
-    .all();
+    }));
 }
 
 export interface Recipient {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { getDb, writeTransaction, type Db } from "~db/client";
 import { auditLog, candidates, interviews, panelAssignments, scorecards, userRoles, users, variants } from "~db/schema";
-import type { LevelKey } from "~/domain/rubric/types";
+import type { AdminInterviewRow } from "~/domain/interview-schedule";
 import type { ScheduleInterview } from "~/schemas/admin-interview-schema";
 import type { FieldErrors } from "~/schemas/form-errors";
 import { getInterview, getPanel, type InterviewDetail, type PanelMember } from "./interview.server";
@@ -9,21 +9,6 @@ import { getLatestRubricVersion } from "./rubric.server";
 
 // The admin's side of interviews: scheduling and panels. An interview keeps the rubric version
 // that was latest when it was scheduled (rubric versions live in rubric.server.ts).
-
-export interface AdminInterviewRow {
-  id: number;
-  candidateId: number;
-  candidateName: string;
-  level: LevelKey;
-  variantName: string;
-  scheduledAt: string;
-  durationMinutes: number;
-  rubricVersionId: number;
-  panel: string;
-  panelSize: number;
-  scorecards: number;
-  submitted: number;
-}
 
 // Correlated subqueries name the outer table explicitly: drizzle leaves columns unqualified in a
 // query without joins, where "id" would silently mean the subquery's own id.
@@ -56,7 +41,10 @@ function interviewRows(db: Db) {
 const real = isNull(interviews.exemplarId);
 
 /** Every upcoming interview (soonest first), and the most recent past ones. */
-export function listInterviewsForAdmin(now = new Date(), pastLimit = 25) {
+export function listInterviewsForAdmin(
+  now = new Date(),
+  pastLimit = 25,
+): { upcoming: AdminInterviewRow[]; past: AdminInterviewRow[]; pastTotal: number } {
   const db = getDb();
   const at = now.toISOString();
   const upcoming = interviewRows(db)

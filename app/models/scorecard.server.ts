@@ -1,7 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb, preparedOnce, writeTransaction } from "~db/client";
 import * as t from "~db/schema";
 import {
+  EMPTY_DRAFT,
   type DraftContent,
   type InterviewTimer,
   type ScorecardContent,
@@ -26,6 +28,26 @@ export interface ScorecardState extends ScorecardContent {
 
 const p = sql.placeholder;
 
+type ChildTable = typeof t.ratings | typeof t.raisedRedFlags | typeof t.starTicks | typeof t.evidenceNotes;
+
+/**
+ * One scorecard's rows of a table that hangs off it (placeholder `id`), in the given order. The
+ * return type names the rows: drizzle cannot infer them through a generic table.
+ */
+function childRows<T extends ChildTable>(
+  table: T,
+  ...orderBy: SQLiteColumn[]
+): () => { all(values: { id: number }): T["$inferSelect"][] } {
+  return preparedOnce((db) =>
+    db
+      .select()
+      .from(table as ChildTable)
+      .where(eq(table.scorecardId, p("id")))
+      .orderBy(...orderBy)
+      .prepare(),
+  );
+}
+
 // The autosave path runs these on every keystroke burst: each is prepared once per connection.
 const q = {
   card: preparedOnce((db) =>
@@ -35,35 +57,10 @@ const q = {
       .where(and(eq(t.scorecards.interviewId, p("interviewId")), eq(t.scorecards.interviewerId, p("userId"))))
       .prepare(),
   ),
-  ratings: preparedOnce((db) =>
-    db
-      .select()
-      .from(t.ratings)
-      .where(eq(t.ratings.scorecardId, p("id")))
-      .prepare(),
-  ),
-  flags: preparedOnce((db) =>
-    db
-      .select()
-      .from(t.raisedRedFlags)
-      .where(eq(t.raisedRedFlags.scorecardId, p("id")))
-      .prepare(),
-  ),
-  star: preparedOnce((db) =>
-    db
-      .select()
-      .from(t.starTicks)
-      .where(eq(t.starTicks.scorecardId, p("id")))
-      .prepare(),
-  ),
-  notes: preparedOnce((db) =>
-    db
-      .select()
-      .from(t.evidenceNotes)
-      .where(eq(t.evidenceNotes.scorecardId, p("id")))
-      .orderBy(t.evidenceNotes.elapsedSeconds, t.evidenceNotes.id)
-      .prepare(),
-  ),
+  ratings: childRows(t.ratings),
+  flags: childRows(t.raisedRedFlags),
+  star: childRows(t.starTicks),
+  notes: childRows(t.evidenceNotes, t.evidenceNotes.elapsedSeconds, t.evidenceNotes.id),
   basis: preparedOnce((db) =>
     db
       .select({ rubricVersionId: t.scorecards.rubricVersionId, variantKey: t.scorecards.variantKey })
@@ -153,32 +150,11 @@ function toState(card: CardRow): ScorecardState {
   };
 }
 
-/** The mergeable content of a stored scorecard. */
+/** The mergeable content of a stored scorecard: the fields of a draft (EMPTY_DRAFT names each once). */
 export function contentOf(state: ScorecardState): DraftContent {
-  const {
-    ratings,
-    capJustifications,
-    redFlags,
-    star,
-    recommendation,
-    recommendationJustification,
-    notes,
-    timer,
-    timing,
-    coachDismissed,
-  } = state;
-  return {
-    ratings,
-    capJustifications,
-    redFlags,
-    star,
-    recommendation,
-    recommendationJustification,
-    notes,
-    timer,
-    timing,
-    coachDismissed,
-  };
+  return Object.fromEntries(
+    Object.keys(EMPTY_DRAFT).map((field) => [field, state[field as keyof DraftContent]]),
+  ) as unknown as DraftContent;
 }
 
 /** Which rubric version and variant the user's scorecard was started with, if it was: one row. */

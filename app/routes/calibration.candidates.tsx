@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AdjustedScatter } from "~/components/charts/adjusted-scatter";
-import { ChartFrame, fmt } from "~/components/charts/chart-frame";
+import { ChartFrame, fmt, signed } from "~/components/charts/chart-frame";
+import { InterviewerTable } from "~/components/calibration/interviewer-table";
 import { ErrorPage } from "~/components/error-page";
 import { candidateRows, matchingCandidates } from "~/domain/calibration/candidate-table";
 import { VIEW_LIMIT } from "~/domain/calibration/dashboard-views";
@@ -108,10 +109,7 @@ export default function CalibrationCandidates() {
                       </>
                     )}
                   </td>
-                  <td>
-                    {c.change > 0 ? "+" : ""}
-                    {fmt(c.change)}
-                  </td>
+                  <td>{signed(c.change)}</td>
                 </tr>
               ))}
             </tbody>
@@ -120,25 +118,11 @@ export default function CalibrationCandidates() {
       />
       <section className="card" aria-labelledby="severity-title">
         <h3 id="severity-title">Estimated interviewer severity</h3>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Interviewer</th>
-              <th scope="col">Severity (points; + is harsh)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {severities.map((s) => (
-              <tr key={s.interviewer}>
-                <th scope="row">{s.name}</th>
-                <td>
-                  {s.severity > 0 ? "+" : ""}
-                  {fmt(s.severity)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <InterviewerTable
+          rows={severities}
+          rowKey={(s) => s.interviewer}
+          columns={[{ key: "severity", header: "Severity (points; + is harsh)", cell: (s) => signed(s.severity) }]}
+        />
       </section>
     </div>
   );

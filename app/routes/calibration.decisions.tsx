@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { fmt, pct, withheld } from "~/components/charts/chart-frame";
+import { InterviewerTable } from "~/components/calibration/interviewer-table";
 import { ErrorPage } from "~/components/error-page";
 import { computeDecisionAgreement, MIN_DECIDED_DEBRIEFS as MIN_DEBRIEFS } from "~/domain/debrief-votes";
 import { listDecidedDebriefs, namesOfDebriefVoters } from "~/models/debrief.server";
@@ -60,34 +61,23 @@ export default function CalibrationDecisions() {
           {MIN_DEBRIEFS} debriefs are withheld. A change is “toward” the panel when the re-vote is closer to the mean of
           the other panellists' independent votes.
         </p>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Interviewer</th>
-              <th scope="col">Debriefs</th>
-              <th scope="col">Independent vote agreed</th>
-              <th scope="col">Final vote agreed</th>
-              <th scope="col">Changed vote</th>
-              <th scope="col">Toward the panel</th>
-              <th scope="col">Away</th>
-              <th scope="col">Neither</th>
-            </tr>
-          </thead>
-          <tbody>
-            {interviewers.map((r) => (
-              <tr key={r.interviewerId}>
-                <th scope="row">{r.name}</th>
-                <td>{r.debriefs}</td>
-                <td>{rate(r.independentAgreed, r.debriefs)}</td>
-                <td>{rate(r.finalAgreed, r.debriefs)}</td>
-                <td>{r.changed}</td>
-                <td>{r.toward}</td>
-                <td>{r.away}</td>
-                <td>{r.sideways}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <InterviewerTable
+          rows={interviewers}
+          rowKey={(r) => r.interviewerId}
+          columns={[
+            { key: "debriefs", header: "Debriefs", cell: (r) => r.debriefs },
+            {
+              key: "independent",
+              header: "Independent vote agreed",
+              cell: (r) => rate(r.independentAgreed, r.debriefs),
+            },
+            { key: "final", header: "Final vote agreed", cell: (r) => rate(r.finalAgreed, r.debriefs) },
+            { key: "changed", header: "Changed vote", cell: (r) => r.changed },
+            { key: "toward", header: "Toward the panel", cell: (r) => r.toward },
+            { key: "away", header: "Away", cell: (r) => r.away },
+            { key: "sideways", header: "Neither", cell: (r) => r.sideways },
+          ]}
+        />
       </section>
     </div>
   );

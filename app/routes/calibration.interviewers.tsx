@@ -1,9 +1,10 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFrame, fmt, pct, withheld } from "~/components/charts/chart-frame";
 import { LeniencyChart } from "~/components/charts/leniency-chart";
 import { lazyPart } from "~/components/lazy-part";
 import { FlagEvidenceTable } from "~/components/coach/flag-evidence-table";
+import { InterviewerTable } from "~/components/calibration/interviewer-table";
 import { ErrorPage } from "~/components/error-page";
 import { countAmendedAfterSeeing } from "~/models/amendment.server";
 import { getFilterOptions } from "~/models/calibration.server";
@@ -52,6 +53,8 @@ const RECOMMENDATION_SERIES = [
   { key: "yes", name: "Yes", colour: "#8fb3f0" },
   { key: "strong_yes", name: "Strong yes", colour: "#2f5bd3" },
 ];
+
+type Row = SerializeFrom<typeof loader>["rows"][number];
 
 export default function CalibrationInterviewers() {
   const { rows, months, scale, amendedAfterSeeing, flagEvidence, flagNames, interviewerIds } =
@@ -159,30 +162,18 @@ export default function CalibrationInterviewers() {
           />
         }
         table={
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Interviewer</th>
-                {RECOMMENDATION_SERIES.map((s) => (
-                  <th scope="col" key={s.key}>
-                    {s.name}
-                  </th>
-                ))}
-                <th scope="col">Scorecards</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.interviewer}>
-                  <th scope="row">{r.name}</th>
-                  {RECOMMENDATION_SERIES.map((s) => (
-                    <td key={s.key}>{r.recommendations[s.key as keyof typeof r.recommendations]}</td>
-                  ))}
-                  <td>{r.recommendations.total}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <InterviewerTable
+            rows={rows}
+            rowKey={(r) => r.interviewer}
+            columns={[
+              ...RECOMMENDATION_SERIES.map((s) => ({
+                key: s.key,
+                header: s.name,
+                cell: (r: Row) => r.recommendations[s.key as keyof Row["recommendations"]],
+              })),
+              { key: "total", header: "Scorecards", cell: (r: Row) => r.recommendations.total },
+            ]}
+          />
         }
       />
 
@@ -246,31 +237,18 @@ export default function CalibrationInterviewers() {
           />
         }
         table={
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Interviewer</th>
-                {months.map((m) => (
-                  <th scope="col" key={m}>
-                    {m}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.interviewer}>
-                  <th scope="row">{r.name}</th>
-                  {months.map((m, i) => {
-                    const d = r.drift[i];
-                    return (
-                      <td key={m}>{!d ? "—" : d[0] === null ? withheld(d[1], "shared candidates") : fmt(d[0])}</td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <InterviewerTable
+            rows={rows}
+            rowKey={(r) => r.interviewer}
+            columns={months.map((m, i) => ({
+              key: m,
+              header: m,
+              cell: (r: Row) => {
+                const d = r.drift[i];
+                return !d ? "—" : d[0] === null ? withheld(d[1], "shared candidates") : fmt(d[0]);
+              },
+            }))}
+          />
         }
       />
       <section className="card" aria-labelledby="flag-evidence-title">

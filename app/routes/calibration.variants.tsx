@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ChartFrame, fmt } from "~/components/charts/chart-frame";
+import { ChartFrame, fmt, signed } from "~/components/charts/chart-frame";
 import { MIN_SHARED_CANDIDATES } from "~/domain/calibration/evidence";
 import { MeansChart } from "~/components/charts/means-chart";
 import { ErrorPage } from "~/components/error-page";
@@ -76,7 +76,7 @@ export default function CalibrationVariants() {
                       <td>{v.ciLow === null ? "—" : `${fmt(v.ciLow)} to ${fmt(v.ciHigh)}`}</td>
                       <td>
                         {v.versusRest
-                          ? `${v.versusRest.difference > 0 ? "+" : ""}${fmt(v.versusRest.difference)}${v.versusRest.differs ? " — larger than noise" : ""}`
+                          ? `${signed(v.versusRest.difference)}${v.versusRest.differs ? " — larger than noise" : ""}`
                           : (v.versusRestWithheld ?? "—")}
                       </td>
                     </tr>

@@ -1,8 +1,7 @@
 // Issue #15, defect 9: beside a call (1280×720, 768×900) the live controls are all on screen at
 // once, whichever dimension is current. Screenshots at 1440×900 too, for a person to look at.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchConsole } from "../support/browser";
+import { expect, it } from "vitest";
+import { useBrowser, screenshot, watchConsole } from "../support/browser";
 import { storedCard } from "../support/e2e-data";
 import {
   HALF_SCREEN,
@@ -14,13 +13,7 @@ import {
   signedInPage,
 } from "../support/scorecard-page";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const LIVE_CONTROLS = {
   "current dimension's ratings": "section.dimension.current [role=radiogroup]",
@@ -35,7 +28,7 @@ const LIVE_CONTROLS = {
 
 for (const viewport of [LAPTOP, HALF_SCREEN]) {
   it(`defect 9: at ${viewport.width}×${viewport.height} every live control is on screen, for each dimension in turn`, async () => {
-    const { context, page } = await signedInPage(browser, { viewport });
+    const { context, page } = await signedInPage(browser(), { viewport });
     const console = watchConsole(page);
     const card = newInterview();
     await openCard(page, card.url);
@@ -60,7 +53,7 @@ for (const viewport of [LAPTOP, HALF_SCREEN]) {
 }
 
 it("screenshots at 1440×900 for a person to look at", async () => {
-  const { context, page } = await signedInPage(browser, { viewport: { width: 1440, height: 900 } });
+  const { context, page } = await signedInPage(browser(), { viewport: { width: 1440, height: 900 } });
   const card = newInterview();
   await openCard(page, card.url);
   await page.keyboard.press("3");

@@ -1,8 +1,8 @@
 // Issue #15, defects 1, 2, 5, 6 and 10: deliberate submit, the page shows what the server holds,
 // focus follows the rating keys, stale justifications are dropped, local time and labels.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { baseURL, launchBrowser, screenshot, watchConsole } from "../support/browser";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { baseURL, useBrowser, screenshot, watchConsole } from "../support/browser";
 import { queryDatabase, storedCard } from "../support/e2e-data";
 import {
   LAPTOP,
@@ -17,13 +17,7 @@ import {
   submitByKeyboard,
 } from "../support/scorecard-page";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** f goes to the first red flag; Passive voice is the seventh. */
 async function raisePassiveVoice(page: Page) {
@@ -34,7 +28,7 @@ async function raisePassiveVoice(page: Page) {
 
 for (const viewport of [LAPTOP, HALF_SCREEN]) {
   it(`defect 1: Enter in a justification box never submits; Ctrl+Enter opens a review that Esc cancels and Enter confirms (${viewport.width}px)`, async () => {
-    const { context, page } = await signedInPage(browser, { viewport });
+    const { context, page } = await signedInPage(browser(), { viewport });
     const console = watchConsole(page);
     const card = newInterview();
     await openCard(page, card.url);
@@ -76,7 +70,7 @@ for (const viewport of [LAPTOP, HALF_SCREEN]) {
 }
 
 it("defect 2: a submitted card shows the stored values with JavaScript on; amend starts from them; no hydration errors with a running timer", async () => {
-  const { context, page } = await signedInPage(browser);
+  const { context, page } = await signedInPage(browser());
   const console = watchConsole(page);
   const card = newInterview();
   await openCard(page, card.url);
@@ -144,7 +138,7 @@ it("defect 2: a submitted card shows the stored values with JavaScript on; amend
 });
 
 it("defect 5: focus follows a rating key, so Space keeps the rating", async () => {
-  const { context, page } = await signedInPage(browser);
+  const { context, page } = await signedInPage(browser());
   const card = newInterview();
   await openCard(page, card.url);
   await page.keyboard.press("j");
@@ -158,7 +152,7 @@ it("defect 5: focus follows a rating key, so Space keeps the rating", async () =
 });
 
 it("defect 6: a justification that no longer applies is cleared (with an undo) and never reaches the debrief", async () => {
-  const { context, page } = await signedInPage(browser);
+  const { context, page } = await signedInPage(browser());
   const console = watchConsole(page);
   const card = newInterview({ at: new Date(Date.now() - 3_600_000) });
   await openCard(page, card.url);
@@ -183,7 +177,7 @@ it("defect 6: a justification that no longer applies is cleared (with an undo) a
 });
 
 it("defect 10: interview time in the viewer's zone, label grammar, ? help in the first screenful, help explains justification boxes", async () => {
-  const { context, page } = await signedInPage(browser, { timezoneId: "America/New_York" });
+  const { context, page } = await signedInPage(browser(), { timezoneId: "America/New_York" });
   const console = watchConsole(page);
   const card = newInterview({ at: new Date("2026-12-01T15:30:00Z") });
   await openCard(page, card.url);

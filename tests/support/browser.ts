@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core (`npx playwright install` cannot work here).
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterEach, expect, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium";
 
 export const baseURL = () => inject("baseURL");
@@ -66,6 +66,21 @@ export async function launchBrowser(): Promise<Browser> {
     return page;
   };
   return browser;
+}
+
+/** One Chromium for the test file, launched before its tests and closed after them (call at the top level). */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is launched in beforeAll: use it inside a test");
+    return browser;
+  };
 }
 
 export async function signInAs(page: Page, email: string, password = "panel-demo") {

@@ -70,6 +70,26 @@ export function createInterview(opts: {
   return { ...interview, candidate };
 }
 
+/** One panellist's scorecard on rubric version 1's default variant, without ratings (add them as needed). */
+export function createScorecard(
+  opts: { interviewId: number; interviewerId: number } & Partial<
+    Pick<typeof t.scorecards.$inferInsert, "status" | "submittedAt" | "recommendation">
+  >,
+) {
+  const status = opts.status ?? "submitted";
+  return getDb()
+    .insert(t.scorecards)
+    .values({
+      rubricVersionId: 1,
+      variantKey: "default",
+      ...opts,
+      status,
+      submittedAt: opts.submittedAt ?? (status === "submitted" ? new Date().toISOString() : null),
+    })
+    .returning()
+    .get();
+}
+
 /** A Cookie header for a real session of this user, made by the real sign-in code. */
 export async function sessionCookieFor(userId: number): Promise<string> {
   const response = await signIn(new Request(`${BASE_URL}/login`), userId, "/");

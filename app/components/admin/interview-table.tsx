@@ -1,25 +1,9 @@
 import { Link } from "@remix-run/react";
-import type { LevelKey } from "~/domain/rubric/types";
+import type { AdminInterviewRow } from "~/domain/interview-schedule";
 import { LEVEL_LABELS } from "~/utils/labels";
 import { formatDateTime } from "~/utils/format";
 
-/** One scheduled interview, as the table shows it. */
-interface Row {
-  id: number;
-  candidateName: string;
-  level: LevelKey;
-  variantName: string;
-  scheduledAt: string;
-  durationMinutes: number;
-  rubricVersionId: number;
-  /** The panellists' names, comma-separated. */
-  panel: string;
-  panelSize: number;
-  scorecards: number;
-  submitted: number;
-}
-
-function ScoringBadge({ row }: { row: Row }) {
+function ScoringBadge({ row }: { row: AdminInterviewRow }) {
   if (row.scorecards === 0) return <span className="badge badge-not_started">Not started</span>;
   if (row.submitted === row.panelSize) return <span className="badge badge-submitted">All submitted</span>;
   return (
@@ -29,7 +13,7 @@ function ScoringBadge({ row }: { row: Row }) {
   );
 }
 
-export function InterviewTable({ rows, highlight }: { rows: Row[]; highlight?: number }) {
+export function InterviewTable({ rows, highlight }: { rows: AdminInterviewRow[]; highlight?: number }) {
   return (
     <table className="table">
       <thead>

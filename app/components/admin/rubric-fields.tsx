@@ -1,7 +1,7 @@
-import { forwardRef, useId, type InputHTMLAttributes } from "react";
-import type { UseFormReturn } from "react-hook-form";
+import { forwardRef, useId, type InputHTMLAttributes, type ReactNode } from "react";
+import type { FieldPath, UseFormReturn } from "react-hook-form";
 import type { RubricEdit, RubricFormValues } from "~/domain/rubric/rubric-form-values";
-import { field, FieldMessages } from "~/components/form-fields";
+import { field, FieldMessages, TextAreaField } from "~/components/form-fields";
 
 // Shared by the rubric editor's parts.
 
@@ -14,6 +14,58 @@ export interface RubricPartProps {
   errorAt: ErrorAt;
   /** Whether anything inside has an error: its section opens. */
   hasErrorsUnder: (prefix: string) => boolean;
+}
+
+/** A field's registration with its error, by path: what every text field of the editor spreads. */
+export function bindField(form: RubricForm, errorAt: ErrorAt) {
+  return (path: FieldPath<RubricFormValues>) => ({ error: errorAt(path), ...field(form, path) });
+}
+
+/** One collapsible item (a dimension, red flag or variant): open when new or when anything inside has an error. */
+export function RubricItem(props: {
+  at: string;
+  title: string;
+  /** Said after the title, muted: what the item is at a glance. */
+  summary: string;
+  isNew?: boolean;
+  hasErrorsUnder: RubricPartProps["hasErrorsUnder"];
+  children: ReactNode;
+}) {
+  const { at, title, summary, isNew, hasErrorsUnder, children } = props;
+  const needsAttention = hasErrorsUnder(at);
+  return (
+    <details className="rubric-item" open={isNew || needsAttention || undefined}>
+      <summary>
+        <span className="rubric-item-title">{title}</span>
+        <span className="muted"> · {summary}</span>
+        {needsAttention ? <span className="badge badge-error">Needs attention</span> : null}
+      </summary>
+      <div className="stack rubric-item-body">{children}</div>
+    </details>
+  );
+}
+
+/** A dimension's or a variant's interview probes. */
+export function ProbesField({
+  bind,
+  at,
+}: {
+  bind: ReturnType<typeof bindField>;
+  at: `dimensions.${number}` | `variants.${number}`;
+}) {
+  return <TextAreaField label="Probes" hint="One per line, at most 8." rows={3} {...bind(`${at}.probes`)} />;
+}
+
+/** Removes a red flag or a variant; the item's name is read out with it. */
+export function RemoveItemButton({ what, name, onClick }: { what: string; name: string; onClick: () => void }) {
+  return (
+    <div>
+      <button type="button" className="link-button danger" onClick={onClick}>
+        Remove this {what}
+        <span className="visually-hidden"> ({name})</span>
+      </button>
+    </div>
+  );
 }
 
 /** Keys name an item across versions (calibration compares by key): fixed once saved. */

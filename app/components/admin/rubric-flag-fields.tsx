@@ -1,6 +1,6 @@
 import { useFieldArray, useWatch } from "react-hook-form";
-import { KeyField, type RubricPartProps } from "./rubric-fields";
-import { field, SelectField, TextAreaField, TextField } from "~/components/form-fields";
+import { bindField, KeyField, RemoveItemButton, RubricItem, type RubricPartProps } from "./rubric-fields";
+import { SelectField, TextAreaField, TextField } from "~/components/form-fields";
 
 interface FlagFieldsProps extends RubricPartProps {
   dimensions: { key: string; name: string }[];
@@ -11,6 +11,7 @@ interface FlagFieldsProps extends RubricPartProps {
 export function FlagFields({ form, index, errorAt, hasErrorsUnder, dimensions, scale, onRemove }: FlagFieldsProps) {
   const { control } = form;
   const at = `redFlags.${index}` as const;
+  const bind = bindField(form, errorAt);
   const caps = useFieldArray({ control, name: `${at}.caps` });
   const isNew = !!form.getValues(`${at}.isNew`);
   const name = useWatch({ control, name: `${at}.name` });
@@ -19,71 +20,53 @@ export function FlagFields({ form, index, errorAt, hasErrorsUnder, dimensions, s
     .join(", ");
   const levels = Array.from({ length: scale.max - scale.min + 1 }, (_, k) => scale.min + k);
   return (
-    <details className="rubric-item" open={isNew || hasErrorsUnder(at) || undefined}>
-      <summary>
-        <span className="rubric-item-title">{name || "New red flag"}</span>
-        <span className="muted"> · caps {capSummary || "nothing"}</span>
-        {hasErrorsUnder(at) ? <span className="badge badge-error">Needs attention</span> : null}
-      </summary>
-      <div className="stack rubric-item-body">
-        <div className="admin-grid">
-          <KeyField form={form} name={`${at}.key`} isNew={isNew} error={errorAt(`${at}.key`)} />
-          <TextField type="text" label="Name" error={errorAt(`${at}.name`)} {...field(form, `${at}.name`)} />
-        </div>
-        <TextAreaField
-          label="Description"
-          rows={2}
-          error={errorAt(`${at}.description`)}
-          {...field(form, `${at}.description`)}
-        />
-        <fieldset className="caps">
-          <legend>Caps</legend>
-          <p className="hint">While the flag is raised, a rating above the cap needs a justification.</p>
-          {caps.fields.map((cap, j) => (
-            <div key={cap.id} className="cap-row">
-              <SelectField
-                label="Dimension"
-                error={errorAt(`${at}.caps.${j}.dimension`)}
-                {...field(form, `${at}.caps.${j}.dimension`)}
-              >
-                <option value="">Choose…</option>
-                {dimensions.map((d) => (
-                  <option key={d.key} value={d.key}>
-                    {d.name}
-                  </option>
-                ))}
-              </SelectField>
-              <SelectField
-                label="At most"
-                error={errorAt(`${at}.caps.${j}.max`)}
-                {...field(form, `${at}.caps.${j}.max`)}
-              >
-                {levels.map((level) => (
-                  <option key={level} value={level}>
-                    {level}
-                  </option>
-                ))}
-              </SelectField>
-              <button type="button" className="link-button danger" onClick={() => caps.remove(j)}>
-                Remove cap
-                <span className="visually-hidden">
-                  {" "}
-                  {j + 1} of {name}
-                </span>
-              </button>
-            </div>
-          ))}
-          <button type="button" className="button small" onClick={() => caps.append({ dimension: "", max: scale.min })}>
-            Add a cap
-          </button>
-        </fieldset>
-        <TextAreaField label="Source" rows={2} error={errorAt(`${at}.source`)} {...field(form, `${at}.source`)} />
-        <div>
-          <button type="button" className="link-button danger" onClick={onRemove}>
-            Remove this red flag<span className="visually-hidden"> ({name})</span>
-          </button>
-        </div>
+    <RubricItem
+      at={at}
+      title={name || "New red flag"}
+      summary={`caps ${capSummary || "nothing"}`}
+      isNew={isNew}
+      hasErrorsUnder={hasErrorsUnder}
+    >
+      <div className="admin-grid">
+        <KeyField form={form} name={`${at}.key`} isNew={isNew} error={errorAt(`${at}.key`)} />
+        <TextField type="text" label="Name" {...bind(`${at}.name`)} />
       </div>
-    </details>
+      <TextAreaField label="Description" rows={2} {...bind(`${at}.description`)} />
+      <fieldset className="caps">
+        <legend>Caps</legend>
+        <p className="hint">While the flag is raised, a rating above the cap needs a justification.</p>
+        {caps.fields.map((cap, j) => (
+          <div key={cap.id} className="cap-row">
+            <SelectField label="Dimension" {...bind(`${at}.caps.${j}.dimension`)}>
+              <option value="">Choose…</option>
+              {dimensions.map((d) => (
+                <option key={d.key} value={d.key}>
+                  {d.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="At most" {...bind(`${at}.caps.${j}.max`)}>
+              {levels.map((level) => (
+                <option key={level} value={level}>
+                  {level}
+                </option>
+              ))}
+            </SelectField>
+            <button type="button" className="link-button danger" onClick={() => caps.remove(j)}>
+              Remove cap
+              <span className="visually-hidden">
+                {" "}
+                {j + 1} of {name}
+              </span>
+            </button>
+          </div>
+        ))}
+        <button type="button" className="button small" onClick={() => caps.append({ dimension: "", max: scale.min })}>
+          Add a cap
+        </button>
+      </fieldset>
+      <TextAreaField label="Source" rows={2} {...bind(`${at}.source`)} />
+      <RemoveItemButton what="red flag" name={name} onClick={onRemove} />
+    </RubricItem>
   );
 }

@@ -1,5 +1,5 @@
 import { useNavigation } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { Fragment, useMemo, type ReactNode } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
 import {
@@ -11,6 +11,7 @@ import {
 import { rubricFormSchema } from "~/schemas/admin-rubric-schema";
 import type { FieldErrors } from "~/schemas/form-errors";
 import { DimensionFields } from "./rubric-dimension-fields";
+import type { RubricPartProps } from "./rubric-fields";
 import { FlagFields } from "./rubric-flag-fields";
 import { VariantFields } from "./rubric-variant-fields";
 import { WeightsFieldset } from "./rubric-weights";
@@ -53,6 +54,8 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
   const hasErrorsUnder = (prefix: string) =>
     Object.keys(allErrors).some((k) => k === prefix || k.startsWith(`${prefix}.`));
 
+  // What every item's fields are given: the form, where the item is, and where the errors are.
+  const part = (index: number): RubricPartProps => ({ form, index, errorAt, hasErrorsUnder });
   const dimensions = rubric.dimensions.map((d) => ({ key: d.key, name: d.name }));
   const defaultWeights = Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.weight]));
   const busy = navigation.state === "submitting";
@@ -77,36 +80,26 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
           totalError={errorAt("weights")}
         />
         {rubric.dimensions.map((d, i) => (
-          <DimensionFields key={d.key} form={form} index={i} errorAt={errorAt} hasErrorsUnder={hasErrorsUnder} />
+          <DimensionFields key={d.key} {...part(i)} />
         ))}
       </section>
 
       <ListSection
         id="flags"
         title="Red flags"
-        count={flags.fields.length}
+        items={flags.fields}
         error={errorAt("redFlags")}
         addLabel="Add a red flag"
         onAdd={() => flags.append({ key: "", name: "", description: "", caps: [], source: "", isNew: true })}
-      >
-        {flags.fields.map((item, i) => (
-          <FlagFields
-            key={item.id}
-            form={form}
-            index={i}
-            errorAt={errorAt}
-            hasErrorsUnder={hasErrorsUnder}
-            dimensions={dimensions}
-            scale={rubric.scale}
-            onRemove={() => flags.remove(i)}
-          />
-        ))}
-      </ListSection>
+        item={(i) => (
+          <FlagFields {...part(i)} dimensions={dimensions} scale={rubric.scale} onRemove={() => flags.remove(i)} />
+        )}
+      />
 
       <ListSection
         id="variants"
         title="Variants"
-        count={variants.fields.length}
+        items={variants.fields}
         error={errorAt("variants")}
         addLabel="Add a variant"
         onAdd={() =>
@@ -123,19 +116,14 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
             isNew: true,
           })
         }
-      >
-        {variants.fields.map((item, i) => (
+        item={(i) => (
           <VariantFields
-            key={item.id}
-            form={form}
-            index={i}
-            errorAt={errorAt}
-            hasErrorsUnder={hasErrorsUnder}
+            {...part(i)}
             dimensions={dimensions}
             onRemove={variants.fields.length > 1 ? () => variants.remove(i) : undefined}
           />
-        ))}
-      </ListSection>
+        )}
+      />
 
       <section className="card stack save-bar" aria-labelledby="save-heading">
         <h2 id="save-heading">Save as version {versionId + 1}</h2>
@@ -169,20 +157,23 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
 function ListSection(props: {
   id: string;
   title: string;
-  count: number;
+  /** useFieldArray's fields: their ids key the items. */
+  items: { id: string }[];
   error?: string;
   addLabel: string;
   onAdd: () => void;
-  children: ReactNode;
+  item: (index: number) => ReactNode;
 }) {
-  const { id, title, count, error, addLabel, onAdd, children } = props;
+  const { id, title, items, error, addLabel, onAdd, item } = props;
   return (
     <section className="card stack" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>
-        {title} <span className="count">{count}</span>
+        {title} <span className="count">{items.length}</span>
       </h2>
       {error ? <p className="field-error">{error}</p> : null}
-      {children}
+      {items.map((entry, i) => (
+        <Fragment key={entry.id}>{item(i)}</Fragment>
+      ))}
       <div>
         <button type="button" className="button small" onClick={onAdd}>
           {addLabel}

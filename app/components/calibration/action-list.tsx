@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { fmt } from "~/components/charts/chart-frame";
+import { pct as percent, signed } from "~/components/charts/chart-frame";
+import { INTERVAL } from "./effect-cell";
 import type { LOOP_RULES } from "~/domain/calibration/loop-effects";
 import { effectLabel, effectName } from "~/domain/conversation-effects";
 
@@ -23,9 +24,6 @@ interface Action {
 
 // Certainty is 1 − p; on strong evidence it rounds to 1.00, so the p-value says more.
 const pValue = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`);
-const signed = (x: number) => `${x > 0 ? "+" : ""}${fmt(x)}`;
-const percent = (x: number) => `${Math.round(x * 100)}%`;
-const INTERVAL = { normal: "95% interval", t: "95% t interval", exact: "exact 95% interval" } as const;
 
 /** The effect's size in words: a share against peers' share, or a signed difference. */
 function Size({ a }: { a: Action }) {

@@ -1,9 +1,8 @@
-import { fmt } from "~/components/charts/chart-frame";
+import { pct as percent, signed } from "~/components/charts/chart-frame";
 import type { EffectMeasure } from "~/domain/calibration/effect-measure";
 
-const signed = (x: number | null) => (x === null ? "—" : `${x > 0 ? "+" : ""}${fmt(x)}`);
-const percent = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
-const INTERVAL = { normal: "95% interval", t: "95% t interval", exact: "exact 95% interval" } as const;
+/** How each kind of 95% interval is named beside a figure. */
+export const INTERVAL = { normal: "95% interval", t: "95% t interval", exact: "exact 95% interval" } as const;
 
 /** One effect's measure as a table cell: value, 95% interval, peers, evidence, and whether it is flagged. */
 export function EffectCell({ measure: m }: { measure: EffectMeasure }) {

@@ -130,6 +130,9 @@ export function ChartFrame({
 
 export const fmt = (value: number | null | undefined, digits = 2) =>
   value === null || value === undefined ? "—" : value.toFixed(digits);
+/** A difference with its sign: "+0.40", "-0.25", "0.00"; "—" when there is none. */
+export const signed = (value: number | null | undefined) =>
+  value === null || value === undefined ? "—" : `${value > 0 ? "+" : ""}${fmt(value)}`;
 export const pct = (value: number | null | undefined) =>
   value === null || value === undefined ? "—" : `${Math.round(value * 100)}%`;
 /** A withheld figure says what evidence is missing: "needs 5 shared candidates, has 2" (evidence.ts). */

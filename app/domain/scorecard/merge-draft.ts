@@ -1,5 +1,5 @@
 import type { Recommendation } from "../rubric/types";
-import type { DraftContent, EvidenceNote } from "../scorecard-content";
+import { EMPTY_DRAFT, type DraftContent, type EvidenceNote } from "../scorecard-content";
 
 // A three-way merge of two edits of one scorecard draft against the revision both started from,
 // field by field: each dimension's rating and justification, each red flag and STAR tick, each
@@ -40,18 +40,8 @@ function toFields(card: DraftContent): Map<string, FieldValue> {
 }
 
 function fromFields(fields: Map<string, FieldValue>): DraftContent {
-  const card: DraftContent = {
-    ratings: {},
-    capJustifications: {},
-    redFlags: [],
-    star: [],
-    recommendation: null,
-    recommendationJustification: "",
-    notes: [],
-    timer: { elapsedMs: 0, runningSince: null },
-    timing: { clockStartedAt: null, answerStartSeconds: null, answerEndSeconds: null },
-    coachDismissed: [],
-  };
+  // A copy: the fields are filled in place.
+  const card: DraftContent = structuredClone(EMPTY_DRAFT);
   for (const [field, value] of fields) setField(card, field, value);
   card.redFlags.sort();
   card.star.sort();

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { serializeRatingsCsv } from "../../../app/domain/calibration/csv";
+import { ADJUSTED_KEYS, INTERVIEWER_KEYS, REPORT_KEYS } from "./json-contract";
 import { simulatePanels } from "./simulate-panels";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -47,18 +48,7 @@ describe("calibrate CLI", { timeout: 60_000 }, () => {
     expect(stdout.trimEnd().split("\n")).toHaveLength(1);
     const json = JSON.parse(stdout) as Record<string, unknown>;
     expect(json).toMatchObject({ candidates: 120, interviewer_count: 10 });
-    expect(Object.keys(json)).toEqual([
-      "ratings",
-      "candidates",
-      "interviewer_count",
-      "dimensions",
-      "interviewers",
-      "adjusted",
-      "model",
-      "reliability",
-      "reliability_by_variant",
-      "recommendations",
-    ]);
+    expect(Object.keys(json)).toEqual(REPORT_KEYS);
   });
 
   it("--json honours the rater-model contract", async () => {
@@ -70,21 +60,9 @@ describe("calibrate CLI", { timeout: 60_000 }, () => {
     expect(Object.keys(json.recommendations)).toEqual(["fleiss_kappa", "n"]);
     expect(Number.isInteger(json.recommendations.n)).toBe(true);
     const interviewer = json.interviewers[0];
-    expect(Object.keys(interviewer)).toEqual([
-      "interviewer",
-      "ratings",
-      "leniency",
-      "ci_low",
-      "ci_high",
-      "flag",
-      "halo",
-      "rater_effect",
-      "rater_effect_se",
-      "shared_candidates",
-      "flags",
-    ]);
+    expect(Object.keys(interviewer)).toEqual(INTERVIEWER_KEYS);
     expect(Array.isArray(interviewer.flags)).toBe(true);
-    expect(Object.keys(json.adjusted[0])).toEqual(["candidate", "raw_mean", "adjusted_mean", "adjusted_se"]);
+    expect(Object.keys(json.adjusted[0])).toEqual(ADJUSTED_KEYS);
   });
 
   it("--input=FILE works as well as --input FILE, and --help prints the usage", async () => {

@@ -4,6 +4,7 @@ import { CalibrationInputError, computeCalibrationReport } from "../../../app/do
 import { toCalibrationJson } from "../../../app/domain/calibration/report-json";
 import { formatCalibrationText } from "../../../app/domain/calibration/report-text";
 import type { Rating } from "../../../app/domain/calibration/types";
+import { ADJUSTED_KEYS, INTERVIEWER_KEYS, REPORT_KEYS } from "./json-contract";
 import { simulatePanels } from "./simulate-panels";
 
 const SCALE = { min: 1, max: 4 };
@@ -55,18 +56,7 @@ describe("toCalibrationJson", { timeout: 60_000 }, () => {
   const json = toCalibrationJson(report);
 
   it("has the CLI contract's shape", () => {
-    expect(Object.keys(json)).toEqual([
-      "ratings",
-      "candidates",
-      "interviewer_count",
-      "dimensions",
-      "interviewers",
-      "adjusted",
-      "model",
-      "reliability",
-      "reliability_by_variant",
-      "recommendations",
-    ]);
+    expect(Object.keys(json)).toEqual(REPORT_KEYS);
     expect(json).toMatchObject({ ratings: ratings.length, candidates: 150, interviewer_count: 12 });
     expect(Object.keys(json.dimensions)).toEqual(["ownership", "impact", "learning", "communication"]);
     const ownership = json.dimensions.ownership;
@@ -75,20 +65,8 @@ describe("toCalibrationJson", { timeout: 60_000 }, () => {
     expect(ownership.icc).toBeNull();
     expect(Object.keys(ownership.pairs[0])).toEqual(["a", "b", "n", "kappa", "kappa_linear", "kappa_quadratic"]);
     expect(ownership.pairs.every((p) => p.n >= 5 && p.a < p.b)).toBe(true);
-    expect(Object.keys(json.interviewers[0])).toEqual([
-      "interviewer",
-      "ratings",
-      "leniency",
-      "ci_low",
-      "ci_high",
-      "flag",
-      "halo",
-      "rater_effect",
-      "rater_effect_se",
-      "shared_candidates",
-      "flags",
-    ]);
-    expect(Object.keys(json.adjusted[0])).toEqual(["candidate", "raw_mean", "adjusted_mean", "adjusted_se"]);
+    expect(Object.keys(json.interviewers[0])).toEqual(INTERVIEWER_KEYS);
+    expect(Object.keys(json.adjusted[0])).toEqual(ADJUSTED_KEYS);
   });
 
   it("carries the report's figures", () => {

@@ -3,11 +3,11 @@
 // test-results/a11y-*.png. Signed out and the interviewer's pages: accessibility.test.ts.
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newPage, open, settle, useBrowser, waitForCharts } from "../support/a11y-pages";
+import { open, settle, useLaptopPages, waitForCharts } from "../support/a11y-pages";
 import { expectAccessible } from "../support/axe";
 import { signInAs } from "../support/browser";
 
-useBrowser();
+const newPage = useLaptopPages();
 
 describe("the demo lead (and admin)", () => {
   let context: BrowserContext;

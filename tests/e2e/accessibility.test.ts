@@ -3,11 +3,11 @@
 // pages here; the lead's and the admin's in accessibility-lead.test.ts.
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newPage, open, settle, useBrowser } from "../support/a11y-pages";
+import { open, settle, useLaptopPages } from "../support/a11y-pages";
 import { expectAccessible } from "../support/axe";
 import { signInAs } from "../support/browser";
 
-useBrowser();
+const newPage = useLaptopPages();
 
 describe("signed out", () => {
   let context: BrowserContext;

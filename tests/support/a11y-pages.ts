@@ -1,24 +1,15 @@
 // Opening pages for the axe checks (accessibility*.test.ts): one Chromium per file, a fresh laptop-sized
 // context per signed-in person, each page waited for until it is loaded, hydrated and drawn.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
-import { baseURL, launchBrowser } from "./browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { baseURL, useBrowser } from "./browser";
 
-let browser: Browser;
-
-/** This file's browser: launched before its tests, closed after them. */
-export function useBrowser(): void {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-}
-
-export async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return { context, page: await context.newPage() };
+/** This file's browser (launched before its tests, closed after), and a way to open a 1280×900 page in it. */
+export function useLaptopPages(): () => Promise<{ context: BrowserContext; page: Page }> {
+  const browser = useBrowser();
+  return async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    return { context, page: await context.newPage() };
+  };
 }
 
 /** The page loaded and hydrated: forms validate, shortcuts work and charts draw only after that. */

@@ -2,7 +2,6 @@
 //   tsx app/cli/calibrate.ts --input FILE.csv [--scale MIN-MAX] [--json]
 // Exit codes: 0 done, 1 bad data (unreadable file, invalid CSV), 2 bad usage. Errors are one line
 // on stderr and nothing on stdout, so `--json` output can always be piped to a JSON parser.
-import { readFileSync } from "node:fs";
 import process from "node:process";
 
 import {
@@ -14,7 +13,7 @@ import {
   type Scale,
 } from "../domain/calibration";
 import { parseCliArguments } from "./cli-arguments";
-import { CliError, reportCliError } from "./cli-error";
+import { CliError, readInputFile, reportCliError } from "./cli-error";
 
 const USAGE = "usage: calibrate --input FILE.csv [--scale MIN-MAX] [--json]";
 
@@ -48,19 +47,10 @@ function parseArguments(args: readonly string[]): CliOptions | "help" {
   };
 }
 
-function readInput(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
-    throw new CliError(1, `cannot read ${path} (${reason})`);
-  }
-}
-
 function run(args: readonly string[]): string {
   const options = parseArguments(args);
   if (options === "help") return `${USAGE}\n`;
-  const parsed = parseRatingsCsv(readInput(options.input), { scale: options.scale });
+  const parsed = parseRatingsCsv(readInputFile(options.input), { scale: options.scale });
   if (!parsed.ok) {
     const where = parsed.error.line === null ? "" : `line ${parsed.error.line}: `;
     throw new CliError(1, `${options.input}: ${where}${parsed.error.message}`);

@@ -4,7 +4,6 @@
 // recommendation,rubric_version]); app/models/rating-import.server.ts says how rows map onto the
 // schema. Exit codes: 0 imported, 1 bad data (nothing was changed), 2 bad usage. An error is one
 // line on stderr; large files report progress on stderr while they are written.
-import { readFileSync } from "node:fs";
 import process from "node:process";
 
 import { getDb } from "~db/client";
@@ -13,7 +12,7 @@ import { parseRatingsCsv } from "../domain/calibration";
 import { importRatings, RatingImportError, type ImportSummary } from "../models/rating-import.server";
 import { ensureDefaultRubric } from "../models/rubric.server";
 import { parseCliArguments } from "./cli-arguments";
-import { CliError, reportCliError } from "./cli-error";
+import { CliError, readInputFile, reportCliError } from "./cli-error";
 
 const USAGE = "usage: db:import --input FILE.csv [--create-people] [--skip-existing]";
 /** Files with at least this many ratings show progress. */
@@ -39,15 +38,6 @@ function parseArguments(args: string[]): Options | "help" {
     createPeople: values["create-people"] ?? false,
     skipExisting: values["skip-existing"] ?? false,
   };
-}
-
-function readInput(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
-    throw new CliError(1, `cannot read ${path} (${reason})`);
-  }
 }
 
 const where = (line: number | null) => (line === null ? "" : `line ${line}: `);
@@ -91,7 +81,7 @@ function progressReporter(total: number): ((done: number, total: number) => void
 function run(args: string[]): string {
   const options = parseArguments(args);
   if (options === "help") return `${USAGE}\n`;
-  const text = readInput(options.input);
+  const text = readInputFile(options.input);
   const parsed = parseRatingsCsv(text);
   if (!parsed.ok) throw new CliError(1, `${where(parsed.error.line)}${parsed.error.message}`);
 

@@ -2,7 +2,7 @@
 // candidate by candidate. Both must give the same REML criterion at every θ.
 import { describe, expect, it } from "vitest";
 
-import { buildRaterDesign } from "../../../app/domain/calibration/rater-model";
+import { dimensionDesign } from "../../../app/domain/calibration/rater-model";
 import { eliminate, remlCriterion } from "../../../app/domain/calibration/rater-model/reml";
 import { buildRatingTable } from "../../../app/domain/calibration/rating-table";
 import { simulatePanels } from "./simulate-panels";
@@ -12,17 +12,7 @@ function designOf(dropEvery: number) {
   const ratings = simulatePanels(11, { scorecards: 1200, interviewers: 12, candidates: 500 }).ratings.filter(
     (_, k) => dropEvery === 0 || k % dropEvery !== 5,
   );
-  const table = buildRatingTable(ratings);
-  return buildRaterDesign({
-    candidateOf: table.candidateOf,
-    interviewerOf: table.interviewerOf,
-    cellOf: table.dimensionOf,
-    scoreOf: table.scoreOf,
-    candidates: table.candidates.length,
-    interviewers: table.interviewers.length,
-    cells: table.dimensions.length,
-    scorecards: table.scorecards,
-  });
+  return dimensionDesign(buildRatingTable(ratings));
 }
 
 describe("candidate groups in the REML criterion", () => {

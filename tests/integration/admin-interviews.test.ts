@@ -4,7 +4,7 @@ import { getDb } from "~db/client";
 import * as t from "~db/schema";
 import { action as detailAction, loader as detailLoader } from "~/routes/admin.interviews.$interviewId";
 import { action as listAction, loader as listLoader } from "~/routes/admin.interviews._index";
-import { createInterview, createUser, sessionCookieFor } from "../support/factories";
+import { createInterview, createUser, panelOf, sessionCookieFor } from "../support/factories";
 
 type User = Awaited<ReturnType<typeof createUser>>;
 let admin: User;
@@ -60,14 +60,6 @@ const rows = () => ({
   panel: getDb().select({ n: count() }).from(t.panelAssignments).get()!.n,
   audit: getDb().select({ n: count() }).from(t.auditLog).get()!.n,
 });
-const panelOf = (interviewId: number) =>
-  getDb()
-    .select({ id: t.panelAssignments.interviewerId })
-    .from(t.panelAssignments)
-    .where(eq(t.panelAssignments.interviewId, interviewId))
-    .all()
-    .map((p) => p.id)
-    .sort((a, b) => a - b);
 
 async function expectRefused(response: Promise<Response>, status: number, errors: Record<string, string | RegExp>) {
   const before = rows();

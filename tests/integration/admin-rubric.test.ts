@@ -14,15 +14,15 @@ import { createInterview, createUser } from "../support/factories";
 
 useAdmin();
 
+/** The admin rubric page's loader data, as the signed-in admin. */
+async function rubricPage() {
+  const request = new Request("http://localhost/admin/rubric", { headers: { Cookie: cookie } });
+  return (await loader({ request, params: {}, context: {} })).json();
+}
+
 describe("admin rubric: the page", () => {
   it("shows the current version and the history with notes", async () => {
-    const data = await (
-      await loader({
-        request: new Request("http://localhost/admin/rubric", { headers: { Cookie: cookie } }),
-        params: {},
-        context: {},
-      })
-    ).json();
+    const data = await rubricPage();
     expect(data.version.id).toBe(getLatestRubricVersion().id);
     expect(data.version.rubric.dimensions).toHaveLength(4);
     expect(data.versions.at(-1)).toMatchObject({ id: 1, note: "Default rubric derived from seeds 000 and 004" });
@@ -182,13 +182,7 @@ describe("admin rubric: saving a new version", () => {
   });
 
   it("history lists every version with its note and how much uses it", async () => {
-    const data = await (
-      await loader({
-        request: new Request("http://localhost/admin/rubric", { headers: { Cookie: cookie } }),
-        params: {},
-        context: {},
-      })
-    ).json();
+    const data = await rubricPage();
     expect(data.versions[0]).toMatchObject({
       note: "Heavier ownership; Acme variant; Netflix retired",
       interviews: 1,

@@ -15,7 +15,6 @@ import {
   practiceInterviewId,
   practiceCandidateId,
   candidateRow,
-  panelOf,
   send,
   adminOnly,
   ID_TOKENS,
@@ -23,6 +22,7 @@ import {
   useAdminFuzzFixtures,
   checkboxes,
 } from "../support/fuzz-admin";
+import { panelOf } from "../support/factories";
 
 useAdminFuzzFixtures("fuzz-admin-interviews");
 

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { getDb } from "~db/client";
 import { loader as overviewLoader } from "~/routes/calibration._index";
 import { loader as interviewerLoader } from "~/routes/calibration.interviewers_.$interviewerId";
-import { request, sessionCookieFor } from "../support/factories";
+import { panelOf, request, sessionCookieFor } from "../support/factories";
 import { plantLoopEffects, type Planted } from "../support/plant-loop-effects";
 import { useDemoDatabase } from "../support/database-templates";
 
@@ -87,11 +87,6 @@ it("lists each planted interviewer with the effect planted, its interval, its ev
     if (LOOP.includes(a.effect)) expect(a.links.length, `${a.name} ${a.effect}`).toBeGreaterThan(0);
   }
   // The links are the planted interviewer's own scorecards that show it.
-  const panelOf = (interviewId: number) =>
-    getDb()
-      .$client.prepare("select interviewer_id from panel_assignments where interview_id = ?")
-      .all(interviewId)
-      .map((r) => (r as { interviewer_id: number }).interviewer_id);
   for (const id of [planted.amends, planted.overdue, planted.disagrees, planted.practice, planted.over])
     for (const link of actions.find((a) => a.interviewerId === id && LOOP.includes(a.effect))!.links)
       expect(panelOf(link.interviewId!)).toContain(id);

@@ -1,4 +1,5 @@
 // Test data made through the same tables the app uses; each test file has its own database.
+import { eq } from "drizzle-orm";
 import { getDb } from "~db/client";
 import * as t from "~db/schema";
 import { getLatestRubricVersion } from "~/models/rubric.server";
@@ -69,6 +70,16 @@ export function createInterview(opts: {
   }
   return { ...interview, candidate };
 }
+
+/** The interview's panel: its interviewers' ids, ascending. */
+export const panelOf = (interviewId: number) =>
+  getDb()
+    .select({ id: t.panelAssignments.interviewerId })
+    .from(t.panelAssignments)
+    .where(eq(t.panelAssignments.interviewId, interviewId))
+    .all()
+    .map((p) => p.id)
+    .sort((a, b) => a - b);
 
 /** One panellist's scorecard on rubric version 1's default variant, without ratings (add them as needed). */
 export function createScorecard(

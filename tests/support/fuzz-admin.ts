@@ -38,14 +38,6 @@ export let erasedCandidateId: number;
 
 export const userRow = (id: number) => getDb().select().from(t.users).where(eq(t.users.id, id)).get();
 export const candidateRow = (id: number) => getDb().select().from(t.candidates).where(eq(t.candidates.id, id)).get();
-export const panelOf = (interviewId: number) =>
-  getDb()
-    .select({ id: t.panelAssignments.interviewerId })
-    .from(t.panelAssignments)
-    .where(eq(t.panelAssignments.interviewId, interviewId))
-    .all()
-    .map((p) => p.id)
-    .sort((a, b) => a - b);
 
 let emailSequence = 0;
 /** An email nobody has yet. */

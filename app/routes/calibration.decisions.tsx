@@ -61,23 +61,31 @@ export default function CalibrationDecisions() {
           {MIN_DEBRIEFS} debriefs are withheld. A change is “toward” the panel when the re-vote is closer to the mean of
           the other panellists' independent votes.
         </p>
-        <InterviewerTable
-          rows={interviewers}
-          rowKey={(r) => r.interviewerId}
-          columns={[
-            { key: "debriefs", header: "Debriefs", cell: (r) => r.debriefs },
-            {
-              key: "independent",
-              header: "Independent vote agreed",
-              cell: (r) => rate(r.independentAgreed, r.debriefs),
-            },
-            { key: "final", header: "Final vote agreed", cell: (r) => rate(r.finalAgreed, r.debriefs) },
-            { key: "changed", header: "Changed vote", cell: (r) => r.changed },
-            { key: "toward", header: "Toward the panel", cell: (r) => r.toward },
-            { key: "away", header: "Away", cell: (r) => r.away },
-            { key: "sideways", header: "Neither", cell: (r) => r.sideways },
-          ]}
-        />
+        {/* Eight columns: on a narrow window the table scrolls inside its card, not the page. */}
+        <div
+          className="table-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label="Each interviewer's votes against the decisions"
+        >
+          <InterviewerTable
+            rows={interviewers}
+            rowKey={(r) => r.interviewerId}
+            columns={[
+              { key: "debriefs", header: "Debriefs", cell: (r) => r.debriefs },
+              {
+                key: "independent",
+                header: "Independent vote agreed",
+                cell: (r) => rate(r.independentAgreed, r.debriefs),
+              },
+              { key: "final", header: "Final vote agreed", cell: (r) => rate(r.finalAgreed, r.debriefs) },
+              { key: "changed", header: "Changed vote", cell: (r) => r.changed },
+              { key: "toward", header: "Toward the panel", cell: (r) => r.toward },
+              { key: "away", header: "Away", cell: (r) => r.away },
+              { key: "sideways", header: "Neither", cell: (r) => r.sideways },
+            ]}
+          />
+        </div>
       </section>
     </div>
   );

@@ -200,3 +200,16 @@ it("shows an interviewer the reminders a pass put in the app when no SMTP server
   await page.context().close();
   expect(problems).toEqual([]);
 });
+
+it("at 768 px the decisions page scrolls its wide table inside the card, not the page", async () => {
+  const page = await newPage("lead@demo.test", { width: 768, height: 900 });
+  await page.goto(`${baseURL()}/calibration/decisions`);
+  await waitForHydration(page);
+  const table = page.getByRole("region", { name: "Each interviewer's votes against the decisions" });
+  await table.getByRole("row", { name: /Casey Novak/ }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
+  expect(await table.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await page.context().close();
+}, 120_000);

@@ -7,41 +7,18 @@ import { loader as decisionsLoader } from "~/routes/calibration.decisions";
 import { action as debriefAction, loader as debriefLoader } from "~/routes/interviews.$interviewId._index";
 import { action as scorecardAction } from "~/routes/interviews.$interviewId.scorecard";
 import { createInterview, createUser, request, sessionCookieFor } from "../support/factories";
+import { submitScorecard, type User } from "../support/route-calls";
 
-type User = Awaited<ReturnType<typeof createUser>>;
 let alice: User;
 let bob: User;
 let cara: User;
 let lead: User;
 let interviewId: number;
 
-async function submit(user: User, recommendation: string, over: Record<string, unknown> = {}) {
-  const body = {
-    intent: "submit",
-    baseRevision: 0,
-    rubricVersionId: 1,
-    ratings: { ownership: 3, accountability: 3, repair: 3, behavioural_change: 3 },
-    capJustifications: {},
-    redFlags: [],
-    star: [],
-    recommendation,
-    // Recommendations against a 3.0 weighted score need a justification.
-    recommendationJustification: "Read with the follow-ups.",
-    notes: [],
-    ...over,
-  };
-  const req = new Request(`http://localhost/interviews/${interviewId}/scorecard`, {
-    method: "POST",
-    headers: { Cookie: await sessionCookieFor(user.id), "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const res = (await scorecardAction({
-    request: req,
-    params: { interviewId: String(interviewId) },
-    context: {},
-  })) as Response;
-  expect(res.status, await res.clone().text()).toBe(200);
-}
+// Every panellist rates 3 everywhere: recommendations against a 3.0 weighted score need a justification.
+const RATINGS = { ownership: 3, accountability: 3, repair: 3, behavioural_change: 3 };
+const submit = (user: User, recommendation: string) =>
+  submitScorecard(user, interviewId, RATINGS, { recommendation, justification: "Read with the follow-ups." });
 
 async function post(user: User, form: Record<string, string>) {
   const req = await request(`/interviews/${interviewId}`, { cookie: await sessionCookieFor(user.id), form });

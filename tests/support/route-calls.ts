@@ -46,7 +46,7 @@ export async function submitScorecard(
     params: { interviewId: String(interviewId) },
     context: {},
   })) as Response;
-  expect(res.status).toBe(200);
+  expect(res.status, await res.clone().text()).toBe(200);
 }
 
 /** A form POST to `path` on http://localhost as `cookie`'s user; a field given a list repeats (a checkbox group). */

@@ -1,5 +1,4 @@
 import type { MutableRefObject } from "react";
-import { coachDismissalKey, dismissedInNote } from "~/domain/coach/dismissals";
 import type { Signal } from "~/domain/coach/signal-kinds";
 import { openSuggestions, signalKey } from "~/domain/coach/suggestions";
 import type { EvidenceNote } from "~/domain/scorecard-content";
@@ -14,20 +13,20 @@ export function coachState(input: {
   notes: readonly EvidenceNote[];
   byText: ReadonlyMap<string, Signal[]>;
   raised: readonly string[];
-  dismissed: readonly string[];
+  /** A note's dismissed signal keys, and dismissing one (domain/coach/dismissals.ts, with the draft). */
+  dismissedOf: (note: EvidenceNote) => ReadonlySet<string>;
+  dismiss: (noteId: string, key: string) => void;
   flagNames: ReadonlyMap<string, string>;
   currentDimension: string;
   raise: (flag: string) => void;
-  dismissedList: () => readonly string[];
-  setDismissed: (list: string[]) => void;
   keys: MutableRefObject<CoachKeys>;
 }): CoachState {
-  const { enabled, notes, byText, raised, dismissed, flagNames, raise } = input;
+  const { enabled, notes, byText, raised, flagNames, raise, dismissedOf, dismiss } = input;
   // Only flags this rubric has can be suggested; others (hedging) stay underlines to probe.
   const signalsOf = (note: EvidenceNote): Signal[] =>
     (byText.get(note.text) ?? []).map((s) => (s.flag && !flagNames.has(s.flag) ? { ...s, flag: null } : s));
   const openOf = (note: EvidenceNote) =>
-    openSuggestions(signalsOf(note), { dismissed: dismissedInNote(note.id, dismissed), raisedFlags: raised });
+    openSuggestions(signalsOf(note), { dismissed: dismissedOf(note), raisedFlags: raised });
 
   /** The suggestion the page-wide keys act on: the current dimension's newest note that has one. */
   const target = (): { note: EvidenceNote; signal: Signal } | null => {
@@ -38,12 +37,6 @@ export function coachState(input: {
     }
     return null;
   };
-  const dismiss = (noteId: string, key: string) => {
-    const list = input.dismissedList();
-    const full = coachDismissalKey(noteId, key);
-    if (!list.includes(full)) input.setDismissed([...list, full]);
-  };
-
   input.keys.current = {
     raiseSuggestion: () => {
       const t = target();
@@ -58,7 +51,7 @@ export function coachState(input: {
   return {
     enabled,
     signalsOf,
-    dismissedOf: (note) => dismissedInNote(note.id, dismissed),
+    dismissedOf,
     raised,
     flagName: (key) => flagNames.get(key) ?? key,
     keyedNoteId: enabled ? (target()?.note.id ?? null) : null,

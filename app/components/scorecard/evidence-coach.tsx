@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useRef, type MutableRefObject, type ReactNode } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
+import { coachDismissalKey, dismissedInNote } from "~/domain/coach/dismissals";
 import type { Signal } from "~/domain/coach/signal-kinds";
 import type { Rubric } from "~/domain/rubric/types";
 import type { EvidenceNote } from "~/domain/scorecard-content";
@@ -26,7 +27,6 @@ export interface CoachState {
 }
 
 const CoachContext = createContext<CoachState | null>(null);
-const NONE_DISMISSED: ReadonlySet<string> = new Set();
 
 /** What the page-wide keys (g, d) do; filled by the provider, called by the shortcuts. */
 export interface CoachKeys {
@@ -62,6 +62,14 @@ export function EvidenceCoach({
     const ticked = asList(getValues("redFlags"));
     if (!ticked.includes(flag)) setValue("redFlags", [...ticked, flag], { shouldDirty: true });
   };
+  // Dismissals are kept with the draft (form-values.ts tidies them on every save), so they are read
+  // and written here, in the page's bundle, and handed to the coach's chunk.
+  const dismissedOf = (note: EvidenceNote) => dismissedInNote(note.id, dismissed);
+  const dismiss = (noteId: string, key: string) => {
+    const list = getValues("coachDismissed") ?? [];
+    const full = coachDismissalKey(noteId, key);
+    if (!list.includes(full)) setValue("coachDismissed", [...list, full], { shouldDirty: true });
+  };
 
   // Signals are kept only once the coach's chunk is here (use-note-signals.ts): before it there is
   // nothing to underline, suggest or act on, and the keys g and d do nothing.
@@ -72,23 +80,22 @@ export function EvidenceCoach({
         notes: notes ?? [],
         byText,
         raised,
-        dismissed,
         flagNames,
         currentDimension,
         raise,
-        dismissedList: () => getValues("coachDismissed") ?? [],
-        setDismissed: (list) => setValue("coachDismissed", list, { shouldDirty: true }),
+        dismissedOf,
+        dismiss,
         keys,
       })
     : {
         enabled,
         signalsOf: () => [],
-        dismissedOf: () => NONE_DISMISSED,
+        dismissedOf,
         raised,
         flagName: (key) => flagNames.get(key) ?? key,
         keyedNoteId: null,
         raise,
-        dismiss: () => {},
+        dismiss,
       };
   return <CoachContext.Provider value={state}>{children}</CoachContext.Provider>;
 }

@@ -4,3 +4,4 @@
 export { mergeDraft, setField } from "~/domain/scorecard/merge-draft";
 export { conflictDimension, conflictLabel, conflictValue } from "./conflict-text";
 export { ConflictBeside } from "./conflict-notice";
+export { conflictStatusText, ConflictStatusActions } from "./conflict-status";

@@ -1,8 +1,7 @@
 import type { Signal } from "./signal-kinds";
 
-// The draft's list of dismissals lives in dismissals.ts: the page keeps it with every draft, while
+// The draft's list of dismissals is in dismissals.ts: the page keeps it with every draft, while
 // what is here is needed only once a note has signals (in the coach's chunk on the page).
-export { coachDismissalKey, dismissedInNote, keepDismissals } from "./dismissals";
 
 // What the scorecard offers for one note. Kept apart from the analyser so that the page can import
 // it without pulling the language library into the browser bundle.

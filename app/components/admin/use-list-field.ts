@@ -18,12 +18,12 @@ export function useListField<T extends FieldValues, N extends FieldArrayPath<T>>
   name: N,
 ) {
   type Item = FieldArray<T, N>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- N is an array path of T; getValues' overloads cannot see it
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- N is an array path of T; getValues' and setValue's overloads cannot see it
   const path = name as any;
   const current = () => (form.getValues(path) ?? []) as Item[];
-  const [keys, setKeys] = useState(() => current().map(newKey));
+  const [keys, setKeys] = useState(() => current().map(() => newKey()));
   const put = (next: Item[]) => {
-    form.setValue(path, next, { shouldDirty: true });
+    form.setValue(path, next as never, { shouldDirty: true });
     // After a first submit the form checks itself on every change: a removed item's errors go with it.
     if (form.formState.isSubmitted) void form.trigger();
   };

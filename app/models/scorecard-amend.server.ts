@@ -1,7 +1,7 @@
 import { writeTransaction } from "~db/client";
 import * as t from "~db/schema";
 import type { Rubric } from "~/domain/rubric/types";
-import { keepDismissals } from "~/domain/coach/suggestions";
+import { keepDismissals } from "~/domain/coach/dismissals";
 import { diffScorecards } from "~/domain/scorecard-diff";
 import { computeWeightedScore, dropStaleJustifications } from "~/domain/scoring";
 import type { ScorecardDraft } from "~/schemas/scorecard-schema";

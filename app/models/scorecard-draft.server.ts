@@ -1,6 +1,6 @@
 import type { DraftContent } from "~/domain/scorecard-content";
 import type { ScorecardDraft } from "~/schemas/scorecard-schema";
-import { keepDismissals } from "~/domain/coach/suggestions";
+import { keepDismissals } from "~/domain/coach/dismissals";
 
 /**
  * What a save asks for, as content: a plain HTML post sends no notes list (it keeps the stored

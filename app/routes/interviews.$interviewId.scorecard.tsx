@@ -15,13 +15,19 @@ import type { Rubric } from "~/domain/rubric/types";
 import type { EvidenceNote } from "~/domain/scorecard-content";
 import { submitTooEarlyMessage } from "~/domain/interview-schedule";
 import { findMissingForSubmit } from "~/domain/scoring";
-import { getExemplarForInterview } from "~/models/exemplar.server";
-import { getPanelInterview } from "~/models/interview.server";
-import { getLatestRubricVersion, getRubricVersion, requireRubricVersion } from "~/models/rubric.server";
 import type { AutosaveReply } from "~/domain/scorecard/autosave-reply";
-import { amendScorecard } from "~/models/scorecard-amend.server";
-import { getOwnScorecard, getScorecardBasis, listRevisions } from "~/models/scorecard.server";
-import { saveScorecard } from "~/models/scorecard-save.server";
+import {
+  amendScorecard,
+  getExemplarForInterview,
+  getLatestRubricVersion,
+  getOwnScorecard,
+  getPanelInterview,
+  getRubricVersion,
+  getScorecardBasis,
+  listRevisions,
+  requireRubricVersion,
+  saveScorecard,
+} from "~/models/scorecard-page.server";
 import {
   formDataToObject,
   idFromText,

@@ -3,15 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { NoteSignals } from "~/components/scorecard/note-signals";
 import { analyseNote } from "~/domain/coach/analyse-note";
-import {
-  coachDismissalKey,
-  dismissedInNote,
-  keepDismissals,
-  openSuggestions,
-  segmentNote,
-  signalKey,
-  suggestionForKey,
-} from "~/domain/coach/suggestions";
+import { coachDismissalKey, dismissedInNote, keepDismissals } from "~/domain/coach/dismissals";
+import { openSuggestions, segmentNote, signalKey, suggestionForKey } from "~/domain/coach/suggestions";
 import { SHORTCUTS } from "~/components/scorecard/shortcut-list";
 
 const text = "“We kind of assumed the contract was updated.” Mistakes were made.";

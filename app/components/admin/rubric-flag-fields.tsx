@@ -1,6 +1,7 @@
-import { useFieldArray, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { bindField, KeyField, RemoveItemButton, RubricItem, type RubricPartProps } from "./rubric-fields";
 import { SelectField, TextAreaField, TextField } from "~/components/form-fields";
+import { useListField } from "./use-list-field";
 
 interface FlagFieldsProps extends RubricPartProps {
   dimensions: { key: string; name: string }[];
@@ -12,7 +13,7 @@ export function FlagFields({ form, index, errorAt, hasErrorsUnder, dimensions, s
   const { control } = form;
   const at = `redFlags.${index}` as const;
   const bind = bindField(form, errorAt);
-  const caps = useFieldArray({ control, name: `${at}.caps` });
+  const caps = useListField(form, `${at}.caps`);
   const isNew = !!form.getValues(`${at}.isNew`);
   const name = useWatch({ control, name: `${at}.name` });
   const capSummary = (useWatch({ control, name: `${at}.caps` }) ?? [])
@@ -35,8 +36,8 @@ export function FlagFields({ form, index, errorAt, hasErrorsUnder, dimensions, s
       <fieldset className="caps">
         <legend>Caps</legend>
         <p className="hint">While the flag is raised, a rating above the cap needs a justification.</p>
-        {caps.fields.map((cap, j) => (
-          <div key={cap.id} className="cap-row">
+        {caps.keys.map((key, j) => (
+          <div key={key} className="cap-row">
             <SelectField label="Dimension" {...bind(`${at}.caps.${j}.dimension`)}>
               <option value="">Choose…</option>
               {dimensions.map((d) => (

@@ -1,6 +1,6 @@
 import { useNavigation } from "@remix-run/react";
 import { Fragment, useMemo, type ReactNode } from "react";
-import { useFieldArray, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
 import {
   postedToFormValues,
@@ -15,6 +15,7 @@ import type { RubricPartProps } from "./rubric-fields";
 import { FlagFields } from "./rubric-flag-fields";
 import { VariantFields } from "./rubric-variant-fields";
 import { WeightsFieldset } from "./rubric-weights";
+import { useListField } from "./use-list-field";
 import {
   field,
   flattenErrors,
@@ -42,9 +43,9 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
         ? postedToFormValues(result.values, rubric, versionId)
         : toRubricFormValues(rubric, versionId),
   });
-  const { control, handleSubmit } = form;
-  const flags = useFieldArray({ control, name: "redFlags" });
-  const variants = useFieldArray({ control, name: "variants" });
+  const { handleSubmit } = form;
+  const flags = useListField(form, "redFlags");
+  const variants = useListField(form, "variants");
 
   const client = flattenErrors(form.formState.errors);
   const server = result?.errors ?? {};
@@ -87,7 +88,7 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
       <ListSection
         id="flags"
         title="Red flags"
-        items={flags.fields}
+        keys={flags.keys}
         error={errorAt("redFlags")}
         addLabel="Add a red flag"
         onAdd={() => flags.append({ key: "", name: "", description: "", caps: [], source: "", isNew: true })}
@@ -99,7 +100,7 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
       <ListSection
         id="variants"
         title="Variants"
-        items={variants.fields}
+        keys={variants.keys}
         error={errorAt("variants")}
         addLabel="Add a variant"
         onAdd={() =>
@@ -120,7 +121,7 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
           <VariantFields
             {...part(i)}
             dimensions={dimensions}
-            onRemove={variants.fields.length > 1 ? () => variants.remove(i) : undefined}
+            onRemove={variants.keys.length > 1 ? () => variants.remove(i) : undefined}
           />
         )}
       />
@@ -157,22 +158,22 @@ export function RubricForm({ rubric, versionId, result }: RubricFormProps) {
 function ListSection(props: {
   id: string;
   title: string;
-  /** useFieldArray's fields: their ids key the items. */
-  items: { id: string }[];
+  /** One stable key per item (use-list-field.ts). */
+  keys: string[];
   error?: string;
   addLabel: string;
   onAdd: () => void;
   item: (index: number) => ReactNode;
 }) {
-  const { id, title, items, error, addLabel, onAdd, item } = props;
+  const { id, title, keys, error, addLabel, onAdd, item } = props;
   return (
     <section className="card stack" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>
-        {title} <span className="count">{items.length}</span>
+        {title} <span className="count">{keys.length}</span>
       </h2>
       {error ? <p className="field-error">{error}</p> : null}
-      {items.map((entry, i) => (
-        <Fragment key={entry.id}>{item(i)}</Fragment>
+      {keys.map((key, i) => (
+        <Fragment key={key}>{item(i)}</Fragment>
       ))}
       <div>
         <button type="button" className="button small" onClick={onAdd}>

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, useRef, type MutableRefObject, type ReactNode } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
+import { coachDismissalKey, dismissedInNote } from "~/domain/coach/dismissals";
 import type { Signal } from "~/domain/coach/signal-kinds";
-import { coachDismissalKey, dismissedInNote, openSuggestions, signalKey } from "~/domain/coach/suggestions";
 import type { Rubric } from "~/domain/rubric/types";
 import type { EvidenceNote } from "~/domain/scorecard-content";
 import { asList, type ScorecardFormValues } from "./form-values";
@@ -15,11 +15,11 @@ import { useNoteSignals } from "./use-note-signals";
 // A provider, not a hook of the editor's: the notes, flags and dismissals it watches re-render the
 // notes that show them (through the context), never the editor and its other cards.
 
-interface CoachState {
+export interface CoachState {
   enabled: boolean;
   signalsOf: (note: EvidenceNote) => Signal[];
   dismissedOf: (note: EvidenceNote) => ReadonlySet<string>;
-  raised: string[];
+  raised: readonly string[];
   flagName: (key: string) => string;
   keyedNoteId: string | null;
   raise: (flag: string) => void;
@@ -58,54 +58,45 @@ export function EvidenceCoach({
   const raised = asList(redFlags);
   const dismissed = dismissedList ?? [];
   const flagNames = useMemo(() => new Map(rubric.redFlags.map((f) => [f.key, f.name])), [rubric]);
-
-  // Only flags this rubric has can be suggested; others (hedging) stay underlines to probe.
-  const signalsOf = (note: EvidenceNote): Signal[] =>
-    (byText.get(note.text) ?? []).map((s) => (s.flag && !flagNames.has(s.flag) ? { ...s, flag: null } : s));
-  const openOf = (note: EvidenceNote) =>
-    openSuggestions(signalsOf(note), { dismissed: dismissedInNote(note.id, dismissed), raisedFlags: raised });
-
-  /** The suggestion the page-wide keys act on: the current dimension's newest note that has one. */
-  const target = (): { note: EvidenceNote; signal: Signal } | null => {
-    const mine = (notes ?? []).filter((n) => n.dimension === currentDimension);
-    for (let i = mine.length - 1; i >= 0; i--) {
-      const first = openOf(mine[i])[0];
-      if (first) return { note: mine[i], signal: first };
-    }
-    return null;
-  };
-
   const raise = (flag: string) => {
     const ticked = asList(getValues("redFlags"));
     if (!ticked.includes(flag)) setValue("redFlags", [...ticked, flag], { shouldDirty: true });
   };
+  // Dismissals are kept with the draft (form-values.ts tidies them on every save), so they are read
+  // and written here, in the page's bundle, and handed to the coach's chunk.
+  const dismissedOf = (note: EvidenceNote) => dismissedInNote(note.id, dismissed);
   const dismiss = (noteId: string, key: string) => {
     const list = getValues("coachDismissed") ?? [];
     const full = coachDismissalKey(noteId, key);
     if (!list.includes(full)) setValue("coachDismissed", [...list, full], { shouldDirty: true });
   };
 
-  keys.current = {
-    raiseSuggestion: () => {
-      const t = target();
-      if (t?.signal.flag) raise(t.signal.flag);
-    },
-    dismissSuggestion: () => {
-      const t = target();
-      if (t) dismiss(t.note.id, signalKey(t.signal));
-    },
-  };
-
-  const state: CoachState = {
-    enabled,
-    signalsOf,
-    dismissedOf: (note) => dismissedInNote(note.id, dismissed),
-    raised,
-    flagName: (key) => flagNames.get(key) ?? key,
-    keyedNoteId: enabled ? (target()?.note.id ?? null) : null,
-    raise,
-    dismiss,
-  };
+  // Signals are kept only once the coach's chunk is here (use-note-signals.ts): before it there is
+  // nothing to underline, suggest or act on, and the keys g and d do nothing.
+  const marks = coachMarks.now();
+  const state: CoachState = marks
+    ? marks.coachState({
+        enabled,
+        notes: notes ?? [],
+        byText,
+        raised,
+        flagNames,
+        currentDimension,
+        raise,
+        dismissedOf,
+        dismiss,
+        keys,
+      })
+    : {
+        enabled,
+        signalsOf: () => [],
+        dismissedOf,
+        raised,
+        flagName: (key) => flagNames.get(key) ?? key,
+        keyedNoteId: null,
+        raise,
+        dismiss,
+      };
   return <CoachContext.Provider value={state}>{children}</CoachContext.Provider>;
 }
 

@@ -1,7 +1,7 @@
 import type { UseFormRegister } from "react-hook-form";
 import type { Recommendation, Rubric } from "~/domain/rubric/types";
 import type { ScorecardScores } from "~/domain/scoring";
-import { keepDismissals } from "~/domain/coach/suggestions";
+import { keepDismissals } from "~/domain/coach/dismissals";
 import type {
   DraftContent,
   EvidenceNote,

@@ -129,3 +129,4 @@ export function NoteSignals(props: NoteSignalsProps) {
     </div>
   );
 }
+export { coachState } from "./coach-state";

@@ -33,6 +33,8 @@ export const SaveStatusLine = memo(function SaveStatusLine({
   onChoose: ChooseConflict;
 }) {
   const status = useSaveStatus(statusStore);
+  // Conflicts come only from a merge, which waited for the kit.
+  const kit = conflicts.length ? mergeKit.now() : null;
   let text: React.ReactNode;
   let tone = "neutral";
   if (amending) {
@@ -47,11 +49,8 @@ export const SaveStatusLine = memo(function SaveStatusLine({
       "Submitted · read-only"
     );
     tone = "ok";
-  } else if (conflicts.length && mergeKit.now()) {
-    // Conflicts come only from a merge, which waited for the kit.
-    const { conflictLabel, conflictValue } = mergeKit.now()!;
-    const first = conflicts[0];
-    text = `${conflicts.length} conflict${conflicts.length > 1 ? "s" : ""}: ${conflictLabel(rubric, first.field, first)} — yours ${conflictValue(rubric, first.field, first.mine)}, the other ${conflictValue(rubric, first.field, first.theirs)}. m keeps yours, o the other.`;
+  } else if (kit) {
+    text = kit.conflictStatusText(rubric, conflicts);
     tone = "danger";
   } else {
     switch (status.state) {
@@ -86,16 +85,7 @@ export const SaveStatusLine = memo(function SaveStatusLine({
       <p role="status" className={`save-status ${tone}`}>
         {text}
       </p>
-      {conflicts.length && !submitted ? (
-        <span className="conflict-actions">
-          <button type="button" className="button small" onClick={() => onChoose(conflicts[0].field, "mine")}>
-            Keep yours <kbd>m</kbd>
-          </button>
-          <button type="button" className="button small" onClick={() => onChoose(conflicts[0].field, "theirs")}>
-            Keep the other <kbd>o</kbd>
-          </button>
-        </span>
-      ) : null}
+      {kit && !submitted ? <kit.ConflictStatusActions field={conflicts[0].field} onChoose={onChoose} /> : null}
     </div>
   );
 });

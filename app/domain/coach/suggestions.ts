@@ -1,5 +1,8 @@
 import type { Signal } from "./signal-kinds";
 
+// The draft's list of dismissals is in dismissals.ts: the page keeps it with every draft, while
+// what is here is needed only once a note has signals (in the coach's chunk on the page).
+
 // What the scorecard offers for one note. Kept apart from the analyser so that the page can import
 // it without pulling the language library into the browser bundle.
 
@@ -58,23 +61,6 @@ export function segmentNote(text: string, signals: Signal[]): NoteSegment[] {
     });
   }
   return segments;
-}
-
-/** A dismissal as the scorecard draft keeps it: the note's id and the signal's key within it (signalKey). */
-export function coachDismissalKey(noteId: string, key: string): string {
-  return `${noteId}|${key}`;
-}
-
-/** The dismissals of one note, as signal keys (what `openSuggestions` takes). */
-export function dismissedInNote(noteId: string, dismissed: readonly string[]): Set<string> {
-  const prefix = `${noteId}|`;
-  return new Set(dismissed.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)));
-}
-
-/** Dismissals of notes that are gone are dropped (a removed note's suggestions mean nothing). */
-export function keepDismissals(dismissed: readonly string[], notes: readonly { id: string }[]): string[] {
-  const ids = new Set(notes.map((n) => n.id));
-  return [...new Set(dismissed)].filter((k) => ids.has(k.slice(0, k.indexOf("|")))).sort();
 }
 
 // Neither key is one of the live scorecard's other shortcuts (use-shortcuts.ts): g for "go with

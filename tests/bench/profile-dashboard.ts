@@ -9,7 +9,9 @@
 // data version is bumped as the window starts, as the bench's paced window does, so a refresh of
 // the views (on the worker) and its arrival on the main thread are in the profile. Then the
 // main thread's tasks by CPU time (task-cpu-probe.mjs), which a busy machine does not inflate.
-//   npx tsx tests/bench/profile-dashboard.ts [--seconds 10] [--keep DIR] [--no-autosave] [--refresh] [--in-step]
+// With --tasks-only the V8 profiler is not loaded (it takes main-thread CPU of its own): only the
+// tasks by CPU time, and the main thread's CPU per dashboard load.
+//   npx tsx tests/bench/profile-dashboard.ts [--seconds 10] [--keep DIR] [--no-autosave] [--refresh] [--in-step] [--tasks-only]
 // The .cpuprofile stays in DIR (default: a temporary folder, removed); it opens in Chrome DevTools.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -64,7 +66,13 @@ function summarise(profile: CpuProfile, loads: number): string {
   ].join("\n");
 }
 
-const { seconds, flag, context, profileFile, finish } = profileRun("dashboard", ["no-autosave", "refresh", "in-step"]);
+const { seconds, flag, context, profileFile, finish } = profileRun("dashboard", [
+  "no-autosave",
+  "refresh",
+  "in-step",
+  "tasks-only",
+]);
+const tasksOnly = flag("tasks-only");
 const autosaves = !flag("no-autosave");
 const root = context.root;
 rmSync(profileFile, { force: true });
@@ -72,8 +80,11 @@ rmSync(`${profileFile}.pid`, { force: true });
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 try {
   const server = await bigServer(context, {
-    imports: ["profile-preload.mjs", "task-cpu-probe.mjs"].map((f) => pathToFileURL(join(root, "tests/bench", f)).href),
+    imports: [...(tasksOnly ? [] : ["profile-preload.mjs"]), "task-cpu-probe.mjs"].map(
+      (f) => pathToFileURL(join(root, "tests/bench", f)).href,
+    ),
     env: {
+      ...(tasksOnly ? { BENCH_TASKS_PID_FILE: `${profileFile}.pid` } : {}),
       BENCH_PROFILE_FILE: profileFile,
       BENCH_PROFILE_SCRIPT: "app/server/start.ts",
       BENCH_TASKS_FILE: `${profileFile}.tasks.json`,
@@ -117,7 +128,7 @@ try {
   await lead;
   const eventLoop = await server.probe?.read();
   process.kill(pid, "SIGUSR2");
-  for (let k = 0; k < 600 && !existsSync(profileFile); k++) await sleep(100);
+  for (let k = 0; k < 600 && !tasksOnly && !existsSync(profileFile); k++) await sleep(100);
   const sorted = [...loads].sort((a, b) => a - b);
   context.log(
     `dashboard loads: ${loads.length}, p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} kB; ` +
@@ -129,12 +140,19 @@ try {
         : "") +
       (eventLoop ? `event loop max ${eventLoop.max_ms} ms, ${describeEventLoop(eventLoop)}` : ""),
   );
-  const profile = JSON.parse(readFileSync(profileFile, "utf8")) as CpuProfile;
-  process.stdout.write(`${summarise(profile, loads.length)}\n\n${describeTasks(longTasks(profile, 20), 20)}\n`);
+  if (!tasksOnly) {
+    const profile = JSON.parse(readFileSync(profileFile, "utf8")) as CpuProfile;
+    process.stdout.write(`${summarise(profile, loads.length)}\n\n${describeTasks(longTasks(profile, 20), 20)}\n`);
+  }
   const tasksFile = `${profileFile}.tasks.json`;
   for (let k = 0; k < 100 && !existsSync(tasksFile); k++) await sleep(100);
-  if (existsSync(tasksFile))
-    process.stdout.write(`\n${describeCpuTasks(JSON.parse(readFileSync(tasksFile, "utf8")))}\n`);
+  if (existsSync(tasksFile)) {
+    const tasks = JSON.parse(readFileSync(tasksFile, "utf8")) as Parameters<typeof describeCpuTasks>[0];
+    process.stdout.write(
+      `\nmain-thread CPU per dashboard load (autosaves included): ${(tasks.total.cpuMs / Math.max(1, loads.length)).toFixed(1)} ms\n` +
+        `${describeCpuTasks(tasks)}\n`,
+    );
+  }
   context.log(`profile: ${profileFile}`);
 } finally {
   await finish();

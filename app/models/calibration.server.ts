@@ -153,17 +153,23 @@ const latestRubricVersionId = preparedOnce((db) =>
   db.$client.prepare<[]>("select max(id) from rubric_versions").pluck(),
 );
 
-/** What the filter bar offers: the latest rubric's variants and dimensions, and every interviewer. */
+/** What the filter bar offers: the latest rubric's variants and dimensions, and every interviewer (id and name: what it draws). */
 export function getFilterOptions() {
   // The latest version's id by a statement prepared once; the version itself is kept parsed (rubric.server.ts).
   const { rubric } = requireRubricVersion(latestRubricVersionId().get() as number);
-  const interviewers = interviewerOptions().all() as { id: number; name: string; email: string }[];
   return {
     variants: rubric.variants.map((v) => ({ key: v.key, name: v.name })),
     levels: rubric.levels.map((l) => ({ key: l.key, name: l.name })),
     dimensions: rubric.dimensions.map((d) => ({ key: d.key, name: d.name })),
-    interviewers,
+    interviewers: interviewers().map(({ id, name }) => ({ id, name })),
   };
+}
+
+const interviewers = () => interviewerOptions().all() as { id: number; name: string; email: string }[];
+
+/** Every interviewer's user id by email: the views name interviewers by email, the pages link by id. */
+export function interviewerIdsByEmail(): Map<string, number> {
+  return new Map(interviewers().map((i) => [i.email, i.id]));
 }
 
 export interface CandidateLink {

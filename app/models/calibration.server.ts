@@ -9,7 +9,7 @@ import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/d
 import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
 import { loadLoopEvidence } from "./loop-evidence.server";
 import { candidateLabel, exportRatings, exportScorecardRedFlags } from "./rating-export.server";
-import { getLatestRubricVersion } from "./rubric.server";
+import { getLatestRubricVersion, requireRubricVersion } from "./rubric.server";
 
 // The dashboard's views for one filter, computed from every rating in view. Served and refreshed by
 // dashboard-snapshot.server.ts, which runs this on the server's worker thread.
@@ -112,30 +112,31 @@ function contextOf(gathered: Gathered, report: CalibrationReport): DashboardCont
   };
 }
 
-/** Every name a filter may use (any rubric version's variants and dimensions, any user), for the 400 rule. */
+// Rubric versions are only ever added (rubric.server.ts keeps each parsed version), so the
+// dimension keys any version uses are read once per version, not parsed from every version's JSON on
+// every dashboard request.
+const rubricVersionIds = preparedOnce((db) => db.$client.prepare<[]>("select id from rubric_versions").pluck());
+const variantKeys = preparedOnce((db) => db.$client.prepare<[]>("select distinct key from variants").pluck());
+const userIdsIn = preparedOnce((db) =>
+  db.$client.prepare<[string]>("select id from users where id in (select value from json_each(?))").pluck(),
+);
+
+/**
+ * The names a filter may use (any rubric version's variants and dimensions, any user), for the 400
+ * rule (findUnknownFilterValues). Only the kinds this filter names are read: every dashboard page
+ * checks its filter (the layout's loader and the view's), and an unfiltered one names none, so it
+ * reads nothing; a kind the filter does not name comes back empty (the rule never asks it).
+ */
 export function getFilterVocabulary(filter: CalibrationFilter): FilterVocabulary {
-  const db = getDb();
-  const versions = db.select({ content: t.rubricVersions.content }).from(t.rubricVersions).all();
   const ids = filter.interviewerIds ?? [];
-  const found = ids.length
-    ? db
-        .all<{ id: number }>(
-          sql`select id from users where id in (select value from json_each(${JSON.stringify(ids)}))`,
-        )
-        .map((r) => r.id)
-    : [];
+  const dimensions = new Set<string>();
+  if (filter.dimension !== undefined)
+    for (const id of rubricVersionIds().all() as number[])
+      for (const d of requireRubricVersion(id).rubric.dimensions) dimensions.add(d.key);
   return {
-    variants: new Set(
-      db
-        .selectDistinct({ key: t.variants.key })
-        .from(t.variants)
-        .all()
-        .map((v) => v.key),
-    ),
-    dimensions: new Set(
-      versions.flatMap((v) => (v.content as { dimensions: { key: string }[] }).dimensions.map((d) => d.key)),
-    ),
-    interviewerIds: new Set(found),
+    variants: new Set(filter.variants?.length ? (variantKeys().all() as string[]) : []),
+    dimensions,
+    interviewerIds: new Set(ids.length ? (userIdsIn().all(JSON.stringify(ids)) as number[]) : []),
   };
 }
 
@@ -148,16 +149,27 @@ const interviewerOptions = preparedOnce((db) =>
   ),
 );
 
-/** What the filter bar offers: the latest rubric's variants and dimensions, and every interviewer. */
+const latestRubricVersionId = preparedOnce((db) =>
+  db.$client.prepare<[]>("select max(id) from rubric_versions").pluck(),
+);
+
+/** What the filter bar offers: the latest rubric's variants and dimensions, and every interviewer (id and name: what it draws). */
 export function getFilterOptions() {
-  const { rubric } = getLatestRubricVersion();
-  const interviewers = interviewerOptions().all() as { id: number; name: string; email: string }[];
+  // The latest version's id by a statement prepared once; the version itself is kept parsed (rubric.server.ts).
+  const { rubric } = requireRubricVersion(latestRubricVersionId().get() as number);
   return {
     variants: rubric.variants.map((v) => ({ key: v.key, name: v.name })),
     levels: rubric.levels.map((l) => ({ key: l.key, name: l.name })),
     dimensions: rubric.dimensions.map((d) => ({ key: d.key, name: d.name })),
-    interviewers,
+    interviewers: interviewers().map(({ id, name }) => ({ id, name })),
   };
+}
+
+const interviewers = () => interviewerOptions().all() as { id: number; name: string; email: string }[];
+
+/** Every interviewer's user id by email: the views name interviewers by email, the pages link by id. */
+export function interviewerIdsByEmail(): Map<string, number> {
+  return new Map(interviewers().map((i) => [i.email, i.id]));
 }
 
 export interface CandidateLink {
@@ -167,6 +179,15 @@ export interface CandidateLink {
   interviewId: number;
 }
 
+const candidateLinkRows = preparedOnce((db) =>
+  db.$client.prepare<[string]>(
+    `select c.id, c.name, max(i.id) as interview_id from candidates c
+     join interviews i on i.candidate_id = c.id and i.exemplar_id is null
+     where c.id in (select value from json_each(?))
+     group by c.id`,
+  ),
+);
+
 /**
  * The current label and newest interview of each listed candidate, by id, for the dashboard's links
  * (null and undefined, a view row without an id, are passed over).
@@ -175,11 +196,11 @@ export interface CandidateLink {
 export function candidateLinks(ids: readonly (number | null | undefined)[]): Record<number, CandidateLink> {
   const candidateIds = ids.filter((id) => typeof id === "number");
   if (!candidateIds.length) return {};
-  const rows = getDb().all<{ id: number; name: string; interview_id: number }>(sql`
-    select c.id, c.name, max(i.id) as interview_id from candidates c
-    join interviews i on i.candidate_id = c.id and i.exemplar_id is null
-    where c.id in (select value from json_each(${JSON.stringify(candidateIds)}))
-    group by c.id`);
+  const rows = candidateLinkRows().all(JSON.stringify(candidateIds)) as {
+    id: number;
+    name: string;
+    interview_id: number;
+  }[];
   return Object.fromEntries(
     rows.map((r) => [r.id, { label: candidateLabel(r.name, r.id), interviewId: r.interview_id }]),
   );

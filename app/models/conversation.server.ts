@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNotNull, isNull, lte } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, writeTransaction, type Db } from "~db/client";
+import { getDb, preparedOnce, writeTransaction, type Db } from "~db/client";
 import * as t from "~db/schema";
 import type { Conversation } from "~/schemas/conversation-schema";
 
@@ -22,8 +22,8 @@ export interface ConversationRow {
 
 const lead = alias(t.users, "lead");
 
-function selectConversations() {
-  return getDb()
+function selectConversations(db: Db = getDb()) {
+  return db
     .select({
       id: t.calibrationConversations.id,
       interviewerId: t.calibrationConversations.interviewerId,
@@ -53,17 +53,22 @@ export function listConversations(interviewerId?: number): ConversationRow[] {
 
 /** Open follow-ups due on or before `today` (YYYY-MM-DD), oldest first: the overview lists them. */
 export function listDueFollowUps(today: string): ConversationRow[] {
-  return selectConversations()
+  return dueFollowUps().all({ today });
+}
+
+// Prepared once: every overview load asks, and drizzle's query building was most of the cost.
+const dueFollowUps = preparedOnce((db) =>
+  selectConversations(db)
     .where(
       and(
         isNotNull(t.calibrationConversations.followUpOn),
         isNull(t.calibrationConversations.followUpDoneAt),
-        lte(t.calibrationConversations.followUpOn, today),
+        lte(t.calibrationConversations.followUpOn, sql.placeholder("today")),
       ),
     )
     .orderBy(asc(t.calibrationConversations.followUpOn), asc(t.calibrationConversations.id))
-    .all();
-}
+    .prepare(),
+);
 
 export type ConversationResult = { kind: "ok"; id: number } | { kind: "refused"; field: string; message: string };
 

@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gt, inArray } from "drizzle-orm";
-import { getDb, onConnectionClose } from "~db/client";
+import { and, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { onConnectionClose, preparedOnce } from "~db/client";
 import * as t from "~db/schema";
 import type { DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter } from "~/schemas/calibration-filter-schema";
@@ -98,26 +98,30 @@ export const DATA_ACTIONS = [
 ] as const;
 
 // Newest first by id: the scan stops at the first data action, which is recent on a working day.
+// Both asked on every dashboard load: prepared once (drizzle's query building was most of their cost).
+const newestDataAction = preparedOnce((db) =>
+  db
+    .select({ id: t.auditLog.id })
+    .from(t.auditLog)
+    .where(inArray(t.auditLog.action, [...DATA_ACTIONS]))
+    .orderBy(desc(t.auditLog.id))
+    .limit(1)
+    .prepare(),
+);
+const submitsAfter = preparedOnce((db) =>
+  db
+    .select({ n: count() })
+    .from(t.auditLog)
+    .where(and(gt(t.auditLog.id, sql.placeholder("version")), eq(t.auditLog.action, "scorecard.submitted")))
+    .prepare(),
+);
+
 function dataVersion(): number {
-  return (
-    getDb()
-      .select({ id: t.auditLog.id })
-      .from(t.auditLog)
-      .where(inArray(t.auditLog.action, [...DATA_ACTIONS]))
-      .orderBy(desc(t.auditLog.id))
-      .limit(1)
-      .get()?.id ?? 0
-  );
+  return newestDataAction().get()?.id ?? 0;
 }
 
 function submittedSince(version: number): number {
-  return (
-    getDb()
-      .select({ n: count() })
-      .from(t.auditLog)
-      .where(and(gt(t.auditLog.id, version), eq(t.auditLog.action, "scorecard.submitted")))
-      .get()?.n ?? 0
-  );
+  return submitsAfter().get({ version })?.n ?? 0;
 }
 
 async function computeEntry(entry: Entry, version: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { getDb, writeTransaction } from "~db/client";
+import { getDb, preparedOnce, writeTransaction } from "~db/client";
 import { reminderSends, userRoles, users } from "~db/schema";
 import type { LateScorecard } from "~/domain/reminders";
 import { listUnsubmittedSeats } from "./interview.server";
@@ -140,20 +140,24 @@ export function listNotifications(userId: number): Notification[] {
     .all();
 }
 
-export function countUnreadNotifications(userId: number): number {
-  const row = getDb()
+// Every page's root loader asks: prepared once (drizzle's query building was most of its cost).
+const unreadNotifications = preparedOnce((db) =>
+  db
     .select({ n: sql<number>`count(*)` })
     .from(reminderSends)
     .where(
       and(
-        eq(reminderSends.recipientId, userId),
+        eq(reminderSends.recipientId, sql.placeholder("userId")),
         eq(reminderSends.channel, "in_app"),
         eq(reminderSends.status, "sent"),
         isNull(reminderSends.readAt),
       ),
     )
-    .get();
-  return row?.n ?? 0;
+    .prepare(),
+);
+
+export function countUnreadNotifications(userId: number): number {
+  return unreadNotifications().get({ userId })?.n ?? 0;
 }
 
 export function markNotificationsRead(userId: number, now = new Date()): number {

@@ -7,7 +7,7 @@ import { MIN_SHARED_CANDIDATES } from "~/domain/calibration/rater-flags";
 import { PLANNER_PANEL_SIZES } from "~/domain/calibration/model-summary";
 import { MIN_PLANNER_CANDIDATES, MIN_PLANNER_INTERVIEWERS } from "~/domain/calibration/variant-reliability";
 import { LOOP_RULES } from "~/domain/calibration/loop-effects";
-import { candidateLinks, getFilterOptions, linkCandidate } from "~/models/calibration.server";
+import { candidateLinks, interviewerIdsByEmail, linkCandidate } from "~/models/calibration.server";
 import { ACTIONS_SHOWN, ActionList } from "~/components/calibration/action-list";
 import { listDueFollowUps } from "~/models/conversation.server";
 import { FollowUpsDue } from "~/components/calibration/follow-ups-due";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const showAll = url.searchParams.get("actions") === "all";
   const listed = showAll ? overview.actions : overview.actions.slice(0, ACTIONS_SHOWN);
   const followUps = listDueFollowUps(new Date().toISOString().slice(0, 10));
-  const idOf = new Map(getFilterOptions().interviewers.map((i) => [i.email, i.id]));
+  const idOf = interviewerIdsByEmail();
   const candidates = candidateLinks([
     ...overview.split.map((d) => d.candidateId),
     ...listed.flatMap((a) => a.links.filter((l) => l.interviewId === undefined).map((l) => l.candidateId)),

@@ -7,7 +7,7 @@ import { FlagEvidenceTable } from "~/components/coach/flag-evidence-table";
 import { InterviewerTable } from "~/components/calibration/interviewer-table";
 import { ErrorPage } from "~/components/error-page";
 import { countAmendedAfterSeeing } from "~/models/amendment.server";
-import { getFilterOptions } from "~/models/calibration.server";
+import { interviewerIdsByEmail } from "~/models/calibration.server";
 import { getInterviewerFlagEvidence } from "~/models/coach.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import {
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     flagNames,
     // The report keys interviewers by email; their page is by user id.
-    interviewerIds: Object.fromEntries(getFilterOptions().interviewers.map((i) => [i.email, i.id])),
+    interviewerIds: Object.fromEntries(interviewerIdsByEmail()),
   });
 }
 

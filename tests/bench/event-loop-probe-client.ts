@@ -15,6 +15,17 @@ export interface EventLoopReading {
   main_cpu_ms: number | null;
   /** CPU time of the whole server process (main thread, calibration worker, libuv threads) since the reset. */
   process_cpu_ms: number;
+  /** The autosaves since the reset as the server saw them: arrival (ms after the reset) and time in the server. */
+  saves?: SavesReading;
+}
+
+export interface SavesReading {
+  count: number;
+  /** Time from a save's 'request' event to its answer written, in the server: its queueing there plus its work. */
+  p50_ms: number | null;
+  p99_ms: number | null;
+  max_ms: number | null;
+  arrivals_ms: number[];
 }
 
 /** "utilisation 0.53, main thread on CPU 38% of the time, process 140%": a busy loop vs a starved one. */

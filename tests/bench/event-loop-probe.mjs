@@ -15,8 +15,12 @@
 //               since the last reset. main_cpu_ms: CPU time of the main thread alone (Linux
 //               /proc/self/task/<pid>/stat; null elsewhere), beside process_cpu_ms (all threads,
 //               the calibration worker included): with elu, it tells a busy loop from a starved one.
+//               "saves": each autosave's (a POST whose URL names the scorecard) arrival in the server
+//               ('request' event, ms after the reset) and time in it until its answer was written
+//               ('finish'), so the bench can see when saves really arrived and how long each waited
+//               in the server: {"count","p50_ms","p99_ms","max_ms","arrivals_ms":[...]}.
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, Server } from "node:http";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { isMainThread } from "node:worker_threads";
 
@@ -48,6 +52,32 @@ if (
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
   };
+  let saves = [];
+  const emit = Server.prototype.emit;
+  Server.prototype.emit = function (event, req, res) {
+    if (event === "request" && req.method === "POST" && (req.url ?? "").includes("scorecard")) {
+      const arrived = performance.now();
+      const save = { at: arrived - since, ms: null };
+      saves.push(save);
+      res.once("finish", () => void (save.ms = performance.now() - arrived));
+    }
+    return emit.apply(this, arguments);
+  };
+  const savesReading = () => {
+    const times = saves
+      .filter((s) => s.ms !== null)
+      .map((s) => s.ms)
+      .sort((a, b) => a - b);
+    const at = (q) =>
+      times.length ? Math.round(times[Math.max(0, Math.ceil(q * times.length) - 1)] * 100) / 100 : null;
+    return {
+      count: times.length,
+      p50_ms: at(0.5),
+      p99_ms: at(0.99),
+      max_ms: at(1),
+      arrivals_ms: saves.map((s) => Math.round(s.at * 10) / 10),
+    };
+  };
   let mainCpuBase = mainCpuMs();
   let processCpuBase = processCpuMs();
   const ms = (ns) => Math.round((ns / 1e6) * 100) / 100;
@@ -55,6 +85,7 @@ if (
     let body;
     if (req.url === "/reset") {
       histogram.reset();
+      saves = [];
       since = performance.now();
       eluBase = performance.eventLoopUtilization();
       mainCpuBase = mainCpuMs();
@@ -73,6 +104,7 @@ if (
         seconds: Math.round(performance.now() - since) / 1000,
         main_cpu_ms: mainCpuBase === null ? null : mainCpuMs() - mainCpuBase,
         process_cpu_ms: Math.round(processCpuMs() - processCpuBase),
+        saves: savesReading(),
       };
     } else {
       res.writeHead(404).end();

@@ -14,6 +14,8 @@ import type { BigServer } from "./big-server";
 import { bumpDataVersion, DASHBOARD_DOCUMENT, leadGet } from "./dashboard-requests";
 import { describeEventLoop, type EventLoopReading } from "./event-loop-probe-client";
 import { runInterviewerLoad, type LoadResult } from "./interviewer-load";
+import { runPacedLoad, PERIOD_MS, type PacedLoadResult } from "./paced-load";
+import { spreadInPeriod, type PacedSpread } from "./paced-schedule";
 import { assertAlive } from "./process-group";
 
 export const INTERFERENCE_SECONDS = 10;
@@ -30,10 +32,12 @@ interface LeadRequest {
   error: string | null;
 }
 
+const isPaced = (load: LoadResult | PacedLoadResult): load is PacedLoadResult => "coalesced" in load;
+
 export const fmtMs = (ms: number | null) => (ms === null ? "n/a" : ms.toFixed(0));
 
 export interface InterferenceWindow {
-  load: LoadResult;
+  load: LoadResult | PacedLoadResult;
   eventLoop: EventLoopReading | null;
   seconds: number;
   requests: LeadRequest[];
@@ -44,15 +48,16 @@ export interface InterferenceWindow {
 }
 
 /**
- * One window: the data version bumped, the probe reset, the autosave load (closed loop, or paced at
- * `connectionRate` saves/s per interviewer) and the lead's requests every LEAD_INTERVAL_MS, until
+ * One window: the data version bumped, the probe reset, the autosave load (closed loop, or paced:
+ * each interviewer saving once a second, `pacing` says from which phase: paced-schedule.ts) and the
+ * lead's requests every LEAD_INTERVAL_MS, until
  * INTERFERENCE_SECONDS have passed and the first dashboard answer is AFTER_FIRST_MS old.
  */
 export async function interferenceWindow(
   context: BenchContext,
   server: BigServer,
   label: string,
-  connectionRate?: number,
+  pacing?: PacedSpread,
 ): Promise<InterferenceWindow> {
   const common = { rubricVersionId: server.rubricVersionId, runningSince: Date.now() - 600_000 };
   const seats = await seatsNow(server);
@@ -91,14 +96,12 @@ export async function interferenceWindow(
   };
   sendLeadRequest();
   const timer = setInterval(tick, LEAD_INTERVAL_MS);
-  let load: LoadResult;
+  let load: LoadResult | PacedLoadResult;
   try {
-    load = await runInterviewerLoad(server.url, seats, {
-      ...common,
-      seconds: MAX_WINDOW_SECONDS,
-      connectionRate,
-      control: (stop) => (stopLoad = stop),
-    });
+    const control = (stop: () => void) => (stopLoad = stop);
+    load = pacing
+      ? await runPacedLoad(server.url, seats, { ...common, seconds: MAX_WINDOW_SECONDS, spread: pacing, control })
+      : await runInterviewerLoad(server.url, seats, { ...common, seconds: MAX_WINDOW_SECONDS, control });
   } finally {
     clearInterval(timer);
   }
@@ -136,6 +139,15 @@ export async function interferenceWindow(
   context.log(
     `interference: ${label}: dashboard requests (sent at s: ms): ${requests.map((r) => `${(r.sentMs / 1000).toFixed(1)}: ${r.error ? "error" : fmtMs(r.ms)}`).join(", ")}`,
   );
+  if (eventLoop?.saves) {
+    const { saves: seen } = eventLoop;
+    const spread = spreadInPeriod(seen.arrivals_ms, PERIOD_MS, PERIOD_MS / 10);
+    context.log(
+      `interference: ${label}: saves as the server saw them: ${seen.count}, in the server p50 ${seen.p50_ms} ms, p99 ${seen.p99_ms} ms, max ${seen.max_ms} ms; ` +
+        `arrivals per tenth of a second (modulo ${PERIOD_MS} ms): ${spread.join(" ")}` +
+        (isPaced(load) ? `; client: send lag p99 ${fmtMs(load.sendLagP99Ms)} ms, ${load.coalesced} coalesced` : ""),
+    );
+  }
   const failed = requests.filter((r) => r.error !== null || (r.status !== null && r.status !== 200));
   if (failed.length)
     context.log(

@@ -1,7 +1,7 @@
 // The autosave load itself: autocannon with one connection per seat, each posting its seat's draft on
-// the revision of its previous reply (so a run has no 409s unless something is wrong), closed loop or
-// paced; and the server's CPU time per answered request beside it. Which server, which seats and how
-// long: autosave-load.ts (the app's autosave) and autosave-floors.ts (the floors).
+// the revision of its previous reply (so a run has no 409s unless something is wrong), closed loop
+// (the paced load is paced-load.ts); and the server's CPU time per answered request beside it. Which
+// server, which seats and how long: autosave-load.ts (the app's autosave) and autosave-floors.ts.
 import autocannon from "autocannon";
 
 import { round } from "./bench-kit";
@@ -66,7 +66,8 @@ export function draftBody(baseRevision: number, rubricVersionId: number, running
 /**
  * Closed-loop load with one connection per seat: each connection sends its seat's draft, reads the
  * revision from the reply (the new one on 200, the stored one on a 409) and sends the next save on
- * it, until `seconds` are up — at once, or with `connectionRate` at that pace (still one in flight).
+ * it at once, until `seconds` are up. (Paced loads: paced-load.ts; autocannon's connectionRate
+ * would put every connection's saves in the same instant each second.)
  */
 export async function runInterviewerLoad(
   url: string,
@@ -77,8 +78,6 @@ export async function runInterviewerLoad(
     runningSince: number;
     /** Called once the load has started, with a function that ends it early (the result covers the time run). */
     control?: (stop: () => void) => void;
-    /** Saves per second per interviewer; unset: closed loop, each connection saves again as soon as answered. */
-    connectionRate?: number;
   },
 ): Promise<LoadResult> {
   let next = 0;
@@ -88,7 +87,6 @@ export async function runInterviewerLoad(
     duration: opts.seconds,
     timeout: 10,
     pipelining: 1,
-    ...(opts.connectionRate ? { connectionRate: opts.connectionRate } : {}),
     method: "POST",
     setupClient: (client) => {
       const seat = seats[next++ % seats.length];

@@ -1,14 +1,17 @@
 // Where a dashboard load's main-thread time goes, by hand (not a bench section): the bench's large
 // database and server (big-server.ts) with V8's sampling profiler preloaded (profile-preload.mjs),
 // the unfiltered dashboard computed once (untimed), then the profiler runs over the interference
-// section's paced window: 50 interviewers autosaving once a second each while a lead loads GET
-// /calibration (the whole document) every 500 ms. Printed: the main thread's busy time per
+// section's paced window: 50 interviewers autosaving once a second each, each from its own phase in
+// the second (--in-step: all at once, the burst window), while a lead loads GET /calibration (the
+// whole document) every 500 ms. Printed: the main thread's busy time per
 // dashboard load, the inclusive time of the functions on the most stacks, the top self times, and
 // every main-thread task of 20 ms or more with what it was (profile-tasks.ts). With --refresh the
 // data version is bumped as the window starts, as the bench's paced window does, so a refresh of
 // the views (on the worker) and its arrival on the main thread are in the profile. Then the
 // main thread's tasks by CPU time (task-cpu-probe.mjs), which a busy machine does not inflate.
-//   npx tsx tests/bench/profile-dashboard.ts [--seconds 10] [--keep DIR] [--no-autosave] [--refresh]
+// With --tasks-only the V8 profiler is not loaded (it takes main-thread CPU of its own): only the
+// tasks by CPU time, and the main thread's CPU per dashboard load.
+//   npx tsx tests/bench/profile-dashboard.ts [--seconds 10] [--keep DIR] [--no-autosave] [--refresh] [--in-step] [--tasks-only]
 // The .cpuprofile stays in DIR (default: a temporary folder, removed); it opens in Chrome DevTools.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -18,7 +21,8 @@ import { seatsNow } from "./autosave-load";
 import { bigServer } from "./big-server";
 import { bumpDataVersion } from "./dashboard-requests";
 import { describeEventLoop } from "./event-loop-probe-client";
-import { runInterviewerLoad } from "./interviewer-load";
+import { runPacedLoad } from "./paced-load";
+import { spreadInPeriod } from "./paced-schedule";
 import { profileRun } from "./profile-kit";
 import { describeCpuTasks, describeTasks, frameKey, longTasks, type CpuProfile } from "./profile-tasks";
 
@@ -62,7 +66,13 @@ function summarise(profile: CpuProfile, loads: number): string {
   ].join("\n");
 }
 
-const { seconds, flag, context, profileFile, finish } = profileRun("dashboard", ["no-autosave", "refresh"]);
+const { seconds, flag, context, profileFile, finish } = profileRun("dashboard", [
+  "no-autosave",
+  "refresh",
+  "in-step",
+  "tasks-only",
+]);
+const tasksOnly = flag("tasks-only");
 const autosaves = !flag("no-autosave");
 const root = context.root;
 rmSync(profileFile, { force: true });
@@ -70,8 +80,11 @@ rmSync(`${profileFile}.pid`, { force: true });
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 try {
   const server = await bigServer(context, {
-    imports: ["profile-preload.mjs", "task-cpu-probe.mjs"].map((f) => pathToFileURL(join(root, "tests/bench", f)).href),
+    imports: [...(tasksOnly ? [] : ["profile-preload.mjs"]), "task-cpu-probe.mjs"].map(
+      (f) => pathToFileURL(join(root, "tests/bench", f)).href,
+    ),
     env: {
+      ...(tasksOnly ? { BENCH_TASKS_PID_FILE: `${profileFile}.pid` } : {}),
       BENCH_PROFILE_FILE: profileFile,
       BENCH_PROFILE_SCRIPT: "app/server/start.ts",
       BENCH_TASKS_FILE: `${profileFile}.tasks.json`,
@@ -105,9 +118,9 @@ try {
     await Promise.all(pending);
   })();
   const load = autosaves
-    ? await runInterviewerLoad(server.url, seats, {
+    ? await runPacedLoad(server.url, seats, {
         seconds,
-        connectionRate: 1,
+        spread: flag("in-step") ? "in-step" : "staggered",
         rubricVersionId: server.rubricVersionId,
         runningSince: Date.now() - 600_000,
       })
@@ -115,19 +128,31 @@ try {
   await lead;
   const eventLoop = await server.probe?.read();
   process.kill(pid, "SIGUSR2");
-  for (let k = 0; k < 600 && !existsSync(profileFile); k++) await sleep(100);
+  for (let k = 0; k < 600 && !tasksOnly && !existsSync(profileFile); k++) await sleep(100);
   const sorted = [...loads].sort((a, b) => a - b);
   context.log(
     `dashboard loads: ${loads.length}, p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} kB; ` +
-      (load ? `autosave ${load.rps} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms; ` : "") +
+      (load
+        ? `autosave (${load.spread}) ${load.rps} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, send lag p99 ${load.sendLagP99Ms?.toFixed(1)} ms; ` +
+          (eventLoop?.saves
+            ? `in the server p50 ${eventLoop.saves.p50_ms} ms, p99 ${eventLoop.saves.p99_ms} ms, max ${eventLoop.saves.max_ms} ms, arrivals per 100 ms of the second ${spreadInPeriod(eventLoop.saves.arrivals_ms, 1000, 100).join(" ")}; `
+            : "")
+        : "") +
       (eventLoop ? `event loop max ${eventLoop.max_ms} ms, ${describeEventLoop(eventLoop)}` : ""),
   );
-  const profile = JSON.parse(readFileSync(profileFile, "utf8")) as CpuProfile;
-  process.stdout.write(`${summarise(profile, loads.length)}\n\n${describeTasks(longTasks(profile, 20), 20)}\n`);
+  if (!tasksOnly) {
+    const profile = JSON.parse(readFileSync(profileFile, "utf8")) as CpuProfile;
+    process.stdout.write(`${summarise(profile, loads.length)}\n\n${describeTasks(longTasks(profile, 20), 20)}\n`);
+  }
   const tasksFile = `${profileFile}.tasks.json`;
   for (let k = 0; k < 100 && !existsSync(tasksFile); k++) await sleep(100);
-  if (existsSync(tasksFile))
-    process.stdout.write(`\n${describeCpuTasks(JSON.parse(readFileSync(tasksFile, "utf8")))}\n`);
+  if (existsSync(tasksFile)) {
+    const tasks = JSON.parse(readFileSync(tasksFile, "utf8")) as Parameters<typeof describeCpuTasks>[0];
+    process.stdout.write(
+      `\nmain-thread CPU per dashboard load (autosaves included): ${(tasks.total.cpuMs / Math.max(1, loads.length)).toFixed(1)} ms\n` +
+        `${describeCpuTasks(tasks)}\n`,
+    );
+  }
   context.log(`profile: ${profileFile}`);
 } finally {
   await finish();

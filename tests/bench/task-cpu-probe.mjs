@@ -63,6 +63,8 @@ if (isMainThread && file && script && (process.argv[1] ?? "").replaceAll("\\", "
     },
   });
   hook.enable();
+  // Without the profiler (profile-dashboard.ts --tasks-only), this probe says whom to signal.
+  if (process.env.BENCH_TASKS_PID_FILE) writeFileSync(process.env.BENCH_TASKS_PID_FILE, String(process.pid));
   process.on("SIGUSR2", () => {
     if (!recording) {
       recording = true;

@@ -6,6 +6,7 @@ import { forgetDashboards, setDashboardCompute } from "~/models/dashboard-snapsh
 import { ACTIONS_SHOWN } from "~/components/calibration/action-list";
 import { loader as overviewLoader } from "~/routes/calibration._index";
 import { loader as interviewersLoader } from "~/routes/calibration.interviewers";
+import { loader as layoutLoader } from "~/routes/calibration";
 import { request, sessionCookieFor } from "../support/factories";
 import { useDemoDatabase } from "../support/database-templates";
 
@@ -125,5 +126,14 @@ describe("/calibration's action list: the first entries, all on request", () => 
     expect(data.actionCount).toBe(LISTED);
     expect(data.actions).toHaveLength(LISTED);
     expect(data.actionsHref).toBe("/calibration?variant=amazon#actions-title");
+  });
+});
+
+describe("the calibration layout's filter bar", () => {
+  it("sends each interviewer's id and name (what the bar draws), not their email", async () => {
+    const data = await json(layoutLoader, "/calibration");
+    expect(data.options.interviewers.length).toBeGreaterThan(3);
+    for (const option of data.options.interviewers) expect(Object.keys(option).sort()).toEqual(["id", "name"]);
+    expect(JSON.stringify(data.options)).not.toContain("@demo.test");
   });
 });

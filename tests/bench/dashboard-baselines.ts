@@ -12,7 +12,7 @@ import Database from "better-sqlite3";
 import { computeCalibrationReport } from "../../app/domain/calibration";
 import { buildDashboardViews } from "../../app/domain/calibration/dashboard-views";
 import { getLatestRubricVersion } from "../../app/models/rubric.server";
-import { exportRatings, exportScorecardRedFlags } from "../../app/models/rating-export.server";
+import { exportRatingsWithRedFlags } from "../../app/models/rating-export.server";
 import { openDatabase } from "~db/client";
 import * as t from "~db/schema";
 import { median } from "./bench-kit";
@@ -69,8 +69,7 @@ export function breakdown(databasePath: string): {
         steps.push([name, performance.now() - start]);
         return result;
       };
-      const ratings = step("exportRatings", () => exportRatings({}, db));
-      const scorecards = step("exportScorecardRedFlags", () => exportScorecardRedFlags({}, db));
+      const { ratings, scorecards } = step("exportRatingsWithRedFlags", () => exportRatingsWithRedFlags({}, db));
       const { rubric } = getLatestRubricVersion(db);
       const report = step("computeCalibrationReport", () =>
         computeCalibrationReport(ratings, { scale: rubric.scale, scorecards }),

@@ -143,15 +143,14 @@ function buildRatingColumnsStatement(db: Db, shape: readonly FilterKey[]) {
   return { statement: db.$client.prepare(query.sql).raw(true), params: query.params };
 }
 
-// Red flags raised per scorecard, and every user's email: small tables, read whole.
-function buildSmallTablesStatement(db: Db) {
+// Red flags raised per scorecard: a small table, read whole.
+function buildRedFlagCountsStatement(db: Db) {
   return db.$client
     .prepare(
-      `select (select json_group_array(json_array(scorecard_id, flags))
-                 from (select scorecard_id, count(*) as flags from raised_red_flags group by scorecard_id)),
-              (select json_group_array(json_array(id, email)) from users)`,
+      `select json_group_array(json_array(scorecard_id, flags))
+       from (select scorecard_id, count(*) as flags from raised_red_flags group by scorecard_id)`,
     )
-    .raw(true);
+    .pluck(true);
 }
 
 /** Prepared statements per connection and filter shape (at most 2^6 of each). */
@@ -169,7 +168,15 @@ function statementCache<S>(build: (db: Db, shape: readonly FilterKey[]) => S) {
 
 const scorecardsStatement = statementCache(buildScorecardsStatement);
 const ratingColumnsStatement = statementCache(buildRatingColumnsStatement);
-const smallTablesStatement = statementCache((db) => buildSmallTablesStatement(db));
+const redFlagCountsStatement = statementCache((db) => buildRedFlagCountsStatement(db));
+const emailsStatement = statementCache((db) =>
+  db.$client.prepare("select json_group_array(json_array(id, email)) from users").pluck(true),
+);
+
+/** Every user's email by id (a few hundred): read whole, for reads that carry interviewer ids, not emails. */
+export function userEmails(db: Db = getDb()): Map<number, string> {
+  return new Map(JSON.parse(emailsStatement(db, []).get() as string) as [number, string][]);
+}
 
 /**
  * The ratings exportRatings gives and the red flags exportScorecardRedFlags gives for one filter,
@@ -190,12 +197,12 @@ export function exportRatingsWithRedFlags(
     const [order, scorecardId, dimension, score] = (
       columns.statement.get(...fillPlaceholders(columns.params, values)) as string[]
     ).map((json) => JSON.parse(json));
-    const [flags, users] = smallTablesStatement(db, []).get() as [string, string];
+    const flags = redFlagCountsStatement(db, []).get() as string;
     return assembleRatings({
       scorecards: scorecards as ScorecardRow[],
       ratings: { order, scorecardId, dimension, score },
       redFlags: new Map(JSON.parse(flags) as [number, number][]),
-      emails: new Map(JSON.parse(users) as [number, string][]),
+      emails: userEmails(db),
       label: candidateLabel,
     });
   })();

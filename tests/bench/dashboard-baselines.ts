@@ -13,6 +13,7 @@ import { computeCalibrationReport } from "../../app/domain/calibration";
 import { buildDashboardViews } from "../../app/domain/calibration/dashboard-views";
 import { getLatestRubricVersion } from "../../app/models/rubric.server";
 import { exportRatingsWithRedFlags } from "../../app/models/rating-export.server";
+import { loadLoopEvidence } from "../../app/models/loop-evidence.server";
 import { openDatabase } from "~db/client";
 import * as t from "~db/schema";
 import { median } from "./bench-kit";
@@ -75,10 +76,12 @@ export function breakdown(databasePath: string): {
         computeCalibrationReport(ratings, { scale: rubric.scale, scorecards }),
       );
       const people = db.select({ email: t.users.email, name: t.users.name }).from(t.users).all();
+      const loop = step("loadLoopEvidence", () => loadLoopEvidence({}, scorecards, new Date(), db));
       const views = step("buildDashboardViews", () =>
         buildDashboardViews({
           report,
           ratings,
+          loop,
           interviewerNames: Object.fromEntries(people.map((p) => [p.email, p.name])),
           dimensionNames: Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.name])),
           variantNames: Object.fromEntries(rubric.variants.map((v) => [v.key, v.name])),

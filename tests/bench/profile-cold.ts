@@ -17,6 +17,7 @@ import { computeVariantReliability } from "~/domain/calibration/variant-reliabil
 import { computeCalibrationReport } from "~/domain/calibration";
 import { buildDashboardViews } from "~/domain/calibration/dashboard-views";
 import { exportRatingsWithRedFlags } from "~/models/rating-export.server";
+import { loadLoopEvidence } from "~/models/loop-evidence.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { openDatabase } from "~db/client";
 import { buildBigDatabase } from "./big-database";
@@ -56,8 +57,10 @@ try {
     const report = timed(steps, "computeCalibrationReport", () =>
       computeCalibrationReport(ratings, { scale: rubric.scale, scorecards }),
     );
+    // The lead's-loop evidence: computeDashboard reads it too (contextOf), and the views measure its effects.
+    const loop = timed(steps, "loadLoopEvidence", () => loadLoopEvidence({}, scorecards, new Date(), db));
     timed(steps, "buildDashboardViews", () =>
-      buildDashboardViews({ report, ratings, interviewerNames: {}, dimensionNames: {}, variantNames: {} }),
+      buildDashboardViews({ report, ratings, loop, interviewerNames: {}, dimensionNames: {}, variantNames: {} }),
     );
     process.stdout.write(`pass ${pass}: ${line(steps)}\n`);
 

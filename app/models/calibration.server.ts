@@ -8,7 +8,7 @@ import type { DashboardContext } from "~/domain/calibration/dashboard";
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
 import { loadLoopEvidence } from "./loop-evidence.server";
-import { candidateLabel, exportRatings, exportScorecardRedFlags } from "./rating-export.server";
+import { candidateLabel, exportRatingsWithRedFlags } from "./rating-export.server";
 import { getLatestRubricVersion, requireRubricVersion } from "./rubric.server";
 
 // The dashboard's views for one filter, computed from every rating in view. Served and refreshed by
@@ -72,8 +72,7 @@ function gatherRatings(filter: CalibrationFilter) {
   const chosen = filter.interviewerIds?.length ? new Set(filter.interviewerIds) : null;
   const focus = chosen ? people.filter((p) => chosen.has(p.id)).map((p) => p.email) : undefined;
   const wide = chosen ? { ...filter, interviewerIds: undefined } : filter;
-  let ratings = exportRatings(wide);
-  let scorecards = exportScorecardRedFlags(wide);
+  let { ratings, scorecards } = exportRatingsWithRedFlags(wide);
   if (focus) {
     const mine = new Set(focus);
     const candidates = new Set(ratings.filter((r) => mine.has(r.interviewer)).map((r) => r.candidate));

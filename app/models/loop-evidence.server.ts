@@ -5,7 +5,7 @@ import { OVERDUE_AFTER_HOURS, type CountRecord, type PracticeCell } from "~/doma
 import { decisionOf } from "~/domain/debrief-votes";
 import type { Recommendation } from "~/domain/rubric/types";
 import { listExemplars } from "./exemplar.server";
-import { candidateLabel, type RatingFilter } from "./rating-export.server";
+import { candidateLabel, userEmails, type RatingFilter } from "./rating-export.server";
 
 // The evidence behind the lead's-loop effects (app/domain/calibration/loop-effects.ts), read for
 // one dashboard filter. Real interviews only (practice has its own effect). Amendments, overdue
@@ -38,17 +38,38 @@ const toRecords = (rows: Row[]): CountRecord[] =>
     hit: r.hit === 1,
   }));
 
+// Amendments and overdue seats are one record per submitted scorecard / panel seat (100,000s on a
+// large organisation): each is read as one JSON array built by SQLite, [interviewer id, interview id,
+// candidate id, candidate name, hit] per record, oldest interview first (within one interview by
+// interviewer id), not a row object per record (#16: the crossing per row was most of the cost).
+type RecordRow = [interviewerId: number, interviewId: number, candidateId: number, candidateName: string, hit: number];
+
+function readRecords(db: Db, query: { with?: SQL; record: SQL; order: SQL; from: SQL }): CountRecord[] {
+  const { rows } = db.get<{ rows: string }>(
+    sql`${query.with ?? sql``} select json_group_array(${query.record} order by ${query.order}) as rows from ${query.from}`,
+  );
+  const emails = userEmails(db);
+  const labels = new Map<number, string>();
+  const out: CountRecord[] = [];
+  for (const [interviewerId, interviewId, candidateId, name, hit] of JSON.parse(rows) as RecordRow[]) {
+    const interviewer = emails.get(interviewerId);
+    if (interviewer === undefined) continue; // as the join on users did
+    let label = labels.get(candidateId);
+    if (label === undefined) labels.set(candidateId, (label = candidateLabel(name, candidateId)));
+    out.push({ interviewer, interviewId, label, hit: hit === 1 });
+  }
+  return out;
+}
+
 /** One record per submitted scorecard: was it amended after its author saw the panel? */
 function amendmentRecords(db: Db, filter: RatingFilter): CountRecord[] {
-  return toRecords(
-    db.all<Row>(sql`
-      select u.email as interviewer, i.id as interview_id, c.id as candidate_id, c.name as candidate_name,
-        exists (select 1 from scorecard_revisions r where r.scorecard_id = s.id and r.after_seeing_others = 1) as hit
-      from scorecards s join interviews i on i.id = s.interview_id join candidates c on c.id = i.candidate_id
-        join users u on u.id = s.interviewer_id
-      where s.status = 'submitted' and ${interviewConditions(filter)}
-      order by i.scheduled_at, i.id`),
-  );
+  return readRecords(db, {
+    record: sql`json_array(s.interviewer_id, i.id, c.id, c.name,
+      exists (select 1 from scorecard_revisions r where r.scorecard_id = s.id and r.after_seeing_others = 1))`,
+    order: sql`i.scheduled_at, i.id, s.interviewer_id`,
+    from: sql`scorecards s join interviews i on i.id = s.interview_id join candidates c on c.id = i.candidate_id
+      where s.status = 'submitted' and ${interviewConditions(filter)}`,
+  });
 }
 
 /**
@@ -56,17 +77,19 @@ function amendmentRecords(db: Db, filter: RatingFilter): CountRecord[] {
  * scorecard still not submitted by then (submitted late, or not yet)?
  */
 function overdueRecords(db: Db, filter: RatingFilter, now: Date): CountRecord[] {
+  // Each interview's due time computed once (strftime costs about a microsecond a call), not twice per seat.
   const due = sql`strftime('%Y-%m-%dT%H:%M:%fZ', i.scheduled_at, '+' || (i.duration_minutes + ${OVERDUE_AFTER_HOURS * 60}) || ' minutes')`;
-  return toRecords(
-    db.all<Row>(sql`
-      select u.email as interviewer, i.id as interview_id, c.id as candidate_id, c.name as candidate_name,
-        (s.submitted_at is null or s.status <> 'submitted' or s.submitted_at > ${due}) as hit
-      from panel_assignments p join interviews i on i.id = p.interview_id join candidates c on c.id = i.candidate_id
-        join users u on u.id = p.interviewer_id
-        left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.interviewer_id
-      where ${interviewConditions(filter)} and ${due} <= ${now.toISOString()}
-      order by i.scheduled_at, i.id`),
-  );
+  return readRecords(db, {
+    with: sql`with d as materialized (select i.id as interview_id, ${due} as due
+      from interviews i join candidates c on c.id = i.candidate_id where ${interviewConditions(filter)})`,
+    record: sql`json_array(p.interviewer_id, i.id, c.id, c.name,
+      (s.submitted_at is null or s.status <> 'submitted' or s.submitted_at > d.due))`,
+    order: sql`i.scheduled_at, i.id, p.interviewer_id`,
+    from: sql`d join interviews i on i.id = d.interview_id join panel_assignments p on p.interview_id = i.id
+      join candidates c on c.id = i.candidate_id
+      left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.interviewer_id
+      where d.due <= ${now.toISOString()}`,
+  });
 }
 
 /** One record per independent vote in a decided debrief: did it argue against the final decision? */

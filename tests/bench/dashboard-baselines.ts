@@ -12,7 +12,8 @@ import Database from "better-sqlite3";
 import { computeCalibrationReport } from "../../app/domain/calibration";
 import { buildDashboardViews } from "../../app/domain/calibration/dashboard-views";
 import { getLatestRubricVersion } from "../../app/models/rubric.server";
-import { exportRatings, exportScorecardRedFlags } from "../../app/models/rating-export.server";
+import { exportRatingsWithRedFlags } from "../../app/models/rating-export.server";
+import { loadLoopEvidence } from "../../app/models/loop-evidence.server";
 import { openDatabase } from "~db/client";
 import * as t from "~db/schema";
 import { median } from "./bench-kit";
@@ -69,17 +70,18 @@ export function breakdown(databasePath: string): {
         steps.push([name, performance.now() - start]);
         return result;
       };
-      const ratings = step("exportRatings", () => exportRatings({}, db));
-      const scorecards = step("exportScorecardRedFlags", () => exportScorecardRedFlags({}, db));
+      const { ratings, scorecards } = step("exportRatingsWithRedFlags", () => exportRatingsWithRedFlags({}, db));
       const { rubric } = getLatestRubricVersion(db);
       const report = step("computeCalibrationReport", () =>
         computeCalibrationReport(ratings, { scale: rubric.scale, scorecards }),
       );
       const people = db.select({ email: t.users.email, name: t.users.name }).from(t.users).all();
+      const loop = step("loadLoopEvidence", () => loadLoopEvidence({}, scorecards, new Date(), db));
       const views = step("buildDashboardViews", () =>
         buildDashboardViews({
           report,
           ratings,
+          loop,
           interviewerNames: Object.fromEntries(people.map((p) => [p.email, p.name])),
           dimensionNames: Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.name])),
           variantNames: Object.fromEntries(rubric.variants.map((v) => [v.key, v.name])),

@@ -16,7 +16,8 @@ import { compareVariantsByModel } from "~/domain/calibration/variant-model";
 import { computeVariantReliability } from "~/domain/calibration/variant-reliability";
 import { computeCalibrationReport } from "~/domain/calibration";
 import { buildDashboardViews } from "~/domain/calibration/dashboard-views";
-import { exportRatings, exportScorecardRedFlags } from "~/models/rating-export.server";
+import { exportRatingsWithRedFlags } from "~/models/rating-export.server";
+import { loadLoopEvidence } from "~/models/loop-evidence.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { openDatabase } from "~db/client";
 import { buildBigDatabase } from "./big-database";
@@ -51,14 +52,15 @@ let workerPath = 0;
 try {
   for (let pass = 1; pass <= Number(values.passes); pass++) {
     const steps: [string, number][] = [];
-    const ratings = timed(steps, "exportRatings", () => exportRatings({}, db));
-    const scorecards = timed(steps, "exportScorecardRedFlags", () => exportScorecardRedFlags({}, db));
+    const { ratings, scorecards } = timed(steps, "exportRatingsWithRedFlags", () => exportRatingsWithRedFlags({}, db));
     const { rubric } = getLatestRubricVersion(db);
     const report = timed(steps, "computeCalibrationReport", () =>
       computeCalibrationReport(ratings, { scale: rubric.scale, scorecards }),
     );
+    // The lead's-loop evidence: computeDashboard reads it too (contextOf), and the views measure its effects.
+    const loop = timed(steps, "loadLoopEvidence", () => loadLoopEvidence({}, scorecards, new Date(), db));
     timed(steps, "buildDashboardViews", () =>
-      buildDashboardViews({ report, ratings, interviewerNames: {}, dimensionNames: {}, variantNames: {} }),
+      buildDashboardViews({ report, ratings, loop, interviewerNames: {}, dimensionNames: {}, variantNames: {} }),
     );
     process.stdout.write(`pass ${pass}: ${line(steps)}\n`);
 

@@ -60,8 +60,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, probesOpen: { ...state.probesOpen, [action.key]: !state.probesOpen[action.key] } };
     case "toggleFullAnchors":
       return { ...state, fullAnchors: !state.fullAnchors };
-    case "help":
-      return { ...state, helpOpen: action.open === "toggle" ? !state.helpOpen : action.open };
+    case "help": {
+      // Escape asks on every press: the same state back when the help is already closed, so nothing re-renders.
+      const helpOpen = action.open === "toggle" ? !state.helpOpen : action.open;
+      return helpOpen === state.helpOpen ? state : { ...state, helpOpen };
+    }
     case "review":
       return { ...state, reviewOpen: action.open };
     case "amend":

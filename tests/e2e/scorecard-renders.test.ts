@@ -22,18 +22,33 @@ const NOTES = ["Wrote the runbook for the failover", "Paged the owner of the que
 /** The time now on the page's clock: commits after it are the next key's. */
 const mark = (page: Page) => page.evaluate(() => performance.now());
 
-/** What rendered since `since`: the note rows it rendered into (their text), and the components outside the clock. */
-async function renderedSince(page: Page, since: number): Promise<{ rows: string[]; components: number }> {
+/**
+ * What rendered since `since`, the interview clock's ticks left out: the note rows it rendered into
+ * (their text), the components, and the commits (a commit that rendered nothing is a component that
+ * ran and bailed out: React 18 renders a useReducer's component to find its state unchanged).
+ */
+async function renderedSince(
+  page: Page,
+  since: number,
+): Promise<{ rows: string[]; components: number; commits: number }> {
   // Long enough for the key's commits (synchronous) and its effects; shorter than the autosave's 600 ms.
   await page.waitForTimeout(250);
   return page.evaluate((t0) => {
-    const hosts = (window as unknown as { __renderHosts: { t: number; host: Element | null }[] }).__renderHosts.filter(
-      (h) => h.t > t0 && !h.host?.closest(".live-timer"),
-    );
+    const w = window as unknown as {
+      __renderHosts: { t: number; host: Element | null }[];
+      __commits: { t: number; rendered: number[] }[];
+    };
+    const ticking = (h: { host: Element | null }) => !!h.host?.closest(".live-timer");
+    const hosts = w.__renderHosts.filter((h) => h.t > t0 && !ticking(h));
+    const commits = w.__commits.filter((c) => {
+      const mine = w.__renderHosts.filter((h) => h.t === c.t);
+      return c.t > t0 && !(mine.length && mine.every(ticking));
+    });
     const rows = new Set(hosts.map((h) => h.host?.closest(".note-list li")).filter((li) => !!li));
     return {
       rows: [...rows].map((li) => li!.querySelector(".note-text")?.textContent ?? ""),
       components: hosts.length,
+      commits: commits.length,
     };
   }, since);
 }
@@ -62,7 +77,7 @@ it("a note added re-renders its own row only; Escape, a rating and a red flag re
   // Escape leaves the note box: nothing on the card changes, so nothing renders.
   since = await mark(page);
   await page.keyboard.press("Escape");
-  expect(await renderedSince(page, since)).toEqual({ rows: [], components: 0 });
+  expect(await renderedSince(page, since)).toEqual({ rows: [], components: 0, commits: 0 });
 
   // A rating re-renders its card and the recommendation's score, not the card's notes.
   since = await mark(page);

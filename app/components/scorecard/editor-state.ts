@@ -1,3 +1,4 @@
+import { useCallback, useReducer, useRef, type Dispatch } from "react";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import type { FieldErrors } from "~/schemas/form-errors";
 import type { ScorecardFormValues } from "./form-values";
@@ -88,4 +89,26 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case "restored":
       return { ...state, restored: true };
   }
+}
+
+/**
+ * The editor's state and a dispatch that drops actions that change nothing. React 18 renders a
+ * useReducer's component to learn that its reducer returned the same state (it bails out only
+ * after running it), and the editor asks often for nothing: every rating, note or flag asks to
+ * clear its field's error, Escape to close the help. The reducer is pure, so its result is
+ * computed here first, against the state as it will be once the actions already sent are applied.
+ */
+export function useEditorState(errors: FieldErrors | undefined): [EditorState, Dispatch<EditorAction>] {
+  const [state, send] = useReducer(editorReducer, errors, initialEditorState);
+  const ahead = useRef(state);
+  const rendered = useRef(state);
+  // A render has applied every action sent before it: the state to compute against is the rendered one.
+  if (rendered.current !== state) ahead.current = rendered.current = state;
+  const dispatch = useCallback((action: EditorAction) => {
+    const next = editorReducer(ahead.current, action);
+    if (next === ahead.current) return;
+    ahead.current = next;
+    send(action);
+  }, []);
+  return [state, dispatch];
 }

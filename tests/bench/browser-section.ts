@@ -83,7 +83,7 @@ const NOTES = [
 ];
 
 /** The keys an interviewer presses, in order: a key name for press(), or one character to type. */
-function keyboardScript(): { key: string; type: boolean }[] {
+export function keyboardScript(): { key: string; type: boolean }[] {
   const keys: { key: string; type: boolean }[] = [];
   const press = (key: string) => keys.push({ key, type: false });
   for (let d = 0; d < 4; d++) {
@@ -125,14 +125,16 @@ const OBSERVE_EVENTS = `(() => {
       // Where the time went: waiting for the main thread, the handlers, and drawing the next frame.
       const parts = { wait: e.processingStart - e.startTime, run: e.processingEnd - e.processingStart };
       if (!was || e.duration > was.duration)
-        window.__interactions.set(e.interactionId, { duration: e.duration, what, ...parts, draw: e.duration - parts.wait - parts.run });
+        window.__interactions.set(e.interactionId, { duration: e.duration, what, start: e.startTime, ...parts, draw: e.duration - parts.wait - parts.run });
     }
   }).observe({ type: "event", durationThreshold: 16, buffered: false });
   window.__interactionCount0 = performance.interactionCount ?? 0;
 })()`;
 
-interface Interaction {
+export interface Interaction {
   duration: number;
+  /** The event's startTime (the keydown's timeStamp for a key). */
+  start: number;
   what: string;
   wait: number;
   run: number;
@@ -148,11 +150,17 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** A new scorecard opened by the interviewer, hydrated, throttled, with the Event Timing observer on. */
-export async function openTypingCard(running: Running, context: BenchContext): Promise<Page> {
+export async function openTypingCard(
+  running: Running,
+  context: BenchContext,
+  /** Called before the scorecard opens (a profiling script's init script or CDP domains). */
+  prepare?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const id = scheduleInterviewIn(running.databasePath, ["interviewer@demo.test", "jordan@demo.test"], {
     candidate: "Bench Candidate",
   });
   const page = await signedIn(running, "interviewer@demo.test");
+  await prepare?.(page);
   await page.goto(`${running.server.url}/interviews/${id}/scorecard`, { timeout: 120_000 });
   await page.waitForSelector("html[data-hydrated]");
   await throttle(page);

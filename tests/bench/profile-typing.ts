@@ -8,11 +8,10 @@
 //   npx tsx tests/bench/profile-typing.ts [--keep DIR]
 // Output on stdout; with --keep, typing.cpuprofile and typing-trace.json stay in DIR (both open in
 // Chrome DevTools' Performance panel).
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { SourceMap } from "node:module";
+import { writeFileSync } from "node:fs";
 
 import { openTypingCard, start, typeAndRead } from "./browser-section";
+import { buildSourceLocator } from "./build-source";
 import { profileRun } from "./profile-kit";
 
 interface ProfileNode {
@@ -37,25 +36,14 @@ interface TraceEvent {
 
 const run = profileRun("typing");
 const { context } = run;
-const maps = new Map<string, SourceMap | null>();
+const locate = buildSourceLocator(context.root);
 
 /** "function (source file:line)" for a call frame, through the build's source map when there is one. */
 function where(frame: ProfileNode["callFrame"]): string {
+  const place = locate(frame.url, frame.lineNumber, frame.columnNumber);
   const path = frame.url.replace(/^https?:\/\/[^/]+/, "");
-  if (!path.startsWith("/build/")) return `${frame.functionName || "(anonymous)"} ${path || "(native)"}`;
-  if (!maps.has(path)) {
-    const file = join(context.root, "public", `${path}.map`);
-    maps.set(path, existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, "utf8"))) : null);
-  }
-  const map = maps.get(path);
-  if (!map) return `${frame.functionName || "(anonymous)"} ${path}:${frame.lineNumber + 1}`;
-  const original = map.findEntry(frame.lineNumber, frame.columnNumber) as {
-    originalSource?: string;
-    originalLine?: number;
-    name?: string;
-  };
-  const source = (original.originalSource ?? path).replace(/^.*?(node_modules\/|app\/)/, "$1");
-  return `${original.name ?? (frame.functionName || "(anonymous)")} ${source}:${(original.originalLine ?? 0) + 1}`;
+  if (!place) return `${frame.functionName || "(anonymous)"} ${path || "(native)"}`;
+  return `${place.name ?? (frame.functionName || "(anonymous)")} ${place.file}:${place.line}`;
 }
 
 function summariseProfile(profile: CpuProfile): void {

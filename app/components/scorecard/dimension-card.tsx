@@ -71,7 +71,11 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
     ratings: { [d.key]: rating ? Number(rating) : null },
     redFlags: capFlags,
   })[0];
-  const onFocusWithin = () => props.onFocusDimension(props.index);
+  // Focus moving inside the current card (a rating key, n to its note box) asks nothing of the editor:
+  // its reducer would return the same state, but only after rendering the editor to find out.
+  const onFocusWithin = () => {
+    if (!props.current) props.onFocusDimension(props.index);
+  };
   const headingId = `dimension-${d.key}`;
   const ratingError = errors[`ratings.${d.key}`];
   const justificationError = errors[`capJustifications.${d.key}`];

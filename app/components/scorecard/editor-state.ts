@@ -1,3 +1,4 @@
+import { useCallback, useReducer, useRef, type Dispatch } from "react";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import type { FieldErrors } from "~/schemas/form-errors";
 import type { ScorecardFormValues } from "./form-values";
@@ -60,8 +61,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, probesOpen: { ...state.probesOpen, [action.key]: !state.probesOpen[action.key] } };
     case "toggleFullAnchors":
       return { ...state, fullAnchors: !state.fullAnchors };
-    case "help":
-      return { ...state, helpOpen: action.open === "toggle" ? !state.helpOpen : action.open };
+    case "help": {
+      // Escape asks on every press: the same state back when the help is already closed, so nothing re-renders.
+      const helpOpen = action.open === "toggle" ? !state.helpOpen : action.open;
+      return helpOpen === state.helpOpen ? state : { ...state, helpOpen };
+    }
     case "review":
       return { ...state, reviewOpen: action.open };
     case "amend":
@@ -85,4 +89,26 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case "restored":
       return { ...state, restored: true };
   }
+}
+
+/**
+ * The editor's state and a dispatch that drops actions that change nothing. React 18 renders a
+ * useReducer's component to learn that its reducer returned the same state (it bails out only
+ * after running it), and the editor asks often for nothing: every rating, note or flag asks to
+ * clear its field's error, Escape to close the help. The reducer is pure, so its result is
+ * computed here first, against the state as it will be once the actions already sent are applied.
+ */
+export function useEditorState(errors: FieldErrors | undefined): [EditorState, Dispatch<EditorAction>] {
+  const [state, send] = useReducer(editorReducer, errors, initialEditorState);
+  const ahead = useRef(state);
+  const rendered = useRef(state);
+  // A render has applied every action sent before it: the state to compute against is the rendered one.
+  if (rendered.current !== state) ahead.current = rendered.current = state;
+  const dispatch = useCallback((action: EditorAction) => {
+    const next = editorReducer(ahead.current, action);
+    if (next === ahead.current) return;
+    ahead.current = next;
+    send(action);
+  }, []);
+  return [state, dispatch];
 }

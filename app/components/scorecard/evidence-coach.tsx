@@ -1,4 +1,14 @@
-import { createContext, useContext, useMemo, useRef, type MutableRefObject, type ReactNode } from "react";
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type MutableRefObject,
+  type ReactNode,
+} from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { coachDismissalKey, dismissedInNote } from "~/domain/coach/dismissals";
 import type { Signal } from "~/domain/coach/signal-kinds";
@@ -12,8 +22,11 @@ import { useNoteSignals } from "./use-note-signals";
 // suggest under the note. Raising one ticks the flag exactly as its checkbox in the flags panel
 // does (so caps and justifications follow); a dismissal is kept with the draft. The app itself
 // never raises a flag or changes a rating.
-// A provider, not a hook of the editor's: the notes, flags and dismissals it watches re-render the
-// notes that show them (through the context), never the editor and its other cards.
+// A provider, not a hook of the editor's: the notes, flags and dismissals it watches reach the notes
+// through a store whose identity never changes, and each note re-renders only when what it draws
+// changes (its signals, its dismissals, the flags they suggest, whether the keys act on it). A
+// context value made anew each render re-rendered every note on the card at every note added, flag
+// ticked or dimension changed.
 
 export interface CoachState {
   enabled: boolean;
@@ -26,7 +39,54 @@ export interface CoachState {
   dismiss: (noteId: string, key: string) => void;
 }
 
-const CoachContext = createContext<CoachState | null>(null);
+/** The coach's latest state, set by the provider as it renders; the notes are told after its commit. */
+interface CoachStore {
+  state: CoachState | null;
+  subscribe: (listener: () => void) => () => void;
+  notify: () => void;
+}
+
+function createCoachStore(): CoachStore {
+  const listeners = new Set<() => void>();
+  return {
+    state: null,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    notify: () => listeners.forEach((listener) => listener()),
+  };
+}
+
+const CoachContext = createContext<CoachStore | null>(null);
+
+/** What a note draws from the coach, as a string: the note re-renders when it changes. */
+function noteSnapshot(coach: CoachState | null, note: EvidenceNote): string {
+  if (!coach) return "";
+  const signals = coach.signalsOf(note);
+  if (!signals.length) return coach.enabled ? "on" : "off";
+  const flags = new Set(signals.map((s) => s.flag));
+  return JSON.stringify([
+    coach.enabled,
+    signals,
+    [...coach.dismissedOf(note)],
+    coach.raised.filter((flag) => flags.has(flag)),
+    coach.keyedNoteId === note.id,
+  ]);
+}
+
+const noSubscription = () => () => {};
+
+/** The coach's state for one note: re-rendered when that note's part of it changes. */
+function useCoachFor(note: EvidenceNote): CoachState | null {
+  const store = useContext(CoachContext);
+  useSyncExternalStore(
+    store?.subscribe ?? noSubscription,
+    () => noteSnapshot(store?.state ?? null, note),
+    () => "",
+  );
+  return store?.state ?? null;
+}
 
 /** What the page-wide keys (g, d) do; filled by the provider, called by the shortcuts. */
 export interface CoachKeys {
@@ -58,6 +118,8 @@ export function EvidenceCoach({
   const raised = asList(redFlags);
   const dismissed = dismissedList ?? [];
   const flagNames = useMemo(() => new Map(rubric.redFlags.map((f) => [f.key, f.name])), [rubric]);
+  const [store] = useState(createCoachStore);
+
   const raise = (flag: string) => {
     const ticked = asList(getValues("redFlags"));
     if (!ticked.includes(flag)) setValue("redFlags", [...ticked, flag], { shouldDirty: true });
@@ -97,12 +159,15 @@ export function EvidenceCoach({
         raise,
         dismiss,
       };
-  return <CoachContext.Provider value={state}>{children}</CoachContext.Provider>;
+  // Notes rendered in this pass read it as they render; the others compare their snapshot once it is committed.
+  store.state = state;
+  useEffect(() => store.notify());
+  return <CoachContext.Provider value={store}>{children}</CoachContext.Provider>;
 }
 
 /** A note's text with the coach's underlines (plain text outside an EvidenceCoach). */
 export function CoachNoteText({ note }: { note: EvidenceNote }) {
-  const coach = useContext(CoachContext);
+  const coach = useCoachFor(note);
   const signals = coach?.signalsOf(note) ?? [];
   // Plain text until the coach has something to underline (always so on the server and at hydration);
   // a note has signals only once the marks' chunk has come (use-note-signals.ts).
@@ -113,7 +178,7 @@ export function CoachNoteText({ note }: { note: EvidenceNote }) {
 
 /** The flags the coach suggests for a note, with Raise and Dismiss (nothing while it is off). */
 export function CoachNoteAdornment({ note }: { note: EvidenceNote }) {
-  const coach = useContext(CoachContext);
+  const coach = useCoachFor(note);
   const marks = coachMarks.now();
   if (!coach?.enabled || !coach.signalsOf(note).length || !marks) return null;
   return (

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useSaveStatus, type SaveStatusStore } from "./save-status-store";
+import { useSaving, type SaveStatusStore } from "./save-status-store";
 
 // The strip that stays on screen while scoring beside a call: whether the server has everything,
 // the interview clock and the answer marks, the help and the way to submit.
@@ -13,7 +13,7 @@ export function LiveBar(props: {
   amendBusy: boolean;
   onShowHelp: () => void;
 }) {
-  const submitting = useSaveStatus(props.statusStore).state === "saving" || props.amendBusy;
+  const submitting = useSaving(props.statusStore) || props.amendBusy;
   return (
     <div className="live-bar" role="region" aria-label="Save status, timer and submit">
       <div className="live-status">{props.status}</div>

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type ReactNode } from "react";
+import { memo, useCallback, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Dimension } from "~/domain/rubric/types";
 import { NOTE_MAX, type EvidenceNote } from "~/domain/scorecard-content";
 import { formatElapsed, withArticle } from "~/utils/format";
@@ -39,20 +39,12 @@ export function NoteList({
   renderNoteText,
 }: NoteListProps) {
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const stopEditing = useCallback(() => setEditing(null), []);
 
   const onDraftKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       onAddNote();
-    }
-  };
-  const onEditKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && !event.shiftKey && !event.ctrlKey && editing) {
-      event.preventDefault();
-      if (editing.text.trim()) onEditNote(editing.id, editing.text.trim());
-      setEditing(null);
-    } else if (event.key === "Escape") {
-      setEditing(null);
     }
   };
 
@@ -62,39 +54,18 @@ export function NoteList({
       {notes.length ? (
         <ol className="note-list" aria-label={`${d.name} evidence notes`}>
           {notes.map((note) => (
-            <li key={note.id}>
-              <span className="stamp">{formatElapsed(note.elapsedSeconds)}</span>
-              {editing?.id === note.id ? (
-                <textarea
-                  aria-label={`Edit note at ${formatElapsed(note.elapsedSeconds)}`}
-                  value={editing.text}
-                  maxLength={NOTE_MAX}
-                  autoFocus
-                  onChange={(e) => setEditing({ id: note.id, text: e.target.value })}
-                  onKeyDown={onEditKey}
-                  onBlur={() => setEditing(null)}
-                />
-              ) : (
-                <span className="note-text">{renderNoteText ? renderNoteText(note) : note.text}</span>
-              )}
-              {readOnly || editing?.id === note.id ? null : (
-                <span className="note-actions">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => setEditing({ id: note.id, text: note.text })}
-                  >
-                    Edit<span className="visually-hidden"> note at {formatElapsed(note.elapsedSeconds)}</span>
-                  </button>
-                  <button type="button" className="link-button danger" onClick={() => onRemoveNote(note.id)}>
-                    Remove<span className="visually-hidden"> note at {formatElapsed(note.elapsedSeconds)}</span>
-                  </button>
-                </span>
-              )}
-              {renderNoteAdornment && editing?.id !== note.id ? (
-                <div className="note-adornment">{renderNoteAdornment(note)}</div>
-              ) : null}
-            </li>
+            <NoteRow
+              key={note.id}
+              note={note}
+              editingText={editing?.id === note.id ? editing.text : null}
+              readOnly={readOnly}
+              onEdit={setEditing}
+              onStopEditing={stopEditing}
+              onEditNote={onEditNote}
+              onRemoveNote={onRemoveNote}
+              renderNoteAdornment={renderNoteAdornment}
+              renderNoteText={renderNoteText}
+            />
           ))}
         </ol>
       ) : null}
@@ -124,4 +95,80 @@ export function NoteList({
       )}
     </div>
   );
+}
+
+interface NoteRowProps {
+  note: EvidenceNote;
+  /** The text being edited when this note is open for editing, else null. */
+  editingText: string | null;
+  readOnly: boolean;
+  onEdit: (editing: { id: string; text: string }) => void;
+  onStopEditing: () => void;
+  onEditNote: (id: string, text: string) => void;
+  onRemoveNote: (id: string) => void;
+  renderNoteAdornment?: (note: EvidenceNote) => ReactNode;
+  renderNoteText?: (note: EvidenceNote) => ReactNode;
+}
+
+/**
+ * One note. Memoised on the note's content, not its identity (react-hook-form copies the whole list
+ * at every setValue): a note added, edited or removed re-renders its own row, not the card's others.
+ */
+const NoteRow = memo(function NoteRow({
+  note,
+  editingText,
+  readOnly,
+  onEdit,
+  onStopEditing,
+  onEditNote,
+  onRemoveNote,
+  renderNoteAdornment,
+  renderNoteText,
+}: NoteRowProps) {
+  const editing = editingText !== null;
+  const onEditKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.ctrlKey) {
+      event.preventDefault();
+      if (editingText?.trim()) onEditNote(note.id, editingText.trim());
+      onStopEditing();
+    } else if (event.key === "Escape") {
+      onStopEditing();
+    }
+  };
+  return (
+    <li>
+      <span className="stamp">{formatElapsed(note.elapsedSeconds)}</span>
+      {editing ? (
+        <textarea
+          aria-label={`Edit note at ${formatElapsed(note.elapsedSeconds)}`}
+          value={editingText}
+          maxLength={NOTE_MAX}
+          autoFocus
+          onChange={(e) => onEdit({ id: note.id, text: e.target.value })}
+          onKeyDown={onEditKey}
+          onBlur={onStopEditing}
+        />
+      ) : (
+        <span className="note-text">{renderNoteText ? renderNoteText(note) : note.text}</span>
+      )}
+      {readOnly || editing ? null : (
+        <span className="note-actions">
+          <button type="button" className="link-button" onClick={() => onEdit({ id: note.id, text: note.text })}>
+            Edit<span className="visually-hidden"> note at {formatElapsed(note.elapsedSeconds)}</span>
+          </button>
+          <button type="button" className="link-button danger" onClick={() => onRemoveNote(note.id)}>
+            Remove<span className="visually-hidden"> note at {formatElapsed(note.elapsedSeconds)}</span>
+          </button>
+        </span>
+      )}
+      {renderNoteAdornment && !editing ? <div className="note-adornment">{renderNoteAdornment(note)}</div> : null}
+    </li>
+  );
+}, sameRow);
+
+function sameRow(a: NoteRowProps, b: NoteRowProps): boolean {
+  if (Object.keys(a).length !== Object.keys(b).length) return false;
+  for (const key of Object.keys(a) as (keyof NoteRowProps)[]) if (key !== "note" && a[key] !== b[key]) return false;
+  const [x, y] = [a.note, b.note];
+  return x.id === y.id && x.text === y.text && x.elapsedSeconds === y.elapsedSeconds && x.dimension === y.dimension;
 }

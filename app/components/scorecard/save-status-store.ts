@@ -42,3 +42,9 @@ export function createSaveStatusStore(initial: SaveStatus = { state: "idle" }): 
 export function useSaveStatus(store: SaveStatusStore): SaveStatus {
   return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
+
+/** Whether a save is in flight: its readers re-render when that changes, not at every status. */
+export function useSaving(store: SaveStatusStore): boolean {
+  const saving = () => store.get().state === "saving";
+  return useSyncExternalStore(store.subscribe, saving, saving);
+}

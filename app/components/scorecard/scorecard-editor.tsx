@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { Level, Rubric, Variant } from "~/domain/rubric/types";
 import type { ScorecardTiming } from "~/domain/scorecard-content";
@@ -10,7 +10,7 @@ import type { FieldErrors } from "~/schemas/form-errors";
 import { DimensionCard } from "./dimension-card";
 import { loadDraftSchema } from "./draft-schema";
 import { EditorDialogs } from "./editor-dialogs";
-import { editorReducer, initialEditorState } from "./editor-state";
+import { useEditorState } from "./editor-state";
 import { EvidenceCoach, useCoachKeys } from "./evidence-coach";
 import { FetcherBridge } from "./fetcher-bridge";
 import {
@@ -65,7 +65,7 @@ export interface ScorecardEditorProps {
 export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEditorProps) {
   const { rubric, variant, interview, scorecard, rubricVersionId } = props;
   const submitted = scorecard?.status === "submitted";
-  const [ui, dispatch] = useReducer(editorReducer, props.rejected?.errors, initialEditorState);
+  const [ui, dispatch] = useEditorState(props.rejected?.errors);
   const readOnly = submitted && !ui.amending;
   // Live mode (folded dimensions, short anchors) needs the keys that unfold them: after hydration
   // only, so without JavaScript every dimension stays open.
@@ -127,10 +127,10 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
 
   // Stable callbacks, shared by the memoised cards (each passes its own key or index).
   const { addNote, editNote, removeNote } = useNoteActions(form, clock);
-  const onFocusDimension = useCallback((index: number) => dispatch({ type: "focusDimension", index }), []);
-  const onToggleProbes = useCallback((key: string) => dispatch({ type: "toggleProbes", key }), []);
-  const closeHelp = useCallback(() => dispatch({ type: "help", open: false }), []);
-  const closeReview = useCallback(() => dispatch({ type: "review", open: false }), []);
+  const onFocusDimension = useCallback((index: number) => dispatch({ type: "focusDimension", index }), [dispatch]);
+  const onToggleProbes = useCallback((key: string) => dispatch({ type: "toggleProbes", key }), [dispatch]);
+  const closeHelp = useCallback(() => dispatch({ type: "help", open: false }), [dispatch]);
+  const closeReview = useCallback(() => dispatch({ type: "review", open: false }), [dispatch]);
 
   // The coach (rendered around the cards below) fills these for the page-wide keys g and d.
   const coachKeys = useCoachKeys();
@@ -166,7 +166,7 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
             },
           }
         : null,
-    [submitted, ui.amending, ui.reason, revisions, reset],
+    [submitted, ui.amending, ui.reason, revisions, reset, dispatch],
   );
 
   return (

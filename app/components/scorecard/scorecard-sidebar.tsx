@@ -3,7 +3,7 @@ import { LocalTime } from "~/components/local-time";
 import type { FieldErrors } from "~/schemas/form-errors";
 import { choiceLock } from "./read-lock";
 import { RecommendationPanel, type RecommendationPanelProps } from "./recommendation-panel";
-import { useSaveStatus, type SaveStatusStore } from "./save-status-store";
+import { useSaving, type SaveStatusStore } from "./save-status-store";
 
 /** One submission or amendment of the card, as the sidebar lists it (the loader passes the model's rows). */
 export interface RevisionEntry {
@@ -99,7 +99,7 @@ function AmendmentPanel(
     amendBusy: boolean;
   },
 ) {
-  const submitting = useSaveStatus(props.statusStore).state === "saving" || props.amendBusy;
+  const submitting = useSaving(props.statusStore) || props.amendBusy;
   const error = props.errors.reason ?? props.errors.form;
   return (
     <section className="card amendment" aria-labelledby="amendment-title">

@@ -175,15 +175,3 @@ export function rowsByLabel(column: LabelColumn): Int32Array[] {
   });
   return rows;
 }
-
-/** The scores of every unit of one dimension, as value lists (missing ratings simply absent). */
-export function unitScoresOfDimension(table: RatingTable, dimension: number): number[][] {
-  const { units, dimensionUnitStart, scoreOf } = table;
-  const scores: number[][] = [];
-  for (let u = dimensionUnitStart[dimension]; u < dimensionUnitStart[dimension + 1]; u++) {
-    const values: number[] = [];
-    for (let p = units.start[u]; p < units.start[u + 1]; p++) values.push(scoreOf[units.order[p]]);
-    scores.push(values);
-  }
-  return scores;
-}

@@ -1,7 +1,7 @@
 import { adjustFromModel, summariseModel, type AdjustedScores, type RaterModelSummary } from "./model-summary";
 import { flagRaters, type RaterEffectSummary } from "./rater-flags";
 import { fitDimensionModel } from "./rater-model";
-import { computeDimensionAgreement, type DimensionAgreement } from "./dimension-agreement";
+import { computeDimensionAgreement, nameRanks, type DimensionAgreement } from "./dimension-agreement";
 import { computeLeniency, type LeniencyEstimate, type MonthlyLeniency } from "./leniency";
 import { findDisagreements, type PanelDisagreements } from "./panel-disagreement";
 import { describeRatingProblem, findDuplicateRating } from "./rating-rules";
@@ -81,6 +81,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
   }
 
   const categories = scaleCategories(scale);
+  const nameRank = nameRanks(table.interviewers);
   const disagreements = findDisagreements(table, ratings);
   const leniency = computeLeniency(table, ratings);
   const spreads = computeSpreads(table, scale);
@@ -103,7 +104,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
       dimensions: table.dimensions.length,
       scorecards: table.scorecards.count,
     },
-    dimensions: table.dimensions.map((_, d) => computeDimensionAgreement(table, d, categories)),
+    dimensions: table.dimensions.map((_, d) => computeDimensionAgreement(table, d, categories, nameRank)),
     interviewers: table.interviewers
       .map((interviewer, i) => ({
         interviewer,

@@ -192,13 +192,22 @@ function scorecardIndex(ratings: readonly Rating[]): ScorecardIndex {
   if (known) return known;
   const cards = new Map<string, Map<string, number[]>>();
   const candidatesOf = new Map<string, string[]>();
+  // A scorecard's ratings usually come together (the export's order): the same card as the last
+  // rating's takes its scores list without two lookups.
+  let last: Rating | undefined;
+  let lastScores: number[] = [];
   for (const r of ratings) {
+    if (last !== undefined && r.candidate === last.candidate && r.interviewer === last.interviewer) {
+      lastScores.push(r.score);
+      continue;
+    }
+    last = r;
     let byInterviewer = cards.get(r.candidate);
     if (!byInterviewer) cards.set(r.candidate, (byInterviewer = new Map()));
     const scores = byInterviewer.get(r.interviewer);
-    if (scores) scores.push(r.score);
+    if (scores) (lastScores = scores).push(r.score);
     else {
-      byInterviewer.set(r.interviewer, [r.score]);
+      byInterviewer.set(r.interviewer, (lastScores = [r.score]));
       const mine = candidatesOf.get(r.interviewer);
       if (mine) mine.push(r.candidate);
       else candidatesOf.set(r.interviewer, [r.candidate]);

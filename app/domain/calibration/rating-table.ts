@@ -80,12 +80,25 @@ export function buildRatingTable(ratings: readonly Rating[]): RatingTable {
   const interviewerOf = new Int32Array(size);
   const dimensionOf = new Int32Array(size);
   const scoreOf = new Float64Array(size);
-  ratings.forEach((rating, i) => {
-    candidateOf[i] = internInto(candidates, candidateIds, rating.candidate);
-    interviewerOf[i] = internInto(interviewers, interviewerIds, rating.interviewer);
+  // A scorecard's ratings usually come together (the export's order): a name equal to the previous
+  // rating's takes its id without hashing it again.
+  let candidate = -1;
+  let interviewer = -1;
+  for (let i = 0; i < size; i++) {
+    const rating = ratings[i];
+    candidate =
+      candidate >= 0 && rating.candidate === candidates[candidate]
+        ? candidate
+        : internInto(candidates, candidateIds, rating.candidate);
+    interviewer =
+      interviewer >= 0 && rating.interviewer === interviewers[interviewer]
+        ? interviewer
+        : internInto(interviewers, interviewerIds, rating.interviewer);
+    candidateOf[i] = candidate;
+    interviewerOf[i] = interviewer;
     dimensionOf[i] = internInto(dimensions, dimensionIds, rating.dimension);
     scoreOf[i] = rating.score;
-  });
+  }
   return assemble({ candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf });
 }
 

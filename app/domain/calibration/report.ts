@@ -5,7 +5,7 @@ import { computeDimensionAgreement, nameRanks, type DimensionAgreement } from ".
 import { computeLeniency, type LeniencyEstimate, type MonthlyLeniency } from "./leniency";
 import { findDisagreements, type PanelDisagreements } from "./panel-disagreement";
 import { describeRatingProblem, findDuplicateRating } from "./rating-rules";
-import { buildRatingTable, labelColumn } from "./rating-table";
+import { buildRatingTable, labelColumn, type LabelColumn, type RatingTable } from "./rating-table";
 import {
   computeHalo,
   computeRedFlagRates,
@@ -27,6 +27,11 @@ export interface CalibrationOptions {
    * thread, from plannerColumns: see app/server/calibration-worker.ts); otherwise computed here.
    */
   variantReliability?: VariantReliability[];
+  /**
+   * The table of these same ratings (buildRatingTable) and their variants (labelColumn), when the
+   * caller has built them already (the worker builds them for the planner's thread): not built twice.
+   */
+  prepared?: { table: RatingTable; variants: LabelColumn };
 }
 
 export interface InterviewerCalibration {
@@ -73,7 +78,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
     const problem = describeRatingProblem(rating, scale, validDates);
     if (problem !== null) throw new CalibrationInputError(`rating ${i}: ${problem}`);
   });
-  const table = buildRatingTable(ratings);
+  const table = options.prepared?.table ?? buildRatingTable(ratings);
   const duplicate = findDuplicateRating(table);
   if (duplicate !== null) {
     const { candidate, interviewer, dimension } = ratings[duplicate];
@@ -91,7 +96,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
   const rater = flagRaters(table, fit, scale);
   // Each rating's variant, once: the variant comparison and the per-variant planner both read it,
   // and the comparison's model starts from the dimension model's θ (the same optimum, fewer steps).
-  const variants = labelColumn(ratings, (r) => r.variant);
+  const variants = options.prepared?.variants ?? labelColumn(ratings, (r) => r.variant);
   const ratingCounts = new Int32Array(table.interviewers.length);
   for (const interviewer of table.interviewerOf) ratingCounts[interviewer] += 1;
 

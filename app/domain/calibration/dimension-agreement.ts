@@ -77,7 +77,10 @@ function pairAgreementsOf(
 ): PairAgreement[] {
   const { units, dimensionUnitStart, interviewerOf, interviewers } = table;
   const nI = interviewers.length;
-  const slotOf = new Map<number, number>();
+  // Each pair's slot by its key: a flat table while interviewers² is small (300 interviewers: 90,000
+  // entries), a Map beyond.
+  const dense = nI * nI <= 1 << 22 ? new Int32Array(nI * nI).fill(-1) : null;
+  const sparse = dense === null ? new Map<number, number>() : null;
   const firstOf: number[] = [];
   const secondOf: number[] = [];
   const joint: number[] = [];
@@ -86,12 +89,16 @@ function pairAgreementsOf(
       for (let q2 = p + 1; q2 < units.start[u + 1]; q2++) {
         let first = units.order[p];
         let second = units.order[q2];
-        if (nameRank[interviewerOf[first]] > nameRank[interviewerOf[second]]) [first, second] = [second, first];
+        if (nameRank[interviewerOf[first]] > nameRank[interviewerOf[second]]) {
+          first = units.order[q2];
+          second = units.order[p];
+        }
         const key = interviewerOf[first] * nI + interviewerOf[second];
-        let slot = slotOf.get(key);
-        if (slot === undefined) {
+        let slot = dense !== null ? dense[key] : (sparse!.get(key) ?? -1);
+        if (slot < 0) {
           slot = firstOf.length;
-          slotOf.set(key, slot);
+          if (dense !== null) dense[key] = slot;
+          else sparse!.set(key, slot);
           firstOf.push(interviewerOf[first]);
           secondOf.push(interviewerOf[second]);
           for (let k = 0; k < q * q; k++) joint.push(0);

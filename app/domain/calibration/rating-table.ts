@@ -41,10 +41,10 @@ function internInto(names: string[], ids: Map<string, number>, name: string): nu
 /** Stable counting sort of `order` by keys[order[i]], keys in [0, keyCount). */
 function sortByKey(order: Int32Array, keys: Int32Array, keyCount: number): Int32Array {
   const offsets = new Int32Array(keyCount + 1);
-  for (const i of order) offsets[keys[i] + 1] += 1;
+  for (let p = 0; p < order.length; p++) offsets[keys[order[p]] + 1] += 1;
   for (let k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k];
   const sorted = new Int32Array(order.length);
-  for (const i of order) sorted[offsets[keys[i]]++] = i;
+  for (let p = 0; p < order.length; p++) sorted[offsets[keys[order[p]]]++] = order[p];
   return sorted;
 }
 
@@ -56,16 +56,18 @@ function groupBy(
   secondary: Int32Array,
   secondaryCount: number,
 ): Grouping {
-  const identity = Int32Array.from({ length: size }, (_, i) => i);
+  const identity = new Int32Array(size);
+  for (let i = 0; i < size; i++) identity[i] = i;
   const order = sortByKey(sortByKey(identity, secondary, secondaryCount), primary, primaryCount);
-  const starts: number[] = [];
+  const starts = new Int32Array(size + 1);
+  let count = 0;
   for (let p = 0; p < size; p++) {
     const i = order[p];
     const j = order[p - 1];
-    if (p === 0 || primary[i] !== primary[j] || secondary[i] !== secondary[j]) starts.push(p);
+    if (p === 0 || primary[i] !== primary[j] || secondary[i] !== secondary[j]) starts[count++] = p;
   }
-  starts.push(size);
-  return { order, start: Int32Array.from(starts), count: starts.length - 1 };
+  starts[count] = size;
+  return { order, start: starts.slice(0, count + 1), count };
 }
 
 export function buildRatingTable(ratings: readonly Rating[]): RatingTable {

@@ -13,7 +13,7 @@ export const VIEW_LIMIT = 100;
 
 /** Every dashboard view of one filter, computed together: small, serialisable, cacheable. */
 export function buildDashboardViews(ctx: DashboardContext) {
-  const queue = buildQueue(ctx);
+  const queue = ctx.report.disagreements.queue;
   const loop = ctx.loop ? measureLoopEffects(ctx.loop) : [];
   return {
     scale: ctx.report.scale,
@@ -26,7 +26,7 @@ export function buildDashboardViews(ctx: DashboardContext) {
     // Every candidate, so a lead can search and page to any of them (the page shows VIEW_LIMIT at a time),
     // as columns (candidate-table.ts): they cross from the worker thread on every refresh.
     candidates: buildCandidateView(ctx),
-    queue: { rows: queue.slice(0, VIEW_LIMIT), total: queue.length },
+    queue: { rows: buildQueue(ctx, VIEW_LIMIT), total: queue.length },
   };
 }
 

@@ -99,7 +99,7 @@ export function buildOverview(ctx: DashboardContext, loop: readonly LoopEffectMe
         ...i.leniency,
         rater: i.rater,
       })),
-    split: buildQueue(ctx).slice(0, splitLimit),
+    split: buildQueue(ctx, splitLimit),
     /** Who needs a calibration conversation, about what: ranked (action-list.ts), with the candidates that show it. */
     actions: rankActions([
       ...raterActions(
@@ -121,8 +121,9 @@ export function buildOverview(ctx: DashboardContext, loop: readonly LoopEffectMe
   };
 }
 
-export function buildQueue(ctx: DashboardContext) {
-  return ctx.report.disagreements.queue.map((d) => ({
+/** The first `limit` entries of the disagreement queue with their dimension's name (the views show only those). */
+export function buildQueue(ctx: DashboardContext, limit = Number.POSITIVE_INFINITY) {
+  return ctx.report.disagreements.queue.slice(0, limit).map((d) => ({
     ...d,
     spreadDimensionName: d.spreadDimension ? nameOf(ctx.dimensionNames, d.spreadDimension) : null,
   }));

@@ -104,7 +104,8 @@ export function findDisagreements(table: RatingTable, ratings: readonly Rating[]
     // isSplitPanel of the candidate's recommendations.
     const split = YES_INDICES.some((k) => countOf(k) > 0) && NO_INDICES.some((k) => countOf(k) > 0);
     if (!split && spread[c] < DISAGREEMENT_SPREAD) return;
-    const counts = Object.fromEntries(RECOMMENDATIONS.map((r, k) => [r, countOf(k)])) as Record<Recommendation, number>;
+    const counts = {} as Record<Recommendation, number>;
+    RECOMMENDATIONS.forEach((r, k) => (counts[r] = countOf(k)));
     queue.push({
       candidate,
       candidateId: candidateIds[c],

@@ -98,7 +98,9 @@ export function buildRatingTable(ratings: readonly Rating[]): RatingTable {
         : internInto(interviewers, interviewerIds, rating.interviewer);
     candidateOf[i] = candidate;
     interviewerOf[i] = interviewer;
-    dimensionOf[i] = internInto(dimensions, dimensionIds, rating.dimension);
+    // A rubric has a handful of dimensions: searching their names beats hashing each rating's.
+    const known = dimensions.length <= 16 ? dimensions.indexOf(rating.dimension) : -1;
+    dimensionOf[i] = known >= 0 ? known : internInto(dimensions, dimensionIds, rating.dimension);
     scoreOf[i] = rating.score;
   }
   return assemble({ candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf });

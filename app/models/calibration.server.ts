@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb, preparedOnce } from "~db/client";
 import * as t from "~db/schema";
-import { computeCalibrationReport, type CalibrationReport } from "~/domain/calibration";
+import { computeCalibrationReport, type CalibrationOptions, type CalibrationReport } from "~/domain/calibration";
 import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table";
 import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
 import type { DashboardContext } from "~/domain/calibration/dashboard";
@@ -31,16 +31,13 @@ export async function computeDashboardInParallel(
 ): Promise<DashboardViews> {
   const gathered = gatherRatings(filter);
   const table = buildRatingTable(gathered.ratings);
-  const planned = plan(
-    plannerColumns(
-      table,
-      labelColumn(gathered.ratings, (r) => r.variant),
-    ),
-  );
+  const variants = labelColumn(gathered.ratings, (r) => r.variant);
+  const planned = plan(plannerColumns(table, variants));
   // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
   planned.catch(() => undefined);
-  // The report without the planner (given as none), then the planner's figures in their place.
-  const report = computeReport(gathered, []);
+  // The report without the planner (given as none), then the planner's figures in their place; the
+  // report reads the same table and variants (built once).
+  const report = computeReport(gathered, [], { table, variants });
   const variantReliability = await planned;
   return buildDashboardViews(contextOf(gathered, { ...report, variantReliability }));
 }
@@ -82,8 +79,12 @@ function gatherRatings(filter: CalibrationFilter) {
   return { people, focus, wide, ratings, scorecards };
 }
 
-function computeReport({ ratings, scorecards }: Gathered, variantReliability?: VariantReliability[]) {
-  return computeCalibrationReport(ratings, { scale: ratingScale(), scorecards, variantReliability });
+function computeReport(
+  { ratings, scorecards }: Gathered,
+  variantReliability?: VariantReliability[],
+  prepared?: CalibrationOptions["prepared"],
+) {
+  return computeCalibrationReport(ratings, { scale: ratingScale(), scorecards, variantReliability, prepared });
 }
 
 function contextOf(gathered: Gathered, report: CalibrationReport): DashboardContext {

@@ -192,13 +192,22 @@ function scorecardIndex(ratings: readonly Rating[]): ScorecardIndex {
   if (known) return known;
   const cards = new Map<string, Map<string, number[]>>();
   const candidatesOf = new Map<string, string[]>();
+  // A scorecard's ratings usually come together (the export's order): the same card as the last
+  // rating's takes its scores list without two lookups.
+  let last: Rating | undefined;
+  let lastScores: number[] = [];
   for (const r of ratings) {
+    if (last !== undefined && r.candidate === last.candidate && r.interviewer === last.interviewer) {
+      lastScores.push(r.score);
+      continue;
+    }
+    last = r;
     let byInterviewer = cards.get(r.candidate);
     if (!byInterviewer) cards.set(r.candidate, (byInterviewer = new Map()));
     const scores = byInterviewer.get(r.interviewer);
-    if (scores) scores.push(r.score);
+    if (scores) (lastScores = scores).push(r.score);
     else {
-      byInterviewer.set(r.interviewer, [r.score]);
+      byInterviewer.set(r.interviewer, (lastScores = [r.score]));
       const mine = candidatesOf.get(r.interviewer);
       if (mine) mine.push(r.candidate);
       else candidatesOf.set(r.interviewer, [r.candidate]);
@@ -224,22 +233,35 @@ export function evidenceCandidates(
 ): string[] {
   const middle = (scale.min + scale.max) / 2;
   const { cards, candidatesOf } = scorecardIndex(ratings);
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  // Sums in the order the lists hold (as reduce takes them), without building the peers' lists.
+  const mean = (xs: number[]) => {
+    let sum = 0;
+    for (const x of xs) sum += x;
+    return sum / xs.length;
+  };
   const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
   const scored: { candidate: string; score: number }[] = [];
   for (const candidate of candidatesOf.get(interviewer) ?? []) {
     const byInterviewer = cards.get(candidate)!;
     const own = byInterviewer.get(interviewer);
-    const peers = [...byInterviewer.entries()].filter(([k]) => k !== interviewer).map(([, v]) => v);
-    if (!own || peers.length === 0) continue;
-    const peerMean = mean(peers.map(mean));
+    let peers = 0;
+    let peerMeans = 0;
+    let peerSpreads = 0;
+    byInterviewer.forEach((scores, key) => {
+      if (key === interviewer) return;
+      peers += 1;
+      peerMeans += mean(scores);
+      if (effect === "halo") peerSpreads += spread(scores);
+    });
+    if (!own || peers === 0) continue;
+    const peerMean = peerMeans / peers;
     const score =
       effect === "lenient"
         ? mean(own) - peerMean
         : effect === "severe"
           ? peerMean - mean(own)
           : effect === "halo"
-            ? mean(peers.map(spread)) - spread(own)
+            ? peerSpreads / peers - spread(own)
             : effect === "central_tendency"
               ? Math.abs(peerMean - middle) - Math.abs(mean(own) - middle)
               : effect === "erratic"

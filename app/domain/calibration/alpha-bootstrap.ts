@@ -3,6 +3,7 @@ import {
   alphaFromCoincidences,
   buildCoincidenceMatrix,
   pairDistances,
+  type CoincidenceMatrix,
   type MeasurementLevel,
 } from "./krippendorff-alpha";
 
@@ -64,7 +65,10 @@ export function bootstrapAlphaInterval(
   resamples = 1000,
   seed = BOOTSTRAP_SEED,
 ): AlphaInterval | null {
-  const draws = bootstrapAlphaDraws(units, level, resamples, seed);
+  return intervalOf(bootstrapAlphaDraws(units, level, resamples, seed));
+}
+
+function intervalOf(draws: Float64Array | null): AlphaInterval | null {
   if (draws === null) return null;
   const sorted = [...draws].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(p * sorted.length)))];
@@ -79,8 +83,40 @@ export function bootstrapAlphaDraws(
   seed = BOOTSTRAP_SEED,
 ): Float64Array | null {
   const pairable = units.filter((u) => u.length >= 2);
-  const matrix = buildCoincidenceMatrix(pairable);
-  if (pairable.length < 2 || alphaFromCoincidences(matrix, level) === null) return null;
+  const pairsBySize = new Map<number, number>();
+  for (const u of pairable) addPairs(pairsBySize, u.length);
+  return drawAlphas(buildCoincidenceMatrix(pairable), pairable.length, pairsBySize, level, resamples, seed);
+}
+
+/** Counts a unit of `size` pairable values in pairsBySize (a Map: its sizes in the order first seen). */
+export function addPairs(pairsBySize: Map<number, number>, size: number): void {
+  pairsBySize.set(size, (pairsBySize.get(size) ?? 0) + (size * (size - 1)) / 2);
+}
+
+/**
+ * bootstrapAlphaInterval of data already summarised: their coincidence matrix, how many pairable
+ * units there are, and the pairs of each unit size (addPairs, units in their order).
+ */
+export function bootstrapAlphaIntervalOf(
+  matrix: CoincidenceMatrix,
+  pairableUnits: number,
+  pairsBySize: ReadonlyMap<number, number>,
+  level: MeasurementLevel,
+  resamples = 1000,
+  seed = BOOTSTRAP_SEED,
+): AlphaInterval | null {
+  return intervalOf(drawAlphas(matrix, pairableUnits, pairsBySize, level, resamples, seed));
+}
+
+function drawAlphas(
+  matrix: CoincidenceMatrix,
+  pairableUnits: number,
+  pairsBySize: ReadonlyMap<number, number>,
+  level: MeasurementLevel,
+  resamples: number,
+  seed: number,
+): Float64Array | null {
+  if (pairableUnits < 2 || alphaFromCoincidences(matrix, level) === null) return null;
   const { values, coincidences } = matrix;
   const q = values.length;
   const { delta, marginals, total } = pairDistances(matrix, level);
@@ -99,9 +135,6 @@ export function bootstrapAlphaDraws(
       }
     }
   }
-  const pairsBySize = new Map<number, number>();
-  for (const u of pairable)
-    pairsBySize.set(u.length, (pairsBySize.get(u.length) ?? 0) + (u.length * (u.length - 1)) / 2);
   const random = createRandom(seed);
   const draws = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) {

@@ -42,16 +42,32 @@ export function candidateRow(c: AdjustedScore, { min, max }: Scale): CandidateRo
   };
 }
 
-export function packCandidates(rows: readonly AdjustedScore[], scale: Scale): CandidateTable {
-  return {
+/** The rows as columns, in the order of `order` (positions in `rows`; all of them, in turn, by default). */
+export function packCandidates(
+  rows: readonly AdjustedScore[],
+  scale: Scale,
+  order: readonly number[] = rows.map((_, i) => i),
+): CandidateTable {
+  const n = order.length;
+  const table: CandidateTable = {
     scale,
-    labels: rows.map((r) => r.candidate),
-    ratings: Float64Array.from(rows, (r) => r.ratings),
-    rawMean: Float64Array.from(rows, (r) => r.rawMean),
-    adjustedMean: Float64Array.from(rows, (r) => r.adjustedMean),
-    adjustedSe: Float64Array.from(rows, (r) => r.adjustedSe ?? Number.NaN),
-    clamped: Uint8Array.from(rows, (r) => (r.clamped ? 1 : 0)),
+    labels: new Array<string>(n),
+    ratings: new Float64Array(n),
+    rawMean: new Float64Array(n),
+    adjustedMean: new Float64Array(n),
+    adjustedSe: new Float64Array(n),
+    clamped: new Uint8Array(n),
   };
+  for (let k = 0; k < n; k++) {
+    const r = rows[order[k]];
+    table.labels[k] = r.candidate;
+    table.ratings[k] = r.ratings;
+    table.rawMean[k] = r.rawMean;
+    table.adjustedMean[k] = r.adjustedMean;
+    table.adjustedSe[k] = r.adjustedSe ?? Number.NaN;
+    table.clamped[k] = r.clamped ? 1 : 0;
+  }
+  return table;
 }
 
 /** The rows at these positions of the table, in the order given. */

@@ -21,24 +21,38 @@ export function cohenKappas(pairs: readonly (readonly [number, number])[], categ
   const q = categories.length;
   const indexOf = new Map(categories.map((category, k) => [category, k]));
   const joint = new Float64Array(q * q);
-  const rowTotals = new Float64Array(q);
-  const columnTotals = new Float64Array(q);
   for (const [a, b] of pairs) {
     const i = indexOf.get(a);
     const j = indexOf.get(b);
     if (i === undefined || j === undefined) throw new RangeError(`rating ${i === undefined ? a : b} is not a category`);
     joint[i * q + j] += 1;
-    rowTotals[i] += 1;
-    columnTotals[j] += 1;
   }
-  const n = pairs.length;
+  return cohenKappasOfJoint(joint, 0, q);
+}
+
+/**
+ * cohenKappas of the q × q joint counts at joint[offset ..] (row-major: first rater's category by
+ * the second's), for callers that count pairs straight into a table.
+ */
+export function cohenKappasOfJoint(joint: ArrayLike<number>, offset: number, q: number): CohenKappas {
+  const rowTotals = new Float64Array(q);
+  const columnTotals = new Float64Array(q);
+  let n = 0;
+  for (let i = 0; i < q; i++) {
+    for (let j = 0; j < q; j++) {
+      const count = joint[offset + i * q + j];
+      rowTotals[i] += count;
+      columnTotals[j] += count;
+      n += count;
+    }
+  }
   const kappaFor = (weighting: KappaWeighting): number | null => {
     let observed = 0;
     let expected = 0;
     for (let i = 0; i < q; i++) {
       for (let j = 0; j < q; j++) {
         const weight = disagreementWeight(weighting, i, j, q);
-        observed += weight * joint[i * q + j];
+        observed += weight * joint[offset + i * q + j];
         expected += (weight * rowTotals[i] * columnTotals[j]) / n;
       }
     }

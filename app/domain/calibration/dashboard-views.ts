@@ -5,17 +5,15 @@ import {
   buildQueue,
   type DashboardContext,
 } from "./dashboard";
-import { packCandidates } from "./candidate-table";
 import { buildCandidateView, buildVariantView } from "./dashboard-comparisons";
 import { measureLoopEffects } from "./loop-effects";
-import type { Scale } from "./types";
 
 /** How many rows the queue view carries, and the candidate page shows at a time; the totals say how many there are. */
 export const VIEW_LIMIT = 100;
 
 /** Every dashboard view of one filter, computed together: small, serialisable, cacheable. */
 export function buildDashboardViews(ctx: DashboardContext) {
-  const queue = buildQueue(ctx);
+  const queue = ctx.report.disagreements.queue;
   const loop = ctx.loop ? measureLoopEffects(ctx.loop) : [];
   return {
     scale: ctx.report.scale,
@@ -27,13 +25,9 @@ export function buildDashboardViews(ctx: DashboardContext) {
     variants: buildVariantView(ctx),
     // Every candidate, so a lead can search and page to any of them (the page shows VIEW_LIMIT at a time),
     // as columns (candidate-table.ts): they cross from the worker thread on every refresh.
-    candidates: candidateColumns(buildCandidateView(ctx, Number.POSITIVE_INFINITY), ctx.report.scale),
-    queue: { rows: queue.slice(0, VIEW_LIMIT), total: queue.length },
+    candidates: buildCandidateView(ctx),
+    queue: { rows: buildQueue(ctx, VIEW_LIMIT), total: queue.length },
   };
-}
-
-function candidateColumns({ rows, ...rest }: ReturnType<typeof buildCandidateView>, scale: Scale) {
-  return { ...rest, table: packCandidates(rows, scale) };
 }
 
 export type DashboardViews = ReturnType<typeof buildDashboardViews>;

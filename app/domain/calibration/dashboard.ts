@@ -99,7 +99,7 @@ export function buildOverview(ctx: DashboardContext, loop: readonly LoopEffectMe
         ...i.leniency,
         rater: i.rater,
       })),
-    split: buildQueue(ctx).slice(0, splitLimit),
+    split: buildQueue(ctx, splitLimit),
     /** Who needs a calibration conversation, about what: ranked (action-list.ts), with the candidates that show it. */
     actions: rankActions([
       ...raterActions(
@@ -121,8 +121,9 @@ export function buildOverview(ctx: DashboardContext, loop: readonly LoopEffectMe
   };
 }
 
-export function buildQueue(ctx: DashboardContext) {
-  return ctx.report.disagreements.queue.map((d) => ({
+/** The first `limit` entries of the disagreement queue with their dimension's name (the views show only those). */
+export function buildQueue(ctx: DashboardContext, limit = Number.POSITIVE_INFINITY) {
+  return ctx.report.disagreements.queue.slice(0, limit).map((d) => ({
     ...d,
     spreadDimensionName: d.spreadDimension ? nameOf(ctx.dimensionNames, d.spreadDimension) : null,
   }));
@@ -199,12 +200,20 @@ function busiestInterviewers(pairs: { a: string; b: string }[], limit: number): 
 
 export function buildDimensionView(ctx: DashboardContext) {
   const categories = scaleCategories(ctx.report.scale);
-  const counts = new Map<string, Map<number, number>>();
+  // Counts per dimension and category; a rubric has a handful of dimensions, so a short list
+  // searched by name beats hashing every rating's name.
+  const { min, max } = ctx.report.scale;
+  const dimensions: string[] = [];
+  const perDimension: Float64Array[] = [];
   for (const r of ctx.ratings) {
-    const perScore = counts.get(r.dimension) ?? new Map<number, number>();
-    perScore.set(r.score, (perScore.get(r.score) ?? 0) + 1);
-    counts.set(r.dimension, perScore);
+    let d = dimensions.indexOf(r.dimension);
+    if (d < 0) d = dimensions.push(r.dimension) - 1;
+    (perDimension[d] ??= new Float64Array(max - min + 1))[r.score - min] += 1;
   }
+  const countOf = (dimension: string, score: number) => {
+    const d = dimensions.indexOf(dimension);
+    return d < 0 ? 0 : perDimension[d][score - min];
+  };
   return ctx.report.dimensions.map((d) => {
     const byPair = new Map(d.pairs.map((p) => [pairKey(p.a, p.b), p]));
     const interviewers = busiestInterviewers(d.pairs, HEATMAP_LIMIT);
@@ -212,7 +221,7 @@ export function buildDimensionView(ctx: DashboardContext) {
     return {
       dimension: d.dimension,
       name: nameOf(ctx.dimensionNames, d.dimension),
-      distribution: categories.map((score) => ({ score, count: counts.get(d.dimension)?.get(score) ?? 0 })),
+      distribution: categories.map((score) => ({ score, count: countOf(d.dimension, score) })),
       ratings: d.ratings,
       candidates: d.candidates,
       pairableCandidates: d.pairableCandidates,

@@ -1,10 +1,10 @@
-import { bootstrapAlphaInterval, type AlphaInterval } from "./alpha-bootstrap";
-import { cohenKappas, type CohenKappas } from "./cohen-kappa";
+import { addPairs, bootstrapAlphaIntervalOf, type AlphaInterval } from "./alpha-bootstrap";
+import { cohenKappasOfJoint, type CohenKappas } from "./cohen-kappa";
 import { MIN_SHARED_CANDIDATES } from "./evidence";
-import { fleissKappa } from "./fleiss-kappa";
+import { fleissKappaOfCounts } from "./fleiss-kappa";
 import { intraclassCorrelations, type IccSet } from "./intraclass-correlation";
-import { alphaFromCoincidences, buildCoincidenceMatrix, type MeasurementLevel } from "./krippendorff-alpha";
-import { unitScoresOfDimension, type RatingTable } from "./rating-table";
+import { alphaFromCoincidences, coincidenceMatrixOfCounts, type MeasurementLevel } from "./krippendorff-alpha";
+import type { RatingTable } from "./rating-table";
 
 export interface PairAgreement {
   a: string;
@@ -50,60 +50,140 @@ function completeMatrixOf(table: RatingTable, dimension: number): number[][] | n
   return matrix;
 }
 
-/** Cohen's kappas for every pair of interviewers with enough candidates in common, found per unit (no all-pairs scan). */
-function pairAgreementsOf(table: RatingTable, dimension: number, categories: readonly number[]): PairAgreement[] {
-  const { units, dimensionUnitStart, interviewerOf, scoreOf, interviewers } = table;
-  const pairScores = new Map<number, number[]>();
+/**
+ * Each rating's position in `categories` (which must hold every score), so that counts can go
+ * straight into tables: a RangeError names a score that is not a category, as the kappas' own checks do.
+ */
+function categoryIndexOf(categories: readonly number[]): (score: number) => number {
+  const indexOf = new Map(categories.map((category, k) => [category, k]));
+  return (score) => {
+    const k = indexOf.get(score);
+    if (k === undefined) throw new RangeError(`rating ${score} is not a category`);
+    return k;
+  };
+}
+
+/**
+ * Cohen's kappas for every pair of interviewers with enough candidates in common, found per unit
+ * (no all-pairs scan): each pair's joint counts go straight into one table (integer ids, the pair
+ * in name order), and the kappas are taken from those counts.
+ */
+function pairAgreementsOf(
+  table: RatingTable,
+  dimension: number,
+  q: number,
+  categoryOf: Int32Array,
+  nameRank: Int32Array,
+): PairAgreement[] {
+  const { units, dimensionUnitStart, interviewerOf, interviewers } = table;
+  const nI = interviewers.length;
+  // Each pair's slot by its key: a flat table while interviewers² is small (300 interviewers: 90,000
+  // entries), a Map beyond.
+  const dense = nI * nI <= 1 << 22 ? new Int32Array(nI * nI).fill(-1) : null;
+  const sparse = dense === null ? new Map<number, number>() : null;
+  const firstOf: number[] = [];
+  const secondOf: number[] = [];
+  const joint: number[] = [];
   for (let u = dimensionUnitStart[dimension]; u < dimensionUnitStart[dimension + 1]; u++) {
     for (let p = units.start[u]; p < units.start[u + 1]; p++) {
-      for (let q = p + 1; q < units.start[u + 1]; q++) {
-        let [first, second] = [units.order[p], units.order[q]];
-        if (interviewers[interviewerOf[first]] > interviewers[interviewerOf[second]]) [first, second] = [second, first];
-        const key = interviewerOf[first] * interviewers.length + interviewerOf[second];
-        let scores = pairScores.get(key);
-        if (scores === undefined) pairScores.set(key, (scores = []));
-        scores.push(scoreOf[first], scoreOf[second]);
+      for (let q2 = p + 1; q2 < units.start[u + 1]; q2++) {
+        let first = units.order[p];
+        let second = units.order[q2];
+        if (nameRank[interviewerOf[first]] > nameRank[interviewerOf[second]]) {
+          first = units.order[q2];
+          second = units.order[p];
+        }
+        const key = interviewerOf[first] * nI + interviewerOf[second];
+        let slot = dense !== null ? dense[key] : (sparse!.get(key) ?? -1);
+        if (slot < 0) {
+          slot = firstOf.length;
+          if (dense !== null) dense[key] = slot;
+          else sparse!.set(key, slot);
+          firstOf.push(interviewerOf[first]);
+          secondOf.push(interviewerOf[second]);
+          for (let k = 0; k < q * q; k++) joint.push(0);
+        }
+        joint[slot * q * q + categoryOf[first] * q + categoryOf[second]] += 1;
       }
     }
   }
   const pairs: PairAgreement[] = [];
-  for (const [key, scores] of pairScores) {
-    const n = scores.length / 2;
+  for (let slot = 0; slot < firstOf.length; slot++) {
+    let n = 0;
+    for (let k = 0; k < q * q; k++) n += joint[slot * q * q + k];
     // Pairwise agreement needs the one minimum of candidates in common before a kappa means anything.
     if (n < MIN_SHARED_CANDIDATES) continue;
-    const scorePairs = Array.from({ length: n }, (_, i): [number, number] => [scores[2 * i], scores[2 * i + 1]]);
     pairs.push({
-      a: interviewers[Math.floor(key / interviewers.length)],
-      b: interviewers[key % interviewers.length],
+      a: interviewers[firstOf[slot]],
+      b: interviewers[secondOf[slot]],
       n,
-      kappa: cohenKappas(scorePairs, categories),
+      kappa: cohenKappasOfJoint(joint, slot * q * q, q),
     });
   }
   return pairs.sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
 }
 
+/** Each interviewer's position in name order (names are distinct): the pairs' order, compared as integers. */
+export function nameRanks(names: readonly string[]): Int32Array {
+  const rank = new Int32Array(names.length);
+  names
+    .map((_, i) => i)
+    .sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0))
+    .forEach((i, r) => (rank[i] = r));
+  return rank;
+}
+
+/**
+ * The agreement of one dimension, from the table's units of it: each unit's counts per category are
+ * taken once and feed alpha (its coincidence matrix, shared with the bootstrap), Fleiss' kappa and
+ * the counts; the pairs' kappas count their joint tables in the same pass over the units' pairs.
+ * `categories` ascending, every score among them; `nameRank` from nameRanks(table.interviewers).
+ */
 export function computeDimensionAgreement(
   table: RatingTable,
   dimension: number,
   categories: readonly number[],
+  nameRank: Int32Array = nameRanks(table.interviewers),
 ): DimensionAgreement {
-  const unitScores = unitScoresOfDimension(table, dimension);
-  const coincidences = buildCoincidenceMatrix(unitScores);
+  const { units, dimensionUnitStart, scoreOf } = table;
+  const first = dimensionUnitStart[dimension];
+  const unitCount = dimensionUnitStart[dimension + 1] - first;
+  const q = categories.length;
+  const index = categoryIndexOf(categories);
+  const categoryOf = new Int32Array(table.size);
+  const counts = new Float64Array(unitCount * q);
+  const pairsBySize = new Map<number, number>();
+  let ratings = 0;
+  let pairable = 0;
+  for (let u = first; u < first + unitCount; u++) {
+    const m = units.start[u + 1] - units.start[u];
+    ratings += m;
+    if (m >= 2) {
+      pairable += 1;
+      addPairs(pairsBySize, m);
+    }
+    for (let p = units.start[u]; p < units.start[u + 1]; p++) {
+      const r = units.order[p];
+      categoryOf[r] = index(scoreOf[r]);
+      counts[(u - first) * q + categoryOf[r]] += 1;
+    }
+  }
+  const coincidences = coincidenceMatrixOfCounts(counts, categories);
   const matrix = completeMatrixOf(table, dimension);
   return {
     dimension: table.dimensions[dimension],
-    ratings: unitScores.reduce((sum, scores) => sum + scores.length, 0),
-    candidates: unitScores.length,
-    pairableCandidates: unitScores.filter((scores) => scores.length >= 2).length,
+    ratings,
+    candidates: unitCount,
+    pairableCandidates: pairable,
     alpha: {
       nominal: alphaFromCoincidences(coincidences, "nominal"),
       ordinal: alphaFromCoincidences(coincidences, "ordinal"),
       interval: alphaFromCoincidences(coincidences, "interval"),
       ratio: alphaFromCoincidences(coincidences, "ratio"),
     },
-    alphaInterval: bootstrapAlphaInterval(unitScores, "ordinal"),
+    alphaInterval: bootstrapAlphaIntervalOf(coincidences, pairable, pairsBySize, "ordinal"),
     icc: matrix === null ? null : intraclassCorrelations(matrix),
-    fleissKappa: fleissKappa(unitScores, categories),
-    pairs: pairAgreementsOf(table, dimension, categories),
+    fleissKappa: fleissKappaOfCounts(counts, q),
+    pairs: pairAgreementsOf(table, dimension, q, categoryOf, nameRank),
   };
 }

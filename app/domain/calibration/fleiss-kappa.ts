@@ -11,25 +11,32 @@
 export function fleissKappa<T>(units: readonly (readonly T[])[], categories: readonly T[]): number | null {
   const indexOf = new Map(categories.map((category, k) => [category, k]));
   const q = categories.length;
-  const shares = new Float64Array(q);
-  const counts = new Float64Array(q);
-  let ratedUnits = 0;
-  let pairedUnits = 0;
-  let agreementSum = 0;
-  for (const unit of units) {
-    const r = unit.length;
-    if (r === 0) continue;
-    counts.fill(0);
+  const counts = new Float64Array(units.length * q);
+  units.forEach((unit, u) => {
     for (const value of unit) {
       const k = indexOf.get(value);
       if (k === undefined) throw new RangeError(`value ${String(value)} is not one of the categories`);
-      counts[k] += 1;
+      counts[u * q + k] += 1;
     }
+  });
+  return fleissKappaOfCounts(counts, q);
+}
+
+/** fleissKappa of units given as their counts per category: unit u's count of category k at counts[u * q + k]. */
+export function fleissKappaOfCounts(counts: ArrayLike<number>, q: number): number | null {
+  const shares = new Float64Array(q);
+  let ratedUnits = 0;
+  let pairedUnits = 0;
+  let agreementSum = 0;
+  for (let offset = 0; offset < counts.length; offset += q) {
+    let r = 0;
+    for (let k = 0; k < q; k++) r += counts[offset + k];
+    if (r === 0) continue;
     ratedUnits += 1;
     let agreeingPairs = 0;
     for (let k = 0; k < q; k++) {
-      shares[k] += counts[k] / r;
-      agreeingPairs += counts[k] * (counts[k] - 1);
+      shares[k] += counts[offset + k] / r;
+      agreeingPairs += counts[offset + k] * (counts[offset + k] - 1);
     }
     if (r >= 2) {
       pairedUnits += 1;

@@ -16,31 +16,48 @@ export interface CoincidenceMatrix {
  */
 export function buildCoincidenceMatrix(units: readonly (readonly number[])[]): CoincidenceMatrix {
   const distinct = new Set<number>();
-  for (const unit of units) if (unit.length >= 2) for (const v of unit) distinct.add(v);
+  for (const unit of units) for (const v of unit) distinct.add(v);
   const values = [...distinct].sort((a, b) => a - b);
   const indexOf = new Map(values.map((v, i) => [v, i]));
-  const q = values.length;
+  const counts = new Float64Array(units.length * values.length);
+  units.forEach((unit, u) => {
+    for (const v of unit) counts[u * values.length + (indexOf.get(v) as number)] += 1;
+  });
+  return coincidenceMatrixOfCounts(counts, values);
+}
+
+/**
+ * The coincidence matrix of units given as counts per value (unit u's count of values[k] at
+ * counts[u * values.length + k], `values` ascending), e.g. counted straight from a rating table.
+ * Values that no unit with two values or more holds are left out, as buildCoincidenceMatrix leaves them.
+ */
+export function coincidenceMatrixOfCounts(counts: ArrayLike<number>, values: readonly number[]): CoincidenceMatrix {
+  const width = values.length;
+  const units = width === 0 ? 0 : counts.length / width;
+  const sizes = new Float64Array(units);
+  const used = new Uint8Array(width);
+  for (let u = 0; u < units; u++) {
+    for (let k = 0; k < width; k++) sizes[u] += counts[u * width + k];
+    if (sizes[u] >= 2) for (let k = 0; k < width; k++) if (counts[u * width + k] > 0) used[k] = 1;
+  }
+  const kept = values.flatMap((_, k) => (used[k] ? [k] : []));
+  const q = kept.length;
   const coincidences = new Float64Array(q * q);
-  const counts = new Float64Array(q);
   const present: number[] = [];
-  for (const unit of units) {
-    const m = unit.length;
+  for (let u = 0; u < units; u++) {
+    const m = sizes[u];
     if (m < 2) continue;
-    for (const v of unit) {
-      const c = indexOf.get(v) as number;
-      if (counts[c] === 0) present.push(c);
-      counts[c] += 1;
-    }
+    for (let c = 0; c < q; c++) if (counts[u * width + kept[c]] > 0) present.push(c);
     for (const c of present) {
+      const nc = counts[u * width + kept[c]];
       for (const k of present) {
-        const pairs = c === k ? counts[c] * (counts[c] - 1) : counts[c] * counts[k];
+        const pairs = c === k ? nc * (nc - 1) : nc * counts[u * width + kept[k]];
         coincidences[c * q + k] += pairs / (m - 1);
       }
     }
-    for (const c of present) counts[c] = 0;
     present.length = 0;
   }
-  return { values, coincidences };
+  return { values: kept.map((k) => values[k]), coincidences };
 }
 
 /**

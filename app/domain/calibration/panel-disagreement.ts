@@ -1,6 +1,6 @@
-import { fleissKappa } from "./fleiss-kappa";
+import { fleissKappaOfCounts } from "./fleiss-kappa";
 import type { RatingTable } from "./rating-table";
-import { isRecommendation, RECOMMENDATIONS, type Rating, type Recommendation } from "./types";
+import { RECOMMENDATIONS, type Rating, type Recommendation } from "./types";
 
 /** A panel whose ratings of one dimension are this many points apart needs a calibration review. */
 export const DISAGREEMENT_SPREAD = 2;
@@ -57,39 +57,55 @@ function widestSpreads(table: RatingTable): { spread: Float64Array; dimension: I
   return { spread, dimension };
 }
 
-/** One recommendation per scorecard (the first of its ratings that carries one), grouped by candidate. */
-function recommendationsByCandidate(table: RatingTable, ratings: readonly Rating[]): Recommendation[][] {
+const RECOMMENDATION_INDEX = new Map<string, number>(RECOMMENDATIONS.map((r, k) => [r, k]));
+const YES_INDICES = RECOMMENDATIONS.flatMap((r, k) => (YES_SIDE.has(r) ? [k] : []));
+const NO_INDICES = RECOMMENDATIONS.flatMap((r, k) => (NO_SIDE.has(r) ? [k] : []));
+
+/**
+ * One recommendation per scorecard (the first of its ratings that carries one), counted per
+ * candidate: candidate c's count of RECOMMENDATIONS[k] at counts[c * RECOMMENDATIONS.length + k].
+ */
+function recommendationsByCandidate(table: RatingTable, ratings: readonly Rating[]): Int32Array {
   const { scorecards } = table;
-  const byCandidate: Recommendation[][] = table.candidates.map(() => []);
+  const q = RECOMMENDATIONS.length;
+  const counts = new Int32Array(table.candidates.length * q);
   for (let s = 0; s < scorecards.count; s++) {
     for (let p = scorecards.start[s]; p < scorecards.start[s + 1]; p++) {
       const recommendation = ratings[scorecards.order[p]].recommendation;
-      if (recommendation === undefined || !isRecommendation(recommendation)) continue;
-      byCandidate[table.candidateOf[scorecards.order[p]]].push(recommendation);
+      const k = recommendation === undefined ? undefined : RECOMMENDATION_INDEX.get(recommendation);
+      if (k === undefined) continue;
+      counts[table.candidateOf[scorecards.order[p]] * q + k] += 1;
       break;
     }
   }
-  return byCandidate;
+  return counts;
 }
 
 export function findDisagreements(table: RatingTable, ratings: readonly Rating[]): PanelDisagreements {
   const { spread, dimension } = widestSpreads(table);
   const recommendations = recommendationsByCandidate(table, ratings);
+  const q = RECOMMENDATIONS.length;
   const panelSizes = new Int32Array(table.candidates.length);
   for (let s = 0; s < table.scorecards.count; s++)
     panelSizes[table.candidateOf[table.scorecards.order[table.scorecards.start[s]]]] += 1;
 
   const candidateIds = new Array<number | null>(table.candidates.length).fill(null);
-  ratings.forEach((r, i) => {
-    if (r.candidateId !== undefined) candidateIds[table.candidateOf[i]] = r.candidateId;
-  });
+  for (let i = 0; i < ratings.length; i++) {
+    const id = ratings[i].candidateId;
+    if (id !== undefined) candidateIds[table.candidateOf[i]] = id;
+  }
 
   const queue: Disagreement[] = [];
+  let recommendationCandidates = 0;
   table.candidates.forEach((candidate, c) => {
-    const split = isSplitPanel(recommendations[c]);
+    const countOf = (k: number) => recommendations[c * q + k];
+    const given = RECOMMENDATIONS.reduce((sum, _, k) => sum + countOf(k), 0);
+    if (given >= 2) recommendationCandidates += 1;
+    // isSplitPanel of the candidate's recommendations.
+    const split = YES_INDICES.some((k) => countOf(k) > 0) && NO_INDICES.some((k) => countOf(k) > 0);
     if (!split && spread[c] < DISAGREEMENT_SPREAD) return;
-    const counts = Object.fromEntries(RECOMMENDATIONS.map((r) => [r, 0])) as Record<Recommendation, number>;
-    for (const r of recommendations[c]) counts[r] += 1;
+    const counts = {} as Record<Recommendation, number>;
+    RECOMMENDATIONS.forEach((r, k) => (counts[r] = countOf(k)));
     queue.push({
       candidate,
       candidateId: candidateIds[c],
@@ -108,7 +124,7 @@ export function findDisagreements(table: RatingTable, ratings: readonly Rating[]
   );
   return {
     queue,
-    recommendationKappa: fleissKappa(recommendations, RECOMMENDATIONS),
-    recommendationCandidates: recommendations.filter((r) => r.length >= 2).length,
+    recommendationKappa: fleissKappaOfCounts(recommendations, q),
+    recommendationCandidates,
   };
 }

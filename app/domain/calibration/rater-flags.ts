@@ -109,13 +109,28 @@ function sampleSd(values: readonly number[]): number | null {
   return Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1));
 }
 
+function sumOf(values: Float64Array, n: number): number {
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += values[k];
+  return sum;
+}
+
+/** sampleSd of the first n values (NaN, not null, below two). */
+function sampleSdOf(values: Float64Array, n: number): number {
+  if (n < 2) return Number.NaN;
+  const mean = sumOf(values, n) / n;
+  let squares = 0;
+  for (let k = 0; k < n; k++) squares += (values[k] - mean) ** 2;
+  return Math.sqrt(squares / (n - 1));
+}
+
 /**
  * Per interviewer, over the candidates they share with co-panellists: the difference between their
  * scorecard's spread across dimensions and the co-panellists' mean spread on that candidate (halo),
  * and between how far their scorecard means move between candidates and the co-panellists' (central
  * tendency). One difference per candidate, so the t-tests are clustered by candidate.
  */
-function comparePeers(table: RatingTable) {
+export function comparePeers(table: RatingTable) {
   const nI = table.interviewers.length;
   const shared = new Int32Array(nI);
   const halo: Paired[] = Array.from({ length: nI }, () => ({ own: 0, peers: 0, differences: [], rms: [] }));
@@ -128,39 +143,60 @@ function comparePeers(table: RatingTable) {
     counts[interviewerOf[r]] += 1;
   }
   for (let i = 0; i < nI; i++) overall[i] /= Math.max(1, counts[i]);
+  // One candidate's scorecards at a time, in scratch arrays (no objects per scorecard); every sum
+  // is taken in the order it always was, so the figures are the same to the last bit.
+  let largest = 0;
+  for (let k = 0; k < scorecards.count; k++) largest = Math.max(largest, scorecards.start[k + 1] - scorecards.start[k]);
+  const scores = new Float64Array(largest);
+  const cardInterviewer = new Int32Array(nI);
+  const cardSpread = new Float64Array(nI);
+  const cardMean = new Float64Array(nI);
+  // Squared deviation of a scorecard mean from its interviewer's own overall mean (so leniency is not
+  // mistaken for range).
+  const cardDeviation = new Float64Array(nI);
   let s = 0;
   while (s < scorecards.count) {
     const candidate = candidateOf[scorecards.order[scorecards.start[s]]];
     let end = s;
     while (end < scorecards.count && candidateOf[scorecards.order[scorecards.start[end]]] === candidate) end++;
-    if (end - s >= 2) {
-      const cards = [];
+    const cards = end - s;
+    if (cards >= 2) {
       for (let k = s; k < end; k++) {
-        const scores: number[] = [];
-        for (let q = scorecards.start[k]; q < scorecards.start[k + 1]; q++) scores.push(scoreOf[scorecards.order[q]]);
-        cards.push({
-          interviewer: interviewerOf[scorecards.order[scorecards.start[k]]],
-          spread: sampleSd(scores),
-          mean: scores.reduce((sum, x) => sum + x, 0) / scores.length,
-        });
+        const m = scorecards.start[k + 1] - scorecards.start[k];
+        for (let q = 0; q < m; q++) scores[q] = scoreOf[scorecards.order[scorecards.start[k] + q]];
+        const c = k - s;
+        const interviewer = interviewerOf[scorecards.order[scorecards.start[k]]];
+        cardInterviewer[c] = interviewer;
+        cardSpread[c] = sampleSdOf(scores, m);
+        cardMean[c] = sumOf(scores, m) / m;
+        cardDeviation[c] = (cardMean[c] - overall[interviewer]) ** 2;
       }
-      for (const card of cards) {
-        shared[card.interviewer] += 1;
-        const others = cards.filter((other) => other !== card);
-        // Squared deviation of a scorecard mean from its interviewer's own overall mean (so leniency
-        // is not mistaken for range), own against the co-panellists' mean on this candidate.
-        const own = (card.mean - overall[card.interviewer]) ** 2;
-        const peer = others.reduce((sum, o) => sum + (o.mean - overall[o.interviewer]) ** 2, 0) / others.length;
-        central[card.interviewer].own += own;
-        central[card.interviewer].peers += peer;
-        central[card.interviewer].differences.push(own - peer);
-        central[card.interviewer].rms.push(Math.sqrt(own) - Math.sqrt(peer));
-        const peerSpreads = others.flatMap((o) => (o.spread === null ? [] : [o.spread]));
-        if (card.spread !== null && peerSpreads.length > 0) {
-          const peerSpread = peerSpreads.reduce((sum, x) => sum + x, 0) / peerSpreads.length;
-          halo[card.interviewer].own += card.spread;
-          halo[card.interviewer].peers += peerSpread;
-          halo[card.interviewer].differences.push(card.spread - peerSpread);
+      for (let c = 0; c < cards; c++) {
+        const interviewer = cardInterviewer[c];
+        shared[interviewer] += 1;
+        // Own against the co-panellists' mean on this candidate.
+        const own = cardDeviation[c];
+        let peerSum = 0;
+        let spreadSum = 0;
+        let spreads = 0;
+        for (let o = 0; o < cards; o++) {
+          if (o === c) continue;
+          peerSum += cardDeviation[o];
+          if (!Number.isNaN(cardSpread[o])) {
+            spreadSum += cardSpread[o];
+            spreads += 1;
+          }
+        }
+        const peer = peerSum / (cards - 1);
+        central[interviewer].own += own;
+        central[interviewer].peers += peer;
+        central[interviewer].differences.push(own - peer);
+        central[interviewer].rms.push(Math.sqrt(own) - Math.sqrt(peer));
+        if (!Number.isNaN(cardSpread[c]) && spreads > 0) {
+          const peerSpread = spreadSum / spreads;
+          halo[interviewer].own += cardSpread[c];
+          halo[interviewer].peers += peerSpread;
+          halo[interviewer].differences.push(cardSpread[c] - peerSpread);
         }
       }
     }

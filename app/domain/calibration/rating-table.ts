@@ -41,10 +41,10 @@ function internInto(names: string[], ids: Map<string, number>, name: string): nu
 /** Stable counting sort of `order` by keys[order[i]], keys in [0, keyCount). */
 function sortByKey(order: Int32Array, keys: Int32Array, keyCount: number): Int32Array {
   const offsets = new Int32Array(keyCount + 1);
-  for (const i of order) offsets[keys[i] + 1] += 1;
+  for (let p = 0; p < order.length; p++) offsets[keys[order[p]] + 1] += 1;
   for (let k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k];
   const sorted = new Int32Array(order.length);
-  for (const i of order) sorted[offsets[keys[i]]++] = i;
+  for (let p = 0; p < order.length; p++) sorted[offsets[keys[order[p]]]++] = order[p];
   return sorted;
 }
 
@@ -56,16 +56,18 @@ function groupBy(
   secondary: Int32Array,
   secondaryCount: number,
 ): Grouping {
-  const identity = Int32Array.from({ length: size }, (_, i) => i);
+  const identity = new Int32Array(size);
+  for (let i = 0; i < size; i++) identity[i] = i;
   const order = sortByKey(sortByKey(identity, secondary, secondaryCount), primary, primaryCount);
-  const starts: number[] = [];
+  const starts = new Int32Array(size + 1);
+  let count = 0;
   for (let p = 0; p < size; p++) {
     const i = order[p];
     const j = order[p - 1];
-    if (p === 0 || primary[i] !== primary[j] || secondary[i] !== secondary[j]) starts.push(p);
+    if (p === 0 || primary[i] !== primary[j] || secondary[i] !== secondary[j]) starts[count++] = p;
   }
-  starts.push(size);
-  return { order, start: Int32Array.from(starts), count: starts.length - 1 };
+  starts[count] = size;
+  return { order, start: starts.slice(0, count + 1), count };
 }
 
 export function buildRatingTable(ratings: readonly Rating[]): RatingTable {
@@ -80,12 +82,27 @@ export function buildRatingTable(ratings: readonly Rating[]): RatingTable {
   const interviewerOf = new Int32Array(size);
   const dimensionOf = new Int32Array(size);
   const scoreOf = new Float64Array(size);
-  ratings.forEach((rating, i) => {
-    candidateOf[i] = internInto(candidates, candidateIds, rating.candidate);
-    interviewerOf[i] = internInto(interviewers, interviewerIds, rating.interviewer);
-    dimensionOf[i] = internInto(dimensions, dimensionIds, rating.dimension);
+  // A scorecard's ratings usually come together (the export's order): a name equal to the previous
+  // rating's takes its id without hashing it again.
+  let candidate = -1;
+  let interviewer = -1;
+  for (let i = 0; i < size; i++) {
+    const rating = ratings[i];
+    candidate =
+      candidate >= 0 && rating.candidate === candidates[candidate]
+        ? candidate
+        : internInto(candidates, candidateIds, rating.candidate);
+    interviewer =
+      interviewer >= 0 && rating.interviewer === interviewers[interviewer]
+        ? interviewer
+        : internInto(interviewers, interviewerIds, rating.interviewer);
+    candidateOf[i] = candidate;
+    interviewerOf[i] = interviewer;
+    // A rubric has a handful of dimensions: searching their names beats hashing each rating's.
+    const known = dimensions.length <= 16 ? dimensions.indexOf(rating.dimension) : -1;
+    dimensionOf[i] = known >= 0 ? known : internInto(dimensions, dimensionIds, rating.dimension);
     scoreOf[i] = rating.score;
-  });
+  }
   return assemble({ candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf });
 }
 
@@ -174,16 +191,4 @@ export function rowsByLabel(column: LabelColumn): Int32Array[] {
     if (id >= 0) rows[id][filled[id]++] = i;
   });
   return rows;
-}
-
-/** The scores of every unit of one dimension, as value lists (missing ratings simply absent). */
-export function unitScoresOfDimension(table: RatingTable, dimension: number): number[][] {
-  const { units, dimensionUnitStart, scoreOf } = table;
-  const scores: number[][] = [];
-  for (let u = dimensionUnitStart[dimension]; u < dimensionUnitStart[dimension + 1]; u++) {
-    const values: number[] = [];
-    for (let p = units.start[u]; p < units.start[u + 1]; p++) values.push(scoreOf[units.order[p]]);
-    scores.push(values);
-  }
-  return scores;
 }

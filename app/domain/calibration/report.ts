@@ -1,11 +1,11 @@
 import { adjustFromModel, summariseModel, type AdjustedScores, type RaterModelSummary } from "./model-summary";
 import { flagRaters, type RaterEffectSummary } from "./rater-flags";
 import { fitDimensionModel } from "./rater-model";
-import { computeDimensionAgreement, type DimensionAgreement } from "./dimension-agreement";
+import { computeDimensionAgreement, nameRanks, type DimensionAgreement } from "./dimension-agreement";
 import { computeLeniency, type LeniencyEstimate, type MonthlyLeniency } from "./leniency";
 import { findDisagreements, type PanelDisagreements } from "./panel-disagreement";
 import { describeRatingProblem, findDuplicateRating } from "./rating-rules";
-import { buildRatingTable, labelColumn } from "./rating-table";
+import { buildRatingTable, labelColumn, type LabelColumn, type RatingTable } from "./rating-table";
 import {
   computeHalo,
   computeRedFlagRates,
@@ -27,6 +27,11 @@ export interface CalibrationOptions {
    * thread, from plannerColumns: see app/server/calibration-worker.ts); otherwise computed here.
    */
   variantReliability?: VariantReliability[];
+  /**
+   * The table of these same ratings (buildRatingTable) and their variants (labelColumn), when the
+   * caller has built them already (the worker builds them for the planner's thread): not built twice.
+   */
+  prepared?: { table: RatingTable; variants: LabelColumn };
 }
 
 export interface InterviewerCalibration {
@@ -73,7 +78,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
     const problem = describeRatingProblem(rating, scale, validDates);
     if (problem !== null) throw new CalibrationInputError(`rating ${i}: ${problem}`);
   });
-  const table = buildRatingTable(ratings);
+  const table = options.prepared?.table ?? buildRatingTable(ratings);
   const duplicate = findDuplicateRating(table);
   if (duplicate !== null) {
     const { candidate, interviewer, dimension } = ratings[duplicate];
@@ -81,6 +86,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
   }
 
   const categories = scaleCategories(scale);
+  const nameRank = nameRanks(table.interviewers);
   const disagreements = findDisagreements(table, ratings);
   const leniency = computeLeniency(table, ratings);
   const spreads = computeSpreads(table, scale);
@@ -90,7 +96,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
   const rater = flagRaters(table, fit, scale);
   // Each rating's variant, once: the variant comparison and the per-variant planner both read it,
   // and the comparison's model starts from the dimension model's θ (the same optimum, fewer steps).
-  const variants = labelColumn(ratings, (r) => r.variant);
+  const variants = options.prepared?.variants ?? labelColumn(ratings, (r) => r.variant);
   const ratingCounts = new Int32Array(table.interviewers.length);
   for (const interviewer of table.interviewerOf) ratingCounts[interviewer] += 1;
 
@@ -103,7 +109,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
       dimensions: table.dimensions.length,
       scorecards: table.scorecards.count,
     },
-    dimensions: table.dimensions.map((_, d) => computeDimensionAgreement(table, d, categories)),
+    dimensions: table.dimensions.map((_, d) => computeDimensionAgreement(table, d, categories, nameRank)),
     interviewers: table.interviewers
       .map((interviewer, i) => ({
         interviewer,

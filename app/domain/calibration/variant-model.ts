@@ -30,10 +30,14 @@ export function compareVariantsByModel(
   startAt?: Theta,
 ): Map<string, ModelVariantDifference> {
   let withVariant = 0;
-  for (const v of variants.of) if (v >= 0) withVariant += 1;
-  const used = new Set(variants.of);
-  used.delete(-1);
-  if (used.size < 2 || withVariant < 2) return new Map();
+  let used = 0;
+  const seen = new Uint8Array(variants.names.length);
+  for (const v of variants.of) {
+    if (v < 0) continue;
+    withVariant += 1;
+    if (seen[v] === 0) used += seen[v] = 1;
+  }
+  if (used < 2 || withVariant < 2) return new Map();
   // Usually every rating has a variant: the report's table is the model's, nothing rebuilt.
   const rows = withVariant === all.size ? null : Int32Array.from(rowsWhere(variants.of, (v) => v >= 0));
   const table = rows === null ? all : selectRows(all, rows);

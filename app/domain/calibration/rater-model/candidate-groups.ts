@@ -37,6 +37,7 @@ export function groupCandidates(design: Omit<RaterDesign, "candidateGroups" | "s
   const groups: CandidateGroup[] = [];
   const grouped = new Uint8Array(C);
   const scratch = new Float64Array(p);
+  const touched: number[] = [];
   for (const [key, list] of members) {
     const size = Math.floor(key / 1e6);
     const cards = key - size * 1e6;
@@ -59,23 +60,30 @@ export function groupCandidates(design: Omit<RaterDesign, "candidateGroups" | "s
       const to = candidateStart[c + 1];
       const y = design.candidateSum[c];
       group.sumSquares += y * y;
-      for (let s = from; s < to; s++)
-        for (let e = design.cardCellStart[s]; e < design.cardCellStart[s + 1]; e++)
-          scratch[design.cardCell[e]] += design.cardCellCount[e];
-      for (let f = 0; f < p; f++) {
+      for (let s = from; s < to; s++) {
+        for (let e = design.cardCellStart[s]; e < design.cardCellStart[s + 1]; e++) {
+          const f = design.cardCell[e];
+          if (scratch[f] === 0) touched.push(f);
+          scratch[f] += design.cardCellCount[e];
+        }
+      }
+      // Only the candidate's own cells (a few of the p when cells are dimension × variant): the terms
+      // of the others are zeros, and adding a zero leaves each sum exactly as it was.
+      for (const f of touched) {
         group.cellSum[f] += scratch[f] * y;
-        for (let g = 0; g <= f; g++) group.cellCross[f * p + g] += scratch[f] * scratch[g];
+        for (const g of touched) if (g <= f) group.cellCross[f * p + g] += scratch[f] * scratch[g];
       }
       for (let s = from; s < to; s++) {
         const i = design.cardInterviewer[s];
         group.interviewerSum[i] += y;
-        for (let f = 0; f < p; f++) group.cellInterviewer[f * nI + i] += scratch[f];
+        for (const f of touched) group.cellInterviewer[f * nI + i] += scratch[f];
         for (let t = from; t < to; t++) {
           const j = design.cardInterviewer[t];
           if (j <= i) group.coRated[i * nI + j] += 1;
         }
       }
-      scratch.fill(0);
+      for (const f of touched) scratch[f] = 0;
+      touched.length = 0;
     }
     groups.push(group);
   }

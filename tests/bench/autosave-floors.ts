@@ -22,7 +22,11 @@ interface ChildServer {
 }
 
 /** Runs a bench server script (tests/bench/*-server.ts) like the app server: tsx, production, loopback, a process group of its own. */
-async function startBenchServer(root: string, script: string, env: Record<string, string>): Promise<ChildServer> {
+export async function startBenchServer(
+  root: string,
+  script: string,
+  env: Record<string, string>,
+): Promise<ChildServer> {
   const port = await freePort();
   const group = spawnGroup(resolve(root, "node_modules/.bin/tsx"), [script], {
     cwd: root,
@@ -69,16 +73,11 @@ async function loadFloor(
   }
 }
 
+export const NOOP_SERVER_SCRIPT = "tests/bench/autosave-noop-server.ts";
+
 /** The framework floor: a bare Remix resource-route action that does nothing, in the real build and createApp. */
 export function loadFrameworkFloor(context: BenchContext, fixture: AutosaveFixture): Promise<LoadResult> {
-  return loadFloor(
-    context,
-    fixture,
-    "framework floor (bare Remix action)",
-    "tests/bench/autosave-noop-server.ts",
-    {},
-    () => NOOP_PATH,
-  );
+  return loadFloor(context, fixture, "framework floor (bare Remix action)", NOOP_SERVER_SCRIPT, {}, () => NOOP_PATH);
 }
 
 /** The storage floor: a bare node:http handler doing the same SQLite transaction as one autosave. */

@@ -30,6 +30,8 @@ export interface LoadResult {
   seconds: number;
   /** The server's CPU time (all its processes, user + system) per answered request, in µs; null if unknown. */
   cpuUsPerRequest: number | null;
+  /** The same for its processes' main threads only (where JavaScript handles requests), in µs; null if unknown. */
+  mainThreadCpuUsPerRequest?: number | null;
 }
 
 /** One connection's identity and state: where it posts, as whom, and the revision it saves on. */
@@ -141,12 +143,13 @@ export async function runInterviewerLoad(
 
 /** Runs `load` and adds the CPU time the server's process group spent per answered request. */
 export async function withCpu(pgid: number | undefined, load: () => Promise<LoadResult>): Promise<LoadResult> {
-  const before = groupCpuSeconds(pgid);
+  const read = () => [groupCpuSeconds(pgid), groupCpuSeconds(pgid, { mainThreads: true })];
+  const before = read();
   const result = await load();
-  const after = groupCpuSeconds(pgid);
-  const cpuUsPerRequest =
-    before === null || after === null || result.responses === 0
+  const after = read();
+  const perRequest = (k: number) =>
+    before[k] === null || after[k] === null || result.responses === 0
       ? null
-      : round(((after - before) * 1e6) / result.responses, 0);
-  return { ...result, cpuUsPerRequest };
+      : round(((after[k]! - before[k]!) * 1e6) / result.responses, 0);
+  return { ...result, cpuUsPerRequest: perRequest(0), mainThreadCpuUsPerRequest: perRequest(1) };
 }

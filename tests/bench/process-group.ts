@@ -104,27 +104,36 @@ export function waitForOutput(
   });
 }
 
+/** utime + stime (clock ticks) from a /proc stat line, or null if it cannot be read. */
+function statTicks(path: string): { pgrp: number; ticks: number } | null {
+  let stat: string;
+  try {
+    stat = readFileSync(path, "utf8");
+  } catch {
+    return null; // exited meanwhile
+  }
+  // After the command name in parentheses: state, ppid, pgrp, ..., utime (12th), stime (13th).
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { pgrp: Number(fields[2]), ticks: Number(fields[11]) + Number(fields[12]) };
+}
+
 /**
  * CPU seconds used so far by every process of a process group (the servers run in a group of their
  * own: tsx and the node server under it), from /proc (Linux; null elsewhere). On a shared, loaded
  * machine a server's throughput says how much CPU it was given; its CPU time per request says what
- * each request cost it, which the load changes far less.
+ * each request cost it, which the load changes far less. With `mainThreads`, only each process's
+ * main thread (its JavaScript, where requests are handled), without its worker threads, libuv
+ * pool and V8's helper threads: a steadier reading of one request's own work.
  */
-export function groupCpuSeconds(pgid: number | undefined): number | null {
+export function groupCpuSeconds(pgid: number | undefined, opts: { mainThreads?: boolean } = {}): number | null {
   if (pgid === undefined) return null;
   let ticks = 0;
   try {
     for (const entry of readdirSync("/proc")) {
       if (!/^\d+$/.test(entry)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      } catch {
-        continue; // exited meanwhile
-      }
-      // After the command name in parentheses: state, ppid, pgrp, ..., utime (12th), stime (13th).
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+      const group = statTicks(`/proc/${entry}/stat`);
+      if (group?.pgrp !== pgid) continue;
+      ticks += opts.mainThreads ? (statTicks(`/proc/${entry}/task/${entry}/stat`)?.ticks ?? 0) : group.ticks;
     }
   } catch {
     return null;

@@ -4,15 +4,20 @@
 // while 50 interviewers autosave flat out (the autosave section's closed loop), then the profile
 // summarised: each area's share of the server's main-thread samples and the inclusive time of
 // the request path's steps, in ms per request.
-//   npx tsx tests/bench/profile-autosave.ts [--seconds 10] [--keep DIR]
+//   npx tsx tests/bench/profile-autosave.ts [--seconds 10] [--keep DIR] [--framework]
+// With --framework, the framework floor's server (autosave-noop-server.ts, a bare Remix action)
+// is profiled instead, under the same load: what the autosave adds is the difference.
 // Output on stdout; the .cpuprofile file stays in DIR (default: a temporary folder, removed) and
 // opens in Chrome DevTools' Performance panel.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { startAutosaveFixture } from "./autosave-fixture";
-import { loadAutosave } from "./autosave-load";
+import { startAutosaveFixture, type AutosaveFixture } from "./autosave-fixture";
+import { NOOP_SERVER_SCRIPT, startBenchServer } from "./autosave-floors";
+import { loadAutosave, seatsNow } from "./autosave-load";
+import { runInterviewerLoad, type LoadResult } from "./interviewer-load";
+import { NOOP_PATH } from "./noop-route";
 import { profileRun } from "./profile-kit";
 
 interface ProfileNode {
@@ -54,7 +59,12 @@ const STEPS = [
   "readJsonDataBodies",
   "createRemixRequest",
   "requestHandler",
+  "matchRoutes",
   "handleDataRequest",
+  "handleResourceRequest",
+  "queryRoute",
+  "callRouteAction",
+  "safelySetHeader",
   "requirePanelInterview",
   "requireUser",
   "readSessionId",
@@ -137,27 +147,54 @@ function summarise(profile: CpuProfile, requests: number): string {
   return lines.join("\n");
 }
 
-const { seconds, context, profileFile, finish } = profileRun("autosave");
+const { seconds, context, profileFile, finish, flag } = profileRun("autosave", ["framework"]);
 const root = context.root;
 const preload = pathToFileURL(join(root, "tests/bench/profile-preload.mjs")).href;
 rmSync(profileFile, { force: true }); // a kept folder's profile of an earlier run
 rmSync(`${profileFile}.pid`, { force: true });
+const profileEnv = (script: string) => ({
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${preload}`].filter(Boolean).join(" "),
+  BENCH_PROFILE_FILE: profileFile,
+  BENCH_PROFILE_SCRIPT: script,
+});
+
+/** profile-preload.mjs wrote the server's pid: SIGUSR2 starts the profiler, a second one writes the profile. */
+async function profiled(load: (signal: () => Promise<void>) => Promise<LoadResult>): Promise<LoadResult> {
+  const pid = Number(readFileSync(`${profileFile}.pid`, "utf8"));
+  const result = await load(async () => void process.kill(pid, "SIGUSR2"));
+  for (let k = 0; k < 600 && !existsSync(profileFile); k++) await new Promise((done) => setTimeout(done, 100));
+  return result;
+}
+
+/** The framework floor's server under the autosave's load (autosave-floors.ts's, profiled). */
+async function profileFramework(fixture: AutosaveFixture): Promise<LoadResult> {
+  const server = await startBenchServer(root, NOOP_SERVER_SCRIPT, profileEnv(NOOP_SERVER_SCRIPT));
+  try {
+    const common = { rubricVersionId: fixture.rubricVersionId, runningSince: Date.now() - 600_000 };
+    const seats = async () => seatsNow(fixture, () => NOOP_PATH);
+    await runInterviewerLoad(server.url, await seats(), { ...common, seconds: 3 });
+    return await profiled(async (signal) => {
+      const measuredSeats = await seats();
+      await signal();
+      const result = await runInterviewerLoad(server.url, measuredSeats, { ...common, seconds });
+      await signal();
+      return result;
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
 try {
+  const framework = flag("framework");
   const fixture = await startAutosaveFixture(context, {
-    serverEnv: {
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${preload}`].filter(Boolean).join(" "),
-      BENCH_PROFILE_FILE: profileFile,
-      BENCH_PROFILE_SCRIPT: "app/server/start.ts",
-    },
+    serverEnv: framework ? {} : profileEnv("app/server/start.ts"),
   });
   let result;
   try {
-    // profile-preload.mjs wrote the server's pid: SIGUSR2 starts the profiler right before the
-    // measured run and writes the profile right after it.
-    const pid = Number(readFileSync(`${profileFile}.pid`, "utf8"));
-    const signal = async () => void process.kill(pid, "SIGUSR2");
-    result = await loadAutosave(fixture, { seconds, warmupSeconds: 3, before: signal, after: signal });
-    for (let k = 0; k < 600 && !existsSync(profileFile); k++) await new Promise((done) => setTimeout(done, 100));
+    result = framework
+      ? await profileFramework(fixture)
+      : await profiled((signal) => loadAutosave(fixture, { seconds, warmupSeconds: 3, before: signal, after: signal }));
   } finally {
     await fixture.stop();
   }

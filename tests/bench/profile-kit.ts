@@ -7,8 +7,9 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { BenchContext } from "./bench-kit";
 
-export function profileRun(name: string, flags: readonly string[] = []) {
+export function profileRun(name: string, flags: readonly string[] = [], args?: string[]) {
   const { values } = parseArgs({
+    args,
     options: {
       seconds: { type: "string", default: "10" },
       keep: { type: "string" },

@@ -16,8 +16,16 @@ function positiveInteger(name: string, fallback: number): number {
  * (default 14).
  */
 export function sessionLifetime(): { idleMs: number; maxMs: number } {
-  return {
+  // Asked on every signed-in request: parsed again only when the environment's text changes.
+  const idle = process.env.SESSION_IDLE_MINUTES;
+  const max = process.env.SESSION_MAX_DAYS;
+  if (last && last.idle === idle && last.max === max) return last.lifetime;
+  const lifetime = Object.freeze({
     idleMs: positiveInteger("SESSION_IDLE_MINUTES", 120) * 60_000,
     maxMs: positiveInteger("SESSION_MAX_DAYS", 14) * 86_400_000,
-  };
+  });
+  last = { idle, max, lifetime };
+  return lifetime;
 }
+
+let last: { idle?: string; max?: string; lifetime: { idleMs: number; maxMs: number } } | undefined;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, eq, gt, lt, or, sql } from "drizzle-orm";
+import { eq, lt, or } from "drizzle-orm";
 import { getDb, preparedOnce, writeTransaction } from "~db/client";
-import { sessions, userRoles, users } from "~db/schema";
+import { sessions, users } from "~db/schema";
 import { sessionLifetime } from "./session-lifetime.server";
 import { decoyHash, verifyPassword } from "./password.server";
 import type { Role } from "~/domain/roles";
@@ -35,52 +35,44 @@ function hashOf(token: string): string {
   return hash;
 }
 
+// On every request of a signed-in user (every autosave): plain SQL prepared once per connection,
+// the row read as it comes (drizzle's per-row mapping cost about as much as the query).
 const findBySessionStatement = preparedOnce((db) =>
-  db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      roles: sql<string>`(select group_concat(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`,
-      lastSeenAt: sessions.lastSeenAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, sql.placeholder("sessionId")),
-        eq(users.active, true),
-        gt(sessions.expiresAt, sql.placeholder("now")),
-        gt(sessions.lastSeenAt, sql.placeholder("idleSince")),
-      ),
-    )
-    .prepare(),
+  db.$client.prepare(
+    `select u.id, u.email, u.name, s.last_seen_at as lastSeenAt,
+       (select group_concat(r.role) from user_roles r where r.user_id = u.id) as roles
+     from sessions s inner join users u on u.id = s.user_id
+     where s.id = ? and u.active = 1 and s.expires_at > ? and s.last_seen_at > ?`,
+  ),
 );
 
 const touchSessionStatement = preparedOnce((db) =>
-  db
-    .update(sessions)
-    .set({ lastSeenAt: sql.placeholder("now") as unknown as string })
-    .where(and(eq(sessions.id, sql.placeholder("sessionId")), lt(sessions.lastSeenAt, sql.placeholder("touchBefore"))))
-    .prepare(),
+  db.$client.prepare("update sessions set last_seen_at = ? where id = ? and last_seen_at < ?"),
 );
+
+interface SessionRow {
+  id: number;
+  email: string;
+  name: string;
+  lastSeenAt: string;
+  roles: string | null;
+}
 
 /**
  * The active user behind a live session token, or null: the session has not passed its absolute
  * end and was used within the idle timeout (see sessionLifetime). Using it moves the idle clock on.
+ * Asked of the database on every call: a signed-out, expired or deactivated session is refused at once.
  */
 export function findUserBySession(token: string, now = new Date()): SessionUser | null {
   const { idleMs } = sessionLifetime();
   const sessionId = hashOf(token);
-  const row = findBySessionStatement().get({
-    sessionId,
-    now: now.toISOString(),
-    idleSince: new Date(now.getTime() - idleMs).toISOString(),
-  });
+  const nowText = now.toISOString();
+  const row = findBySessionStatement().get(sessionId, nowText, new Date(now.getTime() - idleMs).toISOString()) as
+    SessionRow | undefined;
   if (!row) return null;
   // The row says when it was last touched: the write (a write lock and a commit) only when due.
   const touchBefore = new Date(now.getTime() - TOUCH_EVERY_MS).toISOString();
-  if (row.lastSeenAt < touchBefore) touchSessionStatement().run({ sessionId, now: now.toISOString(), touchBefore });
+  if (row.lastSeenAt < touchBefore) touchSessionStatement().run(nowText, sessionId, touchBefore);
   return { id: row.id, email: row.email, name: row.name, roles: (row.roles?.split(",") ?? []) as Role[] };
 }
 

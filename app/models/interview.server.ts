@@ -60,28 +60,18 @@ export interface PanelInterview {
   durationMinutes: number;
 }
 
+// On every autosave (each route's action checks its own access): plain SQL prepared once per
+// connection, the row as it comes (drizzle's row mapping cost more than the query).
 const panelInterview = preparedOnce((db) =>
-  db
-    .select({
-      id: interviews.id,
-      candidateName: candidates.name,
-      level: candidates.targetLevel,
-      variantKey: interviews.variantKey,
-      rubricVersionId: interviews.rubricVersionId,
-      scheduledAt: interviews.scheduledAt,
-      durationMinutes: interviews.durationMinutes,
-      practice: sql<number>`${interviews.exemplarId} is not null`,
-    })
-    .from(panelAssignments)
-    .innerJoin(interviews, eq(interviews.id, panelAssignments.interviewId))
-    .innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-    .where(
-      and(
-        eq(panelAssignments.interviewId, sql.placeholder("interviewId")),
-        eq(panelAssignments.interviewerId, sql.placeholder("userId")),
-      ),
-    )
-    .prepare(),
+  db.$client.prepare(
+    `select i.id, c.name as candidateName, c.target_level as level, i.variant_key as variantKey,
+       i.rubric_version_id as rubricVersionId, i.scheduled_at as scheduledAt, i.duration_minutes as durationMinutes,
+       i.exemplar_id is not null as practice
+     from panel_assignments pa
+       inner join interviews i on i.id = pa.interview_id
+       inner join candidates c on c.id = i.candidate_id
+     where pa.interview_id = ? and pa.interviewer_id = ?`,
+  ),
 );
 
 /** The interview, if the user sits on its panel; otherwise null, and the caller answers 404. */
@@ -90,7 +80,7 @@ export function getPanelInterview(
   interviewId: number,
   userId: number,
 ): (PanelInterview & { practice: boolean }) | null {
-  const row = panelInterview().get({ interviewId, userId });
+  const row = panelInterview().get(interviewId, userId) as (PanelInterview & { practice: number }) | undefined;
   return row ? { ...row, practice: row.practice === 1 } : null;
 }
 

@@ -61,12 +61,12 @@ const q = {
   flags: childRows(t.raisedRedFlags),
   star: childRows(t.starTicks),
   notes: childRows(t.evidenceNotes, t.evidenceNotes.elapsedSeconds, t.evidenceNotes.id),
+  // On every autosave: plain SQL, the row as it comes (no drizzle row mapping).
   basis: preparedOnce((db) =>
-    db
-      .select({ rubricVersionId: t.scorecards.rubricVersionId, variantKey: t.scorecards.variantKey })
-      .from(t.scorecards)
-      .where(and(eq(t.scorecards.interviewId, p("interviewId")), eq(t.scorecards.interviewerId, p("userId"))))
-      .prepare(),
+    db.$client.prepare(
+      `select rubric_version_id as rubricVersionId, variant_key as variantKey from scorecards
+       where interview_id = ? and interviewer_id = ?`,
+    ),
   ),
   submittedForInterview: preparedOnce((db) =>
     db
@@ -162,7 +162,7 @@ export function getScorecardBasis(
   interviewId: number,
   userId: number,
 ): { rubricVersionId: number; variantKey: string } | null {
-  return q.basis().get({ interviewId, userId }) ?? null;
+  return (q.basis().get(interviewId, userId) as { rubricVersionId: number; variantKey: string } | undefined) ?? null;
 }
 
 export function getOwnScorecard(interviewId: number, userId: number): ScorecardState | null {

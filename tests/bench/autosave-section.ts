@@ -79,7 +79,7 @@ export const autosaveSection: BenchSection = {
     const { autosave, framework, raw, eventLoop } = await benchAutosave(context);
     for (const [name, result] of Object.entries({ autosave, framework, raw })) {
       context.log(
-        `autosave: ${name}: ${result.rps} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.responses} responses, CPU ${result.cpuUsPerRequest ?? "?"} µs/request, ${describe(result)}`,
+        `autosave: ${name}: ${result.rps} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.responses} responses, CPU ${result.cpuUsPerRequest ?? "?"} µs/request (main threads ${result.mainThreadCpuUsPerRequest ?? "?"}), ${describe(result)}`,
       );
       if (result.non2xx > 0 || result.errors > 0) {
         context.log(

@@ -4,7 +4,9 @@
 // while 50 interviewers autosave flat out (the autosave section's closed loop), then the profile
 // summarised: each area's share of the server's main-thread samples and the inclusive time of
 // the request path's steps, in ms per request.
-//   npx tsx tests/bench/profile-autosave.ts [--seconds 10] [--keep DIR] [--framework]
+//   npx tsx tests/bench/profile-autosave.ts [--seconds 10] [--keep DIR] [--framework] [--big]
+// With --big, the autosave is profiled on the bench's own server and 100,000-scorecard database
+// (big-server.ts; BENCH_BIG_DATABASE_CACHE=FILE keeps that database between runs).
 // With --framework, the framework floor's server (autosave-noop-server.ts, a bare Remix action)
 // is profiled instead, under the same load: what the autosave adds is the difference.
 // Output on stdout; the .cpuprofile file stays in DIR (default: a temporary folder, removed) and
@@ -14,6 +16,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { startAutosaveFixture, type AutosaveFixture } from "./autosave-fixture";
+import { bigServer } from "./big-server";
 import { NOOP_SERVER_SCRIPT, startBenchServer } from "./autosave-floors";
 import { loadAutosave, seatsNow } from "./autosave-load";
 import { runInterviewerLoad, type LoadResult } from "./interviewer-load";
@@ -147,7 +150,7 @@ function summarise(profile: CpuProfile, requests: number): string {
   return lines.join("\n");
 }
 
-const { seconds, context, profileFile, finish, flag } = profileRun("autosave", ["framework"]);
+const { seconds, context, profileFile, finish, flag } = profileRun("autosave", ["framework", "big"]);
 const root = context.root;
 const preload = pathToFileURL(join(root, "tests/bench/profile-preload.mjs")).href;
 rmSync(profileFile, { force: true }); // a kept folder's profile of an earlier run
@@ -187,9 +190,18 @@ async function profileFramework(fixture: AutosaveFixture): Promise<LoadResult> {
 
 try {
   const framework = flag("framework");
-  const fixture = await startAutosaveFixture(context, {
-    serverEnv: framework ? {} : profileEnv("app/server/start.ts"),
-  });
+  const serverEnv: Record<string, string> = framework ? {} : profileEnv("app/server/start.ts");
+  // The large database's server is stopped by `finish` (big-server.ts defers it).
+  const fixture = flag("big")
+    ? {
+        ...(await bigServer(context, {
+          // big-server.ts sets NODE_OPTIONS itself (its event-loop probe): the preload goes in `imports`.
+          imports: framework ? [] : [preload],
+          env: Object.fromEntries(Object.entries(serverEnv).filter(([name]) => name !== "NODE_OPTIONS")),
+        })),
+        stop: async () => {},
+      }
+    : await startAutosaveFixture(context, { serverEnv });
   let result;
   try {
     result = framework

@@ -11,14 +11,33 @@ function lf(n: number): number {
 
 const logChoose = (n: number, k: number) => lf(n) - lf(k) - lf(n - k);
 
-/** P(X >= k) for X ~ Binomial(n, p). */
+/**
+ * P(X >= k) for X ~ Binomial(n, p). Summed outward from the largest term in [k, n] (one exp), each
+ * neighbour from the last by the ratio of binomial terms, until the terms no longer change the sum:
+ * a Clopper–Pearson interval asks for ~120 tails, and the dashboard for one interval per
+ * interviewer and effect, where an exp per term over a few hundred scorecards each took seconds.
+ */
 export function binomialUpperTail(k: number, n: number, p: number): number {
   if (k <= 0) return 1;
   if (k > n) return 0;
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  let sum = 0;
-  for (let x = k; x <= n; x++) sum += Math.exp(logChoose(n, x) + x * Math.log(p) + (n - x) * Math.log1p(-p));
+  const odds = p / (1 - p);
+  const mode = Math.min(n, Math.max(k, Math.floor((n + 1) * p)));
+  const peak = Math.exp(logChoose(n, mode) + mode * Math.log(p) + (n - mode) * Math.log1p(-p));
+  let sum = peak;
+  // Upward: term(x + 1) = term(x) * (n - x) / (x + 1) * odds; the terms only shrink past the mode.
+  for (let x = mode, term = peak; x < n; x++) {
+    term *= ((n - x) / (x + 1)) * odds;
+    if (term <= sum * Number.EPSILON * 0.5) break;
+    sum += term;
+  }
+  // Downward to k (only when the mode is above k): term(x - 1) = term(x) * x / (n - x + 1) / odds.
+  for (let x = mode, term = peak; x > k; x--) {
+    term *= x / (n - x + 1) / odds;
+    if (term <= sum * Number.EPSILON * 0.5) break;
+    sum += term;
+  }
   return Math.min(1, sum);
 }
 

@@ -25,7 +25,11 @@ export function measureShare(
 ): LoopEffectMeasure[] {
   const rule = LOOP_RULES[effect];
   const byInterviewer = new Map<string, CountRecord[]>();
-  for (const r of records) byInterviewer.set(r.interviewer, [...(byInterviewer.get(r.interviewer) ?? []), r]);
+  for (const r of records) {
+    const own = byInterviewer.get(r.interviewer);
+    if (own) own.push(r);
+    else byInterviewer.set(r.interviewer, [r]);
+  }
   const totalN = records.length;
   const totalK = records.filter((r) => r.hit).length;
   const measures = [...byInterviewer.entries()].map(([interviewer, own]): LoopEffectMeasure => {

@@ -18,6 +18,11 @@ describe("exact tests", () => {
     { k: 5, n: 8, low: 0.2448632, high: 0.9147666 },
     { k: 10, n: 10, low: 0.6915029, high: 1 },
     { k: 1, n: 20, low: 0.001265089, high: 0.2487328 },
+    // The dashboard's sizes: a few hundred scorecards or seats per interviewer.
+    { k: 37, n: 333, low: 0.0794492329914, high: 0.1498895539907 },
+    { k: 0, n: 350, low: 0, high: 0.010484308032 },
+    { k: 340, n: 350, low: 0.948085063058, high: 0.986215635669 },
+    { k: 150, n: 1000, low: 0.128424811116, high: 0.173658128567 },
   ])("Clopper–Pearson $k of $n", ({ k, n, low, high }) => {
     const ci = clopperPearson(k, n);
     expect(ci.low).toBeCloseTo(low, 6);
@@ -32,6 +37,35 @@ describe("exact tests", () => {
   ])("Fisher's exact test, one-sided, $k1/$n1 vs $k2/$n2", ({ k1, n1, k2, n2, p }) => {
     const got = fisherExactGreater(k1, n1, k2, n2);
     expect(Math.abs(got - p) / p).toBeLessThan(1e-3);
+  });
+
+  // R 4.2.2: 1 - pbinom(k - 1, n, p), i.e. P(X >= k), printed with sprintf("%.12g").
+  it.each([
+    { k: 37, n: 333, p: 0.1, tail: 0.274086158875 },
+    { k: 1, n: 350, p: 0.002, tail: 0.503762648137 },
+    { k: 340, n: 350, p: 0.97, tail: 0.519799075715 },
+    { k: 150, n: 1000, p: 0.15, tail: 0.51354190532 },
+    { k: 251, n: 1000, p: 0.2, tail: 5.07045365084e-5 },
+  ])("binomial tail P(X >= $k), n = $n, p = $p", ({ k, n, p, tail }) => {
+    expect(Math.abs(binomialUpperTail(k, n, p) - tail) / tail).toBeLessThan(1e-9);
+  });
+
+  it("binomial tail equals the plain sum of its terms, wherever the mode lies", () => {
+    // The terms' logarithms summed here carry ~1e-12 of rounding at n = 333; a wrong term would be far off.
+    const logChoose = (n: number, x: number) => {
+      let sum = 0;
+      for (let i = 1; i <= x; i++) sum += Math.log((n - x + i) / i);
+      return sum;
+    };
+    for (const n of [1, 7, 40, 333])
+      for (const p of [0.001, 0.05, 0.3, 0.5, 0.9, 0.999])
+        for (let k = 0; k <= n + 1; k += Math.max(1, Math.floor(n / 13))) {
+          let plain = 0;
+          for (let x = Math.max(k, 0); x <= n; x++)
+            plain += Math.exp(logChoose(n, x) + x * Math.log(p) + (n - x) * Math.log1p(-p));
+          const got = binomialUpperTail(k, n, p);
+          expect(Math.abs(got - Math.min(1, plain))).toBeLessThanOrEqual(1e-10 * plain + 1e-300);
+        }
   });
 
   it("binomial tail at the edges", () => {

@@ -54,10 +54,8 @@ export function useSubmitFlow(opts: {
   /** Errors a submit would meet, found here first so they show beside their fields. */
   const findErrors = (): FieldErrors => {
     // Without the schema yet (see draft-schema.ts) only the rules are checked here; the server checks all.
-    const check = draftSchemaNow();
-    const parsed = check?.scorecardDraftSchema(rubric).safeParse(payload(ui.amending ? "amend" : "submit"));
     const found: FieldErrors =
-      !check || !parsed || parsed.success ? {} : noteErrorsByDimension(check.toFieldErrors(parsed.error), getValues());
+      draftSchemaNow()?.draftErrors(rubric, payload(ui.amending ? "amend" : "submit"), getValues()) ?? {};
     for (const missing of findMissingForSubmit(rubric, opts.variantKey, toScores(getValues())))
       found[missing.field] ??= missing.message;
     if (ui.amending && !ui.reason.trim()) found.reason ??= "Say why you are amending this scorecard";
@@ -120,17 +118,6 @@ export function useSubmitFlow(opts: {
       onChange: onAmendFetcher,
     },
   };
-}
-
-/** "notes.3.text" names a note by its position; the page shows it beside its dimension's notes. */
-function noteErrorsByDimension(errors: FieldErrors, values: ScorecardFormValues): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [key, message] of Object.entries(errors)) {
-    const match = /^notes\.(\d+)/.exec(key);
-    const dimension = match ? values.notes[Number(match[1])]?.dimension : undefined;
-    out[dimension ? `notes.${dimension}` : key] ??= message;
-  }
-  return out;
 }
 
 function focusFirstError(errors: FieldErrors) {

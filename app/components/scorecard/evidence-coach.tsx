@@ -20,7 +20,8 @@ import { coachMarks } from "./coach-marks";
 // suggest under the note. Raising one ticks the flag exactly as its checkbox in the flags panel
 // does (so caps and justifications follow); a dismissal is kept with the draft. The app itself
 // never raises a flag or changes a rating.
-// A provider, not a hook of the editor's: the notes, flags and dismissals it watches reach the notes
+// A provider, not a hook of the editor's: the notes (its engine watches them, coach-engine.tsx), flags
+// and dismissals it watches reach the notes
 // through a store whose identity never changes, and each note re-renders only when what it draws
 // changes (its signals, its dismissals, the flags they suggest, whether the keys act on it). A
 // context value made anew each render re-rendered every note on the card at every note added, flag

@@ -32,9 +32,10 @@ import {
   formDataToObject,
   idFromText,
   scorecardDraftSchema,
+  toFieldErrors,
   type ScorecardDraft,
 } from "~/schemas/scorecard-schema-entry.server";
-import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import { parseId } from "~/utils/params";
 import { skipRevalidationAfterAutosave } from "~/utils/revalidation";
 import { cacheScorecards } from "~/utils/service-worker";

@@ -4,3 +4,4 @@
 export { scorecardDraftSchema, type ScorecardDraft } from "./scorecard-schema";
 export { formDataToObject } from "./form-data";
 export { idFromText } from "./form-number";
+export { toFieldErrors } from "./form-errors";

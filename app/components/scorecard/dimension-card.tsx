@@ -1,10 +1,7 @@
-import { memo } from "react";
+import { memo, type ReactNode } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import type { Dimension, Rubric } from "~/domain/rubric/types";
-import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import { findCapViolations } from "~/domain/scoring";
-import type { ChooseConflict } from "./conflict-text";
-import { ConflictChoice } from "./merge-parts";
 import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { renderCoachAdornment, renderCoachedText } from "./evidence-coach";
 import { asList } from "./form-values";
@@ -24,9 +21,8 @@ interface DimensionCardProps {
   extraProbes: string[];
   errors: Record<string, string | undefined>;
   bind: FieldBinder;
-  conflicts: MergeConflict[];
-  firstConflictField: string | null;
-  onChooseConflict: ChooseConflict;
+  /** The choices of this dimension's conflicts (the same array while they do not change). */
+  conflicts: ReactNode[];
   // Shared by the four cards and stable across renders (the card is memoised): each card passes
   // its own index or key.
   onFocusDimension: (index: number) => void;
@@ -156,15 +152,7 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
         </div>
       ) : null}
 
-      {props.conflicts.map((c) => (
-        <ConflictChoice
-          key={c.field}
-          rubric={props.rubric}
-          conflict={c}
-          onChoose={props.onChooseConflict}
-          first={c.field === props.firstConflictField}
-        />
-      ))}
+      {props.conflicts}
 
       <div className="probes">
         <button

@@ -4,7 +4,7 @@ import { lazyModule } from "~/components/lazy-module";
 // draw or to be edited: it is fetched once the page is up, kept by the offline worker, and the
 // check waits for it only if a submit comes first. The server validates every save regardless.
 
-const draftSchema = lazyModule(() => import("~/schemas/scorecard-schema"));
+const draftSchema = lazyModule(() => import("./draft-check"));
 
 /** The schema module (null: it could not come, offline; asked again at the next submit). */
 export const loadDraftSchema = draftSchema.load;

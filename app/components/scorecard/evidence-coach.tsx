@@ -2,7 +2,6 @@ import {
   createContext,
   useContext,
   useEffect,
-  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
@@ -16,13 +15,13 @@ import type { Rubric } from "~/domain/rubric/types";
 import type { EvidenceNote } from "~/domain/scorecard-content";
 import { asList, type ScorecardFormValues } from "./form-values";
 import { coachMarks } from "./coach-marks";
-import { useNoteSignals } from "./use-note-signals";
 
 // The evidence coach on the live card: each note's signals as quiet underlines and the flag they
 // suggest under the note. Raising one ticks the flag exactly as its checkbox in the flags panel
 // does (so caps and justifications follow); a dismissal is kept with the draft. The app itself
 // never raises a flag or changes a rating.
-// A provider, not a hook of the editor's: the notes, flags and dismissals it watches reach the notes
+// A provider, not a hook of the editor's: the notes (its engine watches them, coach-engine.tsx), flags
+// and dismissals it watches reach the notes
 // through a store whose identity never changes, and each note re-renders only when what it draws
 // changes (its signals, its dismissals, the flags they suggest, whether the keys act on it). A
 // context value made anew each render re-rendered every note on the card at every note added, flag
@@ -39,8 +38,8 @@ export interface CoachState {
   dismiss: (noteId: string, key: string) => void;
 }
 
-/** The coach's latest state, set by the provider as it renders; the notes are told after its commit. */
-interface CoachStore {
+/** The coach's latest state (null until the coach's chunk is here), set by its engine as it renders; the notes are told after its commit. */
+export interface CoachStore {
   state: CoachState | null;
   subscribe: (listener: () => void) => () => void;
   notify: () => void;
@@ -110,15 +109,24 @@ export function EvidenceCoach({
   children: ReactNode;
 }) {
   const { getValues, setValue } = form;
-  const [notes, redFlags, dismissedList] = useWatch({
-    control: form.control,
-    name: ["notes", "redFlags", "coachDismissed"],
-  });
-  const byText = useNoteSignals(notes ?? [], enabled);
-  const raised = asList(redFlags);
+  const [redFlags, dismissedList] = useWatch({ control: form.control, name: ["redFlags", "coachDismissed"] });
   const dismissed = dismissedList ?? [];
-  const flagNames = useMemo(() => new Map(rubric.redFlags.map((f) => [f.key, f.name])), [rubric]);
   const [store] = useState(createCoachStore);
+  // The coach's work (asking the server for signals, what each note draws) is in the coach's chunk:
+  // fetched once the card is being written, online, and drawn from then on (coach-engine.tsx).
+  const [marks, setMarks] = useState(coachMarks.now);
+  useEffect(() => {
+    if (marks || !enabled) return;
+    let live = true;
+    // Never asked for offline (Chromium logs a fetch the network drops): when the network returns.
+    const load = () => void (navigator.onLine && coachMarks.load().then((m) => live && m && setMarks(() => m)));
+    load();
+    window.addEventListener("online", load);
+    return () => {
+      live = false;
+      window.removeEventListener("online", load);
+    };
+  }, [marks, enabled]);
 
   const raise = (flag: string) => {
     const ticked = asList(getValues("redFlags"));
@@ -133,36 +141,25 @@ export function EvidenceCoach({
     if (!list.includes(full)) setValue("coachDismissed", [...list, full], { shouldDirty: true });
   };
 
-  // Signals are kept only once the coach's chunk is here (use-note-signals.ts): before it there is
-  // nothing to underline, suggest or act on, and the keys g and d do nothing.
-  const marks = coachMarks.now();
-  const state: CoachState = marks
-    ? marks.coachState({
-        enabled,
-        notes: notes ?? [],
-        byText,
-        raised,
-        flagNames,
-        currentDimension,
-        raise,
-        dismissedOf,
-        dismiss,
-        keys,
-      })
-    : {
-        enabled,
-        signalsOf: () => [],
-        dismissedOf,
-        raised,
-        flagName: (key) => flagNames.get(key) ?? key,
-        keyedNoteId: null,
-        raise,
-        dismiss,
-      };
-  // Notes rendered in this pass read it as they render; the others compare their snapshot once it is committed.
-  store.state = state;
-  useEffect(() => store.notify());
-  return <CoachContext.Provider value={store}>{children}</CoachContext.Provider>;
+  return (
+    <CoachContext.Provider value={store}>
+      {marks ? (
+        <marks.CoachEngine
+          store={store}
+          form={form}
+          rubric={rubric}
+          enabled={enabled}
+          currentDimension={currentDimension}
+          keys={keys}
+          raised={asList(redFlags)}
+          raise={raise}
+          dismissedOf={dismissedOf}
+          dismiss={dismiss}
+        />
+      ) : null}
+      {children}
+    </CoachContext.Provider>
+  );
 }
 
 /** A note's text with the coach's underlines (plain text outside an EvidenceCoach). */

@@ -129,4 +129,4 @@ export function NoteSignals(props: NoteSignalsProps) {
     </div>
   );
 }
-export { coachState } from "./coach-state";
+export { CoachEngine } from "./coach-engine";

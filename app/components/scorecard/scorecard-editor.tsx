@@ -145,11 +145,7 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
     openReview: flow.openReview,
     enabled: !readOnly,
   });
-  const { chooseField, firstConflictField, conflictsOf, sideConflictNodes } = useConflictProps(
-    rubric,
-    ui.conflicts,
-    sync.choose,
-  );
+  const { chooseField, conflictsOf } = useConflictProps(rubric, ui.conflicts, sync.choose);
   const { revisions } = props;
   const amendment = useMemo(
     () =>
@@ -253,8 +249,6 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
                 errors={errors}
                 bind={bind}
                 conflicts={conflictsOf(d.key)}
-                firstConflictField={firstConflictField}
-                onChooseConflict={chooseField}
                 onFocusDimension={onFocusDimension}
                 onToggleProbes={onToggleProbes}
                 onAddNote={addNote}
@@ -272,7 +266,7 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
           readOnly={readOnly}
           errors={errors}
           storedScore={readOnly ? (scorecard?.weightedScore ?? null) : null}
-          conflicts={sideConflictNodes}
+          conflicts={conflictsOf(null)}
           statusStore={autosave.statusStore}
           amendBusy={flow.amending}
           amendment={amendment}

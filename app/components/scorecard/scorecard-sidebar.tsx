@@ -1,6 +1,5 @@
 import { memo, type ReactNode } from "react";
-import { LocalTime } from "~/components/local-time";
-import type { FieldErrors } from "~/schemas/form-errors";
+import { lazyPart } from "~/components/lazy-part";
 import { choiceLock } from "./read-lock";
 import { RecommendationPanel, type RecommendationPanelProps } from "./recommendation-panel";
 import { useSaving, type SaveStatusStore } from "./save-status-store";
@@ -30,6 +29,12 @@ interface SidebarProps extends RecommendationPanelProps {
     onCancel: () => void;
   } | null;
 }
+
+// Only a submitted card has an amendment panel, and an amendment is saved only over the network:
+// it comes in a chunk of its own (preload-parts.ts fetches it once the page is up).
+const AmendmentPanel = lazyPart(() => import("./amendment-panel").then((m) => m.AmendmentPanel));
+
+export const preloadAmendment = () => AmendmentPanel.preload();
 
 /** Everything beside the four dimensions that is not in the live bar: flags, STAR, the recommendation. */
 export const ScorecardSidebar = memo(function ScorecardSidebar(props: SidebarProps) {
@@ -86,70 +91,26 @@ export const ScorecardSidebar = memo(function ScorecardSidebar(props: SidebarPro
       <RecommendationPanel {...panel} />
 
       {amendment ? (
-        <AmendmentPanel {...amendment} errors={errors} statusStore={statusStore} amendBusy={amendBusy} />
+        <Amendment
+          {...amendment}
+          error={errors.reason ?? errors.form}
+          statusStore={statusStore}
+          amendBusy={amendBusy}
+        />
       ) : null}
     </aside>
   );
 });
 
-function AmendmentPanel(
+/** The amendment panel, given whether a submit or an amendment is being saved (it disables Save amendment). */
+function Amendment(
   props: NonNullable<SidebarProps["amendment"]> & {
-    errors: FieldErrors;
+    error: string | undefined;
     statusStore: SaveStatusStore;
     amendBusy: boolean;
   },
 ) {
-  const submitting = useSaving(props.statusStore) || props.amendBusy;
-  const error = props.errors.reason ?? props.errors.form;
-  return (
-    <section className="card amendment" aria-labelledby="amendment-title">
-      <h2 id="amendment-title">{props.active ? "Amend this scorecard" : "Submitted"}</h2>
-      {props.active ? (
-        <div className="stack">
-          <div className="field">
-            <label htmlFor="amendment-reason">Why are you amending it?</label>
-            <textarea
-              id="amendment-reason"
-              rows={2}
-              value={props.reason}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "amendment-reason-error" : undefined}
-              onChange={(e) => props.onReason(e.target.value)}
-            />
-            {error ? (
-              <span id="amendment-reason-error" className="field-error">
-                {error}
-              </span>
-            ) : null}
-          </div>
-          <div className="conflict-actions">
-            <button type="submit" className="button primary" disabled={submitting}>
-              Save amendment
-            </button>
-            <button type="button" className="button" onClick={props.onCancel}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" className="button" onClick={props.onStart}>
-          Amend…
-        </button>
-      )}
-      {props.revisions.length ? (
-        <ol className="revisions" aria-label="Revision history">
-          {props.revisions.map((r, i) => (
-            <li key={r.revision}>
-              <strong>{i === 0 ? "Submitted" : "Amended"}</strong>{" "}
-              <span className="muted">
-                <LocalTime iso={r.createdAt} />
-              </span>
-              {r.reason ? <span className="reason"> — {r.reason}</span> : null}
-              {r.afterSeeingOthers ? <span className="badge badge-draft">after seeing the panel</span> : null}
-            </li>
-          ))}
-        </ol>
-      ) : null}
-    </section>
-  );
+  const { statusStore, amendBusy, ...panel } = props;
+  const submitting = useSaving(statusStore) || amendBusy;
+  return <AmendmentPanel.Component {...panel} submitting={submitting} />;
 }

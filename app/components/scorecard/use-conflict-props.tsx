@@ -1,13 +1,14 @@
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, type ReactNode } from "react";
 import type { Rubric } from "~/domain/rubric/types";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
-import { ConflictChoice, mergeKit } from "./merge-parts";
+import { mergeKit } from "./merge-parts";
 
-const NO_CONFLICTS: MergeConflict[] = [];
+const NO_CONFLICTS: ReactNode[] = [];
+const nowhere = () => NO_CONFLICTS;
 
 /**
- * The open conflicts as the memoised parts take them: a stable chooser by field, each card's own
- * list (the same array until that card's conflicts change) and the sidebar's notices.
+ * The open conflicts as the memoised parts take them: a stable chooser by field and each place's
+ * choices (the same array until the conflicts change; laid out by the merge kit, conflict-layout.tsx).
  */
 export function useConflictProps(
   rubric: Rubric,
@@ -23,30 +24,10 @@ export function useConflictProps(
     },
     [choose],
   );
-  const firstConflictField = conflicts[0]?.field ?? null;
   const conflictsOf = useMemo(() => {
-    const by = new Map<string | null, MergeConflict[]>();
     // Conflicts come only from a merge, which waited for the kit.
     const kit = conflicts.length ? mergeKit.now() : null;
-    for (const c of kit ? conflicts : []) {
-      const dimension = kit!.conflictDimension(c);
-      by.set(dimension, [...(by.get(dimension) ?? []), c]);
-    }
-    return (dimension: string | null) => by.get(dimension) ?? NO_CONFLICTS;
-  }, [conflicts]);
-  const sideConflicts = conflictsOf(null);
-  const sideConflictNodes = useMemo(
-    () =>
-      sideConflicts.map((c) => (
-        <ConflictChoice
-          key={c.field}
-          rubric={rubric}
-          conflict={c}
-          onChoose={chooseField}
-          first={c.field === firstConflictField}
-        />
-      )),
-    [sideConflicts, rubric, chooseField, firstConflictField],
-  );
-  return { chooseField, firstConflictField, conflictsOf, sideConflictNodes };
+    return kit ? kit.layConflicts(rubric, conflicts, chooseField, NO_CONFLICTS) : nowhere;
+  }, [rubric, conflicts, chooseField]);
+  return { chooseField, conflictsOf };
 }

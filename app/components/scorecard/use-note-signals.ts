@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from "react";
 import type { Signal } from "~/domain/coach/signal-kinds";
 import type { EvidenceNote } from "~/domain/scorecard-content";
-import { coachMarks } from "./coach-marks";
 
 // The evidence coach for the notes on the card: each note's text is sent once to
 // POST /coach/signals, where the analyser runs, so the language library never reaches this page.
 // A request that fails (offline, a server error) leaves the note without suggestions; it is asked
 // again only when its text changes. Nothing is logged: an interviewer mid-call needs no noise.
+// In the coach's chunk (coach-engine.tsx), with the marks that draw the signals.
 
 async function fetchSignals(text: string): Promise<Signal[] | null> {
   try {
@@ -36,12 +36,7 @@ export function useNoteSignals(notes: readonly EvidenceNote[], enabled: boolean)
     for (const text of texts ? texts.split("\u0000") : []) {
       if (asked.current.has(text)) continue;
       asked.current.add(text);
-      // Shown with the chunk that draws them (coach-marks.ts), fetched once the signals came (online).
-      void fetchSignals(text).then(async (signals) => {
-        if (!signals) return;
-        if (!(await coachMarks.load())) return void asked.current.delete(text);
-        setByText((prev) => new Map(prev).set(text, signals));
-      });
+      void fetchSignals(text).then((signals) => signals && setByText((prev) => new Map(prev).set(text, signals)));
     }
   }, [texts, enabled]);
 

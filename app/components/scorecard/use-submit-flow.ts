@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type Dispatch, type FormEvent
 import type { UseFormReturn } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
 import { findMissingForSubmit } from "~/domain/scoring";
-import { toFieldErrors, type FieldErrors } from "~/schemas/form-errors";
+import type { FieldErrors } from "~/schemas/form-errors";
 import { draftSchemaNow, loadDraftSchema } from "./draft-schema";
 import type { EditorAction, EditorState } from "./editor-state";
 import type { FetcherSubmit } from "./fetcher-bridge";
@@ -54,11 +54,8 @@ export function useSubmitFlow(opts: {
   /** Errors a submit would meet, found here first so they show beside their fields. */
   const findErrors = (): FieldErrors => {
     // Without the schema yet (see draft-schema.ts) only the rules are checked here; the server checks all.
-    const parsed = draftSchemaNow()
-      ?.scorecardDraftSchema(rubric)
-      .safeParse(payload(ui.amending ? "amend" : "submit"));
     const found: FieldErrors =
-      !parsed || parsed.success ? {} : noteErrorsByDimension(toFieldErrors(parsed.error), getValues());
+      draftSchemaNow()?.draftErrors(rubric, payload(ui.amending ? "amend" : "submit"), getValues()) ?? {};
     for (const missing of findMissingForSubmit(rubric, opts.variantKey, toScores(getValues())))
       found[missing.field] ??= missing.message;
     if (ui.amending && !ui.reason.trim()) found.reason ??= "Say why you are amending this scorecard";
@@ -121,17 +118,6 @@ export function useSubmitFlow(opts: {
       onChange: onAmendFetcher,
     },
   };
-}
-
-/** "notes.3.text" names a note by its position; the page shows it beside its dimension's notes. */
-function noteErrorsByDimension(errors: FieldErrors, values: ScorecardFormValues): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [key, message] of Object.entries(errors)) {
-    const match = /^notes\.(\d+)/.exec(key);
-    const dimension = match ? values.notes[Number(match[1])]?.dimension : undefined;
-    out[dimension ? `notes.${dimension}` : key] ??= message;
-  }
-  return out;
 }
 
 function focusFirstError(errors: FieldErrors) {

@@ -1,4 +1,3 @@
-import type { ComponentProps } from "react";
 import { lazyModule } from "~/components/lazy-module";
 import type * as MergeKit from "./merge-kit";
 
@@ -15,10 +14,4 @@ export async function mergeKitOnline(): Promise<typeof MergeKit> {
     if (kit) return kit;
     await new Promise((resolve) => window.addEventListener("online", resolve, { once: true }));
   }
-}
-
-/** A conflict's choice beside its field, drawn by the kit (there whenever a conflict is). */
-export function ConflictChoice(props: ComponentProps<typeof MergeKit.ConflictBeside>) {
-  const kit = mergeKit.now();
-  return kit ? <kit.ConflictBeside {...props} /> : null;
 }

@@ -7,8 +7,6 @@
 // Later passes are the ones to read (the first includes V8's compilation). The server computes the
 // planner (computeVariantReliability) on a second thread, so its worker's own path is the pass
 // without it: printed last, against the SQL baseline's CPU time.
-import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 
 import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table";
 import { fitDimensionModel } from "~/domain/calibration/rater-model";
@@ -20,38 +18,16 @@ import { exportRatingsWithRedFlags } from "~/models/rating-export.server";
 import { loadLoopEvidence } from "~/models/loop-evidence.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { openDatabase } from "~db/client";
-import { buildBigDatabase } from "./big-database";
+import { bigDatabaseOptions, cpuMs, line, timed, type Steps } from "./cpu-steps";
 import { sqlBaseline } from "./dashboard-baselines";
 
-const { values } = parseArgs({
-  options: { db: { type: "string", default: "/tmp/panel-scorecard-big.db" }, passes: { type: "string", default: "2" } },
-});
-const path = values.db;
-if (!existsSync(path)) {
-  process.stderr.write(`building ${path}…\n`);
-  await buildBigDatabase(path, { seats: 50 });
-}
-
-// CPU time, not wall time: on a shared machine a step's wall time is mostly other processes' (this
-// script runs on one thread, so the process's CPU time is the step's).
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
-const timed = <T>(steps: [string, number][], name: string, work: () => T): T => {
-  const start = cpuMs();
-  const result = work();
-  steps.push([name, cpuMs() - start]);
-  return result;
-};
-const line = (steps: [string, number][]) =>
-  `${steps.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(" + ")} = ${steps.reduce((s, [, ms]) => s + ms, 0).toFixed(0)} ms of CPU`;
+const { path, passes } = await bigDatabaseOptions(2);
 
 const { db, sqlite } = openDatabase(path);
 let workerPath = 0;
 try {
-  for (let pass = 1; pass <= Number(values.passes); pass++) {
-    const steps: [string, number][] = [];
+  for (let pass = 1; pass <= passes; pass++) {
+    const steps: Steps = [];
     const { ratings, scorecards } = timed(steps, "exportRatingsWithRedFlags", () => exportRatingsWithRedFlags({}, db));
     const { rubric } = getLatestRubricVersion(db);
     const report = timed(steps, "computeCalibrationReport", () =>
@@ -64,7 +40,7 @@ try {
     );
     process.stdout.write(`pass ${pass}: ${line(steps)}\n`);
 
-    const parts: [string, number][] = [];
+    const parts: Steps = [];
     const table = timed(parts, "buildRatingTable", () => buildRatingTable(ratings));
     const dimension = timed(parts, "fitDimensionModel", () => fitDimensionModel(table));
     const variants = labelColumn(ratings, (r) => r.variant);
@@ -76,12 +52,12 @@ try {
       `  report parts: ${line(parts)}; dimension model ${dimension.fit.evaluations} evaluations; ` +
         `planner ${planned.length} variants\n`,
     );
-    const sum = (xs: [string, number][]) => xs.reduce((total, [, ms]) => total + ms, 0);
+    const sum = (xs: Steps) => xs.reduce((total, [, ms]) => total + ms, 0);
     workerPath = sum(steps) - sum(parts.filter(([name]) => name === "computeVariantReliability"));
   }
   // sqlBaseline runs its three queries once untimed (to count rows) and then `runs` times: half of
   // one call's CPU time is one run.
-  const sql: [string, number][] = [];
+  const sql: Steps = [];
   for (let run = 1; run <= 3; run++) {
     const start = cpuMs();
     sqlBaseline(path, 1);

@@ -5,8 +5,6 @@
 //   npx tsx tests/bench/profile-report.ts [--db /tmp/big.db] [--passes 3]
 //   node --cpu-prof --cpu-prof-dir DIR --import tsx tests/bench/profile-report.ts   (a V8 profile too)
 // Later passes are the ones to read (the first includes V8's compilation).
-import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 
 import { computeCalibrationReport } from "~/domain/calibration";
 import { buildDashboardViews } from "~/domain/calibration/dashboard-views";
@@ -24,37 +22,17 @@ import { compareVariants } from "~/domain/calibration/variant-comparison";
 import { exportRatings, exportScorecardRedFlags } from "~/models/rating-export.server";
 import { getLatestRubricVersion } from "~/models/rubric.server";
 import { openDatabase } from "~db/client";
-import { buildBigDatabase } from "./big-database";
+import { bigDatabaseOptions, line, timed, type Steps } from "./cpu-steps";
 
-const { values } = parseArgs({
-  options: { db: { type: "string", default: "/tmp/panel-scorecard-big.db" }, passes: { type: "string", default: "3" } },
-});
-const path = values.db;
-if (!existsSync(path)) {
-  process.stderr.write(`building ${path}…\n`);
-  await buildBigDatabase(path, { seats: 50 });
-}
-
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
-const timed = <T>(steps: [string, number][], name: string, work: () => T): T => {
-  const start = cpuMs();
-  const result = work();
-  steps.push([name, cpuMs() - start]);
-  return result;
-};
-const line = (steps: [string, number][]) =>
-  `${steps.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(" + ")} = ${steps.reduce((s, [, ms]) => s + ms, 0).toFixed(0)} ms of CPU`;
+const { path, passes } = await bigDatabaseOptions(3);
 
 const { db, sqlite } = openDatabase(path);
 try {
   const ratings = exportRatings({}, db);
   const scorecards = exportScorecardRedFlags({}, db);
   const { scale } = getLatestRubricVersion(db).rubric;
-  for (let pass = 1; pass <= Number(values.passes); pass++) {
-    const parts: [string, number][] = [];
+  for (let pass = 1; pass <= passes; pass++) {
+    const parts: Steps = [];
     timed(parts, "validate", () => {
       const dates = new Set<string>();
       for (const r of ratings) describeRatingProblem(r, scale, dates);
@@ -78,7 +56,7 @@ try {
     timed(parts, "modelSummary", () => summariseModel(fit, table.dimensions.length));
     process.stdout.write(`pass ${pass} parts: ${line(parts)}\n`);
 
-    const whole: [string, number][] = [];
+    const whole: Steps = [];
     const report = timed(whole, "computeCalibrationReport", () =>
       computeCalibrationReport(ratings, { scale, scorecards, variantReliability: [] }),
     );

@@ -3,7 +3,7 @@
 // same as a render in one go (every part inline, no script needed to show it).
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
-import { createElement as h, type ReactNode } from "react";
+import { createElement as h, Fragment, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { createRenderTurns, RenderPart, RenderTurnsProvider } from "~/components/render-in-parts";
 
@@ -42,7 +42,8 @@ function Page({ seen }: { seen: (part: string) => void }) {
     seen(part);
     return h("p", null, part);
   };
-  const part = (name: string, ...children: ReactNode[]) => h(RenderPart, { name, children });
+  const part = (name: string, ...children: ReactNode[]) =>
+    h(RenderPart, { name, children: h(Fragment, null, ...children) });
   return h(
     "main",
     null,

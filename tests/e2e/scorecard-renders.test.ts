@@ -96,3 +96,81 @@ it("a note added re-renders its own row only; Escape, a rating and a red flag re
   await expectSaved(page);
   await context.close();
 });
+
+/** Where the components rendered since `since` render into (the interview clock's ticks left out). */
+async function placesSince(page: Page, since: number) {
+  await page.waitForTimeout(250);
+  return page.evaluate((t0) => {
+    const w = window as unknown as { __renderHosts: { t: number; host: Element | null }[] };
+    const hosts = w.__renderHosts.filter((h) => h.t > t0 && !h.host?.closest(".live-timer")).map((h) => h.host);
+    return {
+      /** Components rendering straight into the dimensions' column: the coach, and each card. */
+      inDimensions: hosts.filter((h) => h?.matches(".dimensions")).length,
+      /** Components inside a card: its note list, its rows. */
+      insideCards: hosts.filter((h) => h?.closest("section.dimension")).length,
+      /** Components rendering into the form itself or above it: the editor's own parts (live bar, columns). */
+      editor: hosts.filter((h) => !h?.closest(".dimensions, .sidebar, .live-bar")).length,
+    };
+  }, since);
+}
+
+it("the first change (which starts the clock), a rating and t re-render neither the editor nor a card's notes", async () => {
+  const { context, page } = await signedInPage(browser);
+  await context.addInitScript(OBSERVE_COMMITS);
+  await openCard(page, newInterview().url);
+  // The parts loaded once the page is up (the coach among them) render as they arrive: let them.
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(500);
+
+  // The first change to the card starts the interview clock: the timer panel shows it, nothing else does.
+  let since = await mark(page);
+  await page.keyboard.press("3");
+  // Read before the autosave (600 ms on) sends the change: its reply re-renders the route above the editor.
+  expect(await placesSince(page, since)).toEqual({ inDimensions: 1, insideCards: 0, editor: 0 });
+  await expect.poll(() => page.locator(".timer-clock").textContent(), { timeout: 10_000 }).not.toBe("0:00");
+  await expectSaved(page);
+
+  // Another rating: its card (not its note list) and the recommendation's score.
+  since = await mark(page);
+  await page.keyboard.press("2");
+  expect(await placesSince(page, since)).toEqual({ inDimensions: 1, insideCards: 0, editor: 0 });
+  await expectSaved(page);
+
+  // t pauses the clock: the timer panel alone.
+  since = await mark(page);
+  await page.keyboard.press("t");
+  expect(await placesSince(page, since)).toEqual({ inDimensions: 0, insideCards: 0, editor: 0 });
+  await expect.poll(() => page.locator(".live-timer button").first().textContent()).toContain("Resume");
+  await context.close();
+});
+
+it("a note added goes to the device once, with its box emptied, inside the keystroke", async () => {
+  const { context, page } = await signedInPage(browser);
+  // Every write of a scorecard draft to localStorage, with what it held.
+  await context.addInitScript(() => {
+    const writes: { notes: number; draft: string }[] = [];
+    (window as unknown as { __draftWrites: typeof writes }).__draftWrites = writes;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.includes(":draft:")) {
+        const draft = JSON.parse(value) as { values: { notes: unknown[]; noteDrafts: Record<string, string> } };
+        writes.push({ notes: draft.values.notes.length, draft: draft.values.noteDrafts.ownership ?? "?" });
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  await openCard(page, newInterview().url);
+  await page.keyboard.press("n");
+  await page.keyboard.type("Paged the owner");
+  const before = await page.evaluate(() => (window as unknown as { __draftWrites: unknown[] }).__draftWrites.length);
+  // The Enter and what it wrote, read in the same task as the key's handlers ran.
+  const written = await page.evaluate(() => {
+    const w = window as unknown as { __draftWrites: unknown[] };
+    const box = document.querySelector<HTMLTextAreaElement>("[data-note-input]:focus")!;
+    box.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+    return w.__draftWrites.slice();
+  });
+  expect(written.slice(before)).toEqual([{ notes: 1, draft: "" }]);
+  await expect.poll(() => page.locator(".note-list li").count()).toBe(1);
+  await context.close();
+});

@@ -178,7 +178,7 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
         error={errors[`notes.${d.key}`]}
         headingId={headingId}
         bind={bind}
-        onAddNote={() => props.onAddNote(d.key)}
+        onAddNote={props.onAddNote}
         onEditNote={props.onEditNote}
         onRemoveNote={props.onRemoveNote}
         renderNoteAdornment={renderCoachAdornment}

@@ -130,19 +130,29 @@ function valueAt(values: ScorecardFormValues, path: FieldPath): string | string[
  * shows what is saved — before hydration, and without JavaScript at all.
  */
 export function bindFields(register: UseFormRegister<ScorecardFormValues>, defaults: ScorecardFormValues) {
+  // Each input's props are made once: register() hands out a new ref callback at every call, and
+  // React detaches and re-attaches a ref that changed, so every re-render of a card (a rating) ran
+  // react-hook-form's field registration again for each of its inputs.
+  const made = new Map<string, ReturnType<typeof register>>();
+  const once = <T extends object>(key: string, make: () => T): T => {
+    if (!made.has(key)) made.set(key, make() as never);
+    return made.get(key) as unknown as T;
+  };
   return {
-    choice: (path: FieldPath, value: string) => {
-      const current = valueAt(defaults, path);
-      return {
+    choice: (path: FieldPath, value: string) =>
+      once(`${path}\u0000${value}`, () => {
+        const current = valueAt(defaults, path);
+        return {
+          ...register(path),
+          value,
+          defaultChecked: Array.isArray(current) ? current.includes(value) : current === value,
+        };
+      }),
+    text: (path: FieldPath) =>
+      once(path, () => ({
         ...register(path),
-        value,
-        defaultChecked: Array.isArray(current) ? current.includes(value) : current === value,
-      };
-    },
-    text: (path: FieldPath) => ({
-      ...register(path),
-      defaultValue: (valueAt(defaults, path) as string | undefined) ?? "",
-    }),
+        defaultValue: (valueAt(defaults, path) as string | undefined) ?? "",
+      })),
   };
 }
 

@@ -12,7 +12,8 @@ export interface NoteListProps {
   error: string | undefined;
   headingId: string;
   bind: FieldBinder;
-  onAddNote: () => void;
+  /** Called with the dimension's key (a callback shared by the cards, so the list keeps its props). */
+  onAddNote: (dimensionKey: string) => void;
   onEditNote: (id: string, text: string) => void;
   onRemoveNote: (id: string) => void;
   /**
@@ -24,8 +25,11 @@ export interface NoteListProps {
   renderNoteText?: (note: EvidenceNote) => ReactNode;
 }
 
-/** One dimension's timestamped evidence notes and the box that adds one (Enter adds; it never submits). */
-export function NoteList({
+/**
+ * One dimension's timestamped evidence notes and the box that adds one (Enter adds; it never submits).
+ * Memoised: its card re-renders for a rating, a cap or the current dimension, none of which it shows.
+ */
+export const NoteList = memo(function NoteList({
   dimension: d,
   notes,
   readOnly,
@@ -44,7 +48,7 @@ export function NoteList({
   const onDraftKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
-      onAddNote();
+      onAddNote(d.key);
     }
   };
 
@@ -95,7 +99,7 @@ export function NoteList({
       )}
     </div>
   );
-}
+});
 
 interface NoteRowProps {
   note: EvidenceNote;

@@ -126,7 +126,7 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
   );
 
   // Stable callbacks, shared by the memoised cards (each passes its own key or index).
-  const { addNote, editNote, removeNote } = useNoteActions(form, clock);
+  const { addNote, editNote, removeNote } = useNoteActions(form, clock, sync.together);
   const onFocusDimension = useCallback((index: number) => dispatch({ type: "focusDimension", index }), [dispatch]);
   const onToggleProbes = useCallback((key: string) => dispatch({ type: "toggleProbes", key }), [dispatch]);
   const closeHelp = useCallback(() => dispatch({ type: "help", open: false }), [dispatch]);
@@ -202,7 +202,7 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
           }
           timer={
             <TimerPanel
-              clock={clock.clock}
+              clockStore={clock.store}
               serverNow={props.serverNow}
               guide={rubric.answerGuide}
               readOnly={readOnly || submitted}

@@ -1,10 +1,12 @@
 import { memo, useEffect, useState } from "react";
 import { answerAgainstGuide, answerLength, type AnswerGuide } from "~/domain/scorecard/answer-guide";
 import { formatElapsed } from "~/utils/format";
-import { elapsedMs, type ClockState } from "./form-values";
+import { elapsedMs } from "./form-values";
+import { useClockState, type ClockStore } from "./use-interview-clock";
 
 interface TimerPanelProps {
-  clock: ClockState;
+  /** The interview clock: this panel alone re-renders when it changes. */
+  clockStore: ClockStore;
   /** The server's clock when it rendered the page: the first render matches it, so hydration does too. */
   serverNow: number;
   guide: AnswerGuide;
@@ -28,7 +30,7 @@ function useNow(active: boolean, serverNow: number): number {
 
 /** Memoised: the clock's ticks re-render this panel; the editor's other changes do not. */
 export const TimerPanel = memo(function TimerPanel({
-  clock,
+  clockStore,
   serverNow,
   guide,
   readOnly,
@@ -36,7 +38,7 @@ export const TimerPanel = memo(function TimerPanel({
   onMarkStart,
   onMarkEnd,
 }: TimerPanelProps) {
-  const { timer, timing } = clock;
+  const { timer, timing } = useClockState(clockStore);
   const running = timer.runningSince !== null;
   const now = useNow(running, serverNow);
   const seconds = Math.floor(elapsedMs(timer, now) / 1000);

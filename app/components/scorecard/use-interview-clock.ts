@@ -1,22 +1,44 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { NO_TIMING } from "~/domain/scorecard-content";
 import { elapsedMs, type ClockState } from "./form-values";
 
 // The interview clock of this interviewer's card: a stopwatch (start, pause, resume) that starts
 // once — on the first press of `t` or the first change to the card, whichever comes first — and
 // the answer's start and end marks, in seconds on that clock. All of it is saved with the card.
+// The clock lives in a store, not in the editor's state: only the timer panel shows it, so the
+// first change to the card (which starts the clock) and `t`, `a`, `e` re-render that panel alone.
+
+export interface ClockStore {
+  get(): ClockState;
+  subscribe(listener: () => void): () => void;
+}
+
+/** The clock as the timer panel shows it: it re-renders when the clock changes. */
+export function useClockState(store: ClockStore): ClockState {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
 
 export function useInterviewClock(initial: ClockState, onChange: () => void) {
-  const [clock, setClock] = useState<ClockState>(initial);
-  const latest = useRef(clock);
+  const latest = useRef(initial);
   const notify = useRef(onChange);
   notify.current = onChange;
+  const [listeners] = useState(() => new Set<() => void>());
+  const [store] = useState<ClockStore>(() => ({
+    get: () => latest.current,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  }));
 
-  const update = useCallback((next: ClockState, silent = false) => {
-    latest.current = next;
-    setClock(next);
-    if (!silent) notify.current();
-  }, []);
+  const update = useCallback(
+    (next: ClockState, silent = false) => {
+      latest.current = next;
+      for (const listener of listeners) listener();
+      if (!silent) notify.current();
+    },
+    [listeners],
+  );
 
   const seconds = useCallback((now = Date.now()) => Math.floor(elapsedMs(latest.current.timer, now) / 1000), []);
 
@@ -60,7 +82,11 @@ export function useInterviewClock(initial: ClockState, onChange: () => void) {
     [update],
   );
 
-  return { clock, latest, seconds, ensureStarted, toggle, markAnswerStart, markAnswerEnd, replace };
+  // One object for the card's life: the memoised parts that take it keep their props.
+  return useMemo(
+    () => ({ store, latest, seconds, ensureStarted, toggle, markAnswerStart, markAnswerEnd, replace }),
+    [store, seconds, ensureStarted, toggle, markAnswerStart, markAnswerEnd, replace],
+  );
 }
 
 export type InterviewClock = ReturnType<typeof useInterviewClock>;

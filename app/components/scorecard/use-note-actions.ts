@@ -7,7 +7,12 @@ import type { InterviewClock } from "./use-interview-clock";
  * Adding, editing and removing evidence notes: stable callbacks the memoised cards share (each
  * passes its own dimension or note id), so a card's props do not change when the editor renders.
  */
-export function useNoteActions(form: UseFormReturn<ScorecardFormValues>, clock: InterviewClock) {
+export function useNoteActions(
+  form: UseFormReturn<ScorecardFormValues>,
+  clock: InterviewClock,
+  /** Runs several field writes as one change (one write to the device). */
+  together: (change: () => void) => void,
+) {
   const { getValues, setValue } = form;
   const { ensureStarted, seconds } = clock;
   const setNotes = useCallback(
@@ -19,10 +24,12 @@ export function useNoteActions(form: UseFormReturn<ScorecardFormValues>, clock: 
       const text = (getValues(`noteDrafts.${dimension}`) ?? "").trim();
       if (!text) return;
       ensureStarted();
-      setValue(`noteDrafts.${dimension}`, "");
-      setNotes([...getValues("notes"), { id: newNoteId(), dimension, elapsedSeconds: seconds(), text }]);
+      together(() => {
+        setValue(`noteDrafts.${dimension}`, "");
+        setNotes([...getValues("notes"), { id: newNoteId(), dimension, elapsedSeconds: seconds(), text }]);
+      });
     },
-    [ensureStarted, getValues, seconds, setNotes, setValue],
+    [ensureStarted, getValues, seconds, setNotes, setValue, together],
   );
   const editNote = useCallback(
     (id: string, text: string) => setNotes(getValues("notes").map((n) => (n.id === id ? { ...n, text } : n))),

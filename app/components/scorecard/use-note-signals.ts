@@ -24,6 +24,18 @@ async function fetchSignals(text: string): Promise<Signal[] | null> {
   }
 }
 
+/** Runs `work` in a task after the next frame is drawn; the returned function cancels it. */
+function afterPaint(work: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(work, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /** Signals by note text, for the notes given (asked for after hydration, only while `enabled`). */
 export function useNoteSignals(notes: readonly EvidenceNote[], enabled: boolean): ReadonlyMap<string, Signal[]> {
   const [byText, setByText] = useState<ReadonlyMap<string, Signal[]>>(() => new Map());
@@ -32,12 +44,16 @@ export function useNoteSignals(notes: readonly EvidenceNote[], enabled: boolean)
 
   useEffect(() => {
     if (!enabled) return;
-    // Not aborted when the notes change: a note added while another is being read keeps its answer.
-    for (const text of texts ? texts.split("\u0000") : []) {
-      if (asked.current.has(text)) continue;
-      asked.current.add(text);
-      void fetchSignals(text).then((signals) => signals && setByText((prev) => new Map(prev).set(text, signals)));
-    }
+    // Asked once the note added is on screen: the answer comes over the network anyway, and starting
+    // the request inside the Enter that added the note delayed the frame that shows it.
+    return afterPaint(() => {
+      // Not aborted when the notes change: a note added while another is being read keeps its answer.
+      for (const text of texts ? texts.split("\u0000") : []) {
+        if (asked.current.has(text)) continue;
+        asked.current.add(text);
+        void fetchSignals(text).then((signals) => signals && setByText((prev) => new Map(prev).set(text, signals)));
+      }
+    });
   }, [texts, enabled]);
 
   return byText;

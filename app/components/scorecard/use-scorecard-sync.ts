@@ -98,6 +98,30 @@ export function useScorecardSync(opts: {
   const autosaveRef = useRef(autosave);
   autosaveRef.current = autosave;
 
+  // A change made of several field writes (a note added: its box cleared, the list grown) goes to
+  // the device once, after the last of them, still inside the keystroke.
+  const batching = useRef(0);
+  const unwritten = useRef(false);
+  const writeDevice = useCallback(() => {
+    if (batching.current > 0) unwritten.current = true;
+    else persist(autosaveRef.current.revision());
+  }, [persist]);
+  const together = useCallback(
+    (change: () => void) => {
+      batching.current++;
+      try {
+        change();
+      } finally {
+        batching.current--;
+      }
+      if (batching.current === 0 && unwritten.current) {
+        unwritten.current = false;
+        persist(autosaveRef.current.revision());
+      }
+    },
+    [persist],
+  );
+
   const changed = useCallback(() => {
     dirty.current = true;
     autosaveRef.current.notifyChange();
@@ -126,10 +150,10 @@ export function useScorecardSync(opts: {
         dirty.current = true;
         autosaveRef.current.notifyChange();
       }
-      persist(autosaveRef.current.revision());
+      writeDevice();
     });
     return () => subscription.unsubscribe();
-  }, [watch, persist, submitted, rubric, variantKey, dispatch, getValues, setValue, ensureStarted]);
+  }, [watch, writeDevice, submitted, rubric, variantKey, dispatch, getValues, setValue, ensureStarted]);
 
   // Once, in the browser: bring back what this device has that the server has not. Its first save
   // carries the revision it was based on, so the server merges it with anything saved elsewhere.
@@ -178,5 +202,5 @@ export function useScorecardSync(opts: {
     [apply, changed, clockLatest, dispatch],
   );
 
-  return { autosave, fetcherKey, submitRef, changed, choose, undo, persist };
+  return { autosave, fetcherKey, submitRef, changed, choose, undo, persist, together };
 }

@@ -1,16 +1,31 @@
 // The calibration worker's helper thread: the per-variant panel-size planner (one REML fit per
 // company variant, independent of the rest of the report) computed from plain columns while the
-// worker computes the rest. Pure computation: no database here.
+// worker computes the rest; and, before that, the lead's-loop records read on a connection of its
+// own (in the snapshot the worker checks against its own: computeDashboardInParallel) and measured,
+// while the worker reads the ratings.
 import { parentPort } from "node:worker_threads";
 import { computeVariantReliabilityOfColumns, type PlannerColumns } from "../domain/calibration/variant-reliability";
+import { measureRecordedLoopInSnapshot } from "../models/loop-evidence.server";
+import type { RatingFilter } from "../models/rating-export.server";
 import { runInBackground } from "./thread-priority";
 
 // Autosaves are answered on the main thread: it wins the CPU whenever both want it.
 runInBackground();
 
-parentPort!.on("message", ({ id, columns }: { id: number; columns: PlannerColumns }) => {
+/** A planner's columns, or a loop read (answered first with `snapshot`, then with the measures). */
+export type HelperRequest = { id: number; columns: PlannerColumns } | { id: number; loopFilter: RatingFilter };
+
+parentPort!.on("message", (request: HelperRequest) => {
+  const { id } = request;
   try {
-    parentPort!.postMessage({ id, planned: computeVariantReliabilityOfColumns(columns) });
+    if ("columns" in request)
+      parentPort!.postMessage({ id, planned: computeVariantReliabilityOfColumns(request.columns) });
+    else {
+      const measures = measureRecordedLoopInSnapshot(request.loopFilter, () =>
+        parentPort!.postMessage({ id, snapshot: true }),
+      );
+      parentPort!.postMessage({ id, measures });
+    }
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

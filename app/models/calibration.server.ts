@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { getDb, preparedOnce } from "~db/client";
 import * as t from "~db/schema";
 import { computeCalibrationReport, type CalibrationOptions, type CalibrationReport } from "~/domain/calibration";
+import { finishCalibrationReport, fitReportModel, startCalibrationReport } from "~/domain/calibration/report";
+import type { RaterModelFit } from "~/domain/calibration/rater-model";
 import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table";
 import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
 import type { DashboardContext, LoopEvidence } from "~/domain/calibration/dashboard";
@@ -32,11 +34,22 @@ export type MeasureLoopElsewhere = (filter: RatingFilter) => {
   measures: Promise<LoopEffectMeasure[]>;
 };
 
+/** Fits the report's rater model (fitReportModel) of the table these columns hold somewhere else. */
+export type FitModelElsewhere = (columns: PlannerColumns) => Promise<RaterModelFit | null>;
+
+/** What computeDashboardInParallel hands to another thread. */
+export interface ComputeElsewhere {
+  plan: PlanVariants;
+  measureLoop?: MeasureLoopElsewhere;
+  fitModel?: FitModelElsewhere;
+}
+
 /**
  * The same views, with the per-variant planner (a REML fit per company variant, a third or more of
  * the report) computed by `plan` on another thread while this one computes the rest of the report;
- * and, given `measureLoop`, the lead's-loop records read and measured there while this one reads the
- * ratings (each read is about a second at 100,000 scorecards).
+ * given `measureLoop`, the lead's-loop records read and measured there while this one reads the
+ * ratings (each read is about a second at 100,000 scorecards); and given `fitModel`, the report's
+ * rater model fitted there (before the planner) while this one computes the report's other parts.
  *
  * The two reads are on two connections, so they must see one state of the database: this thread
  * notes its data version, the other thread takes its snapshot, then this one takes its own; if any
@@ -45,20 +58,28 @@ export type MeasureLoopElsewhere = (filter: RatingFilter) => {
  */
 export async function computeDashboardInParallel(
   filter: CalibrationFilter,
-  plan: PlanVariants,
-  measureLoop?: MeasureLoopElsewhere,
+  elsewhere: ComputeElsewhere,
 ): Promise<DashboardViews> {
+  const { plan, measureLoop, fitModel } = elsewhere;
   // An interviewer focus keeps the records of the ratings' candidates only (read here): no remote read.
   const remote = measureLoop && !filter.interviewerIds?.length ? await startRemoteLoop(filter, measureLoop) : null;
   const { gathered, evidence } = readInOneSnapshot(filter, (same) => remote !== null && same(remote.before));
   const table = buildRatingTable(gathered.ratings);
   const variants = labelColumn(gathered.ratings, (r) => r.variant);
-  const planned = plan(plannerColumns(table, variants));
+  const columns = plannerColumns(table, variants);
+  // Asked first: the other thread answers in order, and this one needs the model before the planner.
+  const fitting = fitModel ? fitModel(columns) : null;
+  const planned = plan(columns);
   // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
   planned.catch(() => undefined);
+  fitting?.catch(() => undefined);
   // The report without the planner (given as none), then the planner's figures in their place; the
   // report reads the same table and variants (built once).
-  const report = computeReport(gathered, [], { table, variants });
+  const started = startCalibrationReport(gathered.ratings, {
+    ...reportOptions(gathered, []),
+    prepared: { table, variants },
+  });
+  const report = finishCalibrationReport(started, fitting ? await fitting : fitReportModel(table));
   const variantReliability = await planned;
   const loop: LoopInput =
     evidence !== null ? { evidence } : { effects: withRedFlagEffects(gathered.scorecards, await remote!.measures) };
@@ -128,12 +149,12 @@ function gatherRatings(filter: CalibrationFilter) {
   return { people, focus, wide, ratings, scorecards };
 }
 
-function computeReport(
-  { ratings, scorecards }: Gathered,
-  variantReliability?: VariantReliability[],
-  prepared?: CalibrationOptions["prepared"],
-) {
-  return computeCalibrationReport(ratings, { scale: ratingScale(), scorecards, variantReliability, prepared });
+function reportOptions({ scorecards }: Gathered, variantReliability?: VariantReliability[]): CalibrationOptions {
+  return { scale: ratingScale(), scorecards, variantReliability };
+}
+
+function computeReport(gathered: Gathered): CalibrationReport {
+  return computeCalibrationReport(gathered.ratings, reportOptions(gathered));
 }
 
 /** The loop evidence of the gathered ratings' filter (and focus). */

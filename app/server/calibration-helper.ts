@@ -3,12 +3,12 @@
 // read's snapshot is taken (computeDashboardInParallel checks its own against it).
 import { Worker } from "node:worker_threads";
 import type { LoopEffectMeasure } from "../domain/calibration/loop-effects";
-import type { MeasureLoopElsewhere, PlanVariants } from "../models/calibration.server";
+import type { ComputeElsewhere } from "../models/calibration.server";
 import type { HelperRequest } from "./calibration-planner";
 
-export interface CalibrationHelper {
-  plan: PlanVariants;
-  measureLoop: MeasureLoopElsewhere;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface CalibrationHelper extends Required<ComputeElsewhere> {
   stop: () => Promise<number>;
 }
 
@@ -46,12 +46,13 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
       error?: string;
       planned?: unknown;
       measures?: unknown;
+      fit?: unknown;
     }) => {
       const request = pending.get(id);
       if (snapshot) return request?.onSnapshot?.();
       pending.delete(id);
       if (error !== undefined) request?.reject(new Error(error));
-      else request?.resolve((answer.planned ?? answer.measures) as never);
+      else request?.resolve(("fit" in answer ? answer.fit : (answer.planned ?? answer.measures)) as never);
     },
   );
   // The caller hears first (so that a computation failing with these rejections sees the thread gone).
@@ -65,7 +66,7 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
   };
   thread.on("error", fail);
   thread.on("exit", (code) => fail(new Error(`planner thread exit code ${code}`)));
-  const ask = <T>(message: HelperRequest | Omit<HelperRequest, "id">, onSnapshot?: () => void) =>
+  const ask = <T>(message: DistributiveOmit<HelperRequest, "id">, onSnapshot?: () => void) =>
     new Promise<T>((resolve, reject) => {
       const id = next++;
       pending.set(id, { resolve: resolve as (value: never) => void, reject, onSnapshot });
@@ -74,6 +75,7 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
   return {
     stop: () => thread.terminate(),
     plan: (columns) => ask({ columns }),
+    fitModel: (modelColumns) => ask({ modelColumns }),
     measureLoop: (loopFilter) => {
       let snapshotTaken!: () => void;
       let snapshotFailed!: (error: Error) => void;

@@ -19,7 +19,7 @@ let helper = startCalibrationHelper(() => (helper = null));
 async function compute(filter: CalibrationFilter): Promise<DashboardViews> {
   if (helper === null) return computeDashboard(filter);
   try {
-    return await computeDashboardInParallel(filter, helper.plan, helper.measureLoop);
+    return await computeDashboardInParallel(filter, helper);
   } catch (error) {
     // The helper thread died under this computation: compute it all here (slower, not wrong).
     if (helper === null) return computeDashboard(filter);

@@ -1,5 +1,5 @@
-// The calibration worker computes the per-variant planner on a helper thread while it computes the
-// rest of the report, and has the lead's-loop records read and measured there, on the helper's own
+// The calibration worker computes the report's rater model and the per-variant planner on a helper
+// thread while it computes the rest of the report, and has the lead's-loop records read and measured there, on the helper's own
 // connection, while it reads the ratings (issue #16: both cores). The views must be the ones
 // computeDashboard gives on one thread, whether the helper's work runs in this thread or on the real
 // helper thread (app/server/calibration-planner.ts); the two reads must see one state of the
@@ -12,14 +12,19 @@ import { seedDemo } from "~/seed/demo.server";
 import {
   computeDashboard,
   computeDashboardInParallel,
+  type FitModelElsewhere,
   type MeasureLoopElsewhere,
   type PlanVariants,
 } from "~/models/calibration.server";
 import { measureRecordedLoopInSnapshot } from "~/models/loop-evidence.server";
 import { computeVariantReliabilityOfColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
+import { ratingTableFromColumns } from "~/domain/calibration/rating-table";
+import { fitReportModel } from "~/domain/calibration/report";
 import { startCalibrationHelper, type CalibrationHelper } from "~/server/calibration-helper";
 
 const inThisThread: PlanVariants = async (columns) => computeVariantReliabilityOfColumns(structuredClone(columns));
+const modelInThisThread: FitModelElsewhere = async (columns) =>
+  structuredClone(fitReportModel(ratingTableFromColumns(structuredClone(columns).table)));
 
 let planner: Worker;
 const onHelperThread: PlanVariants = (columns) =>
@@ -70,23 +75,33 @@ describe("dashboard views with the planner on another thread", { timeout: 120_00
       const alone = computeDashboard(filter);
       expect(alone.overview.variantReliability.length).toBeGreaterThan(1);
       expect(alone.loopEffects.length).toBeGreaterThan(0);
-      expect(await computeDashboardInParallel(filter, inThisThread)).toEqual(alone);
-      expect(await computeDashboardInParallel(filter, onHelperThread)).toEqual(alone);
-      expect(await computeDashboardInParallel(filter, inThisThread, onOtherConnection())).toEqual(alone);
+      expect(await computeDashboardInParallel(filter, { plan: inThisThread })).toEqual(alone);
+      expect(await computeDashboardInParallel(filter, { plan: onHelperThread })).toEqual(alone);
+      expect(
+        await computeDashboardInParallel(filter, {
+          plan: inThisThread,
+          measureLoop: onOtherConnection(),
+          fitModel: modelInThisThread,
+        }),
+      ).toEqual(alone);
       // The worker's own helper: the planner and the loop records on its thread and connection.
-      expect(await computeDashboardInParallel(filter, helper.plan, helper.measureLoop)).toEqual(alone);
+      expect(await computeDashboardInParallel(filter, helper)).toEqual(alone);
     }
     expect(helperDied).toBe(false);
   });
 
   it("fails with the planner's error instead of showing views without it", async () => {
+    const brokenModel: FitModelElsewhere = () => Promise.reject(new Error("planner thread exit code 1"));
+    await expect(computeDashboardInParallel({}, { plan: inThisThread, fitModel: brokenModel })).rejects.toThrow(
+      "planner thread exit code 1",
+    );
     const broken: PlanVariants = () => Promise.reject(new Error("planner thread exit code 1"));
-    await expect(computeDashboardInParallel({}, broken)).rejects.toThrow("planner thread exit code 1");
+    await expect(computeDashboardInParallel({}, { plan: broken })).rejects.toThrow("planner thread exit code 1");
     const brokenLoop: MeasureLoopElsewhere = () => {
       const failed = Promise.reject(new Error("planner thread exit code 1"));
       return { snapshot: failed, measures: failed };
     };
-    await expect(computeDashboardInParallel({}, inThisThread, brokenLoop)).rejects.toThrow(
+    await expect(computeDashboardInParallel({}, { plan: inThisThread, measureLoop: brokenLoop })).rejects.toThrow(
       "planner thread exit code 1",
     );
   });
@@ -112,7 +127,10 @@ describe("dashboard views with the planner on another thread", { timeout: 120_00
         writer.sqlite.close();
       }
     };
-    const views = await computeDashboardInParallel({}, inThisThread, onOtherConnection(amendAll));
+    const views = await computeDashboardInParallel(
+      {},
+      { plan: inThisThread, measureLoop: onOtherConnection(amendAll) },
+    );
     const after = computeDashboard({});
     // The commit moved the amendments' effects; the other connection had measured them before it.
     expect(after.loopEffects).not.toEqual(before.loopEffects);

@@ -2,13 +2,16 @@ import { sql } from "drizzle-orm";
 import { getDb, preparedOnce } from "~db/client";
 import * as t from "~db/schema";
 import { computeCalibrationReport, type CalibrationOptions, type CalibrationReport } from "~/domain/calibration";
+import { finishCalibrationReport, fitReportModel, startCalibrationReport } from "~/domain/calibration/report";
+import type { RaterModelFit } from "~/domain/calibration/rater-model";
 import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table";
 import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
-import type { DashboardContext } from "~/domain/calibration/dashboard";
+import type { DashboardContext, LoopEvidence } from "~/domain/calibration/dashboard";
+import { withRedFlagEffects, type LoopEffectMeasure } from "~/domain/calibration/loop-effects";
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
-import { loadLoopEvidence } from "./loop-evidence.server";
-import { candidateLabel, exportRatingsWithRedFlags } from "./rating-export.server";
+import { dataVersion, loadLoopEvidence, readsInOneState } from "./loop-evidence.server";
+import { candidateLabel, exportRatingsWithRedFlags, type RatingFilter } from "./rating-export.server";
 import { getLatestRubricVersion, requireRubricVersion } from "./rubric.server";
 
 // The dashboard's views for one filter, computed from every rating in view. Served and refreshed by
@@ -22,24 +25,75 @@ export function computeDashboard(filter: CalibrationFilter): DashboardViews {
 export type PlanVariants = (columns: PlannerColumns) => Promise<VariantReliability[]>;
 
 /**
+ * Reads and measures the lead's-loop records (all but the red flags) somewhere else (the planner's
+ * thread, on its own connection) in one read transaction: `snapshot` settles once that transaction's
+ * snapshot is taken, `measures` with measureRecordedLoopEffects of what it read.
+ */
+export type MeasureLoopElsewhere = (filter: RatingFilter) => {
+  snapshot: Promise<void>;
+  measures: Promise<LoopEffectMeasure[]>;
+};
+
+/** Fits the report's rater model (fitReportModel) of the table these columns hold somewhere else. */
+export type FitModelElsewhere = (columns: PlannerColumns) => Promise<RaterModelFit | null>;
+
+/** What computeDashboardInParallel hands to another thread. */
+export interface ComputeElsewhere {
+  plan: PlanVariants;
+  measureLoop?: MeasureLoopElsewhere;
+  fitModel?: FitModelElsewhere;
+}
+
+/**
  * The same views, with the per-variant planner (a REML fit per company variant, a third or more of
- * the report) computed by `plan` on another thread while this one computes the rest of the report.
+ * the report) computed by `plan` on another thread while this one computes the rest of the report;
+ * given `measureLoop`, the lead's-loop records read and measured there while this one reads the
+ * ratings (each read is about a second at 100,000 scorecards); and given `fitModel`, the report's
+ * rater model fitted there (before the planner) while this one computes the report's other parts.
+ *
+ * The two reads are on two connections, so they must see one state of the database: this thread
+ * notes its data version, the other thread takes its snapshot, then this one takes its own; if any
+ * connection committed in between (readsInOneState), this thread reads the records itself, in its
+ * own snapshot, and the other thread's are dropped.
  */
 export async function computeDashboardInParallel(
   filter: CalibrationFilter,
-  plan: PlanVariants,
+  elsewhere: ComputeElsewhere,
 ): Promise<DashboardViews> {
-  const gathered = gatherRatings(filter);
+  const { plan, measureLoop, fitModel } = elsewhere;
+  // An interviewer focus keeps the records of the ratings' candidates only (read here): no remote read.
+  const remote = measureLoop && !filter.interviewerIds?.length ? await startRemoteLoop(filter, measureLoop) : null;
+  const { gathered, evidence } = readInOneSnapshot(filter, (same) => remote !== null && same(remote.before));
   const table = buildRatingTable(gathered.ratings);
   const variants = labelColumn(gathered.ratings, (r) => r.variant);
-  const planned = plan(plannerColumns(table, variants));
+  const columns = plannerColumns(table, variants);
+  // Asked first: the other thread answers in order, and this one needs the model before the planner.
+  const fitting = fitModel ? fitModel(columns) : null;
+  const planned = plan(columns);
   // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
   planned.catch(() => undefined);
+  fitting?.catch(() => undefined);
   // The report without the planner (given as none), then the planner's figures in their place; the
   // report reads the same table and variants (built once).
-  const report = computeReport(gathered, [], { table, variants });
+  const started = startCalibrationReport(gathered.ratings, {
+    ...reportOptions(gathered, []),
+    prepared: { table, variants },
+  });
+  const report = finishCalibrationReport(started, fitting ? await fitting : fitReportModel(table));
   const variantReliability = await planned;
-  return buildDashboardViews(contextOf(gathered, { ...report, variantReliability }));
+  const loop: LoopInput =
+    evidence !== null ? { evidence } : { effects: withRedFlagEffects(gathered.scorecards, await remote!.measures) };
+  return buildDashboardViews(contextOf(gathered, { ...report, variantReliability }, loop));
+}
+
+/** Notes this connection's data version, then has the other thread take its snapshot. */
+async function startRemoteLoop(filter: CalibrationFilter, measureLoop: MeasureLoopElsewhere) {
+  const before = dataVersion();
+  const { snapshot, measures } = measureLoop(filter);
+  // Caught now (see `planned` above); awaited only when the snapshots agreed.
+  measures.catch(() => undefined);
+  await snapshot;
+  return { before, measures };
 }
 
 /** The widest scale any rubric version has used, so that every stored rating fits. */
@@ -55,8 +109,24 @@ function ratingScale() {
 }
 
 export function loadDashboardContext(filter: CalibrationFilter): DashboardContext {
-  const gathered = gatherRatings(filter);
-  return contextOf(gathered, computeReport(gathered));
+  const { gathered, evidence } = readInOneSnapshot(filter, () => false);
+  return contextOf(gathered, computeReport(gathered), { evidence: evidence! });
+}
+
+/**
+ * The ratings and, unless `readElsewhere` says another connection read them in the same state, the
+ * loop evidence: in one read transaction, so that both are one state of the database. `readElsewhere`
+ * is asked first, as the transaction's first read (readsInOneState takes the snapshot).
+ */
+function readInOneSnapshot(
+  filter: CalibrationFilter,
+  readElsewhere: (same: (before: number) => boolean) => boolean,
+): { gathered: Gathered; evidence: LoopEvidence | null } {
+  return getDb().$client.transaction(() => {
+    const elsewhere = readElsewhere((before) => readsInOneState(before));
+    const gathered = gatherRatings(filter);
+    return { gathered, evidence: elsewhere ? null : loopEvidenceOf(gathered) };
+  })();
 }
 
 type Gathered = ReturnType<typeof gatherRatings>;
@@ -79,17 +149,16 @@ function gatherRatings(filter: CalibrationFilter) {
   return { people, focus, wide, ratings, scorecards };
 }
 
-function computeReport(
-  { ratings, scorecards }: Gathered,
-  variantReliability?: VariantReliability[],
-  prepared?: CalibrationOptions["prepared"],
-) {
-  return computeCalibrationReport(ratings, { scale: ratingScale(), scorecards, variantReliability, prepared });
+function reportOptions({ scorecards }: Gathered, variantReliability?: VariantReliability[]): CalibrationOptions {
+  return { scale: ratingScale(), scorecards, variantReliability };
 }
 
-function contextOf(gathered: Gathered, report: CalibrationReport): DashboardContext {
-  const { people, focus, wide, ratings, scorecards } = gathered;
-  const { rubric } = getLatestRubricVersion();
+function computeReport(gathered: Gathered): CalibrationReport {
+  return computeCalibrationReport(gathered.ratings, reportOptions(gathered));
+}
+
+/** The loop evidence of the gathered ratings' filter (and focus). */
+function loopEvidenceOf({ focus, wide, ratings, scorecards }: Gathered): LoopEvidence {
   // Overdue seats depend on the clock as well as the data; the cache keys on the audit log, so an
   // overdue share can lag until the next change is audited (a submit, an amendment, a debrief …).
   const loop = loadLoopEvidence(wide, scorecards);
@@ -101,10 +170,19 @@ function contextOf(gathered: Gathered, report: CalibrationReport): DashboardCont
     loop.overdue = loop.overdue.filter(mine);
     loop.decisions = loop.decisions.filter(mine);
   }
+  return loop;
+}
+
+/** The loop evidence, or its effects measured already (measureLoopEffects of the same evidence). */
+type LoopInput = { evidence: LoopEvidence } | { effects: LoopEffectMeasure[] };
+
+function contextOf(gathered: Gathered, report: CalibrationReport, loop: LoopInput): DashboardContext {
+  const { people, focus, ratings } = gathered;
+  const { rubric } = getLatestRubricVersion();
   return {
     report,
     ratings,
-    loop,
+    ...("evidence" in loop ? { loop: loop.evidence } : { loopEffects: loop.effects }),
     focus,
     interviewerNames: Object.fromEntries(people.map((p) => [p.email, p.name])),
     dimensionNames: Object.fromEntries(rubric.dimensions.map((d) => [d.key, d.name])),

@@ -1,7 +1,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "~db/client";
 import type { LoopEvidence } from "~/domain/calibration/dashboard";
-import { OVERDUE_AFTER_HOURS, type CountRecord, type PracticeCell } from "~/domain/calibration/loop-effects";
+import {
+  measureRecordedLoopEffects,
+  OVERDUE_AFTER_HOURS,
+  type CountRecord,
+  type LoopEffectMeasure,
+  type PracticeCell,
+  type RecordedLoopEvidence,
+} from "~/domain/calibration/loop-effects";
 import { decisionOf } from "~/domain/debrief-votes";
 import type { Recommendation } from "~/domain/rubric/types";
 import { listExemplars } from "./exemplar.server";
@@ -147,11 +154,60 @@ export function loadLoopEvidence(
   now = new Date(),
   db: Db = getDb(),
 ): LoopEvidence {
+  return { redFlags, ...loadRecordedLoopEvidence(filter, now, db) };
+}
+
+/** The loop evidence but the red flags (which come with the ratings). */
+export function loadRecordedLoopEvidence(
+  filter: RatingFilter,
+  now = new Date(),
+  db: Db = getDb(),
+): RecordedLoopEvidence {
   return {
-    redFlags,
     practice: practiceCells(db),
     amendments: amendmentRecords(db, filter),
     overdue: overdueRecords(db, filter, now),
     decisions: decisionRecords(db, filter),
   };
+}
+
+/**
+ * The connection's PRAGMA data_version: "two invocations … from the same connection will be
+ * different if changes were committed to the database by any other connection in the interim"
+ * (sqlite.org/pragma.html#pragma_data_version). Outside a transaction the pragma starts a read of
+ * its own, so the value is the database's as of now; inside one it is fixed at the transaction's
+ * snapshot (and, as the first read of a transaction, takes that snapshot).
+ */
+export function dataVersion(db: Db = getDb()): number {
+  return db.$client.pragma("data_version", { simple: true }) as number;
+}
+
+/**
+ * The loop evidence but the red flags, read in one transaction on this connection and measured:
+ * `onSnapshot` is called once the transaction's snapshot is taken, before the reads, so that a
+ * reader on another connection can take its own snapshot next and check that no commit came between
+ * (readsInOneState below).
+ */
+export function measureRecordedLoopInSnapshot(
+  filter: RatingFilter,
+  onSnapshot: () => void,
+  now = new Date(),
+  db: Db = getDb(),
+): LoopEffectMeasure[] {
+  const evidence = db.$client.transaction(() => {
+    dataVersion(db);
+    onSnapshot();
+    return loadRecordedLoopEvidence(filter, now, db);
+  })();
+  return measureRecordedLoopEffects(evidence);
+}
+
+/**
+ * Whether this connection's read transaction sees the same database as one taken on another
+ * connection after `before = dataVersion(db)` (read outside any transaction on this connection) and
+ * before this transaction began: called first in the transaction, it takes the snapshot; equal
+ * versions mean no connection committed between `before` and now, so both snapshots lie in one state.
+ */
+export function readsInOneState(before: number, db: Db = getDb()): boolean {
+  return dataVersion(db) === before;
 }

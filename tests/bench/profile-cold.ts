@@ -4,9 +4,10 @@
 // alone, each with its criterion evaluations), and the SQL baseline of the dashboard section.
 //   npx tsx tests/bench/profile-cold.ts [--db /tmp/big.db] [--passes 2]
 //   node --cpu-prof --cpu-prof-dir DIR --import tsx tests/bench/profile-cold.ts   (a V8 profile too)
-// Later passes are the ones to read (the first includes V8's compilation). The server computes the
-// planner (computeVariantReliability) on a second thread, so its worker's own path is the pass
-// without it: printed last, against the SQL baseline's CPU time.
+// Later passes are the ones to read (the first includes V8's compilation). Printed last: the pass
+// without the planner (computeVariantReliability), against the SQL baseline's CPU time. The server
+// splits a computation over two threads (the loop records, the rater model and the planner on its
+// helper): profile-cold-threads.ts gives each thread's CPU time.
 
 import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table";
 import { fitDimensionModel } from "~/domain/calibration/rater-model";
@@ -66,7 +67,7 @@ try {
   process.stdout.write(`SQL baseline (the dashboard section's 3 queries), per run: ${line(sql)}\n`);
   const baseline = [...sql.map(([, ms]) => ms)].sort((a, b) => a - b)[1];
   process.stdout.write(
-    `worker's path (last pass without the planner) ${workerPath.toFixed(0)} ms of CPU = ${(workerPath / baseline).toFixed(2)}x the SQL baseline's median ${baseline.toFixed(0)} ms\n`,
+    `steps on one thread (last pass without the planner) ${workerPath.toFixed(0)} ms of CPU = ${(workerPath / baseline).toFixed(2)}x the SQL baseline's median ${baseline.toFixed(0)} ms\n`,
   );
 } finally {
   sqlite.close();

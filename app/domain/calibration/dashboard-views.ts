@@ -14,7 +14,7 @@ export const VIEW_LIMIT = 100;
 /** Every dashboard view of one filter, computed together: small, serialisable, cacheable. */
 export function buildDashboardViews(ctx: DashboardContext) {
   const queue = ctx.report.disagreements.queue;
-  const loop = ctx.loop ? measureLoopEffects(ctx.loop) : [];
+  const loop = ctx.loopEffects ?? (ctx.loop ? measureLoopEffects(ctx.loop) : []);
   return {
     scale: ctx.report.scale,
     overview: buildOverview(ctx, loop),

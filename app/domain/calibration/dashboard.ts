@@ -31,6 +31,8 @@ export interface DashboardContext {
   focus?: readonly string[];
   /** The evidence behind the lead's-loop effects (loop-effects.ts); absent, those effects are not measured. */
   loop?: LoopEvidence;
+  /** Those effects already measured (measureLoopEffects of the same evidence), in place of `loop`. */
+  loopEffects?: LoopEffectMeasure[];
 }
 
 export interface LoopEvidence {

@@ -141,15 +141,35 @@ export function measurePracticeDistance(cells: readonly PracticeCell[]): LoopEff
 }
 
 /** Every lead's-loop effect of every interviewer, from the evidence the dashboard gathers. */
-export function measureLoopEffects(evidence: {
-  redFlags: readonly ScorecardRedFlags[];
+export function measureLoopEffects(
+  evidence: RecordedLoopEvidence & { redFlags: readonly ScorecardRedFlags[] },
+): LoopEffectMeasure[] {
+  return withRedFlagEffects(evidence.redFlags, measureRecordedLoopEffects(evidence));
+}
+
+/** The red flags' effects, then the records' (measureRecordedLoopEffects, measured elsewhere): measureLoopEffects' order. */
+export function withRedFlagEffects(
+  redFlags: readonly ScorecardRedFlags[],
+  recorded: readonly LoopEffectMeasure[],
+): LoopEffectMeasure[] {
+  return [...measureRedFlagUse(redFlags), ...recorded];
+}
+
+/** The loop evidence read from its own records (all but the red flags, which come with the ratings). */
+export interface RecordedLoopEvidence {
   practice: readonly PracticeCell[];
   amendments: readonly CountRecord[];
   overdue: readonly CountRecord[];
   decisions: readonly CountRecord[];
-}): LoopEffectMeasure[] {
+}
+
+/**
+ * The effects measured from those records, in measureLoopEffects' order: each kind is decided on its
+ * own, so they can be measured where the records are read (the server reads them on a second thread
+ * while the ratings are read) and put after the red flags' effects.
+ */
+export function measureRecordedLoopEffects(evidence: RecordedLoopEvidence): LoopEffectMeasure[] {
   return [
-    ...measureRedFlagUse(evidence.redFlags),
     ...measurePracticeDistance(evidence.practice),
     ...measureShare("amends_after_panel", evidence.amendments),
     ...measureShare("overdue_scorecards", evidence.overdue),

@@ -1,6 +1,6 @@
 import { adjustFromModel, summariseModel, type AdjustedScores, type RaterModelSummary } from "./model-summary";
 import { flagRaters, type RaterEffectSummary } from "./rater-flags";
-import { fitDimensionModel } from "./rater-model";
+import { fitDimensionModel, type RaterModelFit } from "./rater-model";
 import { computeDimensionAgreement, nameRanks, type DimensionAgreement } from "./dimension-agreement";
 import { computeLeniency, type LeniencyEstimate, type MonthlyLeniency } from "./leniency";
 import { findDisagreements, type PanelDisagreements } from "./panel-disagreement";
@@ -71,6 +71,21 @@ export class CalibrationInputError extends Error {
 }
 
 export function computeCalibrationReport(ratings: readonly Rating[], options: CalibrationOptions): CalibrationReport {
+  const started = startCalibrationReport(ratings, options);
+  return finishCalibrationReport(started, fitReportModel(started.table));
+}
+
+/** The report's rater model (the dimension model), null without two ratings to fit. */
+export function fitReportModel(table: RatingTable): RaterModelFit | null {
+  return table.size >= 2 ? fitDimensionModel(table).fit : null;
+}
+
+/**
+ * The report's checks and every part that does not rest on the rater model, so that the model can
+ * be fitted elsewhere meanwhile (fitReportModel on a second thread: app/models/calibration.server.ts)
+ * and the report finished with it (finishCalibrationReport): the same figures as computeCalibrationReport.
+ */
+export function startCalibrationReport(ratings: readonly Rating[], options: CalibrationOptions) {
   const { scale } = options;
   if (!isValidScale(scale)) throw new CalibrationInputError(`invalid scale ${scale.min}-${scale.max}`);
   const validDates = new Set<string>();
@@ -87,19 +102,33 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
 
   const categories = scaleCategories(scale);
   const nameRank = nameRanks(table.interviewers);
-  const disagreements = findDisagreements(table, ratings);
-  const leniency = computeLeniency(table, ratings);
-  const spreads = computeSpreads(table, scale);
-  const halo = computeHalo(table);
-  const redFlags = computeRedFlagRates(table, options.scorecards ?? []);
-  const fit = table.size >= 2 ? fitDimensionModel(table).fit : null;
-  const rater = flagRaters(table, fit, scale);
-  // Each rating's variant, once: the variant comparison and the per-variant planner both read it,
-  // and the comparison's model starts from the dimension model's θ (the same optimum, fewer steps).
-  const variants = options.prepared?.variants ?? labelColumn(ratings, (r) => r.variant);
   const ratingCounts = new Int32Array(table.interviewers.length);
   for (const interviewer of table.interviewerOf) ratingCounts[interviewer] += 1;
+  return {
+    ratings,
+    options,
+    table,
+    disagreements: findDisagreements(table, ratings),
+    leniency: computeLeniency(table, ratings),
+    spreads: computeSpreads(table, scale),
+    halo: computeHalo(table),
+    redFlags: computeRedFlagRates(table, options.scorecards ?? []),
+    // Each rating's variant, once: the variant comparison and the per-variant planner both read it,
+    // and the comparison's model starts from the dimension model's θ (the same optimum, fewer steps).
+    variants: options.prepared?.variants ?? labelColumn(ratings, (r) => r.variant),
+    ratingCounts,
+    dimensions: table.dimensions.map((_, d) => computeDimensionAgreement(table, d, categories, nameRank)),
+  };
+}
 
+/** The report from its started parts and its rater model (fitReportModel of the same table). */
+export function finishCalibrationReport(
+  started: ReturnType<typeof startCalibrationReport>,
+  fit: RaterModelFit | null,
+): CalibrationReport {
+  const { ratings, options, table, leniency, spreads, halo, redFlags, variants, ratingCounts, disagreements } = started;
+  const { scale } = options;
+  const rater = flagRaters(table, fit, scale);
   return {
     scale,
     totals: {
@@ -109,7 +138,7 @@ export function computeCalibrationReport(ratings: readonly Rating[], options: Ca
       dimensions: table.dimensions.length,
       scorecards: table.scorecards.count,
     },
-    dimensions: table.dimensions.map((_, d) => computeDimensionAgreement(table, d, categories, nameRank)),
+    dimensions: started.dimensions,
     interviewers: table.interviewers
       .map((interviewer, i) => ({
         interviewer,

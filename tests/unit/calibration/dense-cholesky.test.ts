@@ -1,10 +1,13 @@
-// The rater model's dense Cholesky (dense-cholesky.ts) works on two rows and two columns at a time;
+// The rater model's dense Cholesky (dense-cholesky.ts) works on four rows and two columns at a time;
 // it must give the factor and log-determinant of the textbook one-entry-at-a-time algorithm for
-// every size (odd sizes leave a last row, odd rows a last column), and refuse what is not positive definite.
+// every size (sizes not a multiple of four leave two or three rows, odd sizes a last row), bit for
+// bit the factor of the two-by-two kernel it replaced (so no fit moves), and refuse what is not
+// positive definite.
 import { describe, expect, it } from "vitest";
 
 import { choleskyInPlace, choleskySolve } from "../../../app/domain/calibration/rater-model/dense-cholesky";
 import { createRandom } from "../../../app/domain/random";
+import { choleskyTwoByTwo } from "../../support/cholesky-two-by-two";
 
 /** Golub & Van Loan's Algorithm 4.2.1 as written, one entry at a time. */
 function textbookCholesky(a: Float64Array, m: number): { l: Float64Array; logDet: number } {
@@ -58,12 +61,33 @@ describe("choleskyInPlace", () => {
     });
   }
 
+  for (const m of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 31, 64, 65, 66, 67, 304]) {
+    it(`gives the two-by-two kernel's factor and log-determinant bit for bit, m = ${m}`, () => {
+      const a = spd(m, 300 + m);
+      const reference = Float64Array.from(a);
+      const expectedLogDet = choleskyTwoByTwo(reference, m);
+      const factor = Float64Array.from(a);
+      expect(Object.is(choleskyInPlace(factor, m), expectedLogDet)).toBe(true);
+      let differing = 0;
+      for (let i = 0; i < m; i++)
+        for (let j = 0; j <= i; j++) if (!Object.is(factor[i * m + j], reference[i * m + j])) differing++;
+      expect(differing).toBe(0);
+    });
+  }
+
   for (const [m, at] of [
     [5, 0],
     [5, 3],
     [6, 4],
     [6, 5],
     [7, 6],
+    [9, 2],
+    [10, 3],
+    [11, 6],
+    [12, 10],
+    [12, 11],
+    [9, 5],
+    [13, 12],
   ]) {
     it(`returns NaN when pivot ${at} of ${m} is not positive`, () => {
       const a = spd(m, 7);

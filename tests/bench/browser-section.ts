@@ -163,6 +163,10 @@ export async function openTypingCard(
   await prepare?.(page);
   await page.goto(`${running.server.url}/interviews/${id}/scorecard`, { timeout: 120_000 });
   await page.waitForSelector("html[data-hydrated]");
+  // An interviewer opens the scorecard before the call and types once it is up: the first key waits
+  // for the page's own start (the parts it preloads after hydration: preload-parts.ts) to finish,
+  // as a person's would, instead of being timed against that work.
+  await page.waitForLoadState("networkidle", { timeout: 120_000 });
   await throttle(page);
   await page.evaluate(OBSERVE_EVENTS);
   context.log(

@@ -52,15 +52,23 @@ export default function handleRequest(
 }
 
 /** A destination for React's stream that hands over everything written to it, as one buffer, once it ends. */
-function collect(done: (whole: Buffer) => void): Writable {
-  const chunks: Buffer[] = [];
+function collect(done: (whole: Uint8Array<ArrayBuffer>) => void): Writable {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
   return new Writable({
-    write(chunk: Buffer, _encoding, next) {
+    write(chunk: Uint8Array, _encoding, next) {
       chunks.push(chunk);
+      length += chunk.byteLength;
       next();
     },
     final(next) {
-      done(Buffer.concat(chunks));
+      const whole = new Uint8Array(length);
+      let at = 0;
+      for (const chunk of chunks) {
+        whole.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      done(whole);
       next();
     },
   });

@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const showAll = url.searchParams.get("actions") === "all";
   const listed = showAll ? overview.actions : overview.actions.slice(0, ACTIONS_SHOWN);
   const followUps = listDueFollowUps(new Date().toISOString().slice(0, 10));
-  const idOf = interviewerIdsByEmail();
+  const idOf = interviewerIdsByEmail(listed.map((a) => a.interviewer));
   const candidates = candidateLinks([
     ...overview.split.map((d) => d.candidateId),
     ...listed.flatMap((a) => a.links.filter((l) => l.interviewId === undefined).map((l) => l.candidateId)),

@@ -108,7 +108,10 @@ try {
       `tasks (probe's own CPU included): ${perDoc(total.count)} a document, ${perDoc(total.cpuMs)} ms of CPU a document; ` +
         `of 10 ms or more: ${perDoc(tasks.filter((t) => t.cpuMs >= 10).length)} a document; ` +
         `longest per document, p50 ${quantile(
-          longest.slice(0, count).map((t) => t.cpuMs).sort((a, b) => a - b),
+          longest
+            .slice(0, count)
+            .map((t) => t.cpuMs)
+            .sort((a, b) => a - b),
           0.5,
         ).toFixed(1)} ms; the ${Math.min(12, longest.length)} longest: ` +
         `${longest

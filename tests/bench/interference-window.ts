@@ -39,6 +39,7 @@ type LeadMessage =
   | { type: "sent"; index: number; sentAt: number }
   | { type: "answer"; index: number; ms: number; status: number; bytes: number; error?: undefined }
   | { type: "answer"; index: number; error: string }
+  | { type: "ready" }
   | { type: "done" };
 
 const isPaced = (load: LoadResult | PacedLoadResult): load is PacedLoadResult => "coalesced" in load;
@@ -69,7 +70,16 @@ export async function interferenceWindow(
   pacing?: PacedSpread,
 ): Promise<InterferenceWindow> {
   const common = { rubricVersionId: server.rubricVersionId, runningSince: Date.now() - 600_000 };
+  // The lead's requests come from a thread of their own (lead-worker.mjs says why).
+  const lead = new Worker(new URL("./lead-worker.mjs", import.meta.url), {
+    workerData: { url: `${server.url}${DASHBOARD_DOCUMENT}`, cookie: server.lead.cookie, intervalMs: LEAD_INTERVAL_MS },
+  });
+  const leadReady = new Promise<void>((resolve, reject) => {
+    lead.on("message", (message: LeadMessage) => message.type === "ready" && resolve());
+    lead.once("error", reject);
+  });
   const seats = await seatsNow(server);
+  await leadReady;
   bumpDataVersion(server.databasePath);
   await server.probe?.reset();
   const started = performance.now();
@@ -77,13 +87,10 @@ export async function interferenceWindow(
   const requests: LeadRequest[] = [];
   let firstAnswerAt: number | null = null;
   let stopLoad: (() => void) | null = null;
-  // The lead's requests come from a thread of their own (lead-worker.mjs says why).
-  const lead = new Worker(new URL("./lead-worker.mjs", import.meta.url), {
-    workerData: { url: `${server.url}${DASHBOARD_DOCUMENT}`, cookie: server.lead.cookie, intervalMs: LEAD_INTERVAL_MS },
-  });
   const leadDone = new Promise<void>((resolve, reject) => {
     lead.on("message", (message: LeadMessage) => {
       if (message.type === "done") return resolve();
+      if (message.type === "ready") return;
       if (message.type === "sent") {
         requests[message.index] = { sentMs: message.sentAt - startedAt, ms: null, status: null, bytes: 0, error: null };
         return;
@@ -98,6 +105,7 @@ export async function interferenceWindow(
     lead.on("error", reject);
     lead.on("exit", () => resolve());
   });
+  lead.postMessage("start");
   const check = setInterval(() => {
     const now = performance.now();
     if (

@@ -5,10 +5,13 @@
 // body) on the load's own event loop delayed the interviewers' saves in the measuring process;
 // those delays counted as the server's autosave latency (latency runs from each save's scheduled
 // time). Plain JavaScript: it runs in a worker without the TypeScript loader.
-// Messages to the parent: { type: "sent", index, sentAt } and { type: "answer", index, ms, status,
+// It says { type: "ready" } once it runs, and starts on "start" (a thread takes a while to start on a
+// busy machine: the window's first request must not wait for it). Messages to the parent: { type: "sent", index, sentAt } and { type: "answer", index, ms, status,
 // bytes, error }, times in ms since the epoch (performance.timeOrigin + now); after "stop" and the
 // open requests' answers (at most two minutes): { type: "done" }.
 import { parentPort, workerData } from "node:worker_threads";
+
+parentPort.postMessage({ type: "ready" });
 
 const { url, cookie, intervalMs } = workerData;
 const pending = new Set();
@@ -34,9 +37,13 @@ function send() {
   pending.add(done);
 }
 
-send();
-const timer = setInterval(send, intervalMs);
+let timer = null;
 parentPort.on("message", async (message) => {
+  if (message === "start") {
+    send();
+    timer = setInterval(send, intervalMs);
+    return;
+  }
   if (message !== "stop") return;
   clearInterval(timer);
   await Promise.race([Promise.all(pending), new Promise((resolve) => setTimeout(resolve, 120_000))]);

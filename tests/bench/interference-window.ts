@@ -1,17 +1,19 @@
 // One window of the interference section: the autosave load (50 interviewers, autocannon, as in
 // autosave-section.ts) while a lead loads the unfiltered dashboard page (GET /calibration, the full
 // document) every LEAD_INTERVAL_MS, open loop (a request every 500 ms whether or not the previous one
-// has answered). The data version is bumped first, so the window starts with the dashboard's
-// computation on the server's worker thread (the realistic worst case: the first lead to open it
-// after a change). The window is at least INTERFERENCE_SECONDS long and lasts until AFTER_FIRST_MS
-// after the first dashboard answer (at most MAX_WINDOW_SECONDS), so the answer's way back through the
-// main thread is in it.
-import { setTimeout as sleep } from "node:timers/promises";
+// has answered), from a thread of its own (lead-worker.mjs: the lead is another person's browser,
+// so reading its documents must not delay the interviewers' saves in the measuring process). The
+// data version is bumped first, so the window starts with the dashboard's computation on the
+// server's worker thread (the realistic worst case: the first lead to open it after a change). The
+// window is at least INTERFERENCE_SECONDS long and lasts until AFTER_FIRST_MS after the first
+// dashboard answer (at most MAX_WINDOW_SECONDS), so the answer's way back through the main thread is
+// in it.
+import { Worker } from "node:worker_threads";
 
 import { seatsNow } from "./autosave-load";
 import { median, type BenchContext } from "./bench-kit";
 import type { BigServer } from "./big-server";
-import { bumpDataVersion, DASHBOARD_DOCUMENT, leadGet } from "./dashboard-requests";
+import { bumpDataVersion, DASHBOARD_DOCUMENT } from "./dashboard-requests";
 import { describeEventLoop, type EventLoopReading } from "./event-loop-probe-client";
 import { runInterviewerLoad, type LoadResult } from "./interviewer-load";
 import { runPacedLoad, PERIOD_MS, type PacedLoadResult } from "./paced-load";
@@ -31,6 +33,14 @@ interface LeadRequest {
   bytes: number;
   error: string | null;
 }
+
+/** What lead-worker.mjs posts. */
+type LeadMessage =
+  | { type: "sent"; index: number; sentAt: number }
+  | { type: "answer"; index: number; ms: number; status: number; bytes: number; error?: undefined }
+  | { type: "answer"; index: number; error: string }
+  | { type: "ready" }
+  | { type: "done" };
 
 const isPaced = (load: LoadResult | PacedLoadResult): load is PacedLoadResult => "coalesced" in load;
 
@@ -60,27 +70,43 @@ export async function interferenceWindow(
   pacing?: PacedSpread,
 ): Promise<InterferenceWindow> {
   const common = { rubricVersionId: server.rubricVersionId, runningSince: Date.now() - 600_000 };
+  // The lead's requests come from a thread of their own (lead-worker.mjs says why).
+  const lead = new Worker(new URL("./lead-worker.mjs", import.meta.url), {
+    workerData: { url: `${server.url}${DASHBOARD_DOCUMENT}`, cookie: server.lead.cookie, intervalMs: LEAD_INTERVAL_MS },
+  });
+  const leadReady = new Promise<void>((resolve, reject) => {
+    lead.on("message", (message: LeadMessage) => message.type === "ready" && resolve());
+    lead.once("error", reject);
+  });
   const seats = await seatsNow(server);
+  await leadReady;
   bumpDataVersion(server.databasePath);
   await server.probe?.reset();
   const started = performance.now();
+  const startedAt = performance.timeOrigin + started;
   const requests: LeadRequest[] = [];
-  const pending = new Set<Promise<void>>();
   let firstAnswerAt: number | null = null;
   let stopLoad: (() => void) | null = null;
-  const sendLeadRequest = () => {
-    const request: LeadRequest = { sentMs: performance.now() - started, ms: null, status: null, bytes: 0, error: null };
-    requests.push(request);
-    const done: Promise<void> = leadGet(`${server.url}${DASHBOARD_DOCUMENT}`, server.lead.cookie)
-      .then((answer) => {
-        Object.assign(request, answer);
+  const leadDone = new Promise<void>((resolve, reject) => {
+    lead.on("message", (message: LeadMessage) => {
+      if (message.type === "done") return resolve();
+      if (message.type === "ready") return;
+      if (message.type === "sent") {
+        requests[message.index] = { sentMs: message.sentAt - startedAt, ms: null, status: null, bytes: 0, error: null };
+        return;
+      }
+      const request = requests[message.index];
+      if (message.error !== undefined) request.error = message.error;
+      else {
+        Object.assign(request, { ms: message.ms, status: message.status, bytes: message.bytes });
         firstAnswerAt ??= performance.now();
-      })
-      .catch((error: unknown) => void (request.error = error instanceof Error ? error.message : String(error)))
-      .finally(() => pending.delete(done));
-    pending.add(done);
-  };
-  const tick = () => {
+      }
+    });
+    lead.on("error", reject);
+    lead.on("exit", () => resolve());
+  });
+  lead.postMessage("start");
+  const check = setInterval(() => {
     const now = performance.now();
     if (
       stopLoad &&
@@ -90,12 +116,8 @@ export async function interferenceWindow(
     ) {
       stopLoad();
       stopLoad = null;
-      return;
     }
-    sendLeadRequest();
-  };
-  sendLeadRequest();
-  const timer = setInterval(tick, LEAD_INTERVAL_MS);
+  }, LEAD_INTERVAL_MS / 5);
   let load: LoadResult | PacedLoadResult;
   try {
     const control = (stop: () => void) => (stopLoad = stop);
@@ -103,14 +125,15 @@ export async function interferenceWindow(
       ? await runPacedLoad(server.url, seats, { ...common, seconds: MAX_WINDOW_SECONDS, spread: pacing, control })
       : await runInterviewerLoad(server.url, seats, { ...common, seconds: MAX_WINDOW_SECONDS, control });
   } finally {
-    clearInterval(timer);
+    clearInterval(check);
+    lead.postMessage("stop");
   }
   const seconds = (performance.now() - started) / 1000;
   const eventLoop = (await server.probe?.read()) ?? null;
-  if (pending.size > 0) {
-    context.log(`interference: ${label}: waiting for ${pending.size} dashboard request(s) still open…`);
-    await Promise.race([Promise.all(pending), sleep(120_000)]);
-  }
+  const open = requests.filter((r) => r.ms === null && r.error === null).length;
+  if (open > 0) context.log(`interference: ${label}: waiting for ${open} dashboard request(s) still open…`);
+  await leadDone;
+  await lead.terminate();
   assertAlive(server.server.child, server.server.output);
 
   const latencies = requests.filter((r) => r.ms !== null).map((r) => r.ms!);

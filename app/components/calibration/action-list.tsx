@@ -3,6 +3,7 @@ import { pct as percent, signed } from "~/components/charts/chart-frame";
 import { INTERVAL } from "./effect-cell";
 import type { LOOP_RULES } from "~/domain/calibration/loop-effects";
 import { effectLabel, effectName } from "~/domain/conversation-effects";
+import { useListNavigation } from "~/components/list-navigation";
 
 interface Action {
   interviewer: string;
@@ -74,6 +75,7 @@ export function ActionList({
   judged: number;
   allInterviewers: string;
 }) {
+  const navigateInApp = useListNavigation();
   return (
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">Who needs a calibration conversation, about what</h2>
@@ -118,7 +120,9 @@ export function ActionList({
             : `None of the ${judged} interviewers with ${minimum}+ shared candidates has an effect large and certain enough to talk about.`}
         </p>
       ) : (
-        <ol className="flag-list action-list">
+        // The entries' links are plain anchors (list-navigation.ts): the list navigates in the app.
+        // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- the clicks are its links' (Enter on a link clicks it), handled here once for all
+        <ol className="flag-list action-list" onClick={navigateInApp}>
           {actions.map((a) => (
             <li key={`${a.interviewer}-${a.effect}`} data-interviewer={a.name} data-effect={a.effect}>
               <span className={`badge badge-${a.effect}`}>{effectLabel(a.effect)}</span>{" "}
@@ -126,7 +130,7 @@ export function ActionList({
                 {a.interviewerId === null ? (
                   a.name
                 ) : (
-                  <Link to={`/calibration/interviewers/${a.interviewerId}`}>{a.name}</Link>
+                  <a href={`/calibration/interviewers/${a.interviewerId}`}>{a.name}</a>
                 )}
               </strong>{" "}
               <Size a={a} />
@@ -137,7 +141,7 @@ export function ActionList({
                   {a.links.map((c, k) => (
                     <span key={c.label}>
                       {k > 0 && ", "}
-                      {c.interviewId === null ? c.label : <Link to={`/interviews/${c.interviewId}`}>{c.label}</Link>}
+                      {c.interviewId === null ? c.label : <a href={`/interviews/${c.interviewId}`}>{c.label}</a>}
                     </span>
                   ))}
                 </>

@@ -45,3 +45,6 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+// The scorecard's autosave, answered by the HTTP front without Remix's routing (app/server/autosave-front.ts).
+export { answerAutosave } from "~/utils/scorecard-autosave.server";

@@ -10,7 +10,8 @@ import type { AnswerAutosave } from "~/utils/scorecard-autosave.server";
 // on to Remix, which answers it as before.
 
 /** The URL the scorecard page's fetcher posts a save to (Remix's data request for the route's action). */
-const AUTOSAVE_URL = /^\/interviews\/([1-9]\d{0,11})\/scorecard\?_data=routes%2Finterviews\.%24interviewId\.scorecard$/;
+export const AUTOSAVE_URL =
+  /^\/interviews\/([1-9]\d{0,11})\/scorecard\?_data=routes%2Finterviews\.%24interviewId\.scorecard$/;
 
 /** What Remix answers a data request whose action threw (production mode: no details). */
 const UNEXPECTED = JSON.stringify({ message: "Unexpected Server Error" });

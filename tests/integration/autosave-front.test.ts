@@ -224,7 +224,8 @@ describe("an autosave answered by the front is answered as the route's action an
 
   it("a body that is not a scorecard object: 400, nothing stored", async () => {
     for (const text of ["[1,2]", '"text"', "42"]) {
-      const { reply, after } = await same({ body: () => text });
+      const { reply, after, outcomes } = await same({ body: () => text });
+      expect(outcomes, text).toEqual(["left to remix"]); // no intent "save": the route refuses it
       expect(reply.status, text).toBe(400);
       expect(after).toEqual([]);
     }

@@ -9,11 +9,13 @@
 import { request as httpRequest } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~db/client";
 import { deactivateUser } from "~/models/user.server";
 import type { AnswerAutosave } from "~/utils/scorecard-autosave.server";
 import { createInterview, createUser, sessionCookieFor } from "../support/factories";
+import { jsonMutation, mutateJson } from "../support/fuzz-json";
 import { startBuiltApp } from "../support/fuzz-server";
 
 type App = Awaited<ReturnType<typeof startBuiltApp>>;
@@ -230,6 +232,37 @@ describe("an autosave answered by the front is answered as the route's action an
       expect(after).toEqual([]);
     }
   });
+});
+
+describe("hostile drafts", () => {
+  const PATHS = [
+    ["intent"],
+    ["baseRevision"],
+    ["rubricVersionId"],
+    ["ratings"],
+    ["ratings", "ownership"],
+    ["redFlags"],
+    ["notes"],
+    ["notes", "0", "text"],
+    ["timer", "elapsedMs"],
+    [],
+  ];
+  it(
+    "a valid draft changed in a few places: the same reply and the same rows both ways",
+    { timeout: 60_000 },
+    async () => {
+      const seen: string[] = [];
+      await fc.assert(
+        fc.asyncProperty(fc.array(jsonMutation(PATHS), { minLength: 1, maxLength: 3 }), async (mutations) => {
+          const text = JSON.stringify(mutateJson(draft(), mutations));
+          seen.push(...(await same({ body: () => text })).outcomes);
+        }),
+        { numRuns: 25 },
+      );
+      // Both paths were compared: drafts the front answered (saved or refused), and ones it left to Remix.
+      expect(new Set(seen)).toEqual(new Set(["answered", "left to remix"]));
+    },
+  );
 });
 
 describe("what the front leaves to Remix is answered as before", () => {

@@ -73,3 +73,6 @@ function collect(done: (whole: Uint8Array<ArrayBuffer>) => void): Writable {
     },
   });
 }
+
+// The scorecard's autosave, answered by the HTTP front without Remix's routing (app/server/autosave-front.ts).
+export { answerAutosave } from "~/utils/scorecard-autosave.server";

@@ -30,10 +30,14 @@ const q = {
   notes: prepare(
     "select client_id as clientId, dimension_key as dimension, elapsed_seconds as elapsed, text from evidence_notes where scorecard_id = ?",
   ),
-  upsertNote: prepare(
-    `insert into evidence_notes (scorecard_id, client_id, dimension_key, elapsed_seconds, text) values (?, ?, ?, ?, ?)
-     on conflict (scorecard_id, client_id) do update set dimension_key = excluded.dimension_key,
-       elapsed_seconds = excluded.elapsed_seconds, text = excluded.text`,
+  // A note already stored (read just above, in the same transaction) is updated in place; only a
+  // new one is inserted. An upsert for every edit first tried the insert (the AUTOINCREMENT
+  // sequence, the foreign key, the unique index) before falling back to the update.
+  insertNote: prepare(
+    "insert into evidence_notes (scorecard_id, client_id, dimension_key, elapsed_seconds, text) values (?, ?, ?, ?, ?)",
+  ),
+  updateNote: prepare(
+    "update evidence_notes set dimension_key = ?, elapsed_seconds = ?, text = ? where scorecard_id = ? and client_id = ?",
   ),
   deleteNote: prepare("delete from evidence_notes where scorecard_id = ? and client_id = ?"),
 };
@@ -102,8 +106,9 @@ export function writeContent(id: number, content: ScorecardContent): void {
     const stored = notes.get(n.id);
     if (stored && stored.dimension === n.dimension && stored.elapsed === n.elapsedSeconds && stored.text === n.text)
       continue;
-    q.upsertNote().run(id, n.id, n.dimension, n.elapsedSeconds, n.text);
-    // A repeated id (never from a validated draft) ends as the last one, as the upsert leaves it.
+    if (stored) q.updateNote().run(n.dimension, n.elapsedSeconds, n.text, id, n.id);
+    else q.insertNote().run(id, n.id, n.dimension, n.elapsedSeconds, n.text);
+    // A repeated id (never from a validated draft) ends as the last one: its second copy updates the first.
     notes.set(n.id, { clientId: n.id, dimension: n.dimension, elapsed: n.elapsedSeconds, text: n.text });
   }
 }

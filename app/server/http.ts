@@ -6,6 +6,8 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { limitRequestBody, MAX_BODY_BYTES, refusedForSize } from "./body-limit";
+import type { AnswerAutosave } from "~/utils/scorecard-autosave.server";
+import { answerAutosaves } from "./autosave-front";
 import { createAssetCompressor } from "./compressed-assets";
 import { refuseCrossSiteRequests } from "./cross-site";
 import { readJsonDataBodies } from "./json-body";
@@ -119,7 +121,8 @@ function compressResponses() {
 
 /**
  * The HTTP front of the app: methods other than GET, HEAD and POST get 405; cross-site state-changing requests are refused (403) and oversized
- * bodies cut off (413) before anything else; then static assets; then every other request to Remix.
+ * bodies cut off (413) before anything else; then the scorecard's autosave (autosave-front.ts), static
+ * assets, and every other request to Remix.
  */
 export function createApp(build: ServerBuild, options: AppOptions = {}) {
   const app = express();
@@ -132,6 +135,8 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   app.use(refuseCrossSiteRequests());
   app.use(limitRequestBody(options.maxBodyBytes ?? MAX_BODY_BYTES));
   app.use(readJsonDataBodies);
+  // The scorecard's autosave, without Remix's routing; every other request goes on (autosave-front.ts).
+  app.use(answerAutosaves((build.entry.module as { answerAutosave?: AnswerAutosave }).answerAutosave));
   app.use(compressResponses());
   // Fingerprinted by the Remix build, so they can be cached for good.
   const assets = createAssetCompressor("public/build", { cacheControl: "public, max-age=31536000, immutable" });

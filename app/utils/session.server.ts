@@ -36,7 +36,11 @@ const parsedCookies = new Map<string, string | null>();
 const PARSED_COOKIES_MAX = 10_000;
 
 async function readSessionId(request: Request): Promise<string | null> {
-  const header = request.headers.get("Cookie");
+  return sessionIdOfCookieHeader(request.headers.get("Cookie"));
+}
+
+/** The session token a Cookie header carries (null: none, or a bad signature); see parsedCookies. */
+export async function sessionIdOfCookieHeader(header: string | null | undefined): Promise<string | null> {
   if (!header) return null;
   const known = parsedCookies.get(header);
   if (known !== undefined) return known;

@@ -68,6 +68,8 @@ const STEPS = [
   "queryRoute",
   "callRouteAction",
   "safelySetHeader",
+  "answerAutosave",
+  "answerScorecardPost",
   "requirePanelInterview",
   "requireUser",
   "readSessionId",

@@ -9,10 +9,13 @@ import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "~/server/http";
 import { ensureBuild } from "./server-process";
 
-export async function startBuiltApp(): Promise<{ base: string; close: () => Promise<void> }> {
+/** `adapt`: the build as served, e.g. with one of its entry's exports replaced. */
+export async function startBuiltApp(
+  adapt: (build: ServerBuild) => ServerBuild = (build) => build,
+): Promise<{ base: string; close: () => Promise<void> }> {
   ensureBuild();
   const build = (await import(/* @vite-ignore */ pathToFileURL(resolve("build/index.js")).href)) as ServerBuild;
-  const server: Server = createApp(build).listen(0, "127.0.0.1");
+  const server: Server = createApp(adapt(build)).listen(0, "127.0.0.1");
   await once(server, "listening");
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -8,7 +8,12 @@ import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table
 import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
 import type { DashboardContext, LoopEvidence } from "~/domain/calibration/dashboard";
 import { withRedFlagEffects, type LoopEffectMeasure } from "~/domain/calibration/loop-effects";
-import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
+import {
+  buildDashboardViews,
+  buildViewsBeforePlanner,
+  completeViews,
+  type DashboardViews,
+} from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
 import { dataVersion, loadLoopEvidence, readsInOneState } from "./loop-evidence.server";
 import { candidateLabel, exportRatingsWithRedFlags, type RatingFilter } from "./rating-export.server";
@@ -80,10 +85,13 @@ export async function computeDashboardInParallel(
     prepared: { table, variants },
   });
   const report = finishCalibrationReport(started, fitting ? await fitting : fitReportModel(table));
-  const variantReliability = await planned;
   const loop: LoopInput =
     evidence !== null ? { evidence } : { effects: withRedFlagEffects(gathered.scorecards, await remote!.measures) };
-  return buildDashboardViews(contextOf(gathered, { ...report, variantReliability }, loop));
+  // Every view but the planner's chart while the other thread still fits the planner (this report's
+  // variantReliability is the empty placeholder, which buildViewsBeforePlanner cannot read).
+  const ctx = contextOf(gathered, report, loop);
+  const views = buildViewsBeforePlanner(ctx);
+  return completeViews(views, await planned, ctx.variantNames);
 }
 
 /** Notes this connection's data version, then has the other thread take its snapshot. */

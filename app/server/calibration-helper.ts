@@ -74,7 +74,7 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
     });
   return {
     stop: () => thread.terminate(),
-    plan: (columns) => ask({ columns }),
+    plan: (columns, next) => ask({ columns, next }),
     fitModel: (modelColumns) => ask({ modelColumns }),
     measureLoop: (loopFilter) => {
       let snapshotTaken!: () => void;

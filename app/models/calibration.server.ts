@@ -5,23 +5,10 @@ import { computeCalibrationReport, type CalibrationOptions, type CalibrationRepo
 import { finishCalibrationReport, fitReportModel, startCalibrationReport } from "~/domain/calibration/report";
 import type { RaterModelFit } from "~/domain/calibration/rater-model";
 import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table";
-import {
-  assembleClaimed,
-  claimVariants,
-  plannerColumns,
-  variantPlan,
-  type ClaimedVariants,
-  type PlannerColumns,
-  type VariantReliability,
-} from "~/domain/calibration/variant-reliability";
+import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
 import type { DashboardContext, LoopEvidence } from "~/domain/calibration/dashboard";
 import { withRedFlagEffects, type LoopEffectMeasure } from "~/domain/calibration/loop-effects";
-import {
-  buildDashboardViews,
-  buildViewsBeforePlanner,
-  completeViews,
-  type DashboardViews,
-} from "~/domain/calibration/dashboard-views";
+import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
 import { dataVersion, loadLoopEvidence, readsInOneState } from "./loop-evidence.server";
 import { candidateLabel, exportRatingsWithRedFlags, type RatingFilter } from "./rating-export.server";
@@ -34,11 +21,8 @@ export function computeDashboard(filter: CalibrationFilter): DashboardViews {
   return buildDashboardViews(loadDashboardContext(filter));
 }
 
-/**
- * Computes the per-variant planner of these columns somewhere else (a second worker thread): the
- * variants it claims from `next` (claimVariants), a counter this thread claims from once it is free.
- */
-export type PlanVariants = (columns: PlannerColumns, next: Int32Array) => Promise<ClaimedVariants>;
+/** Computes the per-variant planner of these columns somewhere else (a second worker thread). */
+export type PlanVariants = (columns: PlannerColumns) => Promise<VariantReliability[]>;
 
 /**
  * Reads and measures the lead's-loop records (all but the red flags) somewhere else (the planner's
@@ -85,8 +69,7 @@ export async function computeDashboardInParallel(
   const columns = plannerColumns(table, variants);
   // Asked first: the other thread answers in order, and this one needs the model before the planner.
   const fitting = fitModel ? fitModel(columns) : null;
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const planned = plan(columns, next);
+  const planned = plan(columns);
   // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
   planned.catch(() => undefined);
   fitting?.catch(() => undefined);
@@ -97,16 +80,10 @@ export async function computeDashboardInParallel(
     prepared: { table, variants },
   });
   const report = finishCalibrationReport(started, fitting ? await fitting : fitReportModel(table));
+  const variantReliability = await planned;
   const loop: LoopInput =
     evidence !== null ? { evidence } : { effects: withRedFlagEffects(gathered.scorecards, await remote!.measures) };
-  // Every view but the planner's chart while the other thread still fits the planner (this report's
-  // variantReliability is the empty placeholder, which buildViewsBeforePlanner cannot read).
-  const ctx = contextOf(gathered, report, loop);
-  const views = buildViewsBeforePlanner(ctx);
-  // Free now: the planner's variants the other thread has not started are fitted here.
-  const planner = variantPlan({ table, variants });
-  const mine = claimVariants(planner, next);
-  return completeViews(views, assembleClaimed(planner.count, await planned, mine), ctx.variantNames);
+  return buildDashboardViews(contextOf(gathered, { ...report, variantReliability }, loop));
 }
 
 /** Notes this connection's data version, then has the other thread take its snapshot. */

@@ -74,7 +74,7 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
     });
   return {
     stop: () => thread.terminate(),
-    plan: (columns, next) => ask({ columns, next }),
+    plan: (columns) => ask({ columns }),
     fitModel: (modelColumns) => ask({ modelColumns }),
     measureLoop: (loopFilter) => {
       let snapshotTaken!: () => void;

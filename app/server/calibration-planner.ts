@@ -6,7 +6,7 @@
 import { parentPort } from "node:worker_threads";
 import { ratingTableFromColumns } from "../domain/calibration/rating-table";
 import { fitReportModel } from "../domain/calibration/report";
-import { claimVariantsOfColumns, type PlannerColumns } from "../domain/calibration/variant-reliability";
+import { computeVariantReliabilityOfColumns, type PlannerColumns } from "../domain/calibration/variant-reliability";
 import { measureRecordedLoopInSnapshot } from "../models/loop-evidence.server";
 import type { RatingFilter } from "../models/rating-export.server";
 import { runInBackground } from "./thread-priority";
@@ -19,7 +19,7 @@ runInBackground();
  * with `snapshot`, then with the measures). Answered in the order they come.
  */
 export type HelperRequest =
-  | { id: number; columns: PlannerColumns; next: Int32Array }
+  | { id: number; columns: PlannerColumns }
   | { id: number; modelColumns: PlannerColumns }
   | { id: number; loopFilter: RatingFilter };
 
@@ -29,7 +29,7 @@ parentPort!.on("message", (request: HelperRequest) => {
     if ("modelColumns" in request)
       parentPort!.postMessage({ id, fit: fitReportModel(ratingTableFromColumns(request.modelColumns.table)) });
     else if ("columns" in request)
-      parentPort!.postMessage({ id, planned: claimVariantsOfColumns(request.columns, request.next) });
+      parentPort!.postMessage({ id, planned: computeVariantReliabilityOfColumns(request.columns) });
     else {
       const measures = measureRecordedLoopInSnapshot(request.loopFilter, () =>
         parentPort!.postMessage({ id, snapshot: true }),

@@ -17,22 +17,22 @@ import {
   type PlanVariants,
 } from "~/models/calibration.server";
 import { measureRecordedLoopInSnapshot } from "~/models/loop-evidence.server";
-import { claimVariantsOfColumns, type ClaimedVariants } from "~/domain/calibration/variant-reliability";
+import { computeVariantReliabilityOfColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
 import { ratingTableFromColumns } from "~/domain/calibration/rating-table";
 import { fitReportModel } from "~/domain/calibration/report";
 import { startCalibrationHelper, type CalibrationHelper } from "~/server/calibration-helper";
 
-const inThisThread: PlanVariants = async (columns, next) => claimVariantsOfColumns(structuredClone(columns), next);
+const inThisThread: PlanVariants = async (columns) => computeVariantReliabilityOfColumns(structuredClone(columns));
 const modelInThisThread: FitModelElsewhere = async (columns) =>
   structuredClone(fitReportModel(ratingTableFromColumns(structuredClone(columns).table)));
 
 let planner: Worker;
-const onHelperThread: PlanVariants = (columns, next) =>
+const onHelperThread: PlanVariants = (columns) =>
   new Promise((resolve, reject) => {
-    planner.once("message", ({ planned, error }: { planned?: ClaimedVariants; error?: string }) =>
+    planner.once("message", ({ planned, error }: { planned?: VariantReliability[]; error?: string }) =>
       error === undefined ? resolve(planned!) : reject(new Error(error)),
     );
-    planner.postMessage({ id: 1, columns, next });
+    planner.postMessage({ id: 1, columns });
   });
 
 let helper: CalibrationHelper;

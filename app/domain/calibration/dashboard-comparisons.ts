@@ -1,5 +1,5 @@
 import { packCandidates } from "./candidate-table";
-import type { ViewContext } from "./dashboard";
+import type { DashboardContext } from "./dashboard";
 
 // The variants side by side per dimension, and candidates' raw against rater-adjusted scores.
 
@@ -7,7 +7,7 @@ import type { ViewContext } from "./dashboard";
  * Each variant's mean with its interval clustered by candidate, withheld (with what is missing) below
  * the one minimum of candidates; the difference from the rest is the rater model's (variant-comparison.ts).
  */
-export function buildVariantView(ctx: ViewContext) {
+export function buildVariantView(ctx: DashboardContext) {
   const dimensions = [...new Set(ctx.report.variants.map((v) => v.dimension))];
   return dimensions.map((dimension) => ({
     dimension,
@@ -37,7 +37,7 @@ export function buildVariantView(ctx: ViewContext) {
  * database): the order is the one sorting candidateRow objects by |change| gave (a stable sort,
  * the same comparisons).
  */
-export function buildCandidateView(ctx: ViewContext) {
+export function buildCandidateView(ctx: DashboardContext) {
   const { adjusted, scale } = ctx.report;
   const { candidates } = adjusted;
   const change = Float64Array.from(candidates, (c) => Math.abs(c.adjustedMean - c.rawMean));

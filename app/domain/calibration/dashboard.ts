@@ -3,7 +3,6 @@ import { MIN_SHARED_CANDIDATES, withEnoughEvidence as honest } from "./evidence"
 import { interviewerProfile } from "./interviewer-profile";
 import type { CountRecord, LoopEffectMeasure, PracticeCell } from "./loop-effects";
 import type { CalibrationReport } from "./report";
-import type { VariantReliability } from "./variant-reliability";
 import { RECOMMENDATIONS, scaleCategories, type Rating, type Recommendation } from "./types";
 
 // Chart-ready views of a calibration report for the dashboard. Components draw these and compute
@@ -19,12 +18,8 @@ export const MIN_SHOWN = MIN_SHARED_CANDIDATES;
  */
 export const AGREEMENT_MARKS = { tentative: 0.667, reliable: 0.8 } as const;
 
-/**
- * What every view but the overview's planner chart reads: the report without the per-variant
- * planner's figures (which another thread may still be computing: computeDashboardInParallel).
- */
-export interface ViewContext {
-  report: Omit<CalibrationReport, "variantReliability">;
+export interface DashboardContext {
+  report: CalibrationReport;
   ratings: readonly Rating[];
   interviewerNames: Record<string, string>;
   dimensionNames: Record<string, string>;
@@ -40,10 +35,6 @@ export interface ViewContext {
   loopEffects?: LoopEffectMeasure[];
 }
 
-export interface DashboardContext extends ViewContext {
-  report: CalibrationReport;
-}
-
 export interface LoopEvidence {
   /** Red flags per submitted scorecard in view (imports left out). */
   redFlags: readonly { candidate: string; interviewer: string; redFlags: number }[];
@@ -54,7 +45,7 @@ export interface LoopEvidence {
 }
 
 /** The report's interviewers the view is about: all of them, or the focused ones. */
-function focusedInterviewers(ctx: ViewContext) {
+function focusedInterviewers(ctx: DashboardContext) {
   const focus = ctx.focus ? new Set(ctx.focus) : null;
   return focus ? ctx.report.interviewers.filter((i) => focus.has(i.interviewer)) : ctx.report.interviewers;
 }
@@ -70,28 +61,7 @@ export function agreementBand(alpha: number | null): "reliable" | "tentative" | 
       : "unreliable";
 }
 
-/** The overview's per-variant planner chart. */
-export function plannerChart(variantReliability: readonly VariantReliability[], variantNames: Record<string, string>) {
-  return variantReliability.map((v) => ({
-    variant: v.variant,
-    name: nameOf(variantNames, v.variant),
-    sharedCandidates: v.sharedCandidates,
-    reliability: v.reliability,
-    withheld: v.withheld,
-  }));
-}
-
-/** An overview (buildOverviewBeforePlanner) with its planner chart, in the overview's key order. */
-export function withPlannerChart(
-  overview: ReturnType<typeof buildOverviewBeforePlanner>,
-  chart: ReturnType<typeof plannerChart>,
-) {
-  const { totals, agreement, model, ...rest } = overview;
-  return { totals, agreement, model, variantReliability: chart, ...rest };
-}
-
-/** The overview but its planner chart: what needs only the report's other parts. */
-export function buildOverviewBeforePlanner(ctx: ViewContext, loop: readonly LoopEffectMeasure[] = [], splitLimit = 5) {
+export function buildOverview(ctx: DashboardContext, loop: readonly LoopEffectMeasure[] = [], splitLimit = 5) {
   const { report } = ctx;
   const focus = ctx.focus ? new Set(ctx.focus) : null;
   const inFocus = focus ? loop.filter((m) => focus.has(m.interviewer)) : loop;
@@ -109,6 +79,13 @@ export function buildOverviewBeforePlanner(ctx: ViewContext, loop: readonly Loop
       };
     }),
     model: report.model,
+    variantReliability: report.variantReliability.map((v) => ({
+      variant: v.variant,
+      name: nameOf(ctx.variantNames, v.variant),
+      sharedCandidates: v.sharedCandidates,
+      reliability: v.reliability,
+      withheld: v.withheld,
+    })),
     recommendations: {
       kappa: honest(report.disagreements.recommendationKappa, report.recommendationCandidates),
       n: report.recommendationCandidates,
@@ -147,7 +124,7 @@ export function buildOverviewBeforePlanner(ctx: ViewContext, loop: readonly Loop
 }
 
 /** The first `limit` entries of the disagreement queue with their dimension's name (the views show only those). */
-export function buildQueue(ctx: ViewContext, limit = Number.POSITIVE_INFINITY) {
+export function buildQueue(ctx: DashboardContext, limit = Number.POSITIVE_INFINITY) {
   return ctx.report.disagreements.queue.slice(0, limit).map((d) => ({
     ...d,
     spreadDimensionName: d.spreadDimension ? nameOf(ctx.dimensionNames, d.spreadDimension) : null,
@@ -179,7 +156,7 @@ function recommendationMix(ratings: readonly Rating[]) {
   return mix;
 }
 
-export function buildInterviewerView(ctx: ViewContext) {
+export function buildInterviewerView(ctx: DashboardContext) {
   const mix = recommendationMix(ctx.ratings);
   const rows = focusedInterviewers(ctx).map((i) => {
     const counts =
@@ -223,7 +200,7 @@ function busiestInterviewers(pairs: { a: string; b: string }[], limit: number): 
     .sort();
 }
 
-export function buildDimensionView(ctx: ViewContext) {
+export function buildDimensionView(ctx: DashboardContext) {
   const categories = scaleCategories(ctx.report.scale);
   // Counts per dimension and category; a rubric has a handful of dimensions, so a short list
   // searched by name beats hashing every rating's name.

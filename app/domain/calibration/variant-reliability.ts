@@ -56,68 +56,37 @@ export function computeVariantReliability(
 ): VariantReliability[] {
   // Each variant's fit starts from its own moment estimates, not the dimension model's θ: tried, that
   // saved few evaluations (31–49 against 31–63 at 100,000 scorecards), and a fit that depends on
-  // nothing else can run on another thread (claimVariants) with the same result.
-  const plan = variantPlan(inputs);
-  return Array.from({ length: plan.count }, (_, i) => plan.variant(i));
-}
-
-/** The planner one variant at a time: `count` fits in the planner's order (by name), each independent of the others. */
-export function variantPlan(inputs: VariantReliabilityInputs) {
+  // nothing else can run on another thread (computeVariantReliabilityOfColumns) with the same result.
   const { variants } = inputs;
   const rows = rowsByLabel(variants);
   const order = variants.names.map((_, v) => v).sort((a, b) => (variants.names[a] < variants.names[b] ? -1 : 1));
-  return {
-    count: order.length,
-    variant: (i: number) => planVariant(inputs.table, variants.names[order[i]], rows[order[i]]),
-  };
-}
-
-/** A variant's figures by its position in the planner's order: what one thread computed of a shared plan. */
-export type ClaimedVariants = [number, VariantReliability][];
-
-/**
- * The plan's variants this thread takes, one at a time, from `next` (a counter in shared memory the
- * other thread takes from too, so each variant is fitted once, by whichever thread is free first).
- */
-export function claimVariants(plan: ReturnType<typeof variantPlan>, next: Int32Array): ClaimedVariants {
-  const claimed: ClaimedVariants = [];
-  for (let i = Atomics.add(next, 0, 1); i < plan.count; i = Atomics.add(next, 0, 1)) claimed.push([i, plan.variant(i)]);
-  return claimed;
-}
-
-/** The whole planner from what each thread claimed (computeVariantReliability's array). */
-export function assembleClaimed(count: number, ...parts: ClaimedVariants[]): VariantReliability[] {
-  const planned = new Array<VariantReliability>(count);
-  for (const part of parts) for (const [i, figures] of part) planned[i] = figures;
-  for (let i = 0; i < count; i++) if (planned[i] === undefined) throw new Error(`planner variant ${i} not computed`);
-  return planned;
-}
-
-function planVariant(all: RatingTable, variant: string, rows: Parameters<typeof selectRows>[1]): VariantReliability {
-  const table = selectRows(all, rows);
-  const cards = new Int32Array(table.candidates.length);
-  for (let s = 0; s < table.scorecards.count; s++)
-    cards[table.candidateOf[table.scorecards.order[table.scorecards.start[s]]]] += 1;
-  const sharedCandidates = cards.reduce((n, k) => n + (k >= 2 ? 1 : 0), 0);
-  const base = {
-    variant,
-    sharedCandidates,
-    interviewers: table.interviewers.length,
-    dimensions: table.dimensions.length,
-  };
-  const missing =
-    missingEvidence(sharedCandidates, "candidates rated by two or more interviewers", MIN_PLANNER_CANDIDATES) ??
-    missingEvidence(table.interviewers.length, "interviewers", MIN_PLANNER_INTERVIEWERS);
-  if (missing !== null) return { ...base, reliability: null, variance: null, converged: null, withheld: missing };
-  const fit = fitVarianceComponents(dimensionDesign(table));
-  const reliability = panelReliability(fit.variance, table.dimensions.length);
-  return {
-    ...base,
-    reliability,
-    variance: fit.variance,
-    converged: fit.converged,
-    withheld: reliability === null ? "no spread between candidates to be reliable about" : null,
-  };
+  return order.map((v) => {
+    const variant = variants.names[v];
+    const table = selectRows(inputs.table, rows[v]);
+    const cards = new Int32Array(table.candidates.length);
+    for (let s = 0; s < table.scorecards.count; s++)
+      cards[table.candidateOf[table.scorecards.order[table.scorecards.start[s]]]] += 1;
+    const sharedCandidates = cards.reduce((n, k) => n + (k >= 2 ? 1 : 0), 0);
+    const base = {
+      variant,
+      sharedCandidates,
+      interviewers: table.interviewers.length,
+      dimensions: table.dimensions.length,
+    };
+    const missing =
+      missingEvidence(sharedCandidates, "candidates rated by two or more interviewers", MIN_PLANNER_CANDIDATES) ??
+      missingEvidence(table.interviewers.length, "interviewers", MIN_PLANNER_INTERVIEWERS);
+    if (missing !== null) return { ...base, reliability: null, variance: null, converged: null, withheld: missing };
+    const fit = fitVarianceComponents(dimensionDesign(table));
+    const reliability = panelReliability(fit.variance, table.dimensions.length);
+    return {
+      ...base,
+      reliability,
+      variance: fit.variance,
+      converged: fit.converged,
+      withheld: reliability === null ? "no spread between candidates to be reliable about" : null,
+    };
+  });
 }
 
 /**
@@ -141,17 +110,8 @@ export function plannerColumns(table: RatingTable, variants: LabelColumn): Plann
 
 /** computeVariantReliability of the ratings these columns hold. */
 export function computeVariantReliabilityOfColumns(columns: PlannerColumns): VariantReliability[] {
-  return computeVariantReliability([], inputsOfColumns(columns));
-}
-
-/** claimVariants of the planner of the ratings these columns hold. */
-export function claimVariantsOfColumns(columns: PlannerColumns, next: Int32Array): ClaimedVariants {
-  return claimVariants(variantPlan(inputsOfColumns(columns)), next);
-}
-
-function inputsOfColumns(columns: PlannerColumns): VariantReliabilityInputs {
-  return {
+  return computeVariantReliability([], {
     table: ratingTableFromColumns(columns.table),
     variants: { names: columns.variantNames, of: columns.variantOf },
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeCalibrationReport } from "~/domain/calibration";
 import { buildDimensionView, HEATMAP_LIMIT, type DashboardContext } from "~/domain/calibration/dashboard";
-import { buildDashboardViews, buildViewsBeforePlanner, completeViews } from "~/domain/calibration/dashboard-views";
+import { buildDashboardViews } from "~/domain/calibration/dashboard-views";
 import { simulatePanels } from "./simulate-panels";
 
 function context(interviewers: number): DashboardContext {
@@ -54,20 +54,5 @@ describe("the dimension view's pairwise heat map", { timeout: 60_000 }, () => {
     expect(views.candidates.table.labels.length).toBe(views.candidates.total);
     expect(views.candidates.table.rawMean).toBeInstanceOf(Float64Array); // columns: cheap to post between threads
     expect(JSON.stringify(views).length).toBeLessThan(1_000_000);
-  });
-
-  it("builds the same views in two steps, the planner's chart last, as in one (the two-thread path)", () => {
-    const ctx = { ...context(12), variantNames: { amazon: "Amazon" } };
-    const { variantReliability, ...withoutPlanner } = ctx.report;
-    expect(variantReliability.length).toBeGreaterThan(0);
-    // The first step sees no planner figures at all: the worker builds it while the planner runs.
-    const before = buildViewsBeforePlanner({ ...ctx, report: withoutPlanner });
-    expect(before.overview).not.toHaveProperty("variantReliability");
-    const views = completeViews(before, variantReliability, ctx.variantNames);
-    const whole = buildDashboardViews(ctx);
-    expect(views).toEqual(whole);
-    // The same keys in the same order: the views serialise byte for byte alike.
-    expect(JSON.stringify(views)).toBe(JSON.stringify(whole));
-    expect(views.overview.variantReliability.map((v) => v.variant)).toEqual(variantReliability.map((v) => v.variant));
   });
 });

@@ -17,13 +17,9 @@ import { buildRatingTable, labelColumn, rowsByLabel, selectRows } from "~/domain
 import { studentTQuantile } from "~/domain/calibration/student-t";
 import type { Rating } from "~/domain/calibration/types";
 import {
-  assembleClaimed,
-  claimVariants,
-  claimVariantsOfColumns,
   computeVariantReliability,
   computeVariantReliabilityOfColumns,
   plannerColumns,
-  variantPlan,
 } from "~/domain/calibration/variant-reliability";
 import { computeCalibrationReport } from "~/domain/calibration/report";
 import { simulatePanels } from "./simulate-panels";
@@ -96,25 +92,6 @@ describe("the report's shortcuts", { timeout: 60_000 }, () => {
       const warm = fitFixedEffects(design, fitDimensionModel(table).fit.theta);
       warm.cellMeans.forEach((mean, f) => expect(Math.abs(mean - full.cellMeans[f])).toBeLessThan(1e-4));
     }
-  });
-
-  it("the planner shared between two threads (each claims the next variant left) equals the planner alone", () => {
-    const table = buildRatingTable(mixed);
-    const variants = labelColumn(mixed, (r) => r.variant);
-    const alone = computeVariantReliability(mixed);
-    const next = new Int32Array(new SharedArrayBuffer(4));
-    // One variant taken here first, as if this thread were free early; the "other thread" (columns
-    // through structuredClone) takes the rest; a late claim here then finds none left.
-    const plan = variantPlan({ table, variants });
-    expect(plan.count).toBe(alone.length);
-    const first = Atomics.add(next, 0, 1);
-    const mine: [number, (typeof alone)[number]][] = [[first, plan.variant(first)]];
-    const theirs = claimVariantsOfColumns(structuredClone(plannerColumns(table, variants)), next);
-    expect(theirs.map(([i]) => i)).toEqual(alone.map((_, i) => i).slice(1));
-    expect(claimVariants(plan, next)).toEqual([]);
-    expect(assembleClaimed(plan.count, theirs, mine)).toEqual(alone);
-    // A variant nobody computed is an error, never a gap in the views.
-    expect(() => assembleClaimed(plan.count, theirs)).toThrow("planner variant 0 not computed");
   });
 
   it("the planner from the report's table, or from columns on another thread, equals the planner alone", () => {

@@ -17,6 +17,7 @@ import type { AnswerAutosave } from "~/utils/scorecard-autosave.server";
 import { createInterview, createUser, sessionCookieFor } from "../support/factories";
 import { jsonMutation, mutateJson } from "../support/fuzz-json";
 import { startBuiltApp } from "../support/fuzz-server";
+import { autosaveDraft, SCORECARD_DATA } from "../support/autosave-post";
 
 type App = Awaited<ReturnType<typeof startBuiltApp>>;
 let front: App;
@@ -47,22 +48,6 @@ afterAll(async () => {
   await remixOnly?.close();
 });
 beforeEach(() => void (outcomes.length = 0));
-
-const DATA = `_data=${encodeURIComponent("routes/interviews.$interviewId.scorecard")}`;
-const draft = (over: Record<string, unknown> = {}) => ({
-  intent: "save",
-  baseRevision: 0,
-  rubricVersionId: 1,
-  ratings: { ownership: 3 },
-  capJustifications: {},
-  redFlags: ["passive_voice"],
-  star: ["situation"],
-  recommendation: null,
-  recommendationJustification: "",
-  notes: [{ id: "n1", dimension: "ownership", elapsedSeconds: 12, text: "Said I." }],
-  timer: { elapsedMs: 1000, runningSince: null },
-  ...over,
-});
 
 /** The headers a fetcher or a browser acts on. */
 const COMPARED = [
@@ -144,7 +129,7 @@ interface Case {
 /** The case on one app, on a seat of its own: the final reply and what was stored. */
 async function runOn(app: App, c: Case) {
   const s = await seat();
-  const path = c.path?.(s) ?? `/interviews/${s.interviewId}/scorecard?${DATA}`;
+  const path = c.path?.(s) ?? `/interviews/${s.interviewId}/scorecard?${SCORECARD_DATA}`;
   const headers = {
     Cookie: s.cookie,
     Origin: app.base,
@@ -152,7 +137,7 @@ async function runOn(app: App, c: Case) {
     ...c.headers?.(s, app),
   };
   for (const body of c.before?.(s) ?? []) {
-    const reply = await post(app, `/interviews/${s.interviewId}/scorecard?${DATA}`, JSON.stringify(body), {
+    const reply = await post(app, `/interviews/${s.interviewId}/scorecard?${SCORECARD_DATA}`, JSON.stringify(body), {
       Cookie: s.cookie,
       Origin: app.base,
       "Content-Type": "application/json",
@@ -181,7 +166,7 @@ async function same(c: Case) {
 
 describe("an autosave answered by the front is answered as the route's action answers it", () => {
   it("a good save: 200, the same reply, the same rows", async () => {
-    const { reply, after, outcomes } = await same({ body: () => JSON.stringify(draft()) });
+    const { reply, after, outcomes } = await same({ body: () => JSON.stringify(autosaveDraft()) });
     expect(outcomes).toEqual(["answered"]);
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ autosave: true, kind: "saved", revision: 1, savedAt: "string" });
@@ -192,8 +177,8 @@ describe("an autosave answered by the front is answered as the route's action an
 
   it("a save on a revision the server never had: 409, nothing changed", async () => {
     const { reply, before, after, outcomes } = await same({
-      before: () => [draft()],
-      body: () => JSON.stringify(draft({ baseRevision: 7, ratings: { ownership: 1 } })),
+      before: () => [autosaveDraft()],
+      body: () => JSON.stringify(autosaveDraft({ baseRevision: 7, ratings: { ownership: 1 } })),
     });
     expect(outcomes).toEqual(["answered"]);
     expect(reply.status).toBe(409);
@@ -203,8 +188,8 @@ describe("an autosave answered by the front is answered as the route's action an
 
   it("another rubric version than the stored one: 409, nothing changed", async () => {
     const { reply, before, after, outcomes } = await same({
-      before: () => [draft()],
-      body: () => JSON.stringify(draft({ baseRevision: 1, rubricVersionId: 999 })),
+      before: () => [autosaveDraft()],
+      body: () => JSON.stringify(autosaveDraft({ baseRevision: 1, rubricVersionId: 999 })),
     });
     expect(outcomes).toEqual(["answered"]);
     expect(reply.status).toBe(409);
@@ -213,8 +198,9 @@ describe("an autosave answered by the front is answered as the route's action an
 
   it("bad input: 400 with the field messages, nothing changed", async () => {
     const { reply, before, after, outcomes } = await same({
-      before: () => [draft()],
-      body: () => JSON.stringify(draft({ baseRevision: 1, ratings: { ownership: 9 }, redFlags: ["no_such_flag"] })),
+      before: () => [autosaveDraft()],
+      body: () =>
+        JSON.stringify(autosaveDraft({ baseRevision: 1, ratings: { ownership: 9 }, redFlags: ["no_such_flag"] })),
     });
     expect(outcomes).toEqual(["answered"]);
     expect(reply.status).toBe(400);
@@ -254,7 +240,7 @@ describe("hostile drafts", () => {
       const seen: string[] = [];
       await fc.assert(
         fc.asyncProperty(fc.array(jsonMutation(PATHS), { minLength: 1, maxLength: 3 }), async (mutations) => {
-          const text = JSON.stringify(mutateJson(draft(), mutations));
+          const text = JSON.stringify(mutateJson(autosaveDraft(), mutations));
           seen.push(...(await same({ body: () => text })).outcomes);
         }),
         { numRuns: 25 },
@@ -268,7 +254,7 @@ describe("hostile drafts", () => {
 describe("what the front leaves to Remix is answered as before", () => {
   it("signed out: Remix's redirect to sign in, nothing stored", async () => {
     const { reply, after, outcomes } = await same({
-      body: () => JSON.stringify(draft()),
+      body: () => JSON.stringify(autosaveDraft()),
       headers: () => ({ Cookie: "" }),
     });
     expect(outcomes).toEqual(["left to remix"]);
@@ -279,9 +265,9 @@ describe("what the front leaves to Remix is answered as before", () => {
 
   it("a revoked session (the account deactivated): sent to sign in, nothing changed", async () => {
     const { reply, before, after, outcomes } = await same({
-      before: () => [draft()],
+      before: () => [autosaveDraft()],
       then: (s) => void deactivateUser(s.userId),
-      body: () => JSON.stringify(draft({ baseRevision: 1, ratings: { ownership: 1 } })),
+      body: () => JSON.stringify(autosaveDraft({ baseRevision: 1, ratings: { ownership: 1 } })),
     });
     expect(outcomes).toEqual(["left to remix"]);
     expect(reply.status).toBe(204);
@@ -291,8 +277,8 @@ describe("what the front leaves to Remix is answered as before", () => {
 
   it("a seat not on the panel: 404, nothing stored", async () => {
     const { reply, after, outcomes } = await same({
-      body: () => JSON.stringify(draft()),
-      path: () => `/interviews/${createInterview({ panel: [] }).id}/scorecard?${DATA}`,
+      body: () => JSON.stringify(autosaveDraft()),
+      path: () => `/interviews/${createInterview({ panel: [] }).id}/scorecard?${SCORECARD_DATA}`,
     });
     expect(outcomes).toEqual(["left to remix"]);
     expect(reply.status).toBe(404);
@@ -309,14 +295,16 @@ describe("what the front leaves to Remix is answered as before", () => {
   });
 
   it("a submit stays the route's: the same refusal (nothing rated yet)", async () => {
-    const { reply, outcomes } = await same({ body: () => JSON.stringify(draft({ intent: "submit", ratings: {} })) });
+    const { reply, outcomes } = await same({
+      body: () => JSON.stringify(autosaveDraft({ intent: "submit", ratings: {} })),
+    });
     expect(outcomes).toEqual(["left to remix"]);
     expect(reply.status).toBe(400);
   });
 
   it("a cross-site post: refused (403) before any save, nothing stored", async () => {
     const { reply, after, outcomes } = await same({
-      body: () => JSON.stringify(draft()),
+      body: () => JSON.stringify(autosaveDraft()),
       headers: () => ({ Origin: "https://evil.example" }),
     });
     expect(outcomes).toEqual([]);
@@ -326,7 +314,7 @@ describe("what the front leaves to Remix is answered as before", () => {
 
   it("a body over the limit: 413 before any of it is read, nothing stored", async () => {
     const { reply, after, outcomes } = await same({
-      body: () => JSON.stringify(draft({ recommendationJustification: "x".repeat(1100 * 1024) })),
+      body: () => JSON.stringify(autosaveDraft({ recommendationJustification: "x".repeat(1100 * 1024) })),
     });
     expect(outcomes).toEqual([]);
     expect(reply.status).toBe(413);
@@ -335,8 +323,8 @@ describe("what the front leaves to Remix is answered as before", () => {
 
   it("another spelling of the URL (a trailing slash) goes to Remix, and is saved there", async () => {
     const { reply, outcomes } = await same({
-      body: () => JSON.stringify(draft()),
-      path: (s) => `/interviews/${s.interviewId}/scorecard/?${DATA}`,
+      body: () => JSON.stringify(autosaveDraft()),
+      path: (s) => `/interviews/${s.interviewId}/scorecard/?${SCORECARD_DATA}`,
     });
     expect(outcomes).toEqual([]);
     expect(reply.status).toBe(200);

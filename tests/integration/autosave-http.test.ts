@@ -10,6 +10,7 @@ import { getDb } from "~db/client";
 import { action } from "~/routes/interviews.$interviewId.scorecard";
 import { createInterview, createUser, sessionCookieFor } from "../support/factories";
 import { startBuiltApp } from "../support/fuzz-server";
+import { autosaveDraft, SCORECARD_DATA } from "../support/autosave-post";
 
 let app: Awaited<ReturnType<typeof startBuiltApp>>;
 beforeAll(async () => {
@@ -23,22 +24,6 @@ beforeEach(async () => {
   const me = await createUser();
   interviewId = createInterview({ panel: [me] }).id;
   cookie = await sessionCookieFor(me.id);
-});
-
-const DATA = `_data=${encodeURIComponent("routes/interviews.$interviewId.scorecard")}`;
-const draft = (over: Record<string, unknown> = {}) => ({
-  intent: "save",
-  baseRevision: 0,
-  rubricVersionId: 1,
-  ratings: { ownership: 3 },
-  capJustifications: {},
-  redFlags: ["passive_voice"],
-  star: ["situation"],
-  recommendation: null,
-  recommendationJustification: "",
-  notes: [{ id: "n1", dimension: "ownership", elapsedSeconds: 12, text: "Said I." }],
-  timer: { elapsedMs: 1000, runningSince: null },
-  ...over,
 });
 
 interface Reply {
@@ -88,14 +73,17 @@ function stored() {
     from scorecards s where s.interview_id = ${interviewId}`);
 }
 
-const autosave = (opts: Parameters<typeof send>[1]) => send(`/interviews/${interviewId}/scorecard?${DATA}`, opts);
+const autosave = (opts: Parameters<typeof send>[1]) =>
+  send(`/interviews/${interviewId}/scorecard?${SCORECARD_DATA}`, opts);
 
 describe("the autosave's JSON body over HTTP", () => {
   it("is saved, and the next save on its revision too", async () => {
-    const first = await autosave({ body: JSON.stringify(draft()) });
+    const first = await autosave({ body: JSON.stringify(autosaveDraft()) });
     expect(first.status).toBe(200);
     expect(JSON.parse(first.text)).toMatchObject({ autosave: true, kind: "saved", revision: 1 });
-    const second = await autosave({ body: JSON.stringify(draft({ baseRevision: 1, ratings: { ownership: 4 } })) });
+    const second = await autosave({
+      body: JSON.stringify(autosaveDraft({ baseRevision: 1, ratings: { ownership: 4 } })),
+    });
     expect(JSON.parse(second.text)).toMatchObject({ kind: "saved", revision: 2 });
     expect(stored()).toEqual([
       { revision: 2, recommendation: null, r: '["ownership=4"]', f: '["passive_voice"]', n: '["n1:Said I."]' },
@@ -103,7 +91,7 @@ describe("the autosave's JSON body over HTTP", () => {
   });
 
   it("arriving in several chunks (no Content-Length) is read whole", async () => {
-    const text = JSON.stringify(draft());
+    const text = JSON.stringify(autosaveDraft());
     const reply = await autosave({ chunks: [text.slice(0, 50), text.slice(50, 120), text.slice(120)] });
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.text)).toMatchObject({ kind: "saved", revision: 1 });
@@ -130,10 +118,10 @@ describe("the autosave's JSON body over HTTP", () => {
   });
 
   it("is validated like the form body: a bad field is a 400 with its field message, and nothing changes", async () => {
-    await autosave({ body: JSON.stringify(draft()) });
+    await autosave({ body: JSON.stringify(autosaveDraft()) });
     const before = stored();
     const reply = await autosave({
-      body: JSON.stringify(draft({ baseRevision: 1, ratings: { ownership: 9 }, redFlags: ["no_such_flag"] })),
+      body: JSON.stringify(autosaveDraft({ baseRevision: 1, ratings: { ownership: 9 }, redFlags: ["no_such_flag"] })),
     });
     expect(reply.status).toBe(400);
     const body = JSON.parse(reply.text) as { kind: string; errors: Record<string, string> };
@@ -143,17 +131,17 @@ describe("the autosave's JSON body over HTTP", () => {
   });
 
   it("over the body limit while streaming: 413, nothing stored, and the server still answers", async () => {
-    const big = JSON.stringify(draft({ recommendationJustification: "x".repeat(600 * 1024) }));
+    const big = JSON.stringify(autosaveDraft({ recommendationJustification: "x".repeat(600 * 1024) }));
     const reply = await autosave({ chunks: [big, big] }).catch(() => null);
     // The server may close the connection before the client finished writing: either way, no save.
     if (reply) expect(reply.status).toBe(413);
     expect(stored()).toEqual([]);
-    const next = await autosave({ body: JSON.stringify(draft()) });
+    const next = await autosave({ body: JSON.stringify(autosaveDraft()) });
     expect(next.status).toBe(200);
   });
 
   it("without a session: sent to sign in, nothing stored", async () => {
-    const reply = await autosave({ body: JSON.stringify(draft()), headers: { Cookie: "" } });
+    const reply = await autosave({ body: JSON.stringify(autosaveDraft()), headers: { Cookie: "" } });
     expect(reply.status).toBe(204); // Remix's data redirect
     expect(reply.headers["x-remix-redirect"]).toMatch(/^\/login\?/);
     expect(stored()).toEqual([]);
@@ -189,7 +177,7 @@ describe("the action", () => {
     const res = (await action({
       request,
       params: { interviewId: String(interviewId) },
-      context: { bodyText: JSON.stringify(draft()) },
+      context: { bodyText: JSON.stringify(autosaveDraft()) },
     })) as Response;
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ kind: "saved", revision: 1 });

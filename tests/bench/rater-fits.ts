@@ -14,6 +14,8 @@ import {
   fitVarianceComponents,
 } from "~/domain/calibration/rater-model";
 import { eliminate, remlCriterion, type Elimination } from "~/domain/calibration/rater-model/reml";
+import { momentStart } from "~/domain/calibration/rater-model/fit-start";
+import type { Theta } from "~/domain/calibration/rater-model";
 import { panelReliability } from "~/domain/calibration/model-summary";
 import { compareVariantsByModel } from "~/domain/calibration/variant-model";
 import { buildRatingTable, labelColumn, rowsByLabel, selectRows } from "~/domain/calibration/rating-table";
@@ -72,9 +74,25 @@ const variantFit = fitFixedEffects(
     cells: variants.names.length * table.dimensions.length,
     scorecards: table.scorecards,
   }),
-  fit.theta,
+  process.env.COLD_START ? undefined : fit.theta,
 );
 process.stdout.write(`  its fit: ${variantFit.evaluations} evaluations\n`);
+if (process.env.STARTS) {
+  const vd = buildRaterDesign({
+    candidateOf: table.candidateOf,
+    interviewerOf: table.interviewerOf,
+    cellOf,
+    scoreOf: table.scoreOf,
+    candidates: table.candidates.length,
+    interviewers: table.interviewers.length,
+    cells: variants.names.length * table.dimensions.length,
+    scorecards: table.scorecards,
+  });
+  const at = (th: Theta) => remlCriterion(vd, eliminate(vd, th) as Elimination);
+  process.stdout.write(
+    `  criterion at the dimension θ ${at(fit.theta)}, at the moment start ${at(momentStart(vd))} ${JSON.stringify(momentStart(vd))}\n`,
+  );
+}
 put("variantVariance", Object.values(variantFit.variance));
 put("variantCellMeans", variantFit.cellMeans);
 put("variantCellCovariance", variantFit.cellCovariance);

@@ -5,10 +5,16 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-import { dimensionDesign, type RaterDesign, type Theta } from "~/domain/calibration/rater-model";
+import {
+  dimensionDesign,
+  fitFixedEffects,
+  fitVarianceComponents,
+  type RaterDesign,
+  type Theta,
+} from "~/domain/calibration/rater-model";
 import { identifiable, momentStart } from "~/domain/calibration/rater-model/fit-start";
 import { boxNewton } from "~/domain/calibration/rater-model/newton";
-import { createWorkspace, eliminate, remlCriterion } from "~/domain/calibration/rater-model/reml";
+import { createWorkspace, eliminate, remlCriterion, type Elimination } from "~/domain/calibration/rater-model/reml";
 import { buildRatingTable } from "~/domain/calibration/rating-table";
 import { boxNewtonBefore } from "./newton-before";
 import { simulatePanels } from "./simulate-panels";
@@ -49,6 +55,19 @@ describe("boxNewton", () => {
     // The bound is active: the criterion rises into the box.
     const f = quadratic(a);
     expect(f([result.x[0], 1e-3, result.x[2]])).toBeGreaterThan(result.value);
+  });
+
+  it("begins its descent at the lowest of its starting points", () => {
+    const a = [1, 2, 0.5];
+    const f = quadratic(a);
+    const near = [1.1, 1.9, 0.6];
+    const fromNear = boxNewton(f, near);
+    // One evaluation more than starting at `near` directly (the far start's value), and the same path.
+    const both = boxNewton(f, [30, 0.1, 9], { otherStarts: [near] });
+    expect(both.evaluations).toBe(fromNear.evaluations + 1);
+    expect(both.x).toEqual(fromNear.x);
+    // A start no lower than the first is not taken.
+    expect(boxNewton(f, near, { otherStarts: [[30, 0.1, 9]] }).x).toEqual(fromNear.x);
   });
 
   it("finds the minimum of a smooth non-quadratic function, where the Hessian changes along the way", () => {
@@ -127,4 +146,21 @@ describe("the REML fit's optimum against the former optimizer", () => {
   it("needs a quarter fewer criterion evaluations over all the designs (320 → 236)", () => {
     expect(now).toBeLessThan(0.75 * before);
   });
+});
+
+describe("the fit at the optimum", () => {
+  it.each(designs.slice(0, 6))(
+    "%s: the figures read from the optimizer's lowest evaluation equal an elimination at the optimum",
+    (_, make) => {
+      const design = make();
+      const fit = fitVarianceComponents(design);
+      const again = eliminate(design, fit.theta) as Elimination;
+      expect(fit.variance.residual).toBe(again.prss / (design.ratings - design.cells));
+      const fixed = fitFixedEffects(design);
+      expect(fixed.theta).toEqual(fit.theta);
+      fixed.cellMeans.forEach((mean, f) =>
+        expect(mean).toBe(design.cellMean[f] + again.solution[design.interviewers + f]),
+      );
+    },
+  );
 });

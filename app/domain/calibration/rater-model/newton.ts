@@ -89,7 +89,13 @@ function updateBfgs(hess: number[][], s: number[], y: number[]): boolean {
 export function boxNewton(
   f: (x: number[]) => number,
   start: number[],
-  options: { maxIterations?: number; xTolerance?: number; fTolerance?: number } = {},
+  options: {
+    maxIterations?: number;
+    xTolerance?: number;
+    fTolerance?: number;
+    /** Other starting points: the lowest of them and `start` is where the descent begins (ties: `start`). */
+    otherStarts?: number[][];
+  } = {},
 ): MinimiseResult {
   const n = start.length;
   const maxIterations = options.maxIterations ?? 40;
@@ -105,6 +111,11 @@ export function boxNewton(
   const stepAt = (x: number[]) => x.map((v) => 1e-4 * Math.max(0.05, v));
   let x = start.map((v) => Math.max(0, v));
   let fx = evaluate(x);
+  for (const other of options.otherStarts ?? []) {
+    const y = other.map((v) => Math.max(0, v));
+    const fy = evaluate(y);
+    if (fy < fx) [x, fx] = [y, fy];
+  }
   let { g, hess } = fullDifferences(evaluate, x, fx, stepAt(x));
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     // Active set: a parameter at its bound whose gradient pushes outward stays at 0.

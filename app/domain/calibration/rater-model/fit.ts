@@ -56,8 +56,8 @@ function thetaOf(x: readonly number[], free: (keyof Theta)[]): Theta {
  * REML fit of score = μ_cell + candidate + interviewer + candidate:interviewer + ε, the model of
  * lme4::lmer(score ~ cell + (1|candidate) + (1|interviewer) + (1|candidate:interviewer), REML = TRUE).
  * The profiled criterion is minimised over θ ≥ 0 (as |x|, so boundary fits at 0 are reachable) by a
- * box-constrained quasi-Newton method (newton.ts) from method-of-moments starting values (or `startAt`, where it is lower), with Nelder–Mead
- * as a fallback.
+ * box-constrained quasi-Newton method (newton.ts) from method-of-moments starting values (or `startAt`,
+ * where the criterion is lower there), with Nelder–Mead as a fallback.
  */
 export function fitRaterModel(design: RaterDesign, startAt?: Theta): RaterModelFit {
   const optimum = optimiseTheta(design, startAt);

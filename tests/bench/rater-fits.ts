@@ -63,36 +63,23 @@ process.stdout.write(`variant model: ${(cpuMs() - start).toFixed(0)} ms\n`);
 // Its fit again, for the evaluations (compareVariantsByModel keeps only the differences): the cells
 // are variant × dimension, as there (every rating of the bench's database has a variant).
 const cellOf = Int32Array.from(variants.of, (v, i) => v * table.dimensions.length + table.dimensionOf[i]);
-const variantFit = fitFixedEffects(
-  buildRaterDesign({
-    candidateOf: table.candidateOf,
-    interviewerOf: table.interviewerOf,
-    cellOf,
-    scoreOf: table.scoreOf,
-    candidates: table.candidates.length,
-    interviewers: table.interviewers.length,
-    cells: variants.names.length * table.dimensions.length,
-    scorecards: table.scorecards,
-  }),
-  process.env.COLD_START ? undefined : fit.theta,
+const variantDesign = buildRaterDesign({
+  candidateOf: table.candidateOf,
+  interviewerOf: table.interviewerOf,
+  cellOf,
+  scoreOf: table.scoreOf,
+  candidates: table.candidates.length,
+  interviewers: table.interviewers.length,
+  cells: variants.names.length * table.dimensions.length,
+  scorecards: table.scorecards,
+});
+const variantFit = fitFixedEffects(variantDesign, fit.theta);
+// Where it may begin (fit.ts takes the lower): the dimension model's θ or its own moment estimates.
+const criterionAt = (theta: Theta) => remlCriterion(variantDesign, eliminate(variantDesign, theta) as Elimination);
+process.stdout.write(
+  `  its fit: ${variantFit.evaluations} evaluations; criterion at the dimension model's θ ${criterionAt(fit.theta)}, ` +
+    `at its moment start ${criterionAt(momentStart(variantDesign))}\n`,
 );
-process.stdout.write(`  its fit: ${variantFit.evaluations} evaluations\n`);
-if (process.env.STARTS) {
-  const vd = buildRaterDesign({
-    candidateOf: table.candidateOf,
-    interviewerOf: table.interviewerOf,
-    cellOf,
-    scoreOf: table.scoreOf,
-    candidates: table.candidates.length,
-    interviewers: table.interviewers.length,
-    cells: variants.names.length * table.dimensions.length,
-    scorecards: table.scorecards,
-  });
-  const at = (th: Theta) => remlCriterion(vd, eliminate(vd, th) as Elimination);
-  process.stdout.write(
-    `  criterion at the dimension θ ${at(fit.theta)}, at the moment start ${at(momentStart(vd))} ${JSON.stringify(momentStart(vd))}\n`,
-  );
-}
 put("variantVariance", Object.values(variantFit.variance));
 put("variantCellMeans", variantFit.cellMeans);
 put("variantCellCovariance", variantFit.cellCovariance);

@@ -114,7 +114,7 @@ export function startCalibrationReport(ratings: readonly Rating[], options: Cali
     halo: computeHalo(table),
     redFlags: computeRedFlagRates(table, options.scorecards ?? []),
     // Each rating's variant, once: the variant comparison and the per-variant planner both read it,
-    // and the comparison's model starts from the dimension model's θ (the same optimum, fewer steps).
+    // and the comparison's model may start from the dimension model's θ (rater-model/fit.ts).
     variants: options.prepared?.variants ?? labelColumn(ratings, (r) => r.variant),
     ratingCounts,
     dimensions: table.dimensions.map((_, d) => computeDimensionAgreement(table, d, categories, nameRank)),

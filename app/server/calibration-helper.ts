@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import type { LoopEffectMeasure } from "../domain/calibration/loop-effects";
 import type { ComputeElsewhere } from "../models/calibration.server";
 import type { HelperRequest } from "./calibration-planner";
+import { COMPUTE_THREAD_LIMITS } from "./compute-thread-heap";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -19,7 +20,9 @@ export interface CalibrationHelper extends Required<ComputeElsewhere> {
 export function startCalibrationHelper(onFail: () => void): CalibrationHelper | null {
   let thread: Worker;
   try {
-    thread = new Worker(new URL("./calibration-planner-boot.mjs", import.meta.url));
+    thread = new Worker(new URL("./calibration-planner-boot.mjs", import.meta.url), {
+      resourceLimits: COMPUTE_THREAD_LIMITS,
+    });
   } catch {
     return null;
   }

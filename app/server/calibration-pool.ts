@@ -3,6 +3,7 @@ import type { DashboardViews } from "~/domain/calibration/dashboard-views";
 import { computeDashboard } from "~/models/calibration.server";
 import type { ComputeDashboard } from "~/models/dashboard-snapshot.server";
 import type { CalibrationFilter } from "~/schemas/calibration-filter-schema";
+import { COMPUTE_THREAD_LIMITS } from "./compute-thread-heap";
 import { unpackViews, type ViewPart } from "./views-transfer";
 
 /**
@@ -10,7 +11,9 @@ import { unpackViews, type ViewPart } from "./views-transfer";
  * the dashboard still answers: it computes on the main thread again (slower under load, not wrong).
  */
 export function startCalibrationWorker(): { compute: ComputeDashboard; stop: () => Promise<number> } {
-  const worker = new Worker(new URL("./calibration-worker-boot.mjs", import.meta.url));
+  const worker = new Worker(new URL("./calibration-worker-boot.mjs", import.meta.url), {
+    resourceLimits: COMPUTE_THREAD_LIMITS,
+  });
   worker.unref();
   const pending = new Map<number, { resolve: (views: DashboardViews) => void; reject: (error: Error) => void }>();
   let alive = true;

@@ -2,8 +2,10 @@
 // helper thread: the loop records, the rater model and the planner there), by hand (not a bench section): each
 // thread's CPU time per pass, read from /proc/self/task/<tid>/stat, beside the pass's wall time.
 // On a quiet machine the wall time is about the busier thread's CPU; on a shared one read the CPU.
-//   npx tsx tests/bench/profile-cold-threads.ts [--db /tmp/big.db] [--passes 3]
-// This process's main thread plays the worker; the helper thread is the one it starts.
+//   node --max-semi-space-size=64 --import tsx tests/bench/profile-cold-threads.ts [--db /tmp/big.db] [--passes 3]
+// This process's main thread plays the worker; the helper thread is the one it starts (with the
+// server's COMPUTE_THREAD_LIMITS). The flag gives the main thread the worker's young generation
+// (192 MB = 64 MB semi-spaces); add --trace-gc to see the collector's pauses.
 import { readdirSync, readFileSync } from "node:fs";
 import { computeDashboardInParallel } from "~/models/calibration.server";
 import { startCalibrationHelper } from "~/server/calibration-helper";

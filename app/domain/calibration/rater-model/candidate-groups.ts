@@ -16,11 +16,28 @@ export function groupCandidates(design: Omit<RaterDesign, "candidateGroups" | "s
   groups: CandidateGroup[];
   single: Int32Array;
 } {
-  const { interviewers: nI, cells: p, candidateStart, cardCount } = design;
+  const { interviewers: nI, cells: p } = design;
   const C = design.candidates;
-  const keyOf = new Float64Array(C).fill(-1);
+  const groups: CandidateGroup[] = [];
+  const grouped = new Uint8Array(C);
+  for (const [key, list] of candidatesByShape(design)) {
+    const size = Math.floor(key / 1e6);
+    const cards = key - size * 1e6;
+    const support = cards + p;
+    if (list.length * support * support < 4 * ((nI * nI) / 2 + p * nI)) continue;
+    for (const c of list) grouped[c] = 1;
+    groups.push(sumGroup(design, size, cards, list));
+  }
+  const single: number[] = [];
+  for (let c = 0; c < C; c++) if (grouped[c] === 0) single.push(c);
+  return { groups, single: Int32Array.from(single) };
+}
+
+/** Candidates whose scorecards all have z ratings, k scorecards each, by the key z·10⁶ + k (first seen first). */
+function candidatesByShape(design: Omit<RaterDesign, "candidateGroups" | "singleCandidates">) {
+  const { candidateStart, cardCount } = design;
   const members = new Map<number, number[]>();
-  for (let c = 0; c < C; c++) {
+  for (let c = 0; c < design.candidates; c++) {
     const from = candidateStart[c];
     const to = candidateStart[c + 1];
     if (to === from) continue;
@@ -29,65 +46,71 @@ export function groupCandidates(design: Omit<RaterDesign, "candidateGroups" | "s
     for (let s = from + 1; s < to; s++) if (cardCount[s] !== z) same = false;
     if (!same) continue;
     const key = z * 1e6 + (to - from);
-    keyOf[c] = key;
     const list = members.get(key);
     if (list === undefined) members.set(key, [c]);
     else list.push(c);
   }
-  const groups: CandidateGroup[] = [];
-  const grouped = new Uint8Array(C);
+  return members;
+}
+
+/** One group's θ-free sums (CandidateGroup), over its candidates in order. */
+function sumGroup(
+  design: Omit<RaterDesign, "candidateGroups" | "singleCandidates">,
+  size: number,
+  cards: number,
+  list: readonly number[],
+): CandidateGroup {
+  const {
+    interviewers: nI,
+    cells: p,
+    candidateStart,
+    cardCellStart,
+    cardCell,
+    cardCellCount,
+    cardInterviewer,
+  } = design;
+  const coRated = new Float64Array(nI * nI);
+  const cellInterviewer = new Float64Array(p * nI);
+  const cellCross = new Float64Array(p * p);
+  const interviewerSum = new Float64Array(nI);
+  const cellSum = new Float64Array(p);
+  let sumSquares = 0;
   const scratch = new Float64Array(p);
-  const touched: number[] = [];
-  for (const [key, list] of members) {
-    const size = Math.floor(key / 1e6);
-    const cards = key - size * 1e6;
-    const support = cards + p;
-    if (list.length * support * support < 4 * ((nI * nI) / 2 + p * nI)) continue;
-    const group: CandidateGroup = {
-      size,
-      cards,
-      count: list.length,
-      coRated: new Float64Array(nI * nI),
-      cellInterviewer: new Float64Array(p * nI),
-      cellCross: new Float64Array(p * p),
-      interviewerSum: new Float64Array(nI),
-      cellSum: new Float64Array(p),
-      sumSquares: 0,
-    };
-    for (const c of list) {
-      grouped[c] = 1;
-      const from = candidateStart[c];
-      const to = candidateStart[c + 1];
-      const y = design.candidateSum[c];
-      group.sumSquares += y * y;
-      for (let s = from; s < to; s++) {
-        for (let e = design.cardCellStart[s]; e < design.cardCellStart[s + 1]; e++) {
-          const f = design.cardCell[e];
-          if (scratch[f] === 0) touched.push(f);
-          scratch[f] += design.cardCellCount[e];
-        }
+  const touched = new Int32Array(p);
+  for (let m = 0; m < list.length; m++) {
+    const c = list[m];
+    const from = candidateStart[c];
+    const to = candidateStart[c + 1];
+    const y = design.candidateSum[c];
+    sumSquares += y * y;
+    let touchedCount = 0;
+    for (let s = from; s < to; s++) {
+      for (let e = cardCellStart[s]; e < cardCellStart[s + 1]; e++) {
+        const f = cardCell[e];
+        if (scratch[f] === 0) touched[touchedCount++] = f;
+        scratch[f] += cardCellCount[e];
       }
-      // Only the candidate's own cells (a few of the p when cells are dimension × variant): the terms
-      // of the others are zeros, and adding a zero leaves each sum exactly as it was.
-      for (const f of touched) {
-        group.cellSum[f] += scratch[f] * y;
-        for (const g of touched) if (g <= f) group.cellCross[f * p + g] += scratch[f] * scratch[g];
-      }
-      for (let s = from; s < to; s++) {
-        const i = design.cardInterviewer[s];
-        group.interviewerSum[i] += y;
-        for (const f of touched) group.cellInterviewer[f * nI + i] += scratch[f];
-        for (let t = from; t < to; t++) {
-          const j = design.cardInterviewer[t];
-          if (j <= i) group.coRated[i * nI + j] += 1;
-        }
-      }
-      for (const f of touched) scratch[f] = 0;
-      touched.length = 0;
     }
-    groups.push(group);
+    // Only the candidate's own cells (a few of the p when cells are dimension × variant): the terms
+    // of the others are zeros, and adding a zero leaves each sum exactly as it was.
+    for (let a = 0; a < touchedCount; a++) {
+      const f = touched[a];
+      cellSum[f] += scratch[f] * y;
+      for (let b = 0; b < touchedCount; b++) {
+        const g = touched[b];
+        if (g <= f) cellCross[f * p + g] += scratch[f] * scratch[g];
+      }
+    }
+    for (let s = from; s < to; s++) {
+      const i = cardInterviewer[s];
+      interviewerSum[i] += y;
+      for (let a = 0; a < touchedCount; a++) cellInterviewer[touched[a] * nI + i] += scratch[touched[a]];
+      for (let t = from; t < to; t++) {
+        const j = cardInterviewer[t];
+        if (j <= i) coRated[i * nI + j] += 1;
+      }
+    }
+    for (let a = 0; a < touchedCount; a++) scratch[touched[a]] = 0;
   }
-  const single: number[] = [];
-  for (let c = 0; c < C; c++) if (grouped[c] === 0) single.push(c);
-  return { groups, single: Int32Array.from(single) };
+  return { size, cards, count: list.length, coRated, cellInterviewer, cellCross, interviewerSum, cellSum, sumSquares };
 }

@@ -8,8 +8,10 @@
 // workers, the viz compositor), and Chromium's own EventLatency stages for the key.
 // Times: wall ms from the keydown, and CPU ms (thread time) in brackets; at 4x the main thread's wall
 // time is ~4x its CPU. On a shared machine compare the counts and CPU, not wall times.
-//   npx remix build [--sourcemap] && npx tsx tests/bench/typing-frames.ts [--slowest N] [--keep DIR]
+//   npx remix build [--sourcemap] && npx tsx tests/bench/typing-frames.ts [--slowest N] [--keep DIR] [--invalidations]
 // With --keep, typing-frames-trace.json stays in DIR (it opens in Chrome DevTools' Performance panel).
+// --invalidations adds Chromium's invalidation tracking (what dirtied style and layout, with stacks):
+// it makes every DOM change in the handlers several times slower, so read its handler times as such.
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
@@ -38,7 +40,7 @@ interface TraceEvent {
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { slowest: { type: "string", default: "8" }, keep: { type: "string" } },
+  options: { slowest: { type: "string", default: "8" }, keep: { type: "string" }, invalidations: { type: "boolean" } },
   strict: false,
 });
 const slowest = Number(values.slowest);
@@ -128,7 +130,7 @@ try {
       "devtools.timeline",
       "disabled-by-default-devtools.timeline",
       "disabled-by-default-devtools.timeline.frame",
-      "disabled-by-default-devtools.timeline.invalidationTracking",
+      ...(values.invalidations ? ["disabled-by-default-devtools.timeline.invalidationTracking"] : []),
       "blink.user_timing",
       "v8",
       "benchmark",

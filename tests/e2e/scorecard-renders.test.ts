@@ -144,6 +144,30 @@ it("the first change (which starts the clock), a rating and t re-render neither 
   await context.close();
 });
 
+it("j and k re-render the card that folds, the card that unfolds and the coach, not the editor", async () => {
+  const { context, page } = await signedInPage(browser);
+  await context.addInitScript(OBSERVE_COMMITS);
+  await openCard(page, newInterview().url);
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(500);
+  await page.keyboard.press("3");
+  await expectSaved(page);
+
+  // The open dimension is in a store of its own (current-dimension.ts): in the editor's state, every
+  // j re-rendered the editor, its form, the live bar and the dialogs (editor: 5 here).
+  for (const key of ["j", "j", "k"]) {
+    const since = await mark(page);
+    await page.keyboard.press(key);
+    // Two cards and the coach (its engine with it), straight into the dimensions' column.
+    expect(await placesSince(page, since), key).toEqual({ inDimensions: 4, insideCards: 0, editor: 0 });
+  }
+  expect(await page.locator("section.dimension.current").getAttribute("data-dimension")).toBe("accountability");
+  // The keys still act on the open dimension.
+  await page.keyboard.press("2");
+  await expect.poll(() => page.locator("section.dimension.current input[type=radio]:checked").inputValue()).toBe("2");
+  await context.close();
+});
+
 it("a note added goes to the device once, with its box emptied, inside the keystroke", async () => {
   const { context, page } = await signedInPage(browser);
   // Every write of a scorecard draft to localStorage, with what it held.

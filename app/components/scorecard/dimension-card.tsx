@@ -2,6 +2,7 @@ import { memo, type ReactNode } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import type { Dimension, Rubric } from "~/domain/rubric/types";
 import { findCapViolations } from "~/domain/scoring";
+import { useIsCurrentDimension, type CurrentDimensionStore } from "./current-dimension";
 import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { renderCoachAdornment, renderCoachedText } from "./evidence-coach";
 import { asList } from "./form-values";
@@ -15,7 +16,8 @@ interface DimensionCardProps {
   /** Its place in the rubric: what onFocusDimension is called with. */
   index: number;
   weight: number;
-  current: boolean;
+  /** The open dimension: the card re-renders only when it folds or unfolds. */
+  currentDimension: CurrentDimensionStore;
   readOnly: boolean;
   probesOpen: boolean;
   extraProbes: string[];
@@ -47,6 +49,8 @@ export function shortAnchor(text: string): string {
  */
 export const DimensionCard = memo(function DimensionCard(props: DimensionCardProps) {
   const { dimension: d, bind, errors, readOnly, control } = props;
+  // A submitted card (read-only) has every dimension open.
+  const current = useIsCurrentDimension(props.currentDimension, props.index) && !readOnly;
   // Subscribed here, not in the editor: a keystroke elsewhere re-renders only what it changes.
   // The computed values are compared with the last ones: only a change in them re-renders the card.
   const rating = useWatch({ control, name: `ratings.${d.key}` });
@@ -70,7 +74,7 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
   // Focus moving inside the current card (a rating key, n to its note box) asks nothing of the editor:
   // its reducer would return the same state, but only after rendering the editor to find out.
   const onFocusWithin = () => {
-    if (!props.current) props.onFocusDimension(props.index);
+    if (!current) props.onFocusDimension(props.index);
   };
   const headingId = `dimension-${d.key}`;
   const ratingError = errors[`ratings.${d.key}`];
@@ -82,11 +86,11 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
     // A click on a folded card is a mouse shortcut; the keyboard gets the same through onFocus (Tab, or j/k).
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events
     <section
-      className={`dimension card${props.current ? " current" : ""}`}
+      className={`dimension card${current ? " current" : ""}`}
       aria-labelledby={headingId}
       data-dimension={d.key}
       onFocus={onFocusWithin}
-      onClick={props.current ? undefined : onFocusWithin}
+      onClick={current ? undefined : onFocusWithin}
     >
       <header className="dimension-head">
         <h2 id={headingId}>{d.name}</h2>

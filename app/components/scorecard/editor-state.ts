@@ -3,11 +3,10 @@ import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import type { FieldErrors } from "~/schemas/form-errors";
 import type { ScorecardFormValues } from "./form-values";
 
-// The scorecard page's own state (not the form's values): which dimension is current, which
-// panels are open, the errors shown, the merge conflicts waiting for a choice, and the one undo.
+// The scorecard page's own state (not the form's values; the open dimension is in
+// current-dimension.ts): which panels are open, the errors shown, the merge conflicts waiting for a choice, and the one undo.
 
 export interface EditorState {
-  current: number;
   probesOpen: Record<string, boolean>;
   fullAnchors: boolean;
   helpOpen: boolean;
@@ -22,7 +21,6 @@ export interface EditorState {
 }
 
 export type EditorAction =
-  | { type: "focusDimension"; index: number }
   | { type: "toggleProbes"; key: string }
   | { type: "toggleFullAnchors" }
   | { type: "help"; open: boolean | "toggle" }
@@ -37,7 +35,6 @@ export type EditorAction =
   | { type: "restored" };
 
 export const initialEditorState = (errors: FieldErrors = {}): EditorState => ({
-  current: 0,
   probesOpen: {},
   fullAnchors: false,
   helpOpen: false,
@@ -55,8 +52,6 @@ const without = (errors: FieldErrors, key: string) =>
 
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {
-    case "focusDimension":
-      return state.current === action.index ? state : { ...state, current: action.index };
     case "toggleProbes":
       return { ...state, probesOpen: { ...state.probesOpen, [action.key]: !state.probesOpen[action.key] } };
     case "toggleFullAnchors":

@@ -13,6 +13,7 @@ import { coachDismissalKey, dismissedInNote } from "~/domain/coach/dismissals";
 import type { Signal } from "~/domain/coach/signal-kinds";
 import type { Rubric } from "~/domain/rubric/types";
 import type { EvidenceNote } from "~/domain/scorecard-content";
+import { useCurrentDimension, type CurrentDimensionStore } from "./current-dimension";
 import { asList, type ScorecardFormValues } from "./form-values";
 import { coachMarks } from "./coach-marks";
 
@@ -97,17 +98,19 @@ export function EvidenceCoach({
   form,
   rubric,
   enabled,
-  currentDimension,
+  currentDimension: currentStore,
   keys,
   children,
 }: {
   form: UseFormReturn<ScorecardFormValues>;
   rubric: Rubric;
   enabled: boolean;
-  currentDimension: string;
+  /** The open dimension (the coach's keys act on its last note): j re-renders the coach, not its children. */
+  currentDimension: CurrentDimensionStore;
   keys: MutableRefObject<CoachKeys>;
   children: ReactNode;
 }) {
+  const currentDimension = rubric.dimensions[useCurrentDimension(currentStore)]?.key ?? "";
   const { getValues, setValue } = form;
   const [redFlags, dismissedList] = useWatch({ control: form.control, name: ["redFlags", "coachDismissed"] });
   const dismissed = dismissedList ?? [];

@@ -7,6 +7,7 @@ import { NO_TIMING } from "~/domain/scorecard-content";
 import { dimensionWeights } from "~/domain/scoring";
 import type { RevisionEntry } from "./scorecard-sidebar";
 import type { FieldErrors } from "~/schemas/form-errors";
+import { useCurrentDimensionStore } from "./current-dimension";
 import { DimensionCard } from "./dimension-card";
 import { loadDraftSchema } from "./draft-schema";
 import { EditorDialogs } from "./editor-dialogs";
@@ -58,14 +59,15 @@ export interface ScorecardEditorProps {
 }
 
 /**
- * The scorecard being written. Memoised, and it re-renders only for its own state (the current
- * dimension, panels, errors, conflicts, the clock): form values are watched by the parts that show
- * them, the fetchers live in FetcherBridges, and the save status in a store its line reads.
+ * The scorecard being written. Memoised, and it re-renders only for its own state (panels, errors,
+ * conflicts): form values are watched by the parts that show them, the fetchers live in
+ * FetcherBridges, and the save status, the clock and the open dimension in stores their parts read.
  */
 export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEditorProps) {
   const { rubric, variant, interview, scorecard, rubricVersionId } = props;
   const submitted = scorecard?.status === "submitted";
   const [ui, dispatch] = useEditorState(props.rejected?.errors);
+  const currentDimension = useCurrentDimensionStore();
   const readOnly = submitted && !ui.amending;
   // Live mode (folded dimensions, short anchors) needs the keys that unfold them: after hydration
   // only, so without JavaScript every dimension stays open.
@@ -127,7 +129,7 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
 
   // Stable callbacks, shared by the memoised cards (each passes its own key or index).
   const { addNote, editNote, removeNote } = useNoteActions(form, clock, sync.together);
-  const onFocusDimension = useCallback((index: number) => dispatch({ type: "focusDimension", index }), [dispatch]);
+  const onFocusDimension = useCallback((index: number) => currentDimension.set(index), [currentDimension]);
   const onToggleProbes = useCallback((key: string) => dispatch({ type: "toggleProbes", key }), [dispatch]);
   const closeHelp = useCallback(() => dispatch({ type: "help", open: false }), [dispatch]);
   const closeReview = useCallback(() => dispatch({ type: "review", open: false }), [dispatch]);
@@ -140,6 +142,7 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
     clock,
     ui,
     dispatch,
+    currentDimension,
     coachKeys,
     choose: sync.choose,
     openReview: flow.openReview,
@@ -231,7 +234,7 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
             form={form}
             rubric={rubric}
             enabled={hydrated && !readOnly}
-            currentDimension={rubric.dimensions[ui.current]?.key ?? ""}
+            currentDimension={currentDimension}
             keys={coachKeys}
           >
             {rubric.dimensions.map((d, i) => (
@@ -242,7 +245,7 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
                 dimension={d}
                 index={i}
                 weight={weights[d.key]}
-                current={i === ui.current && !readOnly}
+                currentDimension={currentDimension}
                 readOnly={readOnly}
                 probesOpen={!!ui.probesOpen[d.key]}
                 extraProbes={variant.probes}

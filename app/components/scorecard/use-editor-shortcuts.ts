@@ -2,6 +2,7 @@ import type { Dispatch, MutableRefObject } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
+import type { CurrentDimensionStore } from "./current-dimension";
 import type { EditorAction, EditorState } from "./editor-state";
 import type { CoachKeys } from "./evidence-coach";
 import { asList, type ScorecardFormValues } from "./form-values";
@@ -16,17 +17,20 @@ export function useEditorShortcuts(opts: {
   clock: InterviewClock;
   ui: EditorState;
   dispatch: Dispatch<EditorAction>;
+  currentDimension: CurrentDimensionStore;
   coachKeys: MutableRefObject<CoachKeys>;
   choose: (conflict: MergeConflict, keep: "mine" | "theirs") => void;
   openReview: () => void;
   enabled: boolean;
 }) {
-  const { rubric, form, clock, ui, dispatch, coachKeys } = opts;
+  const { rubric, form, clock, ui, dispatch, coachKeys, currentDimension } = opts;
+  // Read when a key is pressed: the open dimension is not the editor's state (current-dimension.ts).
+  const current = currentDimension.get;
   const { getValues, setValue } = form;
   const dimensionKeys = rubric.dimensions.map((d) => d.key);
   const focusDimension = (index: number) => {
     const i = Math.max(0, Math.min(dimensionKeys.length - 1, index));
-    dispatch({ type: "focusDimension", index: i });
+    currentDimension.set(i);
     const card = document.querySelector(`[data-dimension="${dimensionKeys[i]}"]`);
     const radio =
       card?.querySelector<HTMLInputElement>("input[type=radio]:checked") ??
@@ -39,11 +43,11 @@ export function useEditorShortcuts(opts: {
 
   useShortcuts(
     {
-      nextDimension: () => focusDimension(ui.current + 1),
-      previousDimension: () => focusDimension(ui.current - 1),
+      nextDimension: () => focusDimension(current() + 1),
+      previousDimension: () => focusDimension(current() - 1),
       rate: (score) => {
         if (score < rubric.scale.min || score > rubric.scale.max) return;
-        const key = dimensionKeys[ui.current];
+        const key = dimensionKeys[current()];
         // Focus follows the key, so Space or an arrow next acts on the rating just chosen. First,
         // while the page's layout is clean: focus() after the change would force its style and
         // layout (the checked anchor restyles its card) inside the keystroke, before React's own.
@@ -52,8 +56,8 @@ export function useEditorShortcuts(opts: {
           ?.focus({ preventScroll: true });
         setValue(`ratings.${key}`, String(score), { shouldDirty: true });
       },
-      addNote: () => focusSelector(`[data-note-input="${dimensionKeys[ui.current]}"]`),
-      toggleProbes: () => dispatch({ type: "toggleProbes", key: dimensionKeys[ui.current] }),
+      addNote: () => focusSelector(`[data-note-input="${dimensionKeys[current()]}"]`),
+      toggleProbes: () => dispatch({ type: "toggleProbes", key: dimensionKeys[current()] }),
       focusRedFlags: () => focusSelector("[data-red-flags] input"),
       toggleStar: (key) => {
         const ticked = asList(getValues("star"));

@@ -49,6 +49,37 @@ export interface ReminderClaim {
   link: string;
 }
 
+type ReminderStep = Pick<ReminderClaim, "interviewId" | "interviewerId" | "kind" | "step" | "recipientId">;
+
+/** One reminder step as a string: the unique key of reminder_sends. */
+export const reminderStepKey = (s: ReminderStep) =>
+  `${s.interviewId}:${s.interviewerId}:${s.kind}:${s.step}:${s.recipientId}`;
+
+/**
+ * The steps of these interviews that are settled (claimed or sent; a failed send is not: it is tried
+ * again), read in one statement: a pass need not try to claim them again. A claim stays the arbiter
+ * (claimReminder), so a step settled by someone else after this read is still sent once.
+ */
+export function settledReminderSteps(interviewIds: readonly number[]): Set<string> {
+  const rows = getDb()
+    .select({
+      interviewId: reminderSends.interviewId,
+      interviewerId: reminderSends.interviewerId,
+      kind: reminderSends.kind,
+      step: reminderSends.step,
+      recipientId: reminderSends.recipientId,
+    })
+    .from(reminderSends)
+    .where(
+      and(
+        sql`${reminderSends.interviewId} in (select value from json_each(${JSON.stringify(interviewIds)}))`,
+        sql`${reminderSends.status} <> 'failed'`,
+      ),
+    )
+    .all();
+  return new Set(rows.map(reminderStepKey));
+}
+
 /**
  * Claims one reminder step for sending, in one immediate transaction: the row is inserted, or a
  * failed earlier attempt taken over. Null when another pass (or process) already has it, so only

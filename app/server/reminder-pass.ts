@@ -58,11 +58,12 @@ export async function runReminderPass(
   let heldSince = performance.now();
   let settled = new Set<string>();
   const deliver = async (claim: Omit<ReminderClaim, "channel" | "subject">, to: string, message: ReminderMessage) => {
-    if (settled.has(reminderStepKey(claim))) return;
+    // The turn first: a pass whose steps are all settled still walks every late seat and lead.
     if (performance.now() - heldSince >= holdMs) {
       await new Promise((resolve) => setImmediate(resolve));
       heldSince = performance.now();
     }
+    if (settled.has(reminderStepKey(claim))) return;
     const id = claimReminder({ ...claim, channel, subject: message.subject }, now);
     if (id === null) return;
     const outcome: ReminderOutcome = {

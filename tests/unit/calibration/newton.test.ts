@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import {
   dimensionDesign,
   fitFixedEffects,
+  fitRaterModel,
   fitVarianceComponents,
   type RaterDesign,
   type Theta,
@@ -161,6 +162,14 @@ describe("the fit at the optimum", () => {
       fixed.cellMeans.forEach((mean, f) =>
         expect(mean).toBe(design.cellMean[f] + again.solution[design.interviewers + f]),
       );
+      // Their covariance, from the kept evaluation's factor, equals the full fit's, which inverts a
+      // fresh factor at the same θ: from the design's own start and from a borrowed one.
+      for (const startAt of [undefined, fit.theta]) {
+        const kept = fitFixedEffects(design, startAt);
+        const full = fitRaterModel(design, startAt);
+        expect(full.theta).toEqual(kept.theta);
+        kept.cellCovariance.forEach((value, k) => expect(value).toBeCloseTo(full.cellCovariance[k], 12));
+      }
     },
   );
 });

@@ -7,7 +7,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
-  buildRaterDesign,
   dimensionDesign,
   fitDimensionModel,
   fitFixedEffects,
@@ -17,7 +16,7 @@ import { eliminate, remlCriterion, type Elimination } from "~/domain/calibration
 import { momentStart } from "~/domain/calibration/rater-model/fit-start";
 import type { Theta } from "~/domain/calibration/rater-model";
 import { panelReliability } from "~/domain/calibration/model-summary";
-import { compareVariantsByModel } from "~/domain/calibration/variant-model";
+import { compareVariantsByModel, variantCellDesign } from "~/domain/calibration/variant-model";
 import { buildRatingTable, labelColumn, rowsByLabel, selectRows } from "~/domain/calibration/rating-table";
 import { exportRatings } from "~/models/rating-export.server";
 import { openDatabase } from "~db/client";
@@ -60,19 +59,8 @@ put("reliability", Object.values(panelReliability(fit.variance, table.dimensions
 start = cpuMs();
 const modelled = compareVariantsByModel(table, variants, fit.theta);
 process.stdout.write(`variant model: ${(cpuMs() - start).toFixed(0)} ms\n`);
-// Its fit again, for the evaluations (compareVariantsByModel keeps only the differences): the cells
-// are variant × dimension, as there (every rating of the bench's database has a variant).
-const cellOf = Int32Array.from(variants.of, (v, i) => v * table.dimensions.length + table.dimensionOf[i]);
-const variantDesign = buildRaterDesign({
-  candidateOf: table.candidateOf,
-  interviewerOf: table.interviewerOf,
-  cellOf,
-  scoreOf: table.scoreOf,
-  candidates: table.candidates.length,
-  interviewers: table.interviewers.length,
-  cells: variants.names.length * table.dimensions.length,
-  scorecards: table.scorecards,
-});
+// Its fit again, for the evaluations (compareVariantsByModel keeps only the differences).
+const { design: variantDesign } = variantCellDesign(table, variants);
 const variantFit = fitFixedEffects(variantDesign, fit.theta);
 // Where it may begin (fit.ts takes the lower): the dimension model's θ or its own moment estimates.
 const criterionAt = (theta: Theta) => remlCriterion(variantDesign, eliminate(variantDesign, theta) as Elimination);

@@ -38,32 +38,7 @@ export function compareVariantsByModel(
     if (seen[v] === 0) used += seen[v] = 1;
   }
   if (used < 2 || withVariant < 2) return new Map();
-  // Usually every rating has a variant: the report's table is the model's, nothing rebuilt.
-  const rows = withVariant === all.size ? null : Int32Array.from(rowsWhere(variants.of, (v) => v >= 0));
-  const table = rows === null ? all : selectRows(all, rows);
-  const variantOf = rows === null ? variants.of : Int32Array.from(rows, (i) => variants.of[i]);
-  const D = table.dimensions.length;
-  const cellIds = new Int32Array(variants.names.length * D).fill(-1);
-  const cellKeys: { variant: string; dimension: string }[] = [];
-  const cellOf = new Int32Array(table.size);
-  for (let i = 0; i < table.size; i++) {
-    const key = variantOf[i] * D + table.dimensionOf[i];
-    if (cellIds[key] === -1) {
-      cellIds[key] = cellKeys.length;
-      cellKeys.push({ variant: variants.names[variantOf[i]], dimension: table.dimensions[table.dimensionOf[i]] });
-    }
-    cellOf[i] = cellIds[key];
-  }
-  const design = buildRaterDesign({
-    candidateOf: table.candidateOf,
-    interviewerOf: table.interviewerOf,
-    cellOf,
-    scoreOf: table.scoreOf,
-    candidates: table.candidates.length,
-    interviewers: table.interviewers.length,
-    cells: cellKeys.length,
-    scorecards: table.scorecards,
-  });
+  const { design, cellKeys } = variantCellDesign(all, variants, withVariant);
   // Only the cell means and their covariance are read here: no effects or prediction errors.
   const fit = fitFixedEffects(design, startAt);
   const p = cellKeys.length;
@@ -99,6 +74,44 @@ export function compareVariantsByModel(
         : { difference: t.difference, ciLow: null, ciHigh: null, p: null, differs: null },
     ]),
   );
+}
+
+/**
+ * The variant model's design: the ratings that have a variant, one fixed mean per (variant,
+ * dimension) cell that has ratings, cells numbered in order of first appearance (`cellKeys`).
+ */
+export function variantCellDesign(
+  all: RatingTable,
+  variants: LabelColumn,
+  withVariant = variants.of.reduce((n, v) => n + (v >= 0 ? 1 : 0), 0),
+) {
+  // Usually every rating has a variant: the report's table is the model's, nothing rebuilt.
+  const rows = withVariant === all.size ? null : Int32Array.from(rowsWhere(variants.of, (v) => v >= 0));
+  const table = rows === null ? all : selectRows(all, rows);
+  const variantOf = rows === null ? variants.of : Int32Array.from(rows, (i) => variants.of[i]);
+  const D = table.dimensions.length;
+  const cellIds = new Int32Array(variants.names.length * D).fill(-1);
+  const cellKeys: { variant: string; dimension: string }[] = [];
+  const cellOf = new Int32Array(table.size);
+  for (let i = 0; i < table.size; i++) {
+    const key = variantOf[i] * D + table.dimensionOf[i];
+    if (cellIds[key] === -1) {
+      cellIds[key] = cellKeys.length;
+      cellKeys.push({ variant: variants.names[variantOf[i]], dimension: table.dimensions[table.dimensionOf[i]] });
+    }
+    cellOf[i] = cellIds[key];
+  }
+  const design = buildRaterDesign({
+    candidateOf: table.candidateOf,
+    interviewerOf: table.interviewerOf,
+    cellOf,
+    scoreOf: table.scoreOf,
+    candidates: table.candidates.length,
+    interviewers: table.interviewers.length,
+    cells: cellKeys.length,
+    scorecards: table.scorecards,
+  });
+  return { design, cellKeys };
 }
 
 function* rowsWhere(of: Int32Array, keep: (id: number) => boolean): Generator<number> {

@@ -6,7 +6,6 @@
 import { describe, expect, it } from "vitest";
 import { addCluster, clusterSumsInterval, createClusterSums } from "~/domain/calibration/clustered-mean";
 import {
-  buildRaterDesign,
   dimensionDesign,
   fitDimensionModel,
   fitFixedEffects,
@@ -22,6 +21,7 @@ import {
   plannerColumns,
 } from "~/domain/calibration/variant-reliability";
 import { computeCalibrationReport } from "~/domain/calibration/report";
+import { variantCellDesign } from "~/domain/calibration/variant-model";
 import { simulatePanels } from "./simulate-panels";
 
 const { ratings, scale: SCALE } = simulatePanels(16, { scorecards: 900, interviewers: 24, candidates: 320 });
@@ -63,24 +63,10 @@ describe("the report's shortcuts", { timeout: 60_000 }, () => {
   it("fitFixedEffects gives the full fit's cell means and their covariance (the variant model's cells)", () => {
     const table = buildRatingTable(ratings);
     const variants = labelColumn(ratings, (r) => r.variant);
-    const D = table.dimensions.length;
-    // One cell per variant x dimension, as the variant comparison (variant-model.ts) has them.
-    const cellOf = Int32Array.from(table.dimensionOf, (d, i) => variants.of[i] * D + d);
-    const cells = variants.names.length * D;
-    expect(new Set(cellOf).size).toBe(cells);
-    for (const design of [
-      dimensionDesign(table),
-      buildRaterDesign({
-        candidateOf: table.candidateOf,
-        interviewerOf: table.interviewerOf,
-        cellOf,
-        scoreOf: table.scoreOf,
-        candidates: table.candidates.length,
-        interviewers: table.interviewers.length,
-        cells,
-        scorecards: table.scorecards,
-      }),
-    ]) {
+    // One cell per variant x dimension, as the variant comparison has them.
+    const variantDesign = variantCellDesign(table, variants).design;
+    expect(variantDesign.cells).toBe(variants.names.length * table.dimensions.length);
+    for (const design of [dimensionDesign(table), variantDesign]) {
       const full = fitRaterModel(design);
       const fixed = fitFixedEffects(design);
       expect(fixed.theta).toEqual(full.theta);

@@ -1,36 +1,16 @@
 import { useState, useSyncExternalStore } from "react";
+import { createValueStore, type ValueStore } from "./value-store";
 
 // Which dimension is open (the one being scored) lives in a store, not in the editor's state: j, k,
 // Tab or a click into a folded card change it, and only the card that folds, the card that unfolds
 // and the coach (the note g and d act on) show it. In the editor's state every j re-rendered the
 // editor, its form, the live bar, the coach and the dialogs.
 
-export interface CurrentDimensionStore {
-  get(): number;
-  set(index: number): void;
-  subscribe(listener: () => void): () => void;
-}
-
-function createCurrentDimensionStore(): CurrentDimensionStore {
-  let current = 0;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => current,
-    set(index) {
-      if (index === current) return;
-      current = index;
-      for (const listener of listeners) listener();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-  };
-}
+export type CurrentDimensionStore = ValueStore<number>;
 
 /** The editor's store, made once. */
 export function useCurrentDimensionStore(): CurrentDimensionStore {
-  const [store] = useState(createCurrentDimensionStore);
+  const [store] = useState(() => createValueStore(0));
   return store;
 }
 

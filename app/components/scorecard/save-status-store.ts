@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import { createValueStore, type ValueStore } from "./value-store";
 
 // The save status lives outside React state: it changes on every edit ("pending") and several
 // times per save, and only the status line and the submit buttons show it. They subscribe here,
@@ -13,30 +14,12 @@ export type SaveStatus =
   | { state: "offline"; submitQueued: boolean }
   | { state: "error"; message: string };
 
-export interface SaveStatusStore {
-  get(): SaveStatus;
-  set(next: SaveStatus | ((current: SaveStatus) => SaveStatus)): void;
-  subscribe(listener: () => void): () => void;
-}
+export type SaveStatusStore = ValueStore<SaveStatus>;
 
 const same = (a: SaveStatus, b: SaveStatus) => JSON.stringify(a) === JSON.stringify(b);
 
 export function createSaveStatusStore(initial: SaveStatus = { state: "idle" }): SaveStatusStore {
-  let status = initial;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => status,
-    set(next) {
-      const value = typeof next === "function" ? next(status) : next;
-      if (same(value, status)) return;
-      status = value;
-      for (const listener of listeners) listener();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-  };
+  return createValueStore(initial, same);
 }
 
 export function useSaveStatus(store: SaveStatusStore): SaveStatus {

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "~db/client";
+import Database from "better-sqlite3";
+import { databasePath, getDb } from "~db/client";
 import * as t from "~db/schema";
 import { runReminderPass } from "../../app/server/reminder-pass";
 import { createSmtpMailer } from "~/utils/mailer.server";
@@ -208,8 +209,29 @@ describe("reminders without SMTP_URL", () => {
     finished = true;
     expect(outcomes).toHaveLength(2);
     expect(ranDuringPass).toBe(true);
-    // Settled steps are skipped, and still sent once.
     expect(await runReminderPass(inApp, { now, holdMs: 0 })).toEqual([]);
+  });
+
+  it("skip steps already settled without claiming them again: a pass with nothing new takes no write lock", async () => {
+    // Every claim is a write transaction. A later pass over the same late seats (every 15 minutes,
+    // thousands of them) must not queue behind the autosaves' writes, or hold them up, to learn
+    // that each step is already sent. Another connection holds the write lock through the pass:
+    // a claim would wait out the busy timeout and fail with SQLITE_BUSY.
+    const inApp = readReminderConfig({ APP_URL: "https://scorecard.example" });
+    const now = new Date("2026-11-26T15:00:00Z");
+    await createUser({ roles: ["lead"] });
+    await lateInterview(now, 2);
+    await lateInterview(now, 24 * 7);
+    const first = await runReminderPass(inApp, { now });
+    expect(new Set(first.map((o) => o.kind))).toEqual(new Set(["interviewer", "lead"]));
+    const writer = new Database(databasePath());
+    try {
+      writer.exec("BEGIN IMMEDIATE");
+      expect(await runReminderPass(inApp, { now })).toEqual([]);
+    } finally {
+      writer.exec("ROLLBACK");
+      writer.close();
+    }
   });
 
   it("refuses bad settings with a message naming the variable", () => {

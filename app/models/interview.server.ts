@@ -176,10 +176,11 @@ export interface UnsubmittedSeat extends OverdueScorecard {
 export function listUnsubmittedSeats(endedBy: Date, { inclusive = false } = {}): UnsubmittedSeat[] {
   const endedAt = sql`strftime('%Y-%m-%dT%H:%M:%fZ', i.scheduled_at, '+' || i.duration_minutes || ' minutes')`;
   const by = endedBy.toISOString();
-  // The open seats first, materialised (one index search per seat), then their interviews: on a large
-  // organisation nearly every seat is submitted, and joining every seat to its interview, candidate and
-  // person before looking at its scorecard cost ~280 ms a call at 100,000 scorecards (~100 ms this
-  // way), held on the server's event loop by every reminder pass.
+  // The open seats first, from their own partial index (panel_assignments.submitted, kept by triggers),
+  // then their interviews: on a large organisation nearly every seat is submitted. Joining every seat
+  // to its interview, candidate and person before looking at its scorecard cost ~280 ms a call at
+  // 100,000 scorecards, and looking up every seat's scorecard ~100 ms, held on the server's event loop
+  // by every reminder pass, the overdue page and each interviewer's profile.
   const rows = getDb().all<{
     interviewId: number;
     candidateName: string;
@@ -195,7 +196,7 @@ export function listUnsubmittedSeats(endedBy: Date, { inclusive = false } = {}):
     with open as materialized (
       select p.interview_id, p.interviewer_id, s.status from ${panelAssignments} p
         left join ${scorecards} s on s.interview_id = p.interview_id and s.interviewer_id = p.interviewer_id
-      where s.status is null or s.status = 'draft')
+      where p.submitted = 0)
     select i.id as interviewId, c.name as candidateName, u.id as interviewerId, u.name as interviewerName,
       u.email as interviewerEmail, u.active as interviewerActive, i.scheduled_at as scheduledAt,
       i.duration_minutes as durationMinutes, ${endedAt} as endedAt, o.status as status

@@ -47,6 +47,18 @@ export const panelAssignments = sqliteTable(
   {
     interviewId: interviewRef("cascade"),
     interviewerId: userRef("interviewer_id"),
+    /**
+     * The seat's scorecard is submitted. Kept by triggers on scorecards and on this table (migration
+     * 0010), never written by the app: the open seats, a few thousand of an organisation's hundred
+     * thousand, are then read from an index of their own instead of a scan of every seat.
+     */
+    submitted: integer("submitted", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.interviewId, t.interviewerId] }), index("panel_interviewer").on(t.interviewerId)],
+  (t) => [
+    primaryKey({ columns: [t.interviewId, t.interviewerId] }),
+    index("panel_interviewer").on(t.interviewerId),
+    index("panel_open_seats")
+      .on(t.interviewId)
+      .where(sql`${t.submitted} = 0`),
+  ],
 );

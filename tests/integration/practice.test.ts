@@ -53,7 +53,7 @@ describe("/practice", () => {
     });
     expect(
       getDb().select().from(t.panelAssignments).where(eq(t.panelAssignments.interviewId, interviewId)).all(),
-    ).toEqual([{ interviewId, interviewerId: me.id }]);
+    ).toEqual([{ interviewId, interviewerId: me.id, submitted: false }]);
     expect(rows()).toEqual({
       ...before,
       candidates: before.candidates + 1,

@@ -1,7 +1,10 @@
 // The overdue page and the reminders read one query of unsubmitted panel seats; each keeps its own
 // cut: the overdue page lists interviews that ended strictly before its instant and every panellist,
 // the reminders those that ended by it and only active panellists.
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~db/client";
+import * as t from "~db/schema";
 import { listOverdueScorecards } from "~/models/interview.server";
 import { listLateScorecards } from "~/models/reminder.server";
 import { createInterview, createScorecard, createUser } from "../support/factories";
@@ -57,5 +60,60 @@ describe("unsubmitted panel seats", () => {
       candidateName: expect.any(String),
       endedAt: END.toISOString(),
     });
+  });
+
+  it("a seat's submitted flag, which the query reads, follows its scorecard through every kind of write", async () => {
+    // The flag is kept by triggers (migration 0010): after each write it must equal what the
+    // scorecards say, and the query must answer as a scan of every seat's scorecard would.
+    const [ann, bo, cy] = [await createUser(), await createUser(), await createUser()];
+    const id = createInterview({ panel: [ann, bo, cy], scheduledAt: START }).id;
+    const db = getDb();
+    const flags = () =>
+      db
+        .select({
+          interviewerId: t.panelAssignments.interviewerId,
+          flag: t.panelAssignments.submitted,
+          truth: sql<number>`exists (select 1 from scorecards s where s.interview_id = panel_assignments.interview_id
+            and s.interviewer_id = panel_assignments.interviewer_id and s.status = 'submitted')`,
+        })
+        .from(t.panelAssignments)
+        .where(eq(t.panelAssignments.interviewId, id))
+        .orderBy(t.panelAssignments.interviewerId)
+        .all()
+        .map((r) => [r.interviewerId, r.flag, r.truth === 1]);
+    const open = () =>
+      listOverdueScorecards(new Date(END.getTime() + 1))
+        .filter((r) => r.interviewId === id)
+        .map((r) => r.status);
+    const seat = (who: { id: number }) => and(eq(t.scorecards.interviewId, id), eq(t.scorecards.interviewerId, who.id));
+    const expectFlags = (submitted: number[]) =>
+      expect(flags()).toEqual([ann, bo, cy].map((u) => [u.id, submitted.includes(u.id), submitted.includes(u.id)]));
+
+    expectFlags([]);
+    createScorecard({ interviewId: id, interviewerId: ann.id, status: "draft" });
+    createScorecard({ interviewId: id, interviewerId: bo.id });
+    expectFlags([bo.id]);
+    expect(open()).toEqual(["draft", "not_started"]);
+    db.update(t.scorecards).set({ status: "submitted", submittedAt: END.toISOString() }).where(seat(ann)).run();
+    expectFlags([ann.id, bo.id]);
+    expect(open()).toEqual(["not_started"]);
+    db.update(t.scorecards).set({ status: "draft", submittedAt: null }).where(seat(bo)).run();
+    expectFlags([ann.id]);
+    db.delete(t.scorecards).where(seat(ann)).run();
+    expectFlags([]);
+    expect(open()).toEqual(["not_started", "draft", "not_started"]);
+    // A seat written after its scorecard (a panel rebuilt) reads the scorecard.
+    createScorecard({ interviewId: id, interviewerId: cy.id });
+    db.run(sql`pragma foreign_keys = off`);
+    try {
+      db.delete(t.panelAssignments).where(eq(t.panelAssignments.interviewId, id)).run();
+      db.insert(t.panelAssignments)
+        .values([ann, bo, cy].map((u) => ({ interviewId: id, interviewerId: u.id })))
+        .run();
+    } finally {
+      db.run(sql`pragma foreign_keys = on`);
+    }
+    expectFlags([cy.id]);
+    expect(open()).toEqual(["not_started", "draft"]);
   });
 });

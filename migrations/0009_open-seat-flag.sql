@@ -1,0 +1,2 @@
+ALTER TABLE `panel_assignments` ADD `submitted` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX `panel_open_seats` ON `panel_assignments` (`interview_id`) WHERE "panel_assignments"."submitted" = 0;

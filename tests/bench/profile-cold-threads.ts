@@ -11,7 +11,8 @@ import { computeDashboardInParallel } from "~/models/calibration.server";
 import { startCalibrationHelper } from "~/server/calibration-helper";
 import { bigDatabaseOptions } from "./cpu-steps";
 
-const { path, passes } = await bigDatabaseOptions(3);
+// --marks: each pass's start and end on the monotonic clock (µs), for cold-timeline.ts.
+const { path, passes, flags } = await bigDatabaseOptions(3, ["marks"]);
 process.env.DATABASE_PATH = path;
 
 /** CPU ms (user + system) of each thread of this process, by thread id. */
@@ -36,8 +37,10 @@ try {
   for (let pass = 1; pass <= passes; pass++) {
     const before = threadCpu();
     const start = performance.now();
+    const startTicks = process.hrtime.bigint() / 1000n;
     await computeDashboardInParallel({}, helper);
     const wall = performance.now() - start;
+    if (flags.has("marks")) process.stdout.write(`mark ${pass} ${startTicks} ${process.hrtime.bigint() / 1000n}\n`);
     const spent = [...threadCpu()].map(([tid, ms]) => [tid, ms - (before.get(tid) ?? 0)] as const);
     const worker = spent.find(([tid]) => tid === main)?.[1] ?? 0;
     const others = spent.filter(([tid]) => tid !== main).sort((a, b) => b[1] - a[1]);

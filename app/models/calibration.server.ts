@@ -2,11 +2,12 @@ import { sql } from "drizzle-orm";
 import { getDb, preparedOnce } from "~db/client";
 import * as t from "~db/schema";
 import { computeCalibrationReport, type CalibrationOptions, type CalibrationReport } from "~/domain/calibration";
-import { finishCalibrationReport, fitReportModel, startCalibrationReport } from "~/domain/calibration/report";
+import { finishCalibrationReport, startCalibrationReport } from "~/domain/calibration/report";
 import type { RaterModelFit } from "~/domain/calibration/rater-model";
 import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table";
 import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
-import type { DashboardContext, LoopEvidence } from "~/domain/calibration/dashboard";
+import { claimTask, fitTasks } from "~/domain/calibration/fit-tasks";
+import { overviewVariantReliability, type DashboardContext, type LoopEvidence } from "~/domain/calibration/dashboard";
 import { withRedFlagEffects, type LoopEffectMeasure } from "~/domain/calibration/loop-effects";
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
@@ -21,9 +22,6 @@ export function computeDashboard(filter: CalibrationFilter): DashboardViews {
   return buildDashboardViews(loadDashboardContext(filter));
 }
 
-/** Computes the per-variant planner of these columns somewhere else (a second worker thread). */
-export type PlanVariants = (columns: PlannerColumns) => Promise<VariantReliability[]>;
-
 /**
  * Reads and measures the lead's-loop records (all but the red flags) somewhere else (the planner's
  * thread, on its own connection) in one read transaction: `snapshot` settles once that transaction's
@@ -34,22 +32,31 @@ export type MeasureLoopElsewhere = (filter: RatingFilter) => {
   measures: Promise<LoopEffectMeasure[]>;
 };
 
-/** Fits the report's rater model (fitReportModel) of the table these columns hold somewhere else. */
-export type FitModelElsewhere = (columns: PlannerColumns) => Promise<RaterModelFit | null>;
+/**
+ * Has another thread run the fit tasks of these columns (fitTasks of ratingTableFromColumns), claiming
+ * each from `claims` (claimTask) as this thread does, until none is left: `model` settles with the
+ * report's model if that thread ran task 0 (and never otherwise), `planned` with the planner results
+ * of the tasks it ran, once no task is left.
+ */
+export type ShareFits = (
+  columns: PlannerColumns,
+  claims: Int32Array,
+) => { model: Promise<RaterModelFit | null>; planned: Promise<[number, VariantReliability][]> };
 
 /** What computeDashboardInParallel hands to another thread. */
 export interface ComputeElsewhere {
-  plan: PlanVariants;
+  shareFits: ShareFits;
   measureLoop?: MeasureLoopElsewhere;
-  fitModel?: FitModelElsewhere;
 }
 
 /**
- * The same views, with the per-variant planner (a REML fit per company variant, a third or more of
- * the report) computed by `plan` on another thread while this one computes the rest of the report;
- * given `measureLoop`, the lead's-loop records read and measured there while this one reads the
- * ratings (each read is about a second at 100,000 scorecards); and given `fitModel`, the report's
- * rater model fitted there (before the planner) while this one computes the report's other parts.
+ * The same views, computed on two threads: the REML fits (the report's rater model and the
+ * per-variant planner's, most of a report) are shared with another thread (`shareFits`: each
+ * thread claims the next fit when it has nothing else to do), and given `measureLoop`, the
+ * lead's-loop records are read and measured there while this one reads the ratings (each read is
+ * about a second at 100,000 scorecards). This thread does everything else first (the report's other
+ * parts, the red-flag effects, the views) and then claims fits too, so neither waits while the other
+ * has work; the planner's figures go into the views last.
  *
  * The two reads are on two connections, so they must see one state of the database: this thread
  * notes its data version, the other thread takes its snapshot, then this one takes its own; if any
@@ -60,30 +67,61 @@ export async function computeDashboardInParallel(
   filter: CalibrationFilter,
   elsewhere: ComputeElsewhere,
 ): Promise<DashboardViews> {
-  const { plan, measureLoop, fitModel } = elsewhere;
+  const { shareFits, measureLoop } = elsewhere;
   // An interviewer focus keeps the records of the ratings' candidates only (read here): no remote read.
   const remote = measureLoop && !filter.interviewerIds?.length ? await startRemoteLoop(filter, measureLoop) : null;
   const { gathered, evidence } = readInOneSnapshot(filter, (same) => remote !== null && same(remote.before));
   const table = buildRatingTable(gathered.ratings);
   const variants = labelColumn(gathered.ratings, (r) => r.variant);
-  const columns = plannerColumns(table, variants);
-  // Asked first: the other thread answers in order, and this one needs the model before the planner.
-  const fitting = fitModel ? fitModel(columns) : null;
-  const planned = plan(columns);
+  const tasks = fitTasks(table, variants);
+  const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const shared = shareFits(plannerColumns(table, variants), claims);
   // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
-  planned.catch(() => undefined);
-  fitting?.catch(() => undefined);
-  // The report without the planner (given as none), then the planner's figures in their place; the
-  // report reads the same table and variants (built once).
+  shared.planned.catch(() => undefined);
+  const theirs = { model: null as { fit: RaterModelFit | null } | null };
+  shared.model.then(
+    (fit) => (theirs.model = { fit }),
+    () => undefined,
+  );
+  const mine: [number, VariantReliability][] = [];
+  const runTask = (task: number) => {
+    const result = tasks.run(task);
+    if ("planned" in result) mine.push(result.planned);
+    return result;
+  };
+  // The report without the planner (given as none); the report reads the same table and variants (built once).
   const started = startCalibrationReport(gathered.ratings, {
     ...reportOptions(gathered, []),
     prepared: { table, variants },
   });
-  const report = finishCalibrationReport(started, fitting ? await fitting : fitReportModel(table));
-  const variantReliability = await planned;
+  // The report's model: fitted here if the other thread has not claimed it; if it has, planner fits
+  // here until it arrives (a turn of the event loop after each lets its message in).
+  let fit: RaterModelFit | null | undefined;
+  while (fit === undefined) {
+    if (theirs.model !== null) fit = theirs.model.fit;
+    else {
+      const task = claimTask(claims);
+      if (task >= tasks.count) fit = await shared.model;
+      else {
+        const result = runTask(task);
+        if ("model" in result) fit = result.model;
+        else await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+  const report = finishCalibrationReport(started, fit);
   const loop: LoopInput =
     evidence !== null ? { evidence } : { effects: withRedFlagEffects(gathered.scorecards, await remote!.measures) };
-  return buildDashboardViews(contextOf(gathered, { ...report, variantReliability }, loop));
+  const context = contextOf(gathered, report, loop);
+  const views = buildDashboardViews(context);
+  for (let task = claimTask(claims); task < tasks.count; task = claimTask(claims)) runTask(task);
+  const variantReliability = tasks.assemble([...mine, ...(await shared.planned)]);
+  // The overview is the one view that shows the planner (compared with computeDashboard's in dashboard-parallel.slow.test.ts).
+  views.overview.variantReliability = overviewVariantReliability({
+    ...context,
+    report: { ...report, variantReliability },
+  });
+  return views;
 }
 
 /** Notes this connection's data version, then has the other thread take its snapshot. */

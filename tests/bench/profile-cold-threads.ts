@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { computeDashboardInParallel } from "~/models/calibration.server";
 import { startCalibrationHelper } from "~/server/calibration-helper";
+import { runInBackground } from "~/server/thread-priority";
 import { bigDatabaseOptions } from "./cpu-steps";
 
 // --marks: each pass's start and end on the monotonic clock (µs), for cold-timeline.ts.
@@ -31,6 +32,9 @@ function threadCpu(): Map<number, number> {
   return cpu;
 }
 
+// At the calibration worker's priority, as its helper thread is (both are at nice 10 in the server):
+// otherwise this thread would win the CPU from the helper on a busy machine and claim more of the fits.
+runInBackground();
 const main = process.pid;
 const helper = startCalibrationHelper(() => undefined)!;
 try {

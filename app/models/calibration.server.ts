@@ -3,10 +3,9 @@ import { getDb, preparedOnce } from "~db/client";
 import * as t from "~db/schema";
 import { computeCalibrationReport, type CalibrationOptions, type CalibrationReport } from "~/domain/calibration";
 import { finishCalibrationReport, startCalibrationReport } from "~/domain/calibration/report";
-import type { RaterModelFit } from "~/domain/calibration/rater-model";
 import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table";
 import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
-import { claimTask, fitTasks } from "~/domain/calibration/fit-tasks";
+import { claimTask, fitTasks, type ReportModels } from "~/domain/calibration/fit-tasks";
 import { overviewVariantReliability, type DashboardContext, type LoopEvidence } from "~/domain/calibration/dashboard";
 import { withRedFlagEffects, type LoopEffectMeasure } from "~/domain/calibration/loop-effects";
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
@@ -35,13 +34,13 @@ export type MeasureLoopElsewhere = (filter: RatingFilter) => {
 /**
  * Has another thread run the fit tasks of these columns (fitTasks of ratingTableFromColumns), claiming
  * each from `claims` (claimTask) as this thread does, until none is left: `model` settles with the
- * report's model if that thread ran task 0 (and never otherwise), `planned` with the planner results
+ * report's models if that thread ran task 0 (and never otherwise), `planned` with the planner results
  * of the tasks it ran, once no task is left.
  */
 export type ShareFits = (
   columns: PlannerColumns,
   claims: Int32Array,
-) => { model: Promise<RaterModelFit | null>; planned: Promise<[number, VariantReliability][]> };
+) => { model: Promise<ReportModels>; planned: Promise<[number, VariantReliability][]> };
 
 /** What computeDashboardInParallel hands to another thread. */
 export interface ComputeElsewhere {
@@ -78,9 +77,9 @@ export async function computeDashboardInParallel(
   const shared = shareFits(plannerColumns(table, variants), claims);
   // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
   shared.planned.catch(() => undefined);
-  const theirs = { model: null as { fit: RaterModelFit | null } | null };
+  const theirs = { model: null as ReportModels | null };
   shared.model.then(
-    (fit) => (theirs.model = { fit }),
+    (models) => (theirs.model = models),
     () => undefined,
   );
   const mine: [number, VariantReliability][] = [];
@@ -94,22 +93,22 @@ export async function computeDashboardInParallel(
     ...reportOptions(gathered, []),
     prepared: { table, variants },
   });
-  // The report's model: fitted here if the other thread has not claimed it; if it has, planner fits
-  // here until it arrives (a turn of the event loop after each lets its message in).
-  let fit: RaterModelFit | null | undefined;
-  while (fit === undefined) {
-    if (theirs.model !== null) fit = theirs.model.fit;
+  // The report's models: fitted here if the other thread has not claimed them; if it has, planner
+  // fits here until they arrive (a turn of the event loop first and after each fit lets its message in).
+  let models: ReportModels | null = null;
+  while (models === null) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (theirs.model !== null) models = theirs.model;
     else {
       const task = claimTask(claims);
-      if (task >= tasks.count) fit = await shared.model;
+      if (task >= tasks.count) models = await shared.model;
       else {
         const result = runTask(task);
-        if ("model" in result) fit = result.model;
-        else await new Promise((resolve) => setImmediate(resolve));
+        if ("model" in result) models = result.model;
       }
     }
   }
-  const report = finishCalibrationReport(started, fit);
+  const report = finishCalibrationReport(started, models.fit, models.variantModel);
   const loop: LoopInput =
     evidence !== null ? { evidence } : { effects: withRedFlagEffects(gathered.scorecards, await remote!.measures) };
   const context = contextOf(gathered, report, loop);

@@ -4,7 +4,7 @@
 // own against it).
 import { Worker } from "node:worker_threads";
 import type { LoopEffectMeasure } from "../domain/calibration/loop-effects";
-import type { RaterModelFit } from "../domain/calibration/rater-model";
+import type { ReportModels } from "../domain/calibration/fit-tasks";
 import type { VariantReliability } from "../domain/calibration/variant-reliability";
 import type { ComputeElsewhere } from "../models/calibration.server";
 import type { HelperRequest } from "./calibration-planner";
@@ -35,8 +35,8 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
     reject: (e: Error) => void;
     /** A loop read's first answer: its snapshot is taken. */
     onSnapshot?: () => void;
-    /** Shared fits' first answer, if the helper ran task 0: the report's model. */
-    onModel?: (fit: RaterModelFit | null) => void;
+    /** Shared fits' first answer, if the helper ran task 0: the report's models. */
+    onModel?: (models: ReportModels) => void;
   }
   const pending = new Map<number, Pending>();
   let next = 0;
@@ -54,7 +54,7 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
       error?: string;
       planned?: unknown;
       measures?: unknown;
-      model?: RaterModelFit | null;
+      model?: ReportModels;
     }) => {
       const request = pending.get(id);
       if (snapshot) return request?.onSnapshot?.();
@@ -84,11 +84,9 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
   return {
     stop: () => thread.terminate(),
     shareFits: (columns, claims) => {
-      let modelFitted!: (fit: RaterModelFit | null) => void;
+      let modelFitted!: (models: ReportModels) => void;
       let modelFailed!: (error: Error) => void;
-      const model = new Promise<RaterModelFit | null>(
-        (resolve, reject) => ((modelFitted = resolve), (modelFailed = reject)),
-      );
+      const model = new Promise<ReportModels>((resolve, reject) => ((modelFitted = resolve), (modelFailed = reject)));
       // Never settled when the worker ran task 0 itself (it does not wait for it then); a failure fails it too.
       model.catch(() => undefined);
       const planned = ask<[number, VariantReliability][]>({ columns, claims }, { onModel: modelFitted });

@@ -16,8 +16,7 @@ import {
   type ShareFits,
 } from "~/models/calibration.server";
 import { measureRecordedLoopInSnapshot } from "~/models/loop-evidence.server";
-import type { RaterModelFit } from "~/domain/calibration/rater-model";
-import { fitTasks, runClaimedTasks } from "~/domain/calibration/fit-tasks";
+import { fitTasks, runClaimedTasks, type ReportModels } from "~/domain/calibration/fit-tasks";
 import { ratingTableFromColumns } from "~/domain/calibration/rating-table";
 import { startCalibrationHelper, type CalibrationHelper } from "~/server/calibration-helper";
 
@@ -29,17 +28,20 @@ import { startCalibrationHelper, type CalibrationHelper } from "~/server/calibra
 const sharedInThisThread =
   (when: "at once" | "later"): ShareFits =>
   (columns, claims) => {
-    let fitted!: (fit: RaterModelFit | null) => void;
-    const model = new Promise<RaterModelFit | null>((resolve) => (fitted = resolve));
+    let fitted!: (models: ReportModels) => void;
+    const model = new Promise<ReportModels>((resolve) => (fitted = resolve));
     const run = () => {
       const { table, variantNames, variantOf } = structuredClone(columns);
       const tasks = fitTasks(ratingTableFromColumns(table), { names: variantNames, of: variantOf });
       return structuredClone(runClaimedTasks(tasks, claims, (fit) => fitted(structuredClone(fit))));
     };
-    const planned =
-      when === "at once"
-        ? Promise.resolve(run())
-        : new Promise<ReturnType<typeof run>>((r) => setTimeout(() => r(run()), 50));
+    if (when === "at once") return { model, planned: Promise.resolve(run()) };
+    // Once every task is claimed (task 0 and the planner's, one per variant): it claims none.
+    const allClaimed = () => Atomics.load(claims, 0) >= 1 + columns.variantNames.length;
+    const planned = new Promise<ReturnType<typeof run>>((resolve) => {
+      const poll = () => (allClaimed() ? resolve(run()) : setImmediate(poll));
+      poll();
+    });
     return { model, planned };
   };
 

@@ -24,8 +24,8 @@ export interface CalibrationOptions {
   /** Red flags per scorecard; without them every interviewer's red-flag figures are null. */
   scorecards?: readonly ScorecardRedFlags[];
   /**
-   * The per-variant planner of these same ratings, when it was computed elsewhere (on a second
-   * thread, from plannerColumns: see app/server/calibration-worker.ts); otherwise computed here.
+   * The per-variant planner of these same ratings, when it is computed elsewhere (its fits shared
+   * by two threads: fit-tasks.ts, computeDashboardInParallel); otherwise computed here.
    */
   variantReliability?: VariantReliability[];
   /**

@@ -3,7 +3,7 @@ import { getDb, preparedOnce } from "~db/client";
 import * as t from "~db/schema";
 import { computeCalibrationReport, type CalibrationOptions, type CalibrationReport } from "~/domain/calibration";
 import { finishCalibrationReport, startCalibrationReport } from "~/domain/calibration/report";
-import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table";
+import { labelColumn, ratingColumns, ratingTableFromColumns } from "~/domain/calibration/rating-table";
 import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
 import { claimTask, fitTasks, type ReportModels } from "~/domain/calibration/fit-tasks";
 import { overviewVariantReliability, type DashboardContext, type LoopEvidence } from "~/domain/calibration/dashboard";
@@ -70,11 +70,14 @@ export async function computeDashboardInParallel(
   // An interviewer focus keeps the records of the ratings' candidates only (read here): no remote read.
   const remote = measureLoop && !filter.interviewerIds?.length ? await startRemoteLoop(filter, measureLoop) : null;
   const { gathered, evidence } = readInOneSnapshot(filter, (same) => remote !== null && same(remote.before));
-  const table = buildRatingTable(gathered.ratings);
+  // The table's columns go to the other thread before this one assembles its table from them (as
+  // the other thread does), so that it starts sooner.
+  const columns = ratingColumns(gathered.ratings);
   const variants = labelColumn(gathered.ratings, (r) => r.variant);
-  const tasks = fitTasks(table, variants);
   const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const shared = shareFits(plannerColumns(table, variants), claims);
+  const shared = shareFits(plannerColumns(columns, variants), claims);
+  const table = ratingTableFromColumns(columns);
+  const tasks = fitTasks(table, variants);
   // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
   shared.planned.catch(() => undefined);
   const theirs = { model: null as ReportModels | null };

@@ -119,7 +119,7 @@ export interface PlannerColumns {
   variantOf: Int32Array;
 }
 
-export function plannerColumns(table: RatingTable, variants: LabelColumn): PlannerColumns {
+export function plannerColumns(table: RatingColumns, variants: LabelColumn): PlannerColumns {
   const { candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf } = table;
   return {
     table: { candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf },

@@ -92,7 +92,8 @@ try {
     process.stdout.write(`\npass ${pass}: ${((end - start) / 1000).toFixed(0)} ms\n`);
     for (const thread of named) {
       const inPass = thread.samples.filter((s) => s.at >= start && s.at < end);
-      process.stdout.write(`  ${thread.name}:\n`);
+      const waited = inPass.reduce((sum, s) => sum + (s.label === "(wait)" ? s.lasts : 0), 0);
+      process.stdout.write(`  ${thread.name} (not running JavaScript ${(waited / 1000).toFixed(0)} ms in all):\n`);
       for (const line of segments(inPass, start, Number(values.min) * 1000)) process.stdout.write(`    ${line}\n`);
     }
   }

@@ -28,7 +28,8 @@ const STEPS: Record<string, string> = {
   plannerColumns: "planner columns",
   startCalibrationReport: "report, start",
   finishCalibrationReport: "report, finish",
-  compareVariants: "variant model",
+  compareVariants: "variant comparison",
+  compareVariantsByModel: "variant model",
   adjustFromModel: "adjusted scores",
   flagRaters: "rater flags",
   buildDashboardViews: "views",
@@ -112,7 +113,7 @@ function labelled(profile: Profile) {
     if (known !== undefined) return known;
     const name = byId.get(id)!.callFrame.functionName;
     const result =
-      STEPS[name] ??
+      (Object.hasOwn(STEPS, name) ? STEPS[name] : undefined) ??
       (name === "(program)" || name === "(idle)"
         ? "(wait)"
         : parent.has(id) && parent.get(id) !== profile.nodes[0].id

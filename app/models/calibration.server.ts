@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import { getDb, preparedOnce } from "~db/client";
 import * as t from "~db/schema";
 import { computeCalibrationReport, type CalibrationOptions, type CalibrationReport } from "~/domain/calibration";
-import { finishCalibrationReport, fitReportModel, startCalibrationReport } from "~/domain/calibration/report";
-import type { RaterModelFit } from "~/domain/calibration/rater-model";
-import { buildRatingTable, labelColumn } from "~/domain/calibration/rating-table";
+import { finishCalibrationReport, startCalibrationReport } from "~/domain/calibration/report";
+import { labelColumn, ratingColumns, ratingTableFromColumns } from "~/domain/calibration/rating-table";
 import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
-import type { DashboardContext, LoopEvidence } from "~/domain/calibration/dashboard";
+import { claimTask, fitTasks, type ReportModels } from "~/domain/calibration/fit-tasks";
+import { overviewVariantReliability, type DashboardContext, type LoopEvidence } from "~/domain/calibration/dashboard";
 import { withRedFlagEffects, type LoopEffectMeasure } from "~/domain/calibration/loop-effects";
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
@@ -21,9 +21,6 @@ export function computeDashboard(filter: CalibrationFilter): DashboardViews {
   return buildDashboardViews(loadDashboardContext(filter));
 }
 
-/** Computes the per-variant planner of these columns somewhere else (a second worker thread). */
-export type PlanVariants = (columns: PlannerColumns) => Promise<VariantReliability[]>;
-
 /**
  * Reads and measures the lead's-loop records (all but the red flags) somewhere else (the planner's
  * thread, on its own connection) in one read transaction: `snapshot` settles once that transaction's
@@ -34,22 +31,31 @@ export type MeasureLoopElsewhere = (filter: RatingFilter) => {
   measures: Promise<LoopEffectMeasure[]>;
 };
 
-/** Fits the report's rater model (fitReportModel) of the table these columns hold somewhere else. */
-export type FitModelElsewhere = (columns: PlannerColumns) => Promise<RaterModelFit | null>;
+/**
+ * Has another thread run the fit tasks of these columns (fitTasks of ratingTableFromColumns), claiming
+ * each from `claims` (claimTask) as this thread does, until none is left: `model` settles with the
+ * report's models if that thread ran task 0 (and never otherwise), `planned` with the planner results
+ * of the tasks it ran, once no task is left.
+ */
+export type ShareFits = (
+  columns: PlannerColumns,
+  claims: Int32Array,
+) => { model: Promise<ReportModels>; planned: Promise<[number, VariantReliability][]> };
 
 /** What computeDashboardInParallel hands to another thread. */
 export interface ComputeElsewhere {
-  plan: PlanVariants;
+  shareFits: ShareFits;
   measureLoop?: MeasureLoopElsewhere;
-  fitModel?: FitModelElsewhere;
 }
 
 /**
- * The same views, with the per-variant planner (a REML fit per company variant, a third or more of
- * the report) computed by `plan` on another thread while this one computes the rest of the report;
- * given `measureLoop`, the lead's-loop records read and measured there while this one reads the
- * ratings (each read is about a second at 100,000 scorecards); and given `fitModel`, the report's
- * rater model fitted there (before the planner) while this one computes the report's other parts.
+ * The same views, computed on two threads: the REML fits (the report's rater model and the
+ * per-variant planner's, most of a report) are shared with another thread (`shareFits`: each
+ * thread claims the next fit when it has nothing else to do), and given `measureLoop`, the
+ * lead's-loop records are read and measured there while this one reads the ratings (each read is
+ * about a second at 100,000 scorecards). This thread does everything else first (the report's other
+ * parts, the red-flag effects, the views) and then claims fits too, so neither waits while the other
+ * has work; the planner's figures go into the views last.
  *
  * The two reads are on two connections, so they must see one state of the database: this thread
  * notes its data version, the other thread takes its snapshot, then this one takes its own; if any
@@ -60,30 +66,64 @@ export async function computeDashboardInParallel(
   filter: CalibrationFilter,
   elsewhere: ComputeElsewhere,
 ): Promise<DashboardViews> {
-  const { plan, measureLoop, fitModel } = elsewhere;
+  const { shareFits, measureLoop } = elsewhere;
   // An interviewer focus keeps the records of the ratings' candidates only (read here): no remote read.
   const remote = measureLoop && !filter.interviewerIds?.length ? await startRemoteLoop(filter, measureLoop) : null;
   const { gathered, evidence } = readInOneSnapshot(filter, (same) => remote !== null && same(remote.before));
-  const table = buildRatingTable(gathered.ratings);
+  // The table's columns go to the other thread before this one assembles its table from them (as
+  // the other thread does), so that it starts sooner.
+  const columns = ratingColumns(gathered.ratings);
   const variants = labelColumn(gathered.ratings, (r) => r.variant);
-  const columns = plannerColumns(table, variants);
-  // Asked first: the other thread answers in order, and this one needs the model before the planner.
-  const fitting = fitModel ? fitModel(columns) : null;
-  const planned = plan(columns);
+  const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const shared = shareFits(plannerColumns(columns, variants), claims);
+  const table = ratingTableFromColumns(columns);
+  const tasks = fitTasks(table, variants);
   // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
-  planned.catch(() => undefined);
-  fitting?.catch(() => undefined);
-  // The report without the planner (given as none), then the planner's figures in their place; the
-  // report reads the same table and variants (built once).
+  shared.planned.catch(() => undefined);
+  const theirs = { model: null as ReportModels | null };
+  shared.model.then(
+    (models) => (theirs.model = models),
+    () => undefined,
+  );
+  const mine: [number, VariantReliability][] = [];
+  const runTask = (task: number) => {
+    const result = tasks.run(task);
+    if ("planned" in result) mine.push(result.planned);
+    return result;
+  };
+  // The report without the planner (given as none); the report reads the same table and variants (built once).
   const started = startCalibrationReport(gathered.ratings, {
     ...reportOptions(gathered, []),
     prepared: { table, variants },
   });
-  const report = finishCalibrationReport(started, fitting ? await fitting : fitReportModel(table));
-  const variantReliability = await planned;
+  // The report's models: fitted here if the other thread has not claimed them; if it has, planner
+  // fits here until they arrive (a turn of the event loop first and after each fit lets its message in).
+  let models: ReportModels | null = null;
+  while (models === null) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (theirs.model !== null) models = theirs.model;
+    else {
+      const task = claimTask(claims);
+      if (task >= tasks.count) models = await shared.model;
+      else {
+        const result = runTask(task);
+        if ("model" in result) models = result.model;
+      }
+    }
+  }
+  const report = finishCalibrationReport(started, models.fit, models.variantModel);
   const loop: LoopInput =
     evidence !== null ? { evidence } : { effects: withRedFlagEffects(gathered.scorecards, await remote!.measures) };
-  return buildDashboardViews(contextOf(gathered, { ...report, variantReliability }, loop));
+  const context = contextOf(gathered, report, loop);
+  const views = buildDashboardViews(context);
+  for (let task = claimTask(claims); task < tasks.count; task = claimTask(claims)) runTask(task);
+  const variantReliability = tasks.assemble([...mine, ...(await shared.planned)]);
+  // The overview is the one view that shows the planner (compared with computeDashboard's in dashboard-parallel.slow.test.ts).
+  views.overview.variantReliability = overviewVariantReliability({
+    ...context,
+    report: { ...report, variantReliability },
+  });
+  return views;
 }
 
 /** Notes this connection's data version, then has the other thread take its snapshot. */

@@ -1,8 +1,11 @@
 // The calibration worker's client of its helper thread (calibration-planner.ts): requests by id,
-// the per-variant planner's columns and the lead's-loop reads, whose first answer says that the
-// read's snapshot is taken (computeDashboardInParallel checks its own against it).
+// the fit tasks to share (whose first answer may be the report's model) and the lead's-loop reads,
+// whose first answer says that the read's snapshot is taken (computeDashboardInParallel checks its
+// own against it).
 import { Worker } from "node:worker_threads";
 import type { LoopEffectMeasure } from "../domain/calibration/loop-effects";
+import type { ReportModels } from "../domain/calibration/fit-tasks";
+import type { VariantReliability } from "../domain/calibration/variant-reliability";
 import type { ComputeElsewhere } from "../models/calibration.server";
 import type { HelperRequest } from "./calibration-planner";
 import { COMPUTE_THREAD_LIMITS } from "./compute-thread-heap";
@@ -32,6 +35,8 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
     reject: (e: Error) => void;
     /** A loop read's first answer: its snapshot is taken. */
     onSnapshot?: () => void;
+    /** Shared fits' first answer, if the helper ran task 0: the report's models. */
+    onModel?: (models: ReportModels) => void;
   }
   const pending = new Map<number, Pending>();
   let next = 0;
@@ -49,13 +54,14 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
       error?: string;
       planned?: unknown;
       measures?: unknown;
-      fit?: unknown;
+      model?: ReportModels;
     }) => {
       const request = pending.get(id);
       if (snapshot) return request?.onSnapshot?.();
+      if ("model" in answer) return request?.onModel?.(answer.model!);
       pending.delete(id);
       if (error !== undefined) request?.reject(new Error(error));
-      else request?.resolve(("fit" in answer ? answer.fit : (answer.planned ?? answer.measures)) as never);
+      else request?.resolve((answer.planned ?? answer.measures) as never);
     },
   );
   // The caller hears first (so that a computation failing with these rejections sees the thread gone).
@@ -69,21 +75,29 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
   };
   thread.on("error", fail);
   thread.on("exit", (code) => fail(new Error(`planner thread exit code ${code}`)));
-  const ask = <T>(message: DistributiveOmit<HelperRequest, "id">, onSnapshot?: () => void) =>
+  const ask = <T>(message: DistributiveOmit<HelperRequest, "id">, first: Pick<Pending, "onSnapshot" | "onModel">) =>
     new Promise<T>((resolve, reject) => {
       const id = next++;
-      pending.set(id, { resolve: resolve as (value: never) => void, reject, onSnapshot });
+      pending.set(id, { resolve: resolve as (value: never) => void, reject, ...first });
       thread.postMessage({ ...message, id });
     });
   return {
     stop: () => thread.terminate(),
-    plan: (columns) => ask({ columns }),
-    fitModel: (modelColumns) => ask({ modelColumns }),
+    shareFits: (columns, claims) => {
+      let modelFitted!: (models: ReportModels) => void;
+      let modelFailed!: (error: Error) => void;
+      const model = new Promise<ReportModels>((resolve, reject) => ((modelFitted = resolve), (modelFailed = reject)));
+      // Never settled when the worker ran task 0 itself (it does not wait for it then); a failure fails it too.
+      model.catch(() => undefined);
+      const planned = ask<[number, VariantReliability][]>({ columns, claims }, { onModel: modelFitted });
+      planned.catch((error: Error) => modelFailed(error));
+      return { model, planned };
+    },
     measureLoop: (loopFilter) => {
       let snapshotTaken!: () => void;
       let snapshotFailed!: (error: Error) => void;
       const snapshot = new Promise<void>((resolve, reject) => ((snapshotTaken = resolve), (snapshotFailed = reject)));
-      const measures = ask<LoopEffectMeasure[]>({ loopFilter }, () => snapshotTaken());
+      const measures = ask<LoopEffectMeasure[]>({ loopFilter }, { onSnapshot: () => snapshotTaken() });
       // A read that fails before its snapshot fails the wait for it too.
       measures.catch((error: Error) => snapshotFailed(error));
       return { snapshot, measures };

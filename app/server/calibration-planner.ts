@@ -1,12 +1,12 @@
-// The calibration worker's helper thread: the report's rater model and the per-variant panel-size
-// planner (one REML fit per company variant, independent of the rest of the report) computed from
-// plain columns while the worker computes the rest; and, before those, the lead's-loop records read on a connection of its
-// own (in the snapshot the worker checks against its own: computeDashboardInParallel) and measured,
-// while the worker reads the ratings.
+// The calibration worker's helper thread: the lead's-loop records read on a connection of its own
+// (in the snapshot the worker checks against its own: computeDashboardInParallel) and measured,
+// while the worker reads the ratings; then the REML fits (the report's rater model, the per-variant
+// panel-size planner's) shared with the worker, each thread claiming the next (fit-tasks.ts), while
+// the worker computes the rest of the report and the views.
 import { parentPort } from "node:worker_threads";
+import { fitTasks, runClaimedTasks } from "../domain/calibration/fit-tasks";
 import { ratingTableFromColumns } from "../domain/calibration/rating-table";
-import { fitReportModel } from "../domain/calibration/report";
-import { computeVariantReliabilityOfColumns, type PlannerColumns } from "../domain/calibration/variant-reliability";
+import type { PlannerColumns } from "../domain/calibration/variant-reliability";
 import { measureRecordedLoopInSnapshot } from "../models/loop-evidence.server";
 import type { RatingFilter } from "../models/rating-export.server";
 import { runInBackground } from "./thread-priority";
@@ -15,22 +15,26 @@ import { runInBackground } from "./thread-priority";
 runInBackground();
 
 /**
- * A planner's columns, the report's rater model of those columns, or a loop read (answered first
- * with `snapshot`, then with the measures). Answered in the order they come.
+ * Fit tasks to share (answered with `model` if this thread ran task 0, then with `planned`, its
+ * planner results), or a loop read (answered first with `snapshot`, then with the measures).
+ * Answered in the order they come.
  */
 export type HelperRequest =
-  | { id: number; columns: PlannerColumns }
-  | { id: number; modelColumns: PlannerColumns }
-  | { id: number; loopFilter: RatingFilter };
+  { id: number; columns: PlannerColumns; claims: Int32Array } | { id: number; loopFilter: RatingFilter };
 
 parentPort!.on("message", (request: HelperRequest) => {
   const { id } = request;
   try {
-    if ("modelColumns" in request)
-      parentPort!.postMessage({ id, fit: fitReportModel(ratingTableFromColumns(request.modelColumns.table)) });
-    else if ("columns" in request)
-      parentPort!.postMessage({ id, planned: computeVariantReliabilityOfColumns(request.columns) });
-    else {
+    if ("columns" in request) {
+      const { columns, claims } = request;
+      const tasks = fitTasks(ratingTableFromColumns(columns.table), {
+        names: columns.variantNames,
+        of: columns.variantOf,
+      });
+      // The model at once: the worker finishes the report with it while this thread fits on.
+      const planned = runClaimedTasks(tasks, claims, (model) => parentPort!.postMessage({ id, model }));
+      parentPort!.postMessage({ id, planned });
+    } else {
       const measures = measureRecordedLoopInSnapshot(request.loopFilter, () =>
         parentPort!.postMessage({ id, snapshot: true }),
       );

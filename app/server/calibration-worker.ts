@@ -1,8 +1,8 @@
 // A worker thread that computes calibration dashboard views on its own read connection (WAL lets it
 // read while the server writes), so the main event loop keeps answering autosaves meanwhile. The
-// lead's-loop records (read while this thread reads the ratings) and the per-variant planner go to
-// a helper thread of its own (calibration-planner.ts), so the two halves of a computation use both
-// cores; should that thread fail, everything is computed here.
+// lead's-loop records (read while this thread reads the ratings) go to a helper thread of its own
+// (calibration-planner.ts), and the REML fits are shared with it (fit-tasks.ts), so a computation
+// uses both cores; should that thread fail, everything is computed here.
 import { parentPort } from "node:worker_threads";
 import type { DashboardViews } from "../domain/calibration/dashboard-views";
 import { computeDashboard, computeDashboardInParallel } from "../models/calibration.server";

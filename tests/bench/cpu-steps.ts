@@ -7,12 +7,16 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { buildBigDatabase } from "./big-database";
 
-/** The scripts' options; the database is built at `db` first if it is not there. */
-export async function bigDatabaseOptions(defaultPasses: number): Promise<{ path: string; passes: number }> {
+/** The scripts' options (and `flags` of their own); the database is built at `db` first if it is not there. */
+export async function bigDatabaseOptions(
+  defaultPasses: number,
+  flags: readonly string[] = [],
+): Promise<{ path: string; passes: number; flags: Set<string> }> {
   const { values } = parseArgs({
     options: {
       db: { type: "string", default: "/tmp/panel-scorecard-big.db" },
       passes: { type: "string", default: String(defaultPasses) },
+      ...Object.fromEntries(flags.map((flag) => [flag, { type: "boolean" as const }])),
     },
   });
   const path = values.db;
@@ -20,7 +24,11 @@ export async function bigDatabaseOptions(defaultPasses: number): Promise<{ path:
     process.stderr.write(`building ${path}…\n`);
     await buildBigDatabase(path, { seats: 50 });
   }
-  return { path, passes: Number(values.passes) };
+  return {
+    path,
+    passes: Number(values.passes),
+    flags: new Set(flags.filter((flag) => (values as Record<string, unknown>)[flag] === true)),
+  };
 }
 
 export const cpuMs = () => {

@@ -9,9 +9,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { computeDashboardInParallel } from "~/models/calibration.server";
 import { startCalibrationHelper } from "~/server/calibration-helper";
+import { runInBackground } from "~/server/thread-priority";
 import { bigDatabaseOptions } from "./cpu-steps";
 
-const { path, passes } = await bigDatabaseOptions(3);
+// --marks: each pass's start and end on the monotonic clock (µs), for cold-timeline.ts.
+const { path, passes, flags } = await bigDatabaseOptions(3, ["marks"]);
 process.env.DATABASE_PATH = path;
 
 /** CPU ms (user + system) of each thread of this process, by thread id. */
@@ -30,14 +32,19 @@ function threadCpu(): Map<number, number> {
   return cpu;
 }
 
+// At the calibration worker's priority, as its helper thread is (both are at nice 10 in the server):
+// otherwise this thread would win the CPU from the helper on a busy machine and claim more of the fits.
+runInBackground();
 const main = process.pid;
 const helper = startCalibrationHelper(() => undefined)!;
 try {
   for (let pass = 1; pass <= passes; pass++) {
     const before = threadCpu();
     const start = performance.now();
+    const startTicks = process.hrtime.bigint() / 1000n;
     await computeDashboardInParallel({}, helper);
     const wall = performance.now() - start;
+    if (flags.has("marks")) process.stdout.write(`mark ${pass} ${startTicks} ${process.hrtime.bigint() / 1000n}\n`);
     const spent = [...threadCpu()].map(([tid, ms]) => [tid, ms - (before.get(tid) ?? 0)] as const);
     const worker = spent.find(([tid]) => tid === main)?.[1] ?? 0;
     const others = spent.filter(([tid]) => tid !== main).sort((a, b) => b[1] - a[1]);

@@ -1,39 +1,49 @@
-// The calibration worker computes the report's rater model and the per-variant planner on a helper
-// thread while it computes the rest of the report, and has the lead's-loop records read and measured there, on the helper's own
-// connection, while it reads the ratings (issue #16: both cores). The views must be the ones
-// computeDashboard gives on one thread, whether the helper's work runs in this thread or on the real
-// helper thread (app/server/calibration-planner.ts); the two reads must see one state of the
-// database (a commit between their snapshots makes the worker read the records itself); and a
-// planner failure must not go unreported.
-import { Worker } from "node:worker_threads";
+// The calibration worker shares the REML fits (the report's rater model, the per-variant planner's)
+// with a helper thread, each claiming the next fit (fit-tasks.ts), while it computes the rest of the
+// report, and has the lead's-loop records read and measured there, on the helper's own connection,
+// while it reads the ratings (issue #16: both cores). The views must be the ones computeDashboard
+// gives on one thread, whichever thread runs which fit (the other side claiming all of them at once,
+// none of them, or as the real helper thread, app/server/calibration-planner.ts, does); the two reads
+// must see one state of the database (a commit between their snapshots makes the worker read the
+// records itself); and a helper's failure must not go unreported.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databasePath, getDb, openDatabase, type Connection } from "~db/client";
 import { seedDemo } from "~/seed/demo.server";
 import {
   computeDashboard,
   computeDashboardInParallel,
-  type FitModelElsewhere,
   type MeasureLoopElsewhere,
-  type PlanVariants,
+  type ShareFits,
 } from "~/models/calibration.server";
 import { measureRecordedLoopInSnapshot } from "~/models/loop-evidence.server";
-import { computeVariantReliabilityOfColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
+import { fitTasks, runClaimedTasks, type ReportModels } from "~/domain/calibration/fit-tasks";
 import { ratingTableFromColumns } from "~/domain/calibration/rating-table";
-import { fitReportModel } from "~/domain/calibration/report";
 import { startCalibrationHelper, type CalibrationHelper } from "~/server/calibration-helper";
 
-const inThisThread: PlanVariants = async (columns) => computeVariantReliabilityOfColumns(structuredClone(columns));
-const modelInThisThread: FitModelElsewhere = async (columns) =>
-  structuredClone(fitReportModel(ratingTableFromColumns(structuredClone(columns).table)));
-
-let planner: Worker;
-const onHelperThread: PlanVariants = (columns) =>
-  new Promise((resolve, reject) => {
-    planner.once("message", ({ planned, error }: { planned?: VariantReliability[]; error?: string }) =>
-      error === undefined ? resolve(planned!) : reject(new Error(error)),
-    );
-    planner.postMessage({ id: 1, columns });
-  });
+/**
+ * The other side's share run in this thread, from cloned columns (as a message would carry them):
+ * `at once` claims every task before the worker can (so it waits for the model and every planner
+ * fit), `later` only after the worker has claimed them all (so it runs none).
+ */
+const sharedInThisThread =
+  (when: "at once" | "later"): ShareFits =>
+  (columns, claims) => {
+    let fitted!: (models: ReportModels) => void;
+    const model = new Promise<ReportModels>((resolve) => (fitted = resolve));
+    const run = () => {
+      const { table, variantNames, variantOf } = structuredClone(columns);
+      const tasks = fitTasks(ratingTableFromColumns(table), { names: variantNames, of: variantOf });
+      return structuredClone(runClaimedTasks(tasks, claims, (fit) => fitted(structuredClone(fit))));
+    };
+    if (when === "at once") return { model, planned: Promise.resolve(run()) };
+    // Once every task is claimed (task 0 and the planner's, one per variant): it claims none.
+    const allClaimed = () => Atomics.load(claims, 0) >= 1 + columns.variantNames.length;
+    const planned = new Promise<ReturnType<typeof run>>((resolve) => {
+      const poll = () => (allClaimed() ? resolve(run()) : setImmediate(poll));
+      poll();
+    });
+    return { model, planned };
+  };
 
 let helper: CalibrationHelper;
 let helperDied = false;
@@ -54,14 +64,12 @@ const onOtherConnection =
 
 beforeAll(async () => {
   await seedDemo(getDb(), { now: new Date("2026-11-22T08:00:00Z") });
-  planner = new Worker(new URL("../../app/server/calibration-planner-boot.mjs", import.meta.url));
   helper = startCalibrationHelper(() => (helperDied = true))!;
   other = openDatabase(databasePath());
 });
 afterAll(async () => {
   other.sqlite.close();
   await helper.stop();
-  await planner.terminate();
 });
 
 describe("dashboard views with the planner on another thread", { timeout: 120_000 }, () => {
@@ -75,13 +83,12 @@ describe("dashboard views with the planner on another thread", { timeout: 120_00
       const alone = computeDashboard(filter);
       expect(alone.overview.variantReliability.length).toBeGreaterThan(1);
       expect(alone.loopEffects.length).toBeGreaterThan(0);
-      expect(await computeDashboardInParallel(filter, { plan: inThisThread })).toEqual(alone);
-      expect(await computeDashboardInParallel(filter, { plan: onHelperThread })).toEqual(alone);
+      expect(await computeDashboardInParallel(filter, { shareFits: sharedInThisThread("at once") })).toEqual(alone);
+      expect(await computeDashboardInParallel(filter, { shareFits: sharedInThisThread("later") })).toEqual(alone);
       expect(
         await computeDashboardInParallel(filter, {
-          plan: inThisThread,
+          shareFits: sharedInThisThread("at once"),
           measureLoop: onOtherConnection(),
-          fitModel: modelInThisThread,
         }),
       ).toEqual(alone);
       // The worker's own helper: the planner and the loop records on its thread and connection.
@@ -90,20 +97,28 @@ describe("dashboard views with the planner on another thread", { timeout: 120_00
     expect(helperDied).toBe(false);
   });
 
-  it("fails with the planner's error instead of showing views without it", async () => {
-    const brokenModel: FitModelElsewhere = () => Promise.reject(new Error("planner thread exit code 1"));
-    await expect(computeDashboardInParallel({}, { plan: inThisThread, fitModel: brokenModel })).rejects.toThrow(
+  it("fails with the helper's error instead of showing views without its fits", async () => {
+    const died = () => Promise.reject(new Error("planner thread exit code 1"));
+    // Died before claiming anything: the worker fits the model itself, then misses the planner's results.
+    const beforeClaiming: ShareFits = () => ({ model: died(), planned: died() });
+    await expect(computeDashboardInParallel({}, { shareFits: beforeClaiming })).rejects.toThrow(
       "planner thread exit code 1",
     );
-    const broken: PlanVariants = () => Promise.reject(new Error("planner thread exit code 1"));
-    await expect(computeDashboardInParallel({}, { plan: broken })).rejects.toThrow("planner thread exit code 1");
+    // Died after claiming the model: the worker runs the planner's fits, then misses the model.
+    const withTheModel: ShareFits = (_, claims) => {
+      Atomics.add(claims, 0, 1);
+      return { model: died(), planned: died() };
+    };
+    await expect(computeDashboardInParallel({}, { shareFits: withTheModel })).rejects.toThrow(
+      "planner thread exit code 1",
+    );
     const brokenLoop: MeasureLoopElsewhere = () => {
       const failed = Promise.reject(new Error("planner thread exit code 1"));
       return { snapshot: failed, measures: failed };
     };
-    await expect(computeDashboardInParallel({}, { plan: inThisThread, measureLoop: brokenLoop })).rejects.toThrow(
-      "planner thread exit code 1",
-    );
+    await expect(
+      computeDashboardInParallel({}, { shareFits: sharedInThisThread("at once"), measureLoop: brokenLoop }),
+    ).rejects.toThrow("planner thread exit code 1");
   });
 
   // Last: it changes the data.
@@ -129,7 +144,7 @@ describe("dashboard views with the planner on another thread", { timeout: 120_00
     };
     const views = await computeDashboardInParallel(
       {},
-      { plan: inThisThread, measureLoop: onOtherConnection(amendAll) },
+      { shareFits: sharedInThisThread("at once"), measureLoop: onOtherConnection(amendAll) },
     );
     const after = computeDashboard({});
     // The commit moved the amendments' effects; the other connection had measured them before it.

@@ -61,6 +61,17 @@ export function agreementBand(alpha: number | null): "reliable" | "tentative" | 
       : "unreliable";
 }
 
+/** The overview's panel-size planner, per variant. */
+export function overviewVariantReliability(ctx: DashboardContext) {
+  return ctx.report.variantReliability.map((v) => ({
+    variant: v.variant,
+    name: nameOf(ctx.variantNames, v.variant),
+    sharedCandidates: v.sharedCandidates,
+    reliability: v.reliability,
+    withheld: v.withheld,
+  }));
+}
+
 export function buildOverview(ctx: DashboardContext, loop: readonly LoopEffectMeasure[] = [], splitLimit = 5) {
   const { report } = ctx;
   const focus = ctx.focus ? new Set(ctx.focus) : null;
@@ -79,13 +90,7 @@ export function buildOverview(ctx: DashboardContext, loop: readonly LoopEffectMe
       };
     }),
     model: report.model,
-    variantReliability: report.variantReliability.map((v) => ({
-      variant: v.variant,
-      name: nameOf(ctx.variantNames, v.variant),
-      sharedCandidates: v.sharedCandidates,
-      reliability: v.reliability,
-      withheld: v.withheld,
-    })),
+    variantReliability: overviewVariantReliability(ctx),
     recommendations: {
       kappa: honest(report.disagreements.recommendationKappa, report.recommendationCandidates),
       n: report.recommendationCandidates,

@@ -71,6 +71,11 @@ function groupBy(
 }
 
 export function buildRatingTable(ratings: readonly Rating[]): RatingTable {
+  return assemble(ratingColumns(ratings));
+}
+
+/** The ratings' names interned and their id columns: what a table is assembled from (ratingTableFromColumns). */
+export function ratingColumns(ratings: readonly Rating[]): RatingColumns {
   const size = ratings.length;
   const candidates: string[] = [];
   const interviewers: string[] = [];
@@ -103,7 +108,7 @@ export function buildRatingTable(ratings: readonly Rating[]): RatingTable {
     dimensionOf[i] = known >= 0 ? known : internInto(dimensions, dimensionIds, rating.dimension);
     scoreOf[i] = rating.score;
   }
-  return assemble({ candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf });
+  return { candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf };
 }
 
 /** What a table is built from: names and id columns (e.g. sent to another thread and rebuilt there). */

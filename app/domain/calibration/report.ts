@@ -16,6 +16,7 @@ import {
 } from "./rater-profile";
 import { isValidScale, scaleCategories, type Rating, type Scale, type ScorecardRedFlags } from "./types";
 import { compareVariants, type VariantDimensionSummary } from "./variant-comparison";
+import type { ModelVariantDifference } from "./variant-model";
 import { computeVariantReliability, type VariantReliability } from "./variant-reliability";
 
 export interface CalibrationOptions {
@@ -23,8 +24,8 @@ export interface CalibrationOptions {
   /** Red flags per scorecard; without them every interviewer's red-flag figures are null. */
   scorecards?: readonly ScorecardRedFlags[];
   /**
-   * The per-variant planner of these same ratings, when it was computed elsewhere (on a second
-   * thread, from plannerColumns: see app/server/calibration-worker.ts); otherwise computed here.
+   * The per-variant planner of these same ratings, when it is computed elsewhere (its fits shared
+   * by two threads: fit-tasks.ts, computeDashboardInParallel); otherwise computed here.
    */
   variantReliability?: VariantReliability[];
   /**
@@ -121,10 +122,14 @@ export function startCalibrationReport(ratings: readonly Rating[], options: Cali
   };
 }
 
-/** The report from its started parts and its rater model (fitReportModel of the same table). */
+/**
+ * The report from its started parts and its rater model (fitReportModel of the same table), and the
+ * variant model's differences if computed already (compareVariantsByModel from the model's θ).
+ */
 export function finishCalibrationReport(
   started: ReturnType<typeof startCalibrationReport>,
   fit: RaterModelFit | null,
+  variantModel?: Map<string, ModelVariantDifference>,
 ): CalibrationReport {
   const { ratings, options, table, leniency, spreads, halo, redFlags, variants, ratingCounts, disagreements } = started;
   const { scale } = options;
@@ -152,7 +157,7 @@ export function finishCalibrationReport(
         rater: rater[i],
       }))
       .sort((x, y) => (x.interviewer < y.interviewer ? -1 : 1)),
-    variants: compareVariants(scale, table, variants, fit?.theta),
+    variants: compareVariants(scale, table, variants, fit?.theta, variantModel),
     disagreements,
     adjusted: fit === null ? emptyAdjusted(table) : adjustFromModel(table, fit, scale),
     model: fit === null ? null : summariseModel(fit, table.dimensions.length),

@@ -100,6 +100,8 @@ export function compareVariants(
   variants: LabelColumn,
   /** The dimension model's estimates, to start the variant model's fit from (see fitRaterModel). */
   startAt?: Theta,
+  /** The variant model's differences, when computed already (on another thread: fit-tasks.ts). */
+  modelled: Map<string, ModelVariantDifference> = compareVariantsByModel(table, variants, startAt),
 ): VariantDimensionSummary[] {
   const categories = scaleCategories(scale);
   const V = variants.names.length;
@@ -146,7 +148,6 @@ export function compareVariants(
   }
   // Once every cell exists: which units count for each cell's rest.
   countRest(table, variants, cells);
-  const modelled = compareVariantsByModel(table, variants, startAt);
   const order = variants.names.map((_, v) => v).sort((a, b) => (variants.names[a] < variants.names[b] ? -1 : 1));
   return order.flatMap((v) => {
     const variant = variants.names[v];

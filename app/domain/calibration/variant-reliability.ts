@@ -54,39 +54,59 @@ export function computeVariantReliability(
     variants: labelColumn(ratings, (r) => r.variant),
   },
 ): VariantReliability[] {
+  return variantPlans(inputs).map((plan) => plan.compute());
+}
+
+export interface VariantPlan {
+  variant: string;
+  /** The variant's ratings: what its fit's cost grows with. */
+  ratings: number;
+  /** The variant's figures (one REML fit), computed when asked. */
+  compute: () => VariantReliability;
+}
+
+/**
+ * Each variant's planner figures as a task of its own, in the variants' order (by name), so that
+ * two threads can share the fits (fit-tasks.ts); computeVariantReliability runs them all in turn.
+ */
+export function variantPlans(inputs: VariantReliabilityInputs): VariantPlan[] {
   // Each variant's fit starts from its own moment estimates, not the dimension model's θ: tried, that
   // saved few evaluations (31–49 against 31–63 at 100,000 scorecards), and a fit that depends on
-  // nothing else can run on another thread (computeVariantReliabilityOfColumns) with the same result.
+  // nothing else can run on either thread, in any order, with the same result.
   const { variants } = inputs;
   const rows = rowsByLabel(variants);
   const order = variants.names.map((_, v) => v).sort((a, b) => (variants.names[a] < variants.names[b] ? -1 : 1));
-  return order.map((v) => {
-    const variant = variants.names[v];
-    const table = selectRows(inputs.table, rows[v]);
-    const cards = new Int32Array(table.candidates.length);
-    for (let s = 0; s < table.scorecards.count; s++)
-      cards[table.candidateOf[table.scorecards.order[table.scorecards.start[s]]]] += 1;
-    const sharedCandidates = cards.reduce((n, k) => n + (k >= 2 ? 1 : 0), 0);
-    const base = {
-      variant,
-      sharedCandidates,
-      interviewers: table.interviewers.length,
-      dimensions: table.dimensions.length,
-    };
-    const missing =
-      missingEvidence(sharedCandidates, "candidates rated by two or more interviewers", MIN_PLANNER_CANDIDATES) ??
-      missingEvidence(table.interviewers.length, "interviewers", MIN_PLANNER_INTERVIEWERS);
-    if (missing !== null) return { ...base, reliability: null, variance: null, converged: null, withheld: missing };
-    const fit = fitVarianceComponents(dimensionDesign(table));
-    const reliability = panelReliability(fit.variance, table.dimensions.length);
-    return {
-      ...base,
-      reliability,
-      variance: fit.variance,
-      converged: fit.converged,
-      withheld: reliability === null ? "no spread between candidates to be reliable about" : null,
-    };
-  });
+  return order.map((v) => ({
+    variant: variants.names[v],
+    ratings: rows[v].length,
+    compute: () => planVariant(variants.names[v], selectRows(inputs.table, rows[v])),
+  }));
+}
+
+function planVariant(variant: string, table: RatingTable): VariantReliability {
+  const cards = new Int32Array(table.candidates.length);
+  for (let s = 0; s < table.scorecards.count; s++)
+    cards[table.candidateOf[table.scorecards.order[table.scorecards.start[s]]]] += 1;
+  const sharedCandidates = cards.reduce((n, k) => n + (k >= 2 ? 1 : 0), 0);
+  const base = {
+    variant,
+    sharedCandidates,
+    interviewers: table.interviewers.length,
+    dimensions: table.dimensions.length,
+  };
+  const missing =
+    missingEvidence(sharedCandidates, "candidates rated by two or more interviewers", MIN_PLANNER_CANDIDATES) ??
+    missingEvidence(table.interviewers.length, "interviewers", MIN_PLANNER_INTERVIEWERS);
+  if (missing !== null) return { ...base, reliability: null, variance: null, converged: null, withheld: missing };
+  const fit = fitVarianceComponents(dimensionDesign(table));
+  const reliability = panelReliability(fit.variance, table.dimensions.length);
+  return {
+    ...base,
+    reliability,
+    variance: fit.variance,
+    converged: fit.converged,
+    withheld: reliability === null ? "no spread between candidates to be reliable about" : null,
+  };
 }
 
 /**
@@ -99,7 +119,7 @@ export interface PlannerColumns {
   variantOf: Int32Array;
 }
 
-export function plannerColumns(table: RatingTable, variants: LabelColumn): PlannerColumns {
+export function plannerColumns(table: RatingColumns, variants: LabelColumn): PlannerColumns {
   const { candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf } = table;
   return {
     table: { candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf },

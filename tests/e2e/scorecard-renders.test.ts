@@ -168,6 +168,56 @@ it("j and k re-render the card that folds, the card that unfolds and the coach, 
   await context.close();
 });
 
+it("a note added renders its card's note list and the new row, not the card", async () => {
+  const { context, page } = await signedInPage(browser);
+  await context.addInitScript(OBSERVE_COMMITS);
+  await openCard(page, newInterview().url);
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(500);
+  await page.keyboard.press("3");
+  await page.keyboard.press("n");
+  for (const note of NOTES.slice(0, 2)) {
+    await page.keyboard.type(note);
+    const since = await mark(page);
+    await page.keyboard.press("Enter");
+    // The key's own commit (the coach's answer for the note may come in a later one), straight into
+    // the dimensions' column: the coach's engine (it reads every note), not the card (2 when the
+    // card watched its notes: its header, anchors and probes rendered for each note).
+    await expect.poll(() => page.locator(".note-list li", { hasText: note }).count()).toBe(1);
+    const keyCommit = await page.evaluate((t0) => {
+      const w = window as unknown as {
+        __commits: { t: number }[];
+        __renderHosts: { t: number; host: Element | null }[];
+      };
+      const t = w.__commits.find((c) => c.t > t0)?.t;
+      const hosts = w.__renderHosts.filter((h) => h.t === t).map((h) => h.host);
+      return {
+        inDimensions: hosts.filter((h) => h?.matches(".dimensions")).length,
+        rows: hosts.filter((h) => h?.closest(".note-list li")).length > 0,
+      };
+    }, since);
+    expect(keyCommit, note).toEqual({ inDimensions: 1, rows: true });
+  }
+  await expect.poll(() => page.locator('section[data-dimension="ownership"] .note-list li').count()).toBe(2);
+  // A note added to another card renders neither this card nor its list.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("j");
+  await page.keyboard.press("n");
+  await page.keyboard.type(NOTES[2]);
+  const since = await mark(page);
+  await page.keyboard.press("Enter");
+  const places = await page.evaluate((t0) => {
+    const w = window as unknown as { __renderHosts: { t: number; host: Element | null }[] };
+    return w.__renderHosts
+      .filter((h) => h.t > t0)
+      .map((h) => h.host?.closest("section.dimension")?.getAttribute("data-dimension"))
+      .filter((d) => d);
+  }, since);
+  expect(new Set(places)).toEqual(new Set(["accountability"]));
+  await expect.poll(() => page.locator('section[data-dimension="accountability"] .note-list li').count()).toBe(1);
+  await context.close();
+});
+
 it("a note added goes to the device once, with its box emptied, inside the keystroke", async () => {
   const { context, page } = await signedInPage(browser);
   // Every write of a scorecard draft to localStorage, with what it held.

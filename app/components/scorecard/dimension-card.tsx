@@ -45,7 +45,8 @@ export function shortAnchor(text: string): string {
 /**
  * One dimension: anchors visible while scoring, probes a keystroke away, timestamped notes.
  * Memoised, with its own subscriptions: a change elsewhere (another card's rating or note, a flag
- * that caps another dimension, a keystroke in any note box) does not re-render it.
+ * that caps another dimension, a keystroke in any note box) does not re-render it. Its notes are
+ * watched by its note list: a note added renders the list and the new row, not the card.
  */
 export const DimensionCard = memo(function DimensionCard(props: DimensionCardProps) {
   const { dimension: d, bind, errors, readOnly, control } = props;
@@ -61,11 +62,6 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
       asList(flags).filter((key) =>
         props.rubric.redFlags.some((f) => f.key === key && f.caps.some((c) => c.dimension === d.key)),
       ),
-  });
-  const notes = useWatch({
-    control,
-    name: "notes",
-    compute: (all) => (all ?? []).filter((n) => n.dimension === d.key),
   });
   const violation = findCapViolations(props.rubric, {
     ratings: { [d.key]: rating ? Number(rating) : null },
@@ -177,7 +173,7 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
 
       <NoteList
         dimension={d}
-        notes={notes}
+        control={control}
         readOnly={readOnly}
         error={errors[`notes.${d.key}`]}
         headingId={headingId}

@@ -194,22 +194,20 @@ it("a note added renders its card's note list and the new row, not the card", as
     await page.keyboard.type(note);
     const since = await mark(page);
     await page.keyboard.press("Enter");
-    // The key's own commit (the coach's answer for the note may come in a later one), straight into
-    // the dimensions' column: the coach's engine (it reads every note), not the card (2 when the
-    // card watched its notes: its header, anchors and probes rendered for each note).
+    // The commit that rendered the new row (the clock's tick or the coach's answer for the note come
+    // in others), straight into the dimensions' column: the coach's engine (it reads every note), not
+    // the card (2 when the card watched its notes: its header, anchors and probes rendered too).
     await expect.poll(() => page.locator(".note-list li", { hasText: note }).count()).toBe(1);
-    const keyCommit = await page.evaluate((t0) => {
-      const w = window as unknown as {
-        __commits: { t: number }[];
-        __renderHosts: { t: number; host: Element | null }[];
-      };
-      const t = w.__commits.find((c) => c.t > t0)?.t;
-      const hosts = w.__renderHosts.filter((h) => h.t === t).map((h) => h.host);
-      return {
-        inDimensions: hosts.filter((h) => h?.matches(".dimensions")).length,
-        rows: hosts.filter((h) => h?.closest(".note-list li")).length > 0,
-      };
-    }, since);
+    const keyCommit = await page.evaluate(
+      ([t0, text]) => {
+        const w = window as unknown as { __renderHosts: { t: number; host: Element | null }[] };
+        const after = w.__renderHosts.filter((h) => h.t > t0);
+        const t = after.find((h) => h.host?.closest(".note-list li")?.textContent?.includes(text))?.t;
+        const hosts = after.filter((h) => h.t === t).map((h) => h.host);
+        return { inDimensions: hosts.filter((h) => h?.matches(".dimensions")).length, rows: t !== undefined };
+      },
+      [since, note] as const,
+    );
     expect(keyCommit, note).toEqual({ inDimensions: 1, rows: true });
   }
   await expect.poll(() => page.locator('section[data-dimension="ownership"] .note-list li').count()).toBe(2);

@@ -106,8 +106,10 @@ async function placesSince(page: Page, since: number) {
     return {
       /** Components rendering straight into the dimensions' column: the coach, and each card. */
       inDimensions: hosts.filter((h) => h?.matches(".dimensions")).length,
-      /** Components inside a card: its note list, its rows. */
+      /** Components inside a card: its header's rating label, its cap warning, its note list, its rows. */
       insideCards: hosts.filter((h) => h?.closest("section.dimension")).length,
+      /** Of those, the ones rendering into a card's header (the rating chosen, as a folded card shows it). */
+      inHeads: hosts.filter((h) => h?.matches(".dimension-head")).length,
       /** Components rendering into the form itself or above it: the editor's own parts (live bar, columns). */
       editor: hosts.filter((h) => !h?.closest(".dimensions, .sidebar, .live-bar")).length,
     };
@@ -122,25 +124,37 @@ it("the first change (which starts the clock), a rating and t re-render neither 
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(500);
 
-  // The first change to the card starts the interview clock: the timer panel shows it, nothing else does.
+  // The first change to the card starts the interview clock: the timer panel shows it. The rating
+  // renders its card's header label alone, not the card (its anchors, probes and note list: 1 in the
+  // dimensions' column when the card watched its rating).
   let since = await mark(page);
   await page.keyboard.press("3");
   // Read before the autosave (600 ms on) sends the change: its reply re-renders the route above the editor.
-  expect(await placesSince(page, since)).toEqual({ inDimensions: 1, insideCards: 0, editor: 0 });
+  expect(await placesSince(page, since)).toEqual({ inDimensions: 0, insideCards: 1, inHeads: 1, editor: 0 });
   await expect.poll(() => page.locator(".timer-clock").textContent(), { timeout: 10_000 }).not.toBe("0:00");
   await expectSaved(page);
 
-  // Another rating: its card (not its note list) and the recommendation's score.
+  // Another rating: its card's header label (not the card) and the recommendation's score.
   since = await mark(page);
   await page.keyboard.press("2");
-  expect(await placesSince(page, since)).toEqual({ inDimensions: 1, insideCards: 0, editor: 0 });
+  expect(await placesSince(page, since)).toEqual({ inDimensions: 0, insideCards: 1, inHeads: 1, editor: 0 });
   await expectSaved(page);
 
   // t pauses the clock: the timer panel alone.
   since = await mark(page);
   await page.keyboard.press("t");
-  expect(await placesSince(page, since)).toEqual({ inDimensions: 0, insideCards: 0, editor: 0 });
+  expect(await placesSince(page, since)).toEqual({ inDimensions: 0, insideCards: 0, inHeads: 0, editor: 0 });
   await expect.poll(() => page.locator(".live-timer button").first().textContent()).toContain("Resume");
+
+  // A flag that caps the rating (passive voice caps Ownership at 2; it is rated 2, then 3): the
+  // warning alone in the card, beside the coach and its engine (they show the flags raised), not
+  // the card (3 in the dimensions' column when the card watched the flags).
+  await page.keyboard.press("3");
+  await expectSaved(page);
+  since = await mark(page);
+  await page.getByRole("checkbox", { name: "Passive voice" }).check();
+  await expect.poll(() => page.getByLabel("Why Ownership is rated above its cap").isVisible()).toBe(true);
+  expect(await placesSince(page, since)).toEqual({ inDimensions: 2, insideCards: 1, inHeads: 0, editor: 0 });
   await context.close();
 });
 
@@ -159,12 +173,60 @@ it("j and k re-render the card that folds, the card that unfolds and the coach, 
     const since = await mark(page);
     await page.keyboard.press(key);
     // Two cards and the coach (its engine with it), straight into the dimensions' column.
-    expect(await placesSince(page, since), key).toEqual({ inDimensions: 4, insideCards: 0, editor: 0 });
+    expect(await placesSince(page, since), key).toEqual({ inDimensions: 4, insideCards: 0, inHeads: 0, editor: 0 });
   }
   expect(await page.locator("section.dimension.current").getAttribute("data-dimension")).toBe("accountability");
   // The keys still act on the open dimension.
   await page.keyboard.press("2");
   await expect.poll(() => page.locator("section.dimension.current input[type=radio]:checked").inputValue()).toBe("2");
+  await context.close();
+});
+
+it("a note added renders its card's note list and the new row, not the card", async () => {
+  const { context, page } = await signedInPage(browser);
+  await context.addInitScript(OBSERVE_COMMITS);
+  await openCard(page, newInterview().url);
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(500);
+  await page.keyboard.press("3");
+  await page.keyboard.press("n");
+  for (const note of NOTES.slice(0, 2)) {
+    await page.keyboard.type(note);
+    const since = await mark(page);
+    await page.keyboard.press("Enter");
+    // The commit that rendered the new row (the clock's tick or the coach's answer for the note come
+    // in others), straight into the dimensions' column: the coach's engine (it reads every note), not
+    // the card (2 when the card watched its notes: its header, anchors and probes rendered too).
+    await expect.poll(() => page.locator(".note-list li", { hasText: note }).count()).toBe(1);
+    const keyCommit = await page.evaluate(
+      ([t0, text]) => {
+        const w = window as unknown as { __renderHosts: { t: number; host: Element | null }[] };
+        const after = w.__renderHosts.filter((h) => h.t > t0);
+        const t = after.find((h) => h.host?.closest(".note-list li")?.textContent?.includes(text))?.t;
+        const hosts = after.filter((h) => h.t === t).map((h) => h.host);
+        return { inDimensions: hosts.filter((h) => h?.matches(".dimensions")).length, rows: t !== undefined };
+      },
+      [since, note] as const,
+    );
+    expect(keyCommit, note).toEqual({ inDimensions: 1, rows: true });
+  }
+  await expect.poll(() => page.locator('section[data-dimension="ownership"] .note-list li').count()).toBe(2);
+  // A note added to another card renders neither this card nor its list.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("j");
+  await page.keyboard.press("n");
+  await page.keyboard.type(NOTES[2]);
+  const since = await mark(page);
+  await page.keyboard.press("Enter");
+  const places = await page.evaluate((t0) => {
+    const w = window as unknown as { __renderHosts: { t: number; host: Element | null }[] };
+    return w.__renderHosts
+      .filter((h) => h.t > t0)
+      .map((h) => h.host?.closest("section.dimension")?.getAttribute("data-dimension"))
+      .filter((d) => d);
+  }, since);
+  expect(new Set(places)).toEqual(new Set(["accountability"]));
+  await expect.poll(() => page.locator('section[data-dimension="accountability"] .note-list li').count()).toBe(1);
   await context.close();
 });
 

@@ -1,13 +1,12 @@
 import { memo, type ReactNode } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import type { Dimension, Rubric } from "~/domain/rubric/types";
-import { findCapViolations } from "~/domain/scoring";
 import { useIsCurrentDimension, type CurrentDimensionStore } from "./current-dimension";
 import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { renderCoachAdornment, renderCoachedText } from "./evidence-coach";
-import { asList } from "./form-values";
 import { NoteList } from "./note-list";
-import { choiceLock, textLock } from "./read-lock";
+import { choiceLock } from "./read-lock";
+import { CapWarning } from "./cap-warning";
 
 interface DimensionCardProps {
   rubric: Rubric;
@@ -45,32 +44,15 @@ export function shortAnchor(text: string): string {
 /**
  * One dimension: anchors visible while scoring, probes a keystroke away, timestamped notes.
  * Memoised, with its own subscriptions: a change elsewhere (another card's rating or note, a flag
- * that caps another dimension, a keystroke in any note box) does not re-render it.
+ * that caps another dimension, a keystroke in any note box) does not re-render it. What a change to
+ * the form shows is watched by the part that shows it: a rating renders the header's label (and the
+ * cap warning if the violation changes), a flag the cap warning, a note added the note list and its
+ * new row — never the card's anchors, probes and note list together.
  */
 export const DimensionCard = memo(function DimensionCard(props: DimensionCardProps) {
   const { dimension: d, bind, errors, readOnly, control } = props;
   // A submitted card (read-only) has every dimension open.
   const current = useIsCurrentDimension(props.currentDimension, props.index) && !readOnly;
-  // Subscribed here, not in the editor: a keystroke elsewhere re-renders only what it changes.
-  // The computed values are compared with the last ones: only a change in them re-renders the card.
-  const rating = useWatch({ control, name: `ratings.${d.key}` });
-  const capFlags = useWatch({
-    control,
-    name: "redFlags",
-    compute: (flags) =>
-      asList(flags).filter((key) =>
-        props.rubric.redFlags.some((f) => f.key === key && f.caps.some((c) => c.dimension === d.key)),
-      ),
-  });
-  const notes = useWatch({
-    control,
-    name: "notes",
-    compute: (all) => (all ?? []).filter((n) => n.dimension === d.key),
-  });
-  const violation = findCapViolations(props.rubric, {
-    ratings: { [d.key]: rating ? Number(rating) : null },
-    redFlags: capFlags,
-  })[0];
   // Focus moving inside the current card (a rating key, n to its note box) asks nothing of the editor:
   // its reducer would return the same state, but only after rendering the editor to find out.
   const onFocusWithin = () => {
@@ -78,9 +60,7 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
   };
   const headingId = `dimension-${d.key}`;
   const ratingError = errors[`ratings.${d.key}`];
-  const justificationError = errors[`capJustifications.${d.key}`];
   const probes = [...d.probes, ...props.extraProbes];
-  const chosen = d.anchors.find((a) => String(a.score) === rating);
 
   return (
     // A click on a folded card is a mouse shortcut; the keyboard gets the same through onFocus (Tab, or j/k).
@@ -95,9 +75,7 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
       <header className="dimension-head">
         <h2 id={headingId}>{d.name}</h2>
         <span className="weight">{props.weight}%</span>
-        <span className="chosen" aria-hidden="true">
-          {chosen ? `${chosen.score} · ${shortAnchor(chosen.text)}` : "not rated"}
-        </span>
+        <ChosenLabel control={control} dimension={d} />
       </header>
       <p className="covers">{d.covers}</p>
 
@@ -130,31 +108,15 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
         </p>
       ) : null}
 
-      {violation ? (
-        <div className="cap-warning" role="group" aria-label={`${d.name} above its cap`}>
-          <p>
-            Rated {violation.rating}, above the cap of {violation.cap} set by{" "}
-            {violation.flags.map((f) => f.name).join(", ")}. Your rating stands; say why in one line.
-          </p>
-          <label className="visually-hidden" htmlFor={`${headingId}-justification`}>
-            Why {d.name} is rated above its cap
-          </label>
-          <input
-            id={`${headingId}-justification`}
-            type="text"
-            placeholder="Why the rating stands despite the flag (Enter keeps it; it never submits)"
-            aria-invalid={justificationError ? true : undefined}
-            aria-describedby={justificationError ? `${headingId}-justification-error` : undefined}
-            {...textLock(readOnly)}
-            {...bind.text(`capJustifications.${d.key}`)}
-          />
-          {justificationError ? (
-            <p id={`${headingId}-justification-error`} className="field-error">
-              {justificationError}
-            </p>
-          ) : null}
-        </div>
-      ) : null}
+      <CapWarning
+        control={control}
+        rubric={props.rubric}
+        dimension={d}
+        headingId={headingId}
+        readOnly={readOnly}
+        bind={bind}
+        justificationError={errors[`capJustifications.${d.key}`]}
+      />
 
       {props.conflicts}
 
@@ -177,7 +139,7 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
 
       <NoteList
         dimension={d}
-        notes={notes}
+        control={control}
         readOnly={readOnly}
         error={errors[`notes.${d.key}`]}
         headingId={headingId}
@@ -189,5 +151,22 @@ export const DimensionCard = memo(function DimensionCard(props: DimensionCardPro
         renderNoteText={renderCoachedText}
       />
     </section>
+  );
+});
+
+/** The rating chosen, as a folded card's header shows it: re-rendered by its dimension's rating alone. */
+const ChosenLabel = memo(function ChosenLabel({
+  control,
+  dimension: d,
+}: {
+  control: Control<ScorecardFormValues>;
+  dimension: Dimension;
+}) {
+  const rating = useWatch({ control, name: `ratings.${d.key}` });
+  const chosen = d.anchors.find((a) => String(a.score) === rating);
+  return (
+    <span className="chosen" aria-hidden="true">
+      {chosen ? `${chosen.score} · ${shortAnchor(chosen.text)}` : "not rated"}
+    </span>
   );
 });

@@ -1,13 +1,15 @@
 import { memo, useCallback, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useWatch, type Control } from "react-hook-form";
 import type { Dimension } from "~/domain/rubric/types";
 import { NOTE_MAX, type EvidenceNote } from "~/domain/scorecard-content";
 import { formatElapsed, withArticle } from "~/utils/format";
-import type { FieldBinder } from "./form-values";
+import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { textLock } from "./read-lock";
 
 export interface NoteListProps {
   dimension: Dimension;
-  notes: EvidenceNote[];
+  /** The form whose notes the list shows (those of its dimension). */
+  control: Control<ScorecardFormValues>;
   readOnly: boolean;
   error: string | undefined;
   headingId: string;
@@ -28,10 +30,12 @@ export interface NoteListProps {
 /**
  * One dimension's timestamped evidence notes and the box that adds one (Enter adds; it never submits).
  * Memoised: its card re-renders for a rating, a cap or the current dimension, none of which it shows.
+ * It watches its dimension's notes itself: a note added re-renders this list, not its card (the
+ * header, the anchors, the probes).
  */
 export const NoteList = memo(function NoteList({
   dimension: d,
-  notes,
+  control,
   readOnly,
   error,
   headingId,
@@ -42,6 +46,12 @@ export const NoteList = memo(function NoteList({
   renderNoteAdornment,
   renderNoteText,
 }: NoteListProps) {
+  // The computed list is compared with the last one: a note added elsewhere does not re-render it.
+  const notes = useWatch({
+    control,
+    name: "notes",
+    compute: (all) => (all ?? []).filter((n) => n.dimension === d.key),
+  });
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const stopEditing = useCallback(() => setEditing(null), []);
 

@@ -5,7 +5,7 @@ import { computeCalibrationReport, type CalibrationOptions, type CalibrationRepo
 import { finishCalibrationReport, startCalibrationReport } from "~/domain/calibration/report";
 import { labelColumn, ratingColumns, ratingTableFromColumns } from "~/domain/calibration/rating-table";
 import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
-import { claimTask, fitTasks, type ReportModels } from "~/domain/calibration/fit-tasks";
+import { claimTask, closeTasks, fitTasks, type ReportModels } from "~/domain/calibration/fit-tasks";
 import { overviewVariantReliability, type DashboardContext, type LoopEvidence } from "~/domain/calibration/dashboard";
 import { withRedFlagEffects, type LoopEffectMeasure } from "~/domain/calibration/loop-effects";
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
@@ -76,54 +76,61 @@ export async function computeDashboardInParallel(
   const variants = labelColumn(gathered.ratings, (r) => r.variant);
   const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const shared = shareFits(plannerColumns(columns, variants), claims);
-  const table = ratingTableFromColumns(columns);
-  const tasks = fitTasks(table, variants);
-  // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
-  shared.planned.catch(() => undefined);
-  const theirs = { model: null as ReportModels | null };
-  shared.model.then(
-    (models) => (theirs.model = models),
-    () => undefined,
-  );
-  const mine: [number, VariantReliability][] = [];
-  const runTask = (task: number) => {
-    const result = tasks.run(task);
-    if ("planned" in result) mine.push(result.planned);
-    return result;
-  };
-  // The report without the planner (given as none); the report reads the same table and variants (built once).
-  const started = startCalibrationReport(gathered.ratings, {
-    ...reportOptions(gathered, []),
-    prepared: { table, variants },
-  });
-  // The report's models: fitted here if the other thread has not claimed them; if it has, planner
-  // fits here until they arrive (a turn of the event loop first and after each fit lets its message in).
-  let models: ReportModels | null = null;
-  while (models === null) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (theirs.model !== null) models = theirs.model;
-    else {
-      const task = claimTask(claims);
-      if (task >= tasks.count) models = await shared.model;
+  try {
+    const table = ratingTableFromColumns(columns);
+    const tasks = fitTasks(table, variants);
+    // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
+    shared.planned.catch(() => undefined);
+    const theirs = { model: null as ReportModels | null };
+    shared.model.then(
+      (models) => (theirs.model = models),
+      () => undefined,
+    );
+    const mine: [number, VariantReliability][] = [];
+    const runTask = (task: number) => {
+      const result = tasks.run(task);
+      if ("planned" in result) mine.push(result.planned);
+      return result;
+    };
+    // The report without the planner (given as none); the report reads the same table and variants (built once).
+    const started = startCalibrationReport(gathered.ratings, {
+      ...reportOptions(gathered, []),
+      prepared: { table, variants },
+    });
+    // The report's models: fitted here if the other thread has not claimed them; if it has, planner
+    // fits here until they arrive (a turn of the event loop first and after each fit lets its message in).
+    let models: ReportModels | null = null;
+    while (models === null) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (theirs.model !== null) models = theirs.model;
       else {
-        const result = runTask(task);
-        if ("model" in result) models = result.model;
+        const task = claimTask(claims);
+        if (task >= tasks.count) models = await shared.model;
+        else {
+          const result = runTask(task);
+          if ("model" in result) models = result.model;
+        }
       }
     }
+    const report = finishCalibrationReport(started, models.fit, models.variantModel);
+    const loop: LoopInput =
+      evidence !== null ? { evidence } : { effects: withRedFlagEffects(gathered.scorecards, await remote!.measures) };
+    const context = contextOf(gathered, report, loop);
+    const views = buildDashboardViews(context);
+    for (let task = claimTask(claims); task < tasks.count; task = claimTask(claims)) runTask(task);
+    const variantReliability = tasks.assemble([...mine, ...(await shared.planned)]);
+    // The overview is the one view that shows the planner (compared with computeDashboard's in dashboard-parallel.slow.test.ts).
+    views.overview.variantReliability = overviewVariantReliability({
+      ...context,
+      report: { ...report, variantReliability },
+    });
+    return views;
+  } catch (error) {
+    // Nobody waits for this computation now: the other thread claims no further fit (it finishes the
+    // one it has), so the next refresh's requests are not queued behind fits of a failed one.
+    closeTasks(claims);
+    throw error;
   }
-  const report = finishCalibrationReport(started, models.fit, models.variantModel);
-  const loop: LoopInput =
-    evidence !== null ? { evidence } : { effects: withRedFlagEffects(gathered.scorecards, await remote!.measures) };
-  const context = contextOf(gathered, report, loop);
-  const views = buildDashboardViews(context);
-  for (let task = claimTask(claims); task < tasks.count; task = claimTask(claims)) runTask(task);
-  const variantReliability = tasks.assemble([...mine, ...(await shared.planned)]);
-  // The overview is the one view that shows the planner (compared with computeDashboard's in dashboard-parallel.slow.test.ts).
-  views.overview.variantReliability = overviewVariantReliability({
-    ...context,
-    report: { ...report, variantReliability },
-  });
-  return views;
 }
 
 /** Notes this connection's data version, then has the other thread take its snapshot. */

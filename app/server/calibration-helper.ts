@@ -77,6 +77,8 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
   thread.on("exit", (code) => fail(new Error(`planner thread exit code ${code}`)));
   const ask = <T>(message: DistributiveOmit<HelperRequest, "id">, first: Pick<Pending, "onSnapshot" | "onModel">) =>
     new Promise<T>((resolve, reject) => {
+      // A request to a thread already gone would never be answered.
+      if (failed) return reject(new Error("the calibration helper thread is gone"));
       const id = next++;
       pending.set(id, { resolve: resolve as (value: never) => void, reject, ...first });
       thread.postMessage({ ...message, id });

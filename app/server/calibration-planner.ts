@@ -4,8 +4,7 @@
 // panel-size planner's) shared with the worker, each thread claiming the next (fit-tasks.ts), while
 // the worker computes the rest of the report and the views.
 import { parentPort } from "node:worker_threads";
-import { fitTasks, runClaimedTasks } from "../domain/calibration/fit-tasks";
-import { ratingTableFromColumns } from "../domain/calibration/rating-table";
+import { fitTasksOfColumns, runClaimedTasks } from "../domain/calibration/fit-tasks";
 import type { PlannerColumns } from "../domain/calibration/variant-reliability";
 import { measureRecordedLoopInSnapshot } from "../models/loop-evidence.server";
 import type { RatingFilter } from "../models/rating-export.server";
@@ -27,10 +26,7 @@ parentPort!.on("message", (request: HelperRequest) => {
   try {
     if ("columns" in request) {
       const { columns, claims } = request;
-      const tasks = fitTasks(ratingTableFromColumns(columns.table), {
-        names: columns.variantNames,
-        of: columns.variantOf,
-      });
+      const tasks = fitTasksOfColumns(columns);
       // The model at once: the worker finishes the report with it while this thread fits on.
       const planned = runClaimedTasks(tasks, claims, (model) => parentPort!.postMessage({ id, model }));
       parentPort!.postMessage({ id, planned });

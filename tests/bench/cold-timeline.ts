@@ -38,7 +38,7 @@ const STEPS: Record<string, string> = {
   loadRecordedLoopEvidence: "loop read",
   fitReportModel: "dimension model",
   ratingTableFromColumns: "table from columns",
-  computeVariantReliabilityOfColumns: "planner",
+  runClaimedTasks: "shared fits",
   dimensionDesign: "planner design",
   fitVarianceComponents: "planner fit",
   summarise: "model summary",

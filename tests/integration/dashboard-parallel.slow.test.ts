@@ -121,6 +121,28 @@ describe("dashboard views with the planner on another thread", { timeout: 120_00
     ).rejects.toThrow("planner thread exit code 1");
   });
 
+  it("hands the other thread no further fit once it has failed", async () => {
+    // The other thread claims nothing here; this one fits the model, then its loop read fails.
+    let claimed: Int32Array | null = null;
+    let count = 0;
+    const idle: ShareFits = (columns, claims) => {
+      claimed = claims;
+      count = 1 + columns.variantNames.length;
+      return { model: new Promise(() => undefined), planned: new Promise(() => undefined) };
+    };
+    const readFails: MeasureLoopElsewhere = () => {
+      const failed = Promise.reject(new Error("loop read failed"));
+      failed.catch(() => undefined);
+      return { snapshot: Promise.resolve(), measures: failed };
+    };
+    await expect(computeDashboardInParallel({}, { shareFits: idle, measureLoop: readFails })).rejects.toThrow(
+      "loop read failed",
+    );
+    expect(count).toBeGreaterThan(1);
+    // The planner's fits were left unclaimed: the next claim, the other thread's, must get none of them.
+    expect(Atomics.add(claimed!, 0, 1)).toBeGreaterThanOrEqual(count);
+  });
+
   // Last: it changes the data.
   it("reads the loop records itself when a commit lands between the two reads' snapshots", async () => {
     const before = computeDashboard({});

@@ -86,8 +86,8 @@ describe("unsubmitted panel seats", () => {
         .filter((r) => r.interviewId === id)
         .map((r) => r.status);
     const seat = (who: { id: number }) => and(eq(t.scorecards.interviewId, id), eq(t.scorecards.interviewerId, who.id));
-    const expectFlags = (submitted: number[]) =>
-      expect(flags()).toEqual([ann, bo, cy].map((u) => [u.id, submitted.includes(u.id), submitted.includes(u.id)]));
+    const expectFlags = (submitted: number[], panel = [ann, bo, cy]) =>
+      expect(flags()).toEqual(panel.map((u) => [u.id, submitted.includes(u.id), submitted.includes(u.id)]));
 
     expectFlags([]);
     createScorecard({ interviewId: id, interviewerId: ann.id, status: "draft" });
@@ -115,5 +115,21 @@ describe("unsubmitted panel seats", () => {
     }
     expectFlags([cy.id]);
     expect(open()).toEqual(["not_started", "draft"]);
+    // A scorecard or a seat moved to another panellist: nothing in the app does either, and the
+    // triggers follow them all the same.
+    const dee = await createUser();
+    const seatOf = (who: { id: number }) =>
+      and(eq(t.panelAssignments.interviewId, id), eq(t.panelAssignments.interviewerId, who.id));
+    db.run(sql`pragma foreign_keys = off`);
+    try {
+      db.update(t.scorecards).set({ interviewerId: ann.id }).where(seat(cy)).run();
+      expectFlags([ann.id]);
+      db.update(t.panelAssignments).set({ interviewerId: dee.id }).where(seatOf(ann)).run();
+      expectFlags([], [bo, cy, dee]);
+      db.update(t.scorecards).set({ interviewerId: dee.id }).where(seat(ann)).run();
+      expectFlags([dee.id], [bo, cy, dee]);
+    } finally {
+      db.run(sql`pragma foreign_keys = on`);
+    }
   });
 });

@@ -1,8 +1,8 @@
 import type { RaterModelFit } from "./rater-model";
-import type { LabelColumn, RatingTable } from "./rating-table";
+import { ratingTableFromColumns, type LabelColumn, type RatingTable } from "./rating-table";
 import { fitReportModel } from "./report";
 import { compareVariantsByModel, type ModelVariantDifference } from "./variant-model";
-import { variantPlans, type VariantReliability } from "./variant-reliability";
+import { variantPlans, type PlannerColumns, type VariantReliability } from "./variant-reliability";
 
 // The cold dashboard's REML fits as tasks two threads share (the calibration worker and its helper,
 // app/models/calibration.server.ts): task 0 is the report's rater model and then the variant model
@@ -14,6 +14,14 @@ import { variantPlans, type VariantReliability } from "./variant-reliability";
 /** The next unclaimed task of the counter `claims` (an Int32Array over a SharedArrayBuffer, from 0). */
 export function claimTask(claims: Int32Array): number {
   return Atomics.add(claims, 0, 1);
+}
+
+/** Past any task count: a counter closed with it hands out no further task. */
+const CLOSED = 2 ** 30;
+
+/** Closes the counter: every later claim, on either thread, gets no task. */
+export function closeTasks(claims: Int32Array): void {
+  Atomics.store(claims, 0, CLOSED);
 }
 
 /** Task 0's result: what finishCalibrationReport takes beside the report's started parts. */
@@ -52,6 +60,11 @@ export function fitTasks(table: RatingTable, variants: LabelColumn): FitTasks {
       });
     },
   };
+}
+
+/** The fit tasks of the table these columns hold, as the other thread receives them (postMessage). */
+export function fitTasksOfColumns(columns: PlannerColumns): FitTasks {
+  return fitTasks(ratingTableFromColumns(columns.table), { names: columns.variantNames, of: columns.variantOf });
 }
 
 /**

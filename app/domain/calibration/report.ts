@@ -30,7 +30,7 @@ export interface CalibrationOptions {
   variantReliability?: VariantReliability[];
   /**
    * The table of these same ratings (buildRatingTable) and their variants (labelColumn), when the
-   * caller has built them already (the worker builds them for the planner's thread): not built twice.
+   * caller has built them already (the worker builds them for the fits it shares): not built twice.
    */
   prepared?: { table: RatingTable; variants: LabelColumn };
 }
@@ -83,7 +83,7 @@ export function fitReportModel(table: RatingTable): RaterModelFit | null {
 
 /**
  * The report's checks and every part that does not rest on the rater model, so that the model can
- * be fitted elsewhere meanwhile (fitReportModel on a second thread: app/models/calibration.server.ts)
+ * be fitted elsewhere meanwhile (fit-tasks.ts: by whichever thread claims it first)
  * and the report finished with it (finishCalibrationReport): the same figures as computeCalibrationReport.
  */
 export function startCalibrationReport(ratings: readonly Rating[], options: CalibrationOptions) {

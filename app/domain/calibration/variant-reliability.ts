@@ -5,7 +5,6 @@ import {
   buildRatingTable,
   labelColumn,
   rowsByLabel,
-  ratingTableFromColumns,
   selectRows,
   type LabelColumn,
   type RatingColumns,
@@ -110,8 +109,8 @@ function planVariant(variant: string, table: RatingTable): VariantReliability {
 }
 
 /**
- * The planner's input as plain columns and names, so it can be computed on another thread (the
- * per-variant fits are a third or more of a report, and independent of the rest of it).
+ * The rating table's columns and the variants, plain, so the REML fits (the report's model and the
+ * planner's per-variant fits, most of a report) can be shared with another thread (fit-tasks.ts).
  */
 export interface PlannerColumns {
   table: RatingColumns;
@@ -126,12 +125,4 @@ export function plannerColumns(table: RatingColumns, variants: LabelColumn): Pla
     variantNames: variants.names,
     variantOf: variants.of,
   };
-}
-
-/** computeVariantReliability of the ratings these columns hold. */
-export function computeVariantReliabilityOfColumns(columns: PlannerColumns): VariantReliability[] {
-  return computeVariantReliability([], {
-    table: ratingTableFromColumns(columns.table),
-    variants: { names: columns.variantNames, of: columns.variantOf },
-  });
 }

@@ -15,12 +15,9 @@ import {
 import { buildRatingTable, labelColumn, rowsByLabel, selectRows } from "~/domain/calibration/rating-table";
 import { studentTQuantile } from "~/domain/calibration/student-t";
 import type { Rating } from "~/domain/calibration/types";
-import {
-  computeVariantReliability,
-  computeVariantReliabilityOfColumns,
-  plannerColumns,
-} from "~/domain/calibration/variant-reliability";
+import { computeVariantReliability, plannerColumns } from "~/domain/calibration/variant-reliability";
 import { computeCalibrationReport } from "~/domain/calibration/report";
+import { fitTasksOfColumns, runClaimedTasks } from "~/domain/calibration/fit-tasks";
 import { variantCellDesign } from "~/domain/calibration/variant-model";
 import { simulatePanels } from "./simulate-panels";
 
@@ -86,7 +83,9 @@ describe("the report's shortcuts", { timeout: 60_000 }, () => {
     const alone = computeVariantReliability(mixed);
     expect(computeVariantReliability(mixed, { table, variants })).toEqual(alone);
     // Through structuredClone, as postMessage sends it.
-    expect(computeVariantReliabilityOfColumns(structuredClone(plannerColumns(table, variants)))).toEqual(alone);
+    const tasks = fitTasksOfColumns(structuredClone(plannerColumns(table, variants)));
+    const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    expect(tasks.assemble(runClaimedTasks(tasks, claims, () => undefined))).toEqual(alone);
     expect(alone.filter((v) => v.reliability !== null).length).toBeGreaterThan(1);
     // Each variant's figures are the full model's on the variant's own ratings.
     for (const v of alone.filter((x) => x.variance !== null)) {

@@ -52,6 +52,42 @@ for (const viewport of [LAPTOP, HALF_SCREEN]) {
   });
 }
 
+it("at 768×900 the note box stays clear of the bottom panel as notes pile up, and when n comes back to it", async () => {
+  // Half a screen: flags, STAR and the recommendation stick to the bottom edge. Each note added grows
+  // the card above the box; a box that slid under that panel took keystrokes where nobody saw them.
+  const { context, page } = await signedInPage(browser(), { viewport: HALF_SCREEN });
+  const console = watchConsole(page);
+  const card = newInterview();
+  await openCard(page, card.url);
+  const box = "section.dimension.current [data-note-input]";
+  const clear = () =>
+    page.locator(box).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      // What a person sees at the box's middle and just above its bottom edge is the box itself.
+      return [r.top + r.height / 2, r.bottom - 3].every((y) => {
+        const seen = document.elementFromPoint(r.left + r.width / 2, y);
+        return y < window.innerHeight && seen !== null && el.contains(seen);
+      });
+    });
+  await page.keyboard.press("n");
+  for (let i = 1; i <= 6; i++) {
+    await page.keyboard.type(`Evidence ${i}: named the missed deadline as her own call`);
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(300); // a smooth scroll settles
+    expect(await clear(), `after note ${i}`).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await page.mouse.wheel(0, -2000);
+  await page.waitForTimeout(300);
+  await page.keyboard.press("n");
+  await page.waitForTimeout(300);
+  expect(await clear(), "after n").toBe(true);
+  await expectSaved(page);
+  expect(storedCard(card.id)!.notes).toHaveLength(6);
+  console.expectNoErrors();
+  await context.close();
+});
+
 it("screenshots at 1440×900 for a person to look at", async () => {
   const { context, page } = await signedInPage(browser(), { viewport: { width: 1440, height: 900 } });
   const card = newInterview();

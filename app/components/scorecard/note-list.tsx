@@ -1,4 +1,4 @@
-import { memo, useCallback, useState, type KeyboardEvent, type ReactNode } from "react";
+import { memo, useCallback, useLayoutEffect, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import type { Dimension } from "~/domain/rubric/types";
 import { NOTE_MAX, type EvidenceNote } from "~/domain/scorecard-content";
@@ -54,6 +54,14 @@ export const NoteList = memo(function NoteList({
   });
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const stopEditing = useCallback(() => setEditing(null), []);
+  // A note added grows the list above the box being typed in. On half a screen the flags and the
+  // recommendation stick to the bottom edge, and the box slid under them: keystrokes nobody could see.
+  // Kept in view (its scroll-margin-bottom clears that panel) before the frame is drawn.
+  const count = notes.length;
+  useLayoutEffect(() => {
+    const box = document.getElementById(`${headingId}-note`);
+    if (box !== null && box === document.activeElement) box.scrollIntoView({ block: "nearest" });
+  }, [count, headingId]);
 
   const onDraftKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && !event.shiftKey && !event.ctrlKey && !event.metaKey) {

@@ -56,7 +56,12 @@ export function useEditorShortcuts(opts: {
           ?.focus({ preventScroll: true });
         setValue(`ratings.${key}`, String(score), { shouldDirty: true });
       },
-      addNote: () => focusSelector(`[data-note-input="${dimensionKeys[current()]}"]`),
+      addNote: () => {
+        // In view past the panel stuck to the bottom edge on half a screen (its scroll-margin-bottom).
+        const box = document.querySelector<HTMLElement>(`[data-note-input="${dimensionKeys[current()]}"]`);
+        box?.focus({ preventScroll: true });
+        box?.scrollIntoView({ block: "nearest" });
+      },
       toggleProbes: () => dispatch({ type: "toggleProbes", key: dimensionKeys[current()] }),
       focusRedFlags: () => focusSelector("[data-red-flags] input"),
       toggleStar: (key) => {

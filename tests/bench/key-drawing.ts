@@ -14,22 +14,7 @@ import type { Page } from "playwright-core";
 
 import { keyboardScript, openTypingCard, start } from "./browser-section";
 import { profileRun } from "./profile-kit";
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  tid: number;
-  pid: number;
-  args?: {
-    name?: string;
-    elementCount?: number;
-    beginData?: { dirtyObjects?: number; totalObjects?: number };
-    data?: { type?: string };
-  };
-}
+import type { TraceEvent } from "./trace-event";
 
 const { values } = parseArgs({
   args: process.argv.slice(2),

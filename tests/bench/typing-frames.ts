@@ -17,26 +17,7 @@ import { parseArgs } from "node:util";
 
 import { openTypingCard, start, typeAndRead, type Interaction } from "./browser-section";
 import { profileRun } from "./profile-kit";
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  tid: number;
-  pid: number;
-  id?: string;
-  id2?: { local?: string; global?: string };
-  args?: Record<string, unknown> & {
-    name?: string;
-    elementCount?: number;
-    beginData?: { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean; frame?: string };
-    endData?: { root?: number[]; layoutRoots?: unknown[] };
-    data?: Record<string, unknown>;
-  };
-}
+import type { TraceEvent } from "./trace-event";
 
 const { values } = parseArgs({
   args: process.argv.slice(2),

@@ -17,24 +17,8 @@ import type { CDPSession } from "playwright-core";
 import { keyboardScript, openTypingCard, start, typeAndRead, type Interaction } from "./browser-section";
 import { buildSourceLocator } from "./build-source";
 import { profileRun } from "./profile-kit";
+import type { TraceEvent } from "./trace-event";
 import { OBSERVE_COMMITS, type ReactCommit } from "../support/react-commits";
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time, µs: what a loaded machine does not inflate. */
-  tdur?: number;
-  tid: number;
-  pid: number;
-  args?: {
-    name?: string;
-    data?: { type?: string };
-    elementCount?: number;
-    beginData?: { dirtyObjects?: number; totalObjects?: number };
-  };
-}
 
 /** The kind of a key of the script, for grouping. */
 function kindOf(key: string, typed: boolean): string {

@@ -1,10 +1,13 @@
-import { memo, useCallback, useLayoutEffect, useState, type KeyboardEvent, type ReactNode } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import type { Dimension } from "~/domain/rubric/types";
 import { NOTE_MAX, type EvidenceNote } from "~/domain/scorecard-content";
 import { formatElapsed, withArticle } from "~/utils/format";
 import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { textLock } from "./read-lock";
+
+// Before the frame is drawn in the browser; nothing on the server (where React warns of a layout effect).
+const useBeforePaint = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 export interface NoteListProps {
   dimension: Dimension;
@@ -58,7 +61,7 @@ export const NoteList = memo(function NoteList({
   // recommendation stick to the bottom edge, and the box slid under them: keystrokes nobody could see.
   // Kept in view (its scroll-margin-bottom clears that panel) before the frame is drawn.
   const count = notes.length;
-  useLayoutEffect(() => {
+  useBeforePaint(() => {
     const box = document.getElementById(`${headingId}-note`);
     if (box !== null && box === document.activeElement) box.scrollIntoView({ block: "nearest" });
   }, [count, headingId]);

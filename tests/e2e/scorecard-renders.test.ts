@@ -116,13 +116,21 @@ async function placesSince(page: Page, since: number) {
   }, since);
 }
 
-it("the first change (which starts the clock), a rating and t re-render neither the editor nor a card's notes", async () => {
+/**
+ * A new card with React's commits observed, once the parts loaded after the page is up (the coach
+ * among them) have rendered as they arrived.
+ */
+async function openSettledCard() {
   const { context, page } = await signedInPage(browser);
   await context.addInitScript(OBSERVE_COMMITS);
   await openCard(page, newInterview().url);
-  // The parts loaded once the page is up (the coach among them) render as they arrive: let them.
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(500);
+  return { context, page };
+}
+
+it("the first change (which starts the clock), a rating and t re-render neither the editor nor a card's notes", async () => {
+  const { context, page } = await openSettledCard();
 
   // The first change to the card starts the interview clock: the timer panel shows it. The rating
   // renders its card's header label alone, not the card (its anchors, probes and note list: 1 in the
@@ -159,11 +167,7 @@ it("the first change (which starts the clock), a rating and t re-render neither 
 });
 
 it("j and k re-render the card that folds, the card that unfolds and the coach, not the editor", async () => {
-  const { context, page } = await signedInPage(browser);
-  await context.addInitScript(OBSERVE_COMMITS);
-  await openCard(page, newInterview().url);
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(500);
+  const { context, page } = await openSettledCard();
   await page.keyboard.press("3");
   await expectSaved(page);
 
@@ -183,11 +187,7 @@ it("j and k re-render the card that folds, the card that unfolds and the coach, 
 });
 
 it("a note added renders its card's note list and the new row, not the card", async () => {
-  const { context, page } = await signedInPage(browser);
-  await context.addInitScript(OBSERVE_COMMITS);
-  await openCard(page, newInterview().url);
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(500);
+  const { context, page } = await openSettledCard();
   await page.keyboard.press("3");
   await page.keyboard.press("n");
   for (const note of NOTES.slice(0, 2)) {

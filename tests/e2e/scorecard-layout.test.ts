@@ -88,6 +88,53 @@ it("at 768×900 the note box stays clear of the bottom panel as notes pile up, a
   await context.close();
 });
 
+it("at 1280×720 a note added moves nothing else on screen: the open card's notes scroll in a pane of their own", async () => {
+  // A note added used to grow the card: the box being typed in, the folded cards below and the
+  // whole frame moved and were drawn again after every Enter.
+  const { context, page } = await signedInPage(browser(), { viewport: LAPTOP });
+  const console = watchConsole(page);
+  const card = newInterview();
+  await openCard(page, card.url);
+  const places = () =>
+    page.evaluate(() =>
+      Object.fromEntries(
+        Object.entries({
+          box: "section.dimension.current [data-note-input]",
+          "next card": "section.dimension.current + section.dimension",
+          "red flags": "[data-red-flags]",
+        }).map(([name, selector]) => [name, document.querySelector(selector)!.getBoundingClientRect().top]),
+      ),
+    );
+  // What a person sees at the middle of a note's row is that row (not covered, not scrolled away).
+  const seen = (nth: number) =>
+    page
+      .locator("section.dimension.current .note-list li")
+      .nth(nth)
+      .evaluate((row) => {
+        const r = row.getBoundingClientRect();
+        const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return at !== null && row.contains(at);
+      });
+  await page.keyboard.press("n");
+  const before = await places();
+  for (let i = 1; i <= 4; i++) {
+    await page.keyboard.type(`Evidence ${i}: named the missed deadline as her own call`);
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(150); // the frame after the note, with its scroll
+    expect(await places(), `after note ${i}`).toEqual(before);
+    expect(await seen(i - 1), `note ${i} in view`).toBe(true);
+  }
+  // The oldest is scrolled up inside the pane, and back in view when the pane scrolls to it.
+  expect(await seen(0)).toBe(false);
+  await page.locator("section.dimension.current .note-list li").first().scrollIntoViewIfNeeded();
+  expect(await seen(0)).toBe(true);
+  expect(await places()).toEqual(before);
+  await expectSaved(page);
+  expect(storedCard(card.id)!.notes).toHaveLength(4);
+  console.expectNoErrors();
+  await context.close();
+});
+
 it("screenshots at 1440×900 for a person to look at", async () => {
   const { context, page } = await signedInPage(browser(), { viewport: { width: 1440, height: 900 } });
   const card = newInterview();

@@ -1,4 +1,13 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useState, type KeyboardEvent, type ReactNode } from "react";
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
 import { useWatch, type Control } from "react-hook-form";
 import type { Dimension } from "~/domain/rubric/types";
 import { NOTE_MAX, type EvidenceNote } from "~/domain/scorecard-content";
@@ -57,17 +66,22 @@ export const NoteList = memo(function NoteList({
   });
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const stopEditing = useCallback(() => setEditing(null), []);
-  // A note added grows the list above the box being typed in. On half a screen the flags and the
-  // recommendation stick to the bottom edge, and the box slid under them: keystrokes nobody could see.
-  // Kept in view (its scroll-margin-bottom clears that panel) in the frame's animation callbacks:
-  // once every write of the keystroke is done, so the layout scrolling needs is the frame's own.
-  // Scrolling here in the commit laid the page out twice per note added (the writes after it
+  // A note added while typing: the newest note scrolled into view in the open card's pane of notes
+  // (scorecard-live.css), and the box kept in view too — on half a screen the flags and the
+  // recommendation stick to the bottom edge, and the box once slid under them, taking keystrokes
+  // nobody could see (its scroll-margin-bottom clears that panel). In the frame's animation
+  // callbacks: once every write of the keystroke is done, so the layout scrolling needs is the
+  // frame's own. Scrolling in the commit laid the page out twice per note (the writes after it
   // dirtied the layout again): ~10 ms of a note's ~25 ms of handlers at 4x CPU.
   const count = notes.length;
+  const listRef = useRef<HTMLOListElement>(null);
   useBeforePaint(() => {
     const box = document.getElementById(`${headingId}-note`);
     if (box === null || box !== document.activeElement) return;
-    const frame = requestAnimationFrame(() => box.scrollIntoView({ block: "nearest" }));
+    const frame = requestAnimationFrame(() => {
+      listRef.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
+      box.scrollIntoView({ block: "nearest" });
+    });
     return () => cancelAnimationFrame(frame);
   }, [count, headingId]);
 
@@ -82,7 +96,7 @@ export const NoteList = memo(function NoteList({
     <div className="notes">
       <h3 className="visually-hidden">{d.name} evidence notes</h3>
       {notes.length ? (
-        <ol className="note-list" aria-label={`${d.name} evidence notes`}>
+        <ol ref={listRef} className="note-list" aria-label={`${d.name} evidence notes`}>
           {notes.map((note) => (
             <NoteRow
               key={note.id}
@@ -98,7 +112,9 @@ export const NoteList = memo(function NoteList({
             />
           ))}
         </ol>
-      ) : null}
+      ) : readOnly ? null : (
+        <p className="notes-empty">No notes yet: what you add appears here, stamped with the interview time.</p>
+      )}
       {readOnly ? null : (
         <div className="note-add">
           <label htmlFor={`${headingId}-note`} className="visually-hidden">

@@ -6,6 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser";
+import { queryDatabase, storedCard } from "../support/e2e-data";
 import { OBSERVE_COMMITS } from "../support/react-commits";
 import { expectSaved, newInterview, openCard, signedInPage } from "../support/scorecard-page";
 
@@ -258,5 +259,61 @@ it("a note added goes to the device once, with its box emptied, inside the keyst
   });
   expect(written.slice(before)).toEqual([{ notes: 1, draft: "" }]);
   await expect.poll(() => page.locator(".note-list li").count()).toBe(1);
+  await context.close();
+});
+
+// At the end of each key's and click's own event (a listener on window, after React's on the
+// document and the microtasks it queued): what the page shows by then.
+const AT_EVENT_END = `(() => {
+  window.__atEventEnd = [];
+  for (const type of ["keydown", "click"])
+    addEventListener(type, (e) => {
+      window.__atEventEnd.push({
+        type,
+        checked: [...document.querySelectorAll("input:checked")].map((i) => i.name + "=" + i.value),
+        weighted: document.querySelector(".recommendation .weighted strong")?.textContent ?? null,
+        capWarning: document.querySelector(".cap-warning") !== null,
+      });
+    });
+})()`;
+
+it("a rating key and Space on a red flag change their control within the key's own event; what React draws from them follows", async () => {
+  // The weighted score, a cap's warning and the coach rendered inside the key's event before, so the
+  // key's frame waited for them; the radio or the box a person looks at needs none of it.
+  const { context, page } = await signedInPage(browser);
+  await context.addInitScript(AT_EVENT_END);
+  const card = newInterview();
+  await openCard(page, card.url);
+  await page.keyboard.press("t"); // the clock runs: a change does not start it
+  const atEnd = () =>
+    page.evaluate(() => {
+      const w = window as unknown as {
+        __atEventEnd: { type: string; checked: string[]; weighted: string | null; capWarning: boolean }[];
+      };
+      return w.__atEventEnd.splice(0);
+    });
+  await atEnd();
+
+  await page.keyboard.press("3"); // Ownership
+  const [rating] = (await atEnd()).filter((e) => e.type === "keydown");
+  expect(rating.checked).toContain("ratings.ownership=3");
+  expect(rating.weighted).toBe("—");
+  await expect.poll(() => page.locator(".recommendation .weighted strong").textContent()).toBe("3.00");
+
+  // Passive voice caps Ownership at 2: its warning follows the box.
+  await page.getByRole("checkbox", { name: /Passive voice/ }).focus();
+  await atEnd();
+  await page.keyboard.press("Space");
+  const [flag] = (await atEnd()).filter((e) => e.type === "click");
+  expect(flag.checked).toContain("redFlags=passive_voice");
+  expect(flag.capWarning).toBe(false);
+  await expect.poll(() => page.getByText(/Rated 3, above the cap of 2 set by Passive voice/).isVisible()).toBe(true);
+
+  await expectSaved(page);
+  const stored = storedCard(card.id)!;
+  expect(stored.ratings).toEqual({ ownership: 3 });
+  expect(queryDatabase("select flag_key from raised_red_flags where scorecard_id = ?", stored.id)).toEqual([
+    { flag_key: "passive_voice" },
+  ]);
   await context.close();
 });

@@ -1,3 +1,4 @@
+import { startTransition } from "react";
 import type { UseFormRegister } from "react-hook-form";
 import type { Recommendation, Rubric } from "~/domain/rubric/types";
 import type { ScorecardScores } from "~/domain/scoring";
@@ -142,8 +143,18 @@ export function bindFields(register: UseFormRegister<ScorecardFormValues>, defau
     choice: (path: FieldPath, value: string) =>
       once(`${path}\u0000${value}`, () => {
         const current = valueAt(defaults, path);
+        const registered = register(path);
         return {
-          ...register(path),
+          ...registered,
+          // The control shows its new state at once (the browser's own); what React draws from it (the
+          // weighted score, a cap's warning, the coach) renders after that frame, as a transition.
+          onChange: (event: { target: unknown; type?: unknown }) => {
+            let changed!: Promise<void | boolean>;
+            startTransition(() => {
+              changed = registered.onChange(event);
+            });
+            return changed;
+          },
           value,
           defaultChecked: Array.isArray(current) ? current.includes(value) : current === value,
         };

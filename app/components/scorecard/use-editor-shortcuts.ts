@@ -1,4 +1,4 @@
-import type { Dispatch, MutableRefObject } from "react";
+import { startTransition, type Dispatch, type MutableRefObject } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
@@ -54,7 +54,9 @@ export function useEditorShortcuts(opts: {
         document
           .querySelector<HTMLInputElement>(`[data-dimension="${key}"] input[type=radio][value="${score}"]`)
           ?.focus({ preventScroll: true });
-        setValue(`ratings.${key}`, String(score), { shouldDirty: true });
+        // The radio is checked at once (react-hook-form sets the input itself); what React draws from
+        // the rating (the weighted score, the card's label) renders after the key's frame.
+        startTransition(() => setValue(`ratings.${key}`, String(score), { shouldDirty: true }));
       },
       addNote: () => {
         // In view past the panel stuck to the bottom edge on half a screen (its scroll-margin-bottom).

@@ -75,6 +75,23 @@ export function findCapViolations(rubric: Rubric, card: Pick<ScorecardScores, "r
   return violations;
 }
 
+/**
+ * Whether rating `dimension` `from` → `to` shows or hides its cap warning (and the justification box
+ * in it) under the raised flags: the scorecard draws such a rating with the key, not after it, as the
+ * box is next in the Tab order.
+ */
+export function ratingTogglesCapWarning(
+  rubric: Rubric,
+  redFlags: string[],
+  dimension: string,
+  from: number | null,
+  to: number | null,
+): boolean {
+  const capped = (rating: number | null) =>
+    findCapViolations(rubric, { ratings: { [dimension]: rating }, redFlags }).length > 0;
+  return capped(from) !== capped(to);
+}
+
 /** The weighted-score range the recommendation agrees with, when the score falls outside it. */
 export function findRecommendationConflict(
   rubric: Rubric,

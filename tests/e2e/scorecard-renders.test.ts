@@ -273,13 +273,16 @@ const AT_EVENT_END = `(() => {
         checked: [...document.querySelectorAll("input:checked")].map((i) => i.name + "=" + i.value),
         weighted: document.querySelector(".recommendation .weighted strong")?.textContent ?? null,
         capWarning: document.querySelector(".cap-warning") !== null,
+        justificationBox: document.getElementById("recommendation-justification") !== null,
       });
     });
 })()`;
 
-it("a rating key and Space on a red flag change their control within the key's own event; what React draws from them follows", async () => {
+it("a rating key and Space on a red flag change their control within the key's own event; what React draws from them follows, unless it brings a box the next key may need", async () => {
   // The weighted score, a cap's warning and the coach rendered inside the key's event before, so the
-  // key's frame waited for them; the radio or the box a person looks at needs none of it.
+  // key's frame waited for them; the radio or the box a person looks at needs none of it. A
+  // justification box next in the Tab order (a rating's cap warning, the recommendation's) still
+  // comes with the key: a Tab straight after it must land in the box.
   const { context, page } = await signedInPage(browser);
   await context.addInitScript(AT_EVENT_END);
   const card = newInterview();
@@ -288,7 +291,13 @@ it("a rating key and Space on a red flag change their control within the key's o
   const atEnd = () =>
     page.evaluate(() => {
       const w = window as unknown as {
-        __atEventEnd: { type: string; checked: string[]; weighted: string | null; capWarning: boolean }[];
+        __atEventEnd: {
+          type: string;
+          checked: string[];
+          weighted: string | null;
+          capWarning: boolean;
+          justificationBox: boolean;
+        }[];
       };
       return w.__atEventEnd.splice(0);
     });
@@ -309,9 +318,30 @@ it("a rating key and Space on a red flag change their control within the key's o
   expect(flag.capWarning).toBe(false);
   await expect.poll(() => page.getByText(/Rated 3, above the cap of 2 set by Passive voice/).isVisible()).toBe(true);
 
+  // Back to the ratings: 2 clears the warning, 3 brings it back, each within the key; 4 keeps it.
+  await page.locator('[data-dimension="ownership"] input[type=radio]:checked').focus();
+  await atEnd();
+  for (const [key, warned] of [
+    ["2", false],
+    ["3", true],
+    ["4", true],
+  ] as const) {
+    await page.keyboard.press(key);
+    const [end] = (await atEnd()).filter((e) => e.type === "keydown");
+    expect(end.checked, key).toContain(`ratings.ownership=${key}`);
+    expect(end.capWarning, key).toBe(warned);
+  }
+  // A recommendation that contradicts the weighted 4.00 shows its justification box within the key.
+  await page.keyboard.press("r"); // the first choice, strong no, focused
+  await atEnd();
+  await page.keyboard.press("ArrowRight"); // no: consistent with 1–3 only
+  const ends = await atEnd();
+  expect(ends.at(-1)!.checked).toContain("recommendation=no");
+  expect(ends.at(-1)!.justificationBox).toBe(true);
+
   await expectSaved(page);
   const stored = storedCard(card.id)!;
-  expect(stored.ratings).toEqual({ ownership: 3 });
+  expect(stored.ratings).toEqual({ ownership: 4 });
   expect(queryDatabase("select flag_key from raised_red_flags where scorecard_id = ?", stored.id)).toEqual([
     { flag_key: "passive_voice" },
   ]);

@@ -8,6 +8,7 @@ import {
   findCapViolations,
   findMissingForSubmit,
   findRecommendationConflict,
+  ratingTogglesCapWarning,
   type ScorecardScores,
 } from "~/domain/scoring";
 
@@ -54,6 +55,19 @@ describe("computeWeightedScore", () => {
     custom.variants[1].weights = { ownership: 10, accountability: 10, repair: 70, behavioural_change: 10 };
     expect(computeWeightedScore(custom, custom.variants[1].key, all(1, 1, 4, 1)).score).toBe(3.1);
     expect(computeWeightedScore(custom, "default", all(1, 1, 4, 1)).score).toBe(1.6);
+  });
+});
+
+describe("ratingTogglesCapWarning", () => {
+  it("is true when a rating crosses a raised flag's cap, either way, and false within either side", () => {
+    const flags = ["passive_voice"]; // caps ownership at 2
+    expect(ratingTogglesCapWarning(rubric, flags, "ownership", 2, 3)).toBe(true);
+    expect(ratingTogglesCapWarning(rubric, flags, "ownership", 4, 1)).toBe(true);
+    expect(ratingTogglesCapWarning(rubric, flags, "ownership", null, 4)).toBe(true);
+    expect(ratingTogglesCapWarning(rubric, flags, "ownership", 3, 4)).toBe(false);
+    expect(ratingTogglesCapWarning(rubric, flags, "ownership", 1, 2)).toBe(false);
+    expect(ratingTogglesCapWarning(rubric, flags, "accountability", 1, 4)).toBe(false);
+    expect(ratingTogglesCapWarning(rubric, [], "ownership", 1, 4)).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 import { startTransition } from "react";
 import type { UseFormRegister } from "react-hook-form";
 import type { Recommendation, Rubric } from "~/domain/rubric/types";
-import type { ScorecardScores } from "~/domain/scoring";
+import { ratingTogglesCapWarning, type ScorecardScores } from "~/domain/scoring";
 import { keepDismissals } from "~/domain/coach/dismissals";
 import type {
   DraftContent,
@@ -92,6 +92,37 @@ export function toScores(values: ScorecardFormValues): ScorecardScores {
   };
 }
 
+/**
+ * Whether what React draws from setting `path` to `value` (the weighted score, a card's label, the
+ * coach) can come after the key's frame, as a transition: the control itself shows its new state at
+ * once. Not when the change brings a control the next key may need, next in the Tab order: the
+ * recommendation's justification box, or the justification box of a rating's cap warning.
+ */
+export function drawnAfterFrame(
+  rubric: Rubric,
+  /** The form's ratings and flags before the change (read only for a rating). */
+  current: () => Pick<ScorecardFormValues, "ratings" | "redFlags">,
+  path: string,
+  value: string,
+): boolean {
+  if (path === "redFlags" || path === "star") return true;
+  if (!path.startsWith("ratings.")) return false;
+  const dimension = path.slice("ratings.".length);
+  const { ratings, redFlags } = current();
+  const from = ratings?.[dimension];
+  return !ratingTogglesCapWarning(rubric, asList(redFlags), dimension, from ? Number(from) : null, Number(value));
+}
+
+/** Runs a field's change; as a transition when its rendering can follow the key's frame (drawnAfterFrame). */
+export function changeField<T>(afterFrame: boolean, change: () => T): T {
+  if (!afterFrame) return change();
+  let result!: T;
+  startTransition(() => {
+    result = change();
+  });
+  return result;
+}
+
 export type SaveIntent = "save" | "submit" | "amend";
 
 export function toPayload(
@@ -130,7 +161,12 @@ function valueAt(values: ScorecardFormValues, path: FieldPath): string | string[
  * register() plus the stored value as the element's default, so the server-rendered page already
  * shows what is saved — before hydration, and without JavaScript at all.
  */
-export function bindFields(register: UseFormRegister<ScorecardFormValues>, defaults: ScorecardFormValues) {
+export function bindFields(
+  register: UseFormRegister<ScorecardFormValues>,
+  defaults: ScorecardFormValues,
+  /** drawnAfterFrame for the form's current values. */
+  afterFrame: (path: FieldPath, value: string) => boolean,
+) {
   // Each input's props are made once: register() hands out a new ref callback at every call, and
   // React detaches and re-attaches a ref that changed, so every re-render of a card (a rating) ran
   // react-hook-form's field registration again for each of its inputs.
@@ -146,15 +182,10 @@ export function bindFields(register: UseFormRegister<ScorecardFormValues>, defau
         const registered = register(path);
         return {
           ...registered,
-          // The control shows its new state at once (the browser's own); what React draws from it (the
-          // weighted score, a cap's warning, the coach) renders after that frame, as a transition.
-          onChange: (event: { target: unknown; type?: unknown }) => {
-            let changed!: Promise<void | boolean>;
-            startTransition(() => {
-              changed = registered.onChange(event);
-            });
-            return changed;
-          },
+          // The control shows its new state at once (the browser's own); what React draws from it
+          // follows that frame when it can (drawnAfterFrame).
+          onChange: (event: { target: unknown; type?: unknown }) =>
+            changeField(afterFrame(path, value), () => registered.onChange(event)),
           value,
           defaultChecked: Array.isArray(current) ? current.includes(value) : current === value,
         };

@@ -16,6 +16,7 @@ import { EvidenceCoach, useCoachKeys } from "./evidence-coach";
 import { FetcherBridge } from "./fetcher-bridge";
 import {
   bindFields,
+  drawnAfterFrame,
   toFormValues,
   type ScorecardFormValues,
   type StoredScorecard,
@@ -87,7 +88,10 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
   const { register, getValues, reset } = form;
   // The first values only: they render the page; afterwards react-hook-form owns the inputs.
   const [initialValues] = useState(() => form.formState.defaultValues as ScorecardFormValues);
-  const bind = useMemo(() => bindFields(register, initialValues), [register, initialValues]);
+  const bind = useMemo(() => {
+    const current = () => ({ ratings: getValues("ratings"), redFlags: getValues("redFlags") });
+    return bindFields(register, initialValues, (path, value) => drawnAfterFrame(rubric, current, path, value));
+  }, [register, initialValues, rubric, getValues]);
 
   const onClockChange = useRef(() => {});
   const clock = useInterviewClock(

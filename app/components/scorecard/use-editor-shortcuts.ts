@@ -1,11 +1,11 @@
-import { startTransition, type Dispatch, type MutableRefObject } from "react";
+import type { Dispatch, MutableRefObject } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Rubric } from "~/domain/rubric/types";
 import type { MergeConflict } from "~/domain/scorecard/merge-draft";
 import type { CurrentDimensionStore } from "./current-dimension";
 import type { EditorAction, EditorState } from "./editor-state";
 import type { CoachKeys } from "./evidence-coach";
-import { asList, type ScorecardFormValues } from "./form-values";
+import { asList, changeField, drawnAfterFrame, type ScorecardFormValues } from "./form-values";
 import type { InterviewClock } from "./use-interview-clock";
 import { useShortcuts } from "./use-shortcuts";
 
@@ -55,8 +55,12 @@ export function useEditorShortcuts(opts: {
           .querySelector<HTMLInputElement>(`[data-dimension="${key}"] input[type=radio][value="${score}"]`)
           ?.focus({ preventScroll: true });
         // The radio is checked at once (react-hook-form sets the input itself); what React draws from
-        // the rating (the weighted score, the card's label) renders after the key's frame.
-        startTransition(() => setValue(`ratings.${key}`, String(score), { shouldDirty: true }));
+        // the rating (the weighted score, the card's label) follows the key's frame when it can.
+        const path = `ratings.${key}` as const;
+        const before = () => ({ ratings: getValues("ratings"), redFlags: getValues("redFlags") });
+        changeField(drawnAfterFrame(rubric, before, path, String(score)), () =>
+          setValue(path, String(score), { shouldDirty: true }),
+        );
       },
       addNote: () => {
         // In view past the panel stuck to the bottom edge on half a screen (its scroll-margin-bottom).
@@ -68,9 +72,11 @@ export function useEditorShortcuts(opts: {
       focusRedFlags: () => focusSelector("[data-red-flags] input"),
       toggleStar: (key) => {
         const ticked = asList(getValues("star"));
-        setValue("star", ticked.includes(key) ? ticked.filter((k) => k !== key) : [...ticked, key], {
-          shouldDirty: true,
-        });
+        changeField(true, () =>
+          setValue("star", ticked.includes(key) ? ticked.filter((k) => k !== key) : [...ticked, key], {
+            shouldDirty: true,
+          }),
+        );
       },
       toggleTimer: clock.toggle,
       markAnswerStart: clock.markAnswerStart,

@@ -131,6 +131,13 @@ it("at 1280×720 a note added moves nothing else on screen: the open card's note
   expect(await places()).toEqual(before);
   await expectSaved(page);
   expect(storedCard(card.id)!.notes).toHaveLength(4);
+  // The pane opens on the newest notes: after a reload, and when its card is opened again.
+  await openCard(page, card.url);
+  expect(await seen(3), "the newest after a reload").toBe(true);
+  expect(await seen(0), "the oldest after a reload").toBe(false);
+  await page.keyboard.press("j");
+  await page.keyboard.press("k");
+  expect(await seen(3), "the newest after j, k").toBe(true);
   console.expectNoErrors();
   await context.close();
 });

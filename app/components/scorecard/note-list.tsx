@@ -15,7 +15,8 @@ import { formatElapsed, withArticle } from "~/utils/format";
 import type { FieldBinder, ScorecardFormValues } from "./form-values";
 import { textLock } from "./read-lock";
 
-// Before the frame is drawn in the browser; nothing on the server (where React warns of a layout effect).
+// A layout effect in the browser (it runs in the commit, before the frame); nothing on the server,
+// where React warns of a layout effect.
 const useBeforePaint = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 export interface NoteListProps {
@@ -66,8 +67,9 @@ export const NoteList = memo(function NoteList({
   });
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const stopEditing = useCallback(() => setEditing(null), []);
-  // A note added while typing: the newest note scrolled into view in the open card's pane of notes
-  // (scorecard-live.css), and the box kept in view too — on half a screen the flags and the
+  // A note added while typing: the newest note brought into view in the open card's pane of notes
+  // (which otherwise stays where the interviewer scrolled it; it opens on the newest:
+  // scorecard-live.css), and the box kept in view too — on half a screen the flags and the
   // recommendation stick to the bottom edge, and the box once slid under them, taking keystrokes
   // nobody could see (its scroll-margin-bottom clears that panel). In the frame's animation
   // callbacks: once every write of the keystroke is done, so the layout scrolling needs is the
@@ -79,6 +81,7 @@ export const NoteList = memo(function NoteList({
     const box = document.getElementById(`${headingId}-note`);
     if (box === null || box !== document.activeElement) return;
     const frame = requestAnimationFrame(() => {
+      if (box !== document.activeElement) return; // Escape or a submit moved on within the frame
       listRef.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
       box.scrollIntoView({ block: "nearest" });
     });
@@ -96,24 +99,26 @@ export const NoteList = memo(function NoteList({
     <div className="notes">
       <h3 className="visually-hidden">{d.name} evidence notes</h3>
       {notes.length ? (
-        <ol ref={listRef} className="note-list" aria-label={`${d.name} evidence notes`}>
-          {notes.map((note) => (
-            <NoteRow
-              key={note.id}
-              note={note}
-              editingText={editing?.id === note.id ? editing.text : null}
-              readOnly={readOnly}
-              onEdit={setEditing}
-              onStopEditing={stopEditing}
-              onEditNote={onEditNote}
-              onRemoveNote={onRemoveNote}
-              renderNoteAdornment={renderNoteAdornment}
-              renderNoteText={renderNoteText}
-            />
-          ))}
-        </ol>
+        <div className="note-scroll">
+          <ol ref={listRef} className="note-list" aria-label={`${d.name} evidence notes`}>
+            {notes.map((note) => (
+              <NoteRow
+                key={note.id}
+                note={note}
+                editingText={editing?.id === note.id ? editing.text : null}
+                readOnly={readOnly}
+                onEdit={setEditing}
+                onStopEditing={stopEditing}
+                onEditNote={onEditNote}
+                onRemoveNote={onRemoveNote}
+                renderNoteAdornment={renderNoteAdornment}
+                renderNoteText={renderNoteText}
+              />
+            ))}
+          </ol>
+        </div>
       ) : readOnly ? null : (
-        <p className="notes-empty">No notes yet: what you add appears here, stamped with the interview time.</p>
+        <p className="notes-empty">No notes yet.</p>
       )}
       {readOnly ? null : (
         <div className="note-add">

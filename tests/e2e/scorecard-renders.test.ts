@@ -274,6 +274,10 @@ const AT_EVENT_END = `(() => {
         weighted: document.querySelector(".recommendation .weighted strong")?.textContent ?? null,
         capWarning: document.querySelector(".cap-warning") !== null,
         justificationBox: document.getElementById("recommendation-justification") !== null,
+        // The draft on the device (localStorage): what a crash right after the key would keep.
+        device: Object.keys(localStorage)
+          .filter((k) => k.startsWith("panel-scorecard:draft:"))
+          .map((k) => JSON.parse(localStorage.getItem(k)).values),
       });
     });
 })()`;
@@ -297,6 +301,7 @@ it("a rating key and Space on a red flag change their control within the key's o
           weighted: string | null;
           capWarning: boolean;
           justificationBox: boolean;
+          device: { ratings: Record<string, string>; redFlags: string[] | string | false }[];
         }[];
       };
       return w.__atEventEnd.splice(0);
@@ -306,6 +311,7 @@ it("a rating key and Space on a red flag change their control within the key's o
   await page.keyboard.press("3"); // Ownership
   const [rating] = (await atEnd()).filter((e) => e.type === "keydown");
   expect(rating.checked).toContain("ratings.ownership=3");
+  expect(rating.device.map((v) => v.ratings.ownership)).toEqual(["3"]); // on the device within the key
   expect(rating.weighted).toBe("—");
   await expect.poll(() => page.locator(".recommendation .weighted strong").textContent()).toBe("3.00");
 
@@ -315,6 +321,7 @@ it("a rating key and Space on a red flag change their control within the key's o
   await page.keyboard.press("Space");
   const [flag] = (await atEnd()).filter((e) => e.type === "click");
   expect(flag.checked).toContain("redFlags=passive_voice");
+  expect(flag.device.map((v) => [v.redFlags].flat())).toEqual([["passive_voice"]]);
   expect(flag.capWarning).toBe(false);
   await expect.poll(() => page.getByText(/Rated 3, above the cap of 2 set by Passive voice/).isVisible()).toBe(true);
 

@@ -1,5 +1,5 @@
 import { startTransition } from "react";
-import type { UseFormRegister } from "react-hook-form";
+import type { UseFormGetValues, UseFormRegister } from "react-hook-form";
 import type { Recommendation, Rubric } from "~/domain/rubric/types";
 import { ratingTogglesCapWarning, type ScorecardScores } from "~/domain/scoring";
 import { keepDismissals } from "~/domain/coach/dismissals";
@@ -100,17 +100,17 @@ export function toScores(values: ScorecardFormValues): ScorecardScores {
  */
 export function drawnAfterFrame(
   rubric: Rubric,
-  /** The form's ratings and flags before the change (read only for a rating). */
-  current: () => Pick<ScorecardFormValues, "ratings" | "redFlags">,
+  /** The form's values before the change (its ratings and flags are read only for a rating). */
+  getValues: UseFormGetValues<ScorecardFormValues>,
   path: string,
   value: string,
 ): boolean {
   if (path === "redFlags" || path === "star") return true;
   if (!path.startsWith("ratings.")) return false;
   const dimension = path.slice("ratings.".length);
-  const { ratings, redFlags } = current();
-  const from = ratings?.[dimension];
-  return !ratingTogglesCapWarning(rubric, asList(redFlags), dimension, from ? Number(from) : null, Number(value));
+  const from = getValues("ratings")?.[dimension];
+  const flags = asList(getValues("redFlags"));
+  return !ratingTogglesCapWarning(rubric, flags, dimension, from ? Number(from) : null, Number(value));
 }
 
 /** Runs a field's change; as a transition when its rendering can follow the key's frame (drawnAfterFrame). */

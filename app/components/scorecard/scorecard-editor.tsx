@@ -88,10 +88,10 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
   const { register, getValues, reset } = form;
   // The first values only: they render the page; afterwards react-hook-form owns the inputs.
   const [initialValues] = useState(() => form.formState.defaultValues as ScorecardFormValues);
-  const bind = useMemo(() => {
-    const current = () => ({ ratings: getValues("ratings"), redFlags: getValues("redFlags") });
-    return bindFields(register, initialValues, (path, value) => drawnAfterFrame(rubric, current, path, value));
-  }, [register, initialValues, rubric, getValues]);
+  const bind = useMemo(
+    () => bindFields(register, initialValues, (path, value) => drawnAfterFrame(rubric, getValues, path, value)),
+    [register, initialValues, rubric, getValues],
+  );
 
   const onClockChange = useRef(() => {});
   const clock = useInterviewClock(

@@ -57,8 +57,7 @@ export function useEditorShortcuts(opts: {
         // The radio is checked at once (react-hook-form sets the input itself); what React draws from
         // the rating (the weighted score, the card's label) follows the key's frame when it can.
         const path = `ratings.${key}` as const;
-        const before = () => ({ ratings: getValues("ratings"), redFlags: getValues("redFlags") });
-        changeField(drawnAfterFrame(rubric, before, path, String(score)), () =>
+        changeField(drawnAfterFrame(rubric, getValues, path, String(score)), () =>
           setValue(path, String(score), { shouldDirty: true }),
         );
       },

@@ -53,8 +53,9 @@ for (const viewport of [LAPTOP, HALF_SCREEN]) {
 }
 
 it("at 768×900 the note box stays clear of the bottom panel as notes pile up, and when n comes back to it", async () => {
-  // Half a screen: flags, STAR and the recommendation stick to the bottom edge. Each note added grows
-  // the card above the box; a box that slid under that panel took keystrokes where nobody saw them.
+  // Half a screen: flags, STAR and the recommendation stick to the bottom edge. Each note added grew
+  // the card above the box (before the notes pane); a box that slid under that panel took keystrokes
+  // where nobody saw them. Still checked: the pane must keep the box clear of it too.
   const { context, page } = await signedInPage(browser(), { viewport: HALF_SCREEN });
   const console = watchConsole(page);
   const card = newInterview();

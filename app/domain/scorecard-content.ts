@@ -55,16 +55,3 @@ export interface DraftContent extends ScorecardContent {
    */
   coachDismissed: string[];
 }
-
-export const EMPTY_DRAFT: DraftContent = {
-  ratings: {},
-  capJustifications: {},
-  redFlags: [],
-  star: [],
-  recommendation: null,
-  recommendationJustification: "",
-  notes: [],
-  timer: { elapsedMs: 0, runningSince: null },
-  timing: NO_TIMING,
-  coachDismissed: [],
-};

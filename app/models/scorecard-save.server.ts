@@ -1,7 +1,7 @@
 import { preparedOnce, type Db } from "~db/client";
 import type { Rubric } from "~/domain/rubric/types";
-import { mergeDraft, type MergeConflict } from "~/domain/scorecard/merge-draft";
-import { EMPTY_DRAFT, type DraftContent, type InterviewTimer, type ScorecardTiming } from "~/domain/scorecard-content";
+import { EMPTY_DRAFT, mergeDraft, type MergeConflict } from "~/domain/scorecard/merge-draft";
+import type { DraftContent, InterviewTimer, ScorecardTiming } from "~/domain/scorecard-content";
 import { computeWeightedScore, dropStaleJustifications } from "~/domain/scoring";
 import type { ScorecardDraft } from "~/schemas/scorecard-schema";
 import { writeContent } from "./scorecard-content-write.server";

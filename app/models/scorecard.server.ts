@@ -2,13 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb, preparedOnce, writeTransaction } from "~db/client";
 import * as t from "~db/schema";
-import {
-  EMPTY_DRAFT,
-  type DraftContent,
-  type InterviewTimer,
-  type ScorecardContent,
-  type ScorecardTiming,
-} from "~/domain/scorecard-content";
+import type { DraftContent, InterviewTimer, ScorecardContent, ScorecardTiming } from "~/domain/scorecard-content";
+import { EMPTY_DRAFT } from "~/domain/scorecard/merge-draft";
 import { writeContent } from "./scorecard-content-write.server";
 
 export interface ScorecardState extends ScorecardContent {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mergeDraft, setField } from "~/domain/scorecard/merge-draft";
-import { EMPTY_DRAFT, type DraftContent, type EvidenceNote } from "~/domain/scorecard-content";
+import { EMPTY_DRAFT, mergeDraft, setField } from "~/domain/scorecard/merge-draft";
+import type { DraftContent, EvidenceNote } from "~/domain/scorecard-content";
 
 const note = (id: string, text: string, elapsedSeconds = 10, dimension = "ownership"): EvidenceNote => ({
   id,

@@ -8,12 +8,11 @@ export function LiveBar(props: {
   status: ReactNode;
   timer: ReactNode;
   readOnly: boolean;
+  /** A submit in flight disables Submit. (Its buttons are not drawn on a submitted card, the one kind an amendment is saved from.) */
   statusStore: SaveStatusStore;
-  /** An amendment is being saved. */
-  amendBusy: boolean;
   onShowHelp: () => void;
 }) {
-  const submitting = useSaving(props.statusStore) || props.amendBusy;
+  const submitting = useSaving(props.statusStore);
   return (
     <div className="live-bar" role="region" aria-label="Save status, timer and submit">
       <div className="live-status">{props.status}</div>

@@ -1,6 +1,13 @@
-import { memo } from "react";
+import { lazy, memo, Suspense } from "react";
 import type { Level, Variant } from "~/domain/rubric/types";
 import { LocalTime } from "~/components/local-time";
+import type { PracticeExemplar } from "./practice-answer";
+
+// Only a practice interview shows an exemplar's answer: it comes in a chunk of its own, not in the
+// first bundle of every live card. The server renders it into the HTML (its render waits for the
+// chunk: app/entry.server.tsx answers once all is ready), and in the browser React keeps that HTML
+// as it is until the chunk has come, then hydrates it: no flash, and no mismatch.
+const PracticeAnswer = lazy(() => import("./practice-answer").then((m) => ({ default: m.PracticeAnswer })));
 
 interface ScorecardContextProps {
   interview: { candidateName: string; scheduledAt: string };
@@ -8,7 +15,7 @@ interface ScorecardContextProps {
   variant: Variant;
   rubricVersionId: number;
   /** Set for a practice interview: the exemplar's answer, read instead of listened to. */
-  practice?: { title: string; answer: string; source: string } | null;
+  practice?: PracticeExemplar | null;
 }
 
 /** Who is being interviewed, at what level, and which phrasing of the question is asked (memoised: the page re-renders on every autosave step). */
@@ -33,21 +40,9 @@ export const ScorecardContext = memo(function ScorecardContext({
         </p>
         <blockquote className="question">{variant.question}</blockquote>
         {practice ? (
-          <section aria-labelledby="practice-answer-title" style={{ marginTop: "0.75rem" }}>
-            <h2 id="practice-answer-title" className="notice">
-              Practice — not part of any real statistic
-            </h2>
-            <p className="hint">
-              Read the answer below and score it as if you had heard it. After you submit, compare your scores with the
-              reference key on the Practice page.
-            </p>
-            <blockquote style={{ margin: "0.75rem 0 0" }}>
-              {practice.answer.split("\n").map((paragraph, i) => (
-                <p key={i}>{paragraph}</p>
-              ))}
-            </blockquote>
-            <p className="hint">Source: {practice.source}</p>
-          </section>
+          <Suspense fallback={null}>
+            <PracticeAnswer practice={practice} />
+          </Suspense>
         ) : null}
       </div>
       {/* Folded by default: beside a call the screen belongs to the dimension being scored. */}

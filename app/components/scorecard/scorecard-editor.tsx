@@ -193,7 +193,6 @@ export const ScorecardEditor = memo(function ScorecardEditor(props: ScorecardEdi
         <LiveBar
           readOnly={readOnly || submitted}
           statusStore={autosave.statusStore}
-          amendBusy={flow.amending}
           onShowHelp={() => dispatch({ type: "help", open: true })}
           status={
             <SaveStatusLine

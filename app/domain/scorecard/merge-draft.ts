@@ -1,5 +1,5 @@
 import type { Recommendation } from "../rubric/types";
-import { EMPTY_DRAFT, type DraftContent, type EvidenceNote } from "../scorecard-content";
+import { NO_TIMING, type DraftContent, type EvidenceNote } from "../scorecard-content";
 
 // A three-way merge of two edits of one scorecard draft against the revision both started from,
 // field by field: each dimension's rating and justification, each red flag and STAR tick, each
@@ -7,6 +7,25 @@ import { EMPTY_DRAFT, type DraftContent, type EvidenceNote } from "../scorecard-
 // marks. Only a field that both sides changed, to different values, is a conflict; the merged
 // card keeps "theirs" (what the server holds) there until the interviewer chooses, so nothing is
 // replaced without being seen.
+
+/**
+ * A draft with nothing in it, naming every field of a draft once: the base a merge starts from
+ * when there is no earlier revision, and the list of fields a stored card's content is read as.
+ * Here, not in scorecard-content.ts: only a merge needs it, so the scorecard's first bundle does
+ * not carry it (the merge kit is a chunk of its own: merge-parts.ts).
+ */
+export const EMPTY_DRAFT: DraftContent = {
+  ratings: {},
+  capJustifications: {},
+  redFlags: [],
+  star: [],
+  recommendation: null,
+  recommendationJustification: "",
+  notes: [],
+  timer: { elapsedMs: 0, runningSince: null },
+  timing: NO_TIMING,
+  coachDismissed: [],
+};
 
 type FieldValue = string | number | boolean | null | EvidenceNote | DraftContent["timer"];
 

@@ -1,75 +1,65 @@
 // Dense symmetric positive-definite algebra for the rater model's reduced system (interviewers +
-// fixed effects): a few hundred unknowns at most, so plain row-major Float64Arrays are fastest.
+// fixed effects): a few hundred unknowns at most, in plain row-major Float64Arrays; the factor's inner
+// products in WebAssembly (cholesky-kernel.wat).
+
+import { CHOLESKY_KERNEL_BASE64 } from "./cholesky-kernel-bytes";
+
+/** The kernel's exports (cholesky-kernel.wat). */
+interface Kernel {
+  memory: WebAssembly.Memory;
+  block4: (m: number, i: number) => void;
+}
+
+let kernel: Kernel | null = null;
+
+/** The kernel, instantiated once per thread on first use (871 bytes: compiled synchronously). */
+function theKernel(): Kernel {
+  if (kernel === null) {
+    const bytes = Uint8Array.from(atob(CHOLESKY_KERNEL_BASE64), (c) => c.charCodeAt(0));
+    kernel = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as Kernel;
+  }
+  return kernel;
+}
+
+/** The kernel's memory as an m×m matrix at byte 0, grown first if it is too small (growing detaches older views). */
+function kernelMatrix(k: Kernel, m: number): Float64Array {
+  const bytes = m * m * Float64Array.BYTES_PER_ELEMENT;
+  const short = bytes - k.memory.buffer.byteLength;
+  if (short > 0) k.memory.grow(Math.ceil(short / 65536));
+  return new Float64Array(k.memory.buffer, 0, m * m);
+}
 
 /**
  * In-place Cholesky M = L Lᵀ (Cholesky–Banachiewicz, row by row; Golub & Van Loan 2013, Matrix
  * Computations, 4th ed., §4.2). Reads the lower triangle of the row-major m×m `a` and overwrites it
  * with L. Returns log det M = 2 Σ log L_jj, or NaN if M is not positive definite.
  *
- * Four rows at a time against two earlier rows at a time (a 4×2 register block): the dot products
- * are the whole cost, and six loads for eight products (a 2×2 block: four for four) cut a 300×300
- * factor, the rater model's per-evaluation cost, from ~6.3 to ~4.9 ms here. Every entry is the same
- * expression, summed in the same order, as with two rows at a time (pairColumns, pairDiagonal): the
- * factor is bit for bit the one the 2×2 block gave (#16, tests/unit/calibration/dense-cholesky.test.ts).
+ * Four rows at a time: the entries below their diagonal block, against two earlier rows at a time,
+ * are the WebAssembly kernel's (cholesky-kernel.wat: SIMD, two k per instruction), and nearly all of
+ * the cost; the diagonal blocks and the last rows are done here. The matrix is factored in the
+ * kernel's memory (copied in, and back): for the bench database's 304-row factor ~1 ms against
+ * ~4 ms for the former four-by-two kernel in JavaScript (#16), the same factor to within rounding
+ * (tests/unit/calibration/dense-cholesky.test.ts).
  */
 export function choleskyInPlace(a: Float64Array, m: number): number {
+  const k = theKernel();
+  const l = kernelMatrix(k, m);
+  l.set(a.subarray(0, m * m));
+  const logDet = factorInKernel(k, l, m);
+  a.set(l);
+  return logDet;
+}
+
+function factorInKernel(k: Kernel, a: Float64Array, m: number): number {
   let logDet = 0;
   let i = 0;
   for (; i + 3 < m; i += 4) {
-    const r0 = i * m;
-    const r1 = r0 + m;
-    const r2 = r1 + m;
-    const r3 = r2 + m;
-    for (let j = 0; j + 1 < i; j += 2) {
-      const c0 = j * m;
-      const c1 = c0 + m;
-      let s00 = 0;
-      let s01 = 0;
-      let s10 = 0;
-      let s11 = 0;
-      let s20 = 0;
-      let s21 = 0;
-      let s30 = 0;
-      let s31 = 0;
-      for (let k = 0; k < j; k++) {
-        const y0 = a[c0 + k];
-        const y1 = a[c1 + k];
-        const x0 = a[r0 + k];
-        const x1 = a[r1 + k];
-        const x2 = a[r2 + k];
-        const x3 = a[r3 + k];
-        s00 += x0 * y0;
-        s01 += x0 * y1;
-        s10 += x1 * y0;
-        s11 += x1 * y1;
-        s20 += x2 * y0;
-        s21 += x2 * y1;
-        s30 += x3 * y0;
-        s31 += x3 * y1;
-      }
-      // Column j first; column j + 1's sums then lack only the k = j term, L_rj L_(j+1)j.
-      const diagonal0 = a[c0 + j];
-      const below = a[c1 + j];
-      const diagonal1 = a[c1 + j + 1];
-      const l0 = (a[r0 + j] - s00) / diagonal0;
-      const l1 = (a[r1 + j] - s10) / diagonal0;
-      const l2 = (a[r2 + j] - s20) / diagonal0;
-      const l3 = (a[r3 + j] - s30) / diagonal0;
-      a[r0 + j] = l0;
-      a[r1 + j] = l1;
-      a[r2 + j] = l2;
-      a[r3 + j] = l3;
-      a[r0 + j + 1] = (a[r0 + j + 1] - s01 - l0 * below) / diagonal1;
-      a[r1 + j + 1] = (a[r1 + j + 1] - s11 - l1 * below) / diagonal1;
-      a[r2 + j + 1] = (a[r2 + j + 1] - s21 - l2 * below) / diagonal1;
-      a[r3 + j + 1] = (a[r3 + j + 1] - s31 - l3 * below) / diagonal1;
-    }
+    k.block4(m, i);
     // Rows i, i + 1 end in their diagonal block; rows i + 2, i + 3 meet those two rows, then theirs.
     const upper = pairDiagonal(a, m, i);
-    pairColumns(a, m, r2, r3, i);
+    pairColumns(a, m, (i + 2) * m, (i + 3) * m, i);
     const lower = pairDiagonal(a, m, i + 2);
     if (Number.isNaN(upper) || Number.isNaN(lower)) return Number.NaN;
-    // Added one pair at a time, as the pairs always were.
     logDet += upper;
     logDet += lower;
   }

@@ -5,6 +5,7 @@ import { computeCalibrationReport, type CalibrationOptions, type CalibrationRepo
 import { finishCalibrationReport, startCalibrationReport } from "~/domain/calibration/report";
 import { labelColumn, ratingColumns, ratingTableFromColumns } from "~/domain/calibration/rating-table";
 import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
+import type { DimensionAgreement } from "~/domain/calibration/dimension-agreement";
 import { claimTask, closeTasks, fitTasks, type ReportModels } from "~/domain/calibration/fit-tasks";
 import { overviewVariantReliability, type DashboardContext, type LoopEvidence } from "~/domain/calibration/dashboard";
 import { withRedFlagEffects, type LoopEffectMeasure } from "~/domain/calibration/loop-effects";
@@ -34,13 +35,18 @@ export type MeasureLoopElsewhere = (filter: RatingFilter) => {
 /**
  * Has another thread run the fit tasks of these columns (fitTasks of ratingTableFromColumns), claiming
  * each from `claims` (claimTask) as this thread does, until none is left: `model` settles with the
- * report's models if that thread ran task 0 (and never otherwise), `planned` with the planner results
- * of the tasks it ran, once no task is left.
+ * report's models if that thread ran task 0 (and never otherwise), `agreement` with the dimensions'
+ * agreement if it ran that task (likewise), `planned` with the planner results of the tasks it ran,
+ * once no task is left.
  */
 export type ShareFits = (
   columns: PlannerColumns,
   claims: Int32Array,
-) => { model: Promise<ReportModels>; planned: Promise<[number, VariantReliability][]> };
+) => {
+  model: Promise<ReportModels>;
+  agreement: Promise<DimensionAgreement[]>;
+  planned: Promise<[number, VariantReliability][]>;
+};
 
 /** What computeDashboardInParallel hands to another thread. */
 export interface ComputeElsewhere {
@@ -49,9 +55,9 @@ export interface ComputeElsewhere {
 }
 
 /**
- * The same views, computed on two threads: the REML fits (the report's rater model and the
- * per-variant planner's, most of a report) are shared with another thread (`shareFits`: each
- * thread claims the next fit when it has nothing else to do), and given `measureLoop`, the
+ * The same views, computed on two threads: the REML fits (the report's rater model, with the
+ * dimensions' agreement, and the per-variant planner's, most of a report) are shared with another
+ * thread (`shareFits`: each thread claims the next fit when it has nothing else to do), and given `measureLoop`, the
  * lead's-loop records are read and measured there while this one reads the ratings (each read is
  * about a second at 100,000 scorecards). This thread does everything else first (the report's other
  * parts, the red-flag effects, the views) and then claims fits too, so neither waits while the other
@@ -74,16 +80,23 @@ export async function computeDashboardInParallel(
   // the other thread does), so that it starts sooner.
   const columns = ratingColumns(gathered.ratings);
   const variants = labelColumn(gathered.ratings, (r) => r.variant);
+  const options = reportOptions(gathered, []);
   const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const shared = shareFits(plannerColumns(columns, variants), claims);
+  // With the scale, task 0 computes the dimensions' agreement too: on the other thread as a rule,
+  // since this one has the report's other parts and the views to do.
+  const shared = shareFits(plannerColumns(columns, variants, options.scale), claims);
   try {
     const table = ratingTableFromColumns(columns);
-    const tasks = fitTasks(table, variants);
+    const tasks = fitTasks(table, variants, options.scale);
     // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
     shared.planned.catch(() => undefined);
-    const theirs = { model: null as ReportModels | null };
+    const theirs = { model: null as ReportModels | null, agreement: null as DimensionAgreement[] | null };
     shared.model.then(
       (models) => (theirs.model = models),
+      () => undefined,
+    );
+    shared.agreement.then(
+      (agreement) => (theirs.agreement = agreement),
       () => undefined,
     );
     const mine: [number, VariantReliability][] = [];
@@ -94,25 +107,30 @@ export async function computeDashboardInParallel(
     };
     // The report without the planner (given as none); the report reads the same table and variants (built once).
     const started = startCalibrationReport(gathered.ratings, {
-      ...reportOptions(gathered, []),
-      prepared: { table, variants },
+      ...options,
+      prepared: { table, variants, agreementElsewhere: true },
     });
-    // The report's models: fitted here if the other thread has not claimed them; if it has, planner
-    // fits here until they arrive (a turn of the event loop first and after each fit lets its message in).
+    // The report's models and agreement: computed here if the other thread has not claimed them; if
+    // it has, the next tasks here until they arrive (a turn of the event loop first and after each
+    // task lets its message in).
     let models: ReportModels | null = null;
-    while (models === null) {
+    let agreement: DimensionAgreement[] | null = null;
+    for (;;) {
       await new Promise((resolve) => setImmediate(resolve));
-      if (theirs.model !== null) models = theirs.model;
-      else {
-        const task = claimTask(claims);
-        if (task >= tasks.count) models = await shared.model;
-        else {
-          const result = runTask(task);
-          if ("model" in result) models = result.model;
-        }
+      models ??= theirs.model;
+      agreement ??= theirs.agreement;
+      if (models !== null && agreement !== null) break;
+      const task = claimTask(claims);
+      if (task >= tasks.count) {
+        models ??= await shared.model;
+        agreement ??= await shared.agreement;
+      } else {
+        const result = runTask(task);
+        if ("model" in result) models = result.model;
+        if ("agreement" in result) agreement = result.agreement;
       }
     }
-    const report = finishCalibrationReport(started, models.fit, models.variantModel);
+    const report = finishCalibrationReport(started, models.fit, models.variantModel, agreement);
     const loop: LoopInput =
       evidence !== null ? { evidence } : { effects: withRedFlagEffects(gathered.scorecards, await remote!.measures) };
     const context = contextOf(gathered, report, loop);

@@ -4,6 +4,7 @@
 // own against it).
 import { Worker } from "node:worker_threads";
 import type { LoopEffectMeasure } from "../domain/calibration/loop-effects";
+import type { DimensionAgreement } from "../domain/calibration/dimension-agreement";
 import type { ReportModels } from "../domain/calibration/fit-tasks";
 import type { VariantReliability } from "../domain/calibration/variant-reliability";
 import type { ComputeElsewhere } from "../models/calibration.server";
@@ -35,8 +36,9 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
     reject: (e: Error) => void;
     /** A loop read's first answer: its snapshot is taken. */
     onSnapshot?: () => void;
-    /** Shared fits' first answer, if the helper ran task 0: the report's models. */
+    /** Shared fits' answers before the last, if the helper ran task 0 or the agreement's: the report's models, its agreement. */
     onModel?: (models: ReportModels) => void;
+    onAgreement?: (agreement: DimensionAgreement[]) => void;
   }
   const pending = new Map<number, Pending>();
   let next = 0;
@@ -55,10 +57,12 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
       planned?: unknown;
       measures?: unknown;
       model?: ReportModels;
+      agreement?: DimensionAgreement[];
     }) => {
       const request = pending.get(id);
       if (snapshot) return request?.onSnapshot?.();
       if ("model" in answer) return request?.onModel?.(answer.model!);
+      if ("agreement" in answer) return request?.onAgreement?.(answer.agreement!);
       pending.delete(id);
       if (error !== undefined) request?.reject(new Error(error));
       else request?.resolve((answer.planned ?? answer.measures) as never);
@@ -75,7 +79,10 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
   };
   thread.on("error", fail);
   thread.on("exit", (code) => fail(new Error(`planner thread exit code ${code}`)));
-  const ask = <T>(message: DistributiveOmit<HelperRequest, "id">, first: Pick<Pending, "onSnapshot" | "onModel">) =>
+  const ask = <T>(
+    message: DistributiveOmit<HelperRequest, "id">,
+    first: Pick<Pending, "onSnapshot" | "onModel" | "onAgreement">,
+  ) =>
     new Promise<T>((resolve, reject) => {
       // A request to a thread already gone would never be answered.
       if (failed) return reject(new Error("the calibration helper thread is gone"));
@@ -86,14 +93,14 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
   return {
     stop: () => thread.terminate(),
     shareFits: (columns, claims) => {
-      let modelFitted!: (models: ReportModels) => void;
-      let modelFailed!: (error: Error) => void;
-      const model = new Promise<ReportModels>((resolve, reject) => ((modelFitted = resolve), (modelFailed = reject)));
-      // Never settled when the worker ran task 0 itself (it does not wait for it then); a failure fails it too.
-      model.catch(() => undefined);
-      const planned = ask<[number, VariantReliability][]>({ columns, claims }, { onModel: modelFitted });
-      planned.catch((error: Error) => modelFailed(error));
-      return { model, planned };
+      const model = reportPart<ReportModels>();
+      const agreement = reportPart<DimensionAgreement[]>();
+      const planned = ask<[number, VariantReliability][]>(
+        { columns, claims },
+        { onModel: model.settle, onAgreement: agreement.settle },
+      );
+      planned.catch((error: Error) => (model.fail(error), agreement.fail(error)));
+      return { model: model.promise, agreement: agreement.promise, planned };
     },
     measureLoop: (loopFilter) => {
       let snapshotTaken!: () => void;
@@ -105,4 +112,16 @@ export function startCalibrationHelper(onFail: () => void): CalibrationHelper | 
       return { snapshot, measures };
     },
   };
+}
+
+/**
+ * A part of the report the helper may compute: never settled when the worker ran its task itself
+ * (it does not wait for it then); a failure of the shared fits fails it too.
+ */
+function reportPart<T>() {
+  let settle!: (value: T) => void;
+  let fail!: (error: Error) => void;
+  const promise = new Promise<T>((resolve, reject) => ((settle = resolve), (fail = reject)));
+  promise.catch(() => undefined);
+  return { promise, settle, fail };
 }

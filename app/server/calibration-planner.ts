@@ -14,7 +14,8 @@ import { runInBackground } from "./thread-priority";
 runInBackground();
 
 /**
- * Fit tasks to share (answered with `model` if this thread ran task 0, then with `planned`, its
+ * Fit tasks to share (answered with `model` if this thread ran task 0, with `agreement` if it ran
+ * the agreement's task, then with `planned`, its
  * planner results), or a loop read (answered first with `snapshot`, then with the measures).
  * Answered in the order they come.
  */
@@ -27,8 +28,8 @@ parentPort!.on("message", (request: HelperRequest) => {
     if ("columns" in request) {
       const { columns, claims } = request;
       const tasks = fitTasksOfColumns(columns);
-      // The model at once: the worker finishes the report with it while this thread fits on.
-      const planned = runClaimedTasks(tasks, claims, (model) => parentPort!.postMessage({ id, model }));
+      // The model and the agreement at once: the worker finishes the report with them while this thread fits on.
+      const planned = runClaimedTasks(tasks, claims, (part) => parentPort!.postMessage({ id, ...part }));
       parentPort!.postMessage({ id, planned });
     } else {
       const measures = measureRecordedLoopInSnapshot(request.loopFilter, () =>

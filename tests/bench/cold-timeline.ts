@@ -39,6 +39,7 @@ const STEPS: Record<string, string> = {
   fitReportModel: "dimension model",
   ratingTableFromColumns: "table from columns",
   runClaimedTasks: "shared fits",
+  dimensionAgreements: "agreement",
   dimensionDesign: "planner design",
   fitVarianceComponents: "planner fit",
   summarise: "model summary",

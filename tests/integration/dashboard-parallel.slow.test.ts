@@ -16,7 +16,9 @@ import {
   type ShareFits,
 } from "~/models/calibration.server";
 import { measureRecordedLoopInSnapshot } from "~/models/loop-evidence.server";
-import { fitTasks, runClaimedTasks, type ReportModels } from "~/domain/calibration/fit-tasks";
+import type { DimensionAgreement } from "~/domain/calibration/dimension-agreement";
+import { fitTasks, runClaimedTasks, type ReportModels, type ReportPart } from "~/domain/calibration/fit-tasks";
+import type { PlannerColumns } from "~/domain/calibration/variant-reliability";
 import { ratingTableFromColumns } from "~/domain/calibration/rating-table";
 import { startCalibrationHelper, type CalibrationHelper } from "~/server/calibration-helper";
 
@@ -29,21 +31,28 @@ const sharedInThisThread =
   (when: "at once" | "later"): ShareFits =>
   (columns, claims) => {
     let fitted!: (models: ReportModels) => void;
+    let agreed!: (agreement: DimensionAgreement[]) => void;
     const model = new Promise<ReportModels>((resolve) => (fitted = resolve));
+    const agreement = new Promise<DimensionAgreement[]>((resolve) => (agreed = resolve));
     const run = () => {
-      const { table, variantNames, variantOf } = structuredClone(columns);
-      const tasks = fitTasks(ratingTableFromColumns(table), { names: variantNames, of: variantOf });
-      return structuredClone(runClaimedTasks(tasks, claims, (fit) => fitted(structuredClone(fit))));
+      const { table, variantNames, variantOf, scale } = structuredClone(columns);
+      const tasks = fitTasks(ratingTableFromColumns(table), { names: variantNames, of: variantOf }, scale);
+      const part = (p: ReportPart) =>
+        "model" in p ? fitted(structuredClone(p.model)) : agreed(structuredClone(p.agreement));
+      return structuredClone(runClaimedTasks(tasks, claims, part));
     };
-    if (when === "at once") return { model, planned: Promise.resolve(run()) };
-    // Once every task is claimed (task 0 and the planner's, one per variant): it claims none.
-    const allClaimed = () => Atomics.load(claims, 0) >= 1 + columns.variantNames.length;
+    if (when === "at once") return { model, agreement, planned: Promise.resolve(run()) };
+    // Once every task is claimed (the model's, the agreement's and the planner's, one per variant): it claims none.
+    const allClaimed = () => Atomics.load(claims, 0) >= taskCount(columns);
     const planned = new Promise<ReturnType<typeof run>>((resolve) => {
       const poll = () => (allClaimed() ? resolve(run()) : setImmediate(poll));
       poll();
     });
-    return { model, planned };
+    return { model, agreement, planned };
   };
+
+/** How many tasks the columns make: the model's, the agreement's (given the scale), one per variant. */
+const taskCount = (columns: PlannerColumns) => (columns.scale ? 2 : 1) + columns.variantNames.length;
 
 let helper: CalibrationHelper;
 let helperDied = false;
@@ -100,14 +109,14 @@ describe("dashboard views with the planner on another thread", { timeout: 120_00
   it("fails with the helper's error instead of showing views without its fits", async () => {
     const died = () => Promise.reject(new Error("planner thread exit code 1"));
     // Died before claiming anything: the worker fits the model itself, then misses the planner's results.
-    const beforeClaiming: ShareFits = () => ({ model: died(), planned: died() });
+    const beforeClaiming: ShareFits = () => ({ model: died(), agreement: died(), planned: died() });
     await expect(computeDashboardInParallel({}, { shareFits: beforeClaiming })).rejects.toThrow(
       "planner thread exit code 1",
     );
     // Died after claiming the model: the worker runs the planner's fits, then misses the model.
     const withTheModel: ShareFits = (_, claims) => {
       Atomics.add(claims, 0, 1);
-      return { model: died(), planned: died() };
+      return { model: died(), agreement: died(), planned: died() };
     };
     await expect(computeDashboardInParallel({}, { shareFits: withTheModel })).rejects.toThrow(
       "planner thread exit code 1",
@@ -127,8 +136,12 @@ describe("dashboard views with the planner on another thread", { timeout: 120_00
     let count = 0;
     const idle: ShareFits = (columns, claims) => {
       claimed = claims;
-      count = 1 + columns.variantNames.length;
-      return { model: new Promise(() => undefined), planned: new Promise(() => undefined) };
+      count = taskCount(columns);
+      return {
+        model: new Promise(() => undefined),
+        agreement: new Promise(() => undefined),
+        planned: new Promise(() => undefined),
+      };
     };
     const readFails: MeasureLoopElsewhere = () => {
       const failed = Promise.reject(new Error("loop read failed"));

@@ -1,12 +1,17 @@
+import type { DimensionAgreement } from "./dimension-agreement";
 import type { RaterModelFit } from "./rater-model";
 import { ratingTableFromColumns, type LabelColumn, type RatingTable } from "./rating-table";
-import { fitReportModel } from "./report";
+import { dimensionAgreements, fitReportModel } from "./report";
+import type { Scale } from "./types";
 import { compareVariantsByModel, type ModelVariantDifference } from "./variant-model";
 import { variantPlans, type PlannerColumns, type VariantReliability } from "./variant-reliability";
 
 // The cold dashboard's REML fits as tasks two threads share (the calibration worker and its helper,
 // app/models/calibration.server.ts): task 0 is the report's rater model and then the variant model
-// (which starts from the rater model's θ), tasks 1… the per-variant planner's fits. Each thread claims the next task from one shared counter (Atomics.add), so neither
+// (which starts from the rater model's θ); given the scale, task 1 is the dimensions' agreement (the
+// report's other large part that rests on the table alone, so either thread can take it: the worker
+// reads the ratings and builds the views, and is the busier one); the rest, the per-variant
+// planner's fits. Each thread claims the next task from one shared counter (Atomics.add), so neither
 // waits while the other still has fits to do, whichever finished its own work first. A task's result
 // depends on the table alone, never on which thread ran it or when: the figures are the same as one
 // thread's (computeCalibrationReport).
@@ -30,24 +35,29 @@ export interface ReportModels {
   variantModel: Map<string, ModelVariantDifference>;
 }
 
-export type TaskResult = { model: ReportModels } | { planned: [variant: number, VariantReliability] };
+/** What a task gives the report itself: its models (task 0) or the dimensions' agreement (task 1, given the scale). */
+export type ReportPart = { model: ReportModels } | { agreement: DimensionAgreement[] };
+
+export type TaskResult = ReportPart | { planned: [variant: number, VariantReliability] };
 
 export interface FitTasks {
   count: number;
-  /** Task 0: the report's models; task k ≥ 1: a variant's planner figures, tagged with its place by name. */
+  /** Task 0: the report's models; then the agreement (given the scale); then each variant's planner figures, tagged with its place by name. */
   run: (task: number) => TaskResult;
   /** The planner's figures in the variants' order (by name), from every variant task's result. */
   assemble: (planned: readonly [number, VariantReliability][]) => VariantReliability[];
 }
 
-export function fitTasks(table: RatingTable, variants: LabelColumn): FitTasks {
+export function fitTasks(table: RatingTable, variants: LabelColumn, scale?: Scale): FitTasks {
   const plans = variantPlans({ table, variants });
   // The largest variants first: the last fits claimed are the shortest, so the threads end close together.
   const order = plans.map((_, k) => k).sort((a, b) => plans[b].ratings - plans[a].ratings || a - b);
+  const first = scale === undefined ? 1 : 2;
   return {
-    count: 1 + plans.length,
+    count: first + plans.length,
     run: (task) => {
-      if (task > 0) return { planned: [order[task - 1], plans[order[task - 1]].compute()] };
+      if (task >= first) return { planned: [order[task - first], plans[order[task - first]].compute()] };
+      if (task === 1) return { agreement: dimensionAgreements(table, scale!) };
       const fit = fitReportModel(table);
       return { model: { fit, variantModel: compareVariantsByModel(table, variants, fit?.theta) } };
     },
@@ -64,23 +74,27 @@ export function fitTasks(table: RatingTable, variants: LabelColumn): FitTasks {
 
 /** The fit tasks of the table these columns hold, as the other thread receives them (postMessage). */
 export function fitTasksOfColumns(columns: PlannerColumns): FitTasks {
-  return fitTasks(ratingTableFromColumns(columns.table), { names: columns.variantNames, of: columns.variantOf });
+  return fitTasks(
+    ratingTableFromColumns(columns.table),
+    { names: columns.variantNames, of: columns.variantOf },
+    columns.scale,
+  );
 }
 
 /**
- * One thread's share: claims and runs tasks until none is left, handing the report's models to
- * `onModel` at once (if this thread ran task 0); the planner results of the tasks it ran.
+ * One thread's share: claims and runs tasks until none is left, handing each part of the report it
+ * computes (the models, the agreement) to `onReportPart` at once; the planner results of the tasks it ran.
  */
 export function runClaimedTasks(
   tasks: FitTasks,
   claims: Int32Array,
-  onModel: (models: ReportModels) => void,
+  onReportPart: (part: ReportPart) => void,
 ): [number, VariantReliability][] {
   const planned: [number, VariantReliability][] = [];
   for (let task = claimTask(claims); task < tasks.count; task = claimTask(claims)) {
     const result = tasks.run(task);
-    if ("model" in result) onModel(result.model);
-    else planned.push(result.planned);
+    if ("planned" in result) planned.push(result.planned);
+    else onReportPart(result);
   }
   return planned;
 }

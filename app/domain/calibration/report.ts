@@ -32,7 +32,15 @@ export interface CalibrationOptions {
    * The table of these same ratings (buildRatingTable) and their variants (labelColumn), when the
    * caller has built them already (the worker builds them for the fits it shares): not built twice.
    */
-  prepared?: { table: RatingTable; variants: LabelColumn };
+  prepared?: {
+    table: RatingTable;
+    variants: LabelColumn;
+    /**
+     * The dimensions' agreement is computed elsewhere (with the report's model: fit-tasks.ts) and
+     * handed to finishCalibrationReport: startCalibrationReport leaves it out.
+     */
+    agreementElsewhere?: boolean;
+  };
 }
 
 export interface InterviewerCalibration {
@@ -101,8 +109,6 @@ export function startCalibrationReport(ratings: readonly Rating[], options: Cali
     throw new CalibrationInputError(`rating ${duplicate}: ${interviewer} rated ${candidate} on ${dimension} twice`);
   }
 
-  const categories = scaleCategories(scale);
-  const nameRank = nameRanks(table.interviewers);
   const ratingCounts = new Int32Array(table.interviewers.length);
   for (const interviewer of table.interviewerOf) ratingCounts[interviewer] += 1;
   return {
@@ -118,18 +124,27 @@ export function startCalibrationReport(ratings: readonly Rating[], options: Cali
     // and the comparison's model may start from the dimension model's θ (rater-model/fit.ts).
     variants: options.prepared?.variants ?? labelColumn(ratings, (r) => r.variant),
     ratingCounts,
-    dimensions: table.dimensions.map((_, d) => computeDimensionAgreement(table, d, categories, nameRank)),
+    dimensions: options.prepared?.agreementElsewhere ? null : dimensionAgreements(table, scale),
   };
 }
 
+/** Each dimension's agreement between interviewers (the report's `dimensions`), in the table's order. */
+export function dimensionAgreements(table: RatingTable, scale: Scale): DimensionAgreement[] {
+  const categories = scaleCategories(scale);
+  const nameRank = nameRanks(table.interviewers);
+  return table.dimensions.map((_, d) => computeDimensionAgreement(table, d, categories, nameRank));
+}
+
 /**
- * The report from its started parts and its rater model (fitReportModel of the same table), and the
- * variant model's differences if computed already (compareVariantsByModel from the model's θ).
+ * The report from its started parts and its rater model (fitReportModel of the same table), the
+ * variant model's differences if computed already (compareVariantsByModel from the model's θ), and
+ * the dimensions' agreement if computed elsewhere (dimensionAgreements of the same table).
  */
 export function finishCalibrationReport(
   started: ReturnType<typeof startCalibrationReport>,
   fit: RaterModelFit | null,
   variantModel?: Map<string, ModelVariantDifference>,
+  agreement?: DimensionAgreement[],
 ): CalibrationReport {
   const { ratings, options, table, leniency, spreads, halo, redFlags, variants, ratingCounts, disagreements } = started;
   const { scale } = options;
@@ -143,7 +158,7 @@ export function finishCalibrationReport(
       dimensions: table.dimensions.length,
       scorecards: table.scorecards.count,
     },
-    dimensions: started.dimensions,
+    dimensions: agreement ?? started.dimensions ?? dimensionAgreements(table, scale),
     interviewers: table.interviewers
       .map((interviewer, i) => ({
         interviewer,

@@ -10,7 +10,7 @@ import {
   type RatingColumns,
   type RatingTable,
 } from "./rating-table";
-import type { Rating } from "./types";
+import type { Rating, Scale } from "./types";
 
 // The panel-size planner (Φ(k), model-summary.ts) per company variant: each variant's ratings get
 // their own rater model, since a variant's phrasing and focus may separate candidates better or
@@ -116,13 +116,16 @@ export interface PlannerColumns {
   table: RatingColumns;
   variantNames: readonly string[];
   variantOf: Int32Array;
+  /** The report's scale: given, the other thread's task 0 computes the dimensions' agreement too (fit-tasks.ts). */
+  scale?: Scale;
 }
 
-export function plannerColumns(table: RatingColumns, variants: LabelColumn): PlannerColumns {
+export function plannerColumns(table: RatingColumns, variants: LabelColumn, scale?: Scale): PlannerColumns {
   const { candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf } = table;
   return {
     table: { candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf },
     variantNames: variants.names,
     variantOf: variants.of,
+    scale,
   };
 }

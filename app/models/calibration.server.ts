@@ -8,7 +8,7 @@ import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/
 import type { DimensionAgreement } from "~/domain/calibration/dimension-agreement";
 import { claimTask, closeTasks, fitTasks, type ReportModels } from "~/domain/calibration/fit-tasks";
 import { overviewVariantReliability, type DashboardContext, type LoopEvidence } from "~/domain/calibration/dashboard";
-import { withRedFlagEffects, type LoopEffectMeasure } from "~/domain/calibration/loop-effects";
+import { measureRedFlagUse, withRedFlagEffects, type LoopEffectMeasure } from "~/domain/calibration/loop-effects";
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
 import { dataVersion, loadLoopEvidence, readsInOneState } from "./loop-evidence.server";
@@ -110,6 +110,8 @@ export async function computeDashboardInParallel(
       ...options,
       prepared: { table, variants, agreementElsewhere: true },
     });
+    // The red flags' effects rest on no model: measured while the other thread fits them.
+    const redFlagUse = evidence === null ? measureRedFlagUse(gathered.scorecards) : null;
     // The report's models and agreement: computed here if the other thread has not claimed them; if
     // it has, the next tasks here until they arrive (a turn of the event loop first and after each
     // task lets its message in).
@@ -132,7 +134,7 @@ export async function computeDashboardInParallel(
     }
     const report = finishCalibrationReport(started, models.fit, models.variantModel, agreement);
     const loop: LoopInput =
-      evidence !== null ? { evidence } : { effects: withRedFlagEffects(gathered.scorecards, await remote!.measures) };
+      evidence !== null ? { evidence } : { effects: withRedFlagEffects(redFlagUse!, await remote!.measures) };
     const context = contextOf(gathered, report, loop);
     const views = buildDashboardViews(context);
     for (let task = claimTask(claims); task < tasks.count; task = claimTask(claims)) runTask(task);

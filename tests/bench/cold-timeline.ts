@@ -33,7 +33,7 @@ const STEPS: Record<string, string> = {
   adjustFromModel: "adjusted scores",
   flagRaters: "rater flags",
   buildDashboardViews: "views",
-  withRedFlagEffects: "red-flag effects",
+  measureRedFlagUse: "red-flag effects",
   measureRecordedLoopInSnapshot: "loop measure",
   loadRecordedLoopEvidence: "loop read",
   fitReportModel: "dimension model",

@@ -144,15 +144,18 @@ export function measurePracticeDistance(cells: readonly PracticeCell[]): LoopEff
 export function measureLoopEffects(
   evidence: RecordedLoopEvidence & { redFlags: readonly ScorecardRedFlags[] },
 ): LoopEffectMeasure[] {
-  return withRedFlagEffects(evidence.redFlags, measureRecordedLoopEffects(evidence));
+  return withRedFlagEffects(measureRedFlagUse(evidence.redFlags), measureRecordedLoopEffects(evidence));
 }
 
-/** The red flags' effects, then the records' (measureRecordedLoopEffects, measured elsewhere): measureLoopEffects' order. */
+/**
+ * The red flags' effects (measureRedFlagUse), then the records' (measureRecordedLoopEffects), each
+ * measured where and when it suits: measureLoopEffects' order.
+ */
 export function withRedFlagEffects(
-  redFlags: readonly ScorecardRedFlags[],
+  redFlagUse: readonly LoopEffectMeasure[],
   recorded: readonly LoopEffectMeasure[],
 ): LoopEffectMeasure[] {
-  return [...measureRedFlagUse(redFlags), ...recorded];
+  return [...redFlagUse, ...recorded];
 }
 
 /** The loop evidence read from its own records (all but the red flags, which come with the ratings). */

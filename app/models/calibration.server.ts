@@ -82,8 +82,8 @@ export async function computeDashboardInParallel(
   const variants = labelColumn(gathered.ratings, (r) => r.variant);
   const options = reportOptions(gathered, []);
   const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  // With the scale, task 0 computes the dimensions' agreement too: on the other thread as a rule,
-  // since this one has the report's other parts and the views to do.
+  // The dimensions' agreement is a task too (fit-tasks.ts): this thread takes it if it is free before
+  // the other has fitted the models, else the other thread does.
   const shared = shareFits(plannerColumns(columns, variants, options.scale), claims);
   try {
     const table = ratingTableFromColumns(columns);

@@ -17,7 +17,13 @@ import {
 } from "~/models/calibration.server";
 import { measureRecordedLoopInSnapshot } from "~/models/loop-evidence.server";
 import type { DimensionAgreement } from "~/domain/calibration/dimension-agreement";
-import { fitTasks, runClaimedTasks, type ReportModels, type ReportPart } from "~/domain/calibration/fit-tasks";
+import {
+  fitTasks,
+  REPORT_TASKS,
+  runClaimedTasks,
+  type ReportModels,
+  type ReportPart,
+} from "~/domain/calibration/fit-tasks";
 import type { PlannerColumns } from "~/domain/calibration/variant-reliability";
 import { ratingTableFromColumns } from "~/domain/calibration/rating-table";
 import { startCalibrationHelper, type CalibrationHelper } from "~/server/calibration-helper";
@@ -51,8 +57,8 @@ const sharedInThisThread =
     return { model, agreement, planned };
   };
 
-/** How many tasks the columns make: the model's, the agreement's (given the scale), one per variant. */
-const taskCount = (columns: PlannerColumns) => (columns.scale ? 2 : 1) + columns.variantNames.length;
+/** How many tasks the columns make: the report's, and one per variant. */
+const taskCount = (columns: PlannerColumns) => REPORT_TASKS + columns.variantNames.length;
 
 let helper: CalibrationHelper;
 let helperDied = false;

@@ -8,12 +8,12 @@ import { variantPlans, type PlannerColumns, type VariantReliability } from "./va
 
 // The cold dashboard's REML fits as tasks two threads share (the calibration worker and its helper,
 // app/models/calibration.server.ts): task 0 is the report's rater model and then the variant model
-// (which starts from the rater model's θ); given the scale, task 1 is the dimensions' agreement (the
-// report's other large part that rests on the table alone, so either thread can take it: the worker
+// (which starts from the rater model's θ); task 1 is the dimensions' agreement (the report's other
+// large part that rests on the table and the scale alone, so either thread can take it: the worker
 // reads the ratings and builds the views, and is the busier one); the rest, the per-variant
 // planner's fits. Each thread claims the next task from one shared counter (Atomics.add), so neither
 // waits while the other still has fits to do, whichever finished its own work first. A task's result
-// depends on the table alone, never on which thread ran it or when: the figures are the same as one
+// depends on the table (and the scale) alone, never on which thread ran it or when: the figures are the same as one
 // thread's (computeCalibrationReport).
 
 /** The next unclaimed task of the counter `claims` (an Int32Array over a SharedArrayBuffer, from 0). */
@@ -35,29 +35,34 @@ export interface ReportModels {
   variantModel: Map<string, ModelVariantDifference>;
 }
 
-/** What a task gives the report itself: its models (task 0) or the dimensions' agreement (task 1, given the scale). */
+/** What a task gives the report itself: its models (task 0) or the dimensions' agreement (task 1). */
 export type ReportPart = { model: ReportModels } | { agreement: DimensionAgreement[] };
 
 export type TaskResult = ReportPart | { planned: [variant: number, VariantReliability] };
 
 export interface FitTasks {
   count: number;
-  /** Task 0: the report's models; then the agreement (given the scale); then each variant's planner figures, tagged with its place by name. */
+  /** Task 0: the report's models; task 1: the agreement; then each variant's planner figures, tagged with its place by name. */
   run: (task: number) => TaskResult;
   /** The planner's figures in the variants' order (by name), from every variant task's result. */
   assemble: (planned: readonly [number, VariantReliability][]) => VariantReliability[];
 }
 
-export function fitTasks(table: RatingTable, variants: LabelColumn, scale?: Scale): FitTasks {
+/** The tasks before the planner's: the report's models and its agreement. */
+export const REPORT_TASKS = 2;
+
+export function fitTasks(table: RatingTable, variants: LabelColumn, scale: Scale): FitTasks {
   const plans = variantPlans({ table, variants });
   // The largest variants first: the last fits claimed are the shortest, so the threads end close together.
   const order = plans.map((_, k) => k).sort((a, b) => plans[b].ratings - plans[a].ratings || a - b);
-  const first = scale === undefined ? 1 : 2;
   return {
-    count: first + plans.length,
+    count: REPORT_TASKS + plans.length,
     run: (task) => {
-      if (task >= first) return { planned: [order[task - first], plans[order[task - first]].compute()] };
-      if (task === 1) return { agreement: dimensionAgreements(table, scale!) };
+      if (task >= REPORT_TASKS) {
+        const place = order[task - REPORT_TASKS];
+        return { planned: [place, plans[place].compute()] };
+      }
+      if (task === 1) return { agreement: dimensionAgreements(table, scale) };
       const fit = fitReportModel(table);
       return { model: { fit, variantModel: compareVariantsByModel(table, variants, fit?.theta) } };
     },

@@ -36,8 +36,8 @@ export interface CalibrationOptions {
     table: RatingTable;
     variants: LabelColumn;
     /**
-     * The dimensions' agreement is computed elsewhere (with the report's model: fit-tasks.ts) and
-     * handed to finishCalibrationReport: startCalibrationReport leaves it out.
+     * The dimensions' agreement is computed elsewhere (a task of its own: fit-tasks.ts) and handed
+     * to finishCalibrationReport: startCalibrationReport leaves it out.
      */
     agreementElsewhere?: boolean;
   };

@@ -116,11 +116,11 @@ export interface PlannerColumns {
   table: RatingColumns;
   variantNames: readonly string[];
   variantOf: Int32Array;
-  /** The report's scale: given, the other thread's task 0 computes the dimensions' agreement too (fit-tasks.ts). */
-  scale?: Scale;
+  /** The report's scale: the dimensions' agreement is one of the tasks too (fit-tasks.ts). */
+  scale: Scale;
 }
 
-export function plannerColumns(table: RatingColumns, variants: LabelColumn, scale?: Scale): PlannerColumns {
+export function plannerColumns(table: RatingColumns, variants: LabelColumn, scale: Scale): PlannerColumns {
   const { candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf } = table;
   return {
     table: { candidates, interviewers, dimensions, candidateOf, interviewerOf, dimensionOf, scoreOf },

@@ -12,7 +12,7 @@ import { NO_TIMING, type DraftContent, type EvidenceNote } from "../scorecard-co
  * A draft with nothing in it, naming every field of a draft once: the base a merge starts from
  * when there is no earlier revision, and the list of fields a stored card's content is read as.
  * Here, not in scorecard-content.ts: only a merge needs it, so the scorecard's first bundle does
- * not carry it (the merge kit is a chunk of its own: merge-parts.ts).
+ * not carry it (the merge kit, merge-kit.ts, is a chunk of its own: merge-parts.ts loads it).
  */
 export const EMPTY_DRAFT: DraftContent = {
   ratings: {},

@@ -17,7 +17,7 @@ import { studentTQuantile } from "~/domain/calibration/student-t";
 import type { Rating } from "~/domain/calibration/types";
 import { computeVariantReliability, plannerColumns } from "~/domain/calibration/variant-reliability";
 import { computeCalibrationReport } from "~/domain/calibration/report";
-import { fitTasksOfColumns, runClaimedTasks } from "~/domain/calibration/fit-tasks";
+import { fitTasksOfColumns, runClaimedTasks, type ReportPart } from "~/domain/calibration/fit-tasks";
 import { variantCellDesign } from "~/domain/calibration/variant-model";
 import { simulatePanels } from "./simulate-panels";
 
@@ -77,15 +77,18 @@ describe("the report's shortcuts", { timeout: 60_000 }, () => {
     }
   });
 
-  it("the planner from the report's table, or from columns on another thread, equals the planner alone", () => {
+  it("the planner and the agreement from columns on another thread equal the report's alone", () => {
     const table = buildRatingTable(mixed);
     const variants = labelColumn(mixed, (r) => r.variant);
     const alone = computeVariantReliability(mixed);
     expect(computeVariantReliability(mixed, { table, variants })).toEqual(alone);
     // Through structuredClone, as postMessage sends it.
-    const tasks = fitTasksOfColumns(structuredClone(plannerColumns(table, variants)));
+    const tasks = fitTasksOfColumns(structuredClone(plannerColumns(table, variants, SCALE)));
     const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-    expect(tasks.assemble(runClaimedTasks(tasks, claims, () => undefined))).toEqual(alone);
+    const parts: ReportPart[] = [];
+    expect(tasks.assemble(runClaimedTasks(tasks, claims, (part) => parts.push(structuredClone(part))))).toEqual(alone);
+    const agreement = parts.flatMap((part) => ("agreement" in part ? [part.agreement] : []));
+    expect(agreement).toEqual([computeCalibrationReport(mixed, { scale: SCALE }).dimensions]);
     expect(alone.filter((v) => v.reliability !== null).length).toBeGreaterThan(1);
     // Each variant's figures are the full model's on the variant's own ratings.
     for (const v of alone.filter((x) => x.variance !== null)) {

@@ -6,7 +6,8 @@
 ;; Assembled by `npx tsx tests/support/build-cholesky-kernel.ts` into cholesky-kernel-bytes.ts;
 ;; tests/unit/calibration/cholesky-kernel.test.ts checks that the committed bytes are this file's.
 ;;
-;; block4(m, i): the row-major m x m matrix starts at byte 0 of the memory; rows 0..i-1 hold their
+;; block4(m, i), i even (dense-cholesky.ts calls it for i = 0, 4, 8, ..., with i + 3 < m): the
+;; row-major m x m matrix starts at byte 0 of the memory; rows 0..i-1 hold their
 ;; factor L already. For the rows i..i+3 it computes every entry below their diagonal block, a column
 ;; pair (j, j + 1) at a time for even j with j + 1 < i (Cholesky-Banachiewicz; Golub & Van Loan,
 ;; Matrix Computations, 4th ed., Section 4.2): L_rj = (A_rj - sum_k<j L_rk L_jk) / L_jj. Each
@@ -70,8 +71,7 @@
         (local.set $t21 (f64.add (f64x2.extract_lane 0 (local.get $s21)) (f64x2.extract_lane 1 (local.get $s21))))
         (local.set $t30 (f64.add (f64x2.extract_lane 0 (local.get $s30)) (f64x2.extract_lane 1 (local.get $s30))))
         (local.set $t31 (f64.add (f64x2.extract_lane 0 (local.get $s31)) (f64x2.extract_lane 1 (local.get $s31))))
-        ;; column j, then column j + 1 (its sums lack the k = j term)
-        (local.set $end (i32.shl (local.get $j) (i32.const 3)))
+        ;; column j, then column j + 1 (its sums lack the k = j term); $end is j's byte offset
         (local.set $d0 (f64.load (i32.add (local.get $c0) (local.get $end))))
         (local.set $below (f64.load (i32.add (local.get $c1) (local.get $end))))
         (local.set $d1 (f64.load (i32.add (i32.add (local.get $c1) (local.get $end)) (i32.const 8))))

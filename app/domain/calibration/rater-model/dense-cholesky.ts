@@ -12,7 +12,7 @@ interface Kernel {
 
 let kernel: Kernel | null = null;
 
-/** The kernel, instantiated once per thread on first use (871 bytes: compiled synchronously). */
+/** The kernel, instantiated once per thread on first use (under 1 KB: compiled synchronously). */
 function theKernel(): Kernel {
   if (kernel === null) {
     const bytes = Uint8Array.from(atob(CHOLESKY_KERNEL_BASE64), (c) => c.charCodeAt(0));

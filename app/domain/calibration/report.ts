@@ -128,6 +128,11 @@ export function startCalibrationReport(ratings: readonly Rating[], options: Cali
   };
 }
 
+/** A report started with its agreement left to elsewhere, finished without it: the caller's mistake, not a case to compute around. */
+function missingAgreement(): never {
+  throw new Error("finishCalibrationReport: the report was started with agreementElsewhere and given no agreement");
+}
+
 /** Each dimension's agreement between interviewers (the report's `dimensions`), in the table's order. */
 export function dimensionAgreements(table: RatingTable, scale: Scale): DimensionAgreement[] {
   const categories = scaleCategories(scale);
@@ -158,7 +163,7 @@ export function finishCalibrationReport(
       dimensions: table.dimensions.length,
       scorecards: table.scorecards.count,
     },
-    dimensions: agreement ?? started.dimensions ?? dimensionAgreements(table, scale),
+    dimensions: agreement ?? started.dimensions ?? missingAgreement(),
     interviewers: table.interviewers
       .map((interviewer, i) => ({
         interviewer,

@@ -81,9 +81,17 @@ function pairAgreementsOf(
   // entries), a Map beyond.
   const dense = nI * nI <= 1 << 22 ? new Int32Array(nI * nI).fill(-1) : null;
   const sparse = dense === null ? new Map<number, number>() : null;
-  const firstOf: number[] = [];
-  const secondOf: number[] = [];
-  const joint: number[] = [];
+  // At most one slot per pair met (and per key): the joint tables sized once, not grown a count at a time.
+  let met = 0;
+  for (let u = dimensionUnitStart[dimension]; u < dimensionUnitStart[dimension + 1]; u++) {
+    const k = units.start[u + 1] - units.start[u];
+    met += (k * (k - 1)) / 2;
+  }
+  const slots = Math.min(met, nI * nI);
+  const firstOf = new Int32Array(slots);
+  const secondOf = new Int32Array(slots);
+  const joint = new Int32Array(slots * q * q);
+  let used = 0;
   for (let u = dimensionUnitStart[dimension]; u < dimensionUnitStart[dimension + 1]; u++) {
     for (let p = units.start[u]; p < units.start[u + 1]; p++) {
       for (let q2 = p + 1; q2 < units.start[u + 1]; q2++) {
@@ -96,19 +104,18 @@ function pairAgreementsOf(
         const key = interviewerOf[first] * nI + interviewerOf[second];
         let slot = dense !== null ? dense[key] : (sparse!.get(key) ?? -1);
         if (slot < 0) {
-          slot = firstOf.length;
+          slot = used++;
           if (dense !== null) dense[key] = slot;
           else sparse!.set(key, slot);
-          firstOf.push(interviewerOf[first]);
-          secondOf.push(interviewerOf[second]);
-          for (let k = 0; k < q * q; k++) joint.push(0);
+          firstOf[slot] = interviewerOf[first];
+          secondOf[slot] = interviewerOf[second];
         }
         joint[slot * q * q + categoryOf[first] * q + categoryOf[second]] += 1;
       }
     }
   }
   const pairs: PairAgreement[] = [];
-  for (let slot = 0; slot < firstOf.length; slot++) {
+  for (let slot = 0; slot < used; slot++) {
     let n = 0;
     for (let k = 0; k < q * q; k++) n += joint[slot * q * q + k];
     // Pairwise agreement needs the one minimum of candidates in common before a kappa means anything.

@@ -123,11 +123,20 @@ export function pairedDifferences<T extends { interviewer: string }>(
 ): Map<string, { item: T; difference: number }[]> {
   const perInterviewer = new Map<string, { item: T; difference: number }[]>();
   for (const group of groups) {
-    for (const item of group) {
-      const others = group.filter((o) => o.interviewer !== item.interviewer);
-      const list = perInterviewer.get(item.interviewer) ?? [];
-      if (others.length > 0) list.push({ item, difference: value(item) - mean(others.map(value)) });
-      perInterviewer.set(item.interviewer, list);
+    const values = group.map(value);
+    for (let k = 0; k < group.length; k++) {
+      const item = group[k];
+      // The others' mean summed in the group's order, as mean() would sum them (no array per item).
+      let sum = 0;
+      let others = 0;
+      for (let j = 0; j < group.length; j++) {
+        if (group[j].interviewer === item.interviewer) continue;
+        sum += values[j];
+        others += 1;
+      }
+      let list = perInterviewer.get(item.interviewer);
+      if (list === undefined) perInterviewer.set(item.interviewer, (list = []));
+      if (others > 0) list.push({ item, difference: values[k] - sum / others });
     }
   }
   return perInterviewer;

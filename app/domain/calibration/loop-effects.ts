@@ -41,7 +41,11 @@ export { measureShare, type CountRecord } from "./loop-share-effects";
 export function measureRedFlagUse(scorecards: readonly ScorecardRedFlags[]): LoopEffectMeasure[] {
   const rule = LOOP_RULES.red_flags;
   const byCandidate = new Map<string, ScorecardRedFlags[]>();
-  for (const s of scorecards) byCandidate.set(s.candidate, [...(byCandidate.get(s.candidate) ?? []), s]);
+  for (const s of scorecards) {
+    const group = byCandidate.get(s.candidate);
+    if (group === undefined) byCandidate.set(s.candidate, [s]);
+    else group.push(s);
+  }
   const perInterviewer = pairedDifferences(byCandidate.values(), (card) => card.redFlags);
   const measures = [...perInterviewer.entries()].map(([interviewer, pairs]): LoopEffectMeasure => {
     const n = pairs.length;
@@ -99,7 +103,9 @@ export function measurePracticeDistance(cells: readonly PracticeCell[]): LoopEff
   const byItem = new Map<string, PracticeCell[]>();
   for (const c of cells) {
     const item = `${c.exemplar}\u0000${c.dimension}`;
-    byItem.set(item, [...(byItem.get(item) ?? []), c]);
+    const group = byItem.get(item);
+    if (group === undefined) byItem.set(item, [c]);
+    else group.push(c);
   }
   const perInterviewer = pairedDifferences(byItem.values(), (cell) => Math.abs(cell.score - cell.key));
   const measures = [...perInterviewer.entries()].map(([interviewer, pairs]): LoopEffectMeasure => {

@@ -2,12 +2,16 @@ import { sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "~db/client";
 import type { LoopEvidence } from "~/domain/calibration/dashboard";
 import {
+  countRecord,
   measureRecordedLoopEffects,
   OVERDUE_AFTER_HOURS,
+  tallyRecords,
   type CountRecord,
   type LoopEffectMeasure,
   type PracticeCell,
   type RecordedLoopEvidence,
+  type RecordedLoopTallies,
+  type ShareTally,
 } from "~/domain/calibration/loop-effects";
 import { decisionOf } from "~/domain/debrief-votes";
 import type { Recommendation } from "~/domain/rubric/types";
@@ -46,19 +50,40 @@ const toRecords = (rows: Row[]): CountRecord[] =>
   }));
 
 // Amendments and overdue seats are one record per submitted scorecard / panel seat (100,000s on a
-// large organisation): each is read as one JSON array built by SQLite, [interviewer id, interview id,
-// candidate id, candidate name, hit] per record, oldest interview first (within one interview by
-// interviewer id), not a row object per record (#16: the crossing per row was most of the cost).
+// large organisation): each is read as one JSON array built by SQLite, oldest interview first (within
+// one interview by interviewer id), not a row object per record (#16: the crossing per row was most
+// of the cost). As records, [interviewer id, interview id, candidate id, candidate name, hit] each; to
+// be counted (the dashboard's effects, which link only hits), a hit as [interviewer id, interview id,
+// candidate id, candidate name] and any other record as its bare interviewer id.
 type RecordRow = [interviewerId: number, interviewId: number, candidateId: number, candidateName: string, hit: number];
+type TallyRow = number | [interviewerId: number, interviewId: number, candidateId: number, candidateName: string];
 
-function readRecords(db: Db, query: { with?: SQL; record: SQL; order: SQL; from: SQL }): CountRecord[] {
+/** One kind of record: its interviewer, interview and hit (the candidate is `c`), the rows it ranges over and their order. */
+interface RecordQuery {
+  with?: SQL;
+  interviewer: SQL;
+  hit: SQL;
+  order: SQL;
+  from: SQL;
+}
+
+function readJsonArray<T>(db: Db, query: RecordQuery, element: SQL): T[] {
   const { rows } = db.get<{ rows: string }>(
-    sql`${query.with ?? sql``} select json_group_array(${query.record} order by ${query.order}) as rows from ${query.from}`,
+    sql`${query.with ?? sql``} select json_group_array(${element} order by ${query.order}) as rows from ${query.from}`,
+  );
+  return JSON.parse(rows) as T[];
+}
+
+function readRecords(db: Db, query: RecordQuery): CountRecord[] {
+  const rows = readJsonArray<RecordRow>(
+    db,
+    query,
+    sql`json_array(${query.interviewer}, i.id, c.id, c.name, ${query.hit})`,
   );
   const emails = userEmails(db);
   const labels = new Map<number, string>();
   const out: CountRecord[] = [];
-  for (const [interviewerId, interviewId, candidateId, name, hit] of JSON.parse(rows) as RecordRow[]) {
+  for (const [interviewerId, interviewId, candidateId, name, hit] of rows) {
     const interviewer = emails.get(interviewerId);
     if (interviewer === undefined) continue; // as the join on users did
     let label = labels.get(candidateId);
@@ -68,35 +93,53 @@ function readRecords(db: Db, query: { with?: SQL; record: SQL; order: SQL; from:
   return out;
 }
 
+/** The same records as readRecords, counted per interviewer as they are read. */
+function readTally(db: Db, query: RecordQuery): ShareTally {
+  const rows = readJsonArray<TallyRow>(
+    db,
+    query,
+    sql`case when ${query.hit} then json_array(${query.interviewer}, i.id, c.id, c.name) else ${query.interviewer} end`,
+  );
+  const emails = userEmails(db);
+  const tally: ShareTally = new Map();
+  for (const row of rows) {
+    const hit = typeof row !== "number";
+    const interviewer = emails.get(hit ? row[0] : row);
+    if (interviewer === undefined) continue; // as the join on users did
+    countRecord(tally, interviewer, hit ? { label: candidateLabel(row[3], row[2]), interviewId: row[1] } : null);
+  }
+  return tally;
+}
+
 /** One record per submitted scorecard: was it amended after its author saw the panel? */
-function amendmentRecords(db: Db, filter: RatingFilter): CountRecord[] {
-  return readRecords(db, {
-    record: sql`json_array(s.interviewer_id, i.id, c.id, c.name,
-      exists (select 1 from scorecard_revisions r where r.scorecard_id = s.id and r.after_seeing_others = 1))`,
+function amendments(filter: RatingFilter): RecordQuery {
+  return {
+    interviewer: sql`s.interviewer_id`,
+    hit: sql`exists (select 1 from scorecard_revisions r where r.scorecard_id = s.id and r.after_seeing_others = 1)`,
     order: sql`i.scheduled_at, i.id, s.interviewer_id`,
     from: sql`scorecards s join interviews i on i.id = s.interview_id join candidates c on c.id = i.candidate_id
       where s.status = 'submitted' and ${interviewConditions(filter)}`,
-  });
+  };
 }
 
 /**
  * One record per panel seat of an interview that ended OVERDUE_AFTER_HOURS ago or more: was its
  * scorecard still not submitted by then (submitted late, or not yet)?
  */
-function overdueRecords(db: Db, filter: RatingFilter, now: Date): CountRecord[] {
+function overdueSeats(filter: RatingFilter, now: Date): RecordQuery {
   // Each interview's due time computed once (strftime costs about a microsecond a call), not twice per seat.
   const due = sql`strftime('%Y-%m-%dT%H:%M:%fZ', i.scheduled_at, '+' || (i.duration_minutes + ${OVERDUE_AFTER_HOURS * 60}) || ' minutes')`;
-  return readRecords(db, {
+  return {
     with: sql`with d as materialized (select i.id as interview_id, ${due} as due
       from interviews i join candidates c on c.id = i.candidate_id where ${interviewConditions(filter)})`,
-    record: sql`json_array(p.interviewer_id, i.id, c.id, c.name,
-      (s.submitted_at is null or s.status <> 'submitted' or s.submitted_at > d.due))`,
+    interviewer: sql`p.interviewer_id`,
+    hit: sql`(s.submitted_at is null or s.status <> 'submitted' or s.submitted_at > d.due)`,
     order: sql`i.scheduled_at, i.id, p.interviewer_id`,
     from: sql`d join interviews i on i.id = d.interview_id join panel_assignments p on p.interview_id = i.id
       join candidates c on c.id = i.candidate_id
       left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.interviewer_id
       where d.due <= ${now.toISOString()}`,
-  });
+  };
 }
 
 /** One record per independent vote in a decided debrief: did it argue against the final decision? */
@@ -165,9 +208,19 @@ export function loadRecordedLoopEvidence(
 ): RecordedLoopEvidence {
   return {
     practice: practiceCells(db),
-    amendments: amendmentRecords(db, filter),
-    overdue: overdueRecords(db, filter, now),
+    amendments: readRecords(db, amendments(filter)),
+    overdue: readRecords(db, overdueSeats(filter, now)),
     decisions: decisionRecords(db, filter),
+  };
+}
+
+/** The same evidence, its share records counted as they are read (tallyLoopEvidence of the above). */
+export function loadRecordedLoopTallies(filter: RatingFilter, now = new Date(), db: Db = getDb()): RecordedLoopTallies {
+  return {
+    practice: practiceCells(db),
+    amendments: readTally(db, amendments(filter)),
+    overdue: readTally(db, overdueSeats(filter, now)),
+    decisions: tallyRecords(decisionRecords(db, filter)),
   };
 }
 
@@ -197,7 +250,7 @@ export function measureRecordedLoopInSnapshot(
   const evidence = db.$client.transaction(() => {
     dataVersion(db);
     onSnapshot();
-    return loadRecordedLoopEvidence(filter, now, db);
+    return loadRecordedLoopTallies(filter, now, db);
   })();
   return measureRecordedLoopEffects(evidence);
 }

@@ -35,7 +35,7 @@ const STEPS: Record<string, string> = {
   buildDashboardViews: "views",
   measureRedFlagUse: "red-flag effects",
   measureRecordedLoopInSnapshot: "loop measure",
-  loadRecordedLoopEvidence: "loop read",
+  loadRecordedLoopTallies: "loop read",
   fitReportModel: "dimension model",
   ratingTableFromColumns: "table from columns",
   runClaimedTasks: "shared fits",

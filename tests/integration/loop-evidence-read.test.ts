@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "~db/client";
 import type { CountRecord } from "~/domain/calibration/loop-effects";
-import { OVERDUE_AFTER_HOURS } from "~/domain/calibration/loop-effects";
-import { loadLoopEvidence } from "~/models/loop-evidence.server";
+import { OVERDUE_AFTER_HOURS, tallyLoopEvidence } from "~/domain/calibration/loop-effects";
+import { loadLoopEvidence, loadRecordedLoopEvidence, loadRecordedLoopTallies } from "~/models/loop-evidence.server";
 import { candidateLabel, type RatingFilter } from "~/models/rating-export.server";
 import { plantLoopEffects } from "../support/plant-loop-effects";
 import { useDemoDatabase } from "../support/database-templates";
@@ -89,5 +89,15 @@ describe("loadLoopEvidence", () => {
       expect(evidence.overdue.some((r) => r.hit)).toBe(true);
       expect(evidence.overdue.some((r) => !r.hit)).toBe(true);
     }
+  });
+
+  it.each(filters)("%s: the tallies read for the dashboard's effects are those records counted", (_, filter) => {
+    const tallies = loadRecordedLoopTallies(filter, NOW);
+    const counted = tallyLoopEvidence(loadRecordedLoopEvidence(filter, NOW));
+    expect(tallies).toEqual(counted);
+    // The order of each tally is its interviewers' first records' (Map equality ignores order).
+    for (const kind of ["amendments", "overdue", "decisions"] as const)
+      expect([...tallies[kind].keys()]).toEqual([...counted[kind].keys()]);
+    if (filter.variants?.length !== 0) expect([...tallies.overdue.values()].some((c) => c.links.length > 0)).toBe(true);
   });
 });

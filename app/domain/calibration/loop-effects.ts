@@ -7,7 +7,7 @@ import {
   withheldText,
   type LoopEffectMeasure,
 } from "./loop-effect-rules";
-import { measureShare, type CountRecord } from "./loop-share-effects";
+import { measureShare, tallyRecords, type CountRecord, type ShareTally } from "./loop-share-effects";
 import type { ScorecardRedFlags } from "./types";
 
 export {
@@ -17,7 +17,7 @@ export {
   type LoopEffect,
   type LoopEffectMeasure,
 } from "./loop-effect-rules";
-export { measureShare, type CountRecord } from "./loop-share-effects";
+export { countRecord, measureShare, tallyRecords, type CountRecord, type ShareTally } from "./loop-share-effects";
 
 // The lead's-loop effects beyond the rater model — red flags under- or over-used, far from the
 // practice key, amends after seeing the panel, overdue scorecards, recommendations out of line
@@ -150,7 +150,10 @@ export function measurePracticeDistance(cells: readonly PracticeCell[]): LoopEff
 export function measureLoopEffects(
   evidence: RecordedLoopEvidence & { redFlags: readonly ScorecardRedFlags[] },
 ): LoopEffectMeasure[] {
-  return withRedFlagEffects(measureRedFlagUse(evidence.redFlags), measureRecordedLoopEffects(evidence));
+  return withRedFlagEffects(
+    measureRedFlagUse(evidence.redFlags),
+    measureRecordedLoopEffects(tallyLoopEvidence(evidence)),
+  );
 }
 
 /**
@@ -172,16 +175,33 @@ export interface RecordedLoopEvidence {
   decisions: readonly CountRecord[];
 }
 
+/** The same evidence with each share effect's records counted per interviewer: what the effects read. */
+export interface RecordedLoopTallies {
+  practice: readonly PracticeCell[];
+  amendments: ShareTally;
+  overdue: ShareTally;
+  decisions: ShareTally;
+}
+
+export function tallyLoopEvidence(evidence: RecordedLoopEvidence): RecordedLoopTallies {
+  return {
+    practice: evidence.practice,
+    amendments: tallyRecords(evidence.amendments),
+    overdue: tallyRecords(evidence.overdue),
+    decisions: tallyRecords(evidence.decisions),
+  };
+}
+
 /**
  * The effects measured from those records, in measureLoopEffects' order: each kind is decided on its
  * own, so they can be measured where the records are read (the server reads them on a second thread
  * while the ratings are read) and put after the red flags' effects.
  */
-export function measureRecordedLoopEffects(evidence: RecordedLoopEvidence): LoopEffectMeasure[] {
+export function measureRecordedLoopEffects(tallies: RecordedLoopTallies): LoopEffectMeasure[] {
   return [
-    ...measurePracticeDistance(evidence.practice),
-    ...measureShare("amends_after_panel", evidence.amendments),
-    ...measureShare("overdue_scorecards", evidence.overdue),
-    ...measureShare("decision_disagreement", evidence.decisions),
+    ...measurePracticeDistance(tallies.practice),
+    ...measureShare("amends_after_panel", tallies.amendments),
+    ...measureShare("overdue_scorecards", tallies.overdue),
+    ...measureShare("decision_disagreement", tallies.decisions),
   ];
 }

@@ -1,5 +1,12 @@
 import { clopperPearson, fisherExactGreater } from "./exact-tests";
-import { decide, LOOP_RULES, OVERDUE_AFTER_HOURS, withheldText, type LoopEffectMeasure } from "./loop-effect-rules";
+import {
+  decide,
+  LOOP_RULES,
+  OVERDUE_AFTER_HOURS,
+  withheldText,
+  type EvidenceLink,
+  type LoopEffectMeasure,
+} from "./loop-effect-rules";
 
 // The lead's-loop effects counted as a share (k of n): amendments after seeing the panel, overdue
 // seats, votes against the decision — each against the pooled share of every other interviewer.
@@ -18,23 +25,55 @@ const SHARE_UNITS = {
   decision_disagreement: "of independent votes against the final decision",
 } as const;
 
+/** A share effect's links: its interviewer's latest hits, newest first. */
+const SHARE_LINKS = 3;
+
+/** One interviewer's records of a share effect, counted: n records, k hits and the latest hits' links. */
+export interface ShareCount {
+  n: number;
+  k: number;
+  /** The latest hits, newest first, at most SHARE_LINKS. */
+  links: EvidenceLink[];
+}
+
+/**
+ * Each interviewer's records of one share effect, counted as they come (oldest first), in the order
+ * of each interviewer's first record: what measureShare reads, so that a reader of 100,000s of
+ * records (loop-evidence.server.ts) need not make an object of each.
+ */
+export type ShareTally = Map<string, ShareCount>;
+
+/** Counts one record; `hit` is its link when it is a hit, null when not. */
+export function countRecord(tally: ShareTally, interviewer: string, hit: EvidenceLink | null): void {
+  let count = tally.get(interviewer);
+  if (count === undefined) tally.set(interviewer, (count = { n: 0, k: 0, links: [] }));
+  count.n += 1;
+  if (hit === null) return;
+  count.k += 1;
+  count.links.unshift(hit);
+  if (count.links.length > SHARE_LINKS) count.links.pop();
+}
+
+export function tallyRecords(records: readonly CountRecord[]): ShareTally {
+  const tally: ShareTally = new Map();
+  for (const r of records)
+    countRecord(tally, r.interviewer, r.hit ? { label: r.label, interviewId: r.interviewId } : null);
+  return tally;
+}
+
 /** A share effect: k of n against the pooled share of every other interviewer. */
 export function measureShare(
   effect: "amends_after_panel" | "overdue_scorecards" | "decision_disagreement",
-  records: readonly CountRecord[],
+  tally: ShareTally,
 ): LoopEffectMeasure[] {
   const rule = LOOP_RULES[effect];
-  const byInterviewer = new Map<string, CountRecord[]>();
-  for (const r of records) {
-    const own = byInterviewer.get(r.interviewer);
-    if (own) own.push(r);
-    else byInterviewer.set(r.interviewer, [r]);
+  let totalN = 0;
+  let totalK = 0;
+  for (const { n, k } of tally.values()) {
+    totalN += n;
+    totalK += k;
   }
-  const totalN = records.length;
-  const totalK = records.filter((r) => r.hit).length;
-  const measures = [...byInterviewer.entries()].map(([interviewer, own]): LoopEffectMeasure => {
-    const n = own.length;
-    const k = own.filter((r) => r.hit).length;
+  const measures = [...tally].map(([interviewer, { n, k, links }]): LoopEffectMeasure => {
     const peerN = totalN - n;
     const peerK = totalK - k;
     const share = k / n;
@@ -64,11 +103,7 @@ export function measureShare(
       p: baseline === null ? null : fisherExactGreater(k, n, peerK, peerN),
       flagged: false,
       withheld,
-      links: own
-        .filter((r) => r.hit)
-        .reverse()
-        .slice(0, 3)
-        .map((r) => ({ label: r.label, interviewId: r.interviewId })),
+      links,
     };
   });
   return decide(measures);

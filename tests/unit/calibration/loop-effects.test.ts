@@ -6,6 +6,7 @@ import {
   measurePracticeDistance,
   measureRedFlagUse,
   measureShare,
+  tallyRecords,
   type CountRecord,
   type PracticeCell,
 } from "~/domain/calibration/loop-effects";
@@ -87,7 +88,7 @@ describe("measureShare", () => {
   const peers = ["p1", "p2", "p3", "p4"].flatMap((p) => records(p, 1, 20));
 
   it("flags a share well above peers with enough evidence, with an exact interval and the scorecards that show it", () => {
-    const [me] = measureShare("amends_after_panel", [...records("me", 5, 8), ...peers]);
+    const [me] = measureShare("amends_after_panel", tallyRecords([...records("me", 5, 8), ...peers]));
     expect(me).toMatchObject({ interviewer: "me", flagged: true, percent: true, interval: "exact", evidence: 8 });
     expect(me.size).toBeCloseTo(5 / 8);
     expect(me.baseline).toBeCloseTo(4 / 80);
@@ -96,18 +97,18 @@ describe("measureShare", () => {
   });
 
   it("lists nobody under the minimum, nor with fewer occurrences than minHits, nor a share near the peers'", () => {
-    const thin = measureShare("amends_after_panel", [...records("thin", 2, 2), ...peers])[0];
+    const thin = measureShare("amends_after_panel", tallyRecords([...records("thin", 2, 2), ...peers]))[0];
     expect(thin.flagged).toBe(false);
     expect(thin.withheld).toBe(`needs ${LOOP_RULES.amends_after_panel.minimum} submitted scorecards, has 2`);
-    const once = measureShare("overdue_scorecards", [...records("once", 1, 5), ...peers])[0];
+    const once = measureShare("overdue_scorecards", tallyRecords([...records("once", 1, 5), ...peers]))[0];
     expect(once.flagged).toBe(false);
     expect(once.relativeSize).toBe(0);
-    const near = measureShare("decision_disagreement", [...records("near", 3, 20), ...peers])[0];
+    const near = measureShare("decision_disagreement", tallyRecords([...records("near", 3, 20), ...peers]))[0];
     expect(near.flagged).toBe(false);
   });
 
   it("without peers there is nothing to compare with", () => {
-    const [alone] = measureShare("amends_after_panel", records("alone", 6, 8));
+    const [alone] = measureShare("amends_after_panel", tallyRecords(records("alone", 6, 8)));
     expect(alone.withheld).toMatch(/of peers to compare with, has 0/);
     expect(alone.flagged).toBe(false);
   });
@@ -184,8 +185,8 @@ describe("ranking across effect types", () => {
   it("ranks loop and rater effects together by relative size × certainty, and lists only flagged ones", () => {
     const peers = ["p1", "p2", "p3", "p4"].flatMap((p) => records(p, 1, 20));
     const loop = [
-      ...measureShare("amends_after_panel", [...records("amy", 6, 8), ...peers]),
-      ...measureShare("amends_after_panel", [...records("tim", 2, 2)]),
+      ...measureShare("amends_after_panel", tallyRecords([...records("amy", 6, 8), ...peers])),
+      ...measureShare("amends_after_panel", tallyRecords([...records("tim", 2, 2)])),
     ];
     const names = { amy: "Amy", tim: "Tim", jo: "Jo" };
     const rater = raterActions(

@@ -3,7 +3,14 @@ import { getDb, preparedOnce } from "~db/client";
 import * as t from "~db/schema";
 import { computeCalibrationReport, type CalibrationOptions, type CalibrationReport } from "~/domain/calibration";
 import { finishCalibrationReport, startCalibrationReport } from "~/domain/calibration/report";
-import { labelColumn, ratingColumns, ratingTableFromColumns } from "~/domain/calibration/rating-table";
+import { assembledColumns, assembleRatings } from "~/domain/calibration/rating-assembly";
+import {
+  labelColumn,
+  ratingColumns,
+  ratingTableFromColumns,
+  type LabelColumn,
+  type RatingColumns,
+} from "~/domain/calibration/rating-table";
 import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
 import type { DimensionAgreement } from "~/domain/calibration/dimension-agreement";
 import { claimTask, closeTasks, fitTasks, type ReportModels } from "~/domain/calibration/fit-tasks";
@@ -12,7 +19,7 @@ import { measureRedFlagUse, withRedFlagEffects, type LoopEffectMeasure } from "~
 import { buildDashboardViews, type DashboardViews } from "~/domain/calibration/dashboard-views";
 import type { CalibrationFilter, FilterVocabulary } from "~/schemas/calibration-filter-schema";
 import { dataVersion, loadLoopEvidence, readsInOneState } from "./loop-evidence.server";
-import { candidateLabel, exportRatingsWithRedFlags, type RatingFilter } from "./rating-export.server";
+import { candidateLabel, readRatingParts, type RatingFilter } from "./rating-export.server";
 import { getLatestRubricVersion, requireRubricVersion } from "./rubric.server";
 
 // The dashboard's views for one filter, computed from every rating in view. Served and refreshed by
@@ -75,19 +82,34 @@ export async function computeDashboardInParallel(
   const { shareFits, measureLoop } = elsewhere;
   // An interviewer focus keeps the records of the ratings' candidates only (read here): no remote read.
   const remote = measureLoop && !filter.interviewerIds?.length ? await startRemoteLoop(filter, measureLoop) : null;
-  const { gathered, evidence } = readInOneSnapshot(filter, (same) => remote !== null && same(remote.before));
-  // The table's columns go to the other thread before this one assembles its table from them (as
-  // the other thread does), so that it starts sooner.
-  const columns = ratingColumns(gathered.ratings);
-  const variants = labelColumn(gathered.ratings, (r) => r.variant);
-  const options = reportOptions(gathered, []);
+  const scale = ratingScale();
   const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  // The dimensions' agreement is a task too (fit-tasks.ts): this thread takes it if it is free before
-  // the other has fitted the models, else the other thread does.
-  const shared = shareFits(plannerColumns(columns, variants, options.scale), claims);
+  // The table's columns go to the other thread as soon as they are read, before this one assembles
+  // the ratings (an object each) and its own table, so that the other starts its fits sooner. The
+  // dimensions' agreement is a task too (fit-tasks.ts): this thread takes it if it is free before the
+  // other has fitted the models, else the other thread does.
+  const early: { sent?: Shared } = {};
+  const share = (columns: RatingColumns, variants: LabelColumn): Shared =>
+    (early.sent = { columns, variants, shared: shareFits(plannerColumns(columns, variants, scale), claims) });
+  let read: ReturnType<typeof readInOneSnapshot>;
+  try {
+    read = readInOneSnapshot(filter, (same) => remote !== null && same(remote.before), share);
+  } catch (error) {
+    // Failed after the columns went: the other thread claims no further fit.
+    if (early.sent) abandon(claims, early.sent.shared);
+    throw error;
+  }
+  const { gathered, evidence } = read;
+  const { columns, variants, shared } =
+    early.sent ??
+    share(
+      ratingColumns(gathered.ratings),
+      labelColumn(gathered.ratings, (r) => r.variant),
+    );
+  const options = reportOptions(gathered, []);
   try {
     const table = ratingTableFromColumns(columns);
-    const tasks = fitTasks(table, variants, options.scale);
+    const tasks = fitTasks(table, variants, scale);
     // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
     shared.planned.catch(() => undefined);
     const theirs = { model: null as ReportModels | null, agreement: null as DimensionAgreement[] | null };
@@ -146,11 +168,26 @@ export async function computeDashboardInParallel(
     });
     return views;
   } catch (error) {
-    // Nobody waits for this computation now: the other thread claims no further fit (it finishes the
-    // one it has), so the next refresh's requests are not queued behind fits of a failed one.
-    closeTasks(claims);
+    abandon(claims, shared);
     throw error;
   }
+}
+
+/**
+ * Nobody waits for this computation now: the other thread claims no further fit (it finishes the
+ * one it has), so the next refresh's requests are not queued behind fits of a failed one; its
+ * results, or its failure, are dropped.
+ */
+function abandon(claims: Int32Array, shared: ReturnType<ShareFits>): void {
+  closeTasks(claims);
+  for (const part of [shared.model, shared.agreement, shared.planned]) part.catch(() => undefined);
+}
+
+/** The columns this thread sent the other, and what the other gives back. */
+interface Shared {
+  columns: RatingColumns;
+  variants: LabelColumn;
+  shared: ReturnType<ShareFits>;
 }
 
 /** Notes this connection's data version, then has the other thread take its snapshot. */
@@ -188,17 +225,25 @@ export function loadDashboardContext(filter: CalibrationFilter): DashboardContex
 function readInOneSnapshot(
   filter: CalibrationFilter,
   readElsewhere: (same: (before: number) => boolean) => boolean,
+  onColumns?: OnColumns,
 ): { gathered: Gathered; evidence: LoopEvidence | null } {
   return getDb().$client.transaction(() => {
     const elsewhere = readElsewhere((before) => readsInOneState(before));
-    const gathered = gatherRatings(filter);
+    const gathered = gatherRatings(filter, onColumns);
     return { gathered, evidence: elsewhere ? null : loopEvidenceOf(gathered) };
   })();
 }
 
 type Gathered = ReturnType<typeof gatherRatings>;
 
-function gatherRatings(filter: CalibrationFilter) {
+/**
+ * Given the rating table's columns and the variants of the gathered ratings (as ratingColumns and
+ * labelColumn of them would give) as soon as they are read, before the ratings are assembled; not
+ * called under an interviewer focus (which keeps only some of the ratings read).
+ */
+type OnColumns = (columns: RatingColumns, variants: LabelColumn) => void;
+
+function gatherRatings(filter: CalibrationFilter, onColumns?: OnColumns) {
   const people = getDb().select({ id: t.users.id, email: t.users.email, name: t.users.name }).from(t.users).all();
   // An interviewer filter focuses the view; it must not drop the co-panellists every statistic
   // compares them with. So: every rating (under the other filters) on the candidates the chosen
@@ -206,7 +251,12 @@ function gatherRatings(filter: CalibrationFilter) {
   const chosen = filter.interviewerIds?.length ? new Set(filter.interviewerIds) : null;
   const focus = chosen ? people.filter((p) => chosen.has(p.id)).map((p) => p.email) : undefined;
   const wide = chosen ? { ...filter, interviewerIds: undefined } : filter;
-  let { ratings, scorecards } = exportRatingsWithRedFlags(wide);
+  const parts = readRatingParts(wide);
+  if (onColumns && !focus) {
+    const { table, variants } = assembledColumns(parts);
+    onColumns(table, variants);
+  }
+  let { ratings, scorecards } = assembleRatings(parts);
   if (focus) {
     const mine = new Set(focus);
     const candidates = new Set(ratings.filter((r) => mine.has(r.interviewer)).map((r) => r.candidate));

@@ -3,7 +3,7 @@ import { getDb, type Db } from "~db/client";
 import * as t from "~db/schema";
 import { isIsoDate } from "~/domain/iso-date";
 import { serializeRatingsCsv, type Rating, type ScorecardRedFlags } from "~/domain/calibration";
-import { assembleRatings, type ScorecardRow } from "~/domain/calibration/rating-assembly";
+import { assembleRatings, type AssemblyInput, type ScorecardRow } from "~/domain/calibration/rating-assembly";
 import { erasedName } from "./candidate-erasure.server";
 
 // Submitted ratings in the calibration domain's long format, for the calibrate CLI, the export CLI
@@ -179,13 +179,10 @@ export function userEmails(db: Db = getDb()): Map<number, string> {
 }
 
 /**
- * The ratings exportRatings gives and the red flags exportScorecardRedFlags gives for one filter,
- * from one read (the dashboard wants both).
+ * What exportRatingsWithRedFlags assembles, read for one filter: the scorecards in view, their
+ * ratings as columns, the red flags and the interviewers' emails (assembleRatings' input).
  */
-export function exportRatingsWithRedFlags(
-  filter: RatingFilter = {},
-  db: Db = getDb(),
-): { ratings: Rating[]; scorecards: ScorecardRedFlags[] } {
+export function readRatingParts(filter: RatingFilter = {}, db: Db = getDb()): AssemblyInput {
   checkFilter(filter);
   const shape = shapeOf(filter);
   const values = paramsOf(filter);
@@ -198,14 +195,25 @@ export function exportRatingsWithRedFlags(
       columns.statement.get(...fillPlaceholders(columns.params, values)) as string[]
     ).map((json) => JSON.parse(json));
     const flags = redFlagCountsStatement(db, []).get() as string;
-    return assembleRatings({
+    return {
       scorecards: scorecards as ScorecardRow[],
       ratings: { order, scorecardId, dimension, score },
       redFlags: new Map(JSON.parse(flags) as [number, number][]),
       emails: userEmails(db),
       label: candidateLabel,
-    });
+    };
   })();
+}
+
+/**
+ * The ratings exportRatings gives and the red flags exportScorecardRedFlags gives for one filter,
+ * from one read (the dashboard wants both).
+ */
+export function exportRatingsWithRedFlags(
+  filter: RatingFilter = {},
+  db: Db = getDb(),
+): { ratings: Rating[]; scorecards: ScorecardRedFlags[] } {
+  return assembleRatings(readRatingParts(filter, db));
 }
 
 /** Every rating of a submitted scorecard that the filter admits: one row per candidate x interviewer x dimension. */

@@ -23,7 +23,9 @@ const { values } = parseArgs({
 
 /** Function name → step label; the innermost listed function on a sample's stack names the sample. */
 const STEPS: Record<string, string> = {
-  exportRatingsWithRedFlags: "read ratings",
+  readRatingParts: "read ratings",
+  assembledColumns: "columns from read",
+  assembleRatings: "assemble ratings",
   buildRatingTable: "rating table",
   plannerColumns: "planner columns",
   startCalibrationReport: "report, start",

@@ -3,6 +3,7 @@
 // and the ratings as plain columns in any order. Reading the ratings as one object per database row
 // cost a crossing from SQLite into JavaScript per rating (most of the read's time, #16); the export
 // now reads columns and this puts them in order.
+import { internInto, type LabelColumn, type RatingColumns as TableColumns } from "./rating-table";
 import type { Rating, ScorecardRedFlags } from "./types";
 
 /** One scorecard in export order (oldest interview first). */
@@ -41,22 +42,23 @@ export interface AssemblyInput {
 }
 
 /**
- * Every rating of the given scorecards, scorecard by scorecard in their order and within one in
- * storage order; ratings of any other scorecard are left out. Red flags per scorecard with at least
- * one rating, imported scorecards left out (their CSV has no red flags).
+ * Where each scorecard's ratings are in the columns: scorecard p's are slots[start[p] .. start[p + 1]),
+ * in storage order (ratings of any other scorecard are in no slot). Worked out once per input, for
+ * assembleRatings and assembledColumns both.
  */
-export function assembleRatings(input: AssemblyInput): { ratings: Rating[]; scorecards: ScorecardRedFlags[] } {
-  const { scorecards, ratings: columns, redFlags, emails, label } = input;
-  const position = new Map<number, number>();
-  for (let p = 0; p < scorecards.length; p++) position.set(scorecards[p][0], p);
+function arrange(input: AssemblyInput): { start: Int32Array; slots: Int32Array } {
+  const known = arrangements.get(input);
+  if (known) return known;
+  const { scorecards, ratings: columns } = input;
+  const positionOf = scorecardPositions(scorecards);
 
-  // A counting sort of the ratings by their scorecard's position: `start[p]` .. `start[p + 1]` in
-  // `slots` are scorecard p's ratings, in the order they came.
+  // A counting sort of the ratings by their scorecard's position, each in the order they came; then
+  // each scorecard's own by storage order.
   const n = columns.scorecardId.length;
   const at = new Int32Array(n);
   const start = new Int32Array(scorecards.length + 1);
   for (let k = 0; k < n; k++) {
-    const p = position.get(columns.scorecardId[k]) ?? -1;
+    const p = positionOf(columns.scorecardId[k]);
     at[k] = p;
     if (p >= 0) start[p + 1]++;
   }
@@ -64,7 +66,39 @@ export function assembleRatings(input: AssemblyInput): { ratings: Rating[]; scor
   const slots = new Int32Array(start[scorecards.length]);
   const next = start.slice(0, scorecards.length);
   for (let k = 0; k < n; k++) if (at[k] >= 0) slots[next[at[k]]++] = k;
+  for (let p = 0; p < scorecards.length; p++) sortByStorageOrder(slots, start[p], start[p + 1], columns.order);
+  const arrangement = { start, slots };
+  arrangements.set(input, arrangement);
+  return arrangement;
+}
 
+const arrangements = new WeakMap<AssemblyInput, { start: Int32Array; slots: Int32Array }>();
+
+/**
+ * Each scorecard id's position in the list, −1 if not in it: a table indexed by id while ids are
+ * dense enough (database row ids), a Map otherwise.
+ */
+function scorecardPositions(scorecards: readonly ScorecardRow[]): (id: number) => number {
+  let maxId = 0;
+  for (const row of scorecards) if (row[0] > maxId) maxId = row[0];
+  if (maxId <= 4 * scorecards.length + 1024 && scorecards.every((row) => Number.isInteger(row[0]) && row[0] >= 0)) {
+    const table = new Int32Array(maxId + 1).fill(-1);
+    scorecards.forEach((row, p) => (table[row[0]] = p));
+    return (id) => table[id] ?? -1; // undefined past the table's end
+  }
+  const position = new Map<number, number>();
+  scorecards.forEach((row, p) => position.set(row[0], p));
+  return (id) => position.get(id) ?? -1;
+}
+
+/**
+ * Every rating of the given scorecards, scorecard by scorecard in their order and within one in
+ * storage order; ratings of any other scorecard are left out. Red flags per scorecard with at least
+ * one rating, imported scorecards left out (their CSV has no red flags).
+ */
+export function assembleRatings(input: AssemblyInput): { ratings: Rating[]; scorecards: ScorecardRedFlags[] } {
+  const { scorecards, ratings: columns, redFlags, emails, label } = input;
+  const { start, slots } = arrange(input);
   const labels = new Map<number, string>();
   const versions = new Map<number, string>();
   const ratings: Rating[] = new Array<Rating>(slots.length);
@@ -78,7 +112,6 @@ export function assembleRatings(input: AssemblyInput): { ratings: Rating[]; scor
     const interviewer = emails.get(interviewerId);
     // As the join on users did: a scorecard whose interviewer is gone has no rows.
     if (first === end || interviewer === undefined) continue;
-    sortByStorageOrder(slots, first, end, columns.order);
     let candidate = labels.get(candidateId);
     if (candidate === undefined) labels.set(candidateId, (candidate = label(name, candidateId)));
     let rubricVersion = versions.get(version);
@@ -96,6 +129,69 @@ export function assembleRatings(input: AssemblyInput): { ratings: Rating[]; scor
   }
   ratings.length = written;
   return { ratings, scorecards: flagged };
+}
+
+/**
+ * The rating table's columns and the variants of the ratings assembleRatings gives, straight from
+ * its input: ratingColumns(ratings) and labelColumn(ratings, (r) => r.variant), without an object
+ * per rating. The cold dashboard sends these to its second thread first, so that thread can start
+ * its fits while this one still assembles the ratings (#16).
+ */
+export function assembledColumns(input: AssemblyInput): { table: TableColumns; variants: LabelColumn } {
+  const { scorecards, ratings: columns, emails, label } = input;
+  const { start, slots } = arrange(input);
+  const size = slots.length;
+  const names = { candidates: [] as string[], interviewers: [] as string[], dimensions: [] as string[] };
+  const variantNames: string[] = [];
+  const ids = {
+    candidates: new Map<string, number>(),
+    interviewers: new Map<string, number>(),
+    dimensions: new Map<string, number>(),
+    variants: new Map<string, number>(),
+  };
+  const candidateOf = new Int32Array(size);
+  const interviewerOf = new Int32Array(size);
+  const dimensionOf = new Int32Array(size);
+  const scoreOf = new Float64Array(size);
+  const variantOf = new Int32Array(size);
+  const labels = new Map<number, string>();
+  let written = 0;
+  for (let p = 0; p < scorecards.length; p++) {
+    const [, candidateId, name, interviewerId, variant] = scorecards[p];
+    const first = start[p];
+    const end = start[p + 1];
+    const interviewer = emails.get(interviewerId);
+    if (first === end || interviewer === undefined) continue;
+    let candidate = labels.get(candidateId);
+    if (candidate === undefined) labels.set(candidateId, (candidate = label(name, candidateId)));
+    const c = internInto(names.candidates, ids.candidates, candidate);
+    const i = internInto(names.interviewers, ids.interviewers, interviewer);
+    const v = variant === undefined ? -1 : internInto(variantNames, ids.variants, variant);
+    for (let slot = first; slot < end; slot++) {
+      const k = slots[slot];
+      candidateOf[written] = c;
+      interviewerOf[written] = i;
+      // A rubric has a handful of dimensions: searching their names beats hashing each rating's (as ratingColumns).
+      const dimension = columns.dimension[k];
+      const known = names.dimensions.length <= 16 ? names.dimensions.indexOf(dimension) : -1;
+      dimensionOf[written] = known >= 0 ? known : internInto(names.dimensions, ids.dimensions, dimension);
+      scoreOf[written] = columns.score[k];
+      variantOf[written++] = v;
+    }
+  }
+  // Scorecards whose interviewer is gone left their slots unused.
+  const used = <T extends Int32Array | Float64Array>(column: T): T =>
+    written === size ? column : (column.slice(0, written) as T);
+  return {
+    table: {
+      ...names,
+      candidateOf: used(candidateOf),
+      interviewerOf: used(interviewerOf),
+      dimensionOf: used(dimensionOf),
+      scoreOf: used(scoreOf),
+    },
+    variants: { names: variantNames, of: used(variantOf) },
+  };
 }
 
 /** Insertion sort of slots[from, to) by `order` (a scorecard has a handful of ratings, usually in order already). */

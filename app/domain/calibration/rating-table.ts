@@ -28,7 +28,8 @@ export interface RatingTable {
   readonly scorecards: Grouping;
 }
 
-function internInto(names: string[], ids: Map<string, number>, name: string): number {
+/** The name's id among `names` (first seen, first numbered), added if new. */
+export function internInto(names: string[], ids: Map<string, number>, name: string): number {
   let id = ids.get(name);
   if (id === undefined) {
     id = names.length;

@@ -1,7 +1,13 @@
 // assembleRatings: the export's scorecards (in order) and rating columns (in any order) into the
 // calibration domain's Rating and ScorecardRedFlags lists.
 import { describe, expect, it } from "vitest";
-import { assembleRatings, type AssemblyInput, type ScorecardRow } from "~/domain/calibration/rating-assembly";
+import {
+  assembledColumns,
+  assembleRatings,
+  type AssemblyInput,
+  type ScorecardRow,
+} from "~/domain/calibration/rating-assembly";
+import { labelColumn, ratingColumns } from "~/domain/calibration/rating-table";
 
 const label = (name: string, id: number) => `${name} #${id}`;
 const emails = new Map([
@@ -95,5 +101,71 @@ describe("assembleRatings", () => {
     });
     expect(ratings).toEqual([]);
     expect(flagged).toEqual([]);
+  });
+});
+
+describe("assembledColumns", () => {
+  /** What the dashboard built from the assembled ratings before: the columns must be these, exactly. */
+  const fromRatings = (given: AssemblyInput) => {
+    const { ratings } = assembleRatings(given);
+    return { table: ratingColumns(ratings), variants: labelColumn(ratings, (r) => r.variant) };
+  };
+
+  it("gives the table's columns and the variants of the assembled ratings, in their order", () => {
+    const given = {
+      ...input([
+        [5, 10, "repair", 4],
+        [9, 99, "repair", 1],
+        [1, 30, "ownership", 3],
+        [4, 10, "ownership", 2],
+        [2, 30, "repair", 5],
+        [3, 20, "change", 2],
+      ]),
+      emails: new Map([...emails, [9, "cy@example.test"]]),
+    };
+    const columns = assembledColumns(given);
+    expect(columns).toEqual(fromRatings(given));
+    expect(columns.table.candidates).toEqual(["Cy #2", "Di #1"]);
+    expect(columns.table.dimensions).toEqual(["ownership", "repair", "change"]);
+    expect([...columns.table.dimensionOf]).toEqual([0, 1, 0, 1, 2]);
+    expect(columns.variants.names).toEqual(["meta", "default"]);
+  });
+
+  it("equals them on many scorecards in any order, with gone interviewers and ratings of no scorecard", () => {
+    // A fixed pseudo-random sequence (a linear congruential generator), so a failure repeats.
+    let seed = 12345;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 8) % n;
+    const dims = ["ownership", "accountability", "repair", "change", "d5", "d6"];
+    const cards: ScorecardRow[] = Array.from({ length: 300 }, (_, p) => [
+      1000 + p,
+      next(80),
+      `Name ${next(50)}`,
+      next(12),
+      ["default", "amazon", "meta", "netflix"][next(4)],
+      "mid",
+      "2026-01-01",
+      null,
+      1,
+      next(5) === 0 ? 1 : 0,
+    ]);
+    const rows: [number, number, string, number][] = [];
+    for (let k = 0; k < 1500; k++) rows.push([next(100_000), 1000 + next(320), dims[next(dims.length)], 1 + next(5)]);
+    const given: AssemblyInput = {
+      ...input(rows),
+      scorecards: cards,
+      emails: new Map(Array.from({ length: 10 }, (_, i) => [i, `i${i}@example.test`])),
+    };
+    const columns = assembledColumns(given);
+    expect(columns.table.candidateOf.length).toBeGreaterThan(1000);
+    expect(columns).toEqual(fromRatings(given));
+    // Ids far apart (looked up in a Map, not a table indexed by id) give the same.
+    const far = (id: number) => id * 1_000_003;
+    const spread: AssemblyInput = {
+      ...given,
+      scorecards: cards.map(([id, ...rest]) => [far(id), ...rest]),
+      ratings: { ...given.ratings, scorecardId: given.ratings.scorecardId.map(far) },
+    };
+    expect(assembledColumns(spread)).toEqual(columns);
+    expect(assembleRatings(spread)).toEqual(assembleRatings(given));
   });
 });

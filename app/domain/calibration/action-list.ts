@@ -1,3 +1,4 @@
+import { firstInOrder } from "./first-in-order";
 import type { ConversationEffect } from "../conversation-effects";
 import type { EvidenceLink, LoopEffectMeasure } from "./loop-effects";
 import {
@@ -269,8 +270,7 @@ export function evidenceCandidates(
                 : 0;
     if (score > 0) scored.push({ candidate, score });
   }
-  return scored
-    .sort((a, b) => b.score - a.score || a.candidate.localeCompare(b.candidate))
-    .slice(0, limit)
-    .map((s) => s.candidate);
+  return firstInOrder(scored, limit, (a, b) => b.score - a.score || a.candidate.localeCompare(b.candidate)).map(
+    (s) => s.candidate,
+  );
 }

@@ -8,6 +8,7 @@ import {
   type LoopEffectMeasure,
 } from "./loop-effect-rules";
 import { measureShare, tallyRecords, type CountRecord, type ShareTally } from "./loop-share-effects";
+import { firstInOrder } from "./first-in-order";
 import type { ScorecardRedFlags } from "./types";
 
 export {
@@ -70,14 +71,12 @@ export function measureRedFlagUse(scorecards: readonly ScorecardRedFlags[]): Loo
       p: t?.p ?? null,
       flagged: false,
       withheld: enough ? null : withheldText(rule.minimum, n, rule.evidenceUnit),
-      links: pairs
-        .filter((p) => p.difference * direction > 0)
-        .sort(
-          (a, b) =>
-            b.difference * direction - a.difference * direction || a.item.candidate.localeCompare(b.item.candidate),
-        )
-        .slice(0, 3)
-        .map(({ item }) => ({ label: item.candidate, candidateId: item.candidateId })),
+      links: firstInOrder(
+        pairs.filter((p) => p.difference * direction > 0),
+        3,
+        (a, b) =>
+          b.difference * direction - a.difference * direction || a.item.candidate.localeCompare(b.item.candidate),
+      ).map(({ item }) => ({ label: item.candidate, candidateId: item.candidateId })),
     };
   });
   return decide(measures);

@@ -1,6 +1,12 @@
 import { choleskyInPlace, choleskySolve } from "./dense-cholesky";
 import type { RaterDesign, Theta } from "./types";
-import { absorbGroup, absorbSizeClasses, initialiseDense } from "./summed-updates";
+import {
+  absorbGroup,
+  absorbSizeClasses,
+  coRatedNonzeros,
+  initialiseDense,
+  type CoRatedNonzeros,
+} from "./summed-updates";
 
 /**
  * The penalised least-squares system of lme4 (Bates, Mächler, Bolker & Walker 2015, "Fitting Linear
@@ -47,6 +53,8 @@ export interface Workspace {
   cardValue: Float64Array;
   /** logDet and quad accumulated by the passes below (an array, not two returns). */
   sums: Float64Array;
+  /** Per candidate group (design.candidateGroups), its co-rating counts' nonzeros when few (coRatedNonzeros). */
+  groupNonzeros: (CoRatedNonzeros | null)[];
 }
 
 export function createWorkspace(design: RaterDesign): Workspace {
@@ -60,6 +68,7 @@ export function createWorkspace(design: RaterDesign): Workspace {
     cardIndex: new Int32Array(design.cells + 1),
     cardValue: new Float64Array(design.cells + 1),
     sums: new Float64Array(2),
+    groupNonzeros: design.candidateGroups.map((group) => coRatedNonzeros(group.coRated, design.interviewers, m)),
   };
 }
 
@@ -99,7 +108,9 @@ export function eliminate(
   // candidate, as it needs each one's pivot and coupling.
   if (keep) absorbCandidates(design, theta, workspace, record, null);
   else {
-    for (const group of design.candidateGroups) absorbGroup(design, theta, group, dense, rhs, sums);
+    design.candidateGroups.forEach((group, g) =>
+      absorbGroup(design, theta, group, dense, rhs, sums, workspace.groupNonzeros[g]),
+    );
     absorbCandidates(design, theta, workspace, null, design.singleCandidates);
   }
   let logDet = sums[0];

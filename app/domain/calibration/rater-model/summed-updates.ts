@@ -50,7 +50,40 @@ export function absorbSizeClasses(
   }
 }
 
-/** The group's candidates eliminated at once: their θ-free sums times the group's factor (candidate-groups.ts). */
+/**
+ * A group's co-rating counts that are not zero (lower triangle): each one's place in the dense block
+ * (row-major, m wide) and its count. Per variant, a group's interviewers share few candidates: on the
+ * bench's database 5–8% of the planner's pairs have a candidate in common, so visiting those beats a
+ * pass over all interviewers² / 2 at every criterion evaluation. Null when a third or more are not
+ * zero (the whole report's groups: 40–57%), where the plain pass is quicker. Skipping zeros changes
+ * no sum: x − θ·0 is x.
+ */
+export interface CoRatedNonzeros {
+  at: Int32Array;
+  value: Float64Array;
+}
+
+export function coRatedNonzeros(coRated: Float64Array, nI: number, m: number): CoRatedNonzeros | null {
+  let count = 0;
+  for (let i = 0; i < nI; i++) for (let j = 0; j <= i; j++) if (coRated[i * nI + j] !== 0) count++;
+  if (3 * count >= (nI * (nI + 1)) / 2) return null;
+  const at = new Int32Array(count);
+  const value = new Float64Array(count);
+  let e = 0;
+  for (let i = 0; i < nI; i++)
+    for (let j = 0; j <= i; j++) {
+      const v = coRated[i * nI + j];
+      if (v === 0) continue;
+      at[e] = i * m + j;
+      value[e++] = v;
+    }
+  return { at, value };
+}
+
+/**
+ * The group's candidates eliminated at once: their θ-free sums times the group's factor
+ * (candidate-groups.ts); `nonzeros`, when given, are the group's coRated entries that are not zero.
+ */
 export function absorbGroup(
   design: RaterDesign,
   theta: Theta,
@@ -58,6 +91,7 @@ export function absorbGroup(
   dense: Float64Array,
   rhs: Float64Array,
   sums: Float64Array,
+  nonzeros: CoRatedNonzeros | null = null,
 ): void {
   const { interviewers: nI, cells: p } = design;
   const m = nI + p;
@@ -71,12 +105,16 @@ export function absorbGroup(
   const ii = alpha * ti * ti * z * z;
   const fi = alpha * ti * z;
   const { coRated, cellInterviewer, cellCross, interviewerSum, cellSum } = group;
-  for (let i = 0; i < nI; i++) {
-    const row = i * m;
-    const from = i * nI;
-    for (let j = 0; j <= i; j++) dense[row + j] -= ii * coRated[from + j];
-    rhs[i] -= fi * interviewerSum[i];
-  }
+  if (nonzeros !== null) {
+    const { at, value } = nonzeros;
+    for (let e = 0; e < at.length; e++) dense[at[e]] -= ii * value[e];
+  } else
+    for (let i = 0; i < nI; i++) {
+      const row = i * m;
+      const from = i * nI;
+      for (let j = 0; j <= i; j++) dense[row + j] -= ii * coRated[from + j];
+    }
+  for (let i = 0; i < nI; i++) rhs[i] -= fi * interviewerSum[i];
   for (let f = 0; f < p; f++) {
     const row = (nI + f) * m;
     for (let i = 0; i < nI; i++) dense[row + i] -= fi * cellInterviewer[f * nI + i];

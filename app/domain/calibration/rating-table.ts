@@ -166,8 +166,17 @@ export function selectRows(table: RatingTable, rows: Int32Array): RatingTable {
     candidateOf: candidate.of,
     interviewerOf: interviewer.of,
     dimensionOf: dimension.of,
-    scoreOf: Float64Array.from(rows, (i) => table.scoreOf[i]),
+    scoreOf: gather(table.scoreOf, rows, new Float64Array(rows.length)),
   });
+}
+
+/**
+ * `into[k] = from[rows[k]]` for every k: a plain loop, where TypedArray.from with a mapping function
+ * goes through the iterator protocol and a call per element (most of selectRows' time, #16).
+ */
+export function gather<T extends Int32Array | Float64Array>(from: ArrayLike<number>, rows: Int32Array, into: T): T {
+  for (let k = 0; k < rows.length; k++) into[k] = from[rows[k]];
+  return into;
 }
 
 /** An optional label of each rating (e.g. its variant) as ids: -1 where absent; names in first-seen order. */

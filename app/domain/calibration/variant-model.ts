@@ -1,7 +1,7 @@
 import { benjaminiHochberg, FDR_Q, normalCdf } from "./multiplicity";
 import { buildRaterDesign, fitFixedEffects } from "./rater-model";
 import type { Theta } from "./rater-model/types";
-import { selectRows, type LabelColumn, type RatingTable } from "./rating-table";
+import { gather, selectRows, type LabelColumn, type RatingTable } from "./rating-table";
 
 export interface ModelVariantDifference {
   /** This variant's mean minus the other variants' (count-weighted) mean, adjusted for who rated whom. */
@@ -88,7 +88,7 @@ export function variantCellDesign(
   // Usually every rating has a variant: the report's table is the model's, nothing rebuilt.
   const rows = withVariant === all.size ? null : Int32Array.from(rowsWhere(variants.of, (v) => v >= 0));
   const table = rows === null ? all : selectRows(all, rows);
-  const variantOf = rows === null ? variants.of : Int32Array.from(rows, (i) => variants.of[i]);
+  const variantOf = rows === null ? variants.of : gather(variants.of, rows, new Int32Array(rows.length));
   const D = table.dimensions.length;
   const cellIds = new Int32Array(variants.names.length * D).fill(-1);
   const cellKeys: { variant: string; dimension: string }[] = [];

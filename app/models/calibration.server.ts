@@ -13,6 +13,7 @@ import {
 } from "~/domain/calibration/rating-table";
 import { plannerColumns, type PlannerColumns, type VariantReliability } from "~/domain/calibration/variant-reliability";
 import type { DimensionAgreement } from "~/domain/calibration/dimension-agreement";
+import type { Scale } from "~/domain/calibration/types";
 import { claimTask, closeTasks, fitTasks, type ReportModels } from "~/domain/calibration/fit-tasks";
 import { overviewVariantReliability, type DashboardContext, type LoopEvidence } from "~/domain/calibration/dashboard";
 import { measureRedFlagUse, withRedFlagEffects, type LoopEffectMeasure } from "~/domain/calibration/loop-effects";
@@ -82,14 +83,13 @@ export async function computeDashboardInParallel(
   const { shareFits, measureLoop } = elsewhere;
   // An interviewer focus keeps the records of the ratings' candidates only (read here): no remote read.
   const remote = measureLoop && !filter.interviewerIds?.length ? await startRemoteLoop(filter, measureLoop) : null;
-  const scale = ratingScale();
   const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   // The table's columns go to the other thread as soon as they are read, before this one assembles
   // the ratings (an object each) and its own table, so that the other starts its fits sooner. The
   // dimensions' agreement is a task too (fit-tasks.ts): this thread takes it if it is free before the
   // other has fitted the models, else the other thread does.
   const early: { sent?: Shared } = {};
-  const share = (columns: RatingColumns, variants: LabelColumn): Shared =>
+  const share = (columns: RatingColumns, variants: LabelColumn, scale: Scale): Shared =>
     (early.sent = { columns, variants, shared: shareFits(plannerColumns(columns, variants, scale), claims) });
   let read: ReturnType<typeof readInOneSnapshot>;
   try {
@@ -105,11 +105,12 @@ export async function computeDashboardInParallel(
     share(
       ratingColumns(gathered.ratings),
       labelColumn(gathered.ratings, (r) => r.variant),
+      gathered.scale,
     );
   const options = reportOptions(gathered, []);
   try {
     const table = ratingTableFromColumns(columns);
-    const tasks = fitTasks(table, variants, scale);
+    const tasks = fitTasks(table, variants, gathered.scale);
     // Caught now so that a failure while this thread is busy is not an unhandled rejection; rethrown below.
     shared.planned.catch(() => undefined);
     const theirs = { model: null as ReportModels | null, agreement: null as DimensionAgreement[] | null };
@@ -238,10 +239,11 @@ type Gathered = ReturnType<typeof gatherRatings>;
 
 /**
  * Given the rating table's columns and the variants of the gathered ratings (as ratingColumns and
- * labelColumn of them would give) as soon as they are read, before the ratings are assembled; not
- * called under an interviewer focus (which keeps only some of the ratings read).
+ * labelColumn of them would give), with the scale read in the same snapshot, as soon as they are
+ * read, before the ratings are assembled; not called under an interviewer focus (which keeps only
+ * some of the ratings read).
  */
-type OnColumns = (columns: RatingColumns, variants: LabelColumn) => void;
+type OnColumns = (columns: RatingColumns, variants: LabelColumn, scale: Scale) => void;
 
 function gatherRatings(filter: CalibrationFilter, onColumns?: OnColumns) {
   const people = getDb().select({ id: t.users.id, email: t.users.email, name: t.users.name }).from(t.users).all();
@@ -251,10 +253,12 @@ function gatherRatings(filter: CalibrationFilter, onColumns?: OnColumns) {
   const chosen = filter.interviewerIds?.length ? new Set(filter.interviewerIds) : null;
   const focus = chosen ? people.filter((p) => chosen.has(p.id)).map((p) => p.email) : undefined;
   const wide = chosen ? { ...filter, interviewerIds: undefined } : filter;
+  // The scale in the same snapshot as the ratings, so that every rating read is on it.
+  const scale = ratingScale();
   const parts = readRatingParts(wide);
   if (onColumns && !focus) {
     const { table, variants } = assembledColumns(parts);
-    onColumns(table, variants);
+    onColumns(table, variants, scale);
   }
   let { ratings, scorecards } = assembleRatings(parts);
   if (focus) {
@@ -263,11 +267,11 @@ function gatherRatings(filter: CalibrationFilter, onColumns?: OnColumns) {
     ratings = ratings.filter((r) => candidates.has(r.candidate));
     scorecards = scorecards.filter((s) => candidates.has(s.candidate));
   }
-  return { people, focus, wide, ratings, scorecards };
+  return { people, focus, wide, ratings, scorecards, scale };
 }
 
-function reportOptions({ scorecards }: Gathered, variantReliability?: VariantReliability[]): CalibrationOptions {
-  return { scale: ratingScale(), scorecards, variantReliability };
+function reportOptions({ scorecards, scale }: Gathered, variantReliability?: VariantReliability[]): CalibrationOptions {
+  return { scale, scorecards, variantReliability };
 }
 
 function computeReport(gathered: Gathered): CalibrationReport {

@@ -81,13 +81,14 @@ function pairAgreementsOf(
   // entries), a Map beyond.
   const dense = nI * nI <= 1 << 22 ? new Int32Array(nI * nI).fill(-1) : null;
   const sparse = dense === null ? new Map<number, number>() : null;
-  // At most one slot per pair met (and per key): the joint tables sized once, not grown a count at a time.
+  // At most one slot per pair met and per key (a pair in name order, or an interviewer twice): the
+  // joint tables sized once, not grown a count at a time.
   let met = 0;
   for (let u = dimensionUnitStart[dimension]; u < dimensionUnitStart[dimension + 1]; u++) {
     const k = units.start[u + 1] - units.start[u];
     met += (k * (k - 1)) / 2;
   }
-  const slots = Math.min(met, nI * nI);
+  const slots = Math.min(met, (nI * (nI + 1)) / 2);
   const firstOf = new Int32Array(slots);
   const secondOf = new Int32Array(slots);
   const joint = new Int32Array(slots * q * q);

@@ -1,5 +1,5 @@
 /**
- * The first `limit` items in `compare`'s order: what `[...items].sort(compare).slice(0, limit)` gives
+ * The first `limit` items (a whole number) in `compare`'s order: what `[...items].sort(compare).slice(0, limit)` gives
  * (ties kept in their given order, as the stable sort keeps them), without sorting them all. The
  * dashboard's links (a few per interviewer, from hundreds of scorecards each) are taken this way:
  * a full sort compared most items with each other, by a tie-break (localeCompare) that is slow.

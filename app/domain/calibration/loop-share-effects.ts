@@ -103,7 +103,7 @@ export function measureShare(
       p: baseline === null ? null : fisherExactGreater(k, n, peerK, peerN),
       flagged: false,
       withheld,
-      links,
+      links: [...links],
     };
   });
   return decide(measures);

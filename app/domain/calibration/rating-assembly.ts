@@ -30,9 +30,10 @@ export interface RatingColumns {
   score: number[];
 }
 
+/** Read once and not changed after: assembleRatings and assembledColumns share its arrangement (arrange). */
 export interface AssemblyInput {
-  scorecards: ScorecardRow[];
-  ratings: RatingColumns;
+  readonly scorecards: readonly ScorecardRow[];
+  readonly ratings: Readonly<RatingColumns>;
   /** Red flags raised per scorecard id; a scorecard not in it raised none. */
   redFlags: ReadonlyMap<number, number>;
   /** Each interviewer's email by user id. */

@@ -107,6 +107,39 @@ describe("measureShare", () => {
     expect(near.flagged).toBe(false);
   });
 
+  it("counts interleaved records as grouping them did: interviewers in order of first record, the latest three hits newest first", () => {
+    // The former measureShare's grouping, on records: what the tally must give.
+    const grouped = (list: CountRecord[]) => {
+      const by = new Map<string, CountRecord[]>();
+      for (const r of list) by.set(r.interviewer, [...(by.get(r.interviewer) ?? []), r]);
+      return [...by].map(([interviewer, own]) => ({
+        interviewer,
+        n: own.length,
+        k: own.filter((r) => r.hit).length,
+        links: own
+          .filter((r) => r.hit)
+          .reverse()
+          .slice(0, 3)
+          .map((r) => ({ label: r.label, interviewId: r.interviewId })),
+      }));
+    };
+    let seed = 3;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 8) % n;
+    for (let round = 0; round < 50; round++) {
+      const list: CountRecord[] = Array.from({ length: next(120) }, (_, k) => ({
+        interviewer: `i${next(6)}`,
+        interviewId: k + 1,
+        label: `c${next(30)}`,
+        hit: next(3) === 0,
+      }));
+      const tally = tallyRecords(list);
+      expect([...tally].map(([interviewer, count]) => ({ interviewer, ...count }))).toEqual(grouped(list));
+      expect(measureShare("overdue_scorecards", tally).map((m) => [m.interviewer, m.evidence, m.links])).toEqual(
+        grouped(list).map((g) => [g.interviewer, g.n, g.links]),
+      );
+    }
+  });
+
   it("without peers there is nothing to compare with", () => {
     const [alone] = measureShare("amends_after_panel", tallyRecords(records("alone", 6, 8)));
     expect(alone.withheld).toMatch(/of peers to compare with, has 0/);

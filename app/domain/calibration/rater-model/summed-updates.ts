@@ -56,7 +56,7 @@ export function absorbSizeClasses(
  * bench's database 5–8% of the planner's pairs have a candidate in common, so visiting those beats a
  * pass over all interviewers² / 2 at every criterion evaluation. Null when a third or more are not
  * zero (the whole report's groups: 40–57%), where the plain pass is quicker. Skipping zeros changes
- * no sum: x − θ·0 is x.
+ * no sum for a finite θ: x − θ·0 is x (the factor is ≥ 0 here, so even −0 stays −0).
  */
 export interface CoRatedNonzeros {
   at: Int32Array;

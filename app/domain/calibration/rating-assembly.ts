@@ -44,13 +44,21 @@ export interface AssemblyInput {
 
 /**
  * Where each scorecard's ratings are in the columns: scorecard p's are slots[start[p] .. start[p + 1]),
- * in storage order (ratings of any other scorecard are in no slot). Worked out once per input, for
+ * in storage order (ratings of any other scorecard are in no slot). `kept` lists the scorecards that
+ * give ratings, in order, with their interviewer's email and their candidate's label: as the join on
+ * users did, a scorecard whose interviewer is gone gives none. Worked out once per input, for
  * assembleRatings and assembledColumns both.
  */
-function arrange(input: AssemblyInput): { start: Int32Array; slots: Int32Array } {
+interface Arrangement {
+  start: Int32Array;
+  slots: Int32Array;
+  kept: { position: Int32Array; interviewer: string[]; candidate: string[] };
+}
+
+function arrange(input: AssemblyInput): Arrangement {
   const known = arrangements.get(input);
   if (known) return known;
-  const { scorecards, ratings: columns } = input;
+  const { scorecards, ratings: columns, emails, label } = input;
   const positionOf = scorecardPositions(scorecards);
 
   // A counting sort of the ratings by their scorecard's position, each in the order they came; then
@@ -67,13 +75,32 @@ function arrange(input: AssemblyInput): { start: Int32Array; slots: Int32Array }
   const slots = new Int32Array(start[scorecards.length]);
   const next = start.slice(0, scorecards.length);
   for (let k = 0; k < n; k++) if (at[k] >= 0) slots[next[at[k]]++] = k;
-  for (let p = 0; p < scorecards.length; p++) sortByStorageOrder(slots, start[p], start[p + 1], columns.order);
-  const arrangement = { start, slots };
+
+  const position: number[] = [];
+  const interviewers: string[] = [];
+  const candidates: string[] = [];
+  const labels = new Map<number, string>();
+  for (let p = 0; p < scorecards.length; p++) {
+    const [, candidateId, name, interviewerId] = scorecards[p];
+    const interviewer = emails.get(interviewerId);
+    if (start[p] === start[p + 1] || interviewer === undefined) continue;
+    sortByStorageOrder(slots, start[p], start[p + 1], columns.order);
+    let candidate = labels.get(candidateId);
+    if (candidate === undefined) labels.set(candidateId, (candidate = label(name, candidateId)));
+    position.push(p);
+    interviewers.push(interviewer);
+    candidates.push(candidate);
+  }
+  const arrangement = {
+    start,
+    slots,
+    kept: { position: Int32Array.from(position), interviewer: interviewers, candidate: candidates },
+  };
   arrangements.set(input, arrangement);
   return arrangement;
 }
 
-const arrangements = new WeakMap<AssemblyInput, { start: Int32Array; slots: Int32Array }>();
+const arrangements = new WeakMap<AssemblyInput, Arrangement>();
 
 /**
  * Each scorecard id's position in the list, −1 if not in it: a table indexed by id while ids are
@@ -98,26 +125,20 @@ function scorecardPositions(scorecards: readonly ScorecardRow[]): (id: number) =
  * one rating, imported scorecards left out (their CSV has no red flags).
  */
 export function assembleRatings(input: AssemblyInput): { ratings: Rating[]; scorecards: ScorecardRedFlags[] } {
-  const { scorecards, ratings: columns, redFlags, emails, label } = input;
-  const { start, slots } = arrange(input);
-  const labels = new Map<number, string>();
+  const { scorecards, ratings: columns, redFlags } = input;
+  const { start, slots, kept } = arrange(input);
   const versions = new Map<number, string>();
   const ratings: Rating[] = new Array<Rating>(slots.length);
   const flagged: ScorecardRedFlags[] = [];
   let written = 0;
-  for (let p = 0; p < scorecards.length; p++) {
-    const [id, candidateId, name, interviewerId, variant, level, date, recommendation, version, imported] =
-      scorecards[p];
-    const first = start[p];
-    const end = start[p + 1];
-    const interviewer = emails.get(interviewerId);
-    // As the join on users did: a scorecard whose interviewer is gone has no rows.
-    if (first === end || interviewer === undefined) continue;
-    let candidate = labels.get(candidateId);
-    if (candidate === undefined) labels.set(candidateId, (candidate = label(name, candidateId)));
+  for (let q = 0; q < kept.position.length; q++) {
+    const p = kept.position[q];
+    const [id, candidateId, , , variant, level, date, recommendation, version, imported] = scorecards[p];
+    const interviewer = kept.interviewer[q];
+    const candidate = kept.candidate[q];
     let rubricVersion = versions.get(version);
     if (rubricVersion === undefined) versions.set(version, (rubricVersion = String(version)));
-    for (let slot = first; slot < end; slot++) {
+    for (let slot = start[p]; slot < start[p + 1]; slot++) {
       const k = slots[slot];
       const dimension = columns.dimension[k];
       const score = columns.score[k];
@@ -139,8 +160,8 @@ export function assembleRatings(input: AssemblyInput): { ratings: Rating[]; scor
  * its fits while this one still assembles the ratings (#16).
  */
 export function assembledColumns(input: AssemblyInput): { table: TableColumns; variants: LabelColumn } {
-  const { scorecards, ratings: columns, emails, label } = input;
-  const { start, slots } = arrange(input);
+  const { scorecards, ratings: columns } = input;
+  const { start, slots, kept } = arrange(input);
   const size = slots.length;
   const names = { candidates: [] as string[], interviewers: [] as string[], dimensions: [] as string[] };
   const variantNames: string[] = [];
@@ -155,20 +176,14 @@ export function assembledColumns(input: AssemblyInput): { table: TableColumns; v
   const dimensionOf = new Int32Array(size);
   const scoreOf = new Float64Array(size);
   const variantOf = new Int32Array(size);
-  const labels = new Map<number, string>();
   let written = 0;
-  for (let p = 0; p < scorecards.length; p++) {
-    const [, candidateId, name, interviewerId, variant] = scorecards[p];
-    const first = start[p];
-    const end = start[p + 1];
-    const interviewer = emails.get(interviewerId);
-    if (first === end || interviewer === undefined) continue;
-    let candidate = labels.get(candidateId);
-    if (candidate === undefined) labels.set(candidateId, (candidate = label(name, candidateId)));
-    const c = internInto(names.candidates, ids.candidates, candidate);
-    const i = internInto(names.interviewers, ids.interviewers, interviewer);
+  for (let q = 0; q < kept.position.length; q++) {
+    const p = kept.position[q];
+    const variant = scorecards[p][4];
+    const c = internInto(names.candidates, ids.candidates, kept.candidate[q]);
+    const i = internInto(names.interviewers, ids.interviewers, kept.interviewer[q]);
     const v = variant === undefined ? -1 : internInto(variantNames, ids.variants, variant);
-    for (let slot = first; slot < end; slot++) {
+    for (let slot = start[p]; slot < start[p + 1]; slot++) {
       const k = slots[slot];
       candidateOf[written] = c;
       interviewerOf[written] = i;
